@@ -1,0 +1,1 @@
+return Cocreo.Cli.CocreoCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every Cocreo test suite on this machine: unit, integration (SQLite and a real PostgreSQL), browser.
+# Installs what the tests need when missing (Debian chromium, postgresql), starts a throwaway PostgreSQL
+# cluster on 127.0.0.1, and stops what it started, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")"
+repo=$(pwd)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# 1. What the tests need ---------------------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "Installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install ${missing[*]} (or install them first)" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# 2. A throwaway PostgreSQL on 127.0.0.1 ------------------------------------------------------------
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d /tmp/cocreo-test.XXXXXX)
+chmod 755 "$work"
+port=$(( 54000 + RANDOM % 1000 ))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$work"; fi
+
+cleanup() {
+  status=$?
+  if [ -f "$work/pg/postmaster.pid" ]; then
+    as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+say "Starting a throwaway PostgreSQL ($pgbin) on 127.0.0.1:$port"
+as_pg "$pgbin/initdb" -D "$work/pg" -U cocreo -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
+  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" start >/dev/null
+export COCREO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=cocreo;Database=postgres;Include Error Detail=true"
+
+# 3. Every suite ------------------------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+say "Building"
+dotnet build Cocreo.slnx -c Release -nologo -v quiet
+say "Running every test suite (unit, integration on SQLite and PostgreSQL, browser)"
+dotnet test --solution Cocreo.slnx -c Release --no-build
+say "All suites passed"
