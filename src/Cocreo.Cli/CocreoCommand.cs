@@ -8,6 +8,8 @@ public static class CocreoCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("cocreo: command-line tools of the Cocreo co-creation platform");
+        root.Add(Log.LogCommand.Create());
+        root.Add(Admin.AdminCommand.Create());
         return root;
     }
 

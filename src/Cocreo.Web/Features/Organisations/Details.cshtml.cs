@@ -111,10 +111,6 @@ public sealed class DetailsModel(
         Organisation = organisation;
         var userId = User.UserId()!;
         Role = await db.Set<OrganisationMember>().Where(m => m.OrganisationId == id && m.UserId == userId).Select(m => (OrganisationRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
-        if (!OrganisationPermissions.Allows(OrganisationAction.View, Role, User.IsPlatformAdmin()))
-        {
-            return NotFound();
-        }
         if (!OrganisationPermissions.Allows(action, Role, User.IsPlatformAdmin()))
         {
             return this.Denied();

@@ -58,10 +58,6 @@ public sealed class EditModel(CocreoDbContext db, IStringLocalizer<OrganisationT
         }
         var userId = User.UserId()!;
         var role = await db.Set<OrganisationMember>().Where(m => m.OrganisationId == id && m.UserId == userId).Select(m => (OrganisationRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
-        if (!OrganisationPermissions.Allows(OrganisationAction.View, role, User.IsPlatformAdmin()))
-        {
-            return (null, NotFound());
-        }
         return OrganisationPermissions.Allows(OrganisationAction.Edit, role, User.IsPlatformAdmin()) ? (organisation, null) : (null, this.Denied());
     }
 }

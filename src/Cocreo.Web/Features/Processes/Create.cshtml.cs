@@ -84,9 +84,11 @@ public sealed class CreateModel(
         {
             modelState.AddModelError($"Input.{nameof(ProcessForm.Language)}", t["Choose the language the content is written in."]);
         }
-        foreach (var (field, message) in input.ScopeProblems())
+        foreach (var (field, problem) in input.ScopeProblems())
         {
-            modelState.AddModelError($"Input.{field}", t[message]);
+            modelState.AddModelError($"Input.{field}", problem == ScopeProblem.TooManyItems
+                ? t["List at most {0} items.", ProcessLimits.ScopeItems]
+                : t["Each item can have at most {0} characters.", ProcessLimits.ScopeItem]);
         }
     }
 

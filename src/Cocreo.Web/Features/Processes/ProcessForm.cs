@@ -47,18 +47,18 @@ public sealed class ProcessForm
     public ProcessContent Content() =>
         new(Title, ProblemStatement, Purpose, Language, SponsorName, SponsorMandate ?? "", PoliticalBacking ?? "");
 
-    /// <summary>Checks what attributes cannot: the scope lists' sizes. Returns (field, message key) pairs.</summary>
-    public IEnumerable<(string Field, string Message)> ScopeProblems()
+    /// <summary>Checks what attributes cannot: the sizes of the scope lists.</summary>
+    public IEnumerable<(string Field, ScopeProblem Problem)> ScopeProblems()
     {
         foreach (var (field, items) in new[] { (nameof(CanInfluence), Lines(CanInfluence)), (nameof(CannotInfluence), Lines(CannotInfluence)) })
         {
             if (items.Count > ProcessLimits.ScopeItems)
             {
-                yield return (field, "List at most 50 items.");
+                yield return (field, ScopeProblem.TooManyItems);
             }
             if (items.Any(i => i.Length > ProcessLimits.ScopeItem))
             {
-                yield return (field, "Each item can have at most 500 characters.");
+                yield return (field, ScopeProblem.ItemTooLong);
             }
         }
     }
@@ -76,6 +76,12 @@ public sealed class ProcessForm
         PoliticalBacking = process.PoliticalBacking,
         Visibility = process.Visibility,
     };
+}
+
+public enum ScopeProblem
+{
+    TooManyItems,
+    ItemTooLong,
 }
 
 /// <summary>Languages process content can be written in, by their own names.</summary>
