@@ -12,13 +12,18 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 {
     public int Code { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int code) => await ShowAsync(code);
+    // No model binding here: a re-executed POST may carry a body that cannot be read (too large), so the
+    // status code is read from the route only.
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public async Task<IActionResult> OnPostAsync(int code) => await ShowAsync(code);
+    public Task<IActionResult> OnPostAsync() => ShowAsync();
 
-    private async Task<IActionResult> ShowAsync(int code)
+    private async Task<IActionResult> ShowAsync()
     {
-        Code = code is >= 400 and <= 599 ? code : 500;
+        var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : 500;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Code = failure is not null && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode
+            : code is >= 400 and <= 599 ? code : 500;
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? Request.Path.Value ?? "";

@@ -104,6 +104,7 @@ public static class LogChain
     {
         var previousHash = GenesisHash;
         var sequences = entries.Select(e => e.Sequence).ToHashSet();
+        var hashes = entries.Select(e => e.Hash).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -115,9 +116,11 @@ public static class LogChain
             }
             if (!string.Equals(entry.PreviousHash, previousHash, StringComparison.Ordinal))
             {
-                // The link to the previous entry no longer holds: the previous entry was changed (and its own
-                // hash recomputed to hide it), or this entry was moved here.
-                return LogVerification.Broken(expectedSequence - 1 >= 1 ? expectedSequence - 1 : expectedSequence, LogProblem.Edited);
+                // The link to the previous entry no longer holds. If it points at another entry of this log, the
+                // entries were moved; otherwise the previous entry was changed and its own hash recomputed to hide it.
+                return hashes.Contains(entry.PreviousHash) || entry.PreviousHash == GenesisHash || expectedSequence == 1
+                    ? LogVerification.Broken(expectedSequence, LogProblem.Reordered)
+                    : LogVerification.Broken(expectedSequence - 1, LogProblem.Edited);
             }
             string recomputed;
             try

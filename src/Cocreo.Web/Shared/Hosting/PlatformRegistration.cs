@@ -121,7 +121,17 @@ public static class PlatformRegistration
         }
         var extraFormActions = app.Services.GetRequiredService<ExternalSignIn>().FormActionOrigins;
         app.UseMiddleware<SecurityHeaders>(SecurityHeaders.Policy(extraFormActions));
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // Input that is too large is the sender's mistake, not a server error.
+            StatusCodeSelector = error => (error.InnerException ?? error) switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ => error is BadHttpRequestException outer ? outer.StatusCode : StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.MapStaticAssets();
