@@ -58,6 +58,8 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // Expected failures (a missing migrations table on a new database, a retried write conflict) are not news.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");

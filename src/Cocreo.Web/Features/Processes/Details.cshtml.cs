@@ -82,15 +82,9 @@ public sealed class DetailsModel(
             }
             process.Join(userId, ProcessRole.Participant, clock.GetUtcNow().UtcDateTime);
             log.Append(process, LogActor.Private("participant"), "member.joined", new { role = "participant" });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException error) when (error is not DbUpdateConcurrencyException)
-            {
-                // The same person joined in a parallel request: the unique membership key kept one.
-                return JoinOutcome.AlreadyMember;
-            }
+            // A parallel join by the same person fails on the unique membership key and is retried: the fresh read
+            // then finds the membership.
+            await db.SaveChangesAsync(ct);
             return JoinOutcome.Joined;
         }, cancellationToken);
 

@@ -5,12 +5,14 @@ namespace Cocreo.Web.Features.Processes;
 
 /// <summary>
 /// Every change to a process also moves the head of its log, and the process's version token guards it: when two
-/// people change the same process at once, one save fails. The change is then tried again on fresh data, so both
-/// land, in order, each with its own log entry.
+/// people change the same process at once, one save fails (a stale version, or the unique key of a log sequence
+/// number or of a membership). The change is then tried again on fresh data, so both land, in order, each with its
+/// own log entry; a change that has become pointless (the person already joined) sees so on the fresh data.
 /// </summary>
 public static class ProcessWrites
 {
-    private const int Attempts = 5;
+    // Each round of a conflict lets one writer through, so the limit allows a crowd joining at once.
+    private const int Attempts = 30;
 
     public static async Task<T> RetryOnConflictAsync<T>(this CocreoDbContext db, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken = default)
     {
@@ -20,10 +22,10 @@ public static class ProcessWrites
             {
                 return await attempt(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (i < Attempts)
+            catch (DbUpdateException) when (i < Attempts)
             {
                 db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(5, 40) * i, cancellationToken);
+                await Task.Delay(Random.Shared.Next(5, 25) * Math.Min(i, 8), cancellationToken);
             }
         }
     }
