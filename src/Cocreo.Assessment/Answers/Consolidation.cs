@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cocreo.Assessment;
 
 /// <summary>
@@ -106,9 +108,11 @@ public sealed record ConsolidationOptions(Ratio DisagreementFrom)
 public sealed record ConsolidatedAnswers(AnswerSheet Answers, int Respondents, IReadOnlyList<QuestionSpread> Spread)
 {
     /// <summary>The questions whose consolidated answer was decided by the tie rule.</summary>
+    [JsonIgnore]
     public IEnumerable<QuestionSpread> Ties => Spread.Where(s => s.Tie);
 
     /// <summary>The questions flagged as disagreed on, the most dispersed first.</summary>
+    [JsonIgnore]
     public IEnumerable<QuestionSpread> Disagreements =>
         Spread.Where(s => s.Disagreement).OrderByDescending(s => s.Dispersion!.Value);
 }

@@ -39,8 +39,8 @@ public sealed class DecisionTable
     }
 
     /// <summary>Every combination of child levels with the parent's level, worst combination first (for display).</summary>
-    public IReadOnlyList<(IReadOnlyList<Level> When, Level Then)> Entries() =>
-        Enumerable.Range(0, entries.Length).Select(i => ((IReadOnlyList<Level>)Combination(i, Arity), entries[i])).ToList();
+    public IReadOnlyList<DecisionEntry> Entries() =>
+        Enumerable.Range(0, entries.Length).Select(i => new DecisionEntry(Combination(i, Arity), entries[i])).ToList();
 
     internal static DecisionTable Build(IReadOnlyList<DecisionRule> rules, LocalizedText rationale, int arity, string where)
     {
@@ -153,3 +153,8 @@ public sealed class DecisionTable
 /// <param name="When">One condition per child: <c>low</c>, <c>medium</c>, <c>high</c>, <c>*</c>, <c>&gt;=level</c> or <c>&lt;=level</c>.</param>
 /// <param name="Then">The parent's level when every condition holds.</param>
 public sealed record DecisionRule(IReadOnlyList<string> When, Level Then);
+
+/// <summary>One row of a decision table after expansion: a level per child and the parent's level.</summary>
+/// <param name="When">The children's levels, in the children's order.</param>
+/// <param name="Then">The parent's level.</param>
+public sealed record DecisionEntry(IReadOnlyList<Level> When, Level Then);

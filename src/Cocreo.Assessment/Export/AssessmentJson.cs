@@ -53,7 +53,6 @@ public static class AssessmentJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DictionaryKeyPolicy = null,
             WriteIndented = true,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cocreo.Assessment;
 
 /// <summary>
@@ -94,6 +96,7 @@ public sealed record CandidateService(string Id, string Name, AnswerSheet Answer
 public sealed record ServiceRanking(string InstrumentId, string InstrumentVersion, IReadOnlyList<ServiceStanding> Standings)
 {
     /// <summary>The services marked most suitable (more than one only on a true tie).</summary>
+    [JsonIgnore]
     public IEnumerable<ServiceStanding> MostSuitable => Standings.Where(s => s.MostSuitable);
 }
 
