@@ -34,7 +34,7 @@ public sealed record Roadmap(
 
         var answers = result.Answers;
         var now = new TreeScoring(instrument, answers.Answers, answers.Role);
-        var attributes = instrument.Nodes.Where(n => n.HoldsQuestions && n != instrument.Root).ToList();
+        var attributes = instrument.Nodes.Where(n => n.HoldsQuestions && n.Id != instrument.Root.Id).ToList();
 
         var steps = new List<(RoadmapStep Step, int Order)>();
         foreach (var attribute in attributes)

@@ -29,7 +29,7 @@ public static class ServiceComparison
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(candidates);
-        if (instrument.ParentOf(UsersPerspective) != instrument.Root || instrument.ParentOf(OrganisationPerspective) != instrument.Root)
+        if (instrument.ParentOf(UsersPerspective)?.Id != instrument.Root.Id || instrument.ParentOf(OrganisationPerspective)?.Id != instrument.Root.Id)
         {
             throw new ArgumentException(
                 $"{instrument.Name} has no '{UsersPerspective}' and '{OrganisationPerspective}' under its root; services are compared with Co-Serve.",
