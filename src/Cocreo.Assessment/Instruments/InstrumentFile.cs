@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -248,6 +249,7 @@ internal static partial class InstrumentFile
             }
         }
 
+        [DoesNotReturn]
         private void Fail(string path, string message) => throw new InstrumentFormatException($"{source}: {path}: {message}");
     }
 
