@@ -34,6 +34,11 @@ public static class PlatformRegistration
         {
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // Tests run the app from its build output, where the static files are described, not copied.
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
