@@ -53,7 +53,7 @@ public static class PlatformRegistration
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Codes.Select(c => new CultureInfo(c)).ToList();
+            var cultures = Cultures.Codes.Select(Cultures.Formatting).ToList();
             o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
