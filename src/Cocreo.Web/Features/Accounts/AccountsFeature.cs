@@ -57,6 +57,11 @@ public static class AccountsFeature
                 o.CallbackPath = "/signin-oidc";
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.SaveTokens = false;
+                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                o.MapInboundClaims = true;
+                // Behind TLS (production) the cookies are Secure; a plain-HTTP development provider still works.
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Scope.Clear();
                 foreach (var scope in external.Scopes)
                 {
