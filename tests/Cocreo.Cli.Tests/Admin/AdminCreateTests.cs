@@ -14,9 +14,10 @@ public sealed class AdminCreateTests : IDisposable
     public async Task Creates_the_first_administrator_with_a_one_time_password_and_no_default()
     {
         var output = new StringWriter();
-        var exit = CocreoCommand.Run(["admin", "create", "--email", "first@example.org", "--name", "First", "--connection", Database], output, new StringWriter());
+        var error = new StringWriter();
+        var exit = CocreoCommand.Run(["admin", "create", "--email", "first@example.org", "--name", "First", "--connection", Database], output, error);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, error.ToString());
         Assert.Contains("first@example.org is a platform administrator.", output.ToString(), StringComparison.Ordinal);
         var password = output.ToString().Split("change it after signing in): ")[1].Trim();
         Assert.True(password.Length >= 20);
