@@ -1,3 +1,4 @@
+using Cocreo.Web.Shared.Email;
 using Cocreo.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -57,8 +58,6 @@ public static class AccountsFeature
             });
         }
 
-        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<EmailSender>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<AccountEmails>();
         return builder;

@@ -6,6 +6,7 @@ using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Shared.Email;
 using Cocreo.Web.Shared.Localization;
 using Cocreo.Web.Shared.Markdown;
 using Cocreo.Web.Shared.Security;
@@ -108,6 +109,10 @@ public static class PlatformRegistration
         services.AddSingleton<DateDisplay>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<SubmissionGuard>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<EmailSender>();
+        services.AddScoped<EmailOutbox>();
+        services.AddHostedService<EmailDispatcher>();
 
         builder.AddAccounts();
         builder.AddOrganisations();
