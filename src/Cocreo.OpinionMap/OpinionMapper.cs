@@ -1,0 +1,319 @@
+using Cocreo.OpinionMap.Clustering;
+using Cocreo.OpinionMap.Participation;
+using Cocreo.OpinionMap.Projection;
+using Cocreo.OpinionMap.Statistics;
+
+namespace Cocreo.OpinionMap;
+
+/// <summary>
+/// Computes the opinion map of a conversation as Polis does (its math/src/polismath/math/conversation.clj and the
+/// files it calls): who is in the conversation, the two principal components, participants' and statements'
+/// positions, base clusters, opinion groups, representative statements, consensus, group-aware consensus and
+/// statement priorities.
+/// </summary>
+public static class OpinionMapper
+{
+    /// <summary>
+    /// Computes the map. Given the state of an earlier map of the same conversation, it starts from it (components,
+    /// clusters, who is in, the number of groups) the way Polis updates a live conversation, so the map moves
+    /// smoothly and the update is fast.
+    /// </summary>
+    /// <param name="conversation">The statements and votes.</param>
+    /// <param name="options">Settings; Polis' defaults when null.</param>
+    /// <param name="previous">The <see cref="OpinionMap.State"/> of an earlier map, or null to start from scratch.</param>
+    /// <remarks>The same conversation, options and previous state always give the same map.</remarks>
+    public static OpinionMap Compute(Conversation conversation, OpinionMapOptions? options = null, OpinionMapState? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        options ??= OpinionMapOptions.Default;
+        options.Validate();
+        previous ??= OpinionMapState.Empty;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
+
+        var matrix = conversation.ToVoteMatrix();
+        var polisRowOrder = matrix.PolisRowOrder();
+        var inConversation = InConversation.Admit(matrix, conversation.FirstVotes, polisRowOrder, previous.InConversation, options);
+
+        var center = SparsityAwareProjection.Center(matrix);
+        var components = PrincipalComponentsOf(matrix, center, previous, options, parallel);
+        var first = components.First;
+        var second = components.Second;
+        var (participantX, participantY) = SparsityAwareProjection.Participants(matrix, center, first, second, parallel);
+        var (statementX, statementY, extremity) = SparsityAwareProjection.Statements(center, first, second);
+
+        var inRows = polisRowOrder.Where(r => inConversation[r]).ToArray();
+        var participantPoints = new ClusterPoints(
+            [.. inRows.Select(r => matrix.ParticipantIds[r])], [.. inRows.Select(r => participantX[r])], [.. inRows.Select(r => participantY[r])]);
+        var baseClusters = KMeans.Run(participantPoints, options.BaseClusterCount,
+            [.. previous.BaseClusters.Select(c => new PreviousCluster(c.Id, c.Members, c.X, c.Y))],
+            options.BaseClusterIterations, parallel);
+
+        var basePoints = new ClusterPoints(
+            [.. baseClusters.Select(c => c.Id)], [.. baseClusters.Select(c => c.X)], [.. baseClusters.Select(c => c.Y)],
+            [.. baseClusters.Select(c => (double)c.Members.Count)]);
+        var (groupClusters, selection, groupHistory, clusterings) = ChooseGroups(basePoints, previous, options, parallel);
+
+        // Each in-conversation row's base cluster and group (index into groupClusters).
+        var baseOfRow = new int?[matrix.RowCount];
+        var groupOfRow = new int[matrix.RowCount];
+        Array.Fill(groupOfRow, -1);
+        var groupOfBase = new Dictionary<int, int>();
+        for (var g = 0; g < groupClusters.Count; g++)
+        {
+            foreach (var basePoint in groupClusters[g].Members)
+            {
+                groupOfBase[basePoints.Names[basePoint]] = g;
+            }
+        }
+        foreach (var cluster in baseClusters)
+        {
+            foreach (var point in cluster.Members)
+            {
+                var row = inRows[point];
+                baseOfRow[row] = cluster.Id;
+                groupOfRow[row] = groupOfBase.GetValueOrDefault(cluster.Id, -1);
+            }
+        }
+
+        var (groupVotes, allVotes) = Tally(matrix, groupOfRow, groupClusters.Count, parallel);
+        var groupsRepresentative = RepresentativeStatements.Select(groupVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
+        var consensus = Consensus.Select(allVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
+
+        var statements = new StatementPlacement[matrix.ColumnCount];
+        for (var c = 0; c < matrix.ColumnCount; c++)
+        {
+            // Group-aware consensus multiplies each group's (A + 1) / (S + 2) in group order, as Polis does.
+            var groupAware = 1.0;
+            int agree = 0, disagree = 0, seen = 0;
+            for (var g = 0; g < groupVotes.Length; g++)
+            {
+                var votes = groupVotes[g][c];
+                groupAware *= (votes.Agree + 1.0) / (votes.Seen + 2.0);
+                agree += votes.Agree;
+                disagree += votes.Disagree;
+                seen += votes.Seen;
+            }
+            // Polis reads the previous update's group votes here (its fnk shadows the argument); we use this update's.
+            var priority = StatementPriority.Of(matrix.IsMeta[c], new VoteTally(agree, disagree, seen), extremity[c]);
+            statements[c] = new StatementPlacement(matrix.StatementIds[c], statementX[c], statementY[c], extremity[c],
+                allVotes[c], groupAware, priority, matrix.IsModeratedOut[c], matrix.IsMeta[c]);
+        }
+
+        var participants = new ParticipantPlacement[matrix.RowCount];
+        for (var r = 0; r < matrix.RowCount; r++)
+        {
+            int? group = groupOfRow[r] >= 0 ? groupClusters[groupOfRow[r]].Id : null;
+            participants[r] = new ParticipantPlacement(matrix.ParticipantIds[r], participantX[r], participantY[r],
+                matrix.VoteCountOfRow(r), inConversation[r], baseOfRow[r], group);
+        }
+
+        var baseClusterResults = baseClusters
+            .Select(c => new BaseCluster(c.Id, [.. c.Members.Select(p => participantPoints.Names[p])], c.X, c.Y))
+            .ToList();
+        var membersOfGroup = groupClusters.Select(_ => new List<int>()).ToArray();
+        for (var r = 0; r < matrix.RowCount; r++)
+        {
+            if (groupOfRow[r] >= 0)
+            {
+                membersOfGroup[groupOfRow[r]].Add(matrix.ParticipantIds[r]);
+            }
+        }
+        var groups = new List<OpinionGroup>(groupClusters.Count);
+        for (var g = 0; g < groupClusters.Count; g++)
+        {
+            var votesById = new Dictionary<int, VoteTally>(matrix.ColumnCount);
+            for (var c = 0; c < matrix.ColumnCount; c++)
+            {
+                votesById[matrix.StatementIds[c]] = groupVotes[g][c];
+            }
+            var baseIds = groupClusters[g].Members.Select(p => basePoints.Names[p]).ToList();
+            var members = membersOfGroup[g];
+            groups.Add(new OpinionGroup(groupClusters[g].Id, baseIds, members, groupClusters[g].X, groupClusters[g].Y,
+                groupsRepresentative[g], votesById));
+        }
+
+        var loadings = new Dictionary<int, ComponentLoadings>(matrix.ColumnCount);
+        for (var c = 0; c < matrix.ColumnCount; c++)
+        {
+            loadings[matrix.StatementIds[c]] = new ComponentLoadings(first[c], second[c]);
+        }
+        var state = new OpinionMapState
+        {
+            InConversation = inRows.Select(r => matrix.ParticipantIds[r]).Order().ToHashSet(),
+            Components = loadings,
+            BaseClusters = baseClusterResults,
+            GroupClusterings = clusterings.ToDictionary(
+                pair => pair.Key,
+                pair => (IReadOnlyList<GroupCluster>)[.. pair.Value.Select(c =>
+                    new GroupCluster(c.Id, [.. c.Members.Select(p => basePoints.Names[p])], c.X, c.Y))]),
+            GroupCount = groupHistory,
+        };
+
+        return new OpinionMap
+        {
+            Participants = participants,
+            Statements = statements,
+            Components = new PrincipalComponents(matrix.StatementIds, center, first, second, components.Iterations),
+            BaseClusters = baseClusterResults,
+            Groups = groups,
+            Consensus = consensus,
+            GroupCountSelection = selection,
+            State = state,
+            LastVoteTime = conversation.LastVoteTime,
+        };
+    }
+
+    private static (double[] First, double[] Second, int Iterations) PrincipalComponentsOf(
+        VoteMatrix matrix, double[] center, OpinionMapState previous, OpinionMapOptions options, ParallelOptions parallel)
+    {
+        var columns = matrix.ColumnCount;
+        var componentCount = Math.Min(2, Math.Min(matrix.RowCount, columns));
+        if (componentCount == 0)
+        {
+            return (new double[columns], new double[columns], 0);
+        }
+        var random = new Random(options.Seed);
+        var start1 = StartVector(matrix, previous, l => l.First, random);
+        var start2 = componentCount == 2 ? StartVector(matrix, previous, l => l.Second, random) : null;
+        var (first, second, iterations) = new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel)
+            .Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
+        return (first, second ?? new double[columns], iterations);
+    }
+
+    /// <summary>
+    /// The previous component (statements new since then start at 0), or, as Polis does when there is none or it is
+    /// all zeros, a random vector.
+    /// </summary>
+    private static double[] StartVector(VoteMatrix matrix, OpinionMapState previous, Func<ComponentLoadings, double> loading, Random random)
+    {
+        var start = new double[matrix.ColumnCount];
+        var any = false;
+        for (var c = 0; c < start.Length; c++)
+        {
+            if (previous.Components.TryGetValue(matrix.StatementIds[c], out var loadings))
+            {
+                start[c] = loading(loadings);
+                any |= start[c] != 0;
+            }
+        }
+        if (!any)
+        {
+            for (var c = 0; c < start.Length; c++)
+            {
+                start[c] = random.NextDouble();
+            }
+        }
+        return start;
+    }
+
+    /// <summary>
+    /// Clusters the base clusters into 2 … min(max, 2 + #base clusters / 12) groups, scores each by silhouette and
+    /// picks the number to show with Polis' smoother: a new best number is shown only after winning
+    /// <see cref="OpinionMapOptions.GroupCountBuffer"/> updates in a row.
+    /// </summary>
+    private static (List<KCluster> Groups, GroupCountSelection Selection, GroupCountHistory History, SortedDictionary<int, List<KCluster>> Clusterings)
+        ChooseGroups(ClusterPoints basePoints, OpinionMapState previous, OpinionMapOptions options, ParallelOptions parallel)
+    {
+        var maxCount = Math.Min(options.MaxGroupCount, 2 + (basePoints.Count / 12));
+        var counts = Enumerable.Range(2, maxCount - 1).ToList();
+        if (options.GroupCount is { } forced && !counts.Contains(forced))
+        {
+            counts.Add(forced);
+        }
+        var clusterings = new SortedDictionary<int, List<KCluster>>();
+        var silhouettes = new SortedDictionary<int, double>();
+        foreach (var k in counts)
+        {
+            var last = previous.GroupClusterings.GetValueOrDefault(k);
+            var clustering = KMeans.Run(basePoints, k,
+                last?.Select(c => new PreviousCluster(c.Id, c.BaseClusterIds, c.X, c.Y)).ToList(),
+                options.GroupClusterIterations, parallel);
+            clusterings[k] = clustering;
+            silhouettes[k] = Silhouette.Of(basePoints, clustering);
+        }
+
+        // Polis' max-key: the highest silhouette, the larger number on a tie.
+        var best = 2;
+        foreach (var k in Enumerable.Range(2, maxCount - 1))
+        {
+            if (silhouettes[k] >= silhouettes[best])
+            {
+                best = k;
+            }
+        }
+        var history = previous.GroupCount;
+        var wins = history.LastBest == best ? history.LastBestWins + 1 : 1;
+        var shown = wins >= options.GroupCountBuffer ? best : history.Shown ?? best;
+        if (!clusterings.ContainsKey(shown))
+        {
+            // Fewer base clusters than before can rule out the number shown; Polis would then show no groups.
+            shown = best;
+        }
+        var chosen = options.GroupCount ?? shown;
+        return (clusterings[chosen],
+            new GroupCountSelection(silhouettes, best, chosen, options.GroupCount is not null),
+            new GroupCountHistory(best, wins, shown),
+            clusterings);
+    }
+
+    /// <summary>Votes per group and per everyone, per column, as cast (Polis' votes-base, group-votes).</summary>
+    private static (VoteTally[][] Groups, VoteTally[] All) Tally(VoteMatrix matrix, int[] groupOfRow, int groupCount, ParallelOptions parallel)
+    {
+        var columns = matrix.ColumnCount;
+        // counts[((slot * columns) + column) * 3 + kind]: slot 0 is everyone, slot g + 1 group g; kinds agree, disagree,
+        // pass. Each block of rows counts on its own; whole-number sums do not depend on the order they are added in.
+        var size = (groupCount + 1) * columns * 3;
+        var blocks = RowBlocks.Of(matrix);
+        var partials = new int[blocks.Count][];
+        Parallel.For(0, blocks.Count, parallel, b =>
+        {
+            var partial = partials[b] = new int[size];
+            for (var row = blocks.Starts[b]; row < blocks.Starts[b + 1]; row++)
+            {
+                var groupBase = (groupOfRow[row] + 1) * columns * 3;
+                for (var k = matrix.RowStart[row]; k < matrix.RowStart[row + 1]; k++)
+                {
+                    var vote = matrix.Votes[k];
+                    var kind = vote == PolisVoteValue.Agree ? 0 : vote == PolisVoteValue.Disagree ? 1 : 2;
+                    var at = (matrix.Columns[k] * 3) + kind;
+                    partial[at]++;
+                    if (groupBase > 0)
+                    {
+                        partial[groupBase + at]++;
+                    }
+                }
+            }
+        });
+        var counts = partials.Length == 1 ? partials[0] : new int[size];
+        if (partials.Length > 1)
+        {
+            foreach (var partial in partials)
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    counts[i] += partial[i];
+                }
+            }
+        }
+        VoteTally TallyOf(int slot, int column)
+        {
+            var at = ((slot * columns) + column) * 3;
+            return new VoteTally(counts[at], counts[at + 1], counts[at] + counts[at + 1] + counts[at + 2]);
+        }
+        var all = new VoteTally[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            all[c] = TallyOf(0, c);
+        }
+        var groups = new VoteTally[groupCount][];
+        for (var g = 0; g < groupCount; g++)
+        {
+            groups[g] = new VoteTally[columns];
+            for (var c = 0; c < columns; c++)
+            {
+                groups[g][c] = TallyOf(g + 1, c);
+            }
+        }
+        return (groups, all);
+    }
+}
