@@ -19,7 +19,7 @@ switch (mode)
         var (participants, statements, perParticipant, repeats) = (Arg(1, 100_000), Arg(2, 10_000), Arg(3, 50), Arg(4, 3));
         var conversation = Build(participants, statements, perParticipant);
         var times = new List<double>();
-        OpinionMap? map = null;
+        ConversationMap? map = null;
         for (var r = 0; r < repeats; r++)
         {
             var watch = Stopwatch.StartNew();
@@ -84,7 +84,7 @@ Conversation Build(int participants, int statements, int perParticipant)
     return conversation;
 }
 
-void Describe(OpinionMap map) => output.WriteLine(
+void Describe(ConversationMap map) => output.WriteLine(
     $"in conversation {map.Participants.Count(p => p.InConversation):N0}, base clusters {map.BaseClusters.Count}, groups {map.Groups.Count} "
     + $"({string.Join(", ", map.Groups.Select(g => g.Members.Count))}), pca steps {map.Components.Iterations}");
 

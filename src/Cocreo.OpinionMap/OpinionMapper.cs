@@ -20,9 +20,9 @@ public static class OpinionMapper
     /// </summary>
     /// <param name="conversation">The statements and votes.</param>
     /// <param name="options">Settings; Polis' defaults when null.</param>
-    /// <param name="previous">The <see cref="OpinionMap.State"/> of an earlier map, or null to start from scratch.</param>
+    /// <param name="previous">The <see cref="ConversationMap.State"/> of an earlier map, or null to start from scratch.</param>
     /// <remarks>The same conversation, options and previous state always give the same map.</remarks>
-    public static OpinionMap Compute(Conversation conversation, OpinionMapOptions? options = null, OpinionMapState? previous = null)
+    public static ConversationMap Compute(Conversation conversation, OpinionMapOptions? options = null, OpinionMapState? previous = null)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         options ??= OpinionMapOptions.Default;
@@ -149,7 +149,7 @@ public static class OpinionMapper
             GroupCount = groupHistory,
         };
 
-        return new OpinionMap
+        return new ConversationMap
         {
             Participants = participants,
             Statements = statements,

@@ -89,7 +89,7 @@ public class OpinionMapperTests
         Assert.Contains("MaxGroupCount", error.Message);
     }
 
-    private static string Json(OpinionMap map)
+    private static string Json(ConversationMap map)
     {
         using var stream = new MemoryStream();
         PolisMath.From(map).Write(stream);

@@ -6,7 +6,7 @@ namespace Cocreo.OpinionMap.Polis;
 /// <summary>
 /// Polis' math output for a conversation (the <c>math-pca2.json</c> its API serves): in Polis' own shape and sign
 /// convention (agree −1). Read one to compare with it or to start from it (<see cref="ToState"/>); make one from an
-/// <see cref="OpinionMap"/> (<see cref="From"/>) to write ours in the same shape.
+/// <see cref="ConversationMap"/> (<see cref="From"/>) to write ours in the same shape.
 /// </summary>
 public sealed record PolisMath
 {
@@ -94,7 +94,7 @@ public sealed record PolisMath
     }
 
     /// <summary>Our map in Polis' shape.</summary>
-    public static PolisMath From(OpinionMap map)
+    public static PolisMath From(ConversationMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
         var statements = map.Statements;

@@ -15,17 +15,4 @@ internal static class Agreement
         }
         return Math.Abs(dot) / Math.Sqrt(aa * bb);
     }
-
-    /// <summary>Hubert and Arabie's adjusted Rand index of two labellings of the same items (1: identical partitions).</summary>
-    public static double AdjustedRandIndex(IReadOnlyList<int> first, IReadOnlyList<int> second)
-    {
-        static double Pairs(double n) => n * (n - 1) / 2;
-        var n = first.Count;
-        var together = Enumerable.Range(0, n).CountBy(i => (first[i], second[i])).Sum(c => Pairs(c.Value));
-        var firstPairs = first.CountBy(x => x).Sum(c => Pairs(c.Value));
-        var secondPairs = second.CountBy(x => x).Sum(c => Pairs(c.Value));
-        var expected = firstPairs * secondPairs / Pairs(n);
-        var maximum = (firstPairs + secondPairs) / 2;
-        return maximum == expected ? 1.0 : (together - expected) / (maximum - expected);
-    }
 }

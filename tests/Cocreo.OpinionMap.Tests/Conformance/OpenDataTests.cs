@@ -32,7 +32,7 @@ public class OpenDataTests
         var participants = export.GroupIds.Keys.Order().ToList();
         var ours = participants.Select(p => map.Participant(p)?.GroupId ?? -1).ToList();
         var polis = participants.Select(p => export.GroupIds[p]).ToList();
-        var index = Agreement.AdjustedRandIndex(polis, ours);
+        var index = PolisComparison.AdjustedRandIndex(polis, ours);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{name}: adjusted Rand index {index:F4} over {participants.Count} participants; groups ours {map.Groups.Count}, Polis {polis.Distinct().Count()}");
         Assert.Equal(polis.Distinct().Count(), map.Groups.Count);

@@ -189,7 +189,7 @@ public class RedDwarfFixtureTests
         });
     }
 
-    private static HashSet<int> InConversation(OpinionMap map) =>
+    private static HashSet<int> InConversation(ConversationMap map) =>
         map.Participants.Where(p => p.InConversation).Select(p => p.ParticipantId).ToHashSet();
 
     /// <summary>Per participant, votes cast before the date on statements Polis keeps in the math.</summary>

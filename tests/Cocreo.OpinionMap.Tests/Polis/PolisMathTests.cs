@@ -52,3 +52,30 @@ public class PolisMathTests
         Assert.Equal("math-pca2.json", error.File);
     }
 }
+
+public class PolisComparisonTests
+{
+    [Theory]
+    [InlineData(new[] { 0, 0, 1, 1 }, new[] { 5, 5, 9, 9 }, 1.0)]           // same partition, other names
+    [InlineData(new[] { 0, 0, 0, 1, 1, 1 }, new[] { 0, 0, 1, 1, 2, 2 }, 8.0 / 33)]  // (2 - 1.2) / (4.5 - 1.2)
+    [InlineData(new[] { 0, 0, 1, 1 }, new[] { 0, 1, 0, 1 }, -0.5)]          // crossed: worse than chance
+    public void The_adjusted_Rand_index_is_one_for_the_same_partition_and_near_zero_for_unrelated_ones(int[] first, int[] second, double index)
+    {
+        Assert.Equal(index, PolisComparison.AdjustedRandIndex(first, second), 12);
+    }
+
+    [Fact]
+    public void Compared_with_itself_a_map_agrees_everywhere()
+    {
+        var map = OpinionMapper.Compute(Votes.TwoCamps(perCamp: 30, statements: 12));
+
+        var comparison = PolisComparison.Of(map, PolisMath.From(map));
+
+        Assert.Equal((60, 60, 0, 0), comparison.InConversation);
+        Assert.Equal(1.0, comparison.FirstComponentCosine, 12);
+        Assert.Equal(1.0, comparison.MembershipAdjustedRandIndex);
+        Assert.Equal(map.Groups.Count, comparison.IdenticalRepresentativeStatements);
+        Assert.True(comparison.IdenticalConsensus);
+        Assert.Equal(0, comparison.GroupAwareConsensusDifference);
+    }
+}

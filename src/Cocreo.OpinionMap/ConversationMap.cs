@@ -4,7 +4,7 @@ namespace Cocreo.OpinionMap;
 /// The opinion map of a conversation: where each participant and statement sits, the opinion groups with the
 /// statements that set each apart, what everyone agrees on, and the state to start the next update from.
 /// </summary>
-public sealed class OpinionMap
+public sealed class ConversationMap
 {
     /// <summary>Every participant who has voted, by id.</summary>
     public required IReadOnlyList<ParticipantPlacement> Participants { get; init; }
