@@ -66,6 +66,9 @@ public sealed record PolisMath
     public IReadOnlyDictionary<int, IReadOnlyDictionary<int, VoteTally>> GroupVotes { get; init; } =
         new Dictionary<int, IReadOnlyDictionary<int, VoteTally>>();
 
+    /// <summary>Participants per group (<c>group-votes.*.n-members</c>).</summary>
+    public IReadOnlyDictionary<int, int> GroupSizes { get; init; } = new Dictionary<int, int>();
+
     /// <summary>The latest vote included, in milliseconds since 1970 (<c>lastVoteTimestamp</c>).</summary>
     public long? LastVoteTimestamp { get; init; }
 
@@ -118,6 +121,7 @@ public sealed record PolisMath
             GroupAwareConsensus = statements.ToDictionary(s => s.StatementId, s => s.GroupAwareConsensus),
             CommentPriorities = statements.ToDictionary(s => s.StatementId, s => s.Priority),
             GroupVotes = map.Groups.ToDictionary(g => g.Id, g => g.Votes),
+            GroupSizes = map.Groups.ToDictionary(g => g.Id, g => g.Members.Count),
             LastVoteTimestamp = map.LastVoteTime == default ? null : map.LastVoteTime.ToUnixTimeMilliseconds(),
         };
     }
@@ -186,6 +190,8 @@ public sealed record PolisMath
                 g => (IReadOnlyDictionary<int, VoteTally>)g.Value.GetProperty("votes").EnumerateObject().ToDictionary(
                     t => Key(t.Name),
                     t => new VoteTally(t.Value.GetProperty("A").GetInt32(), t.Value.GetProperty("D").GetInt32(), t.Value.GetProperty("S").GetInt32()))),
+            GroupSizes = root.GetProperty("group-votes").EnumerateObject().ToDictionary(
+                g => Key(g.Name), g => g.Value.TryGetProperty("n-members", out var size) ? size.GetInt32() : 0),
             LastVoteTimestamp = root.TryGetProperty("lastVoteTimestamp", out var last) && last.ValueKind == JsonValueKind.Number
                 ? (long)last.GetDouble() : null,
         };
@@ -340,7 +346,7 @@ public sealed record PolisMath
         foreach (var (group, votes) in GroupVotes.OrderBy(p => p.Key))
         {
             json.WriteStartObject(Name(group));
-            json.WriteNumber("n-members", 0);
+            json.WriteNumber("n-members", GroupSizes.GetValueOrDefault(group));
             json.WriteStartObject("votes");
             foreach (var (statement, tally) in votes.OrderBy(p => p.Key))
             {

@@ -84,6 +84,7 @@ public class RedDwarfFixtureTests
         var ours = map.Participants.Where(p => p.GroupId is not null).ToDictionary(p => p.ParticipantId, p => p.GroupId!.Value);
         Assert.Equal(fixture.PolisGroupOf().OrderBy(p => p.Key), ours.OrderBy(p => p.Key));
         Assert.Equal(fixture.Math.GroupClusters.Count, map.GroupCountSelection.ChosenCount);
+        Assert.Equal(fixture.Math.GroupSizes.OrderBy(p => p.Key).Select(p => p.Value), map.Groups.Select(g => g.Members.Count));
     }
 
     [Theory]

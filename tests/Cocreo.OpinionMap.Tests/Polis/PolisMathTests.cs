@@ -22,6 +22,7 @@ public class PolisMathTests
         Assert.Equal(map.Consensus.Agree, read.Consensus.Agree);
         Assert.Equal(map.Statements.Select(s => s.GroupAwareConsensus), read.GroupAwareConsensus.OrderBy(p => p.Key).Select(p => p.Value));
         Assert.Equal(map.Participants.Count(p => p.InConversation), read.InConversation.Count);
+        Assert.Equal(map.Groups.Select(g => g.Members.Count), read.GroupSizes.OrderBy(p => p.Key).Select(p => p.Value));
     }
 
     [Theory]
