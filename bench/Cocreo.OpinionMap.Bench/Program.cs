@@ -40,17 +40,24 @@ switch (mode)
         var map = OpinionMapper.Compute(conversation);
         output.WriteLine($"first computation: {watch.Elapsed.TotalSeconds:F2} s");
         var times = new List<double>();
+        var processorTimes = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var r = 0; r < rounds; r++)
         {
             var more = GeneratedConversation.MoreVotes(newVotes, participants, statements, conversation.LastVoteTime, 1000 + r);
+            process.Refresh();
+            var processorBefore = process.TotalProcessorTime;
             watch.Restart();
             conversation.Add(more);
             map = OpinionMapper.Compute(conversation, null, map.State);
             times.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            processorTimes.Add((process.TotalProcessorTime - processorBefore).TotalSeconds);
             output.WriteLine($"update after {newVotes} new votes {r + 1}: {watch.Elapsed.TotalSeconds * 1000:F0} ms "
-                + $"(pca steps {map.Components.Iterations}, groups {map.Groups.Count})");
+                + $"(processor time {processorTimes[^1] * 1000:F0} ms, pca steps {map.Components.Iterations}, groups {map.Groups.Count})");
         }
-        output.WriteLine($"incremental update: median {Median(times) * 1000:F0} ms, max {times.Max() * 1000:F0} ms over {rounds}");
+        output.WriteLine($"incremental update: median {Median(times) * 1000:F0} ms, max {times.Max() * 1000:F0} ms over {rounds}; "
+            + $"processor time median {Median(processorTimes) * 1000:F0} ms");
         break;
     }
     case "fixtures":

@@ -20,7 +20,7 @@ internal sealed class PowerIteration
     private readonly VoteMatrix matrix;
     private readonly RowBlocks blocks;
     private readonly ParallelOptions parallel;
-    private readonly double[] centred;
+    private readonly double[] center;
     private readonly double[][] partials;
 
     public PowerIteration(VoteMatrix matrix, double[] center, RowBlocks blocks, ParallelOptions parallel)
@@ -28,14 +28,7 @@ internal sealed class PowerIteration
         this.matrix = matrix;
         this.blocks = blocks;
         this.parallel = parallel;
-        centred = new double[matrix.Columns.Length];
-        Parallel.For(0, blocks.Count, parallel, b =>
-        {
-            for (var k = matrix.RowStart[blocks.Starts[b]]; k < matrix.RowStart[blocks.Starts[b + 1]]; k++)
-            {
-                centred[k] = matrix.Ratings[k] - center[matrix.Columns[k]];
-            }
-        });
+        this.center = center;
         partials = [.. Enumerable.Range(0, blocks.Count).Select(_ => new double[2 * matrix.ColumnCount])];
     }
 
@@ -147,11 +140,13 @@ internal sealed class PowerIteration
         }
     }
 
-    // The two hot loops of the whole computation; reading through refs spares a bounds check per vote.
+    // The hot loops of the whole computation. The centred value (vote − mean) is formed on the fly: reading one byte
+    // per vote moves less memory than storing it, and reading through refs spares a bounds check per vote.
     private void MultiplyBlock(int firstRow, int endRow, double[] v1, double[] partial)
     {
         ref var cells = ref MemoryMarshal.GetArrayDataReference(matrix.Columns);
-        ref var values = ref MemoryMarshal.GetArrayDataReference(centred);
+        ref var ratings = ref MemoryMarshal.GetArrayDataReference(matrix.Ratings);
+        ref var means = ref MemoryMarshal.GetArrayDataReference(center);
         ref var vector = ref MemoryMarshal.GetArrayDataReference(v1);
         ref var sums = ref MemoryMarshal.GetArrayDataReference(partial);
         var rowStart = matrix.RowStart;
@@ -162,11 +157,13 @@ internal sealed class PowerIteration
             var dot = 0.0;
             for (var k = start; k < end; k++)
             {
-                dot += Unsafe.Add(ref values, k) * Unsafe.Add(ref vector, Unsafe.Add(ref cells, k));
+                var column = Unsafe.Add(ref cells, k);
+                dot += (Unsafe.Add(ref ratings, k) - Unsafe.Add(ref means, column)) * Unsafe.Add(ref vector, column);
             }
             for (var k = start; k < end; k++)
             {
-                Unsafe.Add(ref sums, Unsafe.Add(ref cells, k)) += dot * Unsafe.Add(ref values, k);
+                var column = Unsafe.Add(ref cells, k);
+                Unsafe.Add(ref sums, column) += dot * (Unsafe.Add(ref ratings, k) - Unsafe.Add(ref means, column));
             }
         }
     }
@@ -174,7 +171,8 @@ internal sealed class PowerIteration
     private void MultiplyBlock(int firstRow, int endRow, double[] v1, double[] v2, double[] partial)
     {
         ref var cells = ref MemoryMarshal.GetArrayDataReference(matrix.Columns);
-        ref var values = ref MemoryMarshal.GetArrayDataReference(centred);
+        ref var ratings = ref MemoryMarshal.GetArrayDataReference(matrix.Ratings);
+        ref var means = ref MemoryMarshal.GetArrayDataReference(center);
         ref var vector1 = ref MemoryMarshal.GetArrayDataReference(v1);
         ref var vector2 = ref MemoryMarshal.GetArrayDataReference(v2);
         ref var sums = ref MemoryMarshal.GetArrayDataReference(partial);
@@ -187,14 +185,15 @@ internal sealed class PowerIteration
             for (var k = start; k < end; k++)
             {
                 var column = Unsafe.Add(ref cells, k);
-                var value = Unsafe.Add(ref values, k);
+                var value = Unsafe.Add(ref ratings, k) - Unsafe.Add(ref means, column);
                 dot1 += value * Unsafe.Add(ref vector1, column);
                 dot2 += value * Unsafe.Add(ref vector2, column);
             }
             for (var k = start; k < end; k++)
             {
-                var at = 2 * Unsafe.Add(ref cells, k);
-                var value = Unsafe.Add(ref values, k);
+                var column = Unsafe.Add(ref cells, k);
+                var at = 2 * column;
+                var value = Unsafe.Add(ref ratings, k) - Unsafe.Add(ref means, column);
                 Unsafe.Add(ref sums, at) += dot1 * value;
                 Unsafe.Add(ref sums, at + 1) += dot2 * value;
             }
