@@ -41,63 +41,21 @@ public static class OpinionMapper
         var (participantX, participantY) = SparsityAwareProjection.Participants(matrix, center, first, second, parallel);
         var (statementX, statementY, extremity) = SparsityAwareProjection.Statements(center, first, second);
 
+        // Participants are clustered in Polis' row order: a fresh k-means starts from the first points.
         var inRows = polisRowOrder.Where(r => inConversation[r]).ToArray();
         var participantPoints = new ClusterPoints(
             [.. inRows.Select(r => matrix.ParticipantIds[r])], [.. inRows.Select(r => participantX[r])], [.. inRows.Select(r => participantY[r])]);
         var baseClusters = KMeans.Run(participantPoints, options.BaseClusterCount,
             [.. previous.BaseClusters.Select(c => new PreviousCluster(c.Id, c.Members, c.X, c.Y))],
             options.BaseClusterIterations, parallel);
-
         var basePoints = new ClusterPoints(
             [.. baseClusters.Select(c => c.Id)], [.. baseClusters.Select(c => c.X)], [.. baseClusters.Select(c => c.Y)],
             [.. baseClusters.Select(c => (double)c.Members.Count)]);
         var (groupClusters, selection, groupHistory, clusterings) = ChooseGroups(basePoints, previous, options, parallel);
-
-        // Each in-conversation row's base cluster and group (index into groupClusters).
-        var baseOfRow = new int?[matrix.RowCount];
-        var groupOfRow = new int[matrix.RowCount];
-        Array.Fill(groupOfRow, -1);
-        var groupOfBase = new Dictionary<int, int>();
-        for (var g = 0; g < groupClusters.Count; g++)
-        {
-            foreach (var basePoint in groupClusters[g].Members)
-            {
-                groupOfBase[basePoints.Names[basePoint]] = g;
-            }
-        }
-        foreach (var cluster in baseClusters)
-        {
-            foreach (var point in cluster.Members)
-            {
-                var row = inRows[point];
-                baseOfRow[row] = cluster.Id;
-                groupOfRow[row] = groupOfBase.GetValueOrDefault(cluster.Id, -1);
-            }
-        }
+        var (baseOfRow, groupOfRow) = Memberships(matrix.RowCount, inRows, baseClusters, groupClusters, basePoints);
 
         var (groupVotes, allVotes) = Tally(matrix, groupOfRow, groupClusters.Count, parallel);
-        var groupsRepresentative = RepresentativeStatements.Select(groupVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
-        var consensus = Consensus.Select(allVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
-
-        var statements = new StatementPlacement[matrix.ColumnCount];
-        for (var c = 0; c < matrix.ColumnCount; c++)
-        {
-            // Group-aware consensus multiplies each group's (A + 1) / (S + 2) in group order, as Polis does.
-            var groupAware = 1.0;
-            int agree = 0, disagree = 0, seen = 0;
-            for (var g = 0; g < groupVotes.Length; g++)
-            {
-                var votes = groupVotes[g][c];
-                groupAware *= (votes.Agree + 1.0) / (votes.Seen + 2.0);
-                agree += votes.Agree;
-                disagree += votes.Disagree;
-                seen += votes.Seen;
-            }
-            // Polis reads the previous update's group votes here (its fnk shadows the argument); we use this update's.
-            var priority = StatementPriority.Of(matrix.IsMeta[c], new VoteTally(agree, disagree, seen), extremity[c]);
-            statements[c] = new StatementPlacement(matrix.StatementIds[c], statementX[c], statementY[c], extremity[c],
-                allVotes[c], groupAware, priority, matrix.IsModeratedOut[c], matrix.IsMeta[c]);
-        }
+        var representative = RepresentativeStatements.Select(groupVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
 
         var participants = new ParticipantPlacement[matrix.RowCount];
         for (var r = 0; r < matrix.RowCount; r++)
@@ -106,61 +64,103 @@ public static class OpinionMapper
             participants[r] = new ParticipantPlacement(matrix.ParticipantIds[r], participantX[r], participantY[r],
                 matrix.VoteCountOfRow(r), inConversation[r], baseOfRow[r], group);
         }
-
         var baseClusterResults = baseClusters
             .Select(c => new BaseCluster(c.Id, [.. c.Members.Select(p => participantPoints.Names[p])], c.X, c.Y))
             .ToList();
-        var membersOfGroup = groupClusters.Select(_ => new List<int>()).ToArray();
+        return new ConversationMap
+        {
+            Participants = participants,
+            Statements = PlaceStatements(matrix, statementX, statementY, extremity, groupVotes, allVotes),
+            Components = new PrincipalComponents(matrix.StatementIds, center, first, second, components.Iterations),
+            BaseClusters = baseClusterResults,
+            Groups = DescribeGroups(matrix, groupClusters, basePoints, groupOfRow, groupVotes, representative),
+            Consensus = Consensus.Select(allVotes, matrix.StatementIds, matrix.IsModeratedOut, options),
+            GroupCountSelection = selection,
+            State = new OpinionMapState
+            {
+                InConversation = inRows.Select(r => matrix.ParticipantIds[r]).Order().ToHashSet(),
+                Components = Enumerable.Range(0, matrix.ColumnCount)
+                    .ToDictionary(c => matrix.StatementIds[c], c => new ComponentLoadings(first[c], second[c])),
+                BaseClusters = baseClusterResults,
+                GroupClusterings = clusterings.ToDictionary(
+                    pair => pair.Key,
+                    pair => (IReadOnlyList<GroupCluster>)[.. pair.Value.Select(c =>
+                        new GroupCluster(c.Id, [.. c.Members.Select(p => basePoints.Names[p])], c.X, c.Y))]),
+                GroupCount = groupHistory,
+            },
+            LastVoteTime = conversation.LastVoteTime,
+        };
+    }
+
+    /// <summary>Each row's base cluster id and group (index into <paramref name="groupClusters"/>, −1 when none).</summary>
+    private static (int?[] BaseOfRow, int[] GroupOfRow) Memberships(int rowCount, int[] inRows, List<KCluster> baseClusters,
+        List<KCluster> groupClusters, ClusterPoints basePoints)
+    {
+        var groupOfBase = new Dictionary<int, int>();
+        for (var g = 0; g < groupClusters.Count; g++)
+        {
+            foreach (var basePoint in groupClusters[g].Members)
+            {
+                groupOfBase[basePoints.Names[basePoint]] = g;
+            }
+        }
+        var baseOfRow = new int?[rowCount];
+        var groupOfRow = new int[rowCount];
+        Array.Fill(groupOfRow, -1);
+        foreach (var cluster in baseClusters)
+        {
+            foreach (var point in cluster.Members)
+            {
+                baseOfRow[inRows[point]] = cluster.Id;
+                groupOfRow[inRows[point]] = groupOfBase.GetValueOrDefault(cluster.Id, -1);
+            }
+        }
+        return (baseOfRow, groupOfRow);
+    }
+
+    private static StatementPlacement[] PlaceStatements(VoteMatrix matrix, double[] x, double[] y, double[] extremity,
+        VoteTally[][] groupVotes, VoteTally[] allVotes)
+    {
+        var statements = new StatementPlacement[matrix.ColumnCount];
+        for (var c = 0; c < matrix.ColumnCount; c++)
+        {
+            // Group-aware consensus multiplies each group's (A + 1) / (S + 2) in group order, as Polis does.
+            var groupAware = 1.0;
+            int agree = 0, disagree = 0, seen = 0;
+            foreach (var group in groupVotes)
+            {
+                groupAware *= (group[c].Agree + 1.0) / (group[c].Seen + 2.0);
+                agree += group[c].Agree;
+                disagree += group[c].Disagree;
+                seen += group[c].Seen;
+            }
+            // Polis reads the previous update's group votes here (its fnk shadows the argument); we use this update's.
+            var priority = StatementPriority.Of(matrix.IsMeta[c], new VoteTally(agree, disagree, seen), extremity[c]);
+            statements[c] = new StatementPlacement(matrix.StatementIds[c], x[c], y[c], extremity[c], allVotes[c], groupAware,
+                priority, matrix.IsModeratedOut[c], matrix.IsMeta[c]);
+        }
+        return statements;
+    }
+
+    private static List<OpinionGroup> DescribeGroups(VoteMatrix matrix, List<KCluster> groupClusters, ClusterPoints basePoints,
+        int[] groupOfRow, VoteTally[][] groupVotes, List<RepresentativeStatement>[] representative)
+    {
+        var members = groupClusters.Select(_ => new List<int>()).ToArray();
         for (var r = 0; r < matrix.RowCount; r++)
         {
             if (groupOfRow[r] >= 0)
             {
-                membersOfGroup[groupOfRow[r]].Add(matrix.ParticipantIds[r]);
+                members[groupOfRow[r]].Add(matrix.ParticipantIds[r]);
             }
         }
-        var groups = new List<OpinionGroup>(groupClusters.Count);
-        for (var g = 0; g < groupClusters.Count; g++)
-        {
-            var votesById = new Dictionary<int, VoteTally>(matrix.ColumnCount);
-            for (var c = 0; c < matrix.ColumnCount; c++)
-            {
-                votesById[matrix.StatementIds[c]] = groupVotes[g][c];
-            }
-            var baseIds = groupClusters[g].Members.Select(p => basePoints.Names[p]).ToList();
-            var members = membersOfGroup[g];
-            groups.Add(new OpinionGroup(groupClusters[g].Id, baseIds, members, groupClusters[g].X, groupClusters[g].Y,
-                groupsRepresentative[g], votesById));
-        }
-
-        var loadings = new Dictionary<int, ComponentLoadings>(matrix.ColumnCount);
-        for (var c = 0; c < matrix.ColumnCount; c++)
-        {
-            loadings[matrix.StatementIds[c]] = new ComponentLoadings(first[c], second[c]);
-        }
-        var state = new OpinionMapState
-        {
-            InConversation = inRows.Select(r => matrix.ParticipantIds[r]).Order().ToHashSet(),
-            Components = loadings,
-            BaseClusters = baseClusterResults,
-            GroupClusterings = clusterings.ToDictionary(
-                pair => pair.Key,
-                pair => (IReadOnlyList<GroupCluster>)[.. pair.Value.Select(c =>
-                    new GroupCluster(c.Id, [.. c.Members.Select(p => basePoints.Names[p])], c.X, c.Y))]),
-            GroupCount = groupHistory,
-        };
-
-        return new ConversationMap
-        {
-            Participants = participants,
-            Statements = statements,
-            Components = new PrincipalComponents(matrix.StatementIds, center, first, second, components.Iterations),
-            BaseClusters = baseClusterResults,
-            Groups = groups,
-            Consensus = consensus,
-            GroupCountSelection = selection,
-            State = state,
-            LastVoteTime = conversation.LastVoteTime,
-        };
+        return [.. groupClusters.Select((cluster, g) => new OpinionGroup(
+            cluster.Id,
+            [.. cluster.Members.Select(p => basePoints.Names[p])],
+            members[g],
+            cluster.X,
+            cluster.Y,
+            representative[g],
+            Enumerable.Range(0, matrix.ColumnCount).ToDictionary(c => matrix.StatementIds[c], c => groupVotes[g][c])))];
     }
 
     private static (double[] First, double[] Second, int Iterations) PrincipalComponentsOf(
