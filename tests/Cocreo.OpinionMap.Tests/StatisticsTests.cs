@@ -62,6 +62,17 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void The_representativeness_test_is_kept_as_a_float_as_Polis_keeps_it()
+    {
+        // Polis stores repness-test with (float …) and compares and sorts with that rounded value.
+        var map = OpinionMapper.Compute(Votes.TwoCamps(perCamp: 20, statements: 12));
+
+        Assert.All(map.Groups.SelectMany(g => g.RepresentativeStatements),
+            s => Assert.Equal((double)(float)s.RepresentativenessTest, s.RepresentativenessTest));
+        Assert.Contains(map.Groups.SelectMany(g => g.RepresentativeStatements), s => s.RepresentativenessTest != Math.Round(s.RepresentativenessTest, 12));
+    }
+
+    [Fact]
     public void A_group_without_significant_statements_still_gets_its_best_one()
     {
         // Everyone agrees with one statement and passes on the others: nothing is significant and nothing is agreed
