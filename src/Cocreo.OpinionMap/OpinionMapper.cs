@@ -34,7 +34,8 @@ public static class OpinionMapper
         var polisRowOrder = matrix.PolisRowOrder();
         var inConversation = InConversation.Admit(matrix, conversation.FirstVotes, polisRowOrder, previous.InConversation, options);
 
-        var center = SparsityAwareProjection.Center(matrix);
+        var allVotes = VoteTallies.Count(matrix, null, 1, parallel)[0];
+        var center = SparsityAwareProjection.Center(matrix, allVotes);
         var components = PrincipalComponentsOf(matrix, center, previous, options, parallel);
         var first = components.First;
         var second = components.Second;
@@ -54,7 +55,7 @@ public static class OpinionMapper
         var (groupClusters, selection, groupHistory, clusterings) = ChooseGroups(basePoints, previous, options, parallel);
         var (baseOfRow, groupOfRow) = Memberships(matrix.RowCount, inRows, baseClusters, groupClusters, basePoints);
 
-        var (groupVotes, allVotes) = Tally(matrix, groupOfRow, groupClusters.Count, parallel);
+        var groupVotes = VoteTallies.Count(matrix, groupOfRow, groupClusters.Count, parallel);
         var representative = RepresentativeStatements.Select(groupVotes, matrix.StatementIds, matrix.IsModeratedOut, options);
 
         var participants = new ParticipantPlacement[matrix.RowCount];
@@ -254,66 +255,5 @@ public static class OpinionMapper
             new GroupCountSelection(silhouettes, best, chosen, options.GroupCount is not null),
             new GroupCountHistory(best, wins, shown),
             clusterings);
-    }
-
-    /// <summary>Votes per group and per everyone, per column, as cast (Polis' votes-base, group-votes).</summary>
-    private static (VoteTally[][] Groups, VoteTally[] All) Tally(VoteMatrix matrix, int[] groupOfRow, int groupCount, ParallelOptions parallel)
-    {
-        var columns = matrix.ColumnCount;
-        // counts[((slot * columns) + column) * 3 + kind]: slot 0 is everyone, slot g + 1 group g; kinds agree, disagree,
-        // pass. Each block of rows counts on its own; whole-number sums do not depend on the order they are added in.
-        var size = (groupCount + 1) * columns * 3;
-        var blocks = RowBlocks.Of(matrix);
-        var partials = new int[blocks.Count][];
-        Parallel.For(0, blocks.Count, parallel, b =>
-        {
-            var partial = partials[b] = new int[size];
-            for (var row = blocks.Starts[b]; row < blocks.Starts[b + 1]; row++)
-            {
-                var groupBase = (groupOfRow[row] + 1) * columns * 3;
-                for (var k = matrix.RowStart[row]; k < matrix.RowStart[row + 1]; k++)
-                {
-                    var vote = matrix.Votes[k];
-                    var kind = vote == PolisVoteValue.Agree ? 0 : vote == PolisVoteValue.Disagree ? 1 : 2;
-                    var at = (matrix.Columns[k] * 3) + kind;
-                    partial[at]++;
-                    if (groupBase > 0)
-                    {
-                        partial[groupBase + at]++;
-                    }
-                }
-            }
-        });
-        var counts = partials.Length == 1 ? partials[0] : new int[size];
-        if (partials.Length > 1)
-        {
-            foreach (var partial in partials)
-            {
-                for (var i = 0; i < size; i++)
-                {
-                    counts[i] += partial[i];
-                }
-            }
-        }
-        VoteTally TallyOf(int slot, int column)
-        {
-            var at = ((slot * columns) + column) * 3;
-            return new VoteTally(counts[at], counts[at + 1], counts[at] + counts[at + 1] + counts[at + 2]);
-        }
-        var all = new VoteTally[columns];
-        for (var c = 0; c < columns; c++)
-        {
-            all[c] = TallyOf(0, c);
-        }
-        var groups = new VoteTally[groupCount][];
-        for (var g = 0; g < groupCount; g++)
-        {
-            groups[g] = new VoteTally[columns];
-            for (var c = 0; c < columns; c++)
-            {
-                groups[g][c] = TallyOf(g + 1, c);
-            }
-        }
-        return (groups, all);
     }
 }

@@ -7,20 +7,16 @@ namespace Cocreo.OpinionMap.Projection;
 /// </summary>
 internal static class SparsityAwareProjection
 {
-    /// <summary>Column means of the rating matrix: the centre (a moderated-out column is all zeros, so its mean is 0).</summary>
-    public static double[] Center(VoteMatrix matrix)
+    /// <summary>
+    /// Column means of the rating matrix: the centre. In Polis' numbers a statement's mean is (disagrees − agrees) /
+    /// votes; a moderated-out column is all zeros, so its mean is 0.
+    /// </summary>
+    public static double[] Center(VoteMatrix matrix, VoteTally[] votes)
     {
-        var sums = new long[matrix.ColumnCount];
-        var counts = new int[matrix.ColumnCount];
-        for (var k = 0; k < matrix.Columns.Length; k++)
-        {
-            sums[matrix.Columns[k]] += matrix.Ratings[k];
-            counts[matrix.Columns[k]]++;
-        }
         var center = new double[matrix.ColumnCount];
         for (var c = 0; c < center.Length; c++)
         {
-            center[c] = matrix.IsModeratedOut[c] || counts[c] == 0 ? 0.0 : (double)sums[c] / counts[c];
+            center[c] = matrix.IsModeratedOut[c] || votes[c].Seen == 0 ? 0.0 : (double)(votes[c].Disagree - votes[c].Agree) / votes[c].Seen;
         }
         return center;
     }
