@@ -9,7 +9,8 @@ namespace Cocreo.OpinionMap;
 /// <remarks>
 /// Votes are taken in the order they are added; a later vote of a participant on a statement replaces the earlier
 /// one, as in Polis. The constructor that takes a batch of votes orders them by <see cref="Vote.Time"/> first
-/// (votes with equal times keep their given order). Not safe for concurrent writers.
+/// (votes with equal times keep their given order). Not thread-safe: do not add votes while a map is being computed
+/// from it.
 /// </remarks>
 public sealed class Conversation
 {
@@ -127,13 +128,30 @@ public sealed class Conversation
         {
             return;
         }
-        // Array.Sort is not stable; sorting (time, position) keys keeps equal times in their given order.
-        var keys = new (long Ticks, int Position)[votes.Length];
+        // Array.Sort is not stable: sort positions by time, then put each run of equal times back in given order.
+        var ticks = new long[votes.Length];
+        var positions = new int[votes.Length];
         for (var i = 0; i < votes.Length; i++)
         {
-            keys[i] = (votes[i].Time.UtcTicks, i);
+            ticks[i] = votes[i].Time.UtcTicks;
+            positions[i] = i;
         }
-        Array.Sort(keys, votes);
+        Array.Sort(ticks, positions);
+        for (var start = 0; start < ticks.Length;)
+        {
+            var end = start + 1;
+            while (end < ticks.Length && ticks[end] == ticks[start])
+            {
+                end++;
+            }
+            Array.Sort(positions, start, end - start);
+            start = end;
+        }
+        var original = (Vote[])votes.Clone();
+        for (var i = 0; i < votes.Length; i++)
+        {
+            votes[i] = original[positions[i]];
+        }
     }
 }
 
