@@ -59,16 +59,25 @@ internal sealed class PowerIteration
             {
                 RemoveDirection(second, first);
             }
-            Multiply(first, second, next1, next2);
-            var eigenvalue1 = Length(next1);
-            if (!Normalise(next1))
+            if (done1)
             {
-                // No variance in the data at all.
-                return (new double[columns], second is null ? null : new double[columns], iterations);
+                // The first component has settled: from here on this is Polis' own second power iteration on the
+                // data with the first factored out, and only the second vector needs the pass over the votes.
+                Multiply(second!, null, next2, next1);
             }
-            done1 = Settled(first, next1, eigenvalue1, ref last1, tolerance);
-            (first, next1) = (next1, first);
-            if (second is not null)
+            else
+            {
+                Multiply(first, second, next1, next2);
+                var eigenvalue1 = Length(next1);
+                if (!Normalise(next1))
+                {
+                    // No variance in the data at all.
+                    return (new double[columns], second is null ? null : new double[columns], iterations);
+                }
+                done1 = Settled(first, next1, eigenvalue1, ref last1, tolerance);
+                (first, next1) = (next1, first);
+            }
+            if (second is not null && !done2)
             {
                 RemoveDirection(next2, first);
                 var eigenvalue2 = Length(next2);
