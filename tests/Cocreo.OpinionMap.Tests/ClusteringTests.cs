@@ -72,4 +72,49 @@ public class ClusteringTests
         // Four points at about 0.99, the lone point 0: mean about 0.79.
         Assert.InRange(silhouette, 0.78, 0.8);
     }
+
+    [Fact]
+    public void Skipping_points_whose_nearest_centre_cannot_change_gives_plain_Lloyd_steps()
+    {
+        var random = new Random(11);
+        var data = Points([.. Enumerable.Range(0, 3000).Select(_ => (random.NextDouble() * 10, random.NextDouble() * 10))]);
+
+        var clusters = KMeans.Run(data, 25, null, 100, Parallel);
+
+        Assert.Equal(PlainLloyd(data, 25, 100), clusters.Select(c => c.Members.ToArray()));
+    }
+
+    /// <summary>Polis' k-means written the obvious way: every point against every centre at every step.</summary>
+    private static List<int[]> PlainLloyd(ClusterPoints data, int k, int maxIterations)
+    {
+        var centres = Enumerable.Range(0, data.Count).Select(i => (data.X[i], data.Y[i])).Distinct().Take(k).ToList();
+        for (var remaining = maxIterations; ; remaining--)
+        {
+            var members = centres.Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < data.Count; i++)
+            {
+                var best = 0;
+                for (var c = 1; c < centres.Count; c++)
+                {
+                    if (Squared(data, i, centres[c]) <= Squared(data, i, centres[best]))
+                    {
+                        best = c;
+                    }
+                }
+                members[best].Add(i);
+            }
+            var kept = members.Where(m => m.Count > 0).ToList();
+            var next = kept.Select(m => (m.Average(i => data.X[i]), m.Average(i => data.Y[i]))).ToList();
+            var same = centres.Order().Zip(next.Order()).All(p => Math.Sqrt(Squared(p.First, p.Second)) < 0.01);
+            if (remaining <= 0 || same)
+            {
+                return [.. kept.Select(m => m.ToArray())];
+            }
+            centres = next;
+        }
+    }
+
+    private static double Squared(ClusterPoints data, int i, (double X, double Y) centre) => Squared((data.X[i], data.Y[i]), centre);
+
+    private static double Squared((double X, double Y) a, (double X, double Y) b) => ((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y));
 }
