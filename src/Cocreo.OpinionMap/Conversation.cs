@@ -23,6 +23,9 @@ public sealed class Conversation
     private long[] firstVotes = new long[256];
     private int firstVoteCount;
 
+    // Everyone's votes per statement slot (agree, disagree, pass), kept up to date as votes arrive.
+    private int[] tallies = new int[3 * 64];
+
     /// <summary>An empty conversation.</summary>
     public Conversation()
     {
@@ -93,8 +96,18 @@ public sealed class Conversation
         {
             statementSlot = statementIdsBySlot.Count;
             statementIdsBySlot.Add(vote.StatementId);
+            if (3 * statementIdsBySlot.Count > tallies.Length)
+            {
+                Array.Resize(ref tallies, tallies.Length * 2);
+            }
         }
-        if (rows[participantSlot].Set(vote.StatementId, value))
+        var replaced = rows[participantSlot].Set(vote.StatementId, value);
+        tallies[(3 * statementSlot) + Kind(value)]++;
+        if (replaced is { } previous)
+        {
+            tallies[(3 * statementSlot) + Kind(previous)]--;
+        }
+        else
         {
             if (firstVoteCount == firstVotes.Length)
             {
@@ -115,7 +128,15 @@ public sealed class Conversation
     internal ReadOnlySpan<long> FirstVotes => firstVotes.AsSpan(0, firstVoteCount);
 
     /// <summary>A snapshot of the votes as a sparse matrix, rows by participant id, columns by statement id.</summary>
-    internal VoteMatrix ToVoteMatrix() => VoteMatrix.Build(rows, participantIdsBySlot, statementIdsBySlot, statements);
+    internal VoteMatrix ToVoteMatrix() => VoteMatrix.Build(rows, participantIdsBySlot, statementIdsBySlot, statements, TallyOf);
+
+    private VoteTally TallyOf(int statementSlot)
+    {
+        var at = 3 * statementSlot;
+        return new VoteTally(tallies[at], tallies[at + 1], tallies[at] + tallies[at + 1] + tallies[at + 2]);
+    }
+
+    private static int Kind(sbyte value) => value == PolisVoteValue.Agree ? 0 : value == PolisVoteValue.Disagree ? 1 : 2;
 
     private static void OrderByTime(Vote[] votes)
     {
@@ -167,14 +188,15 @@ internal sealed class VoteRow
 
     public ReadOnlySpan<sbyte> Values => values.AsSpan(0, Count);
 
-    /// <summary>Sets the vote on a statement; true when the participant had not voted on it before.</summary>
-    public bool Set(int statementId, sbyte value)
+    /// <summary>Sets the vote on a statement; returns the vote it replaces, or null when there was none.</summary>
+    public sbyte? Set(int statementId, sbyte value)
     {
         var position = statementIds.AsSpan(0, Count).BinarySearch(statementId);
         if (position >= 0)
         {
+            var previous = values[position];
             values[position] = value;
-            return false;
+            return previous;
         }
         position = ~position;
         if (Count == statementIds.Length)
@@ -187,6 +209,6 @@ internal sealed class VoteRow
         statementIds[position] = statementId;
         values[position] = value;
         Count++;
-        return true;
+        return null;
     }
 }

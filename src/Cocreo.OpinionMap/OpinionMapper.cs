@@ -34,7 +34,7 @@ public static class OpinionMapper
         var polisRowOrder = matrix.PolisRowOrder();
         var inConversation = InConversation.Admit(matrix, conversation.FirstVotes, polisRowOrder, previous.InConversation, options);
 
-        var allVotes = VoteTallies.Count(matrix, null, 1, parallel)[0];
+        var allVotes = matrix.ColumnVotes;
         var center = SparsityAwareProjection.Center(matrix, allVotes);
         var components = PrincipalComponentsOf(matrix, center, previous, options, parallel);
         var first = components.First;

@@ -8,8 +8,9 @@ namespace Cocreo.OpinionMap;
 internal sealed class VoteMatrix
 {
     private VoteMatrix(int[] participantIds, int[] statementIds, int[] rowStart, int[] columns, sbyte[] votes,
-        sbyte[] ratings, bool[] isModeratedOut, bool[] isMeta, int[] rowOfSlot, int[] columnOfSlot)
+        sbyte[] ratings, bool[] isModeratedOut, bool[] isMeta, int[] rowOfSlot, int[] columnOfSlot, VoteTally[] columnVotes)
     {
+        ColumnVotes = columnVotes;
         ParticipantIds = participantIds;
         StatementIds = statementIds;
         RowStart = rowStart;
@@ -58,6 +59,9 @@ internal sealed class VoteMatrix
     /// <summary>The column of each statement slot of the conversation.</summary>
     public int[] ColumnOfSlot { get; }
 
+    /// <summary>Everyone's votes on each column.</summary>
+    public VoteTally[] ColumnVotes { get; }
+
     public int VoteCountOfRow(int row) => RowStart[row + 1] - RowStart[row];
 
     /// <summary>
@@ -74,7 +78,7 @@ internal sealed class VoteMatrix
     }
 
     public static VoteMatrix Build(List<VoteRow> rows, List<int> participantIdsBySlot, List<int> statementIdsBySlot,
-        Dictionary<int, Statement> statements)
+        Dictionary<int, Statement> statements, Func<int, VoteTally> tallyOfStatementSlot)
     {
         var participantIds = participantIdsBySlot.ToArray();
         var slotOfRow = Enumerable.Range(0, participantIds.Length).ToArray();
@@ -120,7 +124,7 @@ internal sealed class VoteMatrix
             }
         });
         return new VoteMatrix(participantIds, statementIds, rowStart, columns, votes, ratings, isModeratedOut, isMeta,
-            rowOfSlot, columnOfSlot);
+            rowOfSlot, columnOfSlot, [.. slotOfColumn.Select(tallyOfStatementSlot)]);
     }
 
     /// <summary>Statement id to column: an array by offset when ids are small and dense (as Polis' are), else a dictionary.</summary>

@@ -115,7 +115,7 @@ internal static class KMeans
             unique[same] = new KCluster(id, [.. other.Members, .. cluster.Members], other.X, other.Y);
         }
 
-        var possible = Math.Min(k, DistinctPositions(data));
+        var possible = DistinctPositions(data, upTo: k);
         clusters = unique;
         while (true)
         {
@@ -209,10 +209,11 @@ internal static class KMeans
         return (x / total, y / total);
     }
 
-    private static int DistinctPositions(ClusterPoints data)
+    /// <summary>How many distinct positions there are, counting no further than <paramref name="upTo"/>.</summary>
+    private static int DistinctPositions(ClusterPoints data, int upTo)
     {
         var seen = new HashSet<(double, double)>();
-        for (var i = 0; i < data.Count; i++)
+        for (var i = 0; i < data.Count && seen.Count < upTo; i++)
         {
             seen.Add(Position(data, i));
         }

@@ -1,13 +1,10 @@
 namespace Cocreo.OpinionMap.Statistics;
 
-/// <summary>Votes per statement, counted for everyone or per group (Polis' votes-base and group-votes).</summary>
+/// <summary>Votes per statement and group (Polis' votes-base and group-votes).</summary>
 internal static class VoteTallies
 {
-    /// <summary>
-    /// Per label, per column, the votes of the rows with that label (<c>labelOfRow[row]</c>, −1 for none); every row
-    /// counts under label 0 when <paramref name="labelOfRow"/> is null.
-    /// </summary>
-    public static VoteTally[][] Count(VoteMatrix matrix, int[]? labelOfRow, int labelCount, ParallelOptions parallel)
+    /// <summary>Per label, per column, the votes of the rows with that label (<c>labelOfRow[row]</c>, −1 for none).</summary>
+    public static VoteTally[][] Count(VoteMatrix matrix, int[] labelOfRow, int labelCount, ParallelOptions parallel)
     {
         var columns = matrix.ColumnCount;
         // counts[(label * columns + column) * 3 + kind], kinds agree, disagree, pass. Each block of rows counts on its
@@ -23,7 +20,7 @@ internal static class VoteTallies
             var partial = partials[b] = new int[size];
             for (var row = blocks.Starts[b]; row < blocks.Starts[b + 1]; row++)
             {
-                var label = labelOfRow is null ? 0 : labelOfRow[row];
+                var label = labelOfRow[row];
                 if (label < 0)
                 {
                     continue;
