@@ -26,8 +26,8 @@ public sealed record OpinionMapOptions
     public bool ReplayVoteHistory { get; init; }
 
     /// <summary>
-    /// Most power-iteration steps per principal component. Polis takes 100 steps per update and converges across
-    /// updates by starting from the previous components; we stop earlier once the component has converged
+    /// Most power-iteration steps (the two components step together). Polis takes 100 steps per update and converges
+    /// across updates by starting from the previous components; we stop once both components have converged
     /// (<see cref="PcaTolerance"/>) and allow more steps so that a first computation also converges.
     /// </summary>
     public int PcaMaxIterations { get; init; } = 1000;
