@@ -28,15 +28,15 @@ public static class BudgetingRules
     /// </summary>
     public static (IBudgetingRule Rule, RuleOptions Options)? FromPabulibMeta(Instance instance)
     {
-        var options = RuleOptions.Default;
+        var options = RuleOptions.Default with { ScoreThreshold = GreedyRule.MetaThreshold(instance) };
         return instance.GetMeta("rule")?.Trim().ToLowerInvariant() switch
         {
             "greedy" => (new GreedyRule(GreedyVariant.Skip), options),
             "greedy-no-skip" => (new GreedyRule(GreedyVariant.NoSkip), options),
             "greedy-threshold" => (new GreedyRule(GreedyVariant.Threshold), options),
-            "equalshares" => (new EqualSharesRule(), options),
-            "equalshares/add1" => (new EqualSharesRule(), options with { Completion = EqualSharesCompletion.Add1 }),
-            "equalshares/add1-comparison" => (new EqualSharesRule(), options with
+            "equalshares" => (new EqualSharesRule(), RuleOptions.Default),
+            "equalshares/add1" => (new EqualSharesRule(), RuleOptions.Default with { Completion = EqualSharesCompletion.Add1 }),
+            "equalshares/add1-comparison" => (new EqualSharesRule(), RuleOptions.Default with
             {
                 Completion = EqualSharesCompletion.Add1WithoutExhaustiveStop,
                 Add1Start = Add1Start.WholeUnits,

@@ -19,9 +19,9 @@ public enum GreedyVariant
 
 /// <summary>
 /// Greedy utilitarian welfare: rank projects by total satisfaction per unit of cost (with cost satisfaction: by votes,
-/// or points, as cities count) and select down the ranking. A score threshold, given in the options or in META
-/// <c>min_project_score_threshold</c>, makes projects below it ineligible in every variant (Gdynia applies one with
-/// greedy-no-skip). Supported free projects rank first; projects nobody supports rank last and are still selected by
+/// or points, as cities count) and select down the ranking. A score threshold (<see cref="RuleOptions.ScoreThreshold"/>;
+/// for greedy-threshold META <c>min_project_score_threshold</c> when none is given) makes projects below it ineligible
+/// in every variant (Gdynia applies one with greedy-no-skip). Supported free projects rank first; projects nobody supports rank last and are still selected by
 /// the skipping variants when money is left (as pabutools does).
 /// </summary>
 public sealed class GreedyRule(GreedyVariant variant = GreedyVariant.Skip) : IBudgetingRule
@@ -42,7 +42,7 @@ public sealed class GreedyRule(GreedyVariant variant = GreedyVariant.Skip) : IBu
     {
         options ??= RuleOptions.Default;
         var election = new MultiProfile(instance, profile, options.TieBreaking);
-        var threshold = options.ScoreThreshold ?? MetaThreshold(instance);
+        var threshold = options.ScoreThreshold ?? (Variant == GreedyVariant.Threshold ? MetaThreshold(instance) : null);
         if (Variant == GreedyVariant.Threshold && threshold is null)
         {
             throw new ArgumentException("greedy-threshold needs a score threshold: give one, or META min_project_score_threshold.");
@@ -51,7 +51,8 @@ public sealed class GreedyRule(GreedyVariant variant = GreedyVariant.Skip) : IBu
         return election.Outcome(selected, new GreedyExplanation(threshold, steps));
     }
 
-    private static long? MetaThreshold(Instance instance)
+    /// <summary>META <c>min_project_score_threshold</c>, or null.</summary>
+    internal static long? MetaThreshold(Instance instance)
     {
         var text = instance.GetMeta("min_project_score_threshold");
         return text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (long)decimal.Ceiling(value) : null;
