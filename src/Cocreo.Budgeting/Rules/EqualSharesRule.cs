@@ -128,22 +128,35 @@ public sealed class EqualSharesRule : IBudgetingRule
 /// share B/n and every add1 budget are whole numbers. A project's price ρ solves Σ min(bᵢ, ρ·uᵢ) = cost over its
 /// supporters (bᵢ money left, uᵢ satisfaction); ρ, the payments and the money left are <see cref="Rational"/>s, so
 /// every comparison that picks a winner or a payer is exact. Nothing is rounded.</para>
-/// <para>Speed. Voters with identical ballots form one group and always hold the same money. ρ is found by the
-/// rich/poor fixpoint (all pay ρ·uᵢ; those who cannot pay everything they have; repeat), usually two or three linear
-/// passes. A project's ρ can only rise as voters spend, so each round recomputes projects in order of their last
+/// <para>Speed. Voters with identical ballots form one group. Exact money left grows long denominators (each payment
+/// divides a remainder among the payers), so comparing it voter by voter would be slow. But a voter's money left only
+/// depends on which purchases they paid for and how, so few distinct amounts exist at any time: each group points to a
+/// <em>budget class</em> holding the exact amount, and a pass over a project's supporters compares each class once.
+/// ρ is found by the rich/poor fixpoint (all pay ρ·uᵢ; those who cannot pay all they have; repeat), usually two or
+/// three passes. A project's ρ can only rise as voters spend, so each round recomputes projects in order of their last
 /// ρ and stops at the first whose last ρ already exceeds the best of the round (equalshares.net's lazy re-check).</para>
 /// </remarks>
 internal sealed class EqualSharesRun
 {
+    private const int Broke = 0;
+
     private readonly MultiProfile _election;
     private readonly long[][] _satisfaction;
     private readonly bool[] _uniform;
     private readonly long[] _largestSatisfaction;
     private readonly long[] _costInShares;
     private readonly long[] _totalSatisfaction;
-    private readonly Rational[] _budget;
     private readonly bool[] _poor;
     private readonly long _sharesPerUnit;
+
+    // Budget classes: _classOf[g] indexes _classValue, the exact money each voter of group g has left; class 0 is broke.
+    private readonly int[] _classOf;
+    private readonly List<Rational> _classValue = [];
+    private int[] _classStamp = [];
+    private bool[] _classCannotPay = [];
+    private long[] _classPoorVoters = [];
+    private readonly List<int> _touchedClasses = [];
+    private int _stamp;
 
     public EqualSharesRun(MultiProfile election, SatisfactionMeasure measure)
     {
@@ -186,7 +199,7 @@ internal sealed class EqualSharesRun
         }
         Candidates = candidates;
         FreeProjects = free;
-        _budget = new Rational[election.GroupCount];
+        _classOf = new int[election.GroupCount];
         _poor = new bool[largestGroup];
     }
 
@@ -204,7 +217,10 @@ internal sealed class EqualSharesRun
     /// <summary>Runs MES with every voter starting from <paramref name="perVoterBudget"/> shares.</summary>
     public (List<int> Selected, List<EqualSharesRound> Rounds) Run(long perVoterBudget, bool explain)
     {
-        Array.Fill(_budget, perVoterBudget);
+        _classValue.Clear();
+        _classValue.Add(Rational.Zero);
+        _classValue.Add(perVoterBudget);
+        Array.Fill(_classOf, perVoterBudget == 0 ? Broke : 1);
         var selected = new List<int>(FreeProjects);
         var rounds = new List<EqualSharesRound>();
         var remaining = new List<int>(Candidates);
@@ -261,10 +277,28 @@ internal sealed class EqualSharesRun
             selected.Add(best);
             if (explain)
             {
-                rounds.Add(Explain(best, bestPrice, payments, remaining, computed, lastPrice, unaffordable));
+                rounds.Add(Explain(best, bestPrice, payments!, remaining, computed, lastPrice, unaffordable));
             }
         }
         return (selected, rounds);
+    }
+
+    // Whether voters of budget class c cannot pay `due`, compared exactly once per class and pass.
+    private bool CannotPay(int c, Rational due)
+    {
+        if (c >= _classStamp.Length)
+        {
+            var size = Math.Max(_classValue.Count, _classStamp.Length * 2);
+            Array.Resize(ref _classStamp, size);
+            Array.Resize(ref _classCannotPay, size);
+            Array.Resize(ref _classPoorVoters, size);
+        }
+        if (_classStamp[c] != _stamp)
+        {
+            _classStamp[c] = _stamp;
+            _classCannotPay[c] = _classValue[c] < due;
+        }
+        return _classCannotPay[c];
     }
 
     // The rich/poor fixpoint: the least ρ with Σ min(bᵢ, ρ·uᵢ) ≥ cost, or false when the supporters cannot pay.
@@ -277,7 +311,7 @@ internal sealed class EqualSharesRun
         long richSatisfaction = 0;
         for (var i = 0; i < groups.Length; i++)
         {
-            _poor[i] = _budget[groups[i]].IsZero;
+            _poor[i] = _classOf[groups[i]] == Broke;
             if (!_poor[i])
             {
                 richSatisfaction += multiplicity[groups[i]] * satisfaction[i];
@@ -292,52 +326,80 @@ internal sealed class EqualSharesRun
             }
             price = (_costInShares[p] - poorMoney) / richSatisfaction;
             var uniformPayment = _uniform[p] ? price * satisfaction[0] : default;
-            var changed = false;
+            _stamp++;
+            _touchedClasses.Clear();
             for (var i = 0; i < groups.Length; i++)
             {
                 if (_poor[i])
                 {
                     continue;
                 }
-                var budget = _budget[groups[i]];
-                var payment = _uniform[p] ? uniformPayment : price * satisfaction[i];
-                if (budget < payment)
+                var g = groups[i];
+                var c = _classOf[g];
+                var cannotPay = _uniform[p] ? CannotPay(c, uniformPayment) : _classValue[c] < price * satisfaction[i];
+                if (cannotPay)
                 {
                     // Cannot pay the equal share at this price, so pays all it has; the price rises for the others.
                     _poor[i] = true;
-                    changed = true;
-                    poorMoney += budget * multiplicity[groups[i]];
-                    richSatisfaction -= multiplicity[groups[i]] * satisfaction[i];
+                    richSatisfaction -= multiplicity[g] * satisfaction[i];
+                    if (c >= _classPoorVoters.Length)
+                    {
+                        CannotPay(c, default);
+                    }
+                    if (_classPoorVoters[c] == 0)
+                    {
+                        _touchedClasses.Add(c);
+                    }
+                    _classPoorVoters[c] += multiplicity[g];
                 }
             }
-            if (!changed)
+            if (_touchedClasses.Count == 0)
             {
                 return true;
+            }
+            foreach (var c in _touchedClasses)
+            {
+                poorMoney += _classValue[c] * _classPoorVoters[c];
+                _classPoorVoters[c] = 0;
             }
         }
     }
 
+    // Supporters pay min(money left, ρ·u). Returns, when explaining, the voters paying each (amount, all they had).
     private Dictionary<(Rational Amount, bool All), long>? Pay(int p, Rational price, bool explain)
     {
         var groups = _election.SupporterGroups[p];
         var satisfaction = _satisfaction[p];
-        var uniformPayment = _uniform[p] ? price * satisfaction[0] : default;
         var payments = explain ? new Dictionary<(Rational, bool), long>() : null;
+        // Voters of one class who owe the same move to one new class.
+        var moves = new Dictionary<(int Class, long Satisfaction), (int Class, Rational Paid, bool All)>();
         for (var i = 0; i < groups.Length; i++)
         {
             var g = groups[i];
-            var budget = _budget[g];
-            if (budget.IsZero)
+            var c = _classOf[g];
+            if (c == Broke)
             {
                 continue;
             }
-            var due = _uniform[p] ? uniformPayment : price * satisfaction[i];
-            var all = budget <= due;
-            var paid = all ? budget : due;
-            _budget[g] = all ? Rational.Zero : budget - due;
+            if (!moves.TryGetValue((c, satisfaction[i]), out var move))
+            {
+                var due = price * satisfaction[i];
+                var budget = _classValue[c];
+                if (budget <= due)
+                {
+                    move = (Broke, budget, true);
+                }
+                else
+                {
+                    _classValue.Add(budget - due);
+                    move = (_classValue.Count - 1, due, false);
+                }
+                moves[(c, satisfaction[i])] = move;
+            }
+            _classOf[g] = move.Class;
             if (payments is not null)
             {
-                payments[(paid, all)] = payments.GetValueOrDefault((paid, all)) + _election.Multiplicity[g];
+                payments[(move.Paid, move.All)] = payments.GetValueOrDefault((move.Paid, move.All)) + _election.Multiplicity[g];
             }
         }
         return payments;
@@ -345,11 +407,15 @@ internal sealed class EqualSharesRun
 
     private Rational MoneyBehind(int p)
     {
-        var total = Rational.Zero;
-        var groups = _election.SupporterGroups[p];
-        foreach (var g in groups)
+        var voters = new Dictionary<int, long>();
+        foreach (var g in _election.SupporterGroups[p])
         {
-            total += _budget[g] * _election.Multiplicity[g];
+            voters[_classOf[g]] = voters.GetValueOrDefault(_classOf[g]) + _election.Multiplicity[g];
+        }
+        var total = Rational.Zero;
+        foreach (var (c, count) in voters)
+        {
+            total += _classValue[c] * count;
         }
         return total;
     }
@@ -358,7 +424,7 @@ internal sealed class EqualSharesRun
     private Rational EffectiveVoteCount(int p, Rational price) => Rational.FromInteger(_costInShares[p]) / (price * _largestSatisfaction[p]);
 
     private EqualSharesRound Explain(
-        int chosen, Rational price, Dictionary<(Rational Amount, bool All), long>? payments, List<int> remaining,
+        int chosen, Rational price, Dictionary<(Rational Amount, bool All), long> payments, List<int> remaining,
         Rational?[] computed, Rational[] lastPrice, List<(int Project, Rational MoneyBehind)> unaffordable)
     {
         var projects = _election.Instance.Projects;
@@ -379,7 +445,7 @@ internal sealed class EqualSharesRun
         {
             runnersUp.Add(new RunnerUp(projects[p].Id, RunnerUpReason.CannotAfford, null, ToCurrency(money)));
         }
-        var paid = (payments ?? [])
+        var paid = payments
             .OrderByDescending(entry => entry.Key.Amount)
             .Select(entry => new SupporterPayment(ToCurrency(entry.Key.Amount), entry.Value, entry.Key.All))
             .ToArray();
