@@ -95,6 +95,15 @@ public class PabulibReaderTests
     }
 
     [Fact]
+    public void Broken_quoting_is_refused_with_its_line()
+    {
+        var error = ReadFails(Valid.Replace("v3;p3;1;45", "v3;p3;1;\"45"));
+
+        Assert.Equal(20, error.Line);
+        Assert.Contains("quoting is broken", error.Problem);
+    }
+
+    [Fact]
     public void A_missing_section_is_named()
     {
         var withoutVotes = Valid[..Valid.IndexOf("VOTES", StringComparison.Ordinal)];

@@ -32,11 +32,15 @@ public static class PabulibReader
     /// <param name="reader">The text.</param>
     /// <param name="source">A name for the input used in error messages (e.g. the file name).</param>
     /// <exception cref="PabulibFormatException">The content is not a valid .pb file.</exception>
-    public static PabulibElection Read(TextReader reader, string source = "input") => new Parser(reader, source).Parse();
-
-    private sealed class Parser(TextReader reader, string source)
+    public static PabulibElection Read(TextReader reader, string source = "input")
     {
-        private readonly SemicolonRecordReader _records = new(reader, source);
+        using var records = new PabulibRecords(reader, source);
+        return new Parser(records, source).Parse();
+    }
+
+    private sealed class Parser(PabulibRecords records, string source)
+    {
+        private readonly PabulibRecords _records = records;
         private readonly List<PabulibWarning> _warnings = [];
         private readonly List<KeyValuePair<string, string>> _meta = [];
         private readonly Dictionary<string, int> _metaLines = new(StringComparer.OrdinalIgnoreCase);
