@@ -35,11 +35,13 @@ internal sealed class MultiProfile
         VoterCount = profile.Ballots.Count;
 
         var longest = profile.Ballots.Count == 0 ? 0 : profile.Ballots.Max(ballot => ballot.Projects.Count);
-        var groups = new Dictionary<GroupKey, int>();
+        var groups = new Dictionary<long[], int>(GroupKeyComparer.Instance);
+        var lookup = groups.GetAlternateLookup<ReadOnlySpan<long>>();
         var multiplicity = new List<long>();
         var groupProjects = new List<int[]>();
         var groupSupport = new List<long[]>();
         var pairs = new List<(int Project, long Support)>(16);
+        var key = new long[32];
         foreach (var ballot in profile.Ballots)
         {
             pairs.Clear();
@@ -57,19 +59,23 @@ internal sealed class MultiProfile
                 }
             }
             pairs.Sort((a, b) => a.Project.CompareTo(b.Project));
-            var key = new long[pairs.Count * 2];
+            if (key.Length < pairs.Count * 2)
+            {
+                key = new long[pairs.Count * 2];
+            }
             for (var i = 0; i < pairs.Count; i++)
             {
                 key[2 * i] = pairs[i].Project;
                 key[2 * i + 1] = pairs[i].Support;
             }
-            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, new GroupKey(key), out var exists);
-            if (exists)
+            // Look the ballot up without allocating; only a new group gets its own key.
+            var span = key.AsSpan(0, pairs.Count * 2);
+            if (lookup.TryGetValue(span, out var group))
             {
                 multiplicity[group]++;
                 continue;
             }
-            group = multiplicity.Count;
+            lookup[span] = multiplicity.Count;
             multiplicity.Add(1);
             groupProjects.Add(pairs.Select(pair => pair.Project).ToArray());
             groupSupport.Add(pairs.Select(pair => pair.Support).ToArray());
@@ -195,22 +201,24 @@ internal sealed class MultiProfile
         return places;
     }
 
-    private readonly struct GroupKey(long[] items) : IEquatable<GroupKey>
+    // Ballots as (project, support) pairs, compared by content; spans look up without allocating.
+    private sealed class GroupKeyComparer : IEqualityComparer<long[]>, IAlternateEqualityComparer<ReadOnlySpan<long>, long[]>
     {
-        private readonly long[] _items = items;
-        private readonly int _hash = Hash(items);
+        public static readonly GroupKeyComparer Instance = new();
 
-        private static int Hash(long[] items)
+        public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(long[] key) => GetHashCode(key.AsSpan());
+
+        public bool Equals(ReadOnlySpan<long> alternate, long[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<long> alternate)
         {
             var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(items.AsSpan()));
+            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
             return hash.ToHashCode();
         }
 
-        public bool Equals(GroupKey other) => _hash == other._hash && _items.AsSpan().SequenceEqual(other._items);
-
-        public override bool Equals(object? obj) => obj is GroupKey other && Equals(other);
-
-        public override int GetHashCode() => _hash;
+        public long[] Create(ReadOnlySpan<long> alternate) => alternate.ToArray();
     }
 }
