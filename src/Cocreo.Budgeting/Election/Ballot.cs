@@ -8,32 +8,31 @@ public sealed class Ballot
 {
     private readonly string[] _extraValues;
 
-    /// <summary>Creates a ballot.</summary>
+    /// <summary>Creates a ballot (the lists are copied).</summary>
     /// <param name="voterId">The voter's identifier, unique within the profile.</param>
     /// <param name="projects">The projects voted for (ranked best first for ordinal ballots), each at most once.</param>
     /// <param name="points">The points given to each project, in the same order (cumulative and scoring ballots), or null.</param>
     /// <param name="extraValues">The values of the profile's other vote columns (e.g. age), in column order.</param>
     public Ballot(string voterId, IReadOnlyList<Project> projects, IReadOnlyList<int>? points = null, IReadOnlyList<string>? extraValues = null)
+        : this(voterId, projects.ToArray(), points?.ToArray(), extraValues?.ToArray() ?? [])
     {
         if (points is not null && points.Count != projects.Count)
         {
             throw new ArgumentException($"Voter {voterId} gives points to {points.Count} projects but votes for {projects.Count}.", nameof(points));
         }
-        VoterId = voterId;
-        Projects = projects;
-        Points = points;
-        _extraValues = extraValues?.ToArray() ?? [];
     }
 
-    // The reader has already checked the arrays and hands them over without copies.
-    internal Ballot(string voterId, Project[] projects, int[]? points, string[] extraValues, bool trusted)
+    private Ballot(string voterId, Project[] projects, int[]? points, string[] extraValues)
     {
-        _ = trusted;
         VoterId = voterId;
         Projects = projects;
         Points = points;
         _extraValues = extraValues;
     }
+
+    // The reader has already checked the arrays and hands them over without copies.
+    internal static Ballot FromCheckedArrays(string voterId, Project[] projects, int[]? points, string[] extraValues) =>
+        new(voterId, projects, points, extraValues);
 
     /// <summary>The voter's identifier.</summary>
     public string VoterId { get; }

@@ -48,7 +48,6 @@ public static class PabulibReader
         private VoteType _voteType;
         private readonly List<Ballot> _ballots = [];
         private string[] _voteExtraColumns = [];
-        private int _votesHeaderLine;
         private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
 
         public PabulibElection Parse()
@@ -77,7 +76,7 @@ public static class PabulibReader
                 {
                     "META" => ReadMeta(),
                     "PROJECTS" => ReadProjects(sectionLine),
-                    _ => ReadVotes(),
+                    _ => ReadVotes(sectionLine),
                 };
                 if (!more)
                 {
@@ -227,19 +226,19 @@ public static class PabulibReader
             return more;
         }
 
-        private bool ReadVotes()
+        private bool ReadVotes(int sectionLine)
         {
             if (_instance is null)
             {
-                throw Error(_records.Line - 1, "the VOTES section must come after the PROJECTS section");
+                throw Error(sectionLine, "the VOTES section must come after the PROJECTS section");
             }
-            var header = Header(out _votesHeaderLine);
-            var voterColumn = Column(header, "voter_id", _votesHeaderLine, "VOTES");
-            var voteColumn = Column(header, "vote", _votesHeaderLine, "VOTES");
+            var header = Header(out var headerLine);
+            var voterColumn = Column(header, "voter_id", headerLine, "VOTES");
+            var voteColumn = Column(header, "vote", headerLine, "VOTES");
             var pointsColumn = Array.FindIndex(header, name => name.Equals("points", StringComparison.OrdinalIgnoreCase));
             if (_voteType.HasPoints() && pointsColumn < 0)
             {
-                throw Error(_votesHeaderLine, $"{_voteType.ToPabulibName()} votes need a points column");
+                throw Error(headerLine, $"{_voteType.ToPabulibName()} votes need a points column");
             }
             var otherColumns = OtherColumns(header, voterColumn, voteColumn, pointsColumn);
             _voteExtraColumns = Array.ConvertAll(otherColumns, column => column.Name);
@@ -325,7 +324,7 @@ public static class PabulibReader
                 {
                     extras[i] = interning[i].Intern(_records[otherColumns[i].Index]);
                 }
-                _ballots.Add(new Ballot(voterId, chosen.ToArray(), ballotPoints, extras, trusted: true));
+                _ballots.Add(Ballot.FromCheckedArrays(voterId, chosen.ToArray(), ballotPoints, extras));
             }
             if (shortBallots > 0)
             {

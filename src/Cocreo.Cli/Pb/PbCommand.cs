@@ -72,11 +72,11 @@ public static class PbCommand
             }
             return WithElection(parseResult.GetValue(file)!, error, election =>
             {
-                foreach (var tieList in tieBreaking is ExplicitOrderTieBreaking explicitOrder ? explicitOrder.ProjectIds : [])
+                foreach (var projectId in tieBreaking is ExplicitOrderTieBreaking explicitOrder ? explicitOrder.ProjectIds : [])
                 {
-                    if (!election.Instance.TryGetProject(tieList, out _))
+                    if (!election.Instance.TryGetProject(projectId, out _))
                     {
-                        error.WriteLine($"--tie-break: project {tieList} is not in the file.");
+                        error.WriteLine($"--tie-break: project {projectId} is not in the file.");
                         return BadInput;
                     }
                 }
