@@ -322,7 +322,28 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public static Rational Max(Rational a, Rational b) => a >= b ? a : b;
 
     /// <summary>The nearest double (for display and charts only, never for decisions).</summary>
-    public double ToDouble() => _big is null ? (double)_numerator / SmallDenominator : (double)_big.Numerator / (double)_big.Denominator;
+    public double ToDouble()
+    {
+        if (_big is null)
+        {
+            return (double)_numerator / SmallDenominator;
+        }
+        // Drop the same number of low bits from both parts so neither overflows a double; the relative error stays
+        // within a few units in the last place.
+        var numerator = _big.Numerator;
+        var denominator = _big.Denominator;
+        var excess = (int)Math.Max(BigInteger.Abs(numerator).GetBitLength(), denominator.GetBitLength()) - 960;
+        if (excess > 0)
+        {
+            numerator >>= excess;
+            denominator >>= excess;
+            if (denominator.IsZero)
+            {
+                return numerator.Sign * double.PositiveInfinity;
+            }
+        }
+        return (double)numerator / (double)denominator;
+    }
 
     /// <summary>The number rounded to a decimal (for display only, never for decisions).</summary>
     public decimal ToDecimal()

@@ -224,11 +224,14 @@ internal sealed class EqualSharesRun
         var selected = new List<int>(FreeProjects);
         var rounds = new List<EqualSharesRound>();
         var remaining = new List<int>(Candidates);
-        // The last price computed for each project: a lower bound on its price now.
+        // The last price computed for each project: a lower bound on its price now. Its double is only used to order
+        // the re-checks; what is skipped is decided exactly or with a margin far above the double's error.
         var lastPrice = new Rational[_election.ProjectCount];
+        var approximatePrice = new double[_election.ProjectCount];
         foreach (var p in remaining)
         {
             lastPrice[p] = Rational.Create(_costInShares[p], _totalSatisfaction[p]);
+            approximatePrice[p] = lastPrice[p].ToDouble();
         }
         var computed = new Rational?[_election.ProjectCount];
         var unaffordable = new List<(int Project, Rational MoneyBehind)>();
@@ -237,7 +240,7 @@ internal sealed class EqualSharesRun
         {
             remaining.Sort((a, b) =>
             {
-                var byPrice = lastPrice[a].CompareTo(lastPrice[b]);
+                var byPrice = approximatePrice[a].CompareTo(approximatePrice[b]);
                 return byPrice != 0 ? byPrice : _election.Priority[a].CompareTo(_election.Priority[b]);
             });
             var best = -1;
@@ -247,9 +250,18 @@ internal sealed class EqualSharesRun
             for (var i = 0; i < remaining.Count; i++)
             {
                 var p = remaining[i];
-                if (best >= 0 && lastPrice[p] > bestPrice)
+                if (best >= 0)
                 {
-                    break;
+                    // Doubles of the prices are within 1e-15 of them (relative), so a last price more than 1e-9 above the
+                    // best is certainly above it, and so are those after it in this order: none can win this round.
+                    if (approximatePrice[p] > approximatePrice[best] * (1 + 1e-9))
+                    {
+                        break;
+                    }
+                    if (lastPrice[p] > bestPrice)
+                    {
+                        continue;
+                    }
                 }
                 if (!TryPrice(p, out var price))
                 {
@@ -261,6 +273,7 @@ internal sealed class EqualSharesRun
                     continue;
                 }
                 lastPrice[p] = price;
+                approximatePrice[p] = price.ToDouble();
                 computed[p] = price;
                 if (best < 0 || price < bestPrice || (price == bestPrice && _election.Priority[p] < _election.Priority[best]))
                 {
