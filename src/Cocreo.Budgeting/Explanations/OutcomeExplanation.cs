@@ -27,7 +27,6 @@ public sealed record GreedyExplanation(long? ScoreThreshold, IReadOnlyList<Greed
 public sealed record GreedyStep(string ProjectId, decimal Cost, long Score, decimal BudgetLeft, GreedyDecision Decision);
 
 /// <summary>What happened to a project on the greedy ranking.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GreedyDecision>))]
 public enum GreedyDecision
 {
     /// <summary>Selected: it fitted in what was left.</summary>
@@ -87,7 +86,6 @@ public sealed record SupporterPayment(Rational Amount, long Voters, bool PaidAll
 public sealed record RunnerUp(string ProjectId, RunnerUpReason Reason, Rational? EffectiveVoteCount, Rational? MoneyBehind);
 
 /// <summary>Why a project lost a round of the Method of Equal Shares.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RunnerUpReason>))]
 public enum RunnerUpReason
 {
     /// <summary>Its effective vote count was lower than the winner's.</summary>
