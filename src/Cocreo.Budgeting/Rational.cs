@@ -81,6 +81,29 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return Create(mantissa, BigInteger.Pow(10, scale));
     }
 
+    /// <summary>The exact value of a finite double (a double is a whole number times a power of two).</summary>
+    public static Rational FromDouble(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), "Only finite doubles have a rational value.");
+        }
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+        exponent -= 1075;
+        BigInteger whole = bits < 0 ? -mantissa : mantissa;
+        return exponent >= 0 ? Create(whole << exponent, BigInteger.One) : Create(whole, BigInteger.One << -exponent);
+    }
+
     /// <summary>The fraction <paramref name="numerator"/> / <paramref name="denominator"/>.</summary>
     public static Rational Create(long numerator, long denominator) => Create((Int128)numerator, denominator);
 
@@ -206,6 +229,18 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         }
         return Create(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
     }
+
+    /// <summary>
+    /// The sum of many numbers, added in pairs: adding fractions with unrelated denominators one by one makes every step
+    /// work on the ever-longer running total, while pairs keep the operands short until the last few additions.
+    /// </summary>
+    public static Rational Sum(ReadOnlySpan<Rational> terms) => terms.Length switch
+    {
+        0 => Zero,
+        1 => terms[0],
+        2 => terms[0] + terms[1],
+        _ => Sum(terms[..(terms.Length / 2)]) + Sum(terms[(terms.Length / 2)..]),
+    };
 
     /// <summary>The difference of two numbers.</summary>
     public static Rational operator -(Rational a, Rational b) => a + (-b);

@@ -29,6 +29,44 @@ public class PropertyTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void The_fast_path_of_equal_shares_used_by_add1_chooses_exactly_what_the_exact_path_chooses(int seed)
+    {
+        var (instance, profile) = Elections.Random(seed);
+        foreach (var measure in new[] { SatisfactionMeasure.Cost, SatisfactionMeasure.Cardinality, SatisfactionMeasure.Points })
+        {
+            var counted = new MultiProfile(instance, profile, TieBreakings.ProjectId);
+            var run = new EqualSharesRun(counted, measure);
+            for (var raise = 0; raise <= 40; raise += 5)
+            {
+                var perVoter = run.EqualShare + raise * counted.VoterCount * counted.MoneyScale;
+
+                var fast = run.Run(perVoter, explain: false).Selected;
+                var exact = run.Run(perVoter, explain: true).Selected;
+
+                Assert.Equal(exact, fast);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Poland_Wieliczka_2023_Green_Budget.pb")]
+    [InlineData("Poland_Warszawa_2017_rejon_A.pb")]
+    [InlineData("Hungary_Budapest_2024.pb")]
+    public void On_real_elections_the_fast_path_chooses_what_the_exact_path_chooses(string file)
+    {
+        var election = ElectionFiles.Read(file);
+        var counted = new MultiProfile(election.Instance, election.Profile, TieBreakings.ProjectId);
+        var run = new EqualSharesRun(counted, SatisfactionMeasure.Cost);
+        foreach (var raise in new[] { 0, 7, 50, 150 })
+        {
+            var perVoter = run.EqualShare + raise * counted.VoterCount * counted.MoneyScale;
+
+            Assert.Equal(run.Run(perVoter, explain: true).Selected, run.Run(perVoter, explain: false).Selected);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void In_every_equal_shares_round_the_supporters_pay_exactly_the_cost_and_no_more_than_the_largest_payment(int seed)
     {
         var (instance, profile) = Elections.Random(seed);

@@ -152,10 +152,12 @@ internal sealed class EqualSharesRun
     // Budget classes: _classOf[g] indexes _classValue, the exact money each voter of group g has left; class 0 is broke.
     private readonly int[] _classOf;
     private readonly List<Rational> _classValue = [];
+    private readonly List<double> _classApproximately = [];
     private int[] _classStamp = [];
     private bool[] _classCannotPay = [];
     private long[] _classPoorVoters = [];
     private readonly List<int> _touchedClasses = [];
+    private readonly List<(int Project, double Estimate)> _estimates = [];
     private int _stamp;
 
     public EqualSharesRun(MultiProfile election, SatisfactionMeasure measure)
@@ -218,8 +220,9 @@ internal sealed class EqualSharesRun
     public (List<int> Selected, List<EqualSharesRound> Rounds) Run(long perVoterBudget, bool explain)
     {
         _classValue.Clear();
-        _classValue.Add(Rational.Zero);
-        _classValue.Add(perVoterBudget);
+        _classApproximately.Clear();
+        AddClass(Rational.Zero);
+        AddClass(perVoterBudget);
         Array.Fill(_classOf, perVoterBudget == 0 ? Broke : 1);
         var selected = new List<int>(FreeProjects);
         var rounds = new List<EqualSharesRound>();
@@ -243,44 +246,11 @@ internal sealed class EqualSharesRun
                 var byPrice = approximatePrice[a].CompareTo(approximatePrice[b]);
                 return byPrice != 0 ? byPrice : _election.Priority[a].CompareTo(_election.Priority[b]);
             });
-            var best = -1;
-            var bestPrice = Rational.Zero;
             Array.Clear(computed);
             unaffordable.Clear();
-            for (var i = 0; i < remaining.Count; i++)
-            {
-                var p = remaining[i];
-                if (best >= 0)
-                {
-                    // Doubles of the prices are within 1e-15 of them (relative), so a last price more than 1e-9 above the
-                    // best is certainly above it, and so are those after it in this order: none can win this round.
-                    if (approximatePrice[p] > approximatePrice[best] * (1 + 1e-9))
-                    {
-                        break;
-                    }
-                    if (lastPrice[p] > bestPrice)
-                    {
-                        continue;
-                    }
-                }
-                if (!TryPrice(p, out var price))
-                {
-                    if (explain)
-                    {
-                        unaffordable.Add((p, MoneyBehind(p)));
-                    }
-                    remaining.RemoveAt(i--);
-                    continue;
-                }
-                lastPrice[p] = price;
-                approximatePrice[p] = price.ToDouble();
-                computed[p] = price;
-                if (best < 0 || price < bestPrice || (price == bestPrice && _election.Priority[p] < _election.Priority[best]))
-                {
-                    best = p;
-                    bestPrice = price;
-                }
-            }
+            var (best, bestPrice) = !explain && TryChooseByEstimates(remaining, lastPrice, approximatePrice, out var chosen)
+                ? chosen
+                : ChooseExactly(remaining, lastPrice, approximatePrice, computed, unaffordable, explain);
             if (best < 0)
             {
                 break;
@@ -296,8 +266,31 @@ internal sealed class EqualSharesRun
         return (selected, rounds);
     }
 
-    // Whether voters of budget class c cannot pay `due`, compared exactly once per class and pass.
-    private bool CannotPay(int c, Rational due)
+    private int AddClass(Rational value)
+    {
+        _classValue.Add(value);
+        _classApproximately.Add(value.ToDouble());
+        return _classValue.Count - 1;
+    }
+
+    // Whether `money` < `due`. Doubles of exact rationals are within a few units in the last place (relative), so
+    // when they differ by more than a millionth of a millionth the answer is certain; otherwise it is computed exactly.
+    private static bool Below(Rational money, double moneyApproximately, Rational due, double dueApproximately)
+    {
+        var margin = 1e-12 * Math.Max(Math.Abs(moneyApproximately), Math.Abs(dueApproximately));
+        if (moneyApproximately < dueApproximately - margin)
+        {
+            return true;
+        }
+        if (moneyApproximately > dueApproximately + margin)
+        {
+            return false;
+        }
+        return money < due;
+    }
+
+    // Whether voters of budget class c cannot pay `due`, decided once per class and pass.
+    private bool CannotPay(int c, Rational due, double dueApproximately)
     {
         if (c >= _classStamp.Length)
         {
@@ -309,9 +302,194 @@ internal sealed class EqualSharesRun
         if (_classStamp[c] != _stamp)
         {
             _classStamp[c] = _stamp;
-            _classCannotPay[c] = _classValue[c] < due;
+            _classCannotPay[c] = Below(_classValue[c], _classApproximately[c], due, dueApproximately);
         }
         return _classCannotPay[c];
+    }
+
+    // Recomputes prices in order of their last price until the rest certainly cannot win; every price exact.
+    private (int Best, Rational Price) ChooseExactly(
+        List<int> remaining, Rational[] lastPrice, double[] approximatePrice, Rational?[] computed,
+        List<(int Project, Rational MoneyBehind)> unaffordable, bool explain)
+    {
+        var best = -1;
+        var bestPrice = Rational.Zero;
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var p = remaining[i];
+            if (best >= 0)
+            {
+                // Doubles of the prices are within 1e-15 of them (relative), so a last price more than 1e-9 above the
+                // best is certainly above it, and so are those after it in this order: none can win this round.
+                if (approximatePrice[p] > approximatePrice[best] * (1 + 1e-9))
+                {
+                    break;
+                }
+                if (lastPrice[p] > bestPrice)
+                {
+                    continue;
+                }
+            }
+            if (!TryPrice(p, out var price))
+            {
+                if (explain)
+                {
+                    unaffordable.Add((p, MoneyBehind(p)));
+                }
+                remaining.RemoveAt(i--);
+                continue;
+            }
+            lastPrice[p] = price;
+            approximatePrice[p] = price.ToDouble();
+            computed[p] = price;
+            if (best < 0 || price < bestPrice || (price == bestPrice && _election.Priority[p] < _election.Priority[best]))
+            {
+                best = p;
+                bestPrice = price;
+            }
+        }
+        return (best, bestPrice);
+    }
+
+    // The same choice, with exact prices only for the projects that could win: the others' prices are estimated in
+    // doubles and certified to be higher (see MoneyAtPrice). Estimates are within about 1e-12 of the prices; the margins
+    // below are a million times wider. False when something is too close to call; the caller then chooses exactly.
+    private bool TryChooseByEstimates(List<int> remaining, Rational[] lastPrice, double[] approximatePrice, out (int Best, Rational Price) chosen)
+    {
+        chosen = (-1, Rational.Zero);
+        _estimates.Clear();
+        var bestEstimate = double.PositiveInfinity;
+        var bestProject = -1;
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var p = remaining[i];
+            if (approximatePrice[p] > bestEstimate * (1 + 1e-6))
+            {
+                break;
+            }
+            var estimate = ApproximatePrice(p);
+            if (double.IsNaN(estimate))
+            {
+                // Seemingly unaffordable: that removes it for good, so make sure (all the money its supporters have,
+                // certified below the cost, or else exactly).
+                if (MoneyAtPrice(p, double.PositiveInfinity) < _costInShares[p] * (1 - 1e-9) || !TryPrice(p, out var exact))
+                {
+                    remaining.RemoveAt(i--);
+                    continue;
+                }
+                estimate = exact.ToDouble();
+            }
+            _estimates.Add((p, estimate));
+            if (estimate < bestEstimate)
+            {
+                bestEstimate = estimate;
+                bestProject = p;
+            }
+        }
+        if (bestProject < 0)
+        {
+            return true;
+        }
+        // The best estimate's project certainly costs less than `upper` per unit; every project skipped above has a last
+        // price (a lower bound) more than 1e-6 above the estimate, so above `upper`: none of them can win or tie.
+        var upper = bestEstimate * (1 + 1e-7);
+        if (!(MoneyAtPrice(bestProject, upper) > _costInShares[bestProject] * (1 + 1e-9)))
+        {
+            return false;
+        }
+        var best = -1;
+        var bestPrice = Rational.Zero;
+        foreach (var (p, estimate) in _estimates)
+        {
+            if (estimate > bestEstimate * (1 + 1e-6))
+            {
+                // Its price is above `lower`, and `lower` is above `upper`: it cannot win or tie.
+                var lower = estimate * (1 - 1e-7);
+                if (MoneyAtPrice(p, lower) < _costInShares[p] * (1 - 1e-9))
+                {
+                    lastPrice[p] = Rational.Max(lastPrice[p], Rational.FromDouble(lower));
+                    approximatePrice[p] = lastPrice[p].ToDouble();
+                    continue;
+                }
+            }
+            if (!TryPrice(p, out var price))
+            {
+                remaining.Remove(p);
+                continue;
+            }
+            lastPrice[p] = price;
+            approximatePrice[p] = price.ToDouble();
+            if (best < 0 || price < bestPrice || (price == bestPrice && _election.Priority[p] < _election.Priority[best]))
+            {
+                best = p;
+                bestPrice = price;
+            }
+        }
+        chosen = (best, bestPrice);
+        return best >= 0;
+    }
+
+    // The rich/poor fixpoint in doubles; NaN when the supporters seem unable to pay.
+    private double ApproximatePrice(int p)
+    {
+        var groups = _election.SupporterGroups[p];
+        var satisfaction = _satisfaction[p];
+        var multiplicity = _election.Multiplicity;
+        var poorMoney = 0.0;
+        long richSatisfaction = 0;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            _poor[i] = _classOf[groups[i]] == Broke;
+            if (!_poor[i])
+            {
+                richSatisfaction += multiplicity[groups[i]] * satisfaction[i];
+            }
+        }
+        while (richSatisfaction > 0)
+        {
+            var price = (_costInShares[p] - poorMoney) / richSatisfaction;
+            var changed = false;
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (_poor[i])
+                {
+                    continue;
+                }
+                var money = _classApproximately[_classOf[groups[i]]];
+                if (money < price * satisfaction[i])
+                {
+                    _poor[i] = true;
+                    changed = true;
+                    poorMoney += money * multiplicity[groups[i]];
+                    richSatisfaction -= multiplicity[groups[i]] * satisfaction[i];
+                }
+            }
+            if (!changed)
+            {
+                return price;
+            }
+        }
+        return double.NaN;
+    }
+
+    // Σ min(bᵢ, ρ·uᵢ) over p's supporters, in doubles. Its rounding error is below 1e-10 of it (at most 10^5 terms,
+    // each within a few units in the last place), so a sum under cost·(1 − 1e-9) means the exact sum is under the
+    // cost and the price is above ρ; a sum over cost·(1 + 1e-9) means the price is below ρ.
+    private double MoneyAtPrice(int p, double price)
+    {
+        var groups = _election.SupporterGroups[p];
+        var satisfaction = _satisfaction[p];
+        var total = 0.0;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var c = _classOf[groups[i]];
+            if (c != Broke)
+            {
+                var owed = double.IsPositiveInfinity(price) ? _classApproximately[c] : Math.Min(_classApproximately[c], price * satisfaction[i]);
+                total += owed * _election.Multiplicity[groups[i]];
+            }
+        }
+        return total;
     }
 
     // The rich/poor fixpoint: the least ρ with Σ min(bᵢ, ρ·uᵢ) ≥ cost, or false when the supporters cannot pay.
@@ -339,6 +517,7 @@ internal sealed class EqualSharesRun
             }
             price = (_costInShares[p] - poorMoney) / richSatisfaction;
             var uniformPayment = _uniform[p] ? price * satisfaction[0] : default;
+            var uniformApproximately = uniformPayment.ToDouble();
             _stamp++;
             _touchedClasses.Clear();
             for (var i = 0; i < groups.Length; i++)
@@ -349,7 +528,7 @@ internal sealed class EqualSharesRun
                 }
                 var g = groups[i];
                 var c = _classOf[g];
-                var cannotPay = _uniform[p] ? CannotPay(c, uniformPayment) : _classValue[c] < price * satisfaction[i];
+                var cannotPay = _uniform[p] ? CannotPay(c, uniformPayment, uniformApproximately) : _classValue[c] < price * satisfaction[i];
                 if (cannotPay)
                 {
                     // Cannot pay the equal share at this price, so pays all it has; the price rises for the others.
@@ -357,7 +536,7 @@ internal sealed class EqualSharesRun
                     richSatisfaction -= multiplicity[g] * satisfaction[i];
                     if (c >= _classPoorVoters.Length)
                     {
-                        CannotPay(c, default);
+                        CannotPay(c, default, 0);
                     }
                     if (_classPoorVoters[c] == 0)
                     {
@@ -398,15 +577,9 @@ internal sealed class EqualSharesRun
             {
                 var due = price * satisfaction[i];
                 var budget = _classValue[c];
-                if (budget <= due)
-                {
-                    move = (Broke, budget, true);
-                }
-                else
-                {
-                    _classValue.Add(budget - due);
-                    move = (_classValue.Count - 1, due, false);
-                }
+                move = Below(due, due.ToDouble(), budget, _classApproximately[c])
+                    ? (AddClass(budget - due), due, false)
+                    : (Broke, budget, true);
                 moves[(c, satisfaction[i])] = move;
             }
             _classOf[g] = move.Class;
