@@ -134,7 +134,10 @@ public sealed class EqualSharesRule : IBudgetingRule
 /// <em>budget class</em> holding the exact amount, and a pass over a project's supporters compares each class once.
 /// ρ is found by the rich/poor fixpoint (all pay ρ·uᵢ; those who cannot pay all they have; repeat), usually two or
 /// three passes. A project's ρ can only rise as voters spend, so each round recomputes projects in order of their last
-/// ρ and stops at the first whose last ρ already exceeds the best of the round (equalshares.net's lazy re-check).</para>
+/// ρ and stops at the first whose last ρ already exceeds the best of the round (equalshares.net's lazy re-check).
+/// Without explanations (the many runs of add1), prices are first estimated in doubles; only projects whose estimate
+/// is within a millionth of the best are priced exactly, the others being certified dearer (see MoneyAtPrice), so the
+/// outcome is the exact one.</para>
 /// </remarks>
 internal sealed class EqualSharesRun
 {
