@@ -254,7 +254,7 @@ public static class PabulibReader
             }
             var projects = _instance.ProjectsBySpan;
             var voters = new Dictionary<string, int>(StringComparer.Ordinal);
-            var expected = MetaIntegerOrNull("num_votes");
+            var expected = MetaCount("num_votes");
             if (expected is > 0 and < 10_000_000)
             {
                 _ballots.Capacity = (int)expected.Value;
@@ -372,7 +372,9 @@ public static class PabulibReader
             return points.ToArray();
         }
 
-        private long? MetaIntegerOrNull(string key)
+        // num_projects and num_votes are only compared with the data (a disagreement is a warning), so one that is
+        // not a whole number is ignored rather than refused.
+        private long? MetaCount(string key)
         {
             var text = Meta(key);
             return text is not null && long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -380,11 +382,11 @@ public static class PabulibReader
 
         private void CheckCounts()
         {
-            if (MetaIntegerOrNull("num_projects") is { } projects && projects != _instance!.Projects.Count)
+            if (MetaCount("num_projects") is { } projects && projects != _instance!.Projects.Count)
             {
                 _warnings.Add(new PabulibWarning(MetaLine("num_projects"), $"META num_projects is {projects} but PROJECTS lists {_instance.Projects.Count}"));
             }
-            if (MetaIntegerOrNull("num_votes") is { } votes && votes != _ballots.Count)
+            if (MetaCount("num_votes") is { } votes && votes != _ballots.Count)
             {
                 _warnings.Add(new PabulibWarning(MetaLine("num_votes"), $"META num_votes is {votes} but VOTES holds {_ballots.Count}"));
             }
