@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Cocreo.Budgeting.Election;
 
@@ -262,6 +263,11 @@ public static class PabulibReader
             }
             var chosen = new List<Project>(8);
             var points = new List<int>(8);
+            var extras = new string[otherColumns.Length];
+            // Many voters cast the same ballot, or share age, sex and voting method: they share one array each.
+            var projectLists = new ArrayInterning<Project>(EqualityComparer<Project>.Default);
+            var pointLists = new ArrayInterning<int>(EqualityComparer<int>.Default);
+            var extraLists = new ArrayInterning<string>(StringComparer.Ordinal);
             var shortBallots = 0;
             var firstShortLine = 0;
             var more = false;
@@ -317,14 +323,14 @@ public static class PabulibReader
                 int[]? ballotPoints = null;
                 if (pointsColumn >= 0)
                 {
-                    ballotPoints = ReadPoints(voterId, chosen.Count, points, maxSumPoints, maxPoints, _records[pointsColumn]);
+                    ReadPoints(voterId, chosen.Count, points, maxSumPoints, maxPoints, _records[pointsColumn]);
+                    ballotPoints = pointLists.Intern(CollectionsMarshal.AsSpan(points));
                 }
-                var extras = otherColumns.Length == 0 ? [] : new string[otherColumns.Length];
                 for (var i = 0; i < extras.Length; i++)
                 {
                     extras[i] = interning[i].Intern(_records[otherColumns[i].Index]);
                 }
-                _ballots.Add(Ballot.FromCheckedArrays(voterId, chosen.ToArray(), ballotPoints, extras));
+                _ballots.Add(Ballot.FromCheckedArrays(voterId, projectLists.Intern(CollectionsMarshal.AsSpan(chosen)), ballotPoints, extraLists.Intern(extras)));
             }
             if (shortBallots > 0)
             {
@@ -333,12 +339,12 @@ public static class PabulibReader
             return more;
         }
 
-        private int[]? ReadPoints(string voterId, int count, List<int> points, long? maxSum, long? maxPoints, ReadOnlySpan<char> text)
+        private void ReadPoints(string voterId, int count, List<int> points, long? maxSum, long? maxPoints, ReadOnlySpan<char> text)
         {
             points.Clear();
             if (text.Trim().IsEmpty && count == 0)
             {
-                return [];
+                return;
             }
             foreach (var range in text.Split(','))
             {
@@ -369,7 +375,6 @@ public static class PabulibReader
             {
                 throw Error(_records.Line, $"voter {voterId} gives {points.Sum(p => (long)p)} points in all; META max_sum_points allows {sumLimit}");
             }
-            return points.ToArray();
         }
 
         // num_projects and num_votes are only compared with the data (a disagreement is a warning), so one that is
@@ -423,6 +428,49 @@ public static class PabulibReader
         private PabulibFormatException Error(int line, string problem) => new(source, line, problem);
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    }
+
+    // Equal arrays become one shared array (ballots never hand their arrays out as writable).
+    private sealed class ArrayInterning<T>(IEqualityComparer<T> items)
+    {
+        private readonly Dictionary<T[], T[]> _arrays = new(new Comparer(items));
+
+        public T[] Intern(ReadOnlySpan<T> values)
+        {
+            if (values.IsEmpty)
+            {
+                return [];
+            }
+            var lookup = _arrays.GetAlternateLookup<ReadOnlySpan<T>>();
+            if (lookup.TryGetValue(values, out var existing))
+            {
+                return existing;
+            }
+            var array = values.ToArray();
+            _arrays.Add(array, array);
+            return array;
+        }
+
+        private sealed class Comparer(IEqualityComparer<T> items) : IEqualityComparer<T[]>, IAlternateEqualityComparer<ReadOnlySpan<T>, T[]>
+        {
+            public bool Equals(T[]? x, T[]? y) => x.AsSpan().SequenceEqual(y, items);
+
+            public int GetHashCode(T[] array) => GetHashCode(array.AsSpan());
+
+            public bool Equals(ReadOnlySpan<T> alternate, T[] other) => alternate.SequenceEqual(other, items);
+
+            public int GetHashCode(ReadOnlySpan<T> alternate)
+            {
+                var hash = new HashCode();
+                foreach (var item in alternate)
+                {
+                    hash.Add(item, items);
+                }
+                return hash.ToHashCode();
+            }
+
+            public T[] Create(ReadOnlySpan<T> alternate) => alternate.ToArray();
+        }
     }
 
     // Ballot columns such as age, sex or voting method repeat a few values across tens of thousands of voters;
