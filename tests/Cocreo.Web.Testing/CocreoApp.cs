@@ -70,17 +70,6 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = builder.Build();
-        using (var scope = host.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.Migrate();
-        }
-        host.Start();
-        return host;
-    }
-
     /// <summary>Creates a confirmed account (and signs nobody in).</summary>
     public async Task<CocreoUser> CreateUserAsync(string name, bool platformAdmin = false)
     {
