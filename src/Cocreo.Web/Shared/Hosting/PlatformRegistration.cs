@@ -3,6 +3,7 @@ using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
+using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
@@ -113,6 +114,7 @@ public static class PlatformRegistration
         builder.AddOrganisations();
         builder.AddProcesses();
         builder.AddTransparency();
+        builder.AddJourneyMapping();
         builder.AddDemo();
         return builder;
     }
@@ -153,6 +155,7 @@ public static class PlatformRegistration
         app.MapAccounts();
         app.MapProcesses();
         app.MapTransparency();
+        app.MapJourneyMapping();
         return app;
     }
 }
