@@ -70,7 +70,7 @@ public sealed class JourneyChanges(CocreoDbContext db, JourneyDirectory director
                 {
                     return ChangeOutcome.Denied;
                 }
-                var actor = await EditModel.ActorAsync(db, process, user, ct);
+                var actor = await Processes.EditModel.ActorAsync(db, process, user, ct);
                 await change(new JourneyChange(map, process, actor, log, clock.GetUtcNow().UtcDateTime), ct);
                 await db.SaveChangesAsync(ct);
                 return ChangeOutcome.Done;

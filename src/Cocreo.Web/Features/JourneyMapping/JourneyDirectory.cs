@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.JourneyMapping;
@@ -85,4 +88,24 @@ public sealed class JourneyDirectory(CocreoDbContext db, ProcessDirectory proces
         }
         return new JourneyView(map, process, await accessReader.ForAsync(user, process, cancellationToken));
     }
+}
+
+public static class JourneyPages
+{
+    /// <summary>
+    /// Loads a map for a page and checks the action: a map the person may not see is not found, an action they may not
+    /// take is refused (403, or sign-in first when anonymous).
+    /// </summary>
+    public static async Task<(JourneyView? Journey, IActionResult? Refusal)> LoadAsync(this JourneyDirectory directory, PageModel page, int id, JourneyAction action, CancellationToken cancellationToken)
+    {
+        var journey = await directory.FindAsync(id, page.User, cancellationToken);
+        if (journey is null || !journey.Can(JourneyAction.View))
+        {
+            return (null, page.NotFound());
+        }
+        return journey.Can(action) ? (journey, null) : (journey, page.Denied());
+    }
+
+    /// <summary>The cookie that lets a browser offer "continue where you left off" for one map; it holds the resume token.</summary>
+    public static string ResumeCookie(int mapId) => "cocreo.journey." + mapId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
