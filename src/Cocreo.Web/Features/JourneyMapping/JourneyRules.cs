@@ -25,6 +25,8 @@ public static class JourneyRules
         "OwnIdea" => "This is your own idea: support other people's ideas.",
         "NotAnIdea" => "There is no idea to support here.",
         "SupportNeedsContribution" => "Tell us about at least one stage of your own journey, then support other people's ideas.",
+        "UnknownInput" => "This input cannot be linked: it has no pain point or idea of that kind.",
+        "UnknownStatus" => "Choose a status.",
         "SignInFirst" => "Sign in first to keep your contribution in your account.",
         "UnknownStage" or "UnknownTouchpoint" or "UnknownTag" or "UnknownQuestion" or "UnknownOption" => "Something you chose no longer exists. Reload the page and try again.",
         _ => "This change is not allowed.",
