@@ -27,7 +27,7 @@ public static class JourneyCharts
     public static IHtmlContent Curve(string id, string title, string description, IReadOnlyList<string> scaleWords, IReadOnlyList<Series> series)
     {
         var stages = series.Count == 0 ? 0 : series[0].Points.Count;
-        const int left = 130, top = 20, height = 220, bottom = 70;
+        const int left = 180, top = 20, height = 220, bottom = 70;
         var step = stages <= 1 ? 120 : Math.Max(70, 520 / (stages - 1));
         var width = left + 40 + step * Math.Max(0, stages - 1) + 40;
         double Y(double v) => top + height - (v - 1) / 4 * height;
@@ -81,7 +81,7 @@ public static class JourneyCharts
     {
         const int left = 170, barWidth = 460, rowHeight = 34, top = 10;
         var legendTop = top + rows.Count * rowHeight + 12;
-        var svg = Open(id, title, description, left + barWidth + 20, legendTop + 50);
+        var svg = Open(id, title, description, left + barWidth + 20, legendTop + 56);
         for (var r = 0; r < rows.Count; r++)
         {
             var (stage, counts) = rows[r];
@@ -111,9 +111,10 @@ public static class JourneyCharts
         }
         for (var k = 0; k < 5; k++)
         {
-            var x = left + k * 95.0;
-            svg.Append(Invariant($"<rect x=\"{x:0.#}\" y=\"{legendTop}\" width=\"18\" height=\"18\" fill=\"{Fill(id, k)}\" stroke=\"#1b1b1f\" stroke-width=\"0.5\"/>"));
-            svg.Append(Text(x + 22, legendTop + 14, Short($"{k + 1} {scaleWords[k]}", 13), "axis small", "start"));
+            var x = 20 + k % 3 * 210.0;
+            var ly = legendTop + k / 3 * 26;
+            svg.Append(Invariant($"<rect x=\"{x:0.#}\" y=\"{ly}\" width=\"18\" height=\"18\" fill=\"{Fill(id, k)}\" stroke=\"#1b1b1f\" stroke-width=\"0.5\"/>"));
+            svg.Append(Text(x + 24, ly + 14, $"{k + 1} {scaleWords[k]}", "axis small", "start"));
         }
         return Close(svg);
     }

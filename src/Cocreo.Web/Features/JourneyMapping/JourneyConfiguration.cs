@@ -17,6 +17,10 @@ internal sealed class JourneyMapConfiguration : IEntityTypeConfiguration<Journey
         map.HasMany(m => m.Stages).WithOne().HasForeignKey(s => s.JourneyMapId).OnDelete(DeleteBehavior.Cascade);
         map.HasMany(m => m.PainTags).WithOne().HasForeignKey(t => t.JourneyMapId).OnDelete(DeleteBehavior.Cascade);
         map.HasMany(m => m.ProfileQuestions).WithOne().HasForeignKey(q => q.JourneyMapId).OnDelete(DeleteBehavior.Cascade);
+        map.Ignore(m => m.ActiveStages);
+        map.Ignore(m => m.AllStages);
+        map.Ignore(m => m.ActivePainTags);
+        map.Ignore(m => m.ActiveQuestions);
     }
 }
 
@@ -28,6 +32,7 @@ internal sealed class JourneyStageConfiguration : IEntityTypeConfiguration<Journ
         stage.Property(s => s.Description).HasMaxLength(JourneyLimits.ShortText);
         stage.HasMany(s => s.Touchpoints).WithOne().HasForeignKey(t => t.StageId).OnDelete(DeleteBehavior.Cascade);
         stage.HasIndex(s => new { s.JourneyMapId, s.Position });
+        stage.Ignore(s => s.ActiveTouchpoints);
     }
 }
 
@@ -52,6 +57,7 @@ internal sealed class ProfileQuestionConfiguration : IEntityTypeConfiguration<Pr
     {
         question.Property(q => q.Text).HasMaxLength(JourneyLimits.Name).IsRequired();
         question.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.ProfileQuestionId).OnDelete(DeleteBehavior.Cascade);
+        question.Ignore(q => q.ActiveOptions);
     }
 }
 

@@ -397,12 +397,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("JourneyMapId2")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -412,10 +406,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyMapId1");
-
-                    b.HasIndex("JourneyMapId2");
 
                     b.HasIndex("JourneyMapId", "Position");
 
@@ -436,9 +426,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -447,8 +434,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("PainPointTag");
                 });
@@ -508,14 +493,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProfileQuestionId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("ProfileQuestionId1")
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ProfileQuestionId");
-
-                    b.HasIndex("ProfileQuestionId1");
 
                     b.ToTable("ProfileOption");
                 });
@@ -534,9 +514,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -548,8 +525,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("ProfileQuestion");
                 });
@@ -632,15 +607,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("JourneyStageId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyStageId");
 
                     b.HasIndex("StageId");
 
@@ -1362,14 +1332,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("AllStages")
-                        .HasForeignKey("JourneyMapId1");
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveStages")
-                        .HasForeignKey("JourneyMapId2");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
@@ -1379,10 +1341,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActivePainTags")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
@@ -1413,10 +1371,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("ProfileQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
-                        .WithMany("ActiveOptions")
-                        .HasForeignKey("ProfileQuestionId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
@@ -1426,10 +1380,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveQuestions")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
@@ -1449,10 +1399,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
-                        .WithMany("ActiveTouchpoints")
-                        .HasForeignKey("JourneyStageId");
-
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
                         .WithMany("Touchpoints")
                         .HasForeignKey("StageId")
@@ -1609,14 +1555,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
                 {
-                    b.Navigation("ActivePainTags");
-
-                    b.Navigation("ActiveQuestions");
-
-                    b.Navigation("ActiveStages");
-
-                    b.Navigation("AllStages");
-
                     b.Navigation("PainTags");
 
                     b.Navigation("ProfileQuestions");
@@ -1626,15 +1564,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
                 {
-                    b.Navigation("ActiveTouchpoints");
-
                     b.Navigation("Touchpoints");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
                 {
-                    b.Navigation("ActiveOptions");
-
                     b.Navigation("Options");
                 });
 

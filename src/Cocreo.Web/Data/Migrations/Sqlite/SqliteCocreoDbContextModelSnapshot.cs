@@ -375,12 +375,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("JourneyMapId2")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -390,10 +384,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyMapId1");
-
-                    b.HasIndex("JourneyMapId2");
 
                     b.HasIndex("JourneyMapId", "Position");
 
@@ -412,9 +402,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -423,8 +410,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("PainPointTag");
                 });
@@ -480,14 +465,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProfileQuestionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ProfileQuestionId1")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ProfileQuestionId");
-
-                    b.HasIndex("ProfileQuestionId1");
 
                     b.ToTable("ProfileOption");
                 });
@@ -504,9 +484,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -518,8 +495,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("ProfileQuestion");
                 });
@@ -598,15 +573,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyStageId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyStageId");
 
                     b.HasIndex("StageId");
 
@@ -1304,14 +1274,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("AllStages")
-                        .HasForeignKey("JourneyMapId1");
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveStages")
-                        .HasForeignKey("JourneyMapId2");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
@@ -1321,10 +1283,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActivePainTags")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
@@ -1355,10 +1313,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProfileQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
-                        .WithMany("ActiveOptions")
-                        .HasForeignKey("ProfileQuestionId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
@@ -1368,10 +1322,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveQuestions")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
@@ -1391,10 +1341,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
-                        .WithMany("ActiveTouchpoints")
-                        .HasForeignKey("JourneyStageId");
-
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
                         .WithMany("Touchpoints")
                         .HasForeignKey("StageId")
@@ -1551,14 +1497,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
                 {
-                    b.Navigation("ActivePainTags");
-
-                    b.Navigation("ActiveQuestions");
-
-                    b.Navigation("ActiveStages");
-
-                    b.Navigation("AllStages");
-
                     b.Navigation("PainTags");
 
                     b.Navigation("ProfileQuestions");
@@ -1568,15 +1506,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
                 {
-                    b.Navigation("ActiveTouchpoints");
-
                     b.Navigation("Touchpoints");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
                 {
-                    b.Navigation("ActiveOptions");
-
                     b.Navigation("Options");
                 });
 

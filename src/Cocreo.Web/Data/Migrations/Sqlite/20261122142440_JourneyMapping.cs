@@ -95,9 +95,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "INTEGER", nullable: true),
-                    JourneyMapId2 = table.Column<int>(type: "INTEGER", nullable: true)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,16 +106,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_JourneyStage_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
-                    table.ForeignKey(
-                        name: "FK_JourneyStage_JourneyMap_JourneyMapId2",
-                        column: x => x.JourneyMapId2,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -128,8 +116,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     JourneyMapId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,11 +127,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PainPointTag_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -156,8 +138,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     JourneyMapId = table.Column<int>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,11 +149,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProfileQuestion_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -250,17 +226,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JourneyStageId = table.Column<int>(type: "INTEGER", nullable: true)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Touchpoint", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Touchpoint_JourneyStage_JourneyStageId",
-                        column: x => x.JourneyStageId,
-                        principalTable: "JourneyStage",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Touchpoint_JourneyStage_StageId",
                         column: x => x.StageId,
@@ -279,8 +249,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ExpectedPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ProfileQuestionId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,11 +260,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         principalTable: "ProfileQuestion",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProfileOption_ProfileQuestion_ProfileQuestionId1",
-                        column: x => x.ProfileQuestionId1,
-                        principalTable: "ProfileQuestion",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -540,24 +504,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 columns: new[] { "JourneyMapId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_JourneyStage_JourneyMapId1",
-                table: "JourneyStage",
-                column: "JourneyMapId1");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_JourneyStage_JourneyMapId2",
-                table: "JourneyStage",
-                column: "JourneyMapId2");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PainPointTag_JourneyMapId",
                 table: "PainPointTag",
                 column: "JourneyMapId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PainPointTag_JourneyMapId1",
-                table: "PainPointTag",
-                column: "JourneyMapId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProfileAnswer_ContributionId_ProfileQuestionId",
@@ -581,19 +530,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 column: "ProfileQuestionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProfileOption_ProfileQuestionId1",
-                table: "ProfileOption",
-                column: "ProfileQuestionId1");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProfileQuestion_JourneyMapId",
                 table: "ProfileQuestion",
                 column: "JourneyMapId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProfileQuestion_JourneyMapId1",
-                table: "ProfileQuestion",
-                column: "JourneyMapId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_ContributionId_StageId",
@@ -615,11 +554,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 name: "IX_StageExperience_StageId",
                 table: "StageExperience",
                 column: "StageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Touchpoint_JourneyStageId",
-                table: "Touchpoint",
-                column: "JourneyStageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Touchpoint_StageId",

@@ -96,9 +96,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "integer", nullable: true),
-                    JourneyMapId2 = table.Column<int>(type: "integer", nullable: true)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,16 +107,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_JourneyStage_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
-                    table.ForeignKey(
-                        name: "FK_JourneyStage_JourneyMap_JourneyMapId2",
-                        column: x => x.JourneyMapId2,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -129,8 +117,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     JourneyMapId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "integer", nullable: true)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,11 +128,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PainPointTag_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -157,8 +139,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     JourneyMapId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    JourneyMapId1 = table.Column<int>(type: "integer", nullable: true)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,11 +150,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         principalTable: "JourneyMap",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProfileQuestion_JourneyMap_JourneyMapId1",
-                        column: x => x.JourneyMapId1,
-                        principalTable: "JourneyMap",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -251,17 +227,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    JourneyStageId = table.Column<int>(type: "integer", nullable: true)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Touchpoint", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Touchpoint_JourneyStage_JourneyStageId",
-                        column: x => x.JourneyStageId,
-                        principalTable: "JourneyStage",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Touchpoint_JourneyStage_StageId",
                         column: x => x.StageId,
@@ -280,8 +250,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ExpectedPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    ProfileQuestionId1 = table.Column<int>(type: "integer", nullable: true)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -292,11 +261,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         principalTable: "ProfileQuestion",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProfileOption_ProfileQuestion_ProfileQuestionId1",
-                        column: x => x.ProfileQuestionId1,
-                        principalTable: "ProfileQuestion",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -541,24 +505,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 columns: new[] { "JourneyMapId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_JourneyStage_JourneyMapId1",
-                table: "JourneyStage",
-                column: "JourneyMapId1");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_JourneyStage_JourneyMapId2",
-                table: "JourneyStage",
-                column: "JourneyMapId2");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PainPointTag_JourneyMapId",
                 table: "PainPointTag",
                 column: "JourneyMapId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PainPointTag_JourneyMapId1",
-                table: "PainPointTag",
-                column: "JourneyMapId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProfileAnswer_ContributionId_ProfileQuestionId",
@@ -582,19 +531,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 column: "ProfileQuestionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProfileOption_ProfileQuestionId1",
-                table: "ProfileOption",
-                column: "ProfileQuestionId1");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProfileQuestion_JourneyMapId",
                 table: "ProfileQuestion",
                 column: "JourneyMapId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProfileQuestion_JourneyMapId1",
-                table: "ProfileQuestion",
-                column: "JourneyMapId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_ContributionId_StageId",
@@ -616,11 +555,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 name: "IX_StageExperience_StageId",
                 table: "StageExperience",
                 column: "StageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Touchpoint_JourneyStageId",
-                table: "Touchpoint",
-                column: "JourneyStageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Touchpoint_StageId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cocreo.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCocreoDbContext))]
-    [Migration("20261122141156_JourneyMapping")]
+    [Migration("20261122142440_JourneyMapping")]
     partial class JourneyMapping
     {
         /// <inheritdoc />
@@ -378,12 +378,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("JourneyMapId2")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -393,10 +387,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyMapId1");
-
-                    b.HasIndex("JourneyMapId2");
 
                     b.HasIndex("JourneyMapId", "Position");
 
@@ -415,9 +405,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -426,8 +413,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("PainPointTag");
                 });
@@ -483,14 +468,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProfileQuestionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ProfileQuestionId1")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ProfileQuestionId");
-
-                    b.HasIndex("ProfileQuestionId1");
 
                     b.ToTable("ProfileOption");
                 });
@@ -507,9 +487,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -521,8 +498,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("ProfileQuestion");
                 });
@@ -601,15 +576,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("JourneyStageId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyStageId");
 
                     b.HasIndex("StageId");
 
@@ -1307,14 +1277,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("AllStages")
-                        .HasForeignKey("JourneyMapId1");
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveStages")
-                        .HasForeignKey("JourneyMapId2");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
@@ -1324,10 +1286,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActivePainTags")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
@@ -1358,10 +1316,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProfileQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
-                        .WithMany("ActiveOptions")
-                        .HasForeignKey("ProfileQuestionId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
@@ -1371,10 +1325,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveQuestions")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
@@ -1394,10 +1344,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
-                        .WithMany("ActiveTouchpoints")
-                        .HasForeignKey("JourneyStageId");
-
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
                         .WithMany("Touchpoints")
                         .HasForeignKey("StageId")
@@ -1554,14 +1500,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
                 {
-                    b.Navigation("ActivePainTags");
-
-                    b.Navigation("ActiveQuestions");
-
-                    b.Navigation("ActiveStages");
-
-                    b.Navigation("AllStages");
-
                     b.Navigation("PainTags");
 
                     b.Navigation("ProfileQuestions");
@@ -1571,15 +1509,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
                 {
-                    b.Navigation("ActiveTouchpoints");
-
                     b.Navigation("Touchpoints");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
                 {
-                    b.Navigation("ActiveOptions");
-
                     b.Navigation("Options");
                 });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cocreo.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCocreoDbContext))]
-    [Migration("20261122141234_JourneyMapping")]
+    [Migration("20261122142522_JourneyMapping")]
     partial class JourneyMapping
     {
         /// <inheritdoc />
@@ -400,12 +400,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("JourneyMapId2")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -415,10 +409,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyMapId1");
-
-                    b.HasIndex("JourneyMapId2");
 
                     b.HasIndex("JourneyMapId", "Position");
 
@@ -439,9 +429,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -450,8 +437,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("PainPointTag");
                 });
@@ -511,14 +496,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProfileQuestionId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("ProfileQuestionId1")
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ProfileQuestionId");
-
-                    b.HasIndex("ProfileQuestionId1");
 
                     b.ToTable("ProfileOption");
                 });
@@ -537,9 +517,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("JourneyMapId1")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -551,8 +528,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("JourneyMapId");
-
-                    b.HasIndex("JourneyMapId1");
 
                     b.ToTable("ProfileQuestion");
                 });
@@ -635,15 +610,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("JourneyStageId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JourneyStageId");
 
                     b.HasIndex("StageId");
 
@@ -1365,14 +1335,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("AllStages")
-                        .HasForeignKey("JourneyMapId1");
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveStages")
-                        .HasForeignKey("JourneyMapId2");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
@@ -1382,10 +1344,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActivePainTags")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
@@ -1416,10 +1374,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("ProfileQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
-                        .WithMany("ActiveOptions")
-                        .HasForeignKey("ProfileQuestionId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
@@ -1429,10 +1383,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("JourneyMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
-                        .WithMany("ActiveQuestions")
-                        .HasForeignKey("JourneyMapId1");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
@@ -1452,10 +1402,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
-                        .WithMany("ActiveTouchpoints")
-                        .HasForeignKey("JourneyStageId");
-
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
                         .WithMany("Touchpoints")
                         .HasForeignKey("StageId")
@@ -1612,14 +1558,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
                 {
-                    b.Navigation("ActivePainTags");
-
-                    b.Navigation("ActiveQuestions");
-
-                    b.Navigation("ActiveStages");
-
-                    b.Navigation("AllStages");
-
                     b.Navigation("PainTags");
 
                     b.Navigation("ProfileQuestions");
@@ -1629,15 +1567,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
                 {
-                    b.Navigation("ActiveTouchpoints");
-
                     b.Navigation("Touchpoints");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
                 {
-                    b.Navigation("ActiveOptions");
-
                     b.Navigation("Options");
                 });
 
