@@ -159,7 +159,9 @@ public sealed class JourneyRateLimitTests(JourneyRateLimitTests.LowLimitApp app)
         var tokens = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            tokens.Add(await StartAsync(visitor, map.JoinCode));
+            var started = await PostAsync(visitor, $"/j/{map.JoinCode}", new Dictionary<string, string>());
+            Assert.True(started.StatusCode == HttpStatusCode.Redirect, $"start {i + 1}: {(int)started.StatusCode}");
+            tokens.Add(started.Headers.Location!.OriginalString["/journeys/c/".Length..]);
         }
         var fourth = await PostAsync(visitor, $"/j/{map.JoinCode}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);

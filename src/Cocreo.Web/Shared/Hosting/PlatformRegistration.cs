@@ -143,8 +143,9 @@ public static class PlatformRegistration
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so limits can tell signed-in people from anonymous clients.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
