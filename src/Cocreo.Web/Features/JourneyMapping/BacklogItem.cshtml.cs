@@ -67,7 +67,7 @@ public sealed class BacklogItemModel(CocreoDbContext db, JourneyDirectory direct
         ChangeAsync(id, itemId, async (item, change, ct) =>
         {
             if (!await db.Set<StageExperience>().AnyAsync(e => e.Id == experienceId && e.JourneyMapId == id &&
-                    (kind == InputKind.Idea ? e.Idea != null : e.HasPain), ct))
+                    (kind == InputKind.Idea ? e.HasIdea : e.HasPain), ct))
             {
                 throw new JourneyRuleException("UnknownInput");
             }
@@ -145,17 +145,16 @@ public sealed class BacklogItemModel(CocreoDbContext db, JourneyDirectory direct
         }
 
         var tagNames = Journey.Map.PainTags.ToDictionary(x => x.Id, x => x.Name);
-        var hidden = db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id && c.HiddenAt != null).Select(c => c.Id);
         var linkedIds = item.Links.Select(l => l.StageExperienceId).ToList();
         var linkedRows = await db.Set<StageExperience>().AsNoTracking().Where(e => linkedIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.StageId, e.PainPoint, e.Idea, e.SupportCount, Hidden = hidden.Contains(e.ContributionId), Tags = e.PainTags.Select(x => x.PainPointTagId).ToList() })
+            .Select(e => new { e.Id, e.StageId, e.PainPoint, e.Idea, e.SupportCount, Hidden = !e.IsVisible, Tags = e.PainTags.Select(x => x.PainPointTagId).ToList() })
             .ToListAsync(cancellationToken);
         Linked = item.Links.Join(linkedRows, l => l.StageExperienceId, e => e.Id, (l, e) =>
                 new InputRow(e.Id, l.Kind, e.StageId, l.Kind == InputKind.Idea ? e.Idea ?? "" : e.PainPoint ?? string.Join(", ", e.Tags.Select(x => tagNames.GetValueOrDefault(x, ""))), e.SupportCount, e.Hidden))
             .ToList();
 
-        var candidates = db.Set<StageExperience>().AsNoTracking().Where(e => e.JourneyMapId == id && !hidden.Contains(e.ContributionId));
-        candidates = Kind == InputKind.Idea ? candidates.Where(e => e.Idea != null) : candidates.Where(e => e.HasPain);
+        var candidates = db.Set<StageExperience>().AsNoTracking().Where(e => e.JourneyMapId == id && e.IsVisible);
+        candidates = Kind == InputKind.Idea ? candidates.Where(e => e.HasIdea) : candidates.Where(e => e.HasPain);
         if (Stage is { } stage)
         {
             candidates = candidates.Where(e => e.StageId == stage);

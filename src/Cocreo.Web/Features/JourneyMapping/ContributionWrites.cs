@@ -82,8 +82,7 @@ public sealed class ContributionWrites(
                 throw new JourneyRuleException("SupportNeedsContribution");
             }
             var idea = await db.Set<StageExperience>()
-                .Where(e => e.Id == experienceId && e.JourneyMapId == map.Id && e.Idea != null)
-                .Where(e => db.Set<JourneyContribution>().Any(c => c.Id == e.ContributionId && c.HiddenAt == null))
+                .Where(e => e.Id == experienceId && e.JourneyMapId == map.Id && e.HasIdea && e.IsVisible)
                 .SingleOrDefaultAsync(ct) ?? throw new JourneyRuleException("NotAnIdea");
             if (idea.ContributionId == contribution.Id)
             {

@@ -41,7 +41,7 @@ public sealed class ContributionsModel(CocreoDbContext db, JourneyDirectory dire
         var found = true;
         var outcome = await changes.RunAsync(id, User, JourneyAction.Moderate, async (c, ct) =>
         {
-            var contribution = await db.Set<JourneyContribution>().SingleOrDefaultAsync(x => x.Id == contributionId && x.JourneyMapId == id, ct);
+            var contribution = await db.Set<JourneyContribution>().Include(x => x.Experiences).SingleOrDefaultAsync(x => x.Id == contributionId && x.JourneyMapId == id, ct);
             found = contribution is not null;
             if (contribution is not null)
             {

@@ -82,7 +82,7 @@ public sealed class IdeasModel(CocreoDbContext db, JourneyDirectory directory, C
         PageNumber = Math.Max(1, page ?? 1);
         var visible = db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id && c.HiddenAt == null);
         var ideas = db.Set<StageExperience>()
-            .Where(e => e.JourneyMapId == id && e.Idea != null && visible.Any(c => c.Id == e.ContributionId));
+            .Where(e => e.JourneyMapId == id && e.HasIdea && e.IsVisible);
         if (StageFilter is { } only)
         {
             ideas = ideas.Where(e => e.StageId == only);

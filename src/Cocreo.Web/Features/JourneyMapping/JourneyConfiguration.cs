@@ -104,9 +104,12 @@ internal sealed class StageExperienceConfiguration : IEntityTypeConfiguration<St
         experience.HasMany(e => e.Touchpoints).WithOne().HasForeignKey(t => t.StageExperienceId).OnDelete(DeleteBehavior.Cascade);
         experience.HasMany(e => e.PainTags).WithOne().HasForeignKey(t => t.StageExperienceId).OnDelete(DeleteBehavior.Cascade);
         experience.HasIndex(e => new { e.ContributionId, e.StageId }).IsUnique();
-        // The dashboard's scans: by map, grouped by stage and rating.
-        experience.HasIndex(e => new { e.JourneyMapId, e.StageId, e.Rating, e.HasPain });
-        experience.HasIndex(e => new { e.JourneyMapId, e.SupportCount });
+        // Comparing segments: a contributor's answers joined to their stages, from the index alone.
+        experience.HasIndex(e => new { e.ContributionId, e.JourneyMapId, e.IsVisible, e.StageId, e.Rating, e.Gathering, e.Channels });
+        experience.Property(e => e.Gathering).HasConversion<string>().HasMaxLength(20);
+        // The dashboard's scan: every column it groups and filters by, so the index alone answers it.
+        experience.HasIndex(e => new { e.JourneyMapId, e.IsVisible, e.StageId, e.Rating, e.Channels, e.Gathering, e.HasPain, e.HasIdea, e.ContributionId });
+        experience.HasIndex(e => new { e.JourneyMapId, e.IsVisible, e.HasIdea, e.SupportCount });
     }
 }
 
@@ -117,8 +120,10 @@ internal sealed class ExperienceTouchpointConfiguration : IEntityTypeConfigurati
         used.Property(t => t.Channel).HasConversion<string>().HasMaxLength(20);
         used.HasOne<Touchpoint>().WithMany().HasForeignKey(t => t.TouchpointId).OnDelete(DeleteBehavior.Restrict);
         used.HasIndex(t => new { t.StageExperienceId, t.TouchpointId }).IsUnique();
-        used.HasIndex(t => new { t.TouchpointId, t.StageExperienceId });
-        used.HasIndex(t => new { t.Channel, t.StageExperienceId });
+        used.Property(t => t.Gathering).HasConversion<string>().HasMaxLength(20);
+        used.HasIndex(t => t.TouchpointId);
+        // The lowest moments of truth: grouped by touchpoint, from the index alone.
+        used.HasIndex(t => new { t.JourneyMapId, t.IsVisible, t.TouchpointId, t.Rating, t.Channels, t.Gathering, t.StageExperienceId });
     }
 }
 
@@ -128,7 +133,9 @@ internal sealed class ExperiencePainTagConfiguration : IEntityTypeConfiguration<
     {
         tagged.HasOne<PainPointTag>().WithMany().HasForeignKey(t => t.PainPointTagId).OnDelete(DeleteBehavior.Restrict);
         tagged.HasIndex(t => new { t.StageExperienceId, t.PainPointTagId }).IsUnique();
+        tagged.Property(t => t.Gathering).HasConversion<string>().HasMaxLength(20);
         tagged.HasIndex(t => t.PainPointTagId);
+        tagged.HasIndex(t => new { t.JourneyMapId, t.IsVisible, t.PainPointTagId, t.StageId, t.Channels, t.Gathering, t.StageExperienceId });
     }
 }
 
@@ -141,6 +148,7 @@ internal sealed class ProfileAnswerConfiguration : IEntityTypeConfiguration<Prof
         answer.HasIndex(a => new { a.ContributionId, a.ProfileQuestionId }).IsUnique();
         // Segment filters ask "contributions that gave this answer".
         answer.HasIndex(a => new { a.ProfileOptionId, a.ContributionId });
+        answer.HasIndex(a => new { a.ProfileQuestionId, a.ContributionId, a.ProfileOptionId });
     }
 }
 

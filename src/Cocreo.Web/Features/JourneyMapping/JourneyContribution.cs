@@ -94,7 +94,7 @@ public sealed class JourneyContribution
         var experience = ExperienceOf(stageId);
         if (experience is null)
         {
-            experience = new StageExperience { JourneyMapId = map.Id, StageId = stageId };
+            experience = new StageExperience { JourneyMapId = map.Id, StageId = stageId, Gathering = Gathering, IsVisible = !IsHidden };
             Experiences.Add(experience);
         }
         experience.Rating = account.Rating;
@@ -112,6 +112,9 @@ public sealed class JourneyContribution
             experience.PainTags.Add(new ExperiencePainTag { PainPointTagId = tag.Id });
         }
         experience.HasPain = experience.PainPoint is not null || experience.PainTags.Count > 0;
+        experience.HasIdea = experience.Idea is not null;
+        experience.Channels = StageExperience.ChannelMask(experience.Touchpoints.Select(t => t.Channel));
+        experience.CopyFactsToDetails();
         UpdatedAt = now;
         return experience;
     }
@@ -168,16 +171,19 @@ public sealed class JourneyContribution
 
     public void KeepInAccount(string userId) => UserId ??= userId;
 
+    /// <summary>Hides the contribution with a public reason. Its stage experiences must be loaded: they carry the flag too.</summary>
     public void Hide(string reason, DateTime now)
     {
         HiddenReason = JourneyMap.Required(reason, JourneyLimits.ShortText);
         HiddenAt = now;
+        Experiences.ForEach(e => e.ChangeVisibility(false));
     }
 
     public void Show()
     {
         HiddenAt = null;
         HiddenReason = null;
+        Experiences.ForEach(e => e.ChangeVisibility(true));
     }
 
     private static string? Text(string? text)
@@ -216,8 +222,33 @@ public sealed record StageAccount(
     IReadOnlyList<int> PainTagIds,
     string? Idea);
 
+/// <summary>
+/// What the dashboard filters and groups by, kept on each stage experience and copied to its touchpoints and tags,
+/// so each of the dashboard's scans reads one table's covering index with no join per row (see docs/benchmarks.md).
+/// </summary>
+public interface IExperienceFacts
+{
+    int JourneyMapId { get; }
+    int StageId { get; }
+
+    /// <summary>False while the contribution is hidden by moderators.</summary>
+    bool IsVisible { get; }
+
+    /// <summary>How the contribution was gathered (never changes).</summary>
+    Gathering Gathering { get; }
+
+    /// <summary>The channels of the touchpoints used in the stage, one bit per <see cref="Channel"/>, as they were when used.</summary>
+    int Channels { get; }
+}
+
+/// <summary>A touchpoint used or a tag chosen in a stage experience, carrying that experience's facts.</summary>
+public interface IExperienceDetail : IExperienceFacts
+{
+    int StageExperienceId { get; }
+}
+
 /// <summary>How one stage went for one contributor.</summary>
-public sealed class StageExperience
+public sealed class StageExperience : IExperienceFacts
 {
     public int Id { get; private set; }
     public int ContributionId { get; private set; }
@@ -237,6 +268,34 @@ public sealed class StageExperience
     /// <summary>A pain point was written or tagged; kept for counting without reading the texts.</summary>
     public bool HasPain { get; internal set; }
 
+    public bool HasIdea { get; internal set; }
+
+    public bool IsVisible { get; internal set; } = true;
+    public Gathering Gathering { get; init; }
+    public int Channels { get; internal set; }
+
+    public static int ChannelBit(Channel channel) => 1 << (int)channel;
+
+    public static int ChannelMask(IEnumerable<Channel> channels) => channels.Aggregate(0, (mask, c) => mask | ChannelBit(c));
+
+    internal void ChangeVisibility(bool visible)
+    {
+        IsVisible = visible;
+        CopyFactsToDetails();
+    }
+
+    internal void CopyFactsToDetails()
+    {
+        foreach (var used in Touchpoints)
+        {
+            used.Copy(this);
+        }
+        foreach (var tagged in PainTags)
+        {
+            tagged.Copy(this);
+        }
+    }
+
     /// <summary>How many other contributors support the idea (one each), kept with the idea for ranking.</summary>
     public int SupportCount { get; internal set; }
 
@@ -244,20 +303,49 @@ public sealed class StageExperience
     public List<ExperiencePainTag> PainTags { get; private set; } = [];
 }
 
-/// <summary>A touchpoint a contributor used in a stage; the channel is copied for the stage × channel heat map.</summary>
-public sealed class ExperienceTouchpoint
+/// <summary>A touchpoint a contributor used in a stage, with the facts of its stage experience (for the dashboard).</summary>
+public sealed class ExperienceTouchpoint : IExperienceDetail
 {
     public int Id { get; private set; }
     public int StageExperienceId { get; private set; }
     public int TouchpointId { get; init; }
+
+    /// <summary>The touchpoint's channel when it was used.</summary>
     public Channel Channel { get; init; }
+
+    public int JourneyMapId { get; private set; }
+    public int StageId { get; private set; }
+    public bool IsVisible { get; private set; }
+    public Gathering Gathering { get; private set; }
+    public int Channels { get; private set; }
+
+    /// <summary>The rating of the stage, for the touchpoint's mean feeling (the lowest moments of truth).</summary>
+    public int Rating { get; private set; }
+
+    internal void Copy(StageExperience experience)
+    {
+        (JourneyMapId, StageId, IsVisible, Gathering, Channels, Rating) =
+            (experience.JourneyMapId, experience.StageId, experience.IsVisible, experience.Gathering, experience.Channels, experience.Rating);
+    }
 }
 
-public sealed class ExperiencePainTag
+/// <summary>A pain-point tag a contributor chose for a stage, with the facts of its stage experience (for the dashboard).</summary>
+public sealed class ExperiencePainTag : IExperienceDetail
 {
     public int Id { get; private set; }
     public int StageExperienceId { get; private set; }
     public int PainPointTagId { get; init; }
+    public int JourneyMapId { get; private set; }
+    public int StageId { get; private set; }
+    public bool IsVisible { get; private set; }
+    public Gathering Gathering { get; private set; }
+    public int Channels { get; private set; }
+
+    internal void Copy(StageExperience experience)
+    {
+        (JourneyMapId, StageId, IsVisible, Gathering, Channels) =
+            (experience.JourneyMapId, experience.StageId, experience.IsVisible, experience.Gathering, experience.Channels);
+    }
 }
 
 public sealed class ProfileAnswer

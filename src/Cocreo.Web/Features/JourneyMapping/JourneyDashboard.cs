@@ -52,34 +52,40 @@ public sealed class JourneyDashboard(CocreoDbContext db)
     public async Task<DashboardData> BuildAsync(JourneyMap map, JourneyFilter filter, int? compareQuestionId, CancellationToken cancellationToken)
     {
         var contributions = Contributions(map.Id, filter);
-        var experiences = Experiences(map.Id, filter, contributions);
+        var experiences = Experiences(map.Id, filter);
 
         var gatherings = await contributions
             .GroupBy(c => new { c.Gathering, Submitted = c.SubmittedAt != null })
             .Select(g => new { g.Key.Gathering, g.Key.Submitted, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var ratings = await experiences
-            .GroupBy(e => new { e.StageId, e.Rating })
-            .Select(g => new { g.Key.StageId, g.Key.Rating, Count = g.Count(), Pains = g.Count(e => e.HasPain), Ideas = g.Count(e => e.Idea != null) })
+        // One pass over the covering index gives the distribution, the pain and idea counts and the channel heat map.
+        var groups = await experiences
+            .GroupBy(e => new { e.StageId, e.Rating, e.Channels })
+            .Select(g => new { g.Key.StageId, g.Key.Rating, g.Key.Channels, Count = g.Count(), Pains = g.Count(e => e.HasPain), Ideas = g.Count(e => e.HasIdea) })
+            .ToListAsync(cancellationToken);
+        var ratings = groups
+            .GroupBy(g => (g.StageId, g.Rating))
+            .Select(g => new { g.Key.StageId, g.Key.Rating, Count = g.Sum(x => x.Count), Pains = g.Sum(x => x.Pains), Ideas = g.Sum(x => x.Ideas) })
+            .ToList();
+        var heat = groups
+            .SelectMany(g => Enum.GetValues<Channel>().Where(c => (g.Channels & StageExperience.ChannelBit(c)) != 0).Select(c => (g.StageId, Channel: c, g.Rating, g.Count)))
+            .GroupBy(x => (x.StageId, x.Channel))
+            .Select(x => new HeatCell(x.Key.StageId, x.Key.Channel, new Score(x.Sum(y => y.Count), x.Sum(y => y.Count * y.Rating))))
+            .ToList();
+
+        var touchpointUses = await Details(db.Set<ExperienceTouchpoint>(), map.Id, filter, experiences)
+            .GroupBy(t => t.TouchpointId)
+            .Select(g => new { TouchpointId = g.Key, Uses = g.Count(), RatingSum = g.Sum(t => t.Rating) })
             .ToListAsync(cancellationToken);
 
-        var touchpointUses = await (
-                from used in db.Set<ExperienceTouchpoint>()
-                join e in experiences on used.StageExperienceId equals e.Id
-                group e.Rating by used.TouchpointId into g
-                select new { TouchpointId = g.Key, Uses = g.Count(), RatingSum = g.Sum() })
-            .ToListAsync(cancellationToken);
-
-        var tagUses = await (
-                from tagged in db.Set<ExperiencePainTag>()
-                join e in experiences on tagged.StageExperienceId equals e.Id
-                group tagged by new { tagged.PainPointTagId, e.StageId } into g
-                select new { g.Key.PainPointTagId, g.Key.StageId, Count = g.Count() })
+        var tagUses = await Details(db.Set<ExperiencePainTag>(), map.Id, filter, experiences)
+            .GroupBy(t => new { t.PainPointTagId, t.StageId })
+            .Select(g => new { g.Key.PainPointTagId, g.Key.StageId, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         var topIdeas = await experiences
-            .Where(e => e.Idea != null)
+            .Where(e => e.HasIdea)
             .OrderByDescending(e => e.SupportCount).ThenBy(e => e.Id)
             .Take(10)
             .Select(e => new TopIdea(e.Id, e.StageId, e.Idea!, e.SupportCount,
@@ -123,10 +129,6 @@ public sealed class JourneyDashboard(CocreoDbContext db)
         var moments = touchpointUses
             .Where(u => touchpoints.ContainsKey(u.TouchpointId))
             .Select(u => new TouchpointScore(touchpoints[u.TouchpointId].Stage, touchpoints[u.TouchpointId].Touchpoint, new Score(u.Uses, u.RatingSum)))
-            .ToList();
-        var heat = moments
-            .GroupBy(m => (m.Stage.Id, m.Touchpoint.Channel))
-            .Select(g => new HeatCell(g.Key.Id, g.Key.Channel, new Score(g.Sum(m => m.Score.Count), g.Sum(m => m.Score.RatingSum))))
             .ToList();
         var lowest = moments
             .Where(m => m.Score.Count >= MomentMinimumUses)
@@ -184,25 +186,55 @@ public sealed class JourneyDashboard(CocreoDbContext db)
         }
         if (filter.Channel is { } channel)
         {
-            contributions = contributions.Where(c => db.Set<StageExperience>().Any(e => e.ContributionId == c.Id &&
-                db.Set<ExperienceTouchpoint>().Any(t => t.StageExperienceId == e.Id && t.Channel == channel)));
+            var bit = StageExperience.ChannelBit(channel);
+            contributions = contributions.Where(c => db.Set<StageExperience>().Any(e => e.ContributionId == c.Id && (e.Channels & bit) != 0));
         }
         return contributions;
     }
 
-    /// <summary>The stage experiences of those contributions; with a channel filter, only stages where it was used.</summary>
-    public IQueryable<StageExperience> Experiences(int mapId, JourneyFilter filter, IQueryable<JourneyContribution> contributions)
+    /// <summary>
+    /// The stage experiences of those contributions; with a channel filter, only the stages where it was used. The
+    /// filters read the facts kept on each experience (visibility, gathering, channels), so they need no join.
+    /// </summary>
+    public IQueryable<StageExperience> Experiences(int mapId, JourneyFilter filter)
     {
-        var experiences = db.Set<StageExperience>().Where(e => e.JourneyMapId == mapId);
-        experiences = filter.IsEmpty
-            // Without a filter only hidden contributions are left out, and they are few: excluding them is cheaper than listing the rest.
-            ? experiences.Where(e => !db.Set<JourneyContribution>().Any(c => c.Id == e.ContributionId && c.HiddenAt != null))
-            : experiences.Where(e => contributions.Select(c => c.Id).Contains(e.ContributionId));
-        if (filter.Channel is { } channel)
+        var experiences = Facts(db.Set<StageExperience>(), mapId, filter);
+        foreach (var optionId in filter.OptionIds)
         {
-            experiences = experiences.Where(e => db.Set<ExperienceTouchpoint>().Any(t => t.StageExperienceId == e.Id && t.Channel == channel));
+            experiences = experiences.Where(e => db.Set<ProfileAnswer>().Where(a => a.ProfileOptionId == optionId).Select(a => a.ContributionId).Contains(e.ContributionId));
         }
         return experiences;
+    }
+
+    /// <summary>Touchpoints used or tags chosen in the kept experiences: by their own copied facts, and by experience only for segments.</summary>
+    private static IQueryable<T> Details<T>(IQueryable<T> rows, int mapId, JourneyFilter filter, IQueryable<StageExperience> experiences)
+        where T : class, IExperienceDetail
+    {
+        rows = Facts(rows, mapId, filter);
+        if (filter.OptionIds.Count == 0)
+        {
+            return rows;
+        }
+        var kept = experiences.Select(e => e.Id);
+        return rows.Where(r => kept.Contains(r.StageExperienceId));
+    }
+
+    private static IQueryable<T> Facts<T>(IQueryable<T> rows, int mapId, JourneyFilter filter) where T : class, IExperienceFacts
+    {
+        rows = rows.Where(r => r.JourneyMapId == mapId && r.IsVisible);
+        rows = filter.Gathering switch
+        {
+            null => rows,
+            JourneyFilter.Online => rows.Where(r => r.Gathering == Gathering.Online),
+            JourneyFilter.Assisted => rows.Where(r => r.Gathering != Gathering.Online),
+            var way => rows.Where(r => r.Gathering == Enum.Parse<Gathering>(way)),
+        };
+        if (filter.Channel is { } channel)
+        {
+            var bit = StageExperience.ChannelBit(channel);
+            rows = rows.Where(r => (r.Channels & bit) != 0);
+        }
+        return rows;
     }
 }
 

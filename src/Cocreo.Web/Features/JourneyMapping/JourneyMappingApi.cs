@@ -72,7 +72,7 @@ public static class JourneyMappingApi
         var map = journey.Map;
         var filter = JourneyFilter.Parse(segment ?? [], gathering, channel);
         var contributions = dashboard.Contributions(map.Id, filter);
-        var rows = dashboard.Experiences(map.Id, filter, contributions)
+        var rows = dashboard.Experiences(map.Id, filter)
             .OrderBy(e => e.ContributionId).ThenBy(e => e.StageId)
             .Select(e => new
             {

@@ -42,7 +42,7 @@ public sealed class PlanModel(CocreoDbContext db, JourneyDirectory directory) : 
             .ToListAsync(cancellationToken);
         var linkedIds = Items.SelectMany(i => i.Links.Select(l => l.StageExperienceId)).Distinct().ToList();
         var texts = await db.Set<StageExperience>().AsNoTracking()
-            .Where(e => linkedIds.Contains(e.Id) && db.Set<JourneyContribution>().Any(c => c.Id == e.ContributionId && c.HiddenAt == null))
+            .Where(e => linkedIds.Contains(e.Id) && e.IsVisible)
             .Select(e => new { e.Id, e.StageId, e.PainPoint, e.Idea, Tags = e.PainTags.Select(t => t.PainPointTagId).ToList() })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var tagNames = Journey.Map.PainTags.ToDictionary(t => t.Id, t => t.Name);

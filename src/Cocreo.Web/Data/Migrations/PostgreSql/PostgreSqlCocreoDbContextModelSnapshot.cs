@@ -189,10 +189,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PainPointTagId")
                         .HasColumnType("integer");
 
                     b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -201,6 +218,8 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("StageExperienceId", "PainPointTagId")
                         .IsUnique();
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "PainPointTagId", "StageId", "Channels", "Gathering", "StageExperienceId");
 
                     b.ToTable("ExperiencePainTag");
                 });
@@ -218,7 +237,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
                         .HasColumnType("integer");
 
                     b.Property<int>("TouchpointId")
@@ -226,12 +265,12 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "StageExperienceId");
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("StageExperienceId", "TouchpointId")
                         .IsUnique();
 
-                    b.HasIndex("TouchpointId", "StageExperienceId");
+                    b.HasIndex("JourneyMapId", "IsVisible", "TouchpointId", "Rating", "Channels", "Gathering", "StageExperienceId");
 
                     b.ToTable("ExperienceTouchpoint");
                 });
@@ -457,12 +496,12 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileQuestionId");
-
                     b.HasIndex("ContributionId", "ProfileQuestionId")
                         .IsUnique();
 
                     b.HasIndex("ProfileOptionId", "ContributionId");
+
+                    b.HasIndex("ProfileQuestionId", "ContributionId", "ProfileOptionId");
 
                     b.ToTable("ProfileAnswer");
                 });
@@ -537,8 +576,19 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ContributionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HasIdea")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("HasPain")
                         .HasColumnType("boolean");
@@ -546,6 +596,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Idea")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("integer");
@@ -574,9 +627,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ContributionId", "StageId")
                         .IsUnique();
 
-                    b.HasIndex("JourneyMapId", "SupportCount");
+                    b.HasIndex("JourneyMapId", "IsVisible", "HasIdea", "SupportCount");
 
-                    b.HasIndex("JourneyMapId", "StageId", "Rating", "HasPain");
+                    b.HasIndex("ContributionId", "JourneyMapId", "IsVisible", "StageId", "Rating", "Gathering", "Channels");
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "StageId", "Rating", "Channels", "Gathering", "HasPain", "HasIdea", "ContributionId");
 
                     b.ToTable("StageExperience");
                 });

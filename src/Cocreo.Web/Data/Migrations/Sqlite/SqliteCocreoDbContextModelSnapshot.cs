@@ -177,10 +177,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PainPointTagId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StageExperienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -189,6 +206,8 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StageExperienceId", "PainPointTagId")
                         .IsUnique();
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "PainPointTagId", "StageId", "Channels", "Gathering", "StageExperienceId");
 
                     b.ToTable("ExperiencePainTag");
                 });
@@ -204,7 +223,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StageExperienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TouchpointId")
@@ -212,12 +251,12 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "StageExperienceId");
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("StageExperienceId", "TouchpointId")
                         .IsUnique();
 
-                    b.HasIndex("TouchpointId", "StageExperienceId");
+                    b.HasIndex("JourneyMapId", "IsVisible", "TouchpointId", "Rating", "Channels", "Gathering", "StageExperienceId");
 
                     b.ToTable("ExperienceTouchpoint");
                 });
@@ -431,12 +470,12 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileQuestionId");
-
                     b.HasIndex("ContributionId", "ProfileQuestionId")
                         .IsUnique();
 
                     b.HasIndex("ProfileOptionId", "ContributionId");
+
+                    b.HasIndex("ProfileQuestionId", "ContributionId", "ProfileOptionId");
 
                     b.ToTable("ProfileAnswer");
                 });
@@ -505,7 +544,18 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasIdea")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HasPain")
@@ -514,6 +564,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<string>("Idea")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("JourneyMapId")
                         .HasColumnType("INTEGER");
@@ -542,9 +595,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContributionId", "StageId")
                         .IsUnique();
 
-                    b.HasIndex("JourneyMapId", "SupportCount");
+                    b.HasIndex("JourneyMapId", "IsVisible", "HasIdea", "SupportCount");
 
-                    b.HasIndex("JourneyMapId", "StageId", "Rating", "HasPain");
+                    b.HasIndex("ContributionId", "JourneyMapId", "IsVisible", "StageId", "Rating", "Gathering", "Channels");
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "StageId", "Rating", "Channels", "Gathering", "HasPain", "HasIdea", "ContributionId");
 
                     b.ToTable("StageExperience");
                 });

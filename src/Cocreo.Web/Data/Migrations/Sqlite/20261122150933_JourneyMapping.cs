@@ -197,6 +197,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     PainPoint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Idea = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     HasPain = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasIdea = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsVisible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Gathering = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
                     SupportCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -296,7 +300,12 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     StageExperienceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PainPointTagId = table.Column<int>(type: "INTEGER", nullable: false)
+                    PainPointTagId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JourneyMapId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsVisible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Gathering = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,7 +359,13 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     StageExperienceId = table.Column<int>(type: "INTEGER", nullable: false),
                     TouchpointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JourneyMapId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsVisible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Gathering = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -424,6 +439,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 column: "StageExperienceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperiencePainTag_JourneyMapId_IsVisible_PainPointTagId_StageId_Channels_Gathering_StageExperienceId",
+                table: "ExperiencePainTag",
+                columns: new[] { "JourneyMapId", "IsVisible", "PainPointTagId", "StageId", "Channels", "Gathering", "StageExperienceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExperiencePainTag_PainPointTagId",
                 table: "ExperiencePainTag",
                 column: "PainPointTagId");
@@ -435,9 +455,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExperienceTouchpoint_Channel_StageExperienceId",
+                name: "IX_ExperienceTouchpoint_JourneyMapId_IsVisible_TouchpointId_Rating_Channels_Gathering_StageExperienceId",
                 table: "ExperienceTouchpoint",
-                columns: new[] { "Channel", "StageExperienceId" });
+                columns: new[] { "JourneyMapId", "IsVisible", "TouchpointId", "Rating", "Channels", "Gathering", "StageExperienceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExperienceTouchpoint_StageExperienceId_TouchpointId",
@@ -446,9 +466,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExperienceTouchpoint_TouchpointId_StageExperienceId",
+                name: "IX_ExperienceTouchpoint_TouchpointId",
                 table: "ExperienceTouchpoint",
-                columns: new[] { "TouchpointId", "StageExperienceId" });
+                column: "TouchpointId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdeaSupport_StageExperienceId_SupporterContributionId",
@@ -520,9 +540,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 columns: new[] { "ProfileOptionId", "ContributionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProfileAnswer_ProfileQuestionId",
+                name: "IX_ProfileAnswer_ProfileQuestionId_ContributionId_ProfileOptionId",
                 table: "ProfileAnswer",
-                column: "ProfileQuestionId");
+                columns: new[] { "ProfileQuestionId", "ContributionId", "ProfileOptionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProfileOption_ProfileQuestionId",
@@ -535,20 +555,25 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 column: "JourneyMapId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StageExperience_ContributionId_JourneyMapId_IsVisible_StageId_Rating_Gathering_Channels",
+                table: "StageExperience",
+                columns: new[] { "ContributionId", "JourneyMapId", "IsVisible", "StageId", "Rating", "Gathering", "Channels" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_ContributionId_StageId",
                 table: "StageExperience",
                 columns: new[] { "ContributionId", "StageId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_StageExperience_JourneyMapId_StageId_Rating_HasPain",
+                name: "IX_StageExperience_JourneyMapId_IsVisible_HasIdea_SupportCount",
                 table: "StageExperience",
-                columns: new[] { "JourneyMapId", "StageId", "Rating", "HasPain" });
+                columns: new[] { "JourneyMapId", "IsVisible", "HasIdea", "SupportCount" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StageExperience_JourneyMapId_SupportCount",
+                name: "IX_StageExperience_JourneyMapId_IsVisible_StageId_Rating_Channels_Gathering_HasPain_HasIdea_ContributionId",
                 table: "StageExperience",
-                columns: new[] { "JourneyMapId", "SupportCount" });
+                columns: new[] { "JourneyMapId", "IsVisible", "StageId", "Rating", "Channels", "Gathering", "HasPain", "HasIdea", "ContributionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_StageId",

@@ -198,6 +198,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     PainPoint = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Idea = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     HasPain = table.Column<bool>(type: "boolean", nullable: false),
+                    HasIdea = table.Column<bool>(type: "boolean", nullable: false),
+                    IsVisible = table.Column<bool>(type: "boolean", nullable: false),
+                    Gathering = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "integer", nullable: false),
                     SupportCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -297,7 +301,12 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     StageExperienceId = table.Column<int>(type: "integer", nullable: false),
-                    PainPointTagId = table.Column<int>(type: "integer", nullable: false)
+                    PainPointTagId = table.Column<int>(type: "integer", nullable: false),
+                    JourneyMapId = table.Column<int>(type: "integer", nullable: false),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    IsVisible = table.Column<bool>(type: "boolean", nullable: false),
+                    Gathering = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,7 +360,13 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     StageExperienceId = table.Column<int>(type: "integer", nullable: false),
                     TouchpointId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    JourneyMapId = table.Column<int>(type: "integer", nullable: false),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    IsVisible = table.Column<bool>(type: "boolean", nullable: false),
+                    Gathering = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channels = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,6 +440,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 column: "StageExperienceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperiencePainTag_JourneyMapId_IsVisible_PainPointTagId_Sta~",
+                table: "ExperiencePainTag",
+                columns: new[] { "JourneyMapId", "IsVisible", "PainPointTagId", "StageId", "Channels", "Gathering", "StageExperienceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExperiencePainTag_PainPointTagId",
                 table: "ExperiencePainTag",
                 column: "PainPointTagId");
@@ -436,9 +456,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExperienceTouchpoint_Channel_StageExperienceId",
+                name: "IX_ExperienceTouchpoint_JourneyMapId_IsVisible_TouchpointId_Ra~",
                 table: "ExperienceTouchpoint",
-                columns: new[] { "Channel", "StageExperienceId" });
+                columns: new[] { "JourneyMapId", "IsVisible", "TouchpointId", "Rating", "Channels", "Gathering", "StageExperienceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExperienceTouchpoint_StageExperienceId_TouchpointId",
@@ -447,9 +467,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExperienceTouchpoint_TouchpointId_StageExperienceId",
+                name: "IX_ExperienceTouchpoint_TouchpointId",
                 table: "ExperienceTouchpoint",
-                columns: new[] { "TouchpointId", "StageExperienceId" });
+                column: "TouchpointId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdeaSupport_StageExperienceId_SupporterContributionId",
@@ -521,9 +541,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 columns: new[] { "ProfileOptionId", "ContributionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProfileAnswer_ProfileQuestionId",
+                name: "IX_ProfileAnswer_ProfileQuestionId_ContributionId_ProfileOptio~",
                 table: "ProfileAnswer",
-                column: "ProfileQuestionId");
+                columns: new[] { "ProfileQuestionId", "ContributionId", "ProfileOptionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProfileOption_ProfileQuestionId",
@@ -536,20 +556,25 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 column: "JourneyMapId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StageExperience_ContributionId_JourneyMapId_IsVisible_Stage~",
+                table: "StageExperience",
+                columns: new[] { "ContributionId", "JourneyMapId", "IsVisible", "StageId", "Rating", "Gathering", "Channels" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_ContributionId_StageId",
                 table: "StageExperience",
                 columns: new[] { "ContributionId", "StageId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_StageExperience_JourneyMapId_StageId_Rating_HasPain",
+                name: "IX_StageExperience_JourneyMapId_IsVisible_HasIdea_SupportCount",
                 table: "StageExperience",
-                columns: new[] { "JourneyMapId", "StageId", "Rating", "HasPain" });
+                columns: new[] { "JourneyMapId", "IsVisible", "HasIdea", "SupportCount" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StageExperience_JourneyMapId_SupportCount",
+                name: "IX_StageExperience_JourneyMapId_IsVisible_StageId_Rating_Chann~",
                 table: "StageExperience",
-                columns: new[] { "JourneyMapId", "SupportCount" });
+                columns: new[] { "JourneyMapId", "IsVisible", "StageId", "Rating", "Channels", "Gathering", "HasPain", "HasIdea", "ContributionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageExperience_StageId",
