@@ -1,7 +1,5 @@
 using Cocreo.Web.Testing;
-using Cocreo.Web.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Bench;
 
@@ -46,18 +44,6 @@ public sealed class BenchSqliteApp : SqliteApp
 
 public sealed class BenchPostgresApp : PostgresApp
 {
-    /// <summary>
-    /// Migrates before the app starts: the test host and the app's own start-up would otherwise both create the
-    /// tables at once, and on PostgreSQL the second one fails.
-    /// </summary>
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var options = new DbContextOptionsBuilder<PostgreSqlCocreoDbContext>().UseNpgsql(ConnectionString).Options;
-        await using var db = new PostgreSqlCocreoDbContext(options);
-        await db.Database.MigrateAsync();
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

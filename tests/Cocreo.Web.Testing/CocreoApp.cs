@@ -157,6 +157,11 @@ public class PostgresApp : CocreoApp
         if (TestPostgres.IsConfigured)
         {
             database = await TestPostgres.CreateDatabaseAsync();
+            // Migrated before the app starts: the test host and the app's own start-up would otherwise both create
+            // the tables at once, and on PostgreSQL the second one fails ("relation already exists").
+            var options = new DbContextOptionsBuilder<PostgreSqlCocreoDbContext>().UseNpgsql(database.ConnectionString).Options;
+            await using var db = new PostgreSqlCocreoDbContext(options);
+            await db.Database.MigrateAsync();
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class QuestionsModel(JourneyDirectory directory, JourneyChanges ch
 
     private Task<IActionResult> WithOptionsAsync(int id, string? options, string field, Action<JourneyChange, List<ProfileOptionSpec>> change, string done, CancellationToken cancellationToken)
     {
-        var (specs, problems) = ProfileOptionsText.Read(options);
+        var (specs, problems) = ProfileOptionLines.Read(options);
         foreach (var (line, text) in problems)
         {
             ModelState.AddModelError(field, t["Line {0} (“{1}”): write the answer, then optionally a bar and the expected share between 0 and 100, like “65 or older | 22”.", line, text]);

@@ -6,7 +6,7 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// The answers of a profile question as staff type them: one per line, optionally followed by a bar and the share of
 /// the service's users (in percent) expected to give it, e.g. "65 or older | 22".
 /// </summary>
-public static class ProfileOptionsText
+public static class ProfileOptionLines
 {
     public static string Write(ProfileQuestion question) =>
         string.Join('\n', question.ActiveOptions.Select(o => o.ExpectedPercent is { } p ? $"{o.Label} | {p.ToString("0.##", CultureInfo.CurrentCulture)}" : o.Label));
