@@ -3,6 +3,7 @@ using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
+using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
@@ -118,6 +119,7 @@ public static class PlatformRegistration
         builder.AddOrganisations();
         builder.AddProcesses();
         builder.AddTransparency();
+        builder.AddJourneyMapping();
         builder.AddDemo();
         return builder;
     }
@@ -146,8 +148,9 @@ public static class PlatformRegistration
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so limits can tell signed-in people from anonymous clients.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -158,6 +161,7 @@ public static class PlatformRegistration
         app.MapAccounts();
         app.MapProcesses();
         app.MapTransparency();
+        app.MapJourneyMapping();
         return app;
     }
 }

@@ -103,6 +103,575 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId");
+
+                    b.HasIndex("JourneyMapId", "Status");
+
+                    b.ToTable("BacklogItem");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BacklogItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageExperienceId");
+
+                    b.HasIndex("BacklogItemId", "StageExperienceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BacklogLink");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ExperiencePainTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PainPointTagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PainPointTagId");
+
+                    b.HasIndex("StageExperienceId", "PainPointTagId")
+                        .IsUnique();
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "PainPointTagId", "StageId", "Channels", "Gathering", "StageExperienceId");
+
+                    b.ToTable("ExperiencePainTag");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ExperienceTouchpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TouchpointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchpointId");
+
+                    b.HasIndex("StageExperienceId", "TouchpointId")
+                        .IsUnique();
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "TouchpointId", "Rating", "Channels", "Gathering", "StageExperienceId");
+
+                    b.ToTable("ExperienceTouchpoint");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.IdeaSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StageExperienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupporterContributionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupporterContributionId");
+
+                    b.HasIndex("StageExperienceId", "SupporterContributionId")
+                        .IsUnique();
+
+                    b.ToTable("IdeaSupport");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyContribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublicName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnteredByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "JourneyMapId");
+
+                    b.HasIndex("JourneyMapId", "HiddenAt", "Gathering");
+
+                    b.ToTable("JourneyContribution");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelectedServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceDescription")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JoinCode")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("JourneyMap");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JourneyMapId", "Position");
+
+                    b.ToTable("JourneyStage");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JourneyMapId");
+
+                    b.ToTable("PainPointTag");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileOptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileQuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "ProfileQuestionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfileOptionId", "ContributionId");
+
+                    b.HasIndex("ProfileQuestionId", "ContributionId", "ProfileOptionId");
+
+                    b.ToTable("ProfileAnswer");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ExpectedPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileQuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileQuestionId");
+
+                    b.ToTable("ProfileOption");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JourneyMapId");
+
+                    b.ToTable("ProfileQuestion");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gathering")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HasIdea")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasPain")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Idea")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JourneyMapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PainPoint")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId");
+
+                    b.HasIndex("ContributionId", "StageId")
+                        .IsUnique();
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "HasIdea", "SupportCount");
+
+                    b.HasIndex("ContributionId", "JourneyMapId", "IsVisible", "StageId", "Rating", "Gathering", "Channels");
+
+                    b.HasIndex("JourneyMapId", "IsVisible", "StageId", "Rating", "Channels", "Gathering", "HasPain", "HasIdea", "ContributionId");
+
+                    b.ToTable("StageExperience");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("Touchpoint");
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -748,6 +1317,195 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogLink", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.BacklogItem", null)
+                        .WithMany("Links")
+                        .HasForeignKey("BacklogItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.StageExperience", null)
+                        .WithMany()
+                        .HasForeignKey("StageExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ExperiencePainTag", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.PainPointTag", null)
+                        .WithMany()
+                        .HasForeignKey("PainPointTagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.StageExperience", null)
+                        .WithMany("PainTags")
+                        .HasForeignKey("StageExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ExperienceTouchpoint", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.StageExperience", null)
+                        .WithMany("Touchpoints")
+                        .HasForeignKey("StageExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.IdeaSupport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.StageExperience", null)
+                        .WithMany()
+                        .HasForeignKey("StageExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyContribution", null)
+                        .WithMany()
+                        .HasForeignKey("SupporterContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyContribution", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
+                        .WithMany()
+                        .HasForeignKey("EnteredByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("JourneyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.PainPointTag", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
+                        .WithMany("PainTags")
+                        .HasForeignKey("JourneyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileAnswer", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyContribution", null)
+                        .WithMany("ProfileAnswers")
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileOption", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileOptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileQuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileOption", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", null)
+                        .WithMany("Options")
+                        .HasForeignKey("ProfileQuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
+                        .WithMany("ProfileQuestions")
+                        .HasForeignKey("JourneyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyContribution", null)
+                        .WithMany("Experiences")
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.Touchpoint", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyStage", null)
+                        .WithMany("Touchpoints")
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.OrganisationInvitation", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
@@ -881,6 +1639,44 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
+                {
+                    b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyContribution", b =>
+                {
+                    b.Navigation("Experiences");
+
+                    b.Navigation("ProfileAnswers");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyMap", b =>
+                {
+                    b.Navigation("PainTags");
+
+                    b.Navigation("ProfileQuestions");
+
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.JourneyStage", b =>
+                {
+                    b.Navigation("Touchpoints");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.ProfileQuestion", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.StageExperience", b =>
+                {
+                    b.Navigation("PainTags");
+
+                    b.Navigation("Touchpoints");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
