@@ -1,10 +1,14 @@
 using System.Globalization;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.ProcessQuality;
+using Cocreo.Web.Features.Readiness;
+using Cocreo.Web.Features.ServiceSelection;
 using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Shared.Localization;
 using Cocreo.Web.Shared.Markdown;
@@ -113,6 +117,10 @@ public static class PlatformRegistration
         builder.AddOrganisations();
         builder.AddProcesses();
         builder.AddTransparency();
+        builder.AddAssessments();
+        builder.AddReadiness();
+        builder.AddServiceSelection();
+        builder.AddProcessQuality();
         builder.AddDemo();
         return builder;
     }
@@ -153,6 +161,8 @@ public static class PlatformRegistration
         app.MapAccounts();
         app.MapProcesses();
         app.MapTransparency();
+        app.MapAssessments();
+        app.MapServiceSelection();
         return app;
     }
 }
