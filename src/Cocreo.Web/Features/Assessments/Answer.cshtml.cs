@@ -59,7 +59,7 @@ public sealed class AnswerModel(
             return refusal;
         }
         var asked = Section.QuestionsFor(Role).ToList();
-        AnswerForm.Validate(Instrument, asked, Answers, ModelState, key => t[key]);
+        AnswerForm.Validate(Instrument, asked, Answers, ModelState, t);
         if (!ModelState.IsValid)
         {
             Shown = AnswerForm.Shown(Respondent, Answers);

@@ -1,5 +1,6 @@
 using Cocreo.Assessment;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Assessments;
 
@@ -15,18 +16,18 @@ public static class AnswerForm
     public static string FieldName(string questionId) => $"{Prefix}[{questionId}]";
 
     /// <summary>Checks the posted answers of <paramref name="asked"/> and adds a message per wrong field to <paramref name="modelState"/>.</summary>
-    public static void Validate(Instrument instrument, IReadOnlyCollection<Question> asked, IDictionary<string, string?> posted, ModelStateDictionary modelState, Func<string, string> localize)
+    public static void Validate(Instrument instrument, IReadOnlyCollection<Question> asked, IDictionary<string, string?> posted, ModelStateDictionary modelState, IStringLocalizer<AssessmentText> t)
     {
         var askedIds = asked.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (questionId, optionId) in posted)
         {
             if (!askedIds.Contains(questionId))
             {
-                modelState.AddModelError("", localize("The form asked about a question that is not on this page. Reload the page and answer again."));
+                modelState.AddModelError("", t["The form asked about a question that is not on this page. Reload the page and answer again."]);
             }
             else if (!string.IsNullOrEmpty(optionId) && instrument.Scale.Find(optionId) is null)
             {
-                modelState.AddModelError(FieldName(questionId), localize("Choose one of the answers offered."));
+                modelState.AddModelError(FieldName(questionId), t["Choose one of the answers offered."]);
             }
         }
     }

@@ -18,7 +18,12 @@ namespace Cocreo.Web.Features.ProcessQuality;
 /// random key in a cookie on their device lets them come back and change their answers while the link is open.
 /// </summary>
 [EnableRateLimiting(ProcessQualityFeature.LinkRateLimit)]
-public sealed class RespondModel(CocreoDbContext db, ProcessDirectory processes, TimeProvider clock, IStringLocalizer<ProcessQualityText> t) : PageModel
+public sealed class RespondModel(
+    CocreoDbContext db,
+    ProcessDirectory processes,
+    TimeProvider clock,
+    IStringLocalizer<ProcessQualityText> t,
+    IStringLocalizer<AssessmentText> answerText) : PageModel
 {
     private const string CookiePrefix = "cocreo.respond.";
 
@@ -53,7 +58,7 @@ public sealed class RespondModel(CocreoDbContext db, ProcessDirectory processes,
             return refusal;
         }
         var asked = Groups.SelectMany(g => g.Questions).Where(q => q.AppliesTo(Link.Role)).ToList();
-        AnswerForm.Validate(Instrument!, asked, Answers, ModelState, key => t[key]);
+        AnswerForm.Validate(Instrument!, asked, Answers, ModelState, answerText);
         if (!ModelState.IsValid)
         {
             Shown = AnswerForm.Shown(Respondent, Answers);

@@ -80,7 +80,7 @@ public sealed class ShortlistModel(
         {
             return refusal;
         }
-        ModelState.Remove("Choice.Reason");
+        OnlyValidate(Candidate, nameof(Candidate));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -116,10 +116,7 @@ public sealed class ShortlistModel(
         {
             return refusal;
         }
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Candidate.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        OnlyValidate(Choice, nameof(Choice));
         var chosen = Shortlist.Services.FirstOrDefault(s => s.Id == Choice.ServiceId);
         if (chosen is null || Comparison?.StandingOf(chosen) is null)
         {
@@ -165,6 +162,16 @@ public sealed class ShortlistModel(
             ? t["{0} is now the service to renew.", chosen!.Name].Value
             : t[AssessmentRules.Message("ServiceAlreadyChosen")].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// The page has two forms; a handler checks only its own. (The other form's fields are absent, and model binding
+    /// would then bind them without their prefix and report them under other names.)
+    /// </summary>
+    private void OnlyValidate(object input, string prefix)
+    {
+        ModelState.Clear();
+        TryValidateModel(input, prefix);
     }
 
     /// <summary>The chart's points: every ranked service with both perspectives evaluated.</summary>
