@@ -41,6 +41,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
 
         await SchoolRouteAsync(city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
         await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
+        await ToolkitAsync(city.Id, [sponsor, facilitator, librarian], time, cancellationToken);
         LogSeeded(logger, CityName);
     }
 
