@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using Cocreo.Assessment;
+using Microsoft.AspNetCore.Html;
 
 namespace Cocreo.Web.Features.Assessments;
 
@@ -18,6 +20,10 @@ public static class AssessmentDisplay
         Cocreo.Assessment.Level.High => "▲",
         _ => "–",
     };
+
+    /// <summary>A level as a badge: its shape, then <paramref name="text"/> (the level's name, in whatever words fit the place).</summary>
+    public static IHtmlContent Badge(Level? level, string text) =>
+        new HtmlString($"<span class=\"{Css(level)}\"><span aria-hidden=\"true\">{Symbol(level)} </span>{HtmlEncoder.Default.Encode(text)}</span>");
 
     public static string Css(Level? level) => level is { } l ? "level level-" + l.Name() : "level level-none";
 

@@ -65,8 +65,8 @@ public sealed partial class DemoSeeder
     }
 
     /// <summary>
-    /// A completed Co-Ready assessment answered by <paramref name="staff"/>: in each category, a respondent says yes to
-    /// about <c>yesInTen</c> questions in ten, each respondent to slightly different ones.
+    /// A completed Co-Ready assessment answered by <paramref name="staff"/>: in each category, about <c>yesInTen</c>
+    /// questions in ten are answered yes, and each respondent sees a few questions differently from the others.
     /// </summary>
     private static OrganisationAssessment ReadinessAssessment(int cityId, Instrument instrument, string title, IReadOnlyList<CocreoUser> staff, DateTime start, IReadOnlyDictionary<string, int> yesInTen)
     {
@@ -79,7 +79,7 @@ public sealed partial class DemoSeeder
                 var questions = category.Children.SelectMany(a => a.Questions).ToList();
                 for (var q = 0; q < questions.Count; q++)
                 {
-                    var yes = (q * 7 + r * 3) % 10 < yesInTen[category.Id];
+                    var yes = (q * 7 % 10 < yesInTen[category.Id]) != ((q + 2 * r) % 9 == 0);
                     respondent.Answer(questions[q].Id, yes != questions[q].Reversed ? "yes" : "no", start.AddHours(r + 1));
                 }
             }

@@ -14,9 +14,9 @@ public sealed record ValueBand(double From, double To, string Label);
 /// </summary>
 public static class LineChart
 {
-    private const int Width = 560;
-    private const double Left = 96;
-    private const double Right = 24;
+    private const int Width = 600;
+    private const double Left = 150;
+    private const double Right = 48;
     private const double Top = 16;
     private const double PlotHeight = 240;
 
@@ -31,7 +31,8 @@ public static class LineChart
         {
             var band = bands[b];
             svg.Rect(Left, Y(band.To), Width - Left - Right, Y(band.From) - Y(band.To), $"band band-{b}");
-            svg.Label(Left - 8, (Y(band.From) + Y(band.To)) / 2 + 5, band.Label, "axis-label", "end");
+            var label = SvgWriter.Wrap(band.Label, 16);
+            svg.Label(Left - 8, (Y(band.From) + Y(band.To)) / 2 + 5 - 8 * (label.Count(c => c == '\n')), label, "axis-label", "end");
             if (band.From > 0)
             {
                 svg.Line(Left, Y(band.From), Width - Right, Y(band.From), "grid-ring");

@@ -15,7 +15,7 @@ public sealed record RadarRing(double Value, string Label);
 /// </summary>
 public static class RadarChart
 {
-    private const int Width = 560;
+    private const int Width = 640;
     private const double CentreX = Width / 2.0;
     private const double CentreY = 215;
     private const double Radius = 150;
@@ -43,7 +43,7 @@ public static class RadarChart
             svg.Line(CentreX, CentreY, x, y, "grid-axis");
             var (lx, ly) = Point(a, 1.16);
             var anchor = Math.Abs(lx - CentreX) < 1 ? "middle" : lx > CentreX ? "start" : "end";
-            svg.Label(lx, ly + (ly > CentreY + 1 ? 12 : 0), SvgWriter.Wrap(axes[a], 20), "axis-label", anchor);
+            svg.Label(lx, ly + (ly > CentreY + 1 ? 12 : 0), SvgWriter.Wrap(axes[a], 16), "axis-label", anchor);
         }
 
         for (var s = 0; s < series.Count; s++)
@@ -75,15 +75,11 @@ internal static class Legend
 {
     private const int Row = 24;
 
-    /// <summary>The height the legend of <paramref name="series"/> series needs (none for a single series).</summary>
-    public static int Height(int series) => series < 2 ? 0 : series * Row + 8;
+    /// <summary>The height the legend of <paramref name="series"/> series needs.</summary>
+    public static int Height(int series) => series * Row + 8;
 
     public static void Draw(SvgWriter svg, IReadOnlyList<string> names, double top)
     {
-        if (names.Count < 2)
-        {
-            return;
-        }
         for (var s = 0; s < names.Count; s++)
         {
             var y = top + s * Row + 12;
