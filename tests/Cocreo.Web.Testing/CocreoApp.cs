@@ -54,6 +54,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        // CreateHost applies the migrations; the app's own start-up (Program) runs at the same time and would apply
+        // them too. On PostgreSQL, two migrators racing over more than one pending migration both create the tables.
+        builder.UseSetting("Database:MigrateAtStart", "false");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
