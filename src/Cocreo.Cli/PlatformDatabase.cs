@@ -38,7 +38,7 @@ internal static class PlatformDatabase
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCocreoDatabase(configuration, new CommandLineEnvironment());
-        services.AddIdentityCore<CocreoUser>(o => o.User.RequireUniqueEmail = true)
+        services.AddIdentityCore<CocreoUser>(AccountsFeature.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CocreoDbContext>();
         var provided = services.BuildServiceProvider();

@@ -21,7 +21,8 @@ public static class DatabaseRegistration
         {
             // Start-up reports it with a clear message (see DatabaseStartup); keep the container buildable.
             services.AddSingleton(new DatabaseSettingProblem(error.Message));
-            provider = DatabaseProvider.Sqlite;
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+            return services;
         }
 
         switch (provider)

@@ -156,6 +156,19 @@ public sealed partial class AccountTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Contains("expired", reused.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Signing_out_from_the_header_ends_the_session()
+    {
+        var user = await app.CreateUserAsync("Leaving");
+        var client = await app.SignedInClientAsync(user);
+        var page = await client.GetOkPageAsync("/processes");
+        var form = page.Forms.Single(f => f.GetAttribute("action") == "/account/sign-out");
+        var token = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Single(i => i.Name == "__RequestVerificationToken").Value;
+        var response = await client.PostAsync("/account/sign-out", new() { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/account")).StatusCode);
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();
 }

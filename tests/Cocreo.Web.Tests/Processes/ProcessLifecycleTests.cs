@@ -132,6 +132,34 @@ public abstract class ProcessLifecycleTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task An_announcement_is_emailed_to_members_from_the_outbox_saved_with_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var published = await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/announcements/new", new()
+        {
+            ["Input.Title"] = "Workshop moved to Thursday",
+            ["Input.Body"] = "Same place, **6 pm**.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var queued = await App.WithDbAsync(db => db.Set<Cocreo.Web.Shared.Email.OutgoingEmail>().Where(e => e.Subject.Contains("Workshop moved")).Select(e => e.To).ToListAsync());
+        Assert.Contains(cast.Participant.Email!, queued);
+        Assert.Contains(cast.Owner.Email!, queued);
+
+        var delivered = false;
+        for (var i = 0; i < 100 && !delivered; i++)
+        {
+            await Task.Delay(100);
+            delivered = Directory.Exists(App.MailFolder) && Directory.GetFiles(App.MailFolder, "*.eml")
+                .Select(f => MimeKit.MimeMessage.Load(f))
+                .Any(m => (m.Subject ?? "").Contains("Workshop moved to Thursday", StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == cast.Participant.Email));
+        }
+        Assert.True(delivered, "the participant's email was not sent from the outbox");
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}");
+        Assert.Contains("Workshop moved to Thursday", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_ids_get_a_not_found_page_and_the_api_a_problem()
     {
         var client = App.NewClient();

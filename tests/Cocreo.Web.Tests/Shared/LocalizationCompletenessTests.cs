@@ -45,6 +45,31 @@ public partial class LocalizationCompletenessTests
     }
 
     [Fact]
+    public void Pages_have_no_text_outside_the_localiser()
+    {
+        var found = new List<string>();
+        foreach (var file in Directory.GetFiles(WebRoot, "*.cshtml", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
+                file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var markup = CodeBlock().Replace(File.ReadAllText(file), "");
+            markup = FunctionsBlock().Replace(markup, "");
+            foreach (Match m in TextNode().Matches(markup))
+            {
+                var text = m.Groups[1].Value.Trim();
+                if (text.Length > 0 && !text.StartsWith('@') && text != "Cocreo")
+                {
+                    found.Add($"{Path.GetRelativePath(WebRoot, file)}: {text}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, "Text written into pages instead of T[\"...\"]:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
     public void The_scanner_finds_keys_so_this_test_can_fail()
     {
         var keys = UsedKeys();
@@ -129,6 +154,15 @@ public partial class LocalizationCompletenessTests
 
     [GeneratedRegex(@"=>\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex SwitchArm();
+
+    [GeneratedRegex(@"@\{.*?\n\}", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"@functions\s*\{.*", RegexOptions.Singleline)]
+    private static partial Regex FunctionsBlock();
+
+    [GeneratedRegex(@">([^<>@{}]*[A-Za-z]{3,}[^<>@{}]*)<")]
+    private static partial Regex TextNode();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

@@ -1,3 +1,4 @@
+using Cocreo.Web.Shared.Email;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,3 +1,4 @@
+using Cocreo.Web.Shared.Email;
 using Cocreo.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,20 +11,7 @@ public static class AccountsFeature
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddIdentity<CocreoUser, IdentityRole>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireDigit = false;
-                o.Password.RequiredUniqueChars = 4;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddIdentity<CocreoUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<CocreoDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
@@ -57,6 +45,11 @@ public static class AccountsFeature
                 o.CallbackPath = "/signin-oidc";
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.SaveTokens = false;
+                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                o.MapInboundClaims = true;
+                // Behind TLS (production) the cookies are Secure; a plain-HTTP development provider still works.
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Scope.Clear();
                 foreach (var scope in external.Scopes)
                 {
@@ -65,11 +58,26 @@ public static class AccountsFeature
             });
         }
 
-        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<EmailSender>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<AccountEmails>();
         return builder;
+    }
+
+    /// <summary>The account rules, shared by the web app and the <c>cocreo</c> command.</summary>
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedEmail = true;
+        // Length beats character classes (NIST SP 800-63B): at least 10 characters, no composition rules.
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Password.RequiredUniqueChars = 4;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
 
     public static WebApplication MapAccounts(this WebApplication app)

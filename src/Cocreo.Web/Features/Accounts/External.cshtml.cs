@@ -4,6 +4,7 @@ using Cocreo.Web.Shared.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Accounts;
 
@@ -11,7 +12,7 @@ namespace Cocreo.Web.Features.Accounts;
 /// Sign-in through the configured OpenID Connect provider (a national eID). The first time, an account is created
 /// from the provider's verified email and name, or linked to the account that already has that email.
 /// </summary>
-public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<CocreoUser> users, ExternalSignIn external, TimeProvider clock) : PageModel
+public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<CocreoUser> users, ExternalSignIn external, TimeProvider clock, IStringLocalizer<AccountText> t) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -31,7 +32,7 @@ public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
-            Problem = "The sign-in with the external provider did not complete. Try again.";
+            Problem = t["The sign-in with the external provider did not complete. Try again."];
             return Page();
         }
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
@@ -41,13 +42,19 @@ public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<
         }
         if (result.IsLockedOut)
         {
-            Problem = "Too many wrong passwords: the account is locked for 15 minutes. You can reset your password meanwhile.";
+            Problem = t["Too many wrong passwords: the account is locked for 15 minutes. You can reset your password meanwhile."];
             return Page();
         }
         var email = info.Principal.FindFirstValue(ClaimTypes.Email);
         if (string.IsNullOrEmpty(email))
         {
-            Problem = "The provider did not share an email address, which Cocreo needs to create your account.";
+            Problem = t["The provider did not share an email address, which Cocreo needs to create your account."];
+            return Page();
+        }
+        // Linking to an existing account by email, or trusting the address, is safe only if the provider verified it.
+        if (!string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Problem = t["The provider did not confirm your email address, which Cocreo needs to create your account."];
             return Page();
         }
         var user = await users.FindByEmailAsync(email);
@@ -59,7 +66,7 @@ public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<
                 Email = email,
                 // The identity provider vouches for the address.
                 EmailConfirmed = true,
-                DisplayName = info.Principal.FindFirstValue(ClaimTypes.Name) ?? info.Principal.FindFirstValue(ClaimTypes.GivenName) ?? email.Split('@')[0],
+                DisplayName = info.Principal.FindFirstValue(ClaimTypes.Name) ?? info.Principal.FindFirstValue("name") ?? info.Principal.FindFirstValue(ClaimTypes.GivenName) ?? email.Split('@')[0],
                 PreferredLanguage = Cultures.Current,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };

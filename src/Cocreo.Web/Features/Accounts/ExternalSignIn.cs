@@ -18,6 +18,9 @@ public sealed class ExternalSignInOptions
 
     public string[] Scopes { get; set; } = ["openid", "profile", "email"];
 
+    /// <summary>Refuse a provider whose metadata is not served over HTTPS (default). Only a local test provider turns it off.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
 

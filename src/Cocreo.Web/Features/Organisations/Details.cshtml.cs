@@ -1,3 +1,4 @@
+using Cocreo.Web.Shared.Email;
 using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;

@@ -58,11 +58,10 @@ public sealed class AnnounceModel(
         {
             return Page();
         }
-        Announcement? published = null;
         var path = await submissions.RunOnceAsync(Input.SubmissionId, () => db.RetryOnConflictAsync(async ct =>
         {
             var process = await directory.FindForChangeAsync(id, User.UserId(), ct);
-            published = new Announcement
+            var published = new Announcement
             {
                 ProcessId = id,
                 Title = Input.Title.Trim(),
@@ -72,29 +71,20 @@ public sealed class AnnounceModel(
             };
             db.Add(published);
             log.Append(process!, await EditModel.ActorAsync(db, process!, User, ct), "announcement.published", new { title = published.Title, body = published.Body });
+            await notifications.QueueAnnouncementAsync(process!, published, ct);
             await db.SaveChangesAsync(ct);
             return $"/processes/{id}";
         }, cancellationToken), cancellationToken);
-        if (published is not null)
-        {
-            notifications.Announce(new AnnouncementPublished(id, published.Id));
-        }
         TempData["Status"] = t["The announcement was published."].Value;
         return Redirect(path);
     }
 
     private async Task<IActionResult?> DeniedAsync(Process? process, CancellationToken cancellationToken)
     {
-        if (process is null)
+        if (process is not null)
         {
-            return NotFound();
+            Process = process;
         }
-        Process = process;
-        var access = await accessReader.ForAsync(User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return NotFound();
-        }
-        return ProcessPermissions.Allows(ProcessAction.Announce, process, access) ? null : this.Denied();
+        return await accessReader.RefusalAsync(this, process, ProcessAction.Announce, cancellationToken);
     }
 }

@@ -118,15 +118,6 @@ public sealed class EditModel(
 
     private async Task<IActionResult?> DeniedAsync(Process? process, CancellationToken cancellationToken)
     {
-        if (process is null)
-        {
-            return NotFound();
-        }
-        var access = await accessReader.ForAsync(User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return NotFound();
-        }
-        return ProcessPermissions.Allows(ProcessAction.Edit, process, access) ? null : this.Denied();
+        return await accessReader.RefusalAsync(this, process, ProcessAction.Edit, cancellationToken);
     }
 }

@@ -153,15 +153,6 @@ public sealed class PhasesModel(
 
     private async Task<IActionResult?> DeniedAsync(Process? process, CancellationToken cancellationToken)
     {
-        if (process is null)
-        {
-            return NotFound();
-        }
-        var access = await accessReader.ForAsync(User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return NotFound();
-        }
-        return ProcessPermissions.Allows(ProcessAction.ManagePhases, process, access) ? null : this.Denied();
+        return await accessReader.RefusalAsync(this, process, ProcessAction.ManagePhases, cancellationToken);
     }
 }

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Processes;
@@ -22,5 +24,23 @@ public sealed class ProcessAccessReader(CocreoDbContext db, OrganisationMembersh
             .SingleOrDefaultAsync(cancellationToken);
         var organisationRole = await organisations.RoleOfAsync(process.OrganisationId, userId, cancellationToken);
         return new ProcessAccess(userId, user.IsPlatformAdmin(), organisationRole, role);
+    }
+
+    /// <summary>
+    /// Decides a page's request to do <paramref name="action"/> on a process: null when allowed; otherwise 404 for a
+    /// process the person may not see (or that does not exist), and 403 (or sign-in, when anonymous) for the rest.
+    /// </summary>
+    public async Task<IActionResult?> RefusalAsync(PageModel page, Process? process, ProcessAction action, CancellationToken cancellationToken = default)
+    {
+        if (process is null)
+        {
+            return page.NotFound();
+        }
+        var access = await ForAsync(page.User, process, cancellationToken);
+        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
+        {
+            return page.NotFound();
+        }
+        return ProcessPermissions.Allows(action, process, access) ? null : page.Denied();
     }
 }

@@ -8,8 +8,7 @@ public static class ProcessesFeature
     {
         builder.Services.AddScoped<ProcessDirectory>();
         builder.Services.AddScoped<ProcessAccessReader>();
-        builder.Services.AddSingleton<ProcessNotifications>();
-        builder.Services.AddHostedService<AnnouncementMailer>();
+        builder.Services.AddScoped<ProcessNotifications>();
         builder.Services.AddLogActions(typeof(ProcessText),
             ("process.created", "Started the process"),
             ("process.described", "Changed the description"),

@@ -85,16 +85,10 @@ public sealed class ReflectModel(
 
     private async Task<IActionResult?> DeniedAsync(Process? process, CancellationToken cancellationToken)
     {
-        if (process is null)
+        if (process is not null)
         {
-            return NotFound();
+            Process = process;
         }
-        Process = process;
-        var access = await accessReader.ForAsync(User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return NotFound();
-        }
-        return ProcessPermissions.Allows(ProcessAction.Reflect, process, access) ? null : this.Denied();
+        return await accessReader.RefusalAsync(this, process, ProcessAction.Reflect, cancellationToken);
     }
 }

@@ -10,6 +10,7 @@ using Cocreo.Web.Features.ProcessQuality;
 using Cocreo.Web.Features.Readiness;
 using Cocreo.Web.Features.ServiceSelection;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Shared.Email;
 using Cocreo.Web.Shared.Localization;
 using Cocreo.Web.Shared.Markdown;
 using Cocreo.Web.Shared.Security;
@@ -57,7 +58,7 @@ public static class PlatformRegistration
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Codes.Select(c => new CultureInfo(c)).ToList();
+            var cultures = Cultures.Codes.Select(Cultures.Formatting).ToList();
             o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
@@ -112,6 +113,10 @@ public static class PlatformRegistration
         services.AddSingleton<DateDisplay>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<SubmissionGuard>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<EmailSender>();
+        services.AddScoped<EmailOutbox>();
+        services.AddHostedService<EmailDispatcher>();
 
         builder.AddAccounts();
         builder.AddOrganisations();

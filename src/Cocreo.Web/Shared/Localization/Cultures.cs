@@ -19,4 +19,20 @@ public static class Cultures
     public static bool IsSupported(string? code) => code is not null && Codes.Contains(code);
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>
+    /// The culture for a language code. English uses British formats (day before month, 24-hour clock): Cocreo is
+    /// made for European public bodies, and the neutral "en" would otherwise format dates the American way.
+    /// </summary>
+    public static CultureInfo Formatting(string code)
+    {
+        var culture = (CultureInfo)new CultureInfo(code).Clone();
+        if (code == "en")
+        {
+            var british = new CultureInfo("en-GB");
+            culture.DateTimeFormat = british.DateTimeFormat;
+            culture.NumberFormat = british.NumberFormat;
+        }
+        return culture;
+    }
 }

@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Cocreo.Web.Features.Accounts;
+namespace Cocreo.Web.Shared.Email;
 
 /// <summary>How the platform sends email. Bound from <c>Email</c>.</summary>
 public sealed class EmailOptions
