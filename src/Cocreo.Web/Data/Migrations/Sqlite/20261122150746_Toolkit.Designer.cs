@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cocreo.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCocreoDbContext))]
-    [Migration("20261122141754_Toolkit")]
+    [Migration("20261122150746_Toolkit")]
     partial class Toolkit
     {
         /// <inheritdoc />
@@ -778,6 +778,49 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProcessLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Shared.Email.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cocreo.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCocreoDbContext))]
-    [Migration("20261122141759_Toolkit")]
+    [Migration("20261122150753_Toolkit")]
     partial class Toolkit
     {
         /// <inheritdoc />
@@ -814,6 +814,51 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ProcessLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Shared.Email.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
