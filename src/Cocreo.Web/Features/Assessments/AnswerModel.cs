@@ -44,6 +44,17 @@ public static class AnswerForm
         }
     }
 
+    /// <summary>The messages of a question's field on a form that failed validation.</summary>
+    public static List<string> Errors(ModelStateDictionary modelState, string fieldName) =>
+        modelState.TryGetValue(fieldName, out var entry) && entry is not null ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+
+    /// <summary>The ids a question's group of options is described by (its note, its error), or null.</summary>
+    public static string? DescribedBy(string id, bool hasNote, bool hasError)
+    {
+        var ids = string.Join(' ', new[] { hasNote ? id + "-note" : null, hasError ? id + "-error" : null }.OfType<string>());
+        return ids.Length == 0 ? null : ids;
+    }
+
     /// <summary>What to show as answered: what was just posted (on a form with errors) over what was saved.</summary>
     public static Dictionary<string, string> Shown(Respondent? respondent, IDictionary<string, string?>? posted)
     {
@@ -64,4 +75,8 @@ public static class AnswerForm
 }
 
 /// <summary>The questions of one page, as the shared partial renders them.</summary>
-public sealed record QuestionGroupsView(Instrument Instrument, IReadOnlyList<Node> Groups, string? Role, IReadOnlyDictionary<string, string> Answers);
+public sealed record QuestionGroupsView(Instrument Instrument, IReadOnlyList<Node> Groups, string? Role, IReadOnlyDictionary<string, string> Answers)
+{
+    /// <summary>The questions of a group that this page's role is asked.</summary>
+    public List<Question> QuestionsOf(Node group) => group.Questions.Where(q => q.AppliesTo(Role)).ToList();
+}

@@ -52,6 +52,15 @@ public sealed class OrganisationAssessment
 
     public bool IsCompleted => CompletedAt is not null;
 
+    /// <summary>How many respondents said they had finished (only their answers count).</summary>
+    public int FinishedCount => Respondents.Count(r => r.IsFinished);
+
+    /// <summary>How many respondents started but have not finished.</summary>
+    public int AnsweringCount => Respondents.Count(r => !r.IsFinished);
+
+    /// <summary>The signed-in person's answers, if they started answering.</summary>
+    public Respondent? RespondentOf(string? userId) => userId is null ? null : Respondents.FirstOrDefault(r => r.UserId == userId);
+
     public void Complete(DateTime now, string? resultJson)
     {
         if (IsCompleted)

@@ -54,7 +54,7 @@ public sealed class ReportModel(
             return refusal ?? Page();
         }
         Report = AssessmentScoring.Quality(Assessment, Instrument);
-        Mine = Assessment.Respondents.FirstOrDefault(r => r.UserId is not null && r.UserId == User.UserId());
+        Mine = Assessment.RespondentOf(User.UserId());
         return Page();
     }
 
@@ -156,6 +156,12 @@ public sealed class ReportModel(
                 AssessmentDisplay.Text(r.Role.Name),
                 Report!.Dimensions.Select(d => d.ByRole[r.Index].Score?.ToDouble()).ToList()))
             .ToList();
+
+    public IReadOnlyList<string> DimensionNames() => Report!.Dimensions.Select(d => AssessmentDisplay.Text(Instrument!.Node(d.DimensionId).Name)).ToList();
+
+    /// <summary>Which group sees a dimension more favourably (the gap is organisers minus participants).</summary>
+    public string GapDirection(Ratio gap) =>
+        gap > Ratio.Zero ? t["organisers see it more favourably"] : t["participants see it more favourably"];
 
     public string Summary()
     {

@@ -12,8 +12,10 @@ public sealed record ReadinessHistoryView(Instrument Instrument, IReadOnlyList<R
         new LineSeries(overallName, Records.Select(r => r.Result.Overall.Score?.ToDouble()).ToList()),
         .. Instrument.Root.Children.Select(category => new LineSeries(
             Assessments.AssessmentDisplay.Text(category.Name),
-            Records.Select(r => r.Result.Nodes.FirstOrDefault(n => n.NodeId == category.Id)?.Score?.ToDouble()).ToList())),
+            Records.Select(r => r.Result.Find(category.Id)?.Score?.ToDouble()).ToList())),
     ];
+
+    public IReadOnlyList<string> Times(Shared.Localization.DateDisplay dates) => Records.Select(r => dates.Show(r.CompletedAt, "d")).ToList();
 
     public IReadOnlyList<ValueBand> Bands() =>
     [

@@ -46,5 +46,12 @@ public sealed class ReadinessRecords(CocreoDbContext db, OrganisationMembership 
     }
 }
 
+/// <summary>Reading results recorded under another version, whose nodes may differ from the instrument on show.</summary>
+public static class RecordedResults
+{
+    /// <summary>The node's result, or null when the result has no such node.</summary>
+    public static NodeResult? Find(this AssessmentResult result, string nodeId) => result.Nodes.FirstOrDefault(n => n.NodeId == nodeId);
+}
+
 /// <summary>A completed Co-Ready assessment with the result recorded when it was completed.</summary>
 public sealed record RecordedReadiness(int AssessmentId, string Title, DateTime CompletedAt, AssessmentResult Result);

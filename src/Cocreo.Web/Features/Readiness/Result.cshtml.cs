@@ -69,7 +69,7 @@ public sealed class ResultModel(
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Respondents = Assessment.Respondents.OrderBy(r => r.StartedAt)
             .Select(r => (r.UserId is null ? "" : names.GetValueOrDefault(r.UserId, ""), r.IsFinished)).ToList();
-        Mine = Assessment.Respondents.FirstOrDefault(r => r.UserId is not null && r.UserId == User.UserId());
+        Mine = Assessment.RespondentOf(User.UserId());
         return Page();
     }
 
@@ -113,10 +113,23 @@ public sealed class ResultModel(
         {
             series.Add(new RadarSeries(
                 t["Previous assessment ({0})", Previous.CompletedAt.ToString("d", CultureInfo.CurrentCulture)],
-                Categories.Select(c => Previous.Result.Nodes.FirstOrDefault(n => n.NodeId == c.Id)?.Score?.ToDouble()).ToList()));
+                Categories.Select(c => Previous.Result.Find(c.Id)?.Score?.ToDouble()).ToList()));
         }
         return series;
     }
+
+    public IReadOnlyList<string> CategoryNames() => Categories.Select(c => AssessmentDisplay.Text(c.Name)).ToList();
+
+    /// <summary>The attributes too few answered for a level, by name.</summary>
+    public string NotAssessedNames() => string.Join(", ", Roadmap!.NotAssessed.Select(n => AssessmentDisplay.Text(Instrument!.Node(n).Name)));
+
+    public string BandName(PeerBand? band) => band switch
+    {
+        PeerBand.TopQuarter => t["top quarter"],
+        PeerBand.ThirdQuarter => t["upper middle"],
+        PeerBand.SecondQuarter => t["lower middle"],
+        _ => t["bottom quarter"],
+    };
 
     /// <summary>The result in one or two sentences, for everyone who does not read the chart.</summary>
     public string Summary()
