@@ -122,7 +122,7 @@ public sealed class ToolkitJourneyTests(ServedApp app, Chromium chromium) : ICla
         await Assertions.Expect(ranking.Locator("tbody tr").First).ToContainTextAsync("Most suitable");
         await page.AssertNoSeriousViolationsAsync();
 
-        await Assertions.Expect(page.GetByLabel("Public library (most suitable)")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Public library (the most suitable)")).ToBeCheckedAsync();
         await page.GetByLabel("Why this service").FillAsync("Its users asked for longer opening hours.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose this service" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The service to renew: Public library" })).ToBeVisibleAsync();

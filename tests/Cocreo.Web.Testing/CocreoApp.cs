@@ -54,9 +54,6 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
-        // CreateHost applies the migrations; the app's own start-up (Program) runs at the same time and would apply
-        // them too. On PostgreSQL, two migrators racing over more than one pending migration both create the tables.
-        builder.UseSetting("Database:MigrateAtStart", "false");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
@@ -73,13 +70,14 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The app's own start-up (Program) applies the migrations before it starts the host, and starting waits for it.
+    /// Migrating here as well would race it: on PostgreSQL, two migrators over more than one pending migration both
+    /// create the same tables.
+    /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = builder.Build();
-        using (var scope = host.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.Migrate();
-        }
         host.Start();
         return host;
     }
