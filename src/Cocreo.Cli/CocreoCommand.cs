@@ -11,6 +11,7 @@ public static class CocreoCommand
         root.Add(Log.LogCommand.Create());
         root.Add(Admin.AdminCommand.Create());
         root.Add(Opinion.OpinionCommand.Create());
+        root.Add(Pb.PbCommand.Create());
         return root;
     }
 

@@ -1,18 +1,15 @@
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Shared.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCocreoPlatform();
-
-var app = builder.Build();
-app.UseCocreoPlatform();
-
-if (!await app.PrepareDatabaseAsync())
+if (!await DatabaseStartup.PrepareAsync(builder))
 {
     return 1;
 }
-await app.SeedDemoAsync();
+
+var app = builder.Build();
+app.UseCocreoPlatform();
 await app.RunAsync();
 return 0;
 

@@ -70,18 +70,6 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// The app's own start-up (Program) applies the migrations before it starts the host, and starting waits for it.
-    /// Migrating here as well would race it: on PostgreSQL, two migrators over more than one pending migration both
-    /// create the same tables.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = builder.Build();
-        host.Start();
-        return host;
-    }
-
     /// <summary>Creates a confirmed account (and signs nobody in).</summary>
     public async Task<CocreoUser> CreateUserAsync(string name, bool platformAdmin = false)
     {

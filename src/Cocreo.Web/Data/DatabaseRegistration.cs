@@ -4,48 +4,51 @@ using Npgsql;
 
 namespace Cocreo.Web.Data;
 
-public static class DatabaseRegistration
+/// <summary>The database the settings name: its provider and a validated connection string.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
 {
-    /// <summary>Registers <see cref="CocreoDbContext"/> on the provider named by <c>Database:Provider</c>.</summary>
-    public static IServiceCollection AddCocreoDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Reads Database:Provider and Database:ConnectionString; throws <see cref="InvalidDatabaseSettingException"/> naming the setting to fix.</summary>
+    public static DatabaseConnection From(IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-
-        DatabaseProvider provider;
-        try
+        var provider = options.ParsedProvider;
+        return provider switch
         {
-            provider = options.ParsedProvider;
-        }
-        catch (InvalidDatabaseSettingException error)
-        {
-            // Start-up reports it with a clear message (see DatabaseStartup); keep the container buildable.
-            services.AddSingleton(new DatabaseSettingProblem(error.Message));
-            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(o => o.UseSqlite("Data Source=:memory:"));
-            return services;
-        }
-
-        switch (provider)
-        {
-            case DatabaseProvider.PostgreSql:
-                var postgres = ValidatedPostgreSqlConnectionString(options.ConnectionString, services);
-                services.AddDbContext<CocreoDbContext, PostgreSqlCocreoDbContext>(o => o.UseNpgsql(postgres, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-                break;
-            default:
-                var sqlite = SqliteConnectionString(options.ConnectionString, environment, services);
-                services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(o => o.UseSqlite(sqlite, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-                break;
-        }
-        return services;
+            DatabaseProvider.PostgreSql => new(provider, PostgreSql(options.ConnectionString)),
+            _ => new(provider, Sqlite(options.ConnectionString, contentRoot)),
+        };
     }
 
-    private static string ValidatedPostgreSqlConnectionString(string? connectionString, IServiceCollection services)
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseNpgsql(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        }
+        else
+        {
+            builder.UseSqlite(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        }
+    }
+
+    /// <summary>A context outside dependency injection: for start-up checks and the command line.</summary>
+    public CocreoDbContext CreateContext() => Provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlCocreoDbContext(Options<PostgreSqlCocreoDbContext>())
+        : new SqliteCocreoDbContext(Options<SqliteCocreoDbContext>());
+
+    private DbContextOptions<T> Options<T>() where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    private static string PostgreSql(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            services.AddSingleton(new DatabaseSettingProblem(
-                "Database:ConnectionString is required when Database:Provider is PostgreSql (e.g. Host=db;Database=cocreo;Username=cocreo;Password=...). Set it in appsettings or Database__ConnectionString."));
-            return "Host=invalid";
+            throw new InvalidDatabaseSettingException(
+                "Database:ConnectionString is required when Database:Provider is PostgreSql (e.g. Host=db;Database=cocreo;Username=cocreo;Password=...). Set it in appsettings or Database__ConnectionString.");
         }
         try
         {
@@ -53,16 +56,15 @@ public static class DatabaseRegistration
         }
         catch (ArgumentException error)
         {
-            services.AddSingleton(new DatabaseSettingProblem($"Database:ConnectionString is not a valid PostgreSQL connection string: {error.Message}"));
-            return "Host=invalid";
+            throw new InvalidDatabaseSettingException($"Database:ConnectionString is not a valid PostgreSQL connection string: {error.Message}", error);
         }
     }
 
-    private static string SqliteConnectionString(string? connectionString, IHostEnvironment environment, IServiceCollection services)
+    private static string Sqlite(string? connectionString, string contentRoot)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+            var folder = Path.Combine(contentRoot, "App_Data");
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "cocreo.db")}";
         }
@@ -75,11 +77,43 @@ public static class DatabaseRegistration
         }
         catch (ArgumentException error)
         {
-            services.AddSingleton(new DatabaseSettingProblem($"Database:ConnectionString is not a valid SQLite connection string: {error.Message}"));
-            return "Data Source=:memory:";
+            throw new InvalidDatabaseSettingException($"Database:ConnectionString is not a valid SQLite connection string: {error.Message}", error);
         }
     }
 }
 
-/// <summary>A database setting found invalid while services were registered; start-up stops with this message.</summary>
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers <see cref="CocreoDbContext"/> on the database the settings name. An invalid setting is registered as a
+    /// <see cref="DatabaseSettingProblem"/>, so the container still builds and start-up reports it.
+    /// </summary>
+    public static IServiceCollection AddCocreoDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        DatabaseConnection connection;
+        try
+        {
+            connection = DatabaseConnection.From(configuration, environment.ContentRootPath);
+        }
+        catch (InvalidDatabaseSettingException error)
+        {
+            services.AddSingleton(new DatabaseSettingProblem(error.Message));
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+            return services;
+        }
+        services.AddSingleton(connection);
+        if (connection.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<CocreoDbContext, PostgreSqlCocreoDbContext>(connection.Configure);
+        }
+        else
+        {
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(connection.Configure);
+        }
+        return services;
+    }
+}
+
+/// <summary>A database setting found invalid while services were registered.</summary>
 public sealed record DatabaseSettingProblem(string Message);

@@ -4,25 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Data;
 
-public static partial class DatabaseStartup
+public static class DatabaseStartup
 {
     /// <summary>
-    /// Checks the database settings, reaches the database and applies migrations. Returns false, after logging a
-    /// message that names the setting to fix, when the platform cannot start on this database.
+    /// Before the app is built: checks the database settings, reaches the database and applies migrations, so that
+    /// nothing (no request, no background service) meets a database that is not ready. When that is impossible it
+    /// writes one line that names the setting to fix to standard error and returns false; Program then exits with 1.
     /// </summary>
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    public static async Task<bool> PrepareAsync(WebApplicationBuilder builder)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cocreo.Database");
-        var problem = app.Services.GetService<DatabaseSettingProblem>();
-        if (problem is not null)
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseConnection connection;
+        try
         {
-            LogCannotStart(logger, problem.Message);
-            return false;
+            connection = DatabaseConnection.From(builder.Configuration, builder.Environment.ContentRootPath);
         }
-
-        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
+        catch (InvalidDatabaseSettingException error)
+        {
+            return Fail(error.Message);
+        }
+        await using var db = connection.CreateContext();
         try
         {
             if (options.MigrateAtStart)
@@ -31,17 +32,21 @@ public static partial class DatabaseStartup
             }
             else if (!await db.Database.CanConnectAsync())
             {
-                LogCannotStart(logger, $"Cannot connect to the {options.ParsedProvider} database. Check Database:ConnectionString.");
-                return false;
+                return Fail($"Cannot connect to the {connection.Provider} database. Check Database:ConnectionString.");
             }
         }
         catch (Exception error) when (error is DbException or SocketException or InvalidOperationException or TimeoutException)
         {
-            LogCannotStart(logger,
-                $"Cannot reach or prepare the {options.ParsedProvider} database: {FirstLine(error)} Check Database:ConnectionString (and Database:Provider).");
-            return false;
+            return Fail($"Cannot reach or prepare the {connection.Provider} database: {FirstLine(error)} Check Database:ConnectionString (and Database:Provider).");
         }
         return true;
+    }
+
+    private static bool Fail(string reason)
+    {
+        // Logging is not built yet; an operator reads this line on the console or in the service journal.
+        Console.Error.WriteLine($"Cocreo cannot start: {reason}");
+        return false;
     }
 
     private static string FirstLine(Exception error)
@@ -54,7 +59,4 @@ public static partial class DatabaseStartup
         var message = innermost.Message.Split('\n')[0].Trim();
         return message.EndsWith('.') ? message : message + ".";
     }
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Cocreo cannot start: {Reason}")]
-    private static partial void LogCannotStart(ILogger logger, string reason);
 }

@@ -14,17 +14,26 @@ public static class DemoFeature
     {
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
+        if (builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true)
+        {
+            builder.Services.AddHostedService<DemoStartup>();
+        }
         return builder;
     }
 
-    public static async Task SeedDemoAsync(this WebApplication app)
+    /// <summary>Seeds the demo when the app starts, after the database is migrated (DatabaseStartup runs before it).</summary>
+    private sealed class DemoStartup(IServiceScopeFactory scopes) : IHostedLifecycleService
     {
-        var options = app.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        if (!options.Enabled)
+        public async Task StartingAsync(CancellationToken cancellationToken)
         {
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
