@@ -181,3 +181,46 @@ public class ExportTests
         Assert.Equal(result.Raises, read.Raises);
     }
 }
+
+public class ReportCsvTests
+{
+    private static readonly Instrument Master = InstrumentCatalog.Load("co-master", "1.0");
+    private static readonly Instrument Serve = InstrumentCatalog.Load("co-serve", "1.0");
+
+    [Fact]
+    public void A_quality_report_is_one_row_per_dimension_and_role_and_a_suppressed_role_has_no_numbers()
+    {
+        var responses = Enumerable.Range(0, 5).Select(i => Sheet(Master, $"o{i}", "organiser", "agree"))
+            .Concat(Enumerable.Range(0, 2).Select(i => Sheet(Master, $"p{i}", "participant", "disagree")))
+            .ToList();
+        var csv = new StringWriter();
+
+        AssessmentCsv.WriteQuality(csv, QualityGaps.Between(Master, responses), Master, CultureInfo.GetCultureInfo("sl"));
+
+        var lines = csv.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("instrument,version,dimension,name,role,responses,suppressed,level,level_name,score,score_percent,gap,gap_flagged", lines[0]);
+        Assert.Equal(1 + 2 * Master.Root.Children.Count, lines.Count);
+        Assert.Contains(lines, l => l.StartsWith("co-master,1.0,inclusiveness,Vključenost in reprezentativnost,organiser,5,no,", StringComparison.Ordinal));
+        Assert.Contains("co-master,1.0,inclusiveness,Vključenost in reprezentativnost,participant,2,yes,,,,,,no", lines);
+    }
+
+    [Fact]
+    public void A_ranking_is_one_row_per_service_best_first()
+    {
+        var strong = Sheet(Serve, null, null, "yes") with { Answers = Serve.Questions.ToDictionary(q => q.Id, q => q.Reversed ? "no" : "yes") };
+        var weak = Sheet(Serve, null, null, "no") with { Answers = Serve.Questions.ToDictionary(q => q.Id, q => q.Reversed ? "yes" : "no") };
+        var ranking = ServiceComparison.Rank(Serve, [new CandidateService("weak", "Permits", weak), new CandidateService("strong", "Library", strong)]);
+        var csv = new StringWriter();
+
+        AssessmentCsv.WriteRanking(csv, ranking, Serve, CultureInfo.InvariantCulture);
+
+        var lines = csv.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("co-serve,1.0,1,strong,Library,yes,high,High suitability,1,high,1,high,1", lines[1]);
+        Assert.StartsWith("co-serve,1.0,2,weak,Permits,no,low,", lines[2], StringComparison.Ordinal);
+    }
+
+    private static AnswerSheet Sheet(Instrument instrument, string? respondent, string? role, string answer) =>
+        new(instrument.Id, instrument.Version,
+            instrument.Questions.Where(q => q.AppliesTo(role)).ToDictionary(q => q.Id, _ => answer), respondent, role);
+}

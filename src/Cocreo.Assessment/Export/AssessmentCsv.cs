@@ -149,6 +149,52 @@ public static class AssessmentCsv
         }
     }
 
+    /// <summary>
+    /// Writes a Co-Master report, one row per dimension and role: responses, whether the role is suppressed (then no
+    /// numbers), level, score, and the gap between the roles with its flag.
+    /// </summary>
+    public static void WriteQuality(TextWriter writer, QualityReport report, Instrument instrument, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(instrument);
+        instrument.EnsureSame(report.InstrumentId, report.InstrumentVersion, "report");
+        using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
+        Header(csv, ["instrument", "version", "dimension", "name", "role", "responses", "suppressed", "level", "level_name", "score", "score_percent", "gap", "gap_flagged"]);
+        foreach (var dimension in report.Dimensions)
+        {
+            foreach (var view in dimension.ByRole)
+            {
+                var responses = report.Roles.Single(r => r.RoleId == view.RoleId).Responses;
+                Row(csv,
+                    report.InstrumentId, report.InstrumentVersion, dimension.DimensionId, instrument.Node(dimension.DimensionId).Name.For(culture),
+                    view.RoleId, Number(responses), view.Suppressed ? "yes" : "no",
+                    view.Level?.Name(), view.Level is { } level ? instrument.LevelNames[level].For(culture) : null,
+                    view.Score?.ToString(), Percent(view.Score),
+                    dimension.Gap?.ToString(), dimension.GapFlagged ? "yes" : "no");
+            }
+        }
+    }
+
+    /// <summary>Writes a Co-Serve ranking, one row per service: rank, most suitable, suitability and both perspectives' scores.</summary>
+    public static void WriteRanking(TextWriter writer, ServiceRanking ranking, Instrument instrument, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        ArgumentNullException.ThrowIfNull(instrument);
+        instrument.EnsureSame(ranking.InstrumentId, ranking.InstrumentVersion, "ranking");
+        using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
+        Header(csv, ["instrument", "version", "rank", "service", "name", "most_suitable", "suitability", "suitability_name", "users_score", "users_level", "organisation_score", "organisation_level", "combined_score"]);
+        foreach (var standing in ranking.Standings)
+        {
+            Row(csv,
+                ranking.InstrumentId, ranking.InstrumentVersion, Number(standing.Rank), standing.ServiceId, standing.Name,
+                standing.MostSuitable ? "yes" : "no",
+                standing.Suitability?.Name(), standing.Suitability is { } level ? instrument.LevelNames[level].For(culture) : null,
+                standing.Users.Score?.ToString(), standing.Users.Level?.Name(),
+                standing.Organisation.Score?.ToString(), standing.Organisation.Level?.Name(),
+                standing.CombinedScore?.ToString());
+        }
+    }
+
     private static string Field(CsvReader csv, string column)
     {
         var value = csv.GetString(column).Trim();

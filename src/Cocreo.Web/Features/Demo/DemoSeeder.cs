@@ -42,6 +42,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         await SchoolRouteAsync(city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
         await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
         await JourneyMapping.JourneyDemo.SeedAsync(db, log, time, city.Id, sponsor, facilitator, cancellationToken);
+        await ToolkitAsync(city.Id, [sponsor, facilitator, librarian], time, cancellationToken);
         LogSeeded(logger, CityName);
     }
 

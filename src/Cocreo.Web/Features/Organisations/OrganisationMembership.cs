@@ -26,6 +26,26 @@ public sealed class OrganisationMembership(CocreoDbContext db)
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 
+    /// <summary>
+    /// The organisations of the same type and size band as this one, for anonymous peer comparisons; demo
+    /// organisations are compared only with each other.
+    /// </summary>
+    public async Task<List<int>> PeersOfAsync(int organisationId, CancellationToken cancellationToken = default)
+    {
+        var self = await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => new { o.Type, o.Size, o.IsDemo })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (self is null)
+        {
+            return [];
+        }
+        return await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id != organisationId && o.Type == self.Type && o.Size == self.Size && o.IsDemo == self.IsDemo)
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<List<OrganisationSummary>> OrganisationsOfAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.Set<Organisation>().AsNoTracking()
             .Where(o => o.Members.Any(m => m.UserId == userId))

@@ -1,11 +1,15 @@
 using System.Globalization;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.ProcessQuality;
+using Cocreo.Web.Features.Readiness;
+using Cocreo.Web.Features.ServiceSelection;
 using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Shared.Email;
 using Cocreo.Web.Shared.Localization;
@@ -120,6 +124,10 @@ public static class PlatformRegistration
         builder.AddProcesses();
         builder.AddTransparency();
         builder.AddJourneyMapping();
+        builder.AddAssessments();
+        builder.AddReadiness();
+        builder.AddServiceSelection();
+        builder.AddProcessQuality();
         builder.AddDemo();
         return builder;
     }
@@ -162,6 +170,8 @@ public static class PlatformRegistration
         app.MapProcesses();
         app.MapTransparency();
         app.MapJourneyMapping();
+        app.MapAssessments();
+        app.MapServiceSelection();
         return app;
     }
 }

@@ -103,6 +103,144 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("OptionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RespondentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "InstrumentId", "CompletedAt");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResponseLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResumeKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseLinkId");
+
+                    b.HasIndex("ResumeKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssessmentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentRespondents", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.Property<int>("Id")
@@ -802,6 +940,48 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("OrganisationMember");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResponseLinks", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
                 {
                     b.Property<int>("Id")
@@ -1046,6 +1226,105 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ProcessTranslation");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChoiceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("ChosenServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "ChosenAt");
+
+                    b.ToTable("ServiceShortlist");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ShortlistId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ShortlistId");
+
+                    b.ToTable("ShortlistedService");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
@@ -1317,6 +1596,48 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.Respondent", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
+                        .WithMany("Respondents")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.ProcessQuality.ResponseLink", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseLinkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
@@ -1530,6 +1851,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
@@ -1579,6 +1909,37 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("Cocreo.Web.Features.ServiceSelection.ShortlistedService", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", null)
+                        .WithMany("Services")
+                        .HasForeignKey("ShortlistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
@@ -1641,6 +2002,16 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.Navigation("Respondents");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.Navigation("Links");
@@ -1691,6 +2062,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Navigation("Phases");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }

@@ -97,6 +97,138 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RespondentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "InstrumentId", "CompletedAt");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumeKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseLinkId");
+
+                    b.HasIndex("ResumeKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssessmentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentRespondents", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.Property<int>("Id")
@@ -762,6 +894,46 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganisationMember");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResponseLinks", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
                 {
                     b.Property<int>("Id")
@@ -996,6 +1168,101 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProcessTranslation");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoiceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChosenServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "ChosenAt");
+
+                    b.ToTable("ServiceShortlist");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShortlistId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ShortlistId");
+
+                    b.ToTable("ShortlistedService");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
@@ -1257,6 +1524,48 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.Respondent", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
+                        .WithMany("Respondents")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.ProcessQuality.ResponseLink", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseLinkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.JourneyMapping.JourneyMap", null)
@@ -1470,6 +1779,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
@@ -1519,6 +1837,37 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("Cocreo.Web.Features.ServiceSelection.ShortlistedService", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", null)
+                        .WithMany("Services")
+                        .HasForeignKey("ShortlistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
@@ -1581,6 +1930,16 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.OrganisationAssessment", b =>
+                {
+                    b.Navigation("Respondents");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Assessments.Respondent", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.Navigation("Links");
@@ -1631,6 +1990,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Navigation("Phases");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ServiceShortlist", b =>
+                {
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }
