@@ -96,6 +96,15 @@ public abstract class ServiceSelectionTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal("City library", entry.GetProperty("data").GetProperty("service").GetString());
         Assert.True(entry.GetProperty("data").GetProperty("mostSuitable").GetBoolean());
 
+        // Co-Renew starts from the chosen service: the new journey map's form is filled in and the map is linked to it.
+        var journeys = await cast.OwnerClient.GetOkPageAsync($"/processes/{cast.ProcessId}/journeys");
+        Assert.Equal("City library", journeys.GetElementById("Input_ServiceName")!.GetAttribute("value"));
+        var mapped = await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/journeys", []);
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+        var map = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.JourneyMapping.JourneyMap>().AsNoTracking().SingleAsync(m => m.ProcessId == cast.ProcessId));
+        Assert.Equal(candidates[1].Id, map.SelectedServiceId);
+        Assert.Equal("City library", map.ServiceName);
+
         // Decided is decided: a second choice is refused.
         var token = await Scenarios.AntiforgeryTokenAsync(cast.OwnerClient);
         await cast.OwnerClient.PostAsync($"/service-selection/{shortlistId}?handler=Choose", new() { ["__RequestVerificationToken"] = token, ["Choice.ServiceId"] = candidates[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });

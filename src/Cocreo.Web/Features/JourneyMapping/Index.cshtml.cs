@@ -16,6 +16,7 @@ public sealed class IndexModel(
     ProcessDirectory processes,
     ProcessAccessReader accessReader,
     JourneyDirectory directory,
+    ServiceSelection.ServiceSelectionDirectory chosenServices,
     ProcessLog log,
     SubmissionGuard submissions,
     TimeProvider clock,
@@ -28,6 +29,9 @@ public sealed class IndexModel(
     public List<JourneyMap> Maps { get; private set; } = [];
     public bool CanCreate { get; private set; }
 
+    /// <summary>The services the organisation chose to renew with Co-Serve: a journey map usually starts from one.</summary>
+    public List<ServiceSelection.SelectedService> ChosenServices { get; private set; } = [];
+
     public sealed class NewMapInput
     {
         [Required(ErrorMessage = "Name the service whose journey you map.")]
@@ -37,13 +41,31 @@ public sealed class IndexModel(
         [StringLength(JourneyLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
         public string? ServiceDescription { get; set; }
 
+        /// <summary>The Co-Serve service this map renews, if it starts from one.</summary>
+        public int? SelectedServiceId { get; set; }
+
         public Guid SubmissionId { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int processId, CancellationToken cancellationToken)
+    /// <param name="service">A service chosen in Co-Serve to start from: its name and description fill the form.</param>
+    public async Task<IActionResult> OnGetAsync(int processId, int? service, CancellationToken cancellationToken)
     {
         Input.SubmissionId = Guid.NewGuid();
-        return await LoadAsync(processId, JourneyAction.View, cancellationToken) ?? Page();
+        var refusal = await LoadAsync(processId, JourneyAction.View, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        // The service chosen for this very process is the obvious start; another can be picked from the list.
+        var start = ChosenServices.FirstOrDefault(c => c.Id == service)
+            ?? (service is null ? ChosenServices.FirstOrDefault(c => c.ProcessId == processId) : null);
+        if (start is not null)
+        {
+            Input.ServiceName = start.Name;
+            Input.ServiceDescription = start.Description;
+            Input.SelectedServiceId = start.Id;
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int processId, CancellationToken cancellationToken)
@@ -53,6 +75,10 @@ public sealed class IndexModel(
         {
             return refusal;
         }
+        if (Input.SelectedServiceId is { } chosen && ChosenServices.All(c => c.Id != chosen))
+        {
+            ModelState.AddModelError("", t["This service was not chosen in Co-Serve by this organisation."]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -61,6 +87,7 @@ public sealed class IndexModel(
         {
             var map = JourneyMap.Start(Process.OrganisationId, processId, Input.ServiceName, Input.ServiceDescription ?? "",
                 ContributionTokens.NewJoinCode(), JourneyNames.DefaultStages(t), JourneyNames.DefaultPainTags(t), clock.GetUtcNow().UtcDateTime);
+            map.RenewsSelectedService(Input.SelectedServiceId);
             db.Add(map);
             // The map's id goes into the log entry, so the map is saved first (in the same transaction).
             await db.SaveChangesAsync(cancellationToken);
@@ -71,6 +98,7 @@ public sealed class IndexModel(
                 {
                     journey = map.Id,
                     service = map.ServiceName,
+                    selectedService = map.SelectedServiceId,
                     stages = map.AllStages.Select(s => s.Name).ToList(),
                     painTags = map.PainTags.Select(p => p.Name).ToList(),
                 });
@@ -99,6 +127,7 @@ public sealed class IndexModel(
         }
         CanCreate = JourneyPermissions.Allows(JourneyAction.Create, subject, access);
         Maps = await directory.OfProcessAsync(processId, cancellationToken);
+        ChosenServices = await chosenServices.ChosenServicesAsync(process.OrganisationId, cancellationToken);
         return JourneyPermissions.Allows(action, subject, access) ? null : this.Denied();
     }
 }
