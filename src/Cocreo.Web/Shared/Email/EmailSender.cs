@@ -43,8 +43,11 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, IHostEnv
                 ? settings.PickupDirectory
                 : Path.Combine(environment.ContentRootPath, settings.PickupDirectory);
             Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await mime.WriteToAsync(file, cancellationToken);
+            var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
+            // Written under a temporary name and renamed, so whoever watches the folder never reads half a message.
+            var partial = Path.Combine(folder, name + ".partial");
+            await mime.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, Path.Combine(folder, name + ".eml"));
             LogPickedUp(logger, folder);
             return;
         }
