@@ -10,6 +10,7 @@ public static class CocreoCommand
         var root = new RootCommand("cocreo: command-line tools of the Cocreo co-creation platform");
         root.Add(Log.LogCommand.Create());
         root.Add(Admin.AdminCommand.Create());
+        root.Add(Pb.PbCommand.Create());
         return root;
     }
 
