@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.Organisations;
@@ -113,6 +114,7 @@ public static class PlatformRegistration
         builder.AddOrganisations();
         builder.AddProcesses();
         builder.AddTransparency();
+        builder.AddBudgeting();
         builder.AddDemo();
         return builder;
     }
@@ -153,6 +155,7 @@ public static class PlatformRegistration
         app.MapAccounts();
         app.MapProcesses();
         app.MapTransparency();
+        app.MapBudgeting();
         return app;
     }
 }
