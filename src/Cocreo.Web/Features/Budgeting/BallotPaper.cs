@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>A project on the ballot: a feasible proposal at its final cost.</summary>
-public sealed record BallotProject(int Number, string Title, decimal Cost, string Category, string Location);
+public sealed record BallotProject(int Number, int ProposalId, string Title, decimal Cost, string Category, string Location);
 
 /// <summary>A demographic question as the ballot asks it.</summary>
 public sealed record BallotQuestion(string Text, IReadOnlyList<string> Options);
@@ -149,3 +149,29 @@ public enum BallotProblemKind
 
 /// <summary>A rule of the form a ballot breaks, with the values for its message (<see cref="BudgetRules.BallotMessage"/>).</summary>
 public sealed record BallotProblem(BallotProblemKind Kind, params object[] Values);
+
+/// <summary>What the ballot's choice fields show: the paper and what was chosen so far (kept when a ballot is refused).</summary>
+public sealed record BallotChoicesView(BallotPaper Paper, List<int> Selected, Dictionary<int, int?> Points, List<int?> Ranks, bool ShowLinks)
+{
+    public int RankCount => Math.Min(Paper.RankDepth, Paper.Projects.Count);
+
+    public decimal SelectedCost => Paper.Projects.Where(p => Selected.Contains(p.Number)).Sum(p => p.Cost);
+
+    public bool IsSelected(int number) => Paper.Form switch
+    {
+        BallotForm.Cumulative => Points.GetValueOrDefault(number) is > 0,
+        BallotForm.Ranked => Ranks.Contains(number),
+        _ => Selected.Contains(number),
+    };
+
+    /// <summary>The choice these fields make, in the form's terms: ranks in order, points by project, ticks by number.</summary>
+    public BallotChoice Choice(IReadOnlyList<int?> answers) => Paper.Form switch
+    {
+        BallotForm.Cumulative => new BallotChoice(
+            Points.Where(p => p.Value is not null and not 0).OrderBy(p => p.Key).Select(p => p.Key).ToList(),
+            Points.Where(p => p.Value is not null and not 0).OrderBy(p => p.Key).Select(p => p.Value!.Value).ToList(),
+            answers),
+        BallotForm.Ranked => new BallotChoice(Ranks.Where(r => r is not null).Select(r => r!.Value).ToList(), null, answers),
+        _ => new BallotChoice(Selected.Order().ToList(), null, answers),
+    };
+}

@@ -30,6 +30,19 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
         return budget is null ? null : await VisibleAsync(budget, await directory.FindForChangeAsync(budget.ProcessId, user.UserId(), cancellationToken), user, cancellationToken);
     }
 
+    /// <summary>A proposal with its budget (tracked when <paramref name="forChange"/>), for people who may see the budget.</summary>
+    public async Task<(Proposal Proposal, BudgetTarget Target)?> ForProposalAsync(int proposalId, ClaimsPrincipal user, bool forChange, CancellationToken cancellationToken = default)
+    {
+        var proposals = forChange ? db.Set<Proposal>() : db.Set<Proposal>().AsNoTracking();
+        var proposal = await proposals.Include(p => p.Updates).SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
+        if (proposal is null)
+        {
+            return null;
+        }
+        var target = forChange ? await ForChangeAsync(proposal.BudgetId, user, cancellationToken) : await ForReadAsync(proposal.BudgetId, user, cancellationToken);
+        return target is null ? null : (proposal, target);
+    }
+
     /// <summary>A process the person may see, to list or create budgets in.</summary>
     public async Task<(Process Process, ProcessAccess Access)?> ProcessAsync(int processId, ClaimsPrincipal user, bool forChange, CancellationToken cancellationToken = default)
     {

@@ -33,6 +33,9 @@ public static class BudgetRules
         "CensusLocked" => "Voting has opened: the census list can no longer be replaced.",
         "PaperBallotsPending" => "Some paper ballots wait for their second entry: confirm or discard them first.",
         "PaperBallotsClosed" => "Paper ballots can be entered while voting is open and until the results are published.",
+        "QuestionNeedsAnswers" => "The question that ends on line {0} needs at least two answers, one per line.",
+        "TooManyQuestions" => "A ballot can ask at most three questions (line {0}).",
+        "AnswerLine" => "Line {0}: write an answer, then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
         "ProcessClosed" => "The process is closed: it can no longer change.",
         _ => "This change is not allowed.",
     };

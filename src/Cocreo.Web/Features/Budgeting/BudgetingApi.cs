@@ -20,7 +20,27 @@ public static class BudgetingApi
             .WithSummary("Casts (or, with a receipt, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header.")
             .RequireRateLimiting(BudgetingFeature.BallotLimit)
             .DisableAntiforgery();
+        endpoints.MapGet("/budgets/{id:int}/election.pb", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}.pb", "text/plain", ElectionExport.WritePabulib, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/budgets/{id:int}/results.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}-results.csv", "text/csv", ElectionExport.WriteResultsCsv, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/budgets/{id:int}/ballots.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>A published election as a file; nothing before the results are published.</summary>
+    private static async Task<IResult> DownloadAsync(int id, HttpContext http, BudgetAccess access, ElectionExport export, string fileName, string contentType, Action<TextWriter, ExportData> write, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, http.User, cancellationToken);
+        var data = target is null ? null : await export.LoadAsync(target.Budget, target.Process.Title, cancellationToken);
+        if (data is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        write(text, data);
+        return TypedResults.File(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()), contentType + "; charset=utf-8", fileName);
     }
 
     private static async Task<Results<Ok<List<BudgetSummary>>, NotFound>> List(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)

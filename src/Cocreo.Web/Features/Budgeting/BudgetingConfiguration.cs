@@ -7,6 +7,7 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
 {
     public void Configure(EntityTypeBuilder<Budget> budget)
     {
+        budget.ToTable("Budgets");
         budget.Property(b => b.Title).HasMaxLength(BudgetLimits.Title).IsRequired();
         budget.Property(b => b.District).HasMaxLength(BudgetLimits.Title);
         budget.Property(b => b.Description).HasMaxLength(BudgetLimits.LongText);
@@ -32,6 +33,7 @@ internal sealed class BudgetPhasePlanConfiguration : IEntityTypeConfiguration<Bu
 {
     public void Configure(EntityTypeBuilder<BudgetPhasePlan> plan)
     {
+        plan.ToTable("BudgetPhasePlans");
         plan.Property(p => p.Phase).HasConversion<string>().HasMaxLength(20);
         plan.HasIndex(p => new { p.BudgetId, p.Phase }).IsUnique();
     }
@@ -41,6 +43,7 @@ internal sealed class DemographicQuestionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<DemographicQuestion> question)
     {
+        question.ToTable("BudgetQuestions");
         question.Property(q => q.Text).HasMaxLength(BudgetLimits.Title);
     }
 }
@@ -49,6 +52,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
 {
     public void Configure(EntityTypeBuilder<Proposal> proposal)
     {
+        proposal.ToTable("Proposals");
         proposal.Property(p => p.Title).HasMaxLength(BudgetLimits.Title).IsRequired();
         proposal.Property(p => p.Description).HasMaxLength(BudgetLimits.LongText);
         proposal.Property(p => p.Location).HasMaxLength(BudgetLimits.Title);
@@ -69,6 +73,7 @@ internal sealed class ProposalSupportConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<ProposalSupport> support)
     {
+        support.ToTable("ProposalSupports");
         support.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
         support.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         support.HasIndex(s => new { s.ProposalId, s.UserId }).IsUnique();
@@ -79,6 +84,7 @@ internal sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<ProposalComment> comment)
     {
+        comment.ToTable("ProposalComments");
         comment.Property(c => c.AuthorName).HasMaxLength(BudgetLimits.Title);
         comment.Property(c => c.Body).HasMaxLength(BudgetLimits.Comment);
         comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
@@ -90,6 +96,7 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
 {
     public void Configure(EntityTypeBuilder<ProgressUpdate> update)
     {
+        update.ToTable("ProgressUpdates");
         update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
         update.Property(u => u.Text).HasMaxLength(BudgetLimits.LongText);
         update.Property(u => u.AuthorName).HasMaxLength(BudgetLimits.Title);
@@ -132,6 +139,7 @@ internal sealed class CensusEntryConfiguration : IEntityTypeConfiguration<Census
 {
     public void Configure(EntityTypeBuilder<CensusEntry> entry)
     {
+        entry.ToTable("CensusEntries");
         entry.Property(e => e.Id).ValueGeneratedNever();
         entry.Property(e => e.Reference).HasMaxLength(100).IsRequired();
         entry.Property(e => e.Name).HasMaxLength(BudgetLimits.Title);
@@ -148,6 +156,7 @@ internal sealed class PaperBallotEntryConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PaperBallotEntry> entry)
     {
+        entry.ToTable("PaperBallotEntries");
         entry.Property(e => e.Serial).HasMaxLength(40).IsRequired();
         entry.Property(e => e.Projects).HasMaxLength(4000);
         entry.Property(e => e.Points).HasMaxLength(4000);
@@ -162,6 +171,7 @@ internal sealed class BudgetResultConfiguration : IEntityTypeConfiguration<Budge
 {
     public void Configure(EntityTypeBuilder<BudgetResult> result)
     {
+        result.ToTable("BudgetResults");
         result.HasKey(r => r.BudgetId);
         result.Property(r => r.BudgetId).ValueGeneratedNever();
         result.Property(r => r.BallotDigest).HasMaxLength(64).IsFixedLength();

@@ -28,7 +28,7 @@ public sealed class BallotPapers(CocreoDbContext db, IMemoryCache cache)
         var projects = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.BudgetId == budgetId && (budget.IsLocked ? p.OnBallot : p.Status == ProposalStatus.Feasible))
             .OrderBy(p => p.Number)
-            .Select(p => new BallotProject(p.Number, p.Title, p.FinalCost ?? p.EstimatedCost, p.Category, p.Location))
+            .Select(p => new BallotProject(p.Number, p.Id, p.Title, p.FinalCost ?? p.EstimatedCost, p.Category, p.Location))
             .ToListAsync(cancellationToken);
         var paper = new BallotPaper(
             budget.Id, budget.ProcessId, budget.Phase, budget.Form, budget.Amount, budget.Currency, budget.MinProjects, budget.MaxProjects,
