@@ -20,13 +20,15 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
     [StringLength(40, ErrorMessage = "The serial number can have at most {1} characters.")]
     public string? Serial { get; set; }
 
-    [BindProperty]
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Selected")]
     public List<int> Selected { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = "Points")]
     public Dictionary<int, int?> Points { get; set; } = [];
 
-    [BindProperty]
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Ranks")]
     public List<int?> Ranks { get; set; } = [];
 
     public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false);

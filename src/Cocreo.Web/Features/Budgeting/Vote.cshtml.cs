@@ -21,16 +21,19 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
     /// <summary>What the person can do here: vote, sign in first, give a code, or nothing more (voted, changes not allowed).</summary>
     public VoterState State { get; private set; }
 
-    [BindProperty]
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Selected")]
     public List<int> Selected { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = "Points")]
     public Dictionary<int, int?> Points { get; set; } = [];
 
-    [BindProperty]
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Ranks")]
     public List<int?> Ranks { get; set; } = [];
 
-    [BindProperty]
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Answers")]
     public List<int?> Answers { get; set; } = [];
 
     [BindProperty]
