@@ -55,6 +55,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        // CreateHost migrates before the host starts; the app's entry point, which the factory also runs, must not
+        // migrate at the same moment (two migrators race on PostgreSQL: "relation already exists").
+        builder.UseSetting("Database:MigrateAtStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
