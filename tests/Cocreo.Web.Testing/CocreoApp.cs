@@ -55,9 +55,6 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
-        // CreateHost migrates before the host starts; the app's entry point, which the factory also runs, must not
-        // migrate at the same moment (two migrators race on PostgreSQL: "relation already exists").
-        builder.UseSetting("Database:MigrateAtStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
@@ -75,11 +72,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        // The app's entry point (which the factory runs too) migrates the database before it starts the host, and
+        // Start waits for it. Migrating here as well raced with it on PostgreSQL ("relation already exists").
         var host = builder.Build();
-        using (var scope = host.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.Migrate();
-        }
         host.Start();
         return host;
     }

@@ -11,12 +11,12 @@ namespace Cocreo.Web.Tests.Budgeting;
 /// <summary>The app with voting limits raised, since tests cast hundreds of ballots from one address.</summary>
 public class BudgetingSqliteApp : SqliteApp
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "1000000" };
+    protected override IReadOnlyDictionary<string, string?> Settings => BudgetingScenario.TestSettings;
 }
 
 public class BudgetingPostgresApp : PostgresApp
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "1000000" };
+    protected override IReadOnlyDictionary<string, string?> Settings => BudgetingScenario.TestSettings;
 }
 
 /// <summary>A project to propose: title, cost, category.</summary>
@@ -25,6 +25,13 @@ public sealed record Idea(string Title, decimal Cost, string Category = "Green s
 /// <summary>Runs a participatory budget through the same forms and API people use.</summary>
 public static class BudgetingScenario
 {
+    /// <summary>No limit on ballots per address; the mixer runs only when a test calls it.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestSettings = new Dictionary<string, string?>
+    {
+        ["Budgeting:BallotsPerMinutePerAddress"] = "1000000",
+        ["Budgeting:MixEverySeconds"] = "0",
+    };
+
     /// <summary>How the API writes JSON (enums by name).</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Api = new(System.Text.Json.JsonSerializerDefaults.Web)
     {

@@ -14,6 +14,12 @@ public sealed class BudgetingOptions
     /// so this is generous; guessing codes is hopeless anyway (80 bits).
     /// </summary>
     public int BallotsPerMinutePerAddress { get; set; } = 120;
+
+    /// <summary>How often the ballots of small open budgets are rewritten (<see cref="BallotMixer"/>); 0 turns it off.</summary>
+    public int MixEverySeconds { get; set; } = 60;
+
+    /// <summary>Budgets with more ballots are rewritten only when voting closes (their batches already hide each voter).</summary>
+    public int MixUpToBallots { get; set; } = 5_000;
 }
 
 public static class BudgetingFeature
@@ -35,6 +41,8 @@ public static class BudgetingFeature
         services.AddScoped<TurnoutReport>();
         services.AddSingleton<BallotBox>();
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
+        services.AddSingleton<BallotMixer>();
+        services.AddHostedService(provider => provider.GetRequiredService<BallotMixer>());
 
         var options = builder.Configuration.GetSection(BudgetingOptions.Section).Get<BudgetingOptions>() ?? new BudgetingOptions();
         services.Configure<BudgetingOptions>(builder.Configuration.GetSection(BudgetingOptions.Section));
