@@ -199,7 +199,7 @@ public sealed class Census(CocreoDbContext db, BudgetAccess access, ProcessLog l
         return (entry, await db.Set<BudgetVoter>().AnyAsync(v => v.BudgetId == budgetId && v.VoterKey == key, cancellationToken));
     }
 
-    /// <summary>A new code for someone who lost theirs; the old one stops working.</summary>
+    /// <summary>A new code for someone who lost theirs and has not voted; the old one stops working.</summary>
     public async Task<(CensusOutcome Outcome, string? Code)> ReissueAsync(int budgetId, string reference, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var target = await access.ForReadAsync(budgetId, user, cancellationToken);
@@ -210,6 +210,15 @@ public sealed class Census(CocreoDbContext db, BudgetAccess access, ProcessLog l
         if (!target.Allows(BudgetAction.Manage) && !target.Allows(BudgetAction.EnterPaperBallots))
         {
             return (CensusOutcome.Denied, null);
+        }
+        var person = await FindAsync(budgetId, reference, cancellationToken);
+        if (person is null)
+        {
+            return (CensusOutcome.UnknownReference, null);
+        }
+        if (person.Value.HasVoted)
+        {
+            return (CensusOutcome.AlreadyVoted, null);
         }
         var code = VotingCodes.NewVotingCode();
         var hash = VotingCodes.Hash(code);

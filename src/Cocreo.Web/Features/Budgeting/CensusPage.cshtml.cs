@@ -117,7 +117,9 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, IStringL
         }
         else
         {
-            ModelState.AddModelError(nameof(Reference), t["Nobody on the census has this reference."]);
+            ModelState.AddModelError(nameof(Reference), outcome == CensusOutcome.AlreadyVoted
+                ? t["This person has already voted (online or on paper): do not hand over a ballot."]
+                : t["Nobody on the census has this reference."]);
         }
         Person = await census.FindAsync(id, Reference, cancellationToken);
         return Page();

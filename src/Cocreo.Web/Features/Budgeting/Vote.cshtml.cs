@@ -81,6 +81,8 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
                 return Redirect($"/budgets/{id}/voted");
             case VoteStatus.NotFound:
                 return NotFound();
+            case VoteStatus.SignInRequired:
+                return Challenge();
             case VoteStatus.Invalid:
                 foreach (var problem in result.Problems!)
                 {
