@@ -11,6 +11,8 @@ public sealed class ImplementationModel(CocreoDbContext db, BudgetAccess access)
     public BudgetTarget Target { get; private set; } = null!;
     public List<Proposal> Projects { get; private set; } = [];
 
+    public static ProgressUpdate? Latest(Proposal project) => project.Updates.OrderByDescending(u => u.PostedAt).FirstOrDefault();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, User, cancellationToken);
