@@ -39,7 +39,7 @@ public sealed class CountingTests
         {
             var t = new FormattingLocalizer();
             Assert.Equal("Not funded: its supporters had 30\u00a0EUR left together, and it needed 40\u00a0EUR.", ResultsText.Explain(byNumber[1], BallotForm.Approval, "EUR", t));
-            Assert.Equal("Funded in round 1: its 2 supporters each paid at most 10\u00a0EUR from their equal shares.", ResultsText.Explain(byNumber[3], BallotForm.Approval, "EUR", t));
+            Assert.Equal("Funded in round 1: 2 of its supporters paid for it, each at most 10\u00a0EUR from their equal share.", ResultsText.Explain(byNumber[3], BallotForm.Approval, "EUR", t));
             Assert.Equal("2 of 4 voters got at least one project they voted for. Counting greedily (most votes first) would have given the same number.", ResultsText.Comparison(document.Contrast, t));
         }
         finally

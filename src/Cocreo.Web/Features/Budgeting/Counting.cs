@@ -144,13 +144,13 @@ public static class Counting
         {
             Row(text, key, value);
         }
-        Row(text, "budget", paper.Amount.ToString(CultureInfo.InvariantCulture));
+        Row(text, "budget", MoneyInput.Format(paper.Amount));
         Row(text, "vote_type", settings.VoteType.ToPabulibName());
         text.Append("PROJECTS\n");
         Row(text, "project_id", "cost", "name", "category", "location");
         foreach (var project in paper.Projects)
         {
-            Row(text, Id(project.Number), project.Cost.ToString(CultureInfo.InvariantCulture), project.Title, project.Category, project.Location);
+            Row(text, Id(project.Number), MoneyInput.Format(project.Cost), project.Title, project.Category, project.Location);
         }
         text.Append("VOTES\n");
         Row(text, settings.VoteType.HasPoints() ? ["voter_id", "vote", "points"] : ["voter_id", "vote"]);

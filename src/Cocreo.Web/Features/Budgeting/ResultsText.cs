@@ -17,7 +17,7 @@ public static class ResultsText
         };
         return reason.Kind switch
         {
-            ReasonKind.EqualSharesRound => t["Funded in round {0}: its {1} supporters each paid at most {2} from their equal shares.", reason.Round!, reason.Supporters!, Money(reason.Amount)],
+            ReasonKind.EqualSharesRound => t["Funded in round {0}: {1} of its supporters paid for it, each at most {2} from their equal share.", reason.Round!, reason.Supporters!, Money(reason.Amount)],
             ReasonKind.Free => t["Funded first: it costs nothing and has supporters."],
             ReasonKind.Completion => t["Funded from the money left over: it had the most support among the projects that still fitted."],
             ReasonKind.SupportersCannotAfford => t["Not funded: its supporters had {0} left together, and it needed {1}.", Money(reason.Amount), Money(reason.Needed)],
