@@ -158,28 +158,49 @@ public static class Counting
     }
 
     /// <summary>The ballots as the engine's profile; voter ids are 1, 2, ... in the order given (never the stored ids).</summary>
-    public static Profile Profile(Instance instance, CountingSettings settings, IReadOnlyList<BudgetBallot> ballots, IReadOnlyList<string>? extraColumns = null, Func<BudgetBallot, IReadOnlyList<string>>? extraValues = null)
+    public static Profile Profile(Instance instance, CountingSettings settings, IReadOnlyList<BudgetBallot> ballots, IReadOnlyList<string>? extraColumns = null, Func<BudgetBallot, IReadOnlyList<string>>? extraValues = null) =>
+        Profile(instance, settings, ballots, Choices(instance, settings, ballots), extraColumns, extraValues);
+
+    private static Profile Profile(Instance instance, CountingSettings settings, IReadOnlyList<BudgetBallot> ballots, Dictionary<(string, string?), Choice> choices, IReadOnlyList<string>? extraColumns = null, Func<BudgetBallot, IReadOnlyList<string>>? extraValues = null)
     {
-        var parsed = new Dictionary<(string, string?), (Project[] Projects, int[]? Points)>();
         var result = new Ballot[ballots.Count];
         for (var i = 0; i < ballots.Count; i++)
         {
-            var ballot = ballots[i];
-            if (!parsed.TryGetValue((ballot.Projects, ballot.Points), out var choice))
-            {
-                var decoded = BallotChoice.Decode(ballot.Projects, ballot.Points, "");
-                choice = (decoded.Projects.Select(n => instance[Id(n)]).ToArray(), settings.VoteType.HasPoints() ? decoded.Points?.ToArray() : null);
-                parsed[(ballot.Projects, ballot.Points)] = choice;
-            }
-            result[i] = new Ballot(Id(i + 1), choice.Projects, choice.Points, extraValues?.Invoke(ballot));
+            var choice = choices[(ballots[i].Projects, ballots[i].Points)];
+            result[i] = new Ballot(Id(i + 1), choice.Projects, choice.Points, extraValues?.Invoke(ballots[i]));
         }
         return new Profile(settings.VoteType, result, extraColumns);
+    }
+
+    /// <summary>The distinct choices on the ballots, each read once, with how many ballots made it (most voters share a choice with others).</summary>
+    private static Dictionary<(string, string?), Choice> Choices(Instance instance, CountingSettings settings, IReadOnlyList<BudgetBallot> ballots)
+    {
+        var choices = new Dictionary<(string, string?), Choice>();
+        foreach (var ballot in ballots)
+        {
+            if (!choices.TryGetValue((ballot.Projects, ballot.Points), out var choice))
+            {
+                var decoded = BallotChoice.Decode(ballot.Projects, ballot.Points, "");
+                choice = new Choice(decoded.Projects.Select(n => instance[Id(n)]).ToArray(), settings.VoteType.HasPoints() ? decoded.Points?.ToArray() : null);
+                choices[(ballot.Projects, ballot.Points)] = choice;
+            }
+            choice.Ballots++;
+        }
+        return choices;
+    }
+
+    private sealed class Choice(Project[] projects, int[]? points)
+    {
+        public Project[] Projects { get; } = projects;
+        public int[]? Points { get; } = points;
+        public long Ballots { get; set; }
     }
 
     public static ResultsDocument Count(BallotPaper paper, CountingSettings settings, IReadOnlyList<BudgetBallot> ballots)
     {
         var instance = Instance(paper, settings, []);
-        var profile = Profile(instance, settings, ballots);
+        var choices = Choices(instance, settings, ballots);
+        var profile = Profile(instance, settings, ballots, choices);
         var options = settings.EngineOptions();
         var outcome = settings.EngineRule().Compute(instance, profile, options);
         var greedy = settings.Rule == CountingRule.Greedy
@@ -188,17 +209,17 @@ public static class Counting
 
         var votes = new long[instance.Projects.Count];
         var points = new long[instance.Projects.Count];
-        foreach (var ballot in profile.Ballots)
+        foreach (var choice in choices.Values)
         {
-            for (var i = 0; i < ballot.Projects.Count; i++)
+            for (var i = 0; i < choice.Projects.Length; i++)
             {
-                votes[ballot.Projects[i].Index]++;
-                points[ballot.Projects[i].Index] += ballot.Points?[i] ?? 0;
+                votes[choice.Projects[i].Index] += choice.Ballots;
+                points[choice.Projects[i].Index] += (choice.Points?[i] ?? 0) * choice.Ballots;
             }
         }
 
         var reasons = outcome.Explanation is EqualSharesExplanation mes && !(mes.Comparison?.SwitchedToGreedy ?? false)
-            ? EqualSharesReasons(instance, profile, mes, settings)
+            ? EqualSharesReasons(instance, choices.Values, mes, settings)
             : GreedyReasons((GreedyExplanation)greedy.Explanation);
         var order = outcome.Selected.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
         var projects = instance.Projects
@@ -220,8 +241,8 @@ public static class Counting
             var byGreedy = greedy.Selected.ToHashSet();
             contrast = new GreedyContrast(
                 profile.VoterCount,
-                profile.Ballots.LongCount(b => b.Projects.Any(byRule.Contains)),
-                profile.Ballots.LongCount(b => b.Projects.Any(byGreedy.Contains)),
+                choices.Values.Where(c => c.Projects.Any(byRule.Contains)).Sum(c => c.Ballots),
+                choices.Values.Where(c => c.Projects.Any(byGreedy.Contains)).Sum(c => c.Ballots),
                 greedy.Selected.Select(p => int.Parse(p.Id, CultureInfo.InvariantCulture)).ToList());
         }
         var equalShares = outcome.Explanation as EqualSharesExplanation;
@@ -245,7 +266,7 @@ public static class Counting
         return reasons;
     }
 
-    private static Dictionary<string, ProjectReason> EqualSharesReasons(Instance instance, Profile profile, EqualSharesExplanation explanation, CountingSettings settings)
+    private static Dictionary<string, ProjectReason> EqualSharesReasons(Instance instance, IEnumerable<Choice> choices, EqualSharesExplanation explanation, CountingSettings settings)
     {
         var reasons = new Dictionary<string, ProjectReason>(StringComparer.Ordinal);
         foreach (var project in explanation.FreeProjects)
@@ -270,7 +291,7 @@ public static class Counting
         // a project they voted for) each supporter paid min(money left, the round's largest payment), so the money
         // left at the end is replayed exactly; other forms get the sentence without the amount.
         var uniform = settings.VoteType == VoteType.Approval;
-        var left = uniform ? MoneyLeftAtTheEnd(instance, profile, explanation) : null;
+        var left = uniform ? MoneyLeftAtTheEnd(instance, choices, explanation) : null;
         foreach (var project in instance.Projects.Where(p => !reasons.ContainsKey(p.Id)))
         {
             reasons[project.Id] = left is null
@@ -281,29 +302,38 @@ public static class Counting
     }
 
     /// <summary>For each project, what its supporters had left together when the Method of Equal Shares stopped (approval ballots).</summary>
-    private static Rational[] MoneyLeftAtTheEnd(Instance instance, Profile profile, EqualSharesExplanation explanation)
+    private static Rational[] MoneyLeftAtTheEnd(Instance instance, IEnumerable<Choice> choices, EqualSharesExplanation explanation)
     {
-        var groups = profile.Ballots.GroupBy(b => string.Join(',', b.Projects.Select(p => p.Index)))
-            .Select(g => (Projects: g.First().Projects.Select(p => p.Index).ToArray(), Voters: g.LongCount()))
-            .ToList();
-        var left = groups.Select(_ => explanation.PerVoterBudget).ToArray();
-        foreach (var round in explanation.Rounds)
+        // What a voter has left depends only on which of the bought projects are on their ballot: one amount per
+        // such set (few), and for each project how many of its supporters are in each set (whole numbers).
+        var round = explanation.Rounds.Select((r, i) => (instance[r.ProjectId].Index, i)).ToDictionary(x => x.Index, x => x.i);
+        var supportersBySet = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var choice in choices)
         {
-            var bought = instance[round.ProjectId].Index;
-            for (var g = 0; g < groups.Count; g++)
+            var set = string.Join(',', choice.Projects.Where(p => round.ContainsKey(p.Index)).Select(p => round[p.Index]).Order());
+            if (!supportersBySet.TryGetValue(set, out var supporters))
             {
-                if (groups[g].Projects.Contains(bought))
-                {
-                    left[g] -= Rational.Min(left[g], round.LargestPayment);
-                }
+                supportersBySet[set] = supporters = new long[instance.Projects.Count];
+            }
+            foreach (var project in choice.Projects)
+            {
+                supporters[project.Index] += choice.Ballots;
             }
         }
         var behind = new Rational[instance.Projects.Count];
-        for (var g = 0; g < groups.Count; g++)
+        foreach (var (set, supporters) in supportersBySet)
         {
-            foreach (var p in groups[g].Projects)
+            var left = explanation.PerVoterBudget;
+            foreach (var paidIn in set.Length == 0 ? [] : set.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)))
             {
-                behind[p] += left[g] * groups[g].Voters;
+                left -= Rational.Min(left, explanation.Rounds[paidIn].LargestPayment);
+            }
+            for (var p = 0; p < supporters.Length; p++)
+            {
+                if (supporters[p] > 0)
+                {
+                    behind[p] += left * supporters[p];
+                }
             }
         }
         return behind;

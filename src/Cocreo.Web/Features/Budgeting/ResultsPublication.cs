@@ -35,7 +35,10 @@ public sealed class ResultsPublication(CocreoDbContext db, BudgetAccess access, 
                 return new PhaseChange(null, "PaperBallotsPending");
             }
             var paper = (await papers.ForAsync(budgetId, ct))!;
-            var ballots = await db.Set<BudgetBallot>().AsNoTracking().Where(b => b.BudgetId == budgetId).ToListAsync(ct);
+            // Only what is counted: not the identifiers, not the receipts' hashes.
+            var ballots = await db.Set<BudgetBallot>().AsNoTracking().Where(b => b.BudgetId == budgetId)
+                .Select(b => new BudgetBallot { BudgetId = b.BudgetId, Projects = b.Projects, Points = b.Points, Answers = b.Answers, IsPaper = b.IsPaper })
+                .ToListAsync(ct);
             var document = Counting.Count(paper, CountingSettings.Of(budget), ballots);
             var digest = BallotDigest.Of(ballots);
             var now = clock.GetUtcNow().UtcDateTime;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The ballots of budgets, as voters see them. A budget's ballot is fixed once voting opens, so it is cached briefly.</summary>
-public sealed class BallotPapers(CocreoDbContext db, IMemoryCache cache)
+public sealed class BallotPapers(CocreoDbContext db, ProcessDirectory processes, IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -39,6 +39,20 @@ public sealed class BallotPapers(CocreoDbContext db, IMemoryCache cache)
             cache.Set(Key(budgetId), paper, Lifetime);
         }
         return paper;
+    }
+
+    /// <summary>Who may see a process and whether it is closed, cached as briefly as the ballot: every ballot asks.</summary>
+    public async Task<(ProcessVisibility Visibility, bool IsClosed)?> ProcessAsync(int processId, CancellationToken cancellationToken = default)
+    {
+        var key = "ballot-process:" + processId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (cache.TryGetValue(key, out (ProcessVisibility, bool)? cached))
+        {
+            return cached;
+        }
+        var process = await processes.FindAsync(processId, cancellationToken);
+        (ProcessVisibility, bool)? facts = process is null ? null : (process.Visibility, process.IsClosed);
+        cache.Set(key, facts, Lifetime);
+        return facts;
     }
 
     /// <summary>Forgets a budget's ballot on this server (its phase changed); other servers' copies expire within seconds, and the ballot box checks the phase itself.</summary>
@@ -135,9 +149,17 @@ public sealed class Voting(
 
     private async Task<bool> CanSeeAsync(BallotPaper paper, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (await papers.ProcessAsync(paper.ProcessId, cancellationToken) is not var (visibility, isClosed) || isClosed)
+        {
+            return false;
+        }
+        // Public and unlisted processes are open to all; only a private one needs to know who is asking.
+        if (ProcessPermissions.Allows(ProcessAction.View, visibility, false, ProcessAccess.Anonymous))
+        {
+            return true;
+        }
         var process = await processes.FindAsync(paper.ProcessId, cancellationToken);
-        return process is not null && !process.IsClosed
-            && ProcessPermissions.Allows(ProcessAction.View, process, user.UserId() is null ? ProcessAccess.Anonymous : await accessReader.ForAsync(user, process, cancellationToken));
+        return process is not null && user.UserId() is not null && ProcessPermissions.Allows(ProcessAction.View, process, await accessReader.ForAsync(user, process, cancellationToken));
     }
 
     private async Task<(string? VoterKey, VoteStatus Refusal)> IdentifyAsync(BallotPaper paper, VoterCredential credential, CancellationToken cancellationToken)
