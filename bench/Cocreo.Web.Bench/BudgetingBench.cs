@@ -28,6 +28,10 @@ public sealed class BudgetingBench : IAsyncDisposable
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning";
         builder.AddCocreoPlatform();
+        // Standard output carries the results the scripts read; logs go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         var app = builder.Build();
         if (!await app.PrepareDatabaseAsync())
         {

@@ -15,13 +15,13 @@ cleanup() {
 trap cleanup EXIT
 build
 database "$1" "$work"
-budget=$(dotnet "$bench_dll" prepare "$provider_name" "$connection" 200000 30 "$work/codes.txt")
+budget=$(dotnet "$bench_dll" prepare "$provider_name" "$connection" $((rounds * 40000 + 1)) 30 "$work/codes.txt")
 status=0
 for round in $(seq 1 "$rounds"); do
   port=$(free_port)
   start_server "$port"
   # Each round uses its own part of the codes.
-  sed -n "$(( (round - 1) * 60000 + 1 )),$(( round * 60000 ))p" "$work/codes.txt" > "$work/codes-$round.txt"
+  sed -n "$(( (round - 1) * 40000 + 1 )),$(( round * 40000 ))p" "$work/codes.txt" > "$work/codes-$round.txt"
   wrk -t2 -c32 -d12s -s "$repo/bench/budgeting/ballots.lua" "http://127.0.0.1:$port" -- "$work/codes-$round.txt" "$budget" 30 2 "$work/receipts-$round" > "$work/wrk-$round.txt" 2>&1 &
   load=$!
   sleep $((3 + RANDOM % 5))

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
 
-/// <summary>A voter to mark as having voted, with their ballot (or without one: a paper ballot handed out in person).</summary>
-public sealed record BallotSubmission(int BudgetId, string VoterKey, BudgetBallot? Ballot);
+/// <summary>
+/// A voter to mark as having voted, with their ballot (or without one: a paper ballot handed out in person). The voter
+/// is named by their key, or by the hash of their one-time voting code, which the writer looks up for the whole batch
+/// in one query (so a ballot costs the request no database round trip of its own).
+/// </summary>
+public sealed record BallotSubmission(int BudgetId, string? VoterKey, BudgetBallot? Ballot, string? CodeHash = null);
 
 public enum CastOutcome
 {
@@ -20,6 +24,9 @@ public enum CastOutcome
 
     /// <summary>The budget is not in its voting phase; nothing was written.</summary>
     VotingClosed,
+
+    /// <summary>No one on the budget's census has this voting code; nothing was written.</summary>
+    InvalidCode,
 
     /// <summary>The server could not write it (the database failed or the queue is full); nothing was acknowledged.</summary>
     NotRecorded,
@@ -136,11 +143,20 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         var outcomes = new CastOutcome[batch.Count];
 
         var open = await OpenBudgetsAsync(connection, transaction, batch.Select(p => p.Submission.BudgetId).Distinct().ToList(), postgres);
+        var census = await CensusEntriesAsync(connection, transaction, batch.Select(p => p.Submission).Where(s => s.CodeHash is not null && open.Contains(s.BudgetId)).ToList());
         var claimed = new Dictionary<(int, string), int>();
         for (var i = 0; i < batch.Count; i++)
         {
             var submission = batch[i].Submission;
+            if (submission.VoterKey is null)
+            {
+                submission = batch[i].Submission = submission with
+                {
+                    VoterKey = census.TryGetValue((submission.BudgetId, submission.CodeHash!), out var entry) ? BudgetVoter.ForCensusEntry(entry) : null,
+                };
+            }
             outcomes[i] = !open.Contains(submission.BudgetId) ? CastOutcome.VotingClosed
+                : submission.VoterKey is null ? CastOutcome.InvalidCode
                 : claimed.TryAdd((submission.BudgetId, submission.VoterKey), i) ? CastOutcome.Recorded
                 : CastOutcome.AlreadyVoted;
         }
@@ -151,7 +167,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         foreach (var i in candidates)
         {
             var submission = batch[i].Submission;
-            if (!marked.Contains((submission.BudgetId, submission.VoterKey)))
+            if (!marked.Contains((submission.BudgetId, submission.VoterKey!)))
             {
                 outcomes[i] = CastOutcome.AlreadyVoted;
             }
@@ -181,6 +197,25 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         return open;
     }
 
+    /// <summary>The census entries of the batch's voting codes, by budget and code hash.</summary>
+    private static async Task<Dictionary<(int, string), long>> CensusEntriesAsync(DbConnection connection, DbTransaction transaction, List<BallotSubmission> submissions)
+    {
+        var entries = new Dictionary<(int, string), long>();
+        foreach (var budget in submissions.GroupBy(s => s.BudgetId))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var hashes = budget.Select(s => s.CodeHash!).Distinct().Select((hash, i) => Parameter(command, "h" + i.ToString(CultureInfo.InvariantCulture), hash)).ToList();
+            command.CommandText = $"SELECT \"Id\", \"CodeHash\" FROM \"CensusEntries\" WHERE \"BudgetId\" = {Parameter(command, "b", budget.Key)} AND \"CodeHash\" IN ({string.Join(", ", hashes)})";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                entries[(budget.Key, reader.GetString(1))] = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            }
+        }
+        return entries;
+    }
+
     /// <summary>Inserts the markers the unique key lets through and returns them; the rest had already voted.</summary>
     private static async Task<HashSet<(int, string)>> MarkVotersAsync(DbConnection connection, DbTransaction transaction, List<BallotSubmission> submissions)
     {
@@ -198,7 +233,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
             sql.Append(i == 0 ? "" : ", ").Append('(')
                 .Append(Parameter(command, "i" + n, RandomIds.Next())).Append(", ")
                 .Append(Parameter(command, "b" + n, submissions[i].BudgetId)).Append(", ")
-                .Append(Parameter(command, "k" + n, submissions[i].VoterKey)).Append(')');
+                .Append(Parameter(command, "k" + n, submissions[i].VoterKey!)).Append(')');
         }
         sql.Append(" ON CONFLICT (\"BudgetId\", \"VoterKey\") DO NOTHING RETURNING \"BudgetId\", \"VoterKey\"");
         command.CommandText = sql.ToString();
@@ -268,7 +303,11 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         }
     }
 
-    private sealed record Pending(BallotSubmission Submission, TaskCompletionSource<CastOutcome> Done);
+    private sealed class Pending(BallotSubmission submission, TaskCompletionSource<CastOutcome> done)
+    {
+        public BallotSubmission Submission { get; set; } = submission;
+        public TaskCompletionSource<CastOutcome> Done { get; } = done;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not switch SQLite to write-ahead logging")]
     private static partial void LogWalFailed(ILogger logger, Exception error);

@@ -106,19 +106,34 @@ public sealed class Voting(
         {
             return new(VoteStatus.VotingClosed);
         }
-        var (voterKey, refusal) = await IdentifyAsync(paper, credential, cancellationToken);
-        if (voterKey is null)
+        var changing = !string.IsNullOrWhiteSpace(receipt);
+        string? voterKey = null;
+        string? codeHash = null;
+        if (!changing && !string.IsNullOrWhiteSpace(credential.Code))
         {
-            return new(refusal);
+            // A new ballot with a code: the ballot box looks the code up with the rest of its batch.
+            codeHash = VotingCodes.Hash(credential.Code);
+            if (paper.Eligibility != Eligibility.Census || codeHash.Length == 0)
+            {
+                return new(VoteStatus.InvalidCode);
+            }
+        }
+        else
+        {
+            (voterKey, var refusal) = await IdentifyAsync(paper, credential, cancellationToken);
+            if (voterKey is null)
+            {
+                return new(refusal);
+            }
         }
         var problems = paper.Check(choice, money);
         if (problems.Count > 0)
         {
             return new(VoteStatus.Invalid, Problems: problems);
         }
-        if (!string.IsNullOrWhiteSpace(receipt))
+        if (changing)
         {
-            return await ChangeAsync(paper, voterKey, receipt, choice, cancellationToken);
+            return await ChangeAsync(paper, voterKey!, receipt!, choice, cancellationToken);
         }
         var code = VotingCodes.NewReceipt();
         var ballot = new BudgetBallot
@@ -130,11 +145,12 @@ public sealed class Voting(
             Points = paper.HasPoints ? choice.PointsText : null,
             Answers = choice.AnswersText,
         };
-        return await box.CastAsync(new BallotSubmission(budgetId, voterKey, ballot)) switch
+        return await box.CastAsync(new BallotSubmission(budgetId, voterKey, ballot, codeHash)) switch
         {
             CastOutcome.Recorded => new(VoteStatus.Recorded, code),
             CastOutcome.AlreadyVoted => new(VoteStatus.AlreadyVoted),
             CastOutcome.VotingClosed => new(VoteStatus.VotingClosed),
+            CastOutcome.InvalidCode => new(VoteStatus.InvalidCode),
             _ => new(VoteStatus.NotRecorded),
         };
     }
