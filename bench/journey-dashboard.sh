@@ -30,4 +30,4 @@ if [ "$which" != "sqlite" ]; then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/Cocreo.Web.Bench -c Release -nologo -v quiet >/dev/null
-dotnet bench/Cocreo.Web.Bench/bin/Release/net10.0/cocreo-web-bench.dll "$journeys" "$iterations" "$which"
+dotnet bench/Cocreo.Web.Bench/bin/Release/net10.0/cocreo-web-bench.dll dashboard "$journeys" "$iterations" "$which"

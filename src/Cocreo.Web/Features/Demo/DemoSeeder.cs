@@ -1,5 +1,6 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
@@ -43,6 +44,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
         await JourneyMapping.JourneyDemo.SeedAsync(db, log, time, city.Id, sponsor, facilitator, cancellationToken);
         await ToolkitAsync(city.Id, [sponsor, facilitator, librarian], time, cancellationToken);
+        await BudgetingDemo.SeedAsync(db, city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
         LogSeeded(logger, CityName);
     }
 

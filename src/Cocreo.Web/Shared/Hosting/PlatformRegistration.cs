@@ -2,6 +2,7 @@ using System.Globalization;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
@@ -128,6 +129,7 @@ public static class PlatformRegistration
         builder.AddReadiness();
         builder.AddServiceSelection();
         builder.AddProcessQuality();
+        builder.AddBudgeting();
         builder.AddDemo();
         return builder;
     }
@@ -172,6 +174,7 @@ public static class PlatformRegistration
         app.MapJourneyMapping();
         app.MapAssessments();
         app.MapServiceSelection();
+        app.MapBudgeting();
         return app;
     }
 }

@@ -1,0 +1,376 @@
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>
+/// One participatory budget of a process (city-wide, or one district's): the money, the ballot form, who may vote and
+/// the counting rule, all published before voting opens and locked from then on. It goes through its own phases:
+/// proposals, review, voting, results, implementation.
+/// </summary>
+public sealed class Budget
+{
+    public int Id { get; private set; }
+    public int ProcessId { get; private set; }
+    public string Title { get; private set; } = "";
+
+    /// <summary>The district the budget belongs to; empty for a city-wide budget.</summary>
+    public string District { get; private set; } = "";
+
+    /// <summary>Markdown.</summary>
+    public string Description { get; private set; } = "";
+
+    public decimal Amount { get; private set; }
+
+    /// <summary>ISO 4217 code, e.g. EUR.</summary>
+    public string Currency { get; private set; } = "EUR";
+
+    public List<string> Categories { get; private set; } = [];
+
+    public BudgetPhase Phase { get; private set; }
+    public List<BudgetPhasePlan> Phases { get; private set; } = [];
+
+    public CountingRule Rule { get; private set; }
+    public EqualSharesCompletionChoice Completion { get; private set; }
+
+    /// <summary>Method of Equal Shares only: take the greedy outcome instead when more voters prefer it.</summary>
+    public bool CompareWithGreedy { get; private set; }
+
+    public TieBreak TieBreak { get; private set; }
+
+    public BallotForm Form { get; private set; }
+
+    /// <summary>Approval: the fewest projects a ballot must hold. Knapsack and ranked ballots also respect it.</summary>
+    public int MinProjects { get; private set; }
+
+    /// <summary>Approval: the most projects a ballot may hold.</summary>
+    public int MaxProjects { get; private set; }
+
+    /// <summary>Cumulative: the points each voter spreads.</summary>
+    public int PointsToSpend { get; private set; }
+
+    /// <summary>Cumulative: the most points one project may get from a voter.</summary>
+    public int MaxPointsPerProject { get; private set; }
+
+    /// <summary>Ranked: how many projects a voter ranks at most (top k).</summary>
+    public int RankDepth { get; private set; }
+
+    public Eligibility Eligibility { get; private set; }
+
+    /// <summary>Whether a voter may change their ballot, with their receipt, until voting closes.</summary>
+    public bool AllowBallotChanges { get; private set; }
+
+    /// <summary>How many people may vote (the organisation's figure), for turnout; the census size when there is a census.</summary>
+    public int? Population { get; private set; }
+
+    public List<DemographicQuestion> Questions { get; private set; } = [];
+
+    public int NextProposalNumber { get; private set; } = 1;
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ResultsPublishedAt { get; private set; }
+    public bool IsDemo { get; private set; }
+
+    /// <summary>Changes with every change, so two staff members cannot overwrite each other unnoticed.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    private Budget()
+    {
+    }
+
+    public static Budget Create(int processId, BudgetSettings settings, DateTime now, bool isDemo = false)
+    {
+        var budget = new Budget { ProcessId = processId, Phase = BudgetPhase.Proposals, CreatedAt = now, IsDemo = isDemo };
+        foreach (var phase in Enum.GetValues<BudgetPhase>())
+        {
+            budget.Phases.Add(new BudgetPhasePlan(phase));
+        }
+        budget.Phases[0].StartedAt = now;
+        budget.Configure(settings);
+        return budget;
+    }
+
+    public bool IsLocked => Phase >= BudgetPhase.Voting;
+
+    public bool ResultsArePublished => ResultsPublishedAt is not null;
+
+    /// <summary>Sets everything that is published before voting; refused once voting has opened.</summary>
+    public void Configure(BudgetSettings settings)
+    {
+        if (IsLocked)
+        {
+            throw new BudgetRuleException("SettingsLocked");
+        }
+        var problem = settings.Problem();
+        if (problem is not null)
+        {
+            throw new BudgetRuleException(problem);
+        }
+        Title = settings.Title.Trim();
+        District = settings.District.Trim();
+        Description = settings.Description.Trim();
+        Amount = settings.Amount;
+        Currency = settings.Currency.Trim().ToUpperInvariant();
+        Categories = settings.Categories.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        Rule = settings.Rule;
+        Completion = settings.Completion;
+        CompareWithGreedy = settings.Rule == CountingRule.EqualShares && settings.CompareWithGreedy;
+        TieBreak = settings.TieBreak;
+        Form = settings.Form;
+        MinProjects = settings.MinProjects;
+        MaxProjects = settings.MaxProjects;
+        PointsToSpend = settings.PointsToSpend;
+        MaxPointsPerProject = settings.MaxPointsPerProject;
+        RankDepth = settings.RankDepth;
+        Eligibility = settings.Eligibility;
+        AllowBallotChanges = settings.AllowBallotChanges;
+        Population = settings.Population;
+        Touch();
+    }
+
+    public void SetQuestions(IEnumerable<DemographicQuestion> questions)
+    {
+        if (IsLocked)
+        {
+            throw new BudgetRuleException("SettingsLocked");
+        }
+        Questions.Clear();
+        var position = 0;
+        foreach (var question in questions)
+        {
+            question.Position = position++;
+            Questions.Add(question);
+        }
+        Touch();
+    }
+
+    public void PlanPhase(BudgetPhase phase, DateOnly? plannedStart, DateOnly? plannedEnd)
+    {
+        if (plannedStart is not null && plannedEnd is not null && plannedEnd < plannedStart)
+        {
+            throw new BudgetRuleException("PhaseEndBeforeStart");
+        }
+        var plan = Phases.Single(p => p.Phase == phase);
+        plan.PlannedStart = plannedStart;
+        plan.PlannedEnd = plannedEnd;
+        Touch();
+    }
+
+    /// <summary>Moves to the next phase. What must be true first (reviews done, results published) is checked by <see cref="BudgetPhases"/>.</summary>
+    public BudgetPhase Advance(DateTime now)
+    {
+        if (Phase == BudgetPhase.Implementation)
+        {
+            throw new BudgetRuleException("LastPhase");
+        }
+        if (Phase == BudgetPhase.Results && !ResultsArePublished)
+        {
+            throw new BudgetRuleException("ResultsNotPublished");
+        }
+        Phases.Single(p => p.Phase == Phase).CompletedAt = now;
+        Phase += 1;
+        Phases.Single(p => p.Phase == Phase).StartedAt = now;
+        Touch();
+        return Phase;
+    }
+
+    public int TakeProposalNumber()
+    {
+        Touch();
+        return NextProposalNumber++;
+    }
+
+    public void RecordPublication(DateTime now)
+    {
+        if (Phase != BudgetPhase.Results || ResultsArePublished)
+        {
+            throw new BudgetRuleException("NotCounting");
+        }
+        ResultsPublishedAt = now;
+        Touch();
+    }
+
+    /// <summary>A paper ballot is counted: touches the budget, so publishing the results at the same moment conflicts and one of the two is retried.</summary>
+    public void RecordPaperBallot()
+    {
+        if (!(Phase == BudgetPhase.Voting || (Phase == BudgetPhase.Results && !ResultsArePublished)))
+        {
+            throw new BudgetRuleException("PaperBallotsClosed");
+        }
+        Touch();
+    }
+
+    public BudgetSettings Settings() => new(
+        Title, District, Description, Amount, Currency, Categories, Rule, Completion, CompareWithGreedy, TieBreak,
+        Form, MinProjects, MaxProjects, PointsToSpend, MaxPointsPerProject, RankDepth, Eligibility, AllowBallotChanges, Population);
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+/// <summary>What staff set for a budget before voting; checked as a whole so that no ballot form is impossible to fill.</summary>
+public sealed record BudgetSettings(
+    string Title,
+    string District,
+    string Description,
+    decimal Amount,
+    string Currency,
+    IReadOnlyList<string> Categories,
+    CountingRule Rule,
+    EqualSharesCompletionChoice Completion,
+    bool CompareWithGreedy,
+    TieBreak TieBreak,
+    BallotForm Form,
+    int MinProjects,
+    int MaxProjects,
+    int PointsToSpend,
+    int MaxPointsPerProject,
+    int RankDepth,
+    Eligibility Eligibility,
+    bool AllowBallotChanges,
+    int? Population)
+{
+    /// <summary>The code of the first rule the settings break (see <see cref="BudgetRules"/>), or null.</summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            return "TitleMissing";
+        }
+        if (Amount <= 0)
+        {
+            return "AmountNotPositive";
+        }
+        if (Currency.Trim().Length != 3 || !Currency.Trim().All(char.IsAsciiLetter))
+        {
+            return "CurrencyCode";
+        }
+        if (MinProjects < 0 || (Form == BallotForm.Approval && (MaxProjects < 1 || MaxProjects < MinProjects)))
+        {
+            return "ProjectCountRange";
+        }
+        if (Form == BallotForm.Cumulative && (PointsToSpend < 1 || MaxPointsPerProject < 1 || MaxPointsPerProject > PointsToSpend))
+        {
+            return "PointsRange";
+        }
+        if (Form == BallotForm.Ranked && (RankDepth < 1 || RankDepth < MinProjects))
+        {
+            return "RankDepthRange";
+        }
+        if (Population is < 1)
+        {
+            return "PopulationNotPositive";
+        }
+        return null;
+    }
+}
+
+/// <summary>The phases of a participatory budget, in order.</summary>
+public enum BudgetPhase
+{
+    Proposals,
+    Review,
+    Voting,
+    Results,
+    Implementation,
+}
+
+public sealed class BudgetPhasePlan
+{
+    public int Id { get; private set; }
+    public int BudgetId { get; private set; }
+    public BudgetPhase Phase { get; private set; }
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+
+    private BudgetPhasePlan()
+    {
+    }
+
+    public BudgetPhasePlan(BudgetPhase phase) => Phase = phase;
+}
+
+/// <summary>How the ballots are counted.</summary>
+public enum CountingRule
+{
+    /// <summary>Fund the most-voted projects in order, skipping those that no longer fit.</summary>
+    Greedy,
+
+    /// <summary>The Method of Equal Shares: every voter controls an equal part of the budget.</summary>
+    EqualShares,
+}
+
+/// <summary>What the Method of Equal Shares does with the money it leaves unspent.</summary>
+public enum EqualSharesCompletionChoice
+{
+    None,
+    Add1,
+    Add1ThenGreedy,
+    Greedy,
+}
+
+/// <summary>How an exact tie between two projects is decided.</summary>
+public enum TieBreak
+{
+    /// <summary>The cheaper project, then the one with more supporters, then the smaller number.</summary>
+    CostThenVotes,
+
+    /// <summary>The smaller project number (compared as text, as pabulib tools do).</summary>
+    ProjectNumber,
+}
+
+/// <summary>What a voter fills in.</summary>
+public enum BallotForm
+{
+    /// <summary>Tick between a minimum and a maximum number of projects.</summary>
+    Approval,
+
+    /// <summary>Tick projects whose costs add up to at most the budget.</summary>
+    Knapsack,
+
+    /// <summary>Spread a number of points over projects.</summary>
+    Cumulative,
+
+    /// <summary>Rank up to k projects, best first.</summary>
+    Ranked,
+}
+
+/// <summary>Who may vote.</summary>
+public enum Eligibility
+{
+    /// <summary>Anyone with an account whose email address is confirmed.</summary>
+    VerifiedAccount,
+
+    /// <summary>The people on the census list the organisation uploaded: with their account (same email) or a one-time voting code.</summary>
+    Census,
+}
+
+/// <summary>An optional question on the ballot (age group, district ...) with the population share of each answer, for representativeness.</summary>
+public sealed class DemographicQuestion
+{
+    public int Id { get; private set; }
+    public int BudgetId { get; private set; }
+    public int Position { get; set; }
+    public string Text { get; private set; } = "";
+    public List<string> Options { get; private set; } = [];
+
+    /// <summary>The share of the population (per cent) each option has, in the order of <see cref="Options"/>; null where unknown.</summary>
+    public List<decimal?> PopulationShares { get; private set; } = [];
+
+    private DemographicQuestion()
+    {
+    }
+
+    public DemographicQuestion(string text, IEnumerable<(string Option, decimal? Share)> options)
+    {
+        Text = text.Trim();
+        foreach (var (option, share) in options)
+        {
+            Options.Add(option.Trim());
+            PopulationShares.Add(share);
+        }
+    }
+}
+
+/// <summary>A rule of a budget was broken; the code names a localised message (see <see cref="BudgetRules"/>).</summary>
+public sealed class BudgetRuleException(string code) : Exception(code)
+{
+    public string Code { get; } = code;
+}

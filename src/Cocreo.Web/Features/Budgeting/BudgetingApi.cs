@@ -1,0 +1,141 @@
+using Cocreo.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>The JSON API of participatory budgets under <c>/api/v1</c>: public data, and casting a ballot.</summary>
+public static class BudgetingApi
+{
+    public static IEndpointRouteBuilder MapBudgetingApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("Participatory budgeting");
+        api.MapGet("/processes/{id:int}/budgets", List).WithName("ListBudgets").WithSummary("The participatory budgets of a process.");
+        api.MapGet("/budgets/{id:int}", Get).WithName("GetBudget").WithSummary("A budget: its phase, ballot form, counting rule and (from voting on) the projects on the ballot.");
+        api.MapGet("/budgets/{id:int}/results", Results).WithName("GetBudgetResults").WithSummary("The published results with each project's reason.");
+        api.MapPost("/budgets/{id:int}/ballots", Cast)
+            .WithName("CastBallot")
+            .WithSummary("Casts (or, with a receipt, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header.")
+            .RequireRateLimiting(BudgetingFeature.BallotLimit)
+            .DisableAntiforgery();
+        endpoints.MapGet("/budgets/{id:int}/election.pb", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}.pb", "text/plain", ElectionExport.WritePabulib, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/budgets/{id:int}/results.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}-results.csv", "text/csv", ElectionExport.WriteResultsCsv, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/budgets/{id:int}/ballots.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>A published election as a file; nothing before the results are published.</summary>
+    private static async Task<IResult> DownloadAsync(int id, HttpContext http, BudgetAccess access, ElectionExport export, string fileName, string contentType, Action<TextWriter, ExportData> write, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, http.User, cancellationToken);
+        var data = target is null ? null : await export.LoadAsync(target.Budget, target.Process.Title, cancellationToken);
+        if (data is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        write(text, data);
+        return TypedResults.File(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()), contentType + "; charset=utf-8", fileName);
+    }
+
+    private static async Task<Results<Ok<List<BudgetSummary>>, NotFound>> List(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)
+    {
+        if (await access.ProcessAsync(id, http.User, forChange: false, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var budgets = await db.Set<Budget>().AsNoTracking().Where(b => b.ProcessId == id).OrderBy(b => b.District).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(budgets.Select(BudgetSummary.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, http.User, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var budget = target.Budget;
+        var paper = budget.IsLocked ? await papers.ForAsync(id, cancellationToken) : null;
+        var settings = CountingSettings.Of(budget);
+        return TypedResults.Ok(new BudgetDocument(
+            BudgetSummary.Of(budget), budget.Description, budget.Categories, settings.PabulibRule, string.Join(' ', settings.CommandLine()),
+            budget.Form, budget.MinProjects, budget.MaxProjects, budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth,
+            budget.Eligibility, budget.AllowBallotChanges,
+            budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt)).ToList(),
+            paper?.Projects ?? [], paper?.Questions ?? []));
+    }
+
+    private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, ResultsPublication results, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, http.User, cancellationToken);
+        var published = target is null ? null : await results.FindAsync(id, cancellationToken);
+        return published is null ? TypedResults.NotFound() : TypedResults.Ok(published.Value.Document);
+    }
+
+    private static async Task<IResult> Cast(int id, BallotRequest request, HttpContext http, Voting voting, IAntiforgery antiforgery, IStringLocalizer<BudgetingText> t, BallotPapers papers, CancellationToken cancellationToken)
+    {
+        var hasCode = !string.IsNullOrWhiteSpace(request.Code);
+        // A voting code is its own proof; a sign-in cookie is ambient, so it must come with the antiforgery header.
+        if (!hasCode && http.User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(t["The request lacks the antiforgery header (X-CSRF-TOKEN)."], statusCode: StatusCodes.Status400BadRequest);
+        }
+        var credential = new VoterCredential(hasCode ? new System.Security.Claims.ClaimsPrincipal() : http.User, request.Code);
+        var choice = new BallotChoice(request.Projects ?? [], request.Points, request.Answers ?? []);
+        var currency = (await papers.ForAsync(id, cancellationToken))?.Currency ?? "";
+        var result = await voting.CastAsync(id, credential, choice, request.Receipt, Money.In(currency), cancellationToken);
+        return result.Status switch
+        {
+            VoteStatus.Recorded => TypedResults.Created($"/budgets/{id}/receipt", new BallotReceipt(result.Receipt!)),
+            VoteStatus.Changed => TypedResults.Ok(new BallotReceipt(result.Receipt!)),
+            VoteStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["ballot"] = result.Problems!.Select(p => t[BudgetRules.BallotMessage(p.Kind), p.Values].Value).ToArray(),
+            }),
+            VoteStatus.NotFound => TypedResults.NotFound(),
+            VoteStatus.NotRecorded => TypedResults.Problem(t[BudgetRules.VoteMessage(VoteStatus.NotRecorded)], statusCode: StatusCodes.Status503ServiceUnavailable),
+            var status => TypedResults.Problem(t[BudgetRules.VoteMessage(status)], statusCode: status switch
+            {
+                VoteStatus.SignInRequired => StatusCodes.Status401Unauthorized,
+                VoteStatus.InvalidCode or VoteStatus.NotEligible or VoteStatus.ChangesNotAllowed => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status409Conflict,
+            }),
+        };
+    }
+}
+
+/// <summary>A ballot sent to the API: project numbers (best first when ranked), points (cumulative), answers (option numbers or null).</summary>
+public sealed record BallotRequest(string? Code, string? Receipt, int[]? Projects, int[]? Points, int?[]? Answers);
+
+public sealed record BallotReceipt(string Receipt);
+
+public sealed record BudgetSummary(int Id, int ProcessId, string Title, string District, decimal Amount, string Currency, BudgetPhase Phase, CountingRule Rule, bool ResultsPublished)
+{
+    public static BudgetSummary Of(Budget b) => new(b.Id, b.ProcessId, b.Title, b.District, b.Amount, b.Currency, b.Phase, b.Rule, b.ResultsArePublished);
+}
+
+public sealed record BudgetPhaseDocument(BudgetPhase Phase, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTime? StartedAt, DateTime? CompletedAt);
+
+public sealed record BudgetDocument(
+    BudgetSummary Budget,
+    string Description,
+    IReadOnlyList<string> Categories,
+    string PabulibRule,
+    string CommandLine,
+    BallotForm Form,
+    int MinProjects,
+    int MaxProjects,
+    int PointsToSpend,
+    int MaxPointsPerProject,
+    int RankDepth,
+    Eligibility Eligibility,
+    bool AllowBallotChanges,
+    IReadOnlyList<BudgetPhaseDocument> Phases,
+    IReadOnlyList<BallotProject> Projects,
+    IReadOnlyList<BallotQuestion> Questions);

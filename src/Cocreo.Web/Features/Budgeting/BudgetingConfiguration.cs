@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
+{
+    public void Configure(EntityTypeBuilder<Budget> budget)
+    {
+        budget.ToTable("Budgets");
+        budget.Property(b => b.Title).HasMaxLength(BudgetLimits.Title).IsRequired();
+        budget.Property(b => b.District).HasMaxLength(BudgetLimits.Title);
+        budget.Property(b => b.Description).HasMaxLength(BudgetLimits.LongText);
+        budget.Property(b => b.Amount).HasPrecision(18, 2);
+        budget.Property(b => b.Currency).HasMaxLength(3);
+        budget.Property(b => b.Phase).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.Rule).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.Completion).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.TieBreak).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.Form).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.Eligibility).HasConversion<string>().HasMaxLength(20);
+        budget.Property(b => b.Version).IsConcurrencyToken();
+        budget.HasOne<Processes.Process>().WithMany().HasForeignKey(b => b.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        budget.HasMany(b => b.Phases).WithOne().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        budget.HasMany(b => b.Questions).WithOne().HasForeignKey(q => q.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        budget.Navigation(b => b.Phases).AutoInclude();
+        budget.Navigation(b => b.Questions).AutoInclude();
+        budget.HasIndex(b => b.ProcessId);
+    }
+}
+
+internal sealed class BudgetPhasePlanConfiguration : IEntityTypeConfiguration<BudgetPhasePlan>
+{
+    public void Configure(EntityTypeBuilder<BudgetPhasePlan> plan)
+    {
+        plan.ToTable("BudgetPhasePlans");
+        plan.Property(p => p.Phase).HasConversion<string>().HasMaxLength(20);
+        plan.HasIndex(p => new { p.BudgetId, p.Phase }).IsUnique();
+    }
+}
+
+internal sealed class DemographicQuestionConfiguration : IEntityTypeConfiguration<DemographicQuestion>
+{
+    public void Configure(EntityTypeBuilder<DemographicQuestion> question)
+    {
+        question.ToTable("BudgetQuestions");
+        question.Property(q => q.Text).HasMaxLength(BudgetLimits.Title);
+    }
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> proposal)
+    {
+        proposal.ToTable("Proposals");
+        proposal.Property(p => p.Title).HasMaxLength(BudgetLimits.Title).IsRequired();
+        proposal.Property(p => p.Description).HasMaxLength(BudgetLimits.LongText);
+        proposal.Property(p => p.Location).HasMaxLength(BudgetLimits.Title);
+        proposal.Property(p => p.Category).HasMaxLength(BudgetLimits.Title);
+        proposal.Property(p => p.EstimatedCost).HasPrecision(18, 2);
+        proposal.Property(p => p.FinalCost).HasPrecision(18, 2);
+        proposal.Property(p => p.ReviewReason).HasMaxLength(BudgetLimits.LongText);
+        proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        proposal.Property(p => p.Implementation).HasConversion<string>().HasMaxLength(20);
+        proposal.HasOne<Budget>().WithMany().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(p => p.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
+        proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasIndex(p => new { p.BudgetId, p.Number }).IsUnique();
+    }
+}
+
+internal sealed class ProposalSupportConfiguration : IEntityTypeConfiguration<ProposalSupport>
+{
+    public void Configure(EntityTypeBuilder<ProposalSupport> support)
+    {
+        support.ToTable("ProposalSupports");
+        support.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        support.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        support.HasIndex(s => new { s.ProposalId, s.UserId }).IsUnique();
+    }
+}
+
+internal sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<ProposalComment>
+{
+    public void Configure(EntityTypeBuilder<ProposalComment> comment)
+    {
+        comment.ToTable("ProposalComments");
+        comment.Property(c => c.AuthorName).HasMaxLength(BudgetLimits.Title);
+        comment.Property(c => c.Body).HasMaxLength(BudgetLimits.Comment);
+        comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasIndex(c => new { c.ProposalId, c.PostedAt });
+    }
+}
+
+internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpdate>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdate> update)
+    {
+        update.ToTable("ProgressUpdates");
+        update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+        update.Property(u => u.Text).HasMaxLength(BudgetLimits.LongText);
+        update.Property(u => u.AuthorName).HasMaxLength(BudgetLimits.Title);
+    }
+}
+
+/// <summary>
+/// The voters and the ballots are two tables with nothing in common but the budget: no foreign key between them,
+/// no time, random identifiers that the application sets (never generated in sequence by the database).
+/// </summary>
+internal sealed class BudgetVoterConfiguration : IEntityTypeConfiguration<BudgetVoter>
+{
+    public void Configure(EntityTypeBuilder<BudgetVoter> voter)
+    {
+        voter.ToTable(BallotTables.Voters);
+        voter.Property(v => v.Id).ValueGeneratedNever();
+        voter.Property(v => v.VoterKey).HasMaxLength(80).IsRequired();
+        voter.HasOne<Budget>().WithMany().HasForeignKey(v => v.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        voter.HasIndex(v => new { v.BudgetId, v.VoterKey }).IsUnique();
+    }
+}
+
+internal sealed class BudgetBallotConfiguration : IEntityTypeConfiguration<BudgetBallot>
+{
+    public void Configure(EntityTypeBuilder<BudgetBallot> ballot)
+    {
+        ballot.ToTable(BallotTables.Ballots);
+        ballot.Property(b => b.Id).ValueGeneratedNever();
+        ballot.Property(b => b.ReceiptHash).HasMaxLength(64).IsFixedLength();
+        ballot.Property(b => b.Projects).HasMaxLength(4000).IsRequired();
+        ballot.Property(b => b.Points).HasMaxLength(4000);
+        ballot.Property(b => b.Answers).HasMaxLength(200);
+        ballot.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        ballot.HasIndex(b => b.ReceiptHash).IsUnique();
+        ballot.HasIndex(b => b.BudgetId);
+    }
+}
+
+internal sealed class CensusEntryConfiguration : IEntityTypeConfiguration<CensusEntry>
+{
+    public void Configure(EntityTypeBuilder<CensusEntry> entry)
+    {
+        entry.ToTable("CensusEntries");
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.Reference).HasMaxLength(100).IsRequired();
+        entry.Property(e => e.Name).HasMaxLength(BudgetLimits.Title);
+        entry.Property(e => e.Email).HasMaxLength(256);
+        entry.Property(e => e.CodeHash).HasMaxLength(64);
+        entry.HasOne<Budget>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.BudgetId, e.Reference }).IsUnique();
+        entry.HasIndex(e => new { e.BudgetId, e.CodeHash });
+        entry.HasIndex(e => new { e.BudgetId, e.Email });
+    }
+}
+
+internal sealed class PaperBallotEntryConfiguration : IEntityTypeConfiguration<PaperBallotEntry>
+{
+    public void Configure(EntityTypeBuilder<PaperBallotEntry> entry)
+    {
+        entry.ToTable("PaperBallotEntries");
+        entry.Property(e => e.Serial).HasMaxLength(40).IsRequired();
+        entry.Property(e => e.Projects).HasMaxLength(4000);
+        entry.Property(e => e.Points).HasMaxLength(4000);
+        entry.Property(e => e.EnteredByName).HasMaxLength(BudgetLimits.Title);
+        entry.Property(e => e.ConfirmedByName).HasMaxLength(BudgetLimits.Title);
+        entry.HasOne<Budget>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.BudgetId, e.Serial }).IsUnique();
+    }
+}
+
+internal sealed class BudgetResultConfiguration : IEntityTypeConfiguration<BudgetResult>
+{
+    public void Configure(EntityTypeBuilder<BudgetResult> result)
+    {
+        result.ToTable("BudgetResults");
+        result.HasKey(r => r.BudgetId);
+        result.Property(r => r.BudgetId).ValueGeneratedNever();
+        result.Property(r => r.BallotDigest).HasMaxLength(64).IsFixedLength();
+        result.HasOne<Budget>().WithOne().HasForeignKey<BudgetResult>(r => r.BudgetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The table names the ballot box writes to with plain SQL.</summary>
+public static class BallotTables
+{
+    public const string Voters = "BudgetVoters";
+    public const string Ballots = "BudgetBallots";
+}
+
+public static class BudgetLimits
+{
+    public const int Title = 200;
+    public const int LongText = 20_000;
+    public const int Comment = 4_000;
+    public const int Categories = 30;
+    public const int Questions = 3;
+    public const int CensusRows = 500_000;
+}

@@ -1,0 +1,87 @@
+using System.Threading.RateLimiting;
+using Cocreo.Web.Features.Transparency;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>Limits on voting, bound from <c>Budgeting</c>.</summary>
+public sealed class BudgetingOptions
+{
+    public const string Section = "Budgeting";
+
+    /// <summary>
+    /// Ballots (and failed attempts) one network address may send per minute. A polling station shares one address,
+    /// so this is generous; guessing codes is hopeless anyway (80 bits).
+    /// </summary>
+    public int BallotsPerMinutePerAddress { get; set; } = 120;
+
+    /// <summary>How often the ballots of small open budgets are rewritten (<see cref="BallotMixer"/>); 0 turns it off.</summary>
+    public int MixEverySeconds { get; set; } = 60;
+
+    /// <summary>Budgets with more ballots are rewritten only when voting closes (their batches already hide each voter).</summary>
+    public int MixUpToBallots { get; set; } = 5_000;
+}
+
+public static class BudgetingFeature
+{
+    public const string BallotLimit = "ballots";
+
+    public static WebApplicationBuilder AddBudgeting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddScoped<BudgetAccess>();
+        services.AddScoped<BallotPapers>();
+        services.AddScoped<Voting>();
+        services.AddScoped<BudgetPhases>();
+        services.AddScoped<ResultsPublication>();
+        services.AddScoped<Census>();
+        services.AddScoped<PaperBallots>();
+        services.AddScoped<ElectionExport>();
+        services.AddScoped<TurnoutReport>();
+        services.AddSingleton<BallotBox>();
+        services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
+        services.AddSingleton<BallotMixer>();
+        services.AddHostedService(provider => provider.GetRequiredService<BallotMixer>());
+
+        var options = builder.Configuration.GetSection(BudgetingOptions.Section).Get<BudgetingOptions>() ?? new BudgetingOptions();
+        services.Configure<BudgetingOptions>(builder.Configuration.GetSection(BudgetingOptions.Section));
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(BallotLimit, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetTokenBucketLimiter("ballots:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.BallotsPerMinutePerAddress,
+                TokensPerPeriod = options.BallotsPerMinutePerAddress,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("read")));
+
+        // Casting a ballot is not logged one by one: an entry per voter, with its time, would undo the secrecy of
+        // the vote. The log has the totals and the digest of the ballots when voting closes and when results are out.
+        services.AddLogActions(typeof(BudgetingText),
+            ("budget.created", "Created a participatory budget"),
+            ("budget.changed", "Changed a budget's settings"),
+            ("budget.phase-planned", "Planned a phase of a budget"),
+            ("budget.phase-advanced", "Moved a budget to its next phase"),
+            ("budget.census-uploaded", "Uploaded the census of people who may vote"),
+            ("budget.voting-opened", "Opened voting and published the ballot and the counting rule"),
+            ("budget.voting-closed", "Closed voting"),
+            ("budget.results-published", "Published the results"),
+            ("proposal.submitted", "Submitted a proposal"),
+            ("proposal.supported", "Supported a proposal"),
+            ("proposal.support-withdrawn", "Withdrew support for a proposal"),
+            ("proposal.commented", "Commented on a proposal"),
+            ("proposal.reviewed", "Reviewed a proposal"),
+            ("proposal.merged", "Merged a duplicate proposal"),
+            ("paper-ballot.counted", "Counted a paper ballot entered by two people"),
+            ("paper-ballot.discarded", "Discarded a paper ballot entry"),
+            ("project.progress", "Reported progress on a funded project"));
+        return builder;
+    }
+
+    public static WebApplication MapBudgeting(this WebApplication app)
+    {
+        app.MapBudgetingApi();
+        return app;
+    }
+}

@@ -1,0 +1,216 @@
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>
+/// A project a resident proposes for a budget. Staff review it (feasible or not, with a public reason and the final
+/// cost); feasible proposals are the projects on the ballot; funded ones carry their implementation progress.
+/// </summary>
+public sealed class Proposal
+{
+    public int Id { get; private set; }
+    public int BudgetId { get; private set; }
+
+    /// <summary>The project's number within its budget: its identifier on the ballot and in the pabulib export.</summary>
+    public int Number { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    /// <summary>Markdown.</summary>
+    public string Description { get; private set; } = "";
+
+    /// <summary>Where it would be, in words (a street, a park).</summary>
+    public string Location { get; private set; } = "";
+
+    public string Category { get; private set; } = "";
+    public decimal EstimatedCost { get; private set; }
+    public string AuthorUserId { get; private set; } = "";
+    public DateTime SubmittedAt { get; private set; }
+
+    public ProposalStatus Status { get; private set; }
+
+    /// <summary>The public reason of the review (why it is or is not feasible).</summary>
+    public string ReviewReason { get; private set; } = "";
+
+    /// <summary>The cost staff set in the review; what the project costs on the ballot.</summary>
+    public decimal? FinalCost { get; private set; }
+
+    public DateTime? ReviewedAt { get; private set; }
+
+    /// <summary>The proposal this duplicate was merged into.</summary>
+    public int? MergedIntoId { get; private set; }
+
+    /// <summary>Set when voting opens: the project is on the ballot.</summary>
+    public bool OnBallot { get; private set; }
+
+    /// <summary>Set when the results are published.</summary>
+    public bool Funded { get; private set; }
+
+    public ImplementationStatus Implementation { get; private set; }
+
+    /// <summary>Per cent done, as staff last reported.</summary>
+    public int Progress { get; private set; }
+
+    public List<ProgressUpdate> Updates { get; private set; } = [];
+
+    private Proposal()
+    {
+    }
+
+    public static Proposal Submit(Budget budget, ProposalContent content, string authorUserId, DateTime now)
+    {
+        if (budget.Phase != BudgetPhase.Proposals)
+        {
+            throw new BudgetRuleException("NotCollectingProposals");
+        }
+        if (content.EstimatedCost < 0)
+        {
+            throw new BudgetRuleException("CostNegative");
+        }
+        return new Proposal
+        {
+            BudgetId = budget.Id,
+            Number = budget.TakeProposalNumber(),
+            Title = content.Title.Trim(),
+            Description = content.Description.Trim(),
+            Location = content.Location.Trim(),
+            Category = content.Category.Trim(),
+            EstimatedCost = content.EstimatedCost,
+            AuthorUserId = authorUserId,
+            SubmittedAt = now,
+            Status = ProposalStatus.Submitted,
+        };
+    }
+
+    /// <summary>The cost that counts: the reviewed one when there is one.</summary>
+    public decimal Cost => FinalCost ?? EstimatedCost;
+
+    public bool IsOpen => Status is not ProposalStatus.Merged;
+
+    public void Review(Budget budget, bool feasible, string reason, decimal? finalCost, DateTime now)
+    {
+        if (budget.IsLocked)
+        {
+            throw new BudgetRuleException("ReviewClosed");
+        }
+        if (Status == ProposalStatus.Merged)
+        {
+            throw new BudgetRuleException("ProposalMerged");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BudgetRuleException("ReasonMissing");
+        }
+        if (feasible && finalCost is null or < 0)
+        {
+            throw new BudgetRuleException("FinalCostMissing");
+        }
+        if (feasible && finalCost > budget.Amount)
+        {
+            throw new BudgetRuleException("FinalCostOverBudget");
+        }
+        Status = feasible ? ProposalStatus.Feasible : ProposalStatus.Unfeasible;
+        ReviewReason = reason.Trim();
+        FinalCost = feasible ? finalCost : null;
+        ReviewedAt = now;
+    }
+
+    /// <summary>Marks this proposal as a duplicate of another; its supports are carried over by the caller.</summary>
+    public void MergeInto(Proposal original, Budget budget)
+    {
+        if (budget.IsLocked)
+        {
+            throw new BudgetRuleException("ReviewClosed");
+        }
+        if (original.Id == Id || original.BudgetId != BudgetId || !original.IsOpen || !IsOpen)
+        {
+            throw new BudgetRuleException("CannotMerge");
+        }
+        Status = ProposalStatus.Merged;
+        MergedIntoId = original.Id;
+        OnBallot = false;
+    }
+
+    internal void PutOnBallot() => OnBallot = Status == ProposalStatus.Feasible;
+
+    internal void RecordOutcome(bool funded)
+    {
+        Funded = funded;
+        Implementation = funded ? ImplementationStatus.Planned : ImplementationStatus.NotFunded;
+    }
+
+    public ProgressUpdate ReportProgress(Budget budget, ImplementationStatus status, int progress, string text, string authorName, DateTime now)
+    {
+        if (!Funded || !budget.ResultsArePublished)
+        {
+            throw new BudgetRuleException("NotFunded");
+        }
+        if (status == ImplementationStatus.NotFunded || progress is < 0 or > 100)
+        {
+            throw new BudgetRuleException("ProgressRange");
+        }
+        Implementation = status;
+        Progress = status == ImplementationStatus.Completed ? 100 : progress;
+        var update = new ProgressUpdate { Status = status, Progress = Progress, Text = text.Trim(), AuthorName = authorName, PostedAt = now };
+        Updates.Add(update);
+        return update;
+    }
+}
+
+public sealed record ProposalContent(string Title, string Description, string Location, string Category, decimal EstimatedCost);
+
+public enum ProposalStatus
+{
+    /// <summary>Waiting for review.</summary>
+    Submitted,
+    Feasible,
+    Unfeasible,
+
+    /// <summary>A duplicate, merged into another proposal.</summary>
+    Merged,
+}
+
+public enum ImplementationStatus
+{
+    NotFunded,
+    Planned,
+    InProgress,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>A resident's support for a proposal (one per person and proposal).</summary>
+public sealed class ProposalSupport
+{
+    public int Id { get; private set; }
+    public int ProposalId { get; set; }
+    public string UserId { get; init; } = "";
+}
+
+public sealed class ProposalComment
+{
+    public int Id { get; private set; }
+    public int ProposalId { get; init; }
+    public string AuthorUserId { get; init; } = "";
+
+    /// <summary>The name the author chose to show, at the time of writing.</summary>
+    public string AuthorName { get; init; } = "";
+
+    /// <summary>Markdown.</summary>
+    public string Body { get; init; } = "";
+
+    public DateTime PostedAt { get; init; }
+}
+
+/// <summary>What staff report about a funded project as it is built.</summary>
+public sealed class ProgressUpdate
+{
+    public int Id { get; private set; }
+    public int ProposalId { get; private set; }
+    public ImplementationStatus Status { get; init; }
+    public int Progress { get; init; }
+
+    /// <summary>Markdown.</summary>
+    public string Text { get; init; } = "";
+
+    public string AuthorName { get; init; } = "";
+    public DateTime PostedAt { get; init; }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>A proposal: what it is, its review, its supporters and comments, and once funded its progress.</summary>
+public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ProcessLog log, TimeProvider clock, IStringLocalizer<BudgetingText> t) : PageModel
+{
+    public Proposal Proposal { get; private set; } = null!;
+    public BudgetTarget Target { get; private set; } = null!;
+    public Proposal? MergedInto { get; private set; }
+    public int Supports { get; private set; }
+    public bool Supporting { get; private set; }
+    public List<ProposalComment> Comments { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Write your comment.")]
+    [StringLength(BudgetLimits.Comment, ErrorMessage = "A comment can have at most {1} characters.")]
+    public string? Comment { get; set; }
+
+    public bool Can(BudgetAction action) => Target.Allows(action) && Proposal.IsOpen;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) => ChangeSupportAsync(id, support: true, cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) => ChangeSupportAsync(id, support: false, cancellationToken);
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (!Target.Allows(BudgetAction.Comment))
+        {
+            return this.Denied();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var userId = User.UserId()!;
+        await db.RetryOnConflictAsync(async ct =>
+        {
+            var (_, target) = (await access.ForProposalAsync(id, User, forChange: true, ct))!.Value;
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
+            db.Add(new ProposalComment { ProposalId = id, AuthorUserId = userId, AuthorName = name, Body = Comment!.Trim(), PostedAt = clock.GetUtcNow().UtcDateTime });
+            log.Append(target.Process, LogActor.Private("participant"), "proposal.commented", new { budget = target.Budget.Id, proposal = Proposal.Number });
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, cancellationToken);
+        TempData["Status"] = t["Your comment was published."].Value;
+        return Redirect($"/proposals/{id}#comments");
+    }
+
+    private async Task<IActionResult> ChangeSupportAsync(int id, bool support, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (!Can(BudgetAction.Support))
+        {
+            return this.Denied();
+        }
+        var userId = User.UserId()!;
+        await db.RetryOnConflictAsync(async ct =>
+        {
+            var (_, target) = (await access.ForProposalAsync(id, User, forChange: true, ct))!.Value;
+            var existing = await db.Set<ProposalSupport>().SingleOrDefaultAsync(s => s.ProposalId == id && s.UserId == userId, ct);
+            if (support == (existing is not null))
+            {
+                // Already so (a double click, or a retry after a conflict): nothing to change.
+                return 0;
+            }
+            if (support)
+            {
+                db.Add(new ProposalSupport { ProposalId = id, UserId = userId });
+            }
+            else
+            {
+                db.Remove(existing!);
+            }
+            log.Append(target.Process, LogActor.Private("participant"), support ? "proposal.supported" : "proposal.support-withdrawn", new { budget = target.Budget.Id, proposal = Proposal.Number });
+            // A parallel second support by the same person fails on the unique key and is retried: the fresh read then finds it.
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, cancellationToken);
+        TempData["Status"] = support ? t["You support this proposal."].Value : t["You no longer support this proposal."].Value;
+        return Redirect($"/proposals/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await access.ForProposalAsync(id, User, forChange: false, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        (Proposal, Target) = found.Value;
+        Supports = await db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == id, cancellationToken);
+        var userId = User.UserId();
+        Supporting = userId is not null && await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == userId, cancellationToken);
+        Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ToListAsync(cancellationToken);
+        if (Proposal.MergedIntoId is { } original)
+        {
+            MergedInto = await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == original, cancellationToken);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+using Cocreo.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>The proposals of a budget, with their review and support, filtered by category if asked.</summary>
+public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : PageModel
+{
+    public BudgetTarget Target { get; private set; } = null!;
+    public List<(Proposal Proposal, int Supports)> Proposals { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, User, cancellationToken);
+        if (target is null)
+        {
+            return NotFound();
+        }
+        Target = target;
+        var query = db.Set<Proposal>().AsNoTracking().Where(p => p.BudgetId == id && p.Status != ProposalStatus.Merged);
+        if (!string.IsNullOrEmpty(Category))
+        {
+            query = query.Where(p => p.Category == Category);
+        }
+        var proposals = await query.OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        var ids = proposals.Select(p => p.Id).ToList();
+        var supports = await db.Set<ProposalSupport>().AsNoTracking()
+            .Where(s => ids.Contains(s.ProposalId))
+            .GroupBy(s => s.ProposalId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Proposals = proposals.Select(p => (p, supports.GetValueOrDefault(p.Id))).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Shared.Submissions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>A resident proposes a project while the budget collects proposals.</summary>
+[Authorize]
+public sealed class ProposeModel(
+    CocreoDbContext db,
+    BudgetAccess access,
+    ProcessLog log,
+    SubmissionGuard submissions,
+    TimeProvider clock,
+    IStringLocalizer<BudgetingText> t) : PageModel
+{
+    [BindProperty]
+    public ProposalForm Input { get; set; } = new();
+
+    public Budget Budget { get; private set; } = null!;
+
+    public sealed class ProposalForm
+    {
+        [Required(ErrorMessage = "Enter a title.")]
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The title can have at most {1} characters.")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Describe the project.")]
+        [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string Description { get; set; } = "";
+
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The location can have at most {1} characters.")]
+        public string? Location { get; set; }
+
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The category can have at most {1} characters.")]
+        public string? Category { get; set; }
+
+        [Required(ErrorMessage = "Estimate what the project would cost.")]
+        [RegularExpression(MoneyInput.Pattern, ErrorMessage = "Enter an amount such as 250000 or 250000.50.")]
+        public string? EstimatedCost { get; set; }
+
+        public Guid SubmissionId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Input.SubmissionId = Guid.NewGuid();
+        return await RefusalAsync(id, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Budget.Categories.Count > 0 && !Budget.Categories.Contains(Input.Category ?? ""))
+        {
+            ModelState.AddModelError("Input.Category", t["Choose one of the categories."]);
+        }
+        if (MoneyInput.Parse(Input.EstimatedCost) > Budget.Amount)
+        {
+            ModelState.AddModelError("Input.EstimatedCost", t["The cost is more than the whole budget of {0}.", Money.Show(Budget.Amount, Budget.Currency)]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        string? problem = null;
+        var path = await submissions.RunOnceAsync(Input.SubmissionId, () => db.RetryOnConflictAsync(async ct =>
+        {
+            var target = (await access.ForChangeAsync(id, User, ct))!;
+            Proposal proposal;
+            try
+            {
+                proposal = Proposal.Submit(target.Budget, new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value), User.UserId()!, clock.GetUtcNow().UtcDateTime);
+            }
+            catch (BudgetRuleException rule)
+            {
+                problem = rule.Code;
+                return $"/budgets/{id}";
+            }
+            db.Add(proposal);
+            log.Append(target.Process, LogActor.Private("participant"), "proposal.submitted", new
+            {
+                budget = id,
+                number = proposal.Number,
+                title = proposal.Title,
+                category = proposal.Category,
+                estimatedCost = proposal.EstimatedCost,
+            });
+            await db.SaveChangesAsync(ct);
+            return $"/proposals/{proposal.Id}";
+        }, cancellationToken), cancellationToken);
+        TempData["Status"] = problem is null ? t["Thank you! Your proposal was submitted; staff will review it."].Value : t[BudgetRules.Message(problem)].Value;
+        return Redirect(path);
+    }
+
+    private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, User, cancellationToken);
+        if (target is null)
+        {
+            return NotFound();
+        }
+        Budget = target.Budget;
+        return target.Allows(BudgetAction.Propose) ? null : this.Denied();
+    }
+}

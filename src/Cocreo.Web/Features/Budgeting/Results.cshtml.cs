@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>The published results: every project funded or not and why, the comparison with greedy counting, the files.</summary>
+public sealed class ResultsModel(BudgetAccess access, ResultsPublication results) : PageModel
+{
+    public BudgetTarget Target { get; private set; } = null!;
+    public BudgetResult? Result { get; private set; }
+    public ResultsDocument? Document { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, User, cancellationToken);
+        if (target is null)
+        {
+            return NotFound();
+        }
+        Target = target;
+        if (await results.FindAsync(id, cancellationToken) is { } published)
+        {
+            (Result, Document) = published;
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,128 @@
+using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>
+/// The ballot. Works without JavaScript; a refused ballot comes back with the voter's selection and a message saying
+/// what to change. The receipt is handed over once, on the next page.
+/// </summary>
+[EnableRateLimiting(BudgetingFeature.BallotLimit)]
+public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
+{
+    public const string ReceiptKey = "BallotReceipt";
+
+    public BudgetTarget Target { get; private set; } = null!;
+    public BallotPaper Paper { get; private set; } = null!;
+
+    /// <summary>What the person can do here: vote, sign in first, give a code, or nothing more (voted, changes not allowed).</summary>
+    public VoterState State { get; private set; }
+
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Selected")]
+    public List<int> Selected { get; set; } = [];
+
+    [BindProperty(Name = "Points")]
+    public Dictionary<int, int?> Points { get; set; } = [];
+
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Ranks")]
+    public List<int?> Ranks { get; set; } = [];
+
+    // Named, so that without such fields the binder does not fall back to reading every form field as one.
+    [BindProperty(Name = "Answers")]
+    public List<int?> Answers { get; set; } = [];
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Receipt { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Paper.Phase == BudgetPhase.Voting)
+        {
+            var (voterKey, problem, hasVoted) = await voting.CheckVoterAsync(Paper, new VoterCredential(User, null), cancellationToken);
+            State = voterKey is null
+                ? (Paper.Eligibility == Eligibility.Census ? VoterState.NeedsCode : VoterState.NeedsSignIn)
+                : hasVoted ? (Paper.AllowBallotChanges ? VoterState.MayChange : VoterState.HasVoted) : VoterState.MayVote;
+            if (problem == VoteStatus.NotEligible)
+            {
+                ModelState.AddModelError("", t[BudgetRules.VoteMessage(problem)]);
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        State = Paper.Eligibility == Eligibility.Census && User.UserId() is null ? VoterState.NeedsCode : VoterState.MayVote;
+        var choice = new BallotChoicesView(Paper, Selected, Points, Ranks, ShowLinks: true).Choice(Answers.Take(Paper.Questions.Count).ToList());
+        var result = await voting.CastAsync(id, new VoterCredential(User, Code), choice, Receipt, Money.In(Paper.Currency), cancellationToken);
+        switch (result.Status)
+        {
+            case VoteStatus.Recorded or VoteStatus.Changed:
+                TempData[ReceiptKey] = result.Receipt;
+                TempData["Status"] = result.Status == VoteStatus.Changed ? t["Your ballot was changed."].Value : t["Thank you for voting! Your ballot is recorded."].Value;
+                return Redirect($"/budgets/{id}/voted");
+            case VoteStatus.NotFound:
+                return NotFound();
+            case VoteStatus.SignInRequired:
+                return Challenge();
+            case VoteStatus.Invalid:
+                foreach (var problem in result.Problems!)
+                {
+                    ModelState.AddModelError("", t[BudgetRules.BallotMessage(problem.Kind), problem.Values]);
+                }
+                break;
+            case VoteStatus.InvalidCode or VoteStatus.NotEligible:
+                State = VoterState.NeedsCode;
+                ModelState.AddModelError(nameof(Code), t[BudgetRules.VoteMessage(result.Status)]);
+                break;
+            case VoteStatus.ReceiptNotFound:
+                ModelState.AddModelError(nameof(Receipt), t[BudgetRules.VoteMessage(result.Status)]);
+                break;
+            default:
+                ModelState.AddModelError("", t[BudgetRules.VoteMessage(result.Status)]);
+                break;
+        }
+        // A 422 keeps the page (and the voter's selection) but tells scripts and tests that nothing was recorded.
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, User, cancellationToken);
+        var paper = target is null ? null : await papers.ForAsync(id, cancellationToken);
+        if (target is null || paper is null)
+        {
+            return NotFound();
+        }
+        (Target, Paper) = (target, paper);
+        return null;
+    }
+}
+
+public enum VoterState
+{
+    NeedsSignIn,
+    NeedsCode,
+    MayVote,
+    MayChange,
+    HasVoted,
+}
