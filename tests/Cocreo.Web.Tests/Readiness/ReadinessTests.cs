@@ -1,12 +1,15 @@
 using System.Net;
+using System.Security.Claims;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cocreo.Assessment;
+using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Assessments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cocreo.Web.Tests.Readiness;
 
@@ -252,6 +255,51 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
         var complete = await cast.OwnerClient.PostAsync($"/readiness/{id}?handler=Complete", new() { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
         Assert.False(await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AnyAsync(a => a.Id == id && a.CompletedAt != null)));
+    }
+
+    [Fact]
+    public async Task An_answer_changed_while_the_result_is_being_computed_is_counted_in_the_recorded_result()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId);
+        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
+        var question = Ready.Questions[0].Id;
+        var owner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, cast.Owner.Id)], "test"));
+        var seen = new List<(string? Answer, string Json)>();
+
+        using var scope = App.Services.CreateScope();
+        var completed = await scope.ServiceProvider.GetRequiredService<AssessmentLifecycle>().CompleteAsync(id, owner, (assessment, instrument) =>
+        {
+            var json = AssessmentJson.Write(AssessmentScoring.Consolidated(assessment, instrument)!.Result);
+            seen.Add((assessment.RespondentOf(cast.Owner.Id)!.AnswerTo(question), json));
+            if (seen.Count == 1)
+            {
+                // Another request changes an answer after this result was computed and before it is recorded.
+                Assert.True(Task.Run(() => AnswerAsync(id, cast.Owner.Id, question, "no")).GetAwaiter().GetResult());
+            }
+            return new Completion(json, null);
+        });
+
+        Assert.True(completed);
+        Assert.Equal(["yes", "no"], seen.Select(s => s.Answer));
+        Assert.NotEqual(seen[0].Json, seen[1].Json);
+        var recorded = await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal(seen[1].Json, recorded.ResultJson);
+        // Once it is completed, an answer is refused and nothing is saved.
+        Assert.False(await AnswerAsync(id, cast.Participant.Id, question, "yes"));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<Respondent>().CountAsync(r => r.AssessmentId == id)));
+    }
+
+    private async Task<bool> AnswerAsync(int assessmentId, string userId, string questionId, string optionId)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
+        return await scope.ServiceProvider.GetRequiredService<AssessmentLifecycle>().AnswerAsync(assessmentId, async ct =>
+        {
+            var assessment = await db.Set<OrganisationAssessment>().Include(a => a.Respondents).ThenInclude(r => r.Answers).SingleAsync(a => a.Id == assessmentId, ct);
+            assessment.RespondentFor(userId, null, DateTime.UtcNow).Answer(questionId, optionId, DateTime.UtcNow);
+            return true;
+        });
     }
 
     private static async Task<int> CreateOrganisationAsync(FormClient client, string name, string type, string size)

@@ -17,6 +17,7 @@ namespace Cocreo.Web.Features.Assessments;
 [Authorize]
 public sealed class AnswerModel(
     CocreoDbContext db,
+    AssessmentLifecycle lifecycle,
     AssessmentAccessReader accessReader,
     AssessmentHomes homes,
     TimeProvider clock,
@@ -68,15 +69,11 @@ public sealed class AnswerModel(
 
         var userId = User.UserId()!;
         var finish = go == "finish";
-        var saved = await db.RetryOnConflictAsync(async ct =>
+        var saved = await lifecycle.AnswerAsync(id, async ct =>
         {
             var assessment = await db.Set<OrganisationAssessment>()
                 .Include(a => a.Respondents.Where(r => r.UserId == userId)).ThenInclude(r => r.Answers)
                 .SingleAsync(a => a.Id == id, ct);
-            if (assessment.IsCompleted)
-            {
-                return false;
-            }
             var now = clock.GetUtcNow().UtcDateTime;
             var respondent = assessment.RespondentFor(userId, Role, now);
             AnswerForm.Apply(respondent, asked, Answers, now);
@@ -84,7 +81,6 @@ public sealed class AnswerModel(
             {
                 respondent.Finish(now);
             }
-            await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
 

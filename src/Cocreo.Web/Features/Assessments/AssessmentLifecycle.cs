@@ -27,6 +27,34 @@ public sealed class AssessmentLifecycle(CocreoDbContext db, AssessmentLog log, T
         }, cancellationToken);
 
     /// <summary>
+    /// Saves answers through <paramref name="answer"/> (which changes tracked entities and returns false to refuse),
+    /// unless the assessment is completed. Returns false when it was completed or <paramref name="answer"/> refused.
+    /// </summary>
+    /// <remarks>
+    /// In the same transaction as the answers, the assessment's version token is replaced only if it is still open.
+    /// That row update orders answering and completing: an answer after the completion finds it completed and is
+    /// refused; a completion whose result was computed before an answer was saved finds the token changed and
+    /// recomputes. So the recorded result always counts every saved answer. Answerers do not conflict with each
+    /// other: the update does not check the token, it only waits for the row.
+    /// </remarks>
+    public Task<bool> AnswerAsync(int assessmentId, Func<CancellationToken, Task<bool>> answer, CancellationToken cancellationToken = default) =>
+        db.RetryOnConflictAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var version = Guid.NewGuid();
+            var open = await db.Set<OrganisationAssessment>()
+                .Where(a => a.Id == assessmentId && a.CompletedAt == null)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, version), ct) == 1;
+            if (!open || !await answer(ct))
+            {
+                return false;
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
     /// Closes answering and records the result that <paramref name="score"/> computes from the assessment's own
     /// instrument version. Returns false when someone else completed it first.
     /// </summary>

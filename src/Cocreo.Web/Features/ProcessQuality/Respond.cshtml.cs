@@ -20,6 +20,7 @@ namespace Cocreo.Web.Features.ProcessQuality;
 [EnableRateLimiting(ProcessQualityFeature.LinkRateLimit)]
 public sealed class RespondModel(
     CocreoDbContext db,
+    AssessmentLifecycle lifecycle,
     ProcessDirectory processes,
     TimeProvider clock,
     IStringLocalizer<ProcessQualityText> t,
@@ -67,13 +68,12 @@ public sealed class RespondModel(
 
         var key = KeyFromCookie() ?? NewKey();
         var keyHash = Hash(key);
-        var saved = await db.RetryOnConflictAsync(async ct =>
+        var saved = await lifecycle.AnswerAsync(Link.AssessmentId, async ct =>
         {
             var assessment = await db.Set<OrganisationAssessment>()
                 .Include(a => a.Respondents.Where(r => r.ResumeKeyHash == keyHash && r.ResponseLinkId == Link.Id)).ThenInclude(r => r.Answers)
                 .SingleAsync(a => a.Id == Link.AssessmentId, ct);
-            var open = await db.Set<ResponseLink>().AnyAsync(l => l.Id == Link.Id && l.ClosedAt == null, ct);
-            if (assessment.IsCompleted || !open)
+            if (!await db.Set<ResponseLink>().AnyAsync(l => l.Id == Link.Id && l.ClosedAt == null, ct))
             {
                 return false;
             }
@@ -84,7 +84,6 @@ public sealed class RespondModel(
             {
                 respondent.Finish(now);
             }
-            await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
         if (!saved)
