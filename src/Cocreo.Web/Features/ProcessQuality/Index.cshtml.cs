@@ -1,14 +1,11 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.ProcessQuality;
@@ -16,10 +13,7 @@ namespace Cocreo.Web.Features.ProcessQuality;
 /// <summary>An organisation's Co-Master surveys of the quality of its co-creation, and starting one.</summary>
 [Authorize]
 public sealed class IndexModel(
-    CocreoDbContext db,
     ToolkitOrganisation toolkit,
-    AssessmentLifecycle lifecycle,
-    SubmissionGuard submissions,
     TimeProvider clock,
     IStringLocalizer<ProcessQualityText> t) : PageModel
 {
@@ -52,16 +46,12 @@ public sealed class IndexModel(
         {
             return refusal;
         }
-        await toolkit.ValidateProcessAsync(organisationId, Start, ModelState, t["Choose one of your organisation's processes, or none."], cancellationToken);
-        if (!ModelState.IsValid)
+        var path = await toolkit.StartOnceAsync(organisationId, Start, Instrument, User, id => $"/process-quality/{id}",
+            ModelState, t["Choose one of your organisation's processes, or none."], cancellationToken);
+        if (path is null)
         {
             return Page();
         }
-        var path = await submissions.RunOnceAsync(Start.SubmissionId, async () =>
-        {
-            var assessment = await lifecycle.StartAsync(organisationId, Start.ProcessId, Instrument, Start.Title, User, cancellationToken);
-            return $"/process-quality/{assessment.Id}";
-        }, cancellationToken);
         TempData["Status"] = t["The survey was started. Answer it as an organiser, and open a link for participants."].Value;
         return Redirect(path);
     }
@@ -81,11 +71,7 @@ public sealed class IndexModel(
         {
             return this.Denied();
         }
-        Assessments = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents)
-            .Where(a => a.OrganisationId == organisationId && a.InstrumentId == InstrumentCatalog.CoMaster)
-            .OrderByDescending(a => a.StartedAt)
-            .ToListAsync(cancellationToken);
+        Assessments = await toolkit.AssessmentsAsync(organisationId, InstrumentCatalog.CoMaster, cancellationToken);
         Processes = await toolkit.ProcessOptionsAsync(organisationId, t["None"], cancellationToken);
         return null;
     }

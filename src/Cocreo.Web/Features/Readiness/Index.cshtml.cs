@@ -1,14 +1,11 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Readiness;
@@ -16,11 +13,8 @@ namespace Cocreo.Web.Features.Readiness;
 /// <summary>An organisation's Co-Ready assessments, its readiness over time, and starting a (re-)assessment.</summary>
 [Authorize]
 public sealed class IndexModel(
-    CocreoDbContext db,
     ToolkitOrganisation toolkit,
-    AssessmentLifecycle lifecycle,
     ReadinessRecords records,
-    SubmissionGuard submissions,
     TimeProvider clock,
     IStringLocalizer<ReadinessText> t) : PageModel
 {
@@ -54,16 +48,12 @@ public sealed class IndexModel(
         {
             return refusal;
         }
-        await toolkit.ValidateProcessAsync(organisationId, Start, ModelState, t["Choose one of your organisation's processes, or none."], cancellationToken);
-        if (!ModelState.IsValid)
+        var path = await toolkit.StartOnceAsync(organisationId, Start, Instrument, User, id => $"/assessments/{id}/answer",
+            ModelState, t["Choose one of your organisation's processes, or none."], cancellationToken);
+        if (path is null)
         {
             return Page();
         }
-        var path = await submissions.RunOnceAsync(Start.SubmissionId, async () =>
-        {
-            var assessment = await lifecycle.StartAsync(organisationId, Start.ProcessId, Instrument, Start.Title, User, cancellationToken);
-            return $"/assessments/{assessment.Id}/answer";
-        }, cancellationToken);
         TempData["Status"] = t["The assessment was started. Answer it yourself, and ask colleagues to answer too."].Value;
         return Redirect(path);
     }
@@ -83,11 +73,7 @@ public sealed class IndexModel(
         {
             return this.Denied();
         }
-        Assessments = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents)
-            .Where(a => a.OrganisationId == organisationId && a.InstrumentId == InstrumentCatalog.CoReady)
-            .OrderByDescending(a => a.StartedAt)
-            .ToListAsync(cancellationToken);
+        Assessments = await toolkit.AssessmentsAsync(organisationId, InstrumentCatalog.CoReady, cancellationToken);
         History = await records.HistoryAsync(organisationId, cancellationToken);
         Processes = await toolkit.ProcessOptionsAsync(organisationId, t["None"], cancellationToken);
         return null;
