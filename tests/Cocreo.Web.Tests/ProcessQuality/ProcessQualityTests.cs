@@ -47,6 +47,29 @@ public abstract class ProcessQualityTests<TApp>(TApp app) : IClassFixture<TApp> 
     private static string Unfavourable(Question question) => question.Reversed ? "agree" : "disagree";
 
     [Fact]
+    public async Task The_process_page_shows_its_surveys_to_organisers_only_and_starts_one_for_the_process()
+    {
+        var (cast, surveyId, _) = await SurveyWithLinkAsync();
+
+        var owner = await cast.OwnerClient.GetOkPageAsync($"/processes/{cast.ProcessId}");
+        var section = owner.QuerySelector("section[aria-labelledby=process-assessments]")!;
+        Assert.NotNull(section.QuerySelector($"a[href='/process-quality/{surveyId}']"));
+        Assert.Contains("After the school-route workshops", section.TextContent, StringComparison.Ordinal);
+        var start = section.QuerySelector("a[href*='process-quality?process=']")!.GetAttribute("href")!;
+
+        var form = await cast.OwnerClient.GetOkPageAsync(start);
+        Assert.Equal(cast.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            form.QuerySelector("select[name='Start.ProcessId'] option[selected]")?.GetAttribute("value"));
+
+        foreach (var outsider in new[] { cast.AnonymousClient, cast.ParticipantClient })
+        {
+            var page = await outsider.GetOkPageAsync($"/processes/{cast.ProcessId}");
+            Assert.Null(page.QuerySelector("section[aria-labelledby=process-assessments]"));
+            Assert.DoesNotContain("After the school-route workshops", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Participants_answer_anonymously_and_a_group_is_shown_only_from_five_responses()
     {
         var (cast, surveyId, linkPath) = await SurveyWithLinkAsync();

@@ -28,14 +28,16 @@ public sealed class IndexModel(
 
     public bool CanStart => AssessmentPermissions.Allows(AssessmentAction.Start, false, Access);
 
-    public async Task<IActionResult> OnGetAsync(int organisationId, CancellationToken cancellationToken)
+    /// <param name="process">A process to preselect for the survey (the process page links here with it).</param>
+    public async Task<IActionResult> OnGetAsync(int organisationId, int? process, CancellationToken cancellationToken)
     {
         var refusal = await LoadAsync(organisationId, AssessmentAction.View, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
-        Start = new StartForm { SubmissionId = Guid.NewGuid(), Title = DefaultTitle() };
+        var preselected = Processes.Any(p => p.Value == process?.ToString(System.Globalization.CultureInfo.InvariantCulture)) ? process : null;
+        Start = new StartForm { SubmissionId = Guid.NewGuid(), Title = DefaultTitle(), ProcessId = preselected };
         return Page();
     }
 
