@@ -57,6 +57,16 @@ public sealed class ToolkitPagesTests(ServedApp app, Chromium chromium) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Which service should we renew first?" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The service to renew: City library services" })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
+
+        // The library's renewal has an open Co-Master survey, reached from the process page; six participants have
+        // finished, so theirs is shown, while the two organisers' answers are not (fewer than five).
+        var library = await app.WithDbAsync(db => db.Set<Web.Features.Processes.Process>().Where(p => p.IsDemo && p.Title == "Renewing the library's services").Select(p => p.Id).SingleAsync());
+        await page.GotoAsync($"/processes/{library}");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "How well did we co-create the library's renewal?" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Quality of co-creation per dimension" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg#quality-radar polygon.series")).ToHaveCountAsync(1);
+        await page.AssertNoSeriousViolationsAsync();
     }
 
     [Fact]

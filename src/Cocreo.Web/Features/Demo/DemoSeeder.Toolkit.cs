@@ -1,6 +1,9 @@
 using Cocreo.Assessment;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Features.ProcessQuality;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Features.ServiceSelection;
 
 namespace Cocreo.Web.Features.Demo;
@@ -8,8 +11,9 @@ namespace Cocreo.Web.Features.Demo;
 /// <summary>
 /// The demo city's use of the co-creation toolkit: two completed Co-Ready assessments half a year apart (so the
 /// history chart has a line) answered by three staff members who do not always agree, and a Co-Serve comparison of
-/// three services in which the library was chosen for renewal. Answers follow fixed patterns, so every start shows
-/// the same demo.
+/// three services in which the library was chosen for renewal, and a Co-Master survey of the library's renewal that
+/// is still open, answered by its two organisers and seven participants through a link. Answers follow fixed
+/// patterns, so every start shows the same demo.
 /// </summary>
 public sealed partial class DemoSeeder
 {
@@ -60,6 +64,58 @@ public sealed partial class DemoSeeder
         foreach (var service in shortlist.Services)
         {
             service.Assessment.Complete(chosenAt, AssessmentJson.Write(AssessmentScoring.Consolidated(service.Assessment, serve)!.Result));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An open Co-Master survey of the library's renewal: organisers are more positive than participants about how
+    /// the participants' ideas were used and about feedback, the gap the report is there to show.
+    /// </summary>
+    private async Task ProcessQualityAsync(Process library, CocreoUser owner, CocreoUser facilitator, ProcessLog log, SteppingClock time, CancellationToken cancellationToken)
+    {
+        var master = InstrumentCatalog.Latest(InstrumentCatalog.CoMaster);
+        time.Advance(TimeSpan.FromDays(2));
+        var survey = OrganisationAssessment.Start(library.OrganisationId, library.Id, master, "How well did we co-create the library's renewal?", owner.Id, time.Now, isDemo: true);
+        db.Add(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        log.Append(library, LogActor.Named(owner.DisplayName, "owner"), "assessment.started", new { instrument = master.Id, version = master.Version, title = survey.Title });
+        var link = ResponseLink.Open(survey.Id, "participant", owner.Id, time.Now);
+        db.Add(link);
+        log.Append(library, LogActor.Named(owner.DisplayName, "owner"), "quality-link.opened", new { survey = survey.Title });
+        await db.SaveChangesAsync(cancellationToken);
+
+        string[] scale = ["strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"];
+        // Where organisers and participants usually see things differently: how ideas were used, and feedback.
+        string[] doubted = ["participation-quality", "feedback-follow-up"];
+        void Answer(Respondent respondent, string role, DateTime at, Func<string, int, int> level)
+        {
+            foreach (var dimension in master.Root.Children)
+            {
+                foreach (var (question, q) in dimension.Questions.Where(q => q.AppliesTo(role)).Select((q, i) => (q, i)))
+                {
+                    var agreement = level(dimension.Id, q);
+                    respondent.Answer(question.Id, scale[question.Reversed ? 4 - agreement : agreement], at);
+                }
+            }
+        }
+        foreach (var (person, index) in new[] { owner, facilitator }.Select((p, i) => (p, i)))
+        {
+            var at = time.Now.AddHours(index + 1);
+            var respondent = survey.RespondentFor(person.Id, "organiser", at);
+            Answer(respondent, "organiser", at, (_, q) => 3 + (q + index) % 2);
+            respondent.Finish(at.AddMinutes(20));
+        }
+        for (var person = 0; person < 7; person++)
+        {
+            var at = time.Now.AddDays(1).AddHours(person * 3);
+            var respondent = survey.AnonymousRespondent(link.Id, "participant", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), at);
+            Answer(respondent, "participant", at, (dimension, q) => doubted.Contains(dimension) ? 1 + (q + person) % 3 : 2 + (q * 3 + person) % 3);
+            // One participant has not finished yet: an open survey has people still answering.
+            if (person < 6)
+            {
+                respondent.Finish(at.AddMinutes(12));
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -41,9 +41,10 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         await db.SaveChangesAsync(cancellationToken);
 
         await SchoolRouteAsync(city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
-        await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
+        var library = await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
         await JourneyMapping.JourneyDemo.SeedAsync(db, log, time, city.Id, sponsor, facilitator, cancellationToken);
         await ToolkitAsync(city.Id, [sponsor, facilitator, librarian], time, cancellationToken);
+        await ProcessQualityAsync(library, librarian, facilitator, log, time, cancellationToken);
         await BudgetingDemo.SeedAsync(db, city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
         LogSeeded(logger, CityName);
     }
@@ -122,7 +123,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task LibraryAsync(int cityId, CocreoUser owner, CocreoUser facilitator, List<CocreoUser> citizens, ProcessLog log, SteppingClock time, CancellationToken cancellationToken)
+    private async Task<Process> LibraryAsync(int cityId, CocreoUser owner, CocreoUser facilitator, List<CocreoUser> citizens, ProcessLog log, SteppingClock time, CancellationToken cancellationToken)
     {
         var process = Process.Start(cityId, new ProcessContent(
             "Renewing the library's services",
@@ -162,6 +163,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
             phase = "Implementation",
         });
         await db.SaveChangesAsync(cancellationToken);
+        return process;
     }
 
     private static CocreoUser Person(string name, string handle, SteppingClock time) => new()
