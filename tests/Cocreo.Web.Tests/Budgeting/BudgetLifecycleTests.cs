@@ -87,7 +87,7 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, progress.StatusCode);
         var following = await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/implementation");
         Assert.Contains("The ground works started.", following.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("40", following.QuerySelector("progress")!.GetAttribute("value"));
+        Assert.Equal("40", following.GetElementById($"progress-{funded}")!.GetAttribute("value"));
 
         var log = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{cast.ProcessId}/log");
         Assert.True(log.GetProperty("verification").GetProperty("isIntact").GetBoolean());
