@@ -353,6 +353,25 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Backlog_items_added_at_the_same_time_are_each_saved_and_logged_once()
+    {
+        var (cast, id, _) = await MapWithCastAsync();
+        // Each addition appends to the process's log; the ones that lose the race for the log's head are retried.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => cast.OwnerClient.SubmitAsync($"/journeys/{id}/backlog", new()
+        {
+            ["Input.Title"] = $"Improvement {i}",
+            ["Input.Status"] = "Proposed",
+            ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
+        })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var titles = await App.WithDbAsync(db => db.Set<BacklogItem>().Where(i => i.JourneyMapId == id).Select(i => i.Title).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"Improvement {i}").Order(), titles.Order());
+        Assert.Equal(12, (await LogActionsAsync(App, cast.ProcessId)).Count(a => a == "backlog.added"));
+        Assert.True((await App.WithDbAsync(db => new ProcessLog(db, TimeProvider.System).VerifyAsync(cast.ProcessId))).IsIntact);
+    }
+
+    [Fact]
     public async Task A_hidden_contribution_shows_its_public_reason_instead_and_leaves_the_dashboard()
     {
         var (cast, id, map) = await MapWithCastAsync();

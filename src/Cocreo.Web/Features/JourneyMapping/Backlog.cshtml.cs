@@ -48,10 +48,15 @@ public sealed class BacklogModel(
             BacklogItem? item = null;
             outcome = await changes.RunAsync(id, User, JourneyAction.ManageBacklog, async (change, ct) =>
             {
-                item = BacklogItem.Add(id, Input.Content(), change.Now);
-                db.Add(item);
-                // The item's id goes into the log entry.
-                await db.SaveChangesAsync(ct);
+                // The item's id goes into the log entry, so it is saved first, inside the submission's transaction.
+                // If appending to the log then conflicts and the change is retried, the item is already saved.
+                if (item is null)
+                {
+                    var added = BacklogItem.Add(id, Input.Content(), change.Now);
+                    db.Add(added);
+                    await db.SaveChangesAsync(ct);
+                    item = added;
+                }
                 change.Log("backlog.added", new { journey = id, item = item.Id, title = item.Title, status = item.Status.ToString(), owner = item.Owner, stageId = item.StageId });
             }, cancellationToken);
             return item is null || outcome.Result != ChangeResult.Done ? $"/journeys/{id}/backlog" : $"/journeys/{id}/backlog/{item.Id}";
