@@ -3,6 +3,7 @@ using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Shared.Submissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Cocreo.Web.Features.Budgeting;
 [RequestFormLimits(MultipartBodyLengthLimit = ProposalImageUpload.MaxRequestBytes)]
 [RequestSizeLimit(ProposalImageUpload.MaxRequestBytes)]
 [RefuseRequestsOver(ProposalImageUpload.MaxRequestBytes)]
-public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ProcessLog log, TimeProvider clock, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ProcessLog log, SubmissionGuard submissions, TimeProvider clock, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public BudgetTarget Target { get; private set; } = null!;
@@ -28,6 +29,10 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Proce
     [Required(ErrorMessage = "Write your comment.")]
     [StringLength(BudgetLimits.Comment, ErrorMessage = "A comment can have at most {1} characters.")]
     public string? Comment { get; set; }
+
+    /// <summary>So a double click publishes the comment once.</summary>
+    [BindProperty]
+    public Guid CommentSubmissionId { get; set; }
 
     [BindProperty]
     public IFormFile? NewImage { get; set; }
@@ -127,8 +132,11 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Proce
     private async Task<LogActor> IllustratorAsync(BudgetTarget target, CancellationToken cancellationToken) =>
         target.Allows(BudgetAction.Review) ? await EditModel.ActorAsync(db, target.Process, User, cancellationToken) : LogActor.Private("participant");
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        CommentSubmissionId = Guid.NewGuid();
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
 
     public Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) => ChangeSupportAsync(id, support: true, cancellationToken);
 
@@ -150,17 +158,18 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Proce
             return Page();
         }
         var userId = User.UserId()!;
-        await db.RetryOnConflictAsync(async ct =>
+        var path = await submissions.RunOnceAsync(CommentSubmissionId, () => db.RetryOnConflictAsync(async ct =>
         {
             var (_, target) = (await access.ForProposalAsync(id, User, forChange: true, ct))!.Value;
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
             db.Add(new ProposalComment { ProposalId = id, AuthorUserId = userId, AuthorName = name, Body = Comment!.Trim(), PostedAt = clock.GetUtcNow().UtcDateTime });
+            // The comment is public on the page with the name its author chose; the log says only that a participant commented.
             log.Append(target.Process, LogActor.Private("participant"), "proposal.commented", new { budget = target.Budget.Id, proposal = Proposal.Number });
             await db.SaveChangesAsync(ct);
-            return 0;
-        }, cancellationToken);
+            return $"/proposals/{id}#comments";
+        }, cancellationToken), cancellationToken);
         TempData["Status"] = t["Your comment was published."].Value;
-        return Redirect($"/proposals/{id}#comments");
+        return Redirect(path);
     }
 
     private async Task<IActionResult> ChangeSupportAsync(int id, bool support, CancellationToken cancellationToken)
