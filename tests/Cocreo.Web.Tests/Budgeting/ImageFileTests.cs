@@ -56,6 +56,39 @@ public sealed class ImageFileTests
         Assert.Equal(ImageProblem.TooLarge, ImageFile.Inspect(TestImages.PngAnnouncing(3, 2, padding: ImageFile.MaxBytes)).Problem);
     }
 
+    [Fact]
+    public void A_photo_loses_where_it_was_taken_but_keeps_its_orientation()
+    {
+        // EXIF as a phone writes it (little-endian TIFF): IFD0 with Orientation = 6 and a pointer to the GPS
+        // directory, which holds GPSLatitude as three rationals stored after it; then an XMP segment with the place too.
+        byte[] latitude = [46, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 15, 0, 0, 0, 1, 0, 0, 0];
+        byte[] tiff =
+        [
+            .. "II"u8, 42, 0, 8, 0, 0, 0,
+            2, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0,
+            1, 0, 0x02, 0x00, 5, 0, 3, 0, 0, 0, 56, 0, 0, 0, 0, 0, 0, 0,
+            .. latitude,
+        ];
+        byte[] exif = [.. "Exif\0\0"u8, .. tiff];
+        byte[] xmp = [.. "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>exif:GPSLatitude 46,3.25N</x:xmpmeta>"u8];
+        byte[] photo = [0xFF, 0xD8, .. Segment(0xE1, exif), .. Segment(0xE1, xmp), .. TestImages.Jpeg[2..]];
+
+        var (file, problem) = ImageFile.Inspect(photo);
+
+        Assert.Null(problem);
+        Assert.Equal((3, 2), (file!.Width, file.Height));
+        var kept = file.Content;
+        Assert.Equal(-1, kept.AsSpan().IndexOf(latitude));
+        Assert.Equal(-1, kept.AsSpan().IndexOf("GPSLatitude"u8));
+        Assert.NotEqual(-1, kept.AsSpan().IndexOf((byte[])[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0]));
+        Assert.Equal(photo.Length - xmp.Length - 4, kept.Length);
+        // The picture itself is untouched.
+        Assert.True(kept.AsSpan().EndsWith(TestImages.Jpeg.AsSpan(2)));
+    }
+
+    private static byte[] Segment(byte marker, byte[] payload) =>
+        [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
+
     private static (int, int) Size(byte[] bytes)
     {
         var (file, problem) = ImageFile.Inspect(bytes);

@@ -101,7 +101,7 @@ public sealed record ImageFile(string ContentType, byte[] Content, int Width, in
         {
             return (null, ImageProblem.NotAnImage);
         }
-        var file = new ImageFile(type, content, width, height);
+        var file = new ImageFile(type, type == "image/jpeg" ? JpegWithoutLocation(content) : content, width, height);
         // The file comes with this problem too, so the message can say how large the picture is.
         return (file, width > MaxSide || height > MaxSide || (long)width * height > MaxPixels ? ImageProblem.TooManyPixels : null);
     }
@@ -195,4 +195,103 @@ public sealed record ImageFile(string ContentType, byte[] Content, int Width, in
         }
         return null;
     }
+
+    /// <summary>
+    /// A phone photo says where it was taken (EXIF GPS, often XMP too): a resident's photo of their street would
+    /// publish where they stood, often their home. The XMP segments are dropped and the GPS directory of the EXIF
+    /// data is wiped; the rest of the EXIF stays, because browsers turn the photo by its orientation tag.
+    /// </summary>
+    internal static byte[] JpegWithoutLocation(byte[] jpeg)
+    {
+        var output = new MemoryStream(jpeg.Length);
+        output.Write(jpeg, 0, 2);
+        var at = 2;
+        while (at + 4 <= jpeg.Length && jpeg[at] == 0xFF && jpeg[at + 1] is not (0xDA or 0xD9))
+        {
+            var end = at + 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at + 2));
+            if (end > jpeg.Length || end < at + 4)
+            {
+                break;
+            }
+            var payload = jpeg.AsSpan(at + 4, end - at - 4);
+            var keep = true;
+            if (jpeg[at + 1] == 0xE1)
+            {
+                if (payload.StartsWith("Exif\0\0"u8))
+                {
+                    WipeGps(payload[6..]);
+                }
+                else if (payload.StartsWith("http://ns.adobe.com/"u8))
+                {
+                    keep = false;
+                }
+            }
+            if (keep)
+            {
+                output.Write(jpeg, at, end - at);
+            }
+            at = end;
+        }
+        output.Write(jpeg, at, jpeg.Length - at);
+        return output.ToArray();
+    }
+
+    /// <summary>Zeroes the GPS directory of TIFF-structured EXIF data (its entries and the values they point to), in place.</summary>
+    private static void WipeGps(Span<byte> tiff)
+    {
+        if (tiff.Length < 8 || !(tiff.StartsWith("II"u8) || tiff.StartsWith("MM"u8)))
+        {
+            return;
+        }
+        var little = tiff[0] == (byte)'I';
+        var directory = Int(tiff, 4, little);
+        if (directory < 0 || directory + 2 > tiff.Length)
+        {
+            return;
+        }
+        var entries = Short(tiff, directory, little);
+        for (var i = 0; i < entries && directory + 2 + 12 * (i + 1) <= tiff.Length; i++)
+        {
+            var entry = directory + 2 + 12 * i;
+            if (Short(tiff, entry, little) != 0x8825)
+            {
+                continue;
+            }
+            var gps = Int(tiff, entry + 8, little);
+            if (gps < 0 || gps + 2 > tiff.Length)
+            {
+                return;
+            }
+            var count = Short(tiff, gps, little);
+            var length = Math.Min(2 + 12 * count, tiff.Length - gps);
+            for (var j = 0; j < count && gps + 2 + 12 * (j + 1) <= tiff.Length; j++)
+            {
+                var field = gps + 2 + 12 * j;
+                var size = (long)TypeSize(Short(tiff, field + 2, little)) * (uint)Int(tiff, field + 4, little);
+                var offset = Int(tiff, field + 8, little);
+                if (size > 4 && offset >= 0 && offset + size <= tiff.Length)
+                {
+                    tiff.Slice(offset, (int)size).Clear();
+                }
+            }
+            // Zero entries, zero count: readers see an empty GPS directory.
+            tiff.Slice(gps, length).Clear();
+            return;
+        }
+    }
+
+    private static int Short(ReadOnlySpan<byte> bytes, int at, bool little) =>
+        little ? BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]) : BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
+
+    private static int Int(ReadOnlySpan<byte> bytes, int at, bool little) =>
+        at + 4 > bytes.Length ? -1 : (int)Math.Min(little ? BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]) : BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]), int.MaxValue);
+
+    /// <summary>Bytes per value of a TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL, ...).</summary>
+    private static int TypeSize(int type) => type switch
+    {
+        3 or 8 => 2,
+        4 or 9 or 11 => 4,
+        5 or 10 or 12 => 8,
+        _ => 1,
+    };
 }
