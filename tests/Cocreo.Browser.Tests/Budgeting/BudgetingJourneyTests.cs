@@ -7,13 +7,16 @@ using Microsoft.Playwright;
 namespace Cocreo.Browser.Tests.Budgeting;
 
 /// <summary>
-/// Participatory budgeting on a phone, tried as a new resident would: register, propose a project and support it,
+/// Participatory budgeting on a phone, tried as a new resident would: register, propose a project with a picture and support it,
 /// vote with an approval ballot and with a knapsack ballot (the running total tells when the choice is over budget),
 /// then read the results and why each project was or was not funded. Staff do their part through the same forms.
 /// Every page the resident visits passes axe and needs no sideways scrolling.
 /// </summary>
 public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromium) : IClassFixture<ServedApp>, IClassFixture<Chromium>
 {
+    /// <summary>A real PNG of 3 × 2 pixels (encoded by Chromium).</summary>
+    private static readonly byte[] SchoolYard = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAYAAACddGYaAAAAGUlEQVR4AWL6z8DwX2lVORgzKa8qZ4ABAAAAAP//GeoIlAAAAAZJREFUAwCJcwfLM3PJKQAAAABJRU5ErkJggg==");
+
     [Fact]
     public async Task A_new_resident_proposes_supports_votes_twice_and_reads_the_results_on_a_phone()
     {
@@ -52,8 +55,18 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await page.GetByLabel("Location").FillAsync("Vrtača primary school");
         await page.GetByLabel("Category").SelectOptionAsync("Green spaces");
         await page.GetByLabel("Estimated cost").FillAsync("35000");
+        // A picture too large is refused at once, before it is sent; a small one goes with its description.
+        var picture = page.GetByLabel("Image", new() { Exact = true });
+        await picture.SetInputFilesAsync(new FilePayload { Name = "yard.png", MimeType = "image/png", Buffer = new byte[6 * 1024 * 1024] });
+        await Assertions.Expect(page.Locator("#Input_Image-check")).ToContainTextAsync("larger than 5 MB");
+        await picture.SetInputFilesAsync(new FilePayload { Name = "yard.png", MimeType = "image/png", Buffer = SchoolYard });
+        await Assertions.Expect(page.Locator("#Input_Image-check")).ToBeHiddenAsync();
+        await page.GetByLabel("What the image shows").FillAsync("The school yard without any shade.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit the proposal" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your proposal was submitted");
+        var shown = page.GetByRole(AriaRole.Img, new() { Name = "The school yard without any shade." });
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        Assert.Equal(3, await shown.EvaluateAsync<int>("image => image.naturalWidth"));
         await CheckAsync(page);
         var mine = int.Parse(ProposalId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         await VisitAsync(page, $"/proposals/{other}");

@@ -36,6 +36,9 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         { "proposal",             "Support",  [SignIn, Ok, Ok, Ok, Ok, Ok] },
         { "proposal",             "Withdraw", [SignIn, Ok, Ok, Ok, Ok, Ok] },
         { "proposal",             "Comment",  [SignIn, Ok, Ok, Ok, Ok, Ok] },
+        // Pictures: the author (the participant here) and staff; sent without a file, an allowed request gets the form back with its error.
+        { "proposal",             "Image",       [SignIn, Ok, Ok, Ok, Forbidden, Ok] },
+        { "proposal",             "RemoveImage", [SignIn, Ok, Ok, Ok, Forbidden, Ok] },
         { "proposal/review",      "Review",   [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
         { "proposal/review",      "Merge",    [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
         { "proposal/progress",    "",         [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
@@ -101,7 +104,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         var other => ((int)other).ToString(CultureInfo.InvariantCulture),
     };
 
-    private static async Task<(string Url, Dictionary<string, string> Fields)> PrepareAsync(string endpoint, ProcessCast cast)
+    private async Task<(string Url, Dictionary<string, string> Fields)> PrepareAsync(string endpoint, ProcessCast cast)
     {
         var p = cast.ProcessId;
         Idea[] ideas = [new("Playground", 60_000m), new("Library corner", 30_000m)];
@@ -142,6 +145,12 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
                 var budget = await CreateBudgetAsync(cast.OwnerClient, p);
                 var proposal = await ProposeAsync(cast.ParticipantClient, budget, ideas[0]);
                 var other = await ProposeAsync(cast.ParticipantClient, budget, ideas[1]);
+                var image = ProposalImage.For(proposal, ImageFile.Inspect(TestImages.Png).File!, "A sketch.", DateTime.UtcNow);
+                await app.WithDbAsync(async db =>
+                {
+                    db.Add(image);
+                    await db.SaveChangesAsync();
+                });
                 return (endpoint == "proposal" ? $"/proposals/{proposal}" : $"/proposals/{proposal}/review", new()
                 {
                     ["Comment"] = "Good idea.",
@@ -149,6 +158,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
                     ["Input.Reason"] = "It can be done.",
                     ["Input.FinalCost"] = "61000",
                     ["MergeInto"] = other.ToString(CultureInfo.InvariantCulture),
+                    ["imageId"] = image.Id.ToString(CultureInfo.InvariantCulture),
                 });
             case "proposal/progress":
                 var (built, proposals, _) = await OpenVotingAsync(cast, BudgetFields(form: BallotForm.Approval, rule: CountingRule.Greedy), 0, ideas);

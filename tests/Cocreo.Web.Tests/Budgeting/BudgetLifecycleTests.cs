@@ -174,6 +174,36 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Cumulative_and_ranked_ballots_are_cast_on_the_vote_page_and_a_refused_one_keeps_what_the_voter_chose()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (cumulative, _, _) = await OpenVotingAsync(cast, BudgetFields(form: BallotForm.Cumulative), 0, Ideas);
+        var tooMany = await cast.ParticipantClient.SubmitAsync($"/budgets/{cumulative}/vote", new() { ["Points[1]"] = "6", ["Points[2]"] = "5" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany.StatusCode);
+        var page = await FormClient.ParseAsync(tooMany);
+        Assert.Contains("You gave 11 points; you have 10 to give. Take away 1.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["6", "5", "", ""], page.QuerySelectorAll("input.points").Select(i => i.GetAttribute("value") ?? ""));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/budgets/{cumulative}/vote", new() { ["Points[1]"] = "6", ["Points[2]"] = "4" })).StatusCode);
+
+        var ranked = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId, BudgetFields(form: BallotForm.Ranked));
+        await ElectionOnAsync(cast, ranked);
+        var twice = await cast.ParticipantClient.SubmitAsync($"/budgets/{ranked}/vote", new() { ["Ranks[0]"] = "3", ["Ranks[1]"] = "3" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        page = await FormClient.ParseAsync(twice);
+        Assert.Contains("Project Bike racks appears twice on your ballot: choose each project once.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["3", "3", ""], page.QuerySelectorAll("select[name^=Ranks]").Select(s => s.QuerySelector("option[selected]")?.GetAttribute("value") ?? ""));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/budgets/{ranked}/vote", new() { ["Ranks[0]"] = "3", ["Ranks[1]"] = "1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/budgets/{ranked}/vote", new() { ["Ranks[0]"] = "1" })).StatusCode);
+
+        await CloseAndPublishAsync(cast.OwnerClient, cumulative);
+        Assert.Equal(new Dictionary<int, long> { [1] = 6, [2] = 4, [3] = 0, [4] = 0 }, (await ResultsAsync(cast.AnonymousClient, cumulative)).Projects.ToDictionary(p => p.Number, p => p.Points));
+        await CloseAndPublishAsync(cast.OwnerClient, ranked);
+        var results = await ResultsAsync(cast.AnonymousClient, ranked);
+        Assert.Equal(2, results.Ballots);
+        Assert.Equal(new Dictionary<int, long> { [1] = 2, [2] = 0, [3] = 1, [4] = 0 }, results.Projects.ToDictionary(p => p.Number, p => p.Votes));
+    }
+
+    [Fact]
     public async Task An_over_budget_ballot_is_refused_with_what_to_change_and_the_selection_is_kept()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

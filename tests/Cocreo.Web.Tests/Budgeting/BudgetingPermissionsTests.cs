@@ -26,6 +26,9 @@ public sealed class BudgetingPermissionsTests
     {
         Assert.Equal(propose, BudgetingPermissions.Allows(BudgetAction.Propose, In(phase), Resident));
         Assert.Equal(support, BudgetingPermissions.Allows(BudgetAction.Support, In(phase), Resident));
+        // Pictures of one's own proposal change only while proposals are collected, not under review.
+        Assert.Equal(propose, BudgetingPermissions.Allows(BudgetAction.IllustrateOwnProposal, In(phase), Resident));
+        Assert.False(BudgetingPermissions.Allows(BudgetAction.IllustrateOwnProposal, In(phase), ProcessAccess.Anonymous));
         Assert.Equal(propose, BudgetingPermissions.Allows(BudgetAction.Propose, In(phase), Stranger));
         Assert.False(BudgetingPermissions.Allows(BudgetAction.Propose, In(phase), ProcessAccess.Anonymous));
         Assert.True(BudgetingPermissions.Allows(BudgetAction.View, In(phase), ProcessAccess.Anonymous));

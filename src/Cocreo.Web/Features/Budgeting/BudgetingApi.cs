@@ -26,7 +26,32 @@ public static class BudgetingApi
             DownloadAsync(id, http, access, export, $"budget-{id}-results.csv", "text/csv", ElectionExport.WriteResultsCsv, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/budgets/{id:int}/ballots.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", ImageAsync).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// A proposal's picture, to whoever may see the proposal. The type is the one checked when it was uploaded;
+    /// with nosniff (set on every response) a browser never reads it as anything else.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
+    {
+        if (await access.ForProposalAsync(proposalId, http.User, forChange: false, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var image = await db.Set<ProposalImage>().AsNoTracking()
+            .Where(i => i.Id == imageId && i.ProposalId == proposalId)
+            .Select(i => new { i.ContentType, i.Content })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (image is null)
+        {
+            return TypedResults.NotFound();
+        }
+        // An image never changes (a new picture is a new image), but a process can turn private: cache only in the browser.
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(image.Content, image.ContentType);
     }
 
     /// <summary>A published election as a file; nothing before the results are published.</summary>

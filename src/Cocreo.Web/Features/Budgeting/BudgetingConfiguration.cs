@@ -65,6 +65,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.HasOne<Budget>().WithMany().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(p => p.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasIndex(p => new { p.BudgetId, p.Number }).IsUnique();
     }
 }
@@ -89,6 +90,18 @@ internal sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<Pr
         comment.Property(c => c.Body).HasMaxLength(BudgetLimits.Comment);
         comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
         comment.HasIndex(c => new { c.ProposalId, c.PostedAt });
+    }
+}
+
+internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<ProposalImage>
+{
+    public void Configure(EntityTypeBuilder<ProposalImage> image)
+    {
+        image.ToTable("ProposalImages");
+        image.Property(i => i.ContentType).HasMaxLength(20).IsRequired();
+        image.Property(i => i.Content).IsRequired();
+        image.Property(i => i.AltText).HasMaxLength(ImageFile.AltTextLength).IsRequired();
+        image.HasIndex(i => i.ProposalId);
     }
 }
 

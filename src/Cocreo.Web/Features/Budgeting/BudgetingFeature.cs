@@ -71,6 +71,8 @@ public static class BudgetingFeature
             ("proposal.supported", "Supported a proposal"),
             ("proposal.support-withdrawn", "Withdrew support for a proposal"),
             ("proposal.commented", "Commented on a proposal"),
+            ("proposal.image-added", "Added a picture to a proposal"),
+            ("proposal.image-removed", "Removed a picture from a proposal"),
             ("proposal.reviewed", "Reviewed a proposal"),
             ("proposal.merged", "Merged a duplicate proposal"),
             ("paper-ballot.counted", "Counted a paper ballot entered by two people"),

@@ -14,6 +14,9 @@ public enum BudgetAction
     Support,
     Comment,
 
+    /// <summary>Add or remove pictures of one's own proposal (staff do it for any proposal while they may review).</summary>
+    IllustrateOwnProposal,
+
     /// <summary>Review proposals (feasible or not, final cost) and merge duplicates.</summary>
     Review,
 
@@ -45,6 +48,7 @@ public static class BudgetingPermissions
             BudgetAction.Propose => resident && budget.Phase == BudgetPhase.Proposals,
             BudgetAction.Support => resident && budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
             BudgetAction.Comment => resident,
+            BudgetAction.IllustrateOwnProposal => resident && budget.Phase == BudgetPhase.Proposals,
             BudgetAction.EnterPaperBallots => runs && open && (budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished)),
             BudgetAction.ReportProgress => runs && open && budget.ResultsPublished,
             _ => false,

@@ -16,6 +16,7 @@ namespace Cocreo.Web.Features.Budgeting;
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes)]
 [RequestSizeLimit(MaxFileBytes + 100_000)]
+[RefuseRequestsOver(MaxFileBytes + 100_000)]
 public sealed class CensusPageModel(Census census, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public const int MaxFileBytes = 30_000_000;

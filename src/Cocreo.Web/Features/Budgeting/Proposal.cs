@@ -51,6 +51,9 @@ public sealed class Proposal
 
     public List<ProgressUpdate> Updates { get; private set; } = [];
 
+    /// <summary>Pictures of the project; never loaded with the proposal (they are large), only added through it.</summary>
+    public List<ProposalImage> Images { get; private set; } = [];
+
     private Proposal()
     {
     }

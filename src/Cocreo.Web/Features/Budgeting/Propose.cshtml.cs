@@ -13,6 +13,9 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>A resident proposes a project while the budget collects proposals.</summary>
 [Authorize]
+[RequestFormLimits(MultipartBodyLengthLimit = ProposalImageUpload.MaxRequestBytes)]
+[RequestSizeLimit(ProposalImageUpload.MaxRequestBytes)]
+[RefuseRequestsOver(ProposalImageUpload.MaxRequestBytes)]
 public sealed class ProposeModel(
     CocreoDbContext db,
     BudgetAccess access,
@@ -46,6 +49,12 @@ public sealed class ProposeModel(
         [RegularExpression(MoneyInput.Pattern, ErrorMessage = "Enter an amount such as 250000 or 250000.50.")]
         public string? EstimatedCost { get; set; }
 
+        /// <summary>Optional: one picture now; the author can add more on the proposal's page.</summary>
+        public IFormFile? Image { get; set; }
+
+        [StringLength(ImageFile.AltTextLength, ErrorMessage = "The description of the image can have at most {1} characters.")]
+        public string? ImageAlt { get; set; }
+
         public Guid SubmissionId { get; set; }
     }
 
@@ -70,6 +79,8 @@ public sealed class ProposeModel(
         {
             ModelState.AddModelError("Input.EstimatedCost", t["The cost is more than the whole budget of {0}.", Money.Show(Budget.Amount, Budget.Currency)]);
         }
+        // The picture is checked before anything is saved, so a wrong file leaves no proposal behind.
+        var image = await ProposalImageUpload.ReadAsync(Input.Image, Input.ImageAlt, "Input.Image", "Input.ImageAlt", ModelState, t, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -88,6 +99,10 @@ public sealed class ProposeModel(
                 problem = rule.Code;
                 return $"/budgets/{id}";
             }
+            if (image is not null)
+            {
+                proposal.Images.Add(ProposalImage.From(image, Input.ImageAlt!, clock.GetUtcNow().UtcDateTime));
+            }
             db.Add(proposal);
             log.Append(target.Process, LogActor.Private("participant"), "proposal.submitted", new
             {
@@ -96,6 +111,7 @@ public sealed class ProposeModel(
                 title = proposal.Title,
                 category = proposal.Category,
                 estimatedCost = proposal.EstimatedCost,
+                images = proposal.Images.Count,
             });
             await db.SaveChangesAsync(ct);
             return $"/proposals/{proposal.Id}";

@@ -2,6 +2,20 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
+    // Pictures: say at once that a file is too large, rather than after sending megabytes the server refuses.
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+      var message = document.getElementById(input.id + "-check");
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        var tooLarge = !!file && file.size > parseInt(input.dataset.maxBytes, 10);
+        if (tooLarge) { input.value = ""; }
+        if (message) {
+          message.textContent = tooLarge ? input.dataset.tooLarge : "";
+          message.hidden = !tooLarge;
+        }
+      });
+    });
+
     // Knapsack ballots: say, as the voter ticks projects, how much their choice costs against the budget.
     var total = document.getElementById("ballot-total");
     if (!total) { return; }

@@ -772,6 +772,47 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProposalComments", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalImages", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalSupport", b =>
                 {
                     b.Property<int>("Id")
@@ -2299,6 +2340,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalSupport", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
@@ -2697,6 +2747,8 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Updates");
                 });
 

@@ -746,6 +746,45 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProposalComments", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalImages", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalSupport", b =>
                 {
                     b.Property<int>("Id")
@@ -2211,6 +2250,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalSupport", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
@@ -2609,6 +2657,8 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Updates");
                 });
 
