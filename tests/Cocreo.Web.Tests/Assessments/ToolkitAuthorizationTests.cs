@@ -32,6 +32,7 @@ public sealed class ToolkitAuthorizationTests(SqliteApp app) : IClassFixture<Sql
         { "readiness/complete",        [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
         { "service-selection/add",     [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
         { "service-selection/choose",  [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
+        { "service-selection/reconsider", [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
         { "process-quality/open-link", [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
         { "process-quality/close-link", [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
         { "process-quality/complete",  [SignIn, Hidden, Ok, Ok, Hidden, Ok] },
@@ -107,6 +108,25 @@ public sealed class ToolkitAuthorizationTests(SqliteApp app) : IClassFixture<Sql
                 var service = await app.WithDbAsync(db => db.Set<ShortlistedService>().SingleAsync(s => s.ShortlistId == shortlist));
                 await ToolkitScenarios.AnswerAsync(owner, service.AssessmentId, ToolkitScenarios.Serve, _ => "yes");
                 return ($"/service-selection/{shortlist}?handler=Choose", new() { ["Choice.ServiceId"] = service.Id.ToString(CultureInfo.InvariantCulture) });
+            }
+            case "service-selection/reconsider":
+            {
+                var shortlist = await ShortlistAsync(owner, o, process);
+                foreach (var name in new[] { "Parking permits", "Library cards" })
+                {
+                    await owner.SubmitAsync($"/service-selection/{shortlist}", new() { ["Candidate.Name"] = name }, handler: "Add");
+                }
+                var services = await app.WithDbAsync(db => db.Set<ShortlistedService>().Where(s => s.ShortlistId == shortlist).OrderBy(s => s.Id).ToListAsync());
+                foreach (var service in services)
+                {
+                    await ToolkitScenarios.AnswerAsync(owner, service.AssessmentId, ToolkitScenarios.Serve, _ => "yes");
+                }
+                await owner.SubmitAsync($"/service-selection/{shortlist}", new() { ["Choice.ServiceId"] = services[0].Id.ToString(CultureInfo.InvariantCulture) }, handler: "Choose");
+                return ($"/service-selection/{shortlist}?handler=Reconsider", new()
+                {
+                    ["Choice.ServiceId"] = services[1].Id.ToString(CultureInfo.InvariantCulture),
+                    ["Choice.Reason"] = "The parking office is being reorganised this year.",
+                });
             }
             case "process-quality/open-link" or "process-quality/close-link" or "process-quality/complete" or "process-quality/respond":
             {

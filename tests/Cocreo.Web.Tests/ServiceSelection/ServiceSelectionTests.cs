@@ -113,6 +113,57 @@ public abstract class ServiceSelectionTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task A_choice_can_be_changed_openly_with_a_reason_and_Co_Renew_follows_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var shortlistId = Scenarios.IdFrom(await ToolkitScenarios.StartAsync(cast.OwnerClient, cast.OrganisationId, "service-selection", "Second thoughts", cast.ProcessId), "/service-selection/");
+        foreach (var name in new[] { "City library", "Parking permits" })
+        {
+            await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new() { ["Candidate.Name"] = name }, handler: "Add");
+        }
+        var candidates = await App.WithDbAsync(db => db.Set<ShortlistedService>().AsNoTracking().Where(s => s.ShortlistId == shortlistId).OrderBy(s => s.Id).ToListAsync());
+        foreach (var candidate in candidates)
+        {
+            await ToolkitScenarios.AnswerAsync(cast.OwnerClient, candidate.AssessmentId, Serve, _ => "yes");
+        }
+        string Id(int index) => candidates[index].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new() { ["Choice.ServiceId"] = Id(0) }, handler: "Choose");
+
+        // Without a reason, or to the same service, the change is refused on the form and nothing changes.
+        var noReason = await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new() { ["Choice.ServiceId"] = Id(1), ["Choice.Reason"] = " " }, handler: "Reconsider");
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Say why the choice changes", (await FormClient.ParseAsync(noReason)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        var token = await Scenarios.AntiforgeryTokenAsync(cast.OwnerClient);
+        var same = await cast.OwnerClient.PostAsync($"/service-selection/{shortlistId}?handler=Reconsider",
+            new() { ["__RequestVerificationToken"] = token, ["Choice.ServiceId"] = Id(0), ["Choice.Reason"] = "Still the best." });
+        Assert.Contains("already the one chosen", (await FormClient.ParseAsync(same)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        using var scope = App.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ServiceSelectionDirectory>();
+        Assert.Equal("City library", Assert.Single(await directory.ChosenServicesAsync(cast.OrganisationId)).Name);
+
+        var changed = await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new()
+        {
+            ["Choice.ServiceId"] = Id(1),
+            ["Choice.Reason"] = "The library is moving next year; permits can be renewed now.",
+        }, handler: "Reconsider");
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var page = await cast.OwnerClient.GetOkPageAsync($"/service-selection/{shortlistId}");
+        Assert.Contains("The service to renew: Parking permits", page.QuerySelector(".chosen h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The library is moving next year", page.QuerySelector(".chosen")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Parking permits", Assert.Single(await directory.ChosenServicesAsync(cast.OrganisationId)).Name);
+        Assert.Null(await directory.FindAsync(candidates[0].Id));
+        var log = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{cast.ProcessId}/log");
+        Assert.True(log.GetProperty("verification").GetProperty("isIntact").GetBoolean());
+        var entry = log.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "service.rechosen").GetProperty("data");
+        Assert.Equal(("City library", "Parking permits"), (entry.GetProperty("from").GetString(), entry.GetProperty("to").GetString()));
+        Assert.Contains("moving next year", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // Co-Renew now starts from the new choice.
+        var journeys = await cast.OwnerClient.GetOkPageAsync($"/processes/{cast.ProcessId}/journeys");
+        Assert.Equal("Parking permits", journeys.GetElementById("Input_ServiceName")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_service_nobody_has_evaluated_cannot_be_chosen()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -86,7 +86,7 @@ public sealed class AnswerModel(
 
         if (!saved)
         {
-            TempData["Status"] = t[AssessmentRules.Message("AssessmentCompleted")].Value;
+            TempData["Status"] = t.Message("AssessmentCompleted");
             return Redirect(HomePath);
         }
         switch (go)
@@ -126,7 +126,7 @@ public sealed class AnswerModel(
         HomePath = await homes.PathAsync(assessment, cancellationToken);
         if (assessment.IsCompleted)
         {
-            TempData["Status"] = t[AssessmentRules.Message("AssessmentCompleted")].Value;
+            TempData["Status"] = t.Message("AssessmentCompleted");
             return Redirect(HomePath);
         }
         if (!AssessmentPermissions.Allows(AssessmentAction.Answer, assessment.IsCompleted, access))
@@ -136,7 +136,7 @@ public sealed class AnswerModel(
         var instrument = AssessmentInstruments.Of(assessment);
         if (instrument is null)
         {
-            TempData["Status"] = t[AssessmentRules.Message("InstrumentMissing")].Value;
+            TempData["Status"] = t.Message("InstrumentMissing");
             return Redirect(HomePath);
         }
         Instrument = instrument;

@@ -26,6 +26,9 @@ public enum AssessmentAction
 
     /// <summary>Pick the service to renew from a Co-Serve comparison.</summary>
     ChooseService,
+
+    /// <summary>Change the service chosen in a decided Co-Serve comparison, saying why.</summary>
+    ReconsiderChoice,
 }
 
 /// <summary>Who someone is with respect to an organisation's assessment: the facts its permissions depend on.</summary>
@@ -55,6 +58,8 @@ public static class AssessmentPermissions
             AssessmentAction.Start => who.OrganisationRole is not null || who.IsPlatformAdmin,
             AssessmentAction.Answer => who.IsInsider && !isCompleted,
             AssessmentAction.Complete or AssessmentAction.ManageLinks or AssessmentAction.AddService or AssessmentAction.ChooseService => manages && !isCompleted,
+            // A decision may be revisited, openly: only once it was made.
+            AssessmentAction.ReconsiderChoice => manages && isCompleted,
             _ => false,
         };
     }

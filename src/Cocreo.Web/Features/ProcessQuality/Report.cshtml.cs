@@ -28,7 +28,8 @@ public sealed class ReportModel(
     ProcessDirectory processes,
     AssessmentLog log,
     TimeProvider clock,
-    IStringLocalizer<ProcessQualityText> t) : PageModel
+    IStringLocalizer<ProcessQualityText> t,
+    IStringLocalizer<AssessmentText> rules) : PageModel
 {
     public OrganisationAssessment Assessment { get; private set; } = null!;
     public OrganisationSummary Organisation { get; private set; } = null!;
@@ -143,7 +144,7 @@ public sealed class ReportModel(
         }
         catch (AssessmentRuleException rule)
         {
-            TempData["Status"] = t[AssessmentRules.Message(rule.Code)].Value;
+            TempData["Status"] = rules.Message(rule.Code);
         }
         return RedirectToPage(new { id });
     }
@@ -203,7 +204,7 @@ public sealed class ReportModel(
         {
             if (assessment.IsCompleted && AssessmentPermissions.Allows(action, false, Access))
             {
-                TempData["Status"] = t[AssessmentRules.Message("AssessmentCompleted")].Value;
+                TempData["Status"] = rules.Message("AssessmentCompleted");
                 return RedirectToPage(new { id });
             }
             return this.Denied();

@@ -27,7 +27,8 @@ public sealed class ResultModel(
     ReadinessRecords records,
     OrganisationMembership organisations,
     ProcessDirectory processes,
-    IStringLocalizer<ReadinessText> t) : PageModel
+    IStringLocalizer<ReadinessText> t,
+    IStringLocalizer<AssessmentText> rules) : PageModel
 {
     public OrganisationAssessment Assessment { get; private set; } = null!;
     public OrganisationSummary Organisation { get; private set; } = null!;
@@ -100,7 +101,7 @@ public sealed class ResultModel(
         }
         catch (AssessmentRuleException rule)
         {
-            TempData["Status"] = t[AssessmentRules.Message(rule.Code)].Value;
+            TempData["Status"] = rules.Message(rule.Code);
         }
         return RedirectToPage(new { id });
     }

@@ -15,7 +15,8 @@ public static class ServiceSelectionFeature
         builder.Services.AddLogActions(typeof(ServiceSelectionText),
             ("service-selection.started", "Started comparing services to renew"),
             ("service.added", "Added a candidate service"),
-            ("service.chosen", "Chose the service to renew"));
+            ("service.chosen", "Chose the service to renew"),
+            ("service.rechosen", "Changed the service to renew"));
         return builder;
     }
 

@@ -75,6 +75,27 @@ public sealed class ServiceShortlist
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Changes the choice of a decided comparison to another candidate, with the reason for the change. The
+    /// evaluations stay closed with the results they had; the earlier choice stays in the process's public log.
+    /// </summary>
+    public void Reconsider(ShortlistedService service, string reason, string userId, DateTime now)
+    {
+        if (!IsDecided)
+        {
+            throw new AssessmentRuleException("ServiceNotChosen");
+        }
+        if (service.Id == ChosenServiceId)
+        {
+            throw new AssessmentRuleException("ServiceAlreadyTheChoice");
+        }
+        ChosenServiceId = service.Id;
+        ChoiceReason = reason.Trim();
+        ChosenByUserId = userId;
+        ChosenAt = now;
+        Version = Guid.NewGuid();
+    }
+
     private void EnsureOpen()
     {
         if (IsDecided)

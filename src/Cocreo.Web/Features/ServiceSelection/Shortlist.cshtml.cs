@@ -29,7 +29,8 @@ public sealed class ShortlistModel(
     AssessmentLog log,
     SubmissionGuard submissions,
     TimeProvider clock,
-    IStringLocalizer<ServiceSelectionText> t) : PageModel
+    IStringLocalizer<ServiceSelectionText> t,
+    IStringLocalizer<AssessmentText> rules) : PageModel
 {
     [BindProperty]
     public CandidateInput Candidate { get; set; } = new();
@@ -105,7 +106,7 @@ public sealed class ShortlistModel(
         }, cancellationToken), cancellationToken);
         TempData["Status"] = refused is null
             ? t["{0} was added. Evaluate it with the 13 criteria, or add more services first.", Candidate.Name.Trim()].Value
-            : t[AssessmentRules.Message(refused)].Value;
+            : rules.Message(refused);
         return Redirect(path + "#candidates");
     }
 
@@ -120,7 +121,7 @@ public sealed class ShortlistModel(
         var chosen = Shortlist.Services.FirstOrDefault(s => s.Id == Choice.ServiceId);
         if (chosen is null || Comparison?.StandingOf(chosen) is null)
         {
-            ModelState.AddModelError("Choice.ServiceId", t[AssessmentRules.Message("ServiceNotEvaluated")]);
+            ModelState.AddModelError("Choice.ServiceId", rules.Message("ServiceNotEvaluated"));
         }
         if (!ModelState.IsValid)
         {
@@ -160,7 +161,64 @@ public sealed class ShortlistModel(
         }, cancellationToken);
         TempData["Status"] = decided
             ? t["{0} is now the service to renew.", chosen!.Name].Value
-            : t[AssessmentRules.Message("ServiceAlreadyChosen")].Value;
+            : rules.Message("ServiceAlreadyChosen");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReconsiderAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, AssessmentAction.ReconsiderChoice, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        OnlyValidate(Choice, nameof(Choice));
+        var chosen = Shortlist.Services.FirstOrDefault(s => s.Id == Choice.ServiceId);
+        if (chosen is null || Comparison?.StandingOf(chosen) is null)
+        {
+            ModelState.AddModelError("Choice.ServiceId", rules.Message("ServiceNotEvaluated"));
+        }
+        else if (chosen.Id == Shortlist.ChosenServiceId)
+        {
+            ModelState.AddModelError("Choice.ServiceId", rules.Message("ServiceAlreadyTheChoice"));
+        }
+        if (string.IsNullOrWhiteSpace(Choice.Reason))
+        {
+            ModelState.AddModelError("Choice.Reason", t["Say why the choice changes: the reason is published with it."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var userId = User.UserId()!;
+        string? refused = null;
+        await db.RetryOnConflictAsync(async ct =>
+        {
+            var shortlist = await db.Set<ServiceShortlist>().Include(s => s.Services).SingleAsync(s => s.Id == id, ct);
+            var earlier = shortlist.Chosen;
+            try
+            {
+                shortlist.Reconsider(shortlist.Services.Single(s => s.Id == chosen!.Id), Choice.Reason!, userId, clock.GetUtcNow().UtcDateTime);
+            }
+            catch (AssessmentRuleException rule)
+            {
+                // Someone else changed it meanwhile (to this very service, say): nothing to do.
+                refused = rule.Code;
+                return false;
+            }
+            await log.AppendAsync(shortlist.ProcessId, User, "service.rechosen", new
+            {
+                comparison = shortlist.Title,
+                from = earlier?.Name,
+                to = chosen!.Name,
+                reason = shortlist.ChoiceReason,
+            }, ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        TempData["Status"] = refused is null
+            ? t["{0} is now the service to renew.", chosen!.Name].Value
+            : rules.Message(refused);
         return RedirectToPage(new { id });
     }
 
@@ -220,7 +278,7 @@ public sealed class ShortlistModel(
         {
             if (shortlist.IsDecided && action != AssessmentAction.View && AssessmentPermissions.Allows(action, false, Access))
             {
-                TempData["Status"] = t[AssessmentRules.Message("ServiceAlreadyChosen")].Value;
+                TempData["Status"] = rules.Message("ServiceAlreadyChosen");
                 return RedirectToPage(new { id });
             }
             return this.Denied();
