@@ -33,6 +33,8 @@ internal sealed partial class EqualSharesRun
     // Beyond this many histories in one round the budgets are too close to call: no skip.
     private const int MostHistories = 8;
 
+    // Histories are large (four numbers per voter group); reusing them keeps the garbage, and the process's memory, low.
+    private readonly Stack<History> _spareHistories = new();
     private double[] _ceiling0 = [];
     private double[] _ceiling1 = [];
 
@@ -53,7 +55,7 @@ internal sealed partial class EqualSharesRun
         {
             target[p] = true;
         }
-        var histories = new List<History> { new(this, from, to) };
+        var histories = new List<History> { Spare().Start(this, from, to) };
         var order = new List<int>();
         var candidates = new List<int>();
         while (histories.Count > 0)
@@ -76,13 +78,14 @@ internal sealed partial class EqualSharesRun
                 }
                 foreach (var c in candidates)
                 {
-                    var bought = history.Clone();
+                    var bought = Spare().CopyFrom(history);
                     TryRaisePriceFloor(bought, c);
                     PayThroughout(bought, c);
                     var key = string.Join(',', bought.Bought.Order());
                     if (next.TryGetValue(key, out var same))
                     {
                         same.Merge(bought);
+                        _spareHistories.Push(bought);
                     }
                     else
                     {
@@ -94,6 +97,7 @@ internal sealed partial class EqualSharesRun
                     return false;
                 }
             }
+            histories.ForEach(_spareHistories.Push);
             histories = next.Values.ToList();
         }
         return true;
@@ -156,8 +160,20 @@ internal sealed partial class EqualSharesRun
         {
             return uncertain.Count == 0;
         }
-        candidates.RemoveAll(p => p != best && Beaten(history, p, best));
-        return uncertain.TrueForAll(p => Beaten(history, p, best));
+        // Projects priced before `best` was found may still have stale floors.
+        candidates.RemoveAll(p => p != best && BeatenAfterRaisingFloor(history, p, best));
+        return uncertain.TrueForAll(p => BeatenAfterRaisingFloor(history, p, best));
+    }
+
+    private History Spare() => _spareHistories.TryPop(out var history) ? history : new History(_election.GroupCount, _election.ProjectCount);
+
+    private bool BeatenAfterRaisingFloor(History history, int p, int by)
+    {
+        if (!Beaten(history, p, by))
+        {
+            TryRaisePriceFloor(history, p);
+        }
+        return Beaten(history, p, by);
     }
 
     private bool Beaten(History history, int p, int by) =>
@@ -312,40 +328,46 @@ internal sealed partial class EqualSharesRun
     // One possible history of rounds over the range: money and price bounds at its two ends, what is bought and open.
     private sealed class History
     {
-        public History(EqualSharesRun run, long from, long to)
+        public History(int groups, int projects)
         {
-            var groups = run._election.GroupCount;
-            var projects = run._election.ProjectCount;
             Low0 = new double[groups];
             Low1 = new double[groups];
             High0 = new double[groups];
             High1 = new double[groups];
+            Floor0 = new double[projects];
+            Floor1 = new double[projects];
+            Open = new bool[projects];
+        }
+
+        public History Start(EqualSharesRun run, long from, long to)
+        {
             Array.Fill(Low0, from * (1 - Rounding));
             Array.Fill(Low1, to * (1 - Rounding));
             Array.Fill(High0, from * (1 + Rounding));
             Array.Fill(High1, to * (1 + Rounding));
-            Floor0 = new double[projects];
-            Floor1 = new double[projects];
-            Open = new bool[projects];
+            Array.Clear(Open);
             foreach (var p in run.Candidates)
             {
                 Open[p] = true;
                 // Nobody pays more than ρ·u, so the supporters cannot raise the cost below cost ÷ Σu.
                 Floor0[p] = Floor1[p] = (double)run._costInShares[p] / run._totalSatisfaction[p] * (1 - 1e-12);
             }
-            Bought = [];
+            Bought.Clear();
+            return this;
         }
 
-        private History(History other)
+        public History CopyFrom(History other)
         {
-            Low0 = (double[])other.Low0.Clone();
-            Low1 = (double[])other.Low1.Clone();
-            High0 = (double[])other.High0.Clone();
-            High1 = (double[])other.High1.Clone();
-            Floor0 = (double[])other.Floor0.Clone();
-            Floor1 = (double[])other.Floor1.Clone();
-            Open = (bool[])other.Open.Clone();
-            Bought = [.. other.Bought];
+            other.Low0.CopyTo(Low0, 0);
+            other.Low1.CopyTo(Low1, 0);
+            other.High0.CopyTo(High0, 0);
+            other.High1.CopyTo(High1, 0);
+            other.Floor0.CopyTo(Floor0, 0);
+            other.Floor1.CopyTo(Floor1, 0);
+            other.Open.CopyTo(Open, 0);
+            Bought.Clear();
+            Bought.AddRange(other.Bought);
+            return this;
         }
 
         public double[] Low0 { get; }
@@ -355,11 +377,9 @@ internal sealed partial class EqualSharesRun
         public double[] Floor0 { get; }
         public double[] Floor1 { get; }
         public bool[] Open { get; }
-        public List<int> Bought { get; }
+        public List<int> Bought { get; } = [];
 
         public double LeastFloor(int p) => Math.Min(Floor0[p], Floor1[p]);
-
-        public History Clone() => new(this);
 
         // Bounds of both histories: at each end the smaller lower bound and the larger upper bound (the line through
         // those ends is below, or above, both lines). Open if open in either.
