@@ -12,6 +12,7 @@ public class BudgetingBenchmarks
     private PabulibElection _lodz = null!;
     private PabulibElection _wieliczka = null!;
     private PabulibElection _wroclaw = null!;
+    private PabulibElection _toulouse = null!;
 
     [GlobalSetup]
     public void ReadFiles()
@@ -19,6 +20,7 @@ public class BudgetingBenchmarks
         _lodz = PabulibReader.ReadFile(DataFile("Poland_Lodz_2022.pb"));
         _wieliczka = PabulibReader.ReadFile(DataFile("Poland_Wieliczka_2023_Green_Budget.pb"));
         _wroclaw = PabulibReader.ReadFile(DataFile("Poland_Wroclaw_2015_150_-_500.pb"));
+        _toulouse = PabulibReader.ReadFile(DataFile("France_Toulouse_2024.pb"));
     }
 
     [Benchmark(Description = "parse Lodz 2022 (3.8 MB)")]
@@ -51,6 +53,10 @@ public class BudgetingBenchmarks
     [Benchmark(Description = "MES + add1, Wieliczka 2023")]
     public Outcome EqualSharesAdd1Wieliczka() =>
         new EqualSharesRule().Compute(_wieliczka.Instance, _wieliczka.Profile, RuleOptions.Default with { Completion = EqualSharesCompletion.Add1 });
+
+    [Benchmark(Description = "MES + add1, Toulouse 2024 (669 increments)")]
+    public Outcome EqualSharesAdd1Toulouse() =>
+        new EqualSharesRule().Compute(_toulouse.Instance, _toulouse.Profile, RuleOptions.Default with { Completion = EqualSharesCompletion.Add1 });
 
     [Benchmark(Description = "greedy-no-skip, Wroclaw 2015 (after parsing)")]
     public Outcome GreedyWroclaw() => new GreedyRule(GreedyVariant.NoSkip).Compute(_wroclaw.Instance, _wroclaw.Profile);

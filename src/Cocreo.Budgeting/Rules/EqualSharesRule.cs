@@ -61,31 +61,70 @@ public sealed class EqualSharesRule : IBudgetingRule
         return election.Outcome(selected, explanation);
     }
 
-    // add1: raise every voter's budget by one currency unit at a time (see EqualSharesCompletion).
+    // add1: raise every voter's budget by one currency unit at a time (see EqualSharesCompletion). Where MES is certified
+    // to select the same set of projects over a run of budgets, none of those steps can stop, so they are stepped over at once:
+    // the result is the one-unit stepping's, budget and increments included (see EqualSharesRun.SelectsThroughout).
     private static (long Share, int Increments) RaisePerVoterBudget(MultiProfile election, EqualSharesRun run, RuleOptions options)
     {
         var increment = checked(election.VoterCount * election.MoneyScale);
-        var share = options.Add1Start == Add1Start.WholeUnits ? election.Budget / increment * increment : run.EqualShare;
+        var start = options.Add1Start == Add1Start.WholeUnits ? election.Budget / increment * increment : run.EqualShare;
         var stopWhenExhaustive = options.Completion != EqualSharesCompletion.Add1WithoutExhaustiveStop;
-        long? previous = null;
-        var increments = 0;
+        int Increments(long share) => checked((int)((share - start) / increment));
+        var share = start;
+        long? lastFitting = null;
+        // Where certificates keep failing (outcomes that change every few units), try less often: a failed attempt
+        // costs about one MES run, so this bounds what skipping can cost over plain stepping.
+        long nextAttempt = 0, backOff = 1;
         while (true)
         {
             var (selected, _) = run.Run(share, explain: false);
             if (election.CostOf(selected) > election.Budget)
             {
                 // Keep the last outcome that fitted; at the very start nothing fitted beyond the free projects.
-                return previous is { } last ? (last, increments - 1) : (share, increments);
+                return lastFitting is { } last ? (last, Increments(last)) : (share, Increments(share));
             }
             var everything = selected.Count == run.FreeProjects.Count + run.Candidates.Count;
             if (everything || (stopWhenExhaustive && IsExhaustive(election, run, selected)))
             {
-                return (share, increments);
+                return (share, Increments(share));
             }
-            previous = share;
-            share = checked(share + increment);
-            increments++;
+            long steady = 0;
+            if (Increments(share) >= nextAttempt)
+            {
+                steady = SteadySteps(run, share, increment, selected);
+                backOff = steady > 0 ? 1 : Math.Min(backOff * 2, 64);
+                nextAttempt = Increments(share) + (steady > 0 ? 0 : backOff);
+            }
+            lastFitting = checked(share + steady * increment);
+            share = checked(lastFitting.Value + increment);
         }
+    }
+
+    // How many steps past `share` MES certainly keeps `selected`: the longest certified range found by doubling then
+    // halving (a range that fails to certify only means a shorter skip, never a wrong one).
+    private static long SteadySteps(EqualSharesRun run, long share, long increment, List<int> selected)
+    {
+        var maximum = Math.Min(1L << 40, (long.MaxValue / 4 - share) / increment);
+        long certified = 0, failed = 1;
+        while (failed <= maximum && run.SelectsThroughout(share, share + failed * increment, selected))
+        {
+            certified = failed;
+            failed *= 2;
+        }
+        failed = Math.Min(failed, maximum + 1);
+        while (failed - certified > 1)
+        {
+            var middle = certified + (failed - certified) / 2;
+            if (run.SelectsThroughout(share, share + middle * increment, selected))
+            {
+                certified = middle;
+            }
+            else
+            {
+                failed = middle;
+            }
+        }
+        return certified;
     }
 
     private static bool IsExhaustive(MultiProfile election, EqualSharesRun run, List<int> selected)
@@ -139,7 +178,7 @@ public sealed class EqualSharesRule : IBudgetingRule
 /// is within a millionth of the best are priced exactly, the others being certified dearer (see MoneyAtPrice), so the
 /// outcome is the exact one.</para>
 /// </remarks>
-internal sealed class EqualSharesRun
+internal sealed partial class EqualSharesRun
 {
     private const int Broke = 0;
 
