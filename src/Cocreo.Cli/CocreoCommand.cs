@@ -8,6 +8,7 @@ public static class CocreoCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("cocreo: command-line tools of the Cocreo co-creation platform");
+        root.Add(Sortition.SortitionCommand.Create());
         return root;
     }
 

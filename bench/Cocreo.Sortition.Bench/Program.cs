@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cocreo.Sortition;
+using Cocreo.Sortition.Bench;
+
+// A bench program, not BenchmarkDotNet: one LEXIMIN run on the large instances takes seconds to minutes, so it reports
+// every run's wall time and their median instead of BenchmarkDotNet's many iterations.
+//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip|cpsat]
+//   maximin <categories.csv> <respondents.csv> <k> [runs]
+//   legacy  <categories.csv> <respondents.csv> <k> [panels]
+//   generate <folder> [n] [k] [seed]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip|cpsat] | generate <folder> [n] [k] [seed]");
+    return 2;
+}
+if (args[0] == "generate")
+{
+    GeneratedPool.Write(args[1], Arg(2, 1727), Arg(3, 110), Arg(4, 2021));
+    Console.WriteLine($"wrote {args[1]}/categories.csv and respondents.csv");
+    return 0;
+}
+
+var input = PoolFiles.Read(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+if (args[0] == "relaxed")
+{
+    Experiments.RelaxedMaximin(input);
+    return 0;
+}
+var runs = Arg(4, 1);
+var watch = Stopwatch.StartNew();
+var verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
+var options = new LeximinOptions
+{
+    PricingSolver = args.Length > 5 && args[5] == "cpsat" ? PricingSolver.CpSat : PricingSolver.Scip,
+    HeuristicStarts = int.Parse(Environment.GetEnvironmentVariable("STARTS") ?? "16", CultureInfo.InvariantCulture),
+    Progress = verbose ? line => Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds,8:F2}s {line}") : null,
+};
+if (args[0] == "realize")
+{
+    Experiments.Realize(input, options);
+    return 0;
+}
+Console.WriteLine($"{args[0]} on {args[2]}: n = {input.Pool.Count}, k = {input.Quotas.PanelSize}, {input.Pool.Features.Count} features, {ProfileGroup.Form(input.Pool, input.Quotas).Count} profile groups; {Environment.ProcessorCount} cores");
+var seconds = new List<double>();
+SelectionResult? result = null;
+for (var run = 0; run < runs; run++)
+{
+    var clock = Stopwatch.StartNew();
+    result = args[0] switch
+    {
+        "leximin" => Leximin.Select(input.Pool, input.Quotas, options),
+        "maximin" => Maximin.Select(input.Pool, input.Quotas, options),
+        "legacy" => Legacy.Estimate(input.Pool, input.Quotas, runs: Arg(4, 10_000), new Random(run)),
+        _ => throw new ArgumentException("unknown algorithm " + args[0]),
+    };
+    seconds.Add(clock.Elapsed.TotalSeconds);
+    Console.WriteLine($"run {run + 1}: {seconds[^1]:F2} s");
+    if (args[0] == "legacy")
+    {
+        break;
+    }
+}
+seconds.Sort();
+Console.WriteLine($"median {seconds[seconds.Count / 2]:F2} s over {seconds.Count} runs");
+var statistics = result!.Statistics;
+Console.WriteLine($"minimum {statistics.Minimum:P2}, Gini {statistics.Gini:P1}, geometric mean {statistics.GeometricMean:P2}, mean {statistics.Mean:P3}");
+if (result.Solver is { } solver)
+{
+    Console.WriteLine(solver);
+}
+foreach (var line in result.Explanation)
+{
+    Console.WriteLine("  " + line);
+}
+return 0;
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

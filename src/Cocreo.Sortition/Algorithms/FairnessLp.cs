@@ -1,0 +1,93 @@
+using Google.OrTools.LinearSolver;
+
+namespace Cocreo.Sortition;
+
+/// <summary>
+/// The restricted master linear program of one LEXIMIN stage, over the panels found so far (λ_P ≥ 0 each):
+/// maximise z subject to Σ_P λ_P = 1, p_g ≥ t_g·z for every group g not yet fixed, and p_g ≥ f_g for every fixed
+/// group, where p_g = Σ_P λ_P · seats_P(g) / |g| is the probability of each member of g (t_g = 1 for plain LEXIMIN).
+/// Its duals price new panels: a panel improves the program exactly when Σ_g seats_P(g) · y_g / |g| exceeds the dual of
+/// Σ λ = 1. Solved by GLOP; the model is rebuilt for every solve.
+/// </summary>
+internal sealed class FairnessLp : IDisposable
+{
+    private readonly int[] sizes;
+    private readonly double[] targets;
+    private readonly double?[] fixedAt;
+    private readonly List<Composition> panels = [];
+    private double[] lambda = [];
+    private double[] groupDuals = [];
+
+    public FairnessLp(int[] groupSizes, double[]? targets = null)
+    {
+        sizes = groupSizes;
+        this.targets = targets ?? Enumerable.Repeat(1.0, sizes.Length).ToArray();
+        fixedAt = new double?[sizes.Length];
+    }
+
+    public int Solves { get; private set; }
+
+    public double LastSeconds;
+
+    public void AddPanel(Composition panel) => panels.Add(panel);
+
+    public void Fix(int group, double probability) => fixedAt[group] = probability;
+
+    public bool Solve()
+    {
+        Solves++;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        using var solver = Solver.CreateSolver("GLOP")!;
+        solver.SetSolverSpecificParametersAsString(Environment.GetEnvironmentVariable("GLOP_PARAMS") ?? "");
+        var z = solver.MakeNumVar(0, 1, "");
+        var total = solver.MakeConstraint(1, 1, "");
+        var rows = new Constraint[sizes.Length];
+        for (var g = 0; g < sizes.Length; g++)
+        {
+            rows[g] = solver.MakeConstraint(fixedAt[g] ?? 0, double.PositiveInfinity, "");
+            if (fixedAt[g] is null)
+            {
+                rows[g].SetCoefficient(z, -targets[g]);
+            }
+        }
+        var columns = new Variable[panels.Count];
+        for (var i = 0; i < panels.Count; i++)
+        {
+            var column = columns[i] = solver.MakeNumVar(0, double.PositiveInfinity, "");
+            total.SetCoefficient(column, 1);
+            var panel = panels[i];
+            for (var j = 0; j < panel.Groups.Length; j++)
+            {
+                var g = panel.Groups[j];
+                rows[g].SetCoefficient(column, (double)panel.Seats[j] / sizes[g]);
+            }
+        }
+        solver.Objective().SetCoefficient(z, 1);
+        solver.Objective().SetMaximization();
+        var status = solver.Solve();
+        LastSeconds = sw.Elapsed.TotalSeconds;
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            return false;
+        }
+        Z = z.SolutionValue();
+        PanelThreshold = total.DualValue();
+        lambda = columns.Select(c => c.SolutionValue()).ToArray();
+        groupDuals = rows.Select(r => Math.Max(0, -r.DualValue())).ToArray();
+        return true;
+    }
+
+    public double Z { get; private set; }
+
+    /// <summary>The dual of Σ λ = 1: the weight a panel must exceed to improve the program.</summary>
+    public double PanelThreshold { get; private set; }
+
+    /// <summary>The dual y_g ≥ 0 of each group's row (OR-Tools reports duals of ≥ rows of a maximisation as ≤ 0).</summary>
+    public double GroupDual(int group) => groupDuals[group];
+
+    public double Weight(int column) => column < lambda.Length ? lambda[column] : 0;
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,26 @@
+namespace Cocreo.Sortition;
+
+/// <summary>Settings of the LEXIMIN and MAXIMIN column generation.</summary>
+public sealed record LeximinOptions
+{
+    /// <summary>The integer programming solver for pricing (default SCIP).</summary>
+    public PricingSolver PricingSolver { get; init; } = PricingSolver.Scip;
+
+    /// <summary>
+    /// A stage ends when no panel improves the linear program by more than this (in units of probability); each LEXIMIN
+    /// level is then within this of its exact value. Default 1e-9, below GLOP's own feasibility tolerance.
+    /// </summary>
+    public double PricingTolerance { get; init; } = 1e-9;
+
+    /// <summary>A group whose dual weight exceeds this at the end of a stage has its probability fixed (default 1e-7).</summary>
+    public double FixingTolerance { get; init; } = 1e-7;
+
+    /// <summary>How many panels of the current solution the swap heuristic starts from in each iteration (default 16).</summary>
+    public int HeuristicStarts { get; init; } = 16;
+
+    /// <summary>
+    /// Receives a line per iteration (stage, level, panels) for whoever wants to watch a long computation; null by default.
+    /// The lines hold only counts and probabilities, never anyone's id or contact details.
+    /// </summary>
+    public Action<string>? Progress { get; init; }
+}
