@@ -5,7 +5,7 @@ using Cocreo.Sortition.Bench;
 
 // A bench program, not BenchmarkDotNet: one LEXIMIN run on the large instances takes seconds to minutes, so it reports
 // every run's wall time and their median instead of BenchmarkDotNet's many iterations.
-//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip|cpsat]
+//   leximin <categories.csv> <respondents.csv> <k> [runs] [cpsat|scip]
 //   maximin <categories.csv> <respondents.csv> <k> [runs]
 //   legacy  <categories.csv> <respondents.csv> <k> [panels]
 //   generate <folder> [n] [k] [seed]
@@ -24,25 +24,15 @@ if (args[0] == "generate")
 }
 
 var input = PoolFiles.Read(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
-if (args[0] == "relaxed")
-{
-    Experiments.RelaxedMaximin(input);
-    return 0;
-}
+
 var runs = Arg(4, 1);
 var watch = Stopwatch.StartNew();
 var verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
 var options = new LeximinOptions
 {
-    PricingSolver = args.Length > 5 && args[5] == "cpsat" ? PricingSolver.CpSat : PricingSolver.Scip,
-    HeuristicStarts = int.Parse(Environment.GetEnvironmentVariable("STARTS") ?? "16", CultureInfo.InvariantCulture),
+    PricingSolver = args.Length > 5 && args[5] == "scip" ? PricingSolver.Scip : PricingSolver.CpSat,
     Progress = verbose ? line => Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds,8:F2}s {line}") : null,
 };
-if (args[0] == "realize")
-{
-    Experiments.Realize(input, options);
-    return 0;
-}
 Console.WriteLine($"{args[0]} on {args[2]}: n = {input.Pool.Count}, k = {input.Quotas.PanelSize}, {input.Pool.Features.Count} features, {ProfileGroup.Form(input.Pool, input.Quotas).Count} profile groups; {Environment.ProcessorCount} cores");
 var seconds = new List<double>();
 SelectionResult? result = null;

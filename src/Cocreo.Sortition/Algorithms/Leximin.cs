@@ -37,8 +37,10 @@ internal static class FairSelection
             return new SelectionResult(algorithm, feasibility, [], null, [$"No panel meets the quotas, so {name} cannot select; see the feasibility diagnosis."]);
         }
 
-        using var generation = new ColumnGeneration(space, options);
-        var weighted = generation.Run(algorithm == SelectionAlgorithm.Leximin);
+        var generation = new ColumnGeneration(space, options);
+        var (weighted, levels, stages, reached) = algorithm == SelectionAlgorithm.Leximin
+            ? SolveLeximin(space, generation, options)
+            : SolveMaximin(generation);
         var distribution = new PanelDistribution(quotas.PanelSize, groups, weighted.Select(w => new PanelComposition(
             w.Probability,
             w.Panel.Groups.Select((g, i) => new GroupSeats(g, w.Panel.Seats[i])).ToArray())));
@@ -51,34 +53,55 @@ internal static class FairSelection
         }
 
         var byGroup = distribution.GroupProbabilities();
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var group in groups)
-        {
-            foreach (var id in group.MemberIds)
-            {
-                groupOf[id] = group.Index;
-            }
-        }
+        var groupOf = groups.SelectMany(g => g.MemberIds.Select(id => (id, g.Index))).ToDictionary(p => p.id, p => p.Index, StringComparer.Ordinal);
         var probabilities = pool.People.Select(p => new PersonProbability(p.Id, byGroup[groupOf[p.Id]])).ToArray();
-        var shortfall = Enumerable.Range(0, groups.Count).Max(g => generation.FixedAt(g) is { } level ? Math.Max(0, level - byGroup[g]) : 0);
-        var levels = generation.Levels
-            .Select(l => new LeximinLevel(l.Probability, l.Groups.Sum(g => groups[g].Size)))
+        var shortfall = Enumerable.Range(0, groups.Count).Max(g => levels[g] is { } level ? Math.Max(0, level - byGroup[g]) : 0);
+        var leximinLevels = Enumerable.Range(0, groups.Count)
+            .Where(g => levels[g] is not null)
+            .GroupBy(g => Math.Round(levels[g]!.Value, 9))
+            .OrderBy(l => l.Key)
+            .Select(l => new LeximinLevel(l.Key, l.Sum(g => groups[g].Size)))
             .ToArray();
         var solver = new SolverReport(
-            "GLOP (primal simplex, default tolerances), restricted master LP with panels added as columns",
-            options.PricingSolver == PricingSolver.Scip
-                ? "SCIP via OR-Tools (relative gap 1e-10), after a swap heuristic"
-                : "CP-SAT (1 worker, weights scaled to integers), after a swap heuristic",
-            generation.Stages,
+            "GLOP (primal simplex, default settings): the relaxation's stages, the restricted master programs (rebuilt for each solve) and the final program",
+            options.PricingSolver == PricingSolver.CpSat
+                ? "CP-SAT (1 worker, weights scaled to integers): peeling steps and pricing, after a swap heuristic"
+                : "SCIP via OR-Tools (relative gap 1e-10): peeling steps and pricing, after a swap heuristic",
+            stages,
             generation.LpSolves,
             generation.IntegerProgramSolves,
             generation.PanelCount,
             distribution.Panels.Count,
             shortfall);
-        return new SelectionResult(algorithm, feasibility, probabilities, distribution, Explain(algorithm, pool, groups, levels, solver, options), levels, solver);
+        return new SelectionResult(algorithm, feasibility, probabilities, distribution,
+            Explain(algorithm, pool, groups, leximinLevels, solver, options, reached), leximinLevels, solver);
     }
 
-    private static List<string> Explain(SelectionAlgorithm algorithm, Pool pool, IReadOnlyList<ProfileGroup> groups, LeximinLevel[] levels, SolverReport solver, LeximinOptions options)
+    /// <summary>
+    /// LEXIMIN in two steps. The relaxation (fractional seats) has a LEXIMIN that bounds every real distribution from
+    /// above and costs a few small linear programs; when panels are found that reach it, it is the LEXIMIN, with the
+    /// relaxation as the proof. Otherwise the classic stages compute it from the panels found so far.
+    /// </summary>
+    private static (List<(Composition Panel, double Probability)>, double?[], int, bool) SolveLeximin(PanelSpace space, ColumnGeneration generation, LeximinOptions options)
+    {
+        var relaxed = RelaxedLeximin.Solve(space);
+        if (generation.Reach(relaxed.Face, relaxed.Probabilities) is not null)
+        {
+            var levels = relaxed.Probabilities.Select(p => (double?)p).ToArray();
+            return (generation.FinalDistribution(relaxed.Probabilities), levels, relaxed.Stages.Count, true);
+        }
+        options.Progress?.Invoke("the relaxation's LEXIMIN is not reachable; computing LEXIMIN stage by stage");
+        var (distribution, fixedAt, stages) = generation.Stages(leximin: true);
+        return (distribution, fixedAt, stages, false);
+    }
+
+    private static (List<(Composition Panel, double Probability)>, double?[], int, bool) SolveMaximin(ColumnGeneration generation)
+    {
+        var (distribution, fixedAt, stages) = generation.Stages(leximin: false);
+        return (distribution, fixedAt, stages, false);
+    }
+
+    private static List<string> Explain(SelectionAlgorithm algorithm, Pool pool, IReadOnlyList<ProfileGroup> groups, LeximinLevel[] levels, SolverReport solver, LeximinOptions options, bool reached)
     {
         var lines = new List<string>
         {
@@ -89,21 +112,20 @@ internal static class FairSelection
             lines.Add($"{levels[0].People:N0} people are on no valid panel at all (their values cannot be seated within the quotas), so their probability is 0.");
         }
         var positive = levels.Where(l => l.Probability > 0).ToArray();
+        var lowest = positive.FirstOrDefault();
         if (algorithm == SelectionAlgorithm.Leximin)
         {
-            lines.Add($"LEXIMIN raised the lowest probability as far as the quotas allow, then the next lowest, in {solver.Stages} stages; the lowest is {positive.FirstOrDefault()?.Probability ?? 0:P3} ({positive.FirstOrDefault()?.People ?? 0:N0} people).");
-            if (positive.Length > 1)
-            {
-                var distinct = positive.Select(l => Math.Round(l.Probability, 9)).Distinct().Count();
-                lines.Add($"The probabilities take {distinct} distinct values, from {positive[0].Probability:P3} to {positive.Max(l => l.Probability):P3}.");
-            }
+            lines.Add($"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the probabilities take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
+            lines.Add(reached
+                ? "Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels."
+                : $"The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage ({solver.Stages} stages), each proved optimal by an integer program.");
         }
         else
         {
-            lines.Add($"MAXIMIN raised the lowest probability as far as the quotas allow: {positive.FirstOrDefault()?.Probability ?? 0:P3}; probabilities above it are not optimised further.");
+            lines.Add($"MAXIMIN raises the lowest probability as far as the quotas allow: {lowest?.Probability ?? 0:P3}; probabilities above it are not optimised further.");
         }
         lines.Add($"The lottery uses {solver.PanelsUsed:N0} panels (out of {solver.PanelsGenerated:N0} generated); each was checked against every quota by counting, independently of the solvers.");
-        lines.Add($"Probabilities come from linear programming in floating point: each level is within {options.PricingTolerance:G2} of optimal, and no probability falls more than {Math.Max(solver.LargestShortfall, 0):G2} below its level.");
+        lines.Add($"Probabilities come from linear programming in floating point: each level is within {options.PricingTolerance:G2} of optimal, and no probability falls more than {solver.LargestShortfall:G2} below its level.");
         return lines;
     }
 }

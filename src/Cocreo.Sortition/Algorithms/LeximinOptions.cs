@@ -3,8 +3,8 @@ namespace Cocreo.Sortition;
 /// <summary>Settings of the LEXIMIN and MAXIMIN column generation.</summary>
 public sealed record LeximinOptions
 {
-    /// <summary>The integer programming solver for pricing (default SCIP).</summary>
-    public PricingSolver PricingSolver { get; init; } = PricingSolver.Scip;
+    /// <summary>The integer programming solver for pricing (default CP-SAT).</summary>
+    public PricingSolver PricingSolver { get; init; } = PricingSolver.CpSat;
 
     /// <summary>
     /// A stage ends when no panel improves the linear program by more than this (in units of probability); each LEXIMIN

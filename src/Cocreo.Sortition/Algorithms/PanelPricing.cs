@@ -4,14 +4,14 @@ using LinearExpr = Google.OrTools.Sat.LinearExpr;
 
 namespace Cocreo.Sortition;
 
-/// <summary>The integer program a selection asks for the valid panel of greatest total weight.</summary>
+/// <summary>The integer programming solver a selection asks for the valid panel of greatest total weight.</summary>
 public enum PricingSolver
 {
-    /// <summary>SCIP through OR-Tools' linear solver wrapper (branch and cut, one thread).</summary>
-    Scip,
-
-    /// <summary>OR-Tools' CP-SAT (weights scaled to integers with 2^-40 relative resolution).</summary>
+    /// <summary>OR-Tools' CP-SAT, one worker, weights scaled to integers with 2⁻⁴⁰ relative resolution; every improving panel it finds on the way is used too.</summary>
     CpSat,
+
+    /// <summary>SCIP through OR-Tools' linear solver wrapper, one thread, relative gap 1e-10.</summary>
+    Scip,
 }
 
 /// <summary>
@@ -25,9 +25,6 @@ internal abstract class PanelPricing : IDisposable
 
     protected PanelSpace Space { get; }
 
-    /// <summary>How many times the integer program was solved.</summary>
-    public int Solves { get; protected set; }
-
     public static PanelPricing Create(PanelSpace space, PricingSolver solver) => solver switch
     {
         PricingSolver.Scip => new ScipPricing(space),
@@ -36,7 +33,14 @@ internal abstract class PanelPricing : IDisposable
     };
 
     /// <summary>Seats per group of a valid panel maximising the total weight, or null when no valid panel exists.</summary>
-    public abstract int[]? Best(double[] weightPerSeat, int[]? hint = null);
+    public int[]? Best(double[] weightPerSeat, int[]? hint = null) =>
+        BestAndOnTheWay(weightPerSeat, hint) is { Count: > 0 } found ? found[^1] : null;
+
+    /// <summary>
+    /// The best panel and, when the solver reports them, the improving panels it found on the way, each a column worth
+    /// adding when its weight beats the threshold. The best comes last; empty when no valid panel exists.
+    /// </summary>
+    public abstract IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null);
 
     public abstract void Dispose();
 
@@ -63,7 +67,7 @@ internal abstract class PanelPricing : IDisposable
         public ScipPricing(PanelSpace space) : base(space)
         {
             solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools was built without SCIP.");
-            seats = space.Upper.Select((c, g) => solver.MakeIntVar(space.Lower[g], c, "")).ToArray();
+            seats = space.Upper.Select((upper, g) => solver.MakeIntVar(space.Lower[g], upper, "")).ToArray();
             var total = solver.MakeConstraint(space.PanelSize, space.PanelSize, "");
             foreach (var seat in seats)
             {
@@ -94,20 +98,18 @@ internal abstract class PanelPricing : IDisposable
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-10);
         }
 
-        public override int[]? Best(double[] weightPerSeat, int[]? hint = null)
+        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null)
         {
-            Solves++;
             var objective = solver.Objective();
             for (var g = 0; g < seats.Length; g++)
             {
                 objective.SetCoefficient(seats[g], weightPerSeat[g]);
             }
-            var status = solver.Solve(parameters);
-            if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+            if (solver.Solve(parameters) is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             {
-                return null;
+                return [];
             }
-            return seats.Select(s => (int)Math.Round(s.SolutionValue())).ToArray();
+            return [seats.Select(s => (int)Math.Round(s.SolutionValue())).ToArray()];
         }
 
         public override void Dispose()
@@ -125,7 +127,7 @@ internal abstract class PanelPricing : IDisposable
 
         public CpSatPricing(PanelSpace space) : base(space)
         {
-            seats = space.Upper.Select((c, g) => model.NewIntVar(space.Lower[g], c, "")).ToArray();
+            seats = space.Upper.Select((upper, g) => model.NewIntVar(space.Lower[g], upper, "")).ToArray();
             model.Add(LinearExpr.Sum(seats) == space.PanelSize);
             var byValue = GroupsByValue();
             for (var f = 0; f < space.FeatureCount; f++)
@@ -141,13 +143,12 @@ internal abstract class PanelPricing : IDisposable
             }
         }
 
-        public override int[]? Best(double[] weightPerSeat, int[]? hint = null)
+        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null)
         {
-            Solves++;
+            // CP-SAT optimises integer objectives: scale the largest weight to 2^40, far finer than the 1e-9 compared.
             var largest = weightPerSeat.Max(Math.Abs);
             var scale = largest > 0 ? Resolution / largest : 1;
-            var coefficients = weightPerSeat.Select(w => (long)Math.Round(w * scale)).ToArray();
-            model.Maximize(LinearExpr.WeightedSum(seats, coefficients));
+            model.Maximize(LinearExpr.WeightedSum(seats, weightPerSeat.Select(w => (long)Math.Round(w * scale))));
             model.ClearHints();
             if (hint is not null)
             {
@@ -156,17 +157,22 @@ internal abstract class PanelPricing : IDisposable
                     model.AddHint(seats[g], hint[g]);
                 }
             }
+            // One worker keeps the search deterministic; the machine's other core serves the linear programs' caller.
             var solver = new CpSolver { StringParameters = "num_workers:1" };
-            var status = solver.Solve(model);
-            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            {
-                return null;
-            }
-            return seats.Select(s => (int)solver.Value(s)).ToArray();
+            var collector = new Collector(seats);
+            var status = solver.Solve(model, collector);
+            return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? collector.Found : [];
         }
 
         public override void Dispose()
         {
+        }
+
+        private sealed class Collector(IntVar[] seats) : CpSolverSolutionCallback
+        {
+            public List<int[]> Found { get; } = [];
+
+            public override void OnSolutionCallback() => Found.Add(seats.Select(s => (int)Value(s)).ToArray());
         }
     }
 }

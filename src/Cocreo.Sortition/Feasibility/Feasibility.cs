@@ -189,10 +189,12 @@ public static class Feasibility
                     var quota = quotas[f, v];
                     var min = space.Min[f][v];
                     var max = space.Max[f][v];
-                    var lowerWithin = model.NewIntVar(0, min - (quota.MinFlex ?? 0), "");
-                    var lowerBeyond = model.NewIntVar(0, quota.MinFlex ?? 0, "");
+                    // Flexible bounds on the wrong side of the quota (possible when quotas are built in code) allow no relaxation.
+                    var minFlex = Math.Clamp(quota.MinFlex ?? 0, 0, min);
+                    var lowerWithin = model.NewIntVar(0, min - minFlex, "");
+                    var lowerBeyond = model.NewIntVar(0, minFlex, "");
                     var upperRoom = Math.Max(0, k - max);
-                    var upperWithin = model.NewIntVar(0, quota.MaxFlex is { } maxFlex ? Math.Min(upperRoom, maxFlex - max) : upperRoom, "");
+                    var upperWithin = model.NewIntVar(0, quota.MaxFlex is { } maxFlex ? Math.Clamp(maxFlex - max, 0, upperRoom) : upperRoom, "");
                     var upperBeyond = model.NewIntVar(0, quota.MaxFlex is null ? 0 : upperRoom, "");
                     var count = LinearExpr.Sum(groupsByValue[f][v].Select(g => seats[g]));
                     model.Add(count + lowerWithin + lowerBeyond >= min);
