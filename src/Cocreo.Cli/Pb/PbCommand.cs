@@ -1,0 +1,168 @@
+using System.CommandLine;
+using Cocreo.Budgeting;
+using Cocreo.Budgeting.Pabulib;
+using Cocreo.Budgeting.Rules;
+using Cocreo.Budgeting.TieBreaking;
+
+namespace Cocreo.Cli.Pb;
+
+/// <summary><c>cocreo pb</c>: participatory budgeting on pabulib files (run a rule, check a file, compare with the official outcome).</summary>
+public static class PbCommand
+{
+    /// <summary>Exit code when a computed outcome differs from the official one.</summary>
+    public const int OutcomeDiffers = 3;
+
+    /// <summary>Exit code for a file that cannot be read or options that make no sense.</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("pb", "Participatory budgeting on pabulib .pb files: compute outcomes, check files, compare with official outcomes.");
+        command.Subcommands.Add(CreateRun());
+        command.Subcommands.Add(CreateCheck());
+        command.Subcommands.Add(CreateCompare());
+        return command;
+    }
+
+    private static Argument<FileInfo> FileArgument() => new("file") { Description = "The .pb file." };
+
+    private static Command CreateRun()
+    {
+        var file = FileArgument();
+        var rule = new Option<string>("--rule") { Description = "greedy | greedy-no-skip | greedy-threshold | mes | phragmen | max-welfare", DefaultValueFactory = _ => "mes" };
+        rule.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. BudgetingRules.Names]);
+        var completion = new Option<string>("--completion") { Description = "mes only: none | add1 | add1-no-exhaustive-stop | utilitarian | add1-utilitarian", DefaultValueFactory = _ => "none" };
+        completion.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Completions.Keys]);
+        var add1Start = new Option<string>("--add1-start") { Description = "mes add1 only: equal-share (exact budget ÷ voters, pabutools) | whole-units (rounded down, equalshares.net)", DefaultValueFactory = _ => "equal-share" };
+        add1Start.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "equal-share", "whole-units");
+        var comparison = new Option<bool>("--comparison") { Description = "mes only: switch to the greedy outcome if more voters prefer it (more of their projects funded)" };
+        var satisfaction = new Option<string>("--satisfaction") { Description = "cost | cardinality | points", DefaultValueFactory = _ => "cost" };
+        satisfaction.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "cost", "cardinality", "approval", "points");
+        var tieBreak = new Option<string>("--tie-break") { Description = "id (smaller project id, pabutools) | cost-then-votes (equalshares.net) | order:ID1,ID2,...", DefaultValueFactory = _ => "id" };
+        var threshold = new Option<long?>("--threshold") { Description = "greedy rules: minimum score (votes or points) a project needs; greedy-threshold defaults to META min_project_score_threshold" };
+        var format = new Option<string>("--format") { Description = "table | json | pb (the file with a selected column)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "pb");
+
+        var command = new Command("run", "Compute the outcome of a rule on a .pb file.") { file, rule, completion, add1Start, comparison, satisfaction, tieBreak, threshold, format };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if (!TieBreakings.TryParse(parseResult.GetValue(tieBreak)!, out var tieBreaking))
+            {
+                error.WriteLine($"--tie-break: \"{parseResult.GetValue(tieBreak)}\" is not id, cost-then-votes or order:ID1,ID2,...");
+                return BadInput;
+            }
+            SatisfactionMeasures.TryParse(parseResult.GetValue(satisfaction)!, out var measure);
+            var options = new RuleOptions
+            {
+                Satisfaction = measure,
+                TieBreaking = tieBreaking,
+                Completion = Completions[parseResult.GetValue(completion)!.ToLowerInvariant()],
+                Add1Start = parseResult.GetValue(add1Start)!.Equals("whole-units", StringComparison.OrdinalIgnoreCase) ? Add1Start.WholeUnits : Add1Start.EqualShare,
+                Comparison = parseResult.GetValue(comparison),
+                ScoreThreshold = parseResult.GetValue(threshold),
+            };
+            var chosenRule = BudgetingRules.FromName(parseResult.GetValue(rule)!)!;
+            if (chosenRule is not EqualSharesRule && (options.Completion != EqualSharesCompletion.None || options.Comparison))
+            {
+                error.WriteLine("--completion and --comparison apply to --rule mes only.");
+                return BadInput;
+            }
+            return WithElection(parseResult.GetValue(file)!, error, election =>
+            {
+                foreach (var projectId in tieBreaking is ExplicitOrderTieBreaking explicitOrder ? explicitOrder.ProjectIds : [])
+                {
+                    if (!election.Instance.TryGetProject(projectId, out _))
+                    {
+                        error.WriteLine($"--tie-break: project {projectId} is not in the file.");
+                        return BadInput;
+                    }
+                }
+                Outcome outcome;
+                try
+                {
+                    outcome = chosenRule.Compute(election.Instance, election.Profile, options);
+                }
+                catch (ArgumentException problem)
+                {
+                    error.WriteLine(problem.Message);
+                    return BadInput;
+                }
+                PbOutput.Write(output, parseResult.GetValue(format)!.ToLowerInvariant(), election, chosenRule, options, outcome);
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command CreateCheck()
+    {
+        var file = FileArgument();
+        var command = new Command("check", "Validate a .pb file: errors name the line; counts that disagree with META are warnings.") { file };
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, parseResult.InvocationConfiguration.Error, election =>
+        {
+            PbOutput.WriteCheck(parseResult.InvocationConfiguration.Output, parseResult.GetValue(file)!.Name, election);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CreateCompare()
+    {
+        var file = FileArgument();
+        var command = new Command("compare", $"Compute the outcome with the rule the file's META names and compare it with the official selected column (exit {OutcomeDiffers} when they differ).") { file };
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, parseResult.InvocationConfiguration.Error, election =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            if (election.OfficiallySelected is not { } official)
+            {
+                error.WriteLine($"{parseResult.GetValue(file)!.Name}: the PROJECTS section has no selected column, so there is no official outcome to compare with.");
+                return BadInput;
+            }
+            if (BudgetingRules.FromPabulibMeta(election.Instance) is not var (rule, options))
+            {
+                error.WriteLine($"{parseResult.GetValue(file)!.Name}: META rule \"{election.Instance.GetMeta("rule")}\" is not a rule Cocreo computes (greedy, greedy-no-skip, greedy-threshold, equalshares, equalshares/add1, equalshares/add1-comparison).");
+                return BadInput;
+            }
+            var outcome = rule.Compute(election.Instance, election.Profile, options);
+            var same = PbOutput.WriteComparison(parseResult.InvocationConfiguration.Output, election, rule, options, outcome, official);
+            return same ? 0 : OutcomeDiffers;
+        }));
+        return command;
+    }
+
+    private static readonly Dictionary<string, EqualSharesCompletion> Completions = new()
+    {
+        ["none"] = EqualSharesCompletion.None,
+        ["add1"] = EqualSharesCompletion.Add1,
+        ["add1-no-exhaustive-stop"] = EqualSharesCompletion.Add1WithoutExhaustiveStop,
+        ["utilitarian"] = EqualSharesCompletion.Utilitarian,
+        ["add1-utilitarian"] = EqualSharesCompletion.Add1ThenUtilitarian,
+    };
+
+    private static int WithElection(FileInfo file, TextWriter error, Func<PabulibElection, int> action)
+    {
+        PabulibElection election;
+        try
+        {
+            election = PabulibReader.ReadFile(file.FullName);
+        }
+        catch (PabulibFormatException problem)
+        {
+            error.WriteLine(problem.Message);
+            return BadInput;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{file.FullName}: {problem.Message}");
+            return BadInput;
+        }
+        foreach (var warning in election.Warnings)
+        {
+            error.WriteLine($"warning: {file.Name}, {warning}");
+        }
+        return action(election);
+    }
+}

@@ -1,0 +1,322 @@
+namespace Cocreo.OpinionMap.Clustering;
+
+/// <summary>Points to cluster, in a fixed order: names (participant or base-cluster ids), positions and weights.</summary>
+internal sealed class ClusterPoints(int[] names, double[] x, double[] y, double[]? weights = null)
+{
+    public int[] Names { get; } = names;
+
+    public double[] X { get; } = x;
+
+    public double[] Y { get; } = y;
+
+    public double[]? Weights { get; } = weights;
+
+    public int Count => Names.Length;
+
+    public double Weight(int point) => Weights is null ? 1.0 : Weights[point];
+}
+
+/// <summary>A cluster during k-means: its id, its member points (indices into <see cref="ClusterPoints"/>) and centre.</summary>
+internal sealed class KCluster(int id, List<int> members, double x, double y)
+{
+    public int Id { get; } = id;
+
+    public List<int> Members { get; set; } = members;
+
+    public double X { get; set; } = x;
+
+    public double Y { get; set; } = y;
+}
+
+/// <summary>A cluster remembered from an earlier computation: its id, member names and centre.</summary>
+internal readonly record struct PreviousCluster(int Id, IReadOnlyList<int> Members, double X, double Y);
+
+/// <summary>
+/// Polis' k-means (clusters.clj): a fresh run starts from the first k distinct points; a later run starts from the
+/// previous clusters (<c>clean-start-clusters</c>: recentre them on the new positions, merge identical ones, then
+/// split off the most distant point until there are k clusters or no more distinct points). Each step assigns every
+/// point to its nearest centre and drops empty clusters; it stops when no centre moves by 0.01 or more.
+/// </summary>
+internal static class KMeans
+{
+    private const double SameCentreDistance = 0.01;
+
+    /// <summary>Clusters sorted by id.</summary>
+    public static List<KCluster> Run(ClusterPoints data, int k, IReadOnlyList<PreviousCluster>? previous, int maxIterations,
+        ParallelOptions parallel)
+    {
+        var clusters = previous is { Count: > 0 } ? CleanStart(data, previous, k) : Initial(data, k);
+        var nearest = new NearestCentres(data);
+        for (var remaining = maxIterations; ; remaining--)
+        {
+            var next = Step(data, clusters, nearest, parallel);
+            if (remaining <= 0 || SameClustering(clusters, next))
+            {
+                next.Sort((a, b) => a.Id.CompareTo(b.Id));
+                return next;
+            }
+            clusters = next;
+        }
+    }
+
+    /// <summary>Polis' init-clusters: the first k distinct positions, in data order, as empty clusters 0..k-1.</summary>
+    private static List<KCluster> Initial(ClusterPoints data, int k)
+    {
+        var clusters = new List<KCluster>();
+        var seen = new HashSet<(double, double)>();
+        for (var i = 0; i < data.Count && clusters.Count < k; i++)
+        {
+            if (seen.Add(Position(data, i)))
+            {
+                clusters.Add(new KCluster(clusters.Count, [], data.X[i], data.Y[i]));
+            }
+        }
+        return clusters;
+    }
+
+    private static List<KCluster> CleanStart(ClusterPoints data, IReadOnlyList<PreviousCluster> previous, int k)
+    {
+        var indexOfName = new Dictionary<int, int>(data.Count);
+        for (var i = 0; i < data.Count; i++)
+        {
+            indexOfName[data.Names[i]] = i;
+        }
+
+        // Recentre on the new positions, dropping clusters none of whose members are still in the data.
+        var clusters = new List<KCluster>();
+        foreach (var cluster in previous)
+        {
+            var members = cluster.Members.Where(indexOfName.ContainsKey).Select(name => indexOfName[name]).Order().ToList();
+            if (members.Count > 0)
+            {
+                var (x, y) = WeightedMean(data, members);
+                clusters.Add(new KCluster(cluster.Id, members, x, y));
+            }
+        }
+        if (clusters.Count == 0)
+        {
+            var everyone = Enumerable.Range(0, data.Count).ToList();
+            var (x, y) = WeightedMean(data, everyone);
+            clusters.Add(new KCluster(previous.Max(c => c.Id) + 1, everyone, x, y));
+        }
+
+        // Merge clusters whose centres coincide; the merged cluster keeps the id of the larger one (the later on a tie).
+        var unique = new List<KCluster>();
+        foreach (var cluster in clusters)
+        {
+            var same = unique.FindIndex(u => u.X == cluster.X && u.Y == cluster.Y);
+            if (same < 0)
+            {
+                unique.Add(cluster);
+                continue;
+            }
+            var other = unique[same];
+            var id = other.Members.Count > cluster.Members.Count ? other.Id : cluster.Id;
+            unique[same] = new KCluster(id, [.. other.Members, .. cluster.Members], other.X, other.Y);
+        }
+
+        var possible = DistinctPositions(data, upTo: k);
+        clusters = unique;
+        while (true)
+        {
+            clusters.RemoveAll(c => c.Members.Count == 0);
+            foreach (var cluster in clusters)
+            {
+                (cluster.X, cluster.Y) = WeightedMean(data, cluster.Members);
+            }
+            if (clusters.Count >= possible)
+            {
+                return clusters;
+            }
+            var (distance, outlier) = MostDistal(data, clusters);
+            if (distance <= 0)
+            {
+                return clusters;
+            }
+            foreach (var cluster in clusters)
+            {
+                cluster.Members.Remove(outlier);
+            }
+            clusters.Add(new KCluster(clusters.Max(c => c.Id) + 1, [outlier], data.X[outlier], data.Y[outlier]));
+        }
+    }
+
+    /// <summary>The point farthest from its nearest centre (Polis' most-distal; ties go to the later point).</summary>
+    private static (double Distance, int Point) MostDistal(ClusterPoints data, List<KCluster> clusters)
+    {
+        var best = (Distance: double.NegativeInfinity, Point: -1);
+        for (var i = 0; i < data.Count; i++)
+        {
+            var nearest = double.PositiveInfinity;
+            foreach (var cluster in clusters)
+            {
+                nearest = Math.Min(nearest, Distance(data.X[i], data.Y[i], cluster.X, cluster.Y));
+            }
+            if (nearest >= best.Distance)
+            {
+                best = (nearest, i);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>One k-means step: nearest centre for each point (ties go to the later cluster), empty clusters dropped.</summary>
+    private static List<KCluster> Step(ClusterPoints data, List<KCluster> clusters, NearestCentres nearestCentres, ParallelOptions parallel)
+    {
+        var nearest = nearestCentres.Assign([.. clusters.Select(c => c.X)], [.. clusters.Select(c => c.Y)], parallel);
+        var members = clusters.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < data.Count; i++)
+        {
+            members[nearest[i]].Add(i);
+        }
+        var next = new List<KCluster>(clusters.Count);
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            if (members[c].Count > 0)
+            {
+                var (x, y) = WeightedMean(data, members[c]);
+                next.Add(new KCluster(clusters[c].Id, members[c], x, y));
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Polis' same-clustering?: centres sorted, then compared pairwise.</summary>
+    private static bool SameClustering(List<KCluster> a, List<KCluster> b)
+    {
+        var first = a.Select(c => (c.X, c.Y)).Order().ToArray();
+        var second = b.Select(c => (c.X, c.Y)).Order().ToArray();
+        for (var i = 0; i < Math.Min(first.Length, second.Length); i++)
+        {
+            if (Distance(first[i].X, first[i].Y, second[i].X, second[i].Y) >= SameCentreDistance)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static (double X, double Y) WeightedMean(ClusterPoints data, List<int> members)
+    {
+        double x = 0, y = 0, total = 0;
+        foreach (var i in members)
+        {
+            var weight = data.Weight(i);
+            x += weight * data.X[i];
+            y += weight * data.Y[i];
+            total += weight;
+        }
+        return (x / total, y / total);
+    }
+
+    /// <summary>How many distinct positions there are, counting no further than <paramref name="upTo"/>.</summary>
+    private static int DistinctPositions(ClusterPoints data, int upTo)
+    {
+        var seen = new HashSet<(double, double)>();
+        for (var i = 0; i < data.Count && seen.Count < upTo; i++)
+        {
+            seen.Add(Position(data, i));
+        }
+        return seen.Count;
+    }
+
+    // Adding 0.0 turns -0.0 into 0.0, so equal positions hash alike.
+    private static (double, double) Position(ClusterPoints data, int i) => (data.X[i] + 0.0, data.Y[i] + 0.0);
+
+    internal static double Distance(double x1, double y1, double x2, double y2)
+    {
+        var dx = x1 - x2;
+        var dy = y1 - y2;
+        return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    /// <summary>
+    /// The nearest centre of every point, as a full scan would find it, but skipping points whose nearest centre
+    /// cannot have changed (Hamerly's bounds: an upper bound on the distance to the assigned centre and a lower bound
+    /// on the distance to any other, moved by how far the centres moved). Late k-means steps and warm starts move the
+    /// centres little, so most points are skipped.
+    /// </summary>
+    private sealed class NearestCentres(ClusterPoints data)
+    {
+        // Bounds are skipped on only with a margin, so that rounding never decides an assignment.
+        private const double Margin = 1e-9;
+        private readonly int[] nearest = new int[data.Count];
+        private readonly double[] upper = new double[data.Count];
+        private readonly double[] lower = new double[data.Count];
+        private double[]? lastX;
+        private double[]? lastY;
+
+        public int[] Assign(double[] cx, double[] cy, ParallelOptions parallel)
+        {
+            var count = cx.Length;
+            var incremental = lastX is not null && lastX.Length == count;
+            var moved = new double[count];
+            double largest = 0, secondLargest = 0;
+            var largestAt = -1;
+            if (incremental)
+            {
+                for (var c = 0; c < count; c++)
+                {
+                    moved[c] = Distance(lastX![c], lastY![c], cx[c], cy[c]);
+                    if (moved[c] > largest)
+                    {
+                        (secondLargest, largest, largestAt) = (largest, moved[c], c);
+                    }
+                    else if (moved[c] > secondLargest)
+                    {
+                        secondLargest = moved[c];
+                    }
+                }
+            }
+            Parallel.For(0, (data.Count + 4095) / 4096, parallel, block =>
+            {
+                var end = Math.Min(data.Count, (block + 1) * 4096);
+                for (var i = block * 4096; i < end; i++)
+                {
+                    if (incremental)
+                    {
+                        var assigned = nearest[i];
+                        upper[i] += moved[assigned];
+                        lower[i] -= assigned == largestAt ? secondLargest : largest;
+                        if (upper[i] + Margin < lower[i])
+                        {
+                            continue;
+                        }
+                        upper[i] = Distance(data.X[i], data.Y[i], cx[assigned], cy[assigned]);
+                        if (upper[i] + Margin < lower[i])
+                        {
+                            continue;
+                        }
+                    }
+                    Scan(i, cx, cy);
+                }
+            });
+            lastX = cx;
+            lastY = cy;
+            return nearest;
+        }
+
+        private void Scan(int i, double[] cx, double[] cy)
+        {
+            var best = -1;
+            double bestDistance = double.PositiveInfinity, secondDistance = double.PositiveInfinity;
+            for (var c = 0; c < cx.Length; c++)
+            {
+                var dx = data.X[i] - cx[c];
+                var dy = data.Y[i] - cy[c];
+                var squared = (dx * dx) + (dy * dy);
+                if (squared <= bestDistance)
+                {
+                    (secondDistance, bestDistance, best) = (bestDistance, squared, c);
+                }
+                else if (squared < secondDistance)
+                {
+                    secondDistance = squared;
+                }
+            }
+            nearest[i] = best;
+            upper[i] = Math.Sqrt(bestDistance);
+            lower[i] = Math.Sqrt(secondDistance);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+namespace Cocreo.OpinionMap;
+
+/// <summary>
+/// Settings of the opinion map. The defaults are Polis' (<c>base-conv-update-graph</c> in its conversation.clj,
+/// repness.clj and stats.clj), except where a remark says why not.
+/// </summary>
+public sealed record OpinionMapOptions
+{
+    /// <summary>Polis' defaults.</summary>
+    public static OpinionMapOptions Default { get; } = new();
+
+    /// <summary>
+    /// A participant is in the conversation (clustered) after voting on at least min(this, #statements) statements
+    /// (Polis: 7).
+    /// </summary>
+    public int MinimumVotes { get; init; } = 7;
+
+    /// <summary>While fewer people than this are in the conversation, the most active voters are let in (Polis: 15).</summary>
+    public int GreedyParticipantCount { get; init; } = 15;
+
+    /// <summary>
+    /// Decide who is in the conversation by replaying the votes one by one, as a live Polis conversation that updated
+    /// after every vote would have (the first 15 voters are then in). Off: as one Polis update (or full recompute)
+    /// from all votes at once.
+    /// </summary>
+    public bool ReplayVoteHistory { get; init; }
+
+    /// <summary>
+    /// Most power-iteration steps (the two components step together). Polis takes 100 steps per update and converges
+    /// across updates by starting from the previous components; we stop once both components have converged
+    /// (<see cref="PcaTolerance"/>) and allow more steps so that a first computation also converges.
+    /// </summary>
+    public int PcaMaxIterations { get; init; } = 1000;
+
+    /// <summary>A component has converged when it moves less than this (Euclidean norm) in one step.</summary>
+    public double PcaTolerance { get; init; } = 1e-6;
+
+    /// <summary>How many base clusters participants are first grouped into (Polis: 100).</summary>
+    public int BaseClusterCount { get; init; } = 100;
+
+    /// <summary>Most k-means steps for the base clusters (Polis: 100).</summary>
+    public int BaseClusterIterations { get; init; } = 100;
+
+    /// <summary>
+    /// Most k-means steps for the opinion groups. Polis sets <c>:group-iters 100</c> but passes it under a key its
+    /// k-means does not read, so its k-means default of 20 applies; we follow what Polis does.
+    /// </summary>
+    public int GroupClusterIterations { get; init; } = 20;
+
+    /// <summary>Most opinion groups (Polis: 5); at most 2 + (#base clusters / 12) are tried.</summary>
+    public int MaxGroupCount { get; init; } = 5;
+
+    /// <summary>
+    /// The number of groups changes only after a new best number has won this many updates in a row
+    /// (Polis' <c>group-k-buffer</c>: 4).
+    /// </summary>
+    public int GroupCountBuffer { get; init; } = 4;
+
+    /// <summary>Use exactly this many groups instead of choosing by silhouette (for comparisons and facilitators' choice).</summary>
+    public int? GroupCount { get; init; }
+
+    /// <summary>At most this many representative statements per group and consensus statements per side (Polis: 5).</summary>
+    public int MaxSelectedStatements { get; init; } = 5;
+
+    /// <summary>
+    /// The one-sided z value a proportion or difference must exceed to count (Polis' <c>z-sig-90?</c>: 1.2816, 90%).
+    /// </summary>
+    public double SignificanceZ { get; init; } = 1.2816;
+
+    /// <summary>Seed of the random start of the principal components when there is no previous state.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Threads the computation may use; results do not depend on it. Null: all processors.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    internal void Validate()
+    {
+        Require(MinimumVotes >= 1, nameof(MinimumVotes), "must be at least 1");
+        Require(GreedyParticipantCount >= 0, nameof(GreedyParticipantCount), "must not be negative");
+        Require(PcaMaxIterations >= 1, nameof(PcaMaxIterations), "must be at least 1");
+        Require(PcaTolerance >= 0, nameof(PcaTolerance), "must not be negative");
+        Require(BaseClusterCount >= 1, nameof(BaseClusterCount), "must be at least 1");
+        Require(BaseClusterIterations >= 0, nameof(BaseClusterIterations), "must not be negative");
+        Require(GroupClusterIterations >= 0, nameof(GroupClusterIterations), "must not be negative");
+        Require(MaxGroupCount >= 2, nameof(MaxGroupCount), "must be at least 2");
+        Require(GroupCountBuffer >= 1, nameof(GroupCountBuffer), "must be at least 1");
+        Require(GroupCount is null or >= 1, nameof(GroupCount), "must be at least 1");
+        Require(MaxSelectedStatements >= 0, nameof(MaxSelectedStatements), "must not be negative");
+        Require(MaxDegreeOfParallelism is null or >= 1, nameof(MaxDegreeOfParallelism), "must be at least 1");
+    }
+
+    private static void Require(bool condition, string name, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"OpinionMapOptions.{name} {rule}.", name);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Cocreo.Web.Data;
+
+/// <summary>The database the settings name: its provider and a validated connection string.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Reads Database:Provider and Database:ConnectionString; throws <see cref="InvalidDatabaseSettingException"/> naming the setting to fix.</summary>
+    public static DatabaseConnection From(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = options.ParsedProvider;
+        return provider switch
+        {
+            DatabaseProvider.PostgreSql => new(provider, PostgreSql(options.ConnectionString)),
+            _ => new(provider, Sqlite(options.ConnectionString, contentRoot)),
+        };
+    }
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseNpgsql(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        }
+        else
+        {
+            builder.UseSqlite(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        }
+    }
+
+    /// <summary>A context outside dependency injection: for start-up checks and the command line.</summary>
+    public CocreoDbContext CreateContext() => Provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlCocreoDbContext(Options<PostgreSqlCocreoDbContext>())
+        : new SqliteCocreoDbContext(Options<SqliteCocreoDbContext>());
+
+    private DbContextOptions<T> Options<T>() where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    private static string PostgreSql(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidDatabaseSettingException(
+                "Database:ConnectionString is required when Database:Provider is PostgreSql (e.g. Host=db;Database=cocreo;Username=cocreo;Password=...). Set it in appsettings or Database__ConnectionString.");
+        }
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDatabaseSettingException($"Database:ConnectionString is not a valid PostgreSQL connection string: {error.Message}", error);
+        }
+    }
+
+    private static string Sqlite(string? connectionString, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(contentRoot, "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "cocreo.db")}";
+        }
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            // Several requests write at once: wait for the lock instead of failing at once.
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDatabaseSettingException($"Database:ConnectionString is not a valid SQLite connection string: {error.Message}", error);
+        }
+    }
+}
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers <see cref="CocreoDbContext"/> on the database the settings name. An invalid setting is registered as a
+    /// <see cref="DatabaseSettingProblem"/>, so the container still builds and start-up reports it.
+    /// </summary>
+    public static IServiceCollection AddCocreoDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        DatabaseConnection connection;
+        try
+        {
+            connection = DatabaseConnection.From(configuration, environment.ContentRootPath);
+        }
+        catch (InvalidDatabaseSettingException error)
+        {
+            services.AddSingleton(new DatabaseSettingProblem(error.Message));
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+            return services;
+        }
+        services.AddSingleton(connection);
+        if (connection.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<CocreoDbContext, PostgreSqlCocreoDbContext>(connection.Configure);
+        }
+        else
+        {
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(connection.Configure);
+        }
+        return services;
+    }
+}
+
+/// <summary>A database setting found invalid while services were registered.</summary>
+public sealed record DatabaseSettingProblem(string Message);

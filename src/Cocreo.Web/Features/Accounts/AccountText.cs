@@ -1,0 +1,6 @@
+using Cocreo.Web.Shared.Localization;
+
+namespace Cocreo.Web.Features.Accounts;
+
+/// <summary>The strings of accounts: registration, sign-in, passwords (AccountText.sl.resx).</summary>
+public sealed class AccountText : ILocalizedText;

@@ -1,0 +1,82 @@
+using Cocreo.Assessment;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Assessments;
+
+/// <summary>
+/// Reading and saving one page of answers; shared by the staff answering page and the anonymous participants' page.
+/// A question is answered with one of the scale's options, or left unanswered on purpose ("not sure"), which takes
+/// back an earlier answer. A question not sent at all keeps what it had.
+/// </summary>
+public static class AnswerForm
+{
+    public const string Prefix = "Answers";
+
+    public static string FieldName(string questionId) => $"{Prefix}[{questionId}]";
+
+    /// <summary>Checks the posted answers of <paramref name="asked"/> and adds a message per wrong field to <paramref name="modelState"/>.</summary>
+    public static void Validate(Instrument instrument, IReadOnlyCollection<Question> asked, IDictionary<string, string?> posted, ModelStateDictionary modelState, IStringLocalizer<AssessmentText> t)
+    {
+        var askedIds = asked.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (questionId, optionId) in posted)
+        {
+            if (!askedIds.Contains(questionId))
+            {
+                modelState.AddModelError("", t["The form asked about a question that is not on this page. Reload the page and answer again."]);
+            }
+            else if (!string.IsNullOrEmpty(optionId) && instrument.Scale.Find(optionId) is null)
+            {
+                modelState.AddModelError(FieldName(questionId), t["Choose one of the answers offered."]);
+            }
+        }
+    }
+
+    /// <summary>Applies the posted answers of <paramref name="asked"/> to <paramref name="respondent"/>.</summary>
+    public static void Apply(Respondent respondent, IEnumerable<Question> asked, IDictionary<string, string?> posted, DateTime now)
+    {
+        foreach (var question in asked)
+        {
+            if (posted.TryGetValue(question.Id, out var optionId))
+            {
+                respondent.Answer(question.Id, string.IsNullOrEmpty(optionId) ? null : optionId, now);
+            }
+        }
+    }
+
+    /// <summary>The messages of a question's field on a form that failed validation.</summary>
+    public static List<string> Errors(ModelStateDictionary modelState, string fieldName) =>
+        modelState.TryGetValue(fieldName, out var entry) && entry is not null ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+
+    /// <summary>The ids a question's group of options is described by (its note, its error), or null.</summary>
+    public static string? DescribedBy(string id, bool hasNote, bool hasError)
+    {
+        var ids = string.Join(' ', new[] { hasNote ? id + "-note" : null, hasError ? id + "-error" : null }.OfType<string>());
+        return ids.Length == 0 ? null : ids;
+    }
+
+    /// <summary>What to show as answered: what was just posted (on a form with errors) over what was saved.</summary>
+    public static Dictionary<string, string> Shown(Respondent? respondent, IDictionary<string, string?>? posted)
+    {
+        var shown = respondent?.Answers.ToDictionary(a => a.QuestionId, a => a.OptionId, StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (questionId, optionId) in posted ?? new Dictionary<string, string?>())
+        {
+            if (string.IsNullOrEmpty(optionId))
+            {
+                shown.Remove(questionId);
+            }
+            else
+            {
+                shown[questionId] = optionId;
+            }
+        }
+        return shown;
+    }
+}
+
+/// <summary>The questions of one page, as the shared partial renders them.</summary>
+public sealed record QuestionGroupsView(Instrument Instrument, IReadOnlyList<Node> Groups, string? Role, IReadOnlyDictionary<string, string> Answers)
+{
+    /// <summary>The questions of a group that this page's role is asked.</summary>
+    public List<Question> QuestionsOf(Node group) => group.Questions.Where(q => q.AppliesTo(Role)).ToList();
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cocreo.Web.Features.Home;
+
+/// <summary>
+/// The page for every error status. The API gets problem details instead of a page; no error shows a stack trace.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
+{
+    public int Code { get; private set; }
+
+    // No model binding here: a re-executed POST may carry a body that cannot be read (too large), so the
+    // status code is read from the route only.
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
+
+    public Task<IActionResult> OnPostAsync() => ShowAsync();
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : 500;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Code = failure is not null && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode
+            : code is >= 400 and <= 599 ? code : 500;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? Request.Path.Value ?? "";
+        Response.StatusCode = Code;
+        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = Code } });
+            return new EmptyResult();
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,14 @@
+using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cocreo.Web.Features.Organisations;
+
+[Authorize]
+public sealed class IndexModel(OrganisationMembership membership) : PageModel
+{
+    public List<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Organisations = await membership.OrganisationsOfAsync(User.UserId()!, cancellationToken);
+}

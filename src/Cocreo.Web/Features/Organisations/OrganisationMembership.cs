@@ -1,0 +1,57 @@
+using Cocreo.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Organisations;
+
+/// <summary>The public service of Organisations: what other capabilities may ask about organisations and their staff.</summary>
+public sealed class OrganisationMembership(CocreoDbContext db)
+{
+    public async Task<OrganisationRole?> RoleOfAsync(int organisationId, string userId, CancellationToken cancellationToken = default) =>
+        await db.Set<OrganisationMember>().AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.UserId == userId)
+            .Select(m => (OrganisationRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<OrganisationSummary?> SummaryAsync(int organisationId, CancellationToken cancellationToken = default) =>
+        await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> organisationIds, CancellationToken cancellationToken = default)
+    {
+        var ids = organisationIds.Distinct().ToList();
+        return await db.Set<Organisation>().AsNoTracking()
+            .Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
+    /// <summary>
+    /// The organisations of the same type and size band as this one, for anonymous peer comparisons; demo
+    /// organisations are compared only with each other.
+    /// </summary>
+    public async Task<List<int>> PeersOfAsync(int organisationId, CancellationToken cancellationToken = default)
+    {
+        var self = await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => new { o.Type, o.Size, o.IsDemo })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (self is null)
+        {
+            return [];
+        }
+        return await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id != organisationId && o.Type == self.Type && o.Size == self.Size && o.IsDemo == self.IsDemo)
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<List<OrganisationSummary>> OrganisationsOfAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Members.Any(m => m.UserId == userId))
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record OrganisationSummary(int Id, string Name, OrganisationType Type, SizeBand Size, string Country, bool IsDemo);

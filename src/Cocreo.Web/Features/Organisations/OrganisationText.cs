@@ -1,0 +1,6 @@
+using Cocreo.Web.Shared.Localization;
+
+namespace Cocreo.Web.Features.Organisations;
+
+/// <summary>The strings of organisations (OrganisationText.sl.resx).</summary>
+public sealed class OrganisationText : ILocalizedText;

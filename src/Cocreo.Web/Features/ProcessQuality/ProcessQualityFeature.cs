@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using Cocreo.Assessment;
+using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Features.Transparency;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Cocreo.Web.Features.ProcessQuality;
+
+/// <summary>Limits of the anonymous Co-Master links. Bound from <c>ProcessQuality</c>.</summary>
+public sealed class ProcessQualityOptions
+{
+    public const string Section = "ProcessQuality";
+
+    /// <summary>
+    /// Requests one client may make to one link per minute. Generous: a room of participants behind one venue
+    /// network shares an address, and each needs a few requests.
+    /// </summary>
+    public int LinkRequestsPerMinute { get; set; } = 120;
+}
+
+/// <summary>Co-Master: how good was our co-creation? Organisers answer signed in, participants anonymously through a link.</summary>
+public static class ProcessQualityFeature
+{
+    /// <summary>The rate limit of anonymous links, partitioned by link and client address (kept in memory only, never stored).</summary>
+    public const string LinkRateLimit = "co-master-link";
+
+    public static WebApplicationBuilder AddProcessQuality(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ProcessQualityOptions.Section).Get<ProcessQualityOptions>() ?? new ProcessQualityOptions();
+        builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(LinkRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                $"{context.Request.RouteValues["token"]}|{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddAssessmentHome(InstrumentCatalog.CoMaster, assessment => $"/process-quality/{assessment.Id}");
+        builder.Services.AddLogActions(typeof(ProcessQualityText),
+            ("quality-link.opened", "Opened an anonymous link for participants' feedback"),
+            ("quality-link.closed", "Closed an anonymous link for participants' feedback"));
+        return builder;
+    }
+}

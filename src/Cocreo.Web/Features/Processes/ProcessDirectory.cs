@@ -1,0 +1,86 @@
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>The public service of Processes: finding processes and reading them in the reader's language.</summary>
+public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership organisations)
+{
+    public async Task<List<ProcessSummary>> PublicAsync(string language, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var processes = await db.Set<Process>().AsNoTracking()
+            .Include(p => p.Translations.Where(t => t.Language == language))
+            .Where(p => p.Visibility == ProcessVisibility.Public)
+            .OrderByDescending(p => p.CreatedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return await SummariesAsync(processes, language, cancellationToken);
+    }
+
+    public async Task<List<ProcessSummary>> OfOrganisationAsync(int organisationId, string language, CancellationToken cancellationToken = default)
+    {
+        var processes = await db.Set<Process>().AsNoTracking()
+            .Include(p => p.Translations.Where(t => t.Language == language))
+            .Where(p => p.OrganisationId == organisationId)
+            .OrderByDescending(p => p.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return await SummariesAsync(processes, language, cancellationToken);
+    }
+
+    /// <summary>Loads a process for reading (no tracking), with its translations.</summary>
+    public Task<Process?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Set<Process>().AsNoTracking().Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    /// <summary>Loads a process to change it, with the given person's membership and the owners (for the last-owner rule).</summary>
+    public Task<Process?> FindForChangeAsync(int id, string? userId, CancellationToken cancellationToken = default) =>
+        db.Set<Process>()
+            .Include(p => p.Members.Where(m => m.UserId == userId || m.Role == ProcessRole.Owner))
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public async Task<int> ParticipantCountAsync(int processId, CancellationToken cancellationToken = default) =>
+        await db.Set<ProcessMember>().CountAsync(m => m.ProcessId == processId && m.Role == ProcessRole.Participant, cancellationToken);
+
+    private async Task<List<ProcessSummary>> SummariesAsync(List<Process> processes, string language, CancellationToken cancellationToken)
+    {
+        var names = await organisations.NamesAsync(processes.Select(p => p.OrganisationId), cancellationToken);
+        return processes.Select(p => new ProcessSummary(
+            p.Id,
+            LocalizedProcess.Of(p, language).Title,
+            names.GetValueOrDefault(p.OrganisationId, ""),
+            p.CurrentPhase,
+            p.IsClosed,
+            p.Visibility,
+            p.IsDemo)).ToList();
+    }
+}
+
+public sealed record ProcessSummary(int Id, string Title, string OrganisationName, PolicyPhase Phase, bool IsClosed, ProcessVisibility Visibility, bool IsDemo);
+
+/// <summary>A process's content in the reader's language where a translation exists, else in its own.</summary>
+public sealed record LocalizedProcess(
+    string Title,
+    string ProblemStatement,
+    string Purpose,
+    IReadOnlyList<string> CanInfluence,
+    IReadOnlyList<string> CannotInfluence,
+    string Language,
+    bool IsTranslation)
+{
+    public static LocalizedProcess Of(Process process, string language)
+    {
+        var translation = process.Language == language ? null : process.TranslationFor(language);
+        return translation is null
+            ? new(process.Title, process.ProblemStatement, process.Purpose, process.CanInfluence, process.CannotInfluence, process.Language, false)
+            : new(
+                Or(translation.Title, process.Title),
+                Or(translation.ProblemStatement, process.ProblemStatement),
+                Or(translation.Purpose, process.Purpose),
+                translation.CanInfluence.Count > 0 ? translation.CanInfluence : process.CanInfluence,
+                translation.CannotInfluence.Count > 0 ? translation.CannotInfluence : process.CannotInfluence,
+                language,
+                true);
+    }
+
+    private static string Or(string translated, string original) => string.IsNullOrWhiteSpace(translated) ? original : translated;
+}

@@ -1,0 +1,6 @@
+using Cocreo.Web.Shared.Localization;
+
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>The strings of processes (ProcessText.sl.resx).</summary>
+public sealed class ProcessText : ILocalizedText;

@@ -1,0 +1,68 @@
+using Cocreo.Web.Shared.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>The public JSON API of processes under <c>/api/v1/processes</c>.</summary>
+public static class ProcessesApi
+{
+    public static RouteGroupBuilder MapProcessesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/processes").WithTags("Processes");
+        api.MapGet("/", ListPublic).WithName("ListPublicProcesses").WithSummary("Public processes, newest first.");
+        api.MapGet("/{id:int}", Get).WithName("GetProcess").WithSummary("A process that the caller may see.");
+        return api;
+    }
+
+    private static async Task<Ok<List<ProcessSummary>>> ListPublic(ProcessDirectory directory, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await directory.PublicAsync(Cultures.Current, 500, cancellationToken));
+
+    private static async Task<Results<Ok<ProcessDocument>, NotFound>> Get(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, CancellationToken cancellationToken)
+    {
+        var process = await directory.FindAsync(id, cancellationToken);
+        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
+        {
+            return TypedResults.NotFound();
+        }
+        var content = LocalizedProcess.Of(process, Cultures.Current);
+        return TypedResults.Ok(new ProcessDocument(
+            process.Id,
+            process.OrganisationId,
+            content.Title,
+            content.ProblemStatement,
+            content.Purpose,
+            content.Language,
+            content.CanInfluence,
+            content.CannotInfluence,
+            process.SponsorName,
+            process.SponsorMandate,
+            process.PoliticalBacking,
+            process.Visibility,
+            process.CurrentPhase,
+            process.IsClosed,
+            process.Phases.OrderBy(p => p.Phase).Select(p => new PhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt)).ToList(),
+            process.LogLength,
+            process.LogHeadHash));
+    }
+}
+
+public sealed record ProcessDocument(
+    int Id,
+    int OrganisationId,
+    string Title,
+    string ProblemStatement,
+    string Purpose,
+    string Language,
+    IReadOnlyList<string> CanInfluence,
+    IReadOnlyList<string> CannotInfluence,
+    string SponsorName,
+    string SponsorMandate,
+    string PoliticalBacking,
+    ProcessVisibility Visibility,
+    PolicyPhase CurrentPhase,
+    bool IsClosed,
+    IReadOnlyList<PhaseDocument> Phases,
+    long LogLength,
+    string LogHeadHash);
+
+public sealed record PhaseDocument(PolicyPhase Phase, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTime? StartedAt, DateTime? CompletedAt);

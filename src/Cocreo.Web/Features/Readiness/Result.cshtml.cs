@@ -1,0 +1,175 @@
+using System.Globalization;
+using Cocreo.Assessment;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Features.Assessments.Charts;
+using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Shared.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Readiness;
+
+/// <summary>
+/// A Co-Ready assessment: who has answered, and the result of everyone who finished — overall and per category,
+/// the radar, the roadmap, where respondents disagree, the peer benchmark and readiness over time. While it is open
+/// the result is provisional; completing it records the result with its instrument version.
+/// </summary>
+[Authorize]
+public sealed class ResultModel(
+    CocreoDbContext db,
+    AssessmentAccessReader accessReader,
+    AssessmentLifecycle lifecycle,
+    ReadinessRecords records,
+    OrganisationMembership organisations,
+    ProcessDirectory processes,
+    IStringLocalizer<ReadinessText> t) : PageModel
+{
+    public OrganisationAssessment Assessment { get; private set; } = null!;
+    public OrganisationSummary Organisation { get; private set; } = null!;
+    public AssessmentAccess Access { get; private set; } = AssessmentAccess.Anonymous;
+    public Instrument? Instrument { get; private set; }
+    public ConsolidatedResult? Scored { get; private set; }
+    public Roadmap? Roadmap { get; private set; }
+    public BenchmarkPosition? Benchmark { get; private set; }
+    public List<RecordedReadiness> History { get; private set; } = [];
+    public RecordedReadiness? Previous { get; private set; }
+    public List<(string Name, bool Finished)> Respondents { get; private set; } = [];
+    public Respondent? Mine { get; private set; }
+    public string? ProcessTitle { get; private set; }
+
+    public bool Can(AssessmentAction action) => AssessmentPermissions.Allows(action, Assessment.IsCompleted, Access);
+
+    public IReadOnlyList<Node> Categories => Instrument!.Root.Children;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Instrument is null)
+        {
+            return Page();
+        }
+        Scored = AssessmentScoring.Consolidated(Assessment, Instrument);
+        History = await records.HistoryAsync(Assessment.OrganisationId, cancellationToken);
+        Previous = History.LastOrDefault(r => r.AssessmentId != id && (Assessment.CompletedAt is not { } done || r.CompletedAt < done));
+        if (Scored is not null)
+        {
+            Roadmap = Cocreo.Assessment.Roadmap.For(Scored.Result, Instrument, CultureInfo.CurrentUICulture);
+            Benchmark = await records.BenchmarkAsync(Assessment.OrganisationId, Scored.Result, cancellationToken);
+        }
+        var userIds = Assessment.Respondents.Select(r => r.UserId).OfType<string>().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Respondents = Assessment.Respondents.OrderBy(r => r.StartedAt)
+            .Select(r => (r.UserId is null ? "" : names.GetValueOrDefault(r.UserId, ""), r.IsFinished)).ToList();
+        Mine = Assessment.RespondentOf(User.UserId());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Assessment.IsCompleted)
+        {
+            TempData["Status"] = t["This assessment was already completed."].Value;
+            return RedirectToPage(new { id });
+        }
+        if (!Can(AssessmentAction.Complete))
+        {
+            return this.Denied();
+        }
+        try
+        {
+            await lifecycle.CompleteAsync(id, User, (assessment, instrument) =>
+            {
+                var scored = AssessmentScoring.Consolidated(assessment, instrument) ?? throw new AssessmentRuleException("NoFinishedAnswers");
+                return new Completion(AssessmentJson.Write(scored.Result), null);
+            }, cancellationToken);
+            TempData["Status"] = t["The assessment is completed and its result recorded. It now counts in your history and, anonymously, in other organisations' benchmarks."].Value;
+        }
+        catch (AssessmentRuleException rule)
+        {
+            TempData["Status"] = t[AssessmentRules.Message(rule.Code)].Value;
+        }
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The radar's series: this assessment, and the previous completed one when there is one.</summary>
+    public IReadOnlyList<RadarSeries> RadarShapes()
+    {
+        var series = new List<RadarSeries> { new(Assessment.Title, Categories.Select(c => Scored!.Result.Node(c.Id).Score?.ToDouble()).ToList()) };
+        if (Previous is not null)
+        {
+            series.Add(new RadarSeries(
+                t["Previous assessment ({0})", Previous.CompletedAt.ToString("d", CultureInfo.CurrentCulture)],
+                Categories.Select(c => Previous.Result.Find(c.Id)?.Score?.ToDouble()).ToList()));
+        }
+        return series;
+    }
+
+    public IReadOnlyList<string> CategoryNames() => Categories.Select(c => AssessmentDisplay.Text(c.Name)).ToList();
+
+    /// <summary>The attributes too few answered for a level, by name.</summary>
+    public string NotAssessedNames() => string.Join(", ", Roadmap!.NotAssessed.Select(n => AssessmentDisplay.Text(Instrument!.Node(n).Name)));
+
+    public string BandName(PeerBand? band) => band switch
+    {
+        PeerBand.TopQuarter => t["top quarter"],
+        PeerBand.ThirdQuarter => t["upper middle"],
+        PeerBand.SecondQuarter => t["lower middle"],
+        _ => t["bottom quarter"],
+    };
+
+    /// <summary>The result in one or two sentences, for everyone who does not read the chart.</summary>
+    public string Summary()
+    {
+        var result = Scored!.Result;
+        var notEvaluable = t["not evaluable"];
+        var scored = Categories.Select(c => (Category: c, Node: result.Node(c.Id))).Where(x => x.Node.Score is not null).ToList();
+        var overall = t["Overall: {0}.", AssessmentDisplay.Level(Instrument!, result.Overall.Level, notEvaluable)].Value;
+        if (scored.Count < 2)
+        {
+            return overall;
+        }
+        var strongest = scored.MaxBy(x => x.Node.Score!.Value);
+        var weakest = scored.MinBy(x => x.Node.Score!.Value);
+        return overall + " " + t["Strongest category: {0} ({1}). Weakest: {2} ({3}).",
+            AssessmentDisplay.Text(strongest.Category.Name), AssessmentDisplay.Level(Instrument!, strongest.Node.Level, notEvaluable),
+            AssessmentDisplay.Text(weakest.Category.Name), AssessmentDisplay.Level(Instrument!, weakest.Node.Level, notEvaluable)].Value;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Set<OrganisationAssessment>().AsNoTracking()
+            .Include(a => a.Respondents).ThenInclude(r => r.Answers)
+            .SingleOrDefaultAsync(a => a.Id == id && a.InstrumentId == InstrumentCatalog.CoReady, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+        Assessment = assessment;
+        Access = await accessReader.ForAsync(User, assessment, cancellationToken);
+        if (!AssessmentPermissions.Allows(AssessmentAction.View, assessment.IsCompleted, Access))
+        {
+            return Access.UserId is null ? this.Denied() : NotFound();
+        }
+        Organisation = (await organisations.SummaryAsync(assessment.OrganisationId, cancellationToken))!;
+        Instrument = AssessmentInstruments.Of(assessment);
+        if (assessment.ProcessId is { } processId)
+        {
+            ProcessTitle = (await processes.FindAsync(processId, cancellationToken))?.Title;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,6 @@
+using Cocreo.Web.Shared.Localization;
+
+namespace Cocreo.Web.Features.ServiceSelection;
+
+/// <summary>The strings of Co-Serve (ServiceSelectionText.sl.resx).</summary>
+public sealed class ServiceSelectionText : ILocalizedText;

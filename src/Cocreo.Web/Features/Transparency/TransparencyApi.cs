@@ -1,0 +1,51 @@
+using Cocreo.Web.Features.Processes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cocreo.Web.Features.Transparency;
+
+/// <summary>The public log as JSON: <c>/api/v1/processes/{id}/log</c> and its export.</summary>
+public static class TransparencyApi
+{
+    public static RouteGroupBuilder MapTransparencyApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/processes/{id:int}/log").WithTags("Public log");
+        api.MapGet("/", Get).WithName("GetProcessLog").WithSummary("The process's log entries and whether the chain verifies.");
+        api.MapGet("/export", Export).WithName("ExportProcessLog").WithSummary("The log as a JSON export that `cocreo log verify` checks offline.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<LogDocument>, NotFound>> Get(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, ProcessLog log, CancellationToken cancellationToken)
+    {
+        var process = await directory.FindAsync(id, cancellationToken);
+        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
+        {
+            return TypedResults.NotFound();
+        }
+        var entries = await log.EntriesAsync(id, cancellationToken);
+        var verification = LogChain.Verify(entries.Select(e => e.ToRecord()).ToList(), process.LogLength, process.LogHeadHash);
+        return TypedResults.Ok(new LogDocument(
+            id,
+            process.LogLength,
+            process.LogHeadHash,
+            new VerificationDocument(verification.IsIntact, verification.FirstBadSequence, verification.Problem?.ToString(), verification.Describe()),
+            entries.Select(e => new LogEntryDocument(e.Sequence, e.OccurredAt, e.ActorName, e.ActorRole, e.Action, System.Text.Json.Nodes.JsonNode.Parse(e.Data), e.PreviousHash, e.Hash)).ToList()));
+    }
+
+    private static async Task<IResult> Export(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, ProcessLog log, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var process = await directory.FindAsync(id, cancellationToken);
+        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
+        {
+            return TypedResults.NotFound();
+        }
+        var entries = await log.EntriesAsync(id, cancellationToken);
+        var json = LogExport.Write(id, process.Title, process.LogLength, process.LogHeadHash, clock.GetUtcNow().UtcDateTime, entries.Select(e => e.ToRecord()));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"process-{id}-log.json");
+    }
+}
+
+public sealed record LogDocument(int ProcessId, long Length, string Head, VerificationDocument Verification, IReadOnlyList<LogEntryDocument> Entries);
+
+public sealed record VerificationDocument(bool IsIntact, long? FirstBadSequence, string? Problem, string Message);
+
+public sealed record LogEntryDocument(long Sequence, DateTime OccurredAt, string? ActorName, string ActorRole, string Action, System.Text.Json.Nodes.JsonNode? Data, string PreviousHash, string Hash);

@@ -1,0 +1,25 @@
+// Small enhancements only: every page works without this file.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    // Put keyboard and screen-reader focus on the error summary of a form that failed validation.
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) { summary.focus(); }
+
+    // A second click on a submit button while the first is being sent would only be refused by the server
+    // (forms carry a one-time submission id), but it is kinder not to send it.
+    document.querySelectorAll("form").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var message = form.getAttribute("data-confirm");
+        if (message && !window.confirm(message)) { event.preventDefault(); return; }
+        if (form.dataset.submitted === "true") { event.preventDefault(); return; }
+        form.dataset.submitted = "true";
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+      });
+    });
+  });
+  // Coming back with the browser's back button shows a form that can be sent again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submitted]").forEach(function (form) { delete form.dataset.submitted; });
+  });
+})();

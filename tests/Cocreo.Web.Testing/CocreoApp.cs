@@ -1,0 +1,160 @@
+using Cocreo.Testing;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace Cocreo.Web.Testing;
+
+/// <summary>
+/// The whole web app on a real database of its own: a SQLite file, or a fresh database on the PostgreSQL server
+/// that ./test.sh starts. Email goes to a pickup folder the tests read.
+/// </summary>
+public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "cocreo-mail-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra settings a test class needs (e.g. a low rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public abstract string Provider { get; }
+    public abstract string ConnectionString { get; }
+
+    /// <summary>False when the database this app needs is not available here (the tests are then skipped, or fail under CI).</summary>
+    public virtual bool IsAvailable => true;
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
+
+    /// <summary>Skips (or fails under CI) a test whose database is not available.</summary>
+    public void RequireAvailable()
+    {
+        if (!IsAvailable)
+        {
+            TestPostgres.RequireServer();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Cocreo.Web.Features.Accounts.SetupToken", "None");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // Expected failures (a missing migrations table on a new database, a retried write conflict) are not news.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");
+        builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates a confirmed account (and signs nobody in).</summary>
+    public async Task<CocreoUser> CreateUserAsync(string name, bool platformAdmin = false)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.org";
+        var user = new CocreoUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, TestPassword);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (platformAdmin)
+        {
+            await AccountsFeature.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            await users.AddToRoleAsync(user, CocreoUser.PlatformAdminRole);
+        }
+        return user;
+    }
+
+    public const string TestPassword = "correct horse battery staple";
+
+    /// <summary>A client with its own cookies that does not follow redirects, so tests see each response.</summary>
+    public FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<FormClient> SignedInClientAsync(CocreoUser user)
+    {
+        var client = NewClient();
+        var response = await client.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = TestPassword });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CocreoDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CocreoDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<CocreoDbContext, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<CocreoDbContext>());
+    }
+}
+
+/// <summary>The app on a SQLite file in the temporary folder.</summary>
+public class SqliteApp : CocreoApp
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"cocreo-test-{Guid.NewGuid():N}.db");
+
+    public override string Provider => "Sqlite";
+    public override string ConnectionString => $"Data Source={file}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>The app on a fresh database of the test PostgreSQL server.</summary>
+public class PostgresApp : CocreoApp
+{
+    private TestPostgres? database;
+
+    public override string Provider => "PostgreSql";
+    public override string ConnectionString => database?.ConnectionString ?? "Host=unavailable";
+    public override bool IsAvailable => database is not null;
+
+    public override async ValueTask InitializeAsync()
+    {
+        if (TestPostgres.IsConfigured)
+        {
+            database = await TestPostgres.CreateDatabaseAsync();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Cocreo.Testing;
+
+namespace Cocreo.Web.Tests.Shared;
+
+/// <summary>
+/// Every string the pages and code look up is translated into Slovenian. Keys are the English text; the test finds
+/// them where they are used: localiser indexers, validation messages and log action descriptions.
+/// </summary>
+public partial class LocalizationCompletenessTests
+{
+    private static readonly string WebRoot = Path.Combine(SharedData.RepositoryRoot, "src", "Cocreo.Web");
+
+    [Fact]
+    public void Every_key_used_has_a_Slovenian_translation()
+    {
+        var missing = new List<string>();
+        foreach (var (textClass, keys) in UsedKeys())
+        {
+            var translations = Translations(textClass);
+            missing.AddRange(keys.Where(k => !translations.TryGetValue(k, out var value) || string.IsNullOrWhiteSpace(value))
+                .Select(k => $"{textClass}: {k}"));
+        }
+        Assert.True(missing.Count == 0, "Missing Slovenian translations:\n" + string.Join("\n", missing.Order()));
+    }
+
+    [Fact]
+    public void Translations_keep_every_placeholder()
+    {
+        var broken = new List<string>();
+        foreach (var file in Directory.GetFiles(WebRoot, "*.sl.resx", SearchOption.AllDirectories))
+        {
+            foreach (var (key, value) in ReadResx(file))
+            {
+                var expected = Placeholder().Matches(key).Select(m => m.Value).Order();
+                var actual = Placeholder().Matches(value).Select(m => m.Value).Order();
+                if (!expected.SequenceEqual(actual))
+                {
+                    broken.Add($"{Path.GetFileName(file)}: {key} → {value}");
+                }
+            }
+        }
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void Pages_have_no_text_outside_the_localiser()
+    {
+        var found = new List<string>();
+        foreach (var file in Directory.GetFiles(WebRoot, "*.cshtml", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
+                file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var markup = CodeBlock().Replace(File.ReadAllText(file), "");
+            markup = FunctionsBlock().Replace(markup, "");
+            foreach (Match m in TextNode().Matches(markup))
+            {
+                var text = m.Groups[1].Value.Trim();
+                // Text with code characters is a C# expression the pattern cut through (a > comparison, a lambda).
+                if (text.Length > 0 && !text.StartsWith('@') && text != "Cocreo" && text.IndexOfAny(['(', ')', '[', ']', '=', ';']) < 0)
+                {
+                    found.Add($"{Path.GetRelativePath(WebRoot, file)}: {text}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, "Text written into pages instead of T[\"...\"]:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_scanner_finds_keys_so_this_test_can_fail()
+    {
+        var keys = UsedKeys();
+        Assert.Contains("Co-creation processes", keys["ProcessText"]);
+        Assert.Contains("Skip to main content", keys["SharedText"]);
+        Assert.Contains("Enter a title.", keys["ProcessText"]);
+        Assert.Contains("Moved to the next phase", keys["ProcessText"]);
+    }
+
+    private static Dictionary<string, HashSet<string>> UsedKeys()
+    {
+        var keys = new Dictionary<string, HashSet<string>>();
+        void Add(string textClass, string key) => (keys.TryGetValue(textClass, out var set) ? set : keys[textClass] = []).Add(key.Replace("\\\"", "\"", StringComparison.Ordinal));
+
+        foreach (var file in Directory.GetFiles(WebRoot, "*.cs*", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
+                file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
+                file.Contains("Migrations", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var source = File.ReadAllText(file);
+            var localizers = new Dictionary<string, string> { ["S"] = "SharedText" };
+            foreach (Match m in Injection().Matches(source))
+            {
+                localizers[m.Groups[2].Value] = m.Groups[1].Value;
+            }
+            foreach (var (variable, textClass) in localizers)
+            {
+                foreach (Match m in new Regex(@"(?<![\w.])" + Regex.Escape(variable) + @"\[\s*""((?:[^""\\]|\\.)*)""").Matches(source))
+                {
+                    Add(textClass, m.Groups[1].Value);
+                }
+            }
+            var featureText = FeatureTextClass(file);
+            foreach (Match m in ErrorMessage().Matches(source))
+            {
+                Add(featureText ?? "SharedText", m.Groups[1].Value);
+            }
+            if (source.Contains("AddLogActions", StringComparison.Ordinal))
+            {
+                foreach (Match m in LogActionDescription().Matches(source))
+                {
+                    Add(featureText!, m.Groups[1].Value);
+                }
+            }
+            if (file.EndsWith("Rules.cs", StringComparison.Ordinal))
+            {
+                foreach (Match m in SwitchArm().Matches(source))
+                {
+                    Add(featureText!, m.Groups[1].Value);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static string? FeatureTextClass(string file)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        return Directory.GetFiles(folder, "*Text.cs").Select(Path.GetFileNameWithoutExtension).FirstOrDefault();
+    }
+
+    private static Dictionary<string, string> Translations(string textClass)
+    {
+        var file = Directory.GetFiles(WebRoot, textClass + ".sl.resx", SearchOption.AllDirectories).SingleOrDefault();
+        return file is null ? [] : ReadResx(file);
+    }
+
+    private static Dictionary<string, string> ReadResx(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [GeneratedRegex(@"IStringLocalizer<(?:[\w.]+\.)?(\w+Text)>\s+(\w+)")]
+    private static partial Regex Injection();
+
+    [GeneratedRegex(@"ErrorMessage\s*=\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ErrorMessage();
+
+    [GeneratedRegex(@"\(""[\w.-]+"",\s*""((?:[^""\\]|\\.)*)""\)")]
+    private static partial Regex LogActionDescription();
+
+    [GeneratedRegex(@"=>\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex SwitchArm();
+
+    [GeneratedRegex(@"@\{.*?\n\}", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"@functions\s*\{.*", RegexOptions.Singleline)]
+    private static partial Regex FunctionsBlock();
+
+    [GeneratedRegex(@">([^<>@{}]*[A-Za-z]{3,}[^<>@{}]*)<")]
+    private static partial Regex TextNode();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}

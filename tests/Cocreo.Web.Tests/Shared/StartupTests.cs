@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Cocreo.Testing;
+
+namespace Cocreo.Web.Tests.Shared;
+
+/// <summary>The real executable, started with a wrong database setting, stops with a message that names the setting.</summary>
+public sealed class StartupTests
+{
+    private static async Task<(int Exit, string Output)> StartAsync(Dictionary<string, string> environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Cocreo.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Demo__Enabled"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app did not stop on a wrong database setting.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_stops_start_up_naming_the_setting()
+    {
+        var (exit, output) = await StartAsync(new() { ["Database__Provider"] = "Oracle" });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Database:Provider", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSQL_stops_start_up_naming_the_connection_string()
+    {
+        var (exit, output) = await StartAsync(new()
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nothing;Username=nobody;Timeout=3",
+        });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Database:ConnectionString", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_PostgreSQL_connection_string_is_named()
+    {
+        var (exit, output) = await StartAsync(new() { ["Database__Provider"] = "PostgreSql" });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Database:ConnectionString is required", output, StringComparison.Ordinal);
+    }
+}
