@@ -130,10 +130,15 @@ public static class Feasibility
             return Run(model) is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
         }
 
-        /// <summary>An irreducible infeasible subset of the bounds, by a deletion filter started from CP-SAT's core.</summary>
+        /// <summary>
+        /// An irreducible infeasible subset of the bounds, by a deletion filter: drop each bound in turn and keep it out
+        /// when the rest is still infeasible. CP-SAT's own core (solving under assumptions) was tried first and could
+        /// search for minutes, because enforcement literals hide the counting argument from its linear relaxation; each
+        /// plain solve here is settled by presolve or the relaxation in milliseconds.
+        /// </summary>
         public IReadOnlyList<QuotaBound> Conflict()
         {
-            var candidates = Core();
+            var candidates = AllBounds.ToList();
             for (var i = 0; i < candidates.Count;)
             {
                 var without = candidates.Where((_, j) => j != i).ToList();
@@ -147,28 +152,6 @@ public static class Feasibility
                 }
             }
             return candidates.Select(b => new QuotaBound(quotas[b.Feature, b.Value], b.IsMinimum)).ToArray();
-        }
-
-        private List<(int Feature, int Value, bool IsMinimum)> Core()
-        {
-            var (model, seats) = Base();
-            var literals = new List<ILiteral>();
-            foreach (var (f, v, isMinimum) in AllBounds)
-            {
-                var active = model.NewBoolVar("");
-                var count = LinearExpr.Sum(groupsByValue[f][v].Select(g => seats[g]));
-                model.Add(isMinimum ? count >= space.Min[f][v] : count <= space.Max[f][v]).OnlyEnforceIf(active);
-                literals.Add(active);
-            }
-            model.AddAssumptions(literals);
-            var solver = new CpSolver { StringParameters = "num_workers:1" };
-            if (solver.Solve(model) != CpSolverStatus.Infeasible)
-            {
-                return AllBounds.ToList();
-            }
-            var core = solver.SufficientAssumptionsForInfeasibility().ToHashSet();
-            var indexes = literals.Select((l, i) => (l, i)).Where(p => core.Contains(((BoolVar)p.l).GetIndex())).Select(p => p.i).ToList();
-            return indexes.Count > 0 ? indexes.Select(i => AllBounds[i]).ToList() : AllBounds.ToList();
         }
 
         /// <summary>
