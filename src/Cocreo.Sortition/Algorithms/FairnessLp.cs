@@ -52,7 +52,7 @@ internal sealed class FairnessLp
         for (var g = 0; g < sizes.Length; g++)
         {
             rows[g] = solver.MakeConstraint(fixedAt[g] ?? 0, double.PositiveInfinity, "");
-            if (fixedAt[g] is null)
+            if (fixedAt[g] is null && targets[g] > 0)
             {
                 rows[g].SetCoefficient(z, -targets[g]);
             }

@@ -94,7 +94,8 @@ internal sealed class RelaxedLeximin
             {
                 throw new InvalidOperationException("The relaxed LEXIMIN stage has no optimum.");
             }
-            var level = z.SolutionValue();
+            // GLOP leaves noise like 1e-17 where a level is 0; as a coefficient of z it makes later programs ABNORMAL.
+            var level = z.SolutionValue() < 1e-12 ? 0 : z.SolutionValue();
             foreach (var (f, v, row) in quotaRows)
             {
                 if (Math.Abs(row.DualValue()) > 1e-9)
