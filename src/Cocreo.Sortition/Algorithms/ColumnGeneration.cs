@@ -32,7 +32,7 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
 
     /// <summary>
     /// Looks for a distribution over panels of <paramref name="face"/> giving every group at least its target probability
-    /// (to within <see cref="LeximinOptions.PricingTolerance"/>): first by peeling the target into panels, then, if the
+    /// (to within <see cref="LeximinOptions.ReachTolerance"/>): first by peeling the target into panels, then, if the
     /// peeling gets stuck, by column generation from the panels peeled. Returns null when the integer program proves
     /// that no such distribution exists.
     /// </summary>
@@ -56,8 +56,8 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
         {
             return null;
         }
-        var level = search.Maximise(stopAt: 1 - Options.PricingTolerance);
-        return level >= 1 - Options.PricingTolerance ? search.Distribution() : null;
+        var level = search.Maximise(stopAt: 1 - Options.ReachTolerance);
+        return level >= 1 - Options.ReachTolerance ? search.Distribution() : null;
     }
 
     /// <summary>

@@ -50,7 +50,8 @@ public sealed class SelectionStatistics
         {
             weighted += (2.0 * i - n + 1) * p[i];
         }
-        var gini = mean > 0 ? weighted / ((double)n * n * mean) : 0;
+        // Equal probabilities can sum to a rounding error below zero; the coefficient itself never is.
+        var gini = mean > 0 ? Math.Max(0, weighted / ((double)n * n * mean)) : 0;
         var geometric = p[0] <= 0 ? 0 : Math.Exp(p.Average(Math.Log));
         return new SelectionStatistics(p, mean, gini, geometric);
     }

@@ -21,7 +21,7 @@ public static class Feasibility
         {
             return FeasibilityReport.Feasible;
         }
-        var findings = Findings(pool, quotas, space);
+        var findings = Findings(pool, quotas);
         if (!model.Solve([]))
         {
             // Not even without quotas: the pool (or its households) is smaller than the panel.
@@ -30,7 +30,7 @@ public static class Feasibility
         return new FeasibilityReport(false, findings, model.Conflict(), model.SmallestRelaxation(), relaxationSuffices: true);
     }
 
-    private static List<string> Findings(Pool pool, QuotaSet quotas, PanelSpace space)
+    private static List<string> Findings(Pool pool, QuotaSet quotas)
     {
         var k = quotas.PanelSize;
         var findings = new List<string>();
@@ -72,7 +72,6 @@ public static class Feasibility
                     $"{feature.Name}: the maximums (capped by the people available) allow at most {seatable} panel members, fewer than the panel size {k}."));
             }
         }
-        _ = space;
         return findings;
     }
 
