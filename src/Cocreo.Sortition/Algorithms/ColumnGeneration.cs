@@ -32,9 +32,9 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
 
     /// <summary>
     /// Looks for a distribution over panels of <paramref name="face"/> giving every group at least its target probability
-    /// (to within <see cref="LeximinOptions.ReachTolerance"/>): first by peeling the target into panels, then, if the
-    /// peeling gets stuck, by column generation from the panels peeled. Returns null when the integer program proves
-    /// that no such distribution exists.
+    /// (to within <see cref="LeximinOptions.ReachTolerance"/>): first by peeling the target into panels; when the peeling
+    /// gets stuck, by column generation for the sliver it leaves, then, failing that, for the whole target. Returns null
+    /// when the integer program proves that no such distribution exists.
     /// </summary>
     public List<(Composition Panel, double Probability)>? Reach(PanelSpace face, double[] target)
     {
@@ -50,14 +50,57 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
         PeelingComplete = complete;
         Options.Progress?.Invoke($"peeling {(complete ? "decomposed the target" : "got stuck")} with {peeled.Count} panels");
         using var pricing = PanelPricing.Create(face, Options.PricingSolver);
-        var search = new Search(this, face, pricing, new FairnessLp(space.Capacity, target), "reaching the relaxation's LEXIMIN");
+        var sliver = 1 - peeled.Sum(p => p.Weight);
+        if (!complete && peeled.Count > 0 && sliver > 0 && ReachSliver(face, pricing, target, peeled, sliver) is { } combined)
+        {
+            return combined;
+        }
+        return ReachTarget(face, pricing, target, Options.ReachTolerance, "reaching the relaxation's LEXIMIN");
+    }
+
+    /// <summary>
+    /// What the peeled panels leave of the target is a sliver of weight s (often 1e-5) that floating point could not
+    /// peel. Reaching that remainder r as a target of its own needs far less precision: every group stays within the
+    /// tolerance ε of its target as long as the sliver's lottery gives it z·r_g with 1 − z ≤ ε·t_g / (s·r_g). Column
+    /// generation for the whole target instead crawls towards 1 − ε by 1e-7 per round on these degenerate programs.
+    /// Returns the peeled panels and the sliver's lottery together, or null when the sliver cannot be reached this way.
+    /// </summary>
+    private List<(Composition Panel, double Probability)>? ReachSliver(PanelSpace face, PanelPricing pricing, double[] target, List<(Composition Panel, double Weight)> peeled, double sliver)
+    {
+        var remainder = (double[])target.Clone();
+        foreach (var (panel, weight) in peeled)
+        {
+            for (var i = 0; i < panel.Groups.Length; i++)
+            {
+                remainder[panel.Groups[i]] -= weight * panel.Seats[i] / space.Capacity[panel.Groups[i]];
+            }
+        }
+        for (var g = 0; g < remainder.Length; g++)
+        {
+            remainder[g] = Math.Clamp(remainder[g] / sliver, 0, 1);
+        }
+        var tolerance = Math.Min(1, Enumerable.Range(0, remainder.Length)
+            .Where(g => remainder[g] > 1e-12)
+            .Select(g => Options.ReachTolerance * target[g] / (sliver * remainder[g]))
+            .DefaultIfEmpty(1)
+            .Min());
+        Options.Progress?.Invoke($"the sliver of {sliver:G3} left by peeling needs to be reached within {tolerance:G3}");
+        var lottery = ReachTarget(face, pricing, remainder, tolerance, "reaching the sliver");
+        return lottery is null
+            ? null
+            : [.. peeled.Select(p => (p.Panel, p.Weight)), .. lottery.Select(p => (p.Panel, sliver * p.Probability))];
+    }
+
+    private List<(Composition Panel, double Probability)>? ReachTarget(PanelSpace face, PanelPricing pricing, double[] target, double tolerance, string name)
+    {
+        var search = new Search(this, face, pricing, new FairnessLp(space.Capacity, target), name);
         var covered = search.Cover();
         if (Enumerable.Range(0, space.GroupCount).Any(g => !covered[g] && target[g] > Options.PricingTolerance))
         {
             return null;
         }
-        var level = search.Maximise(stopAt: 1 - Options.ReachTolerance);
-        return level >= 1 - Options.ReachTolerance ? search.Distribution() : null;
+        var level = search.Maximise(stopAt: 1 - tolerance);
+        return level >= 1 - tolerance ? search.Distribution() : null;
     }
 
     /// <summary>
