@@ -5,7 +5,7 @@ using Cocreo.Sortition.Bench;
 
 // A bench program, not BenchmarkDotNet: one LEXIMIN run on the large instances takes seconds to minutes, so it reports
 // every run's wall time and their median instead of BenchmarkDotNet's many iterations.
-//   leximin <categories.csv> <respondents.csv> <k> [runs] [cpsat|scip]
+//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip] [stages]   (stages: the classic stages only, no relaxation)
 //   maximin <categories.csv> <respondents.csv> <k> [runs]
 //   legacy  <categories.csv> <respondents.csv> <k> [panels]
 //   generate <folder> [n] [k] [seed]
@@ -13,7 +13,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip|cpsat] | generate <folder> [n] [k] [seed]");
+    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip] [stages] | generate <folder> [n] [k] [seed]");
     return 2;
 }
 if (args[0] == "generate")
@@ -30,7 +30,8 @@ var watch = Stopwatch.StartNew();
 var verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
 var options = new LeximinOptions
 {
-    PricingSolver = args.Length > 5 && args[5] == "scip" ? PricingSolver.Scip : PricingSolver.CpSat,
+    PricingSolver = args.Skip(5).Contains("scip") ? PricingSolver.Scip : PricingSolver.CpSat,
+    StartFromRelaxation = !args.Skip(5).Contains("stages"),
     Progress = verbose ? line => Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds,8:F2}s {line}") : null,
 };
 Console.WriteLine($"{args[0]} on {args[2]}: n = {input.Pool.Count}, k = {input.Quotas.PanelSize}, {input.Pool.Features.Count} features, {ProfileGroup.Form(input.Pool, input.Quotas).Count} profile groups; {Environment.ProcessorCount} cores");

@@ -80,6 +80,23 @@ public class LeximinTests
     }
 
     [Fact]
+    public void On_the_scottish_pool_the_classic_stages_and_the_relaxation_give_the_same_probabilities()
+    {
+        var input = Instances.Scotland();
+
+        var fromRelaxation = Leximin.Select(input.Pool, input.Quotas);
+        var byStages = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false });
+
+        Assert.Contains(fromRelaxation.Explanation, line => line.StartsWith("Proof of optimality", StringComparison.Ordinal));
+        Assert.Contains(byStages.Explanation, line => line.Contains("stage by stage", StringComparison.Ordinal));
+        Assert.Empty(byStages.Distribution!.Problems(input.Pool, input.Quotas));
+        for (var i = 0; i < input.Pool.Count; i++)
+        {
+            Assert.Equal(fromRelaxation.Probabilities[i].Probability, byStages.Probabilities[i].Probability, 1e-6);
+        }
+    }
+
+    [Fact]
     public void Maximin_reaches_the_same_lowest_probability_as_leximin()
     {
         var input = Instances.Scotland();

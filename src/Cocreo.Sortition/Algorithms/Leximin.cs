@@ -84,13 +84,16 @@ internal static class FairSelection
     /// </summary>
     private static (List<(Composition Panel, double Probability)>, double?[], int, bool) SolveLeximin(PanelSpace space, ColumnGeneration generation, LeximinOptions options)
     {
-        var relaxed = RelaxedLeximin.Solve(space);
-        if (generation.Reach(relaxed.Face, relaxed.Probabilities) is not null)
+        if (options.StartFromRelaxation)
         {
-            var levels = relaxed.Probabilities.Select(p => (double?)p).ToArray();
-            return (generation.FinalDistribution(relaxed.Probabilities), levels, relaxed.Stages.Count, true);
+            var relaxed = RelaxedLeximin.Solve(space);
+            if (generation.Reach(relaxed.Face, relaxed.Probabilities) is not null)
+            {
+                var levels = relaxed.Probabilities.Select(p => (double?)p).ToArray();
+                return (generation.FinalDistribution(relaxed.Probabilities), levels, relaxed.Stages.Count, true);
+            }
+            options.Progress?.Invoke("the relaxation's LEXIMIN is not reachable; computing LEXIMIN stage by stage");
         }
-        options.Progress?.Invoke("the relaxation's LEXIMIN is not reachable; computing LEXIMIN stage by stage");
         var (distribution, fixedAt, stages) = generation.Stages(leximin: true);
         return (distribution, fixedAt, stages, false);
     }
@@ -118,7 +121,9 @@ internal static class FairSelection
             lines.Add($"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the probabilities take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
             lines.Add(reached
                 ? "Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels."
-                : $"The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage ({solver.Stages} stages), each proved optimal by an integer program.");
+                : options.StartFromRelaxation
+                    ? $"The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage ({solver.Stages} stages), each proved optimal by an integer program."
+                    : $"LEXIMIN was computed stage by stage as in Flanigan et al. ({solver.Stages} stages), each proved optimal by an integer program.");
         }
         else
         {

@@ -22,6 +22,12 @@ public sealed record LeximinOptions
     /// </summary>
     public double ReachTolerance { get; init; } = 1e-5;
 
+    /// <summary>
+    /// Whether LEXIMIN starts from the LEXIMIN of the linear relaxation and tries to reach it with whole panels (default
+    /// true). False runs only the classic stages of Flanigan et al., for comparison; the result is the same.
+    /// </summary>
+    public bool StartFromRelaxation { get; init; } = true;
+
     /// <summary>A group whose dual weight exceeds this at the end of a stage has its probability fixed (default 1e-7).</summary>
     public double FixingTolerance { get; init; } = 1e-7;
 
