@@ -120,7 +120,7 @@ internal static class FairSelection
         {
             lines.Add($"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the probabilities take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
             lines.Add(reached
-                ? "Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels."
+                ? "Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels (up to the shortfall stated below)."
                 : options.StartFromRelaxation
                     ? $"The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage ({solver.Stages} stages), each proved optimal by an integer program."
                     : $"LEXIMIN was computed stage by stage as in Flanigan et al. ({solver.Stages} stages), each proved optimal by an integer program.");
