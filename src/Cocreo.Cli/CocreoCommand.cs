@@ -8,6 +8,7 @@ public static class CocreoCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("cocreo: command-line tools of the Cocreo co-creation platform");
+        root.Add(Sortition.SortitionCommand.Create());
         root.Add(Log.LogCommand.Create());
         root.Add(Admin.AdminCommand.Create());
         root.Add(Opinion.OpinionCommand.Create());
