@@ -75,6 +75,9 @@ public static class Accessibility
     /// <summary>Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and fails on any serious or critical violation.</summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        // After a click that navigates, the new page may still be loading its stylesheet; judged unstyled, its links
+        // would fail the target-size rule (seen once in CI). Wait for the page to finish loading first.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
