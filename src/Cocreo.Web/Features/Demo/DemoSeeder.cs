@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Demo;
 
 /// <summary>
-/// A living demo on first start: a demo city with two processes in different phases, people, log entries and
+/// A living demo on first start: a demo city with processes in different phases, people, log entries and
 /// reflections. Everything is marked as demo; demo people have no password and cannot sign in.
 /// </summary>
 public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, ILogger<DemoSeeder> logger)
@@ -197,6 +197,6 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created the demo organisation {Name} with two processes")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the demo organisation {Name} and its processes")]
     private static partial void LogSeeded(ILogger logger, string name);
 }
