@@ -53,13 +53,16 @@ public class LeximinTests
         Assert.SkipWhen(input is null, "the random quotas of this seed are infeasible");
 
         var result = Leximin.Select(input!.Pool, input.Quotas);
+        var byStages = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false });
         var expected = BruteForce.Leximin(input);
 
         for (var i = 0; i < input.Pool.Count; i++)
         {
             Assert.Equal(expected[i], result.Probabilities[i].Probability, 1e-7);
+            Assert.Equal(expected[i], byStages.Probabilities[i].Probability, 1e-7);
         }
         Assert.Empty(result.Distribution!.Problems(input.Pool, input.Quotas));
+        Assert.Empty(byStages.Distribution!.Problems(input.Pool, input.Quotas));
     }
 
     [Fact]

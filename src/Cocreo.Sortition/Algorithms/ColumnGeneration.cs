@@ -287,7 +287,7 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
                 }
                 owner.IntegerProgramSolves++;
                 var best = columns.MaxBy(p => p.Value(weight))!;
-                var solutions = pricing.BestAndOnTheWay(weight, best.ToDense(rules.GroupCount));
+                var solutions = pricing.BestAndOnTheWay(weight, best.ToDense(rules.GroupCount), Options.PricingTolerance / 2);
                 if (solutions.Count == 0)
                 {
                     throw new InvalidOperationException("The pricing integer program found no valid panel although one exists.");

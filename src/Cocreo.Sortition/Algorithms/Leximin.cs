@@ -65,7 +65,7 @@ internal static class FairSelection
         var solver = new SolverReport(
             "GLOP (primal simplex, default settings): the relaxation's stages, the restricted master programs (rebuilt for each solve) and the final program",
             options.PricingSolver == PricingSolver.CpSat
-                ? "CP-SAT (1 worker, weights scaled to integers): peeling steps and pricing, after a swap heuristic"
+                ? "CP-SAT (1 worker, weights scaled to integers, linearisation level 2; proofs it cannot finish within 1 deterministic unit go to SCIP): peeling steps and pricing, after a swap heuristic"
                 : "SCIP via OR-Tools (relative gap 1e-10): peeling steps and pricing, after a swap heuristic",
             stages,
             generation.LpSolves,

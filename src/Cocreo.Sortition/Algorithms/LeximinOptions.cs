@@ -8,7 +8,8 @@ public sealed record LeximinOptions
 
     /// <summary>
     /// A stage ends when no panel improves the linear program by more than this (in units of probability); each LEXIMIN
-    /// level is then within this of its exact value. Default 1e-9, below GLOP's own feasibility tolerance.
+    /// level is then within 1.5 times this of its exact value (the pricing integer program stops once it proves that no
+    /// panel beats the best it found by more than half of this). Default 1e-9, below GLOP's own feasibility tolerance.
     /// </summary>
     public double PricingTolerance { get; init; } = 1e-9;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.OrTools.LinearSolver;
 using Google.OrTools.Sat;
 using LinearExpr = Google.OrTools.Sat.LinearExpr;
@@ -7,7 +8,7 @@ namespace Cocreo.Sortition;
 /// <summary>The integer programming solver a selection asks for the valid panel of greatest total weight.</summary>
 public enum PricingSolver
 {
-    /// <summary>OR-Tools' CP-SAT, one worker, weights scaled to integers with 2⁻⁴⁰ relative resolution; every improving panel it finds on the way is used too.</summary>
+    /// <summary>OR-Tools' CP-SAT, one worker, weights scaled to integers with 2⁻⁴⁰ relative resolution; every improving panel it finds on the way is used too; a proof of optimality it cannot finish within a fixed amount of work is handed to SCIP.</summary>
     CpSat,
 
     /// <summary>SCIP through OR-Tools' linear solver wrapper, one thread, relative gap 1e-10.</summary>
@@ -40,7 +41,7 @@ internal abstract class PanelPricing : IDisposable
     /// The best panel and, when the solver reports them, the improving panels it found on the way, each a column worth
     /// adding when its weight beats the threshold. The best comes last; empty when no valid panel exists.
     /// </summary>
-    public abstract IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null);
+    public abstract IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null, double? enough = null);
 
     public abstract void Dispose();
 
@@ -98,7 +99,7 @@ internal abstract class PanelPricing : IDisposable
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-10);
         }
 
-        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null)
+        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null, double? enough = null)
         {
             var objective = solver.Objective();
             for (var g = 0; g < seats.Length; g++)
@@ -122,7 +123,11 @@ internal abstract class PanelPricing : IDisposable
     private sealed class CpSatPricing : PanelPricing
     {
         private const double Resolution = 1L << 40;
+
+        /// <summary>CP-SAT's deterministic work units (about a second of solving) before SCIP is asked instead.</summary>
+        private const double ProofWorkLimit = 1;
         private readonly CpModel model = new();
+        private ScipPricing? proof;
         private readonly IntVar[] seats;
 
         public CpSatPricing(PanelSpace space) : base(space)
@@ -143,7 +148,7 @@ internal abstract class PanelPricing : IDisposable
             }
         }
 
-        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null)
+        public override IReadOnlyList<int[]> BestAndOnTheWay(double[] weightPerSeat, int[]? hint = null, double? enough = null)
         {
             // CP-SAT optimises integer objectives: scale the largest weight to 2^40, far finer than the 1e-9 compared.
             var largest = weightPerSeat.Max(Math.Abs);
@@ -158,15 +163,26 @@ internal abstract class PanelPricing : IDisposable
                 }
             }
             // One worker keeps the search deterministic; the machine's other core serves the linear programs' caller.
-            var solver = new CpSolver { StringParameters = "num_workers:1" };
+            // Linearisation level 2 puts every quota row into CP-SAT's linear relaxation, which is what bounds these
+            // objectives; the gap limit stops the search once no panel can beat the best found by the caller's
+            // tolerance, which is all column generation needs. A deterministic work limit (not a clock) hands proofs
+            // CP-SAT cannot finish quickly to SCIP, whose branch and bound closes them in a fraction of a second.
+            var parameters = "num_workers:1,linearization_level:2,max_deterministic_time:" + ProofWorkLimit.ToString(CultureInfo.InvariantCulture);
+            if (enough is { } gap)
+            {
+                parameters += ",absolute_gap_limit:" + (gap * scale).ToString("R", CultureInfo.InvariantCulture);
+            }
             var collector = new Collector(seats);
-            var status = solver.Solve(model, collector);
-            return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? collector.Found : [];
+            var status = new CpSolver { StringParameters = parameters }.Solve(model, collector);
+            return status switch
+            {
+                CpSolverStatus.Optimal => collector.Found,
+                CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid => [],
+                _ => [.. collector.Found, .. (proof ??= new ScipPricing(Space)).BestAndOnTheWay(weightPerSeat)],
+            };
         }
 
-        public override void Dispose()
-        {
-        }
+        public override void Dispose() => proof?.Dispose();
 
         private sealed class Collector(IntVar[] seats) : CpSolverSolutionCallback
         {
