@@ -86,6 +86,40 @@ public sealed class ImageFileTests
         Assert.True(kept.AsSpan().EndsWith(TestImages.Jpeg.AsSpan(2)));
     }
 
+    [Fact]
+    public void A_png_loses_its_exif_and_text_chunks_and_nothing_else()
+    {
+        byte[] place = [.. "GPSLatitude 46,3.25N"u8];
+        // The chunks a phone or an editor adds after the header (their checksums do not matter: they are dropped).
+        byte[] png = [.. TestImages.Png[..33], .. PngChunk("eXIf", place), .. PngChunk("tEXt", [.. "Comment\0"u8, .. place]), .. PngChunk("iTXt", place), .. TestImages.Png[33..]];
+
+        var (file, problem) = ImageFile.Inspect(png);
+
+        Assert.Null(problem);
+        Assert.Equal(TestImages.Png, file!.Content);
+    }
+
+    [Fact]
+    public void A_webp_loses_its_exif_and_xmp_chunks_and_says_so_in_its_header()
+    {
+        byte[] exif = [.. "Exif GPSLatitude 46,3.25N"u8]; // odd length: the chunk is padded to an even size
+        byte[] xmp = [.. "<x:xmpmeta>46,3.25N</x:xmpmeta>"u8];
+        byte[] webp = [.. TestImages.WebP, .. RiffChunk("EXIF", exif), .. RiffChunk("XMP ", xmp)];
+        webp[20] |= 0x0C; // VP8X flags: EXIF and XMP present
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), (uint)(webp.Length - 8));
+
+        var (file, problem) = ImageFile.Inspect(webp);
+
+        Assert.Null(problem);
+        Assert.Equal(TestImages.WebP, file!.Content);
+    }
+
+    private static byte[] PngChunk(string type, byte[] data) =>
+        [(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length, .. System.Text.Encoding.ASCII.GetBytes(type), .. data, 0, 0, 0, 0];
+
+    private static byte[] RiffChunk(string fourCc, byte[] data) =>
+        [.. System.Text.Encoding.ASCII.GetBytes(fourCc), (byte)data.Length, (byte)(data.Length >> 8), (byte)(data.Length >> 16), (byte)(data.Length >> 24), .. data, .. data.Length % 2 == 1 ? new byte[] { 0 } : []];
+
     private static byte[] Segment(byte marker, byte[] payload) =>
         [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
 

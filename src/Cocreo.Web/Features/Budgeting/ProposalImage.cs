@@ -101,7 +101,13 @@ public sealed record ImageFile(string ContentType, byte[] Content, int Width, in
         {
             return (null, ImageProblem.NotAnImage);
         }
-        var file = new ImageFile(type, type == "image/jpeg" ? JpegWithoutLocation(content) : content, width, height);
+        var kept = type switch
+        {
+            "image/jpeg" => JpegWithoutLocation(content),
+            "image/png" => PngWithoutMetadata(content),
+            _ => WebPWithoutMetadata(content),
+        };
+        var file = new ImageFile(type, kept, width, height);
         // The file comes with this problem too, so the message can say how large the picture is.
         return (file, width > MaxSide || height > MaxSide || (long)width * height > MaxPixels ? ImageProblem.TooManyPixels : null);
     }
@@ -234,6 +240,70 @@ public sealed record ImageFile(string ContentType, byte[] Content, int Width, in
         }
         output.Write(jpeg, at, jpeg.Length - at);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// A PNG carries EXIF (with a location) in its eXIf chunk and XMP and free text in its text chunks; none of them
+    /// changes how the picture looks, so they are dropped whole. Each chunk has its own checksum, so the others stay valid.
+    /// </summary>
+    internal static byte[] PngWithoutMetadata(byte[] png)
+    {
+        var output = new MemoryStream(png.Length);
+        output.Write(png, 0, 8);
+        var at = 8;
+        while (at + 12 <= png.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
+            if (length > png.Length - at - 12)
+            {
+                break;
+            }
+            var end = at + 12 + (int)length;
+            var type = png.AsSpan(at + 4, 4);
+            if (!(type.SequenceEqual("eXIf"u8) || type.SequenceEqual("tEXt"u8) || type.SequenceEqual("zTXt"u8) || type.SequenceEqual("iTXt"u8)))
+            {
+                output.Write(png, at, end - at);
+            }
+            at = end;
+        }
+        output.Write(png, at, png.Length - at);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// An extended WebP carries EXIF (with a location) and XMP in chunks of their own, announced by two flags of its
+    /// VP8X header. The chunks are dropped, the flags cleared and the RIFF size corrected.
+    /// </summary>
+    internal static byte[] WebPWithoutMetadata(byte[] webp)
+    {
+        var output = new MemoryStream(webp.Length);
+        output.Write(webp, 0, 12);
+        var at = 12;
+        while (at + 8 <= webp.Length)
+        {
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(webp.AsSpan(at + 4));
+            if (size > webp.Length - at - 8)
+            {
+                break;
+            }
+            var end = Math.Min(webp.Length, at + 8 + (int)size + (int)(size & 1));
+            var chunk = webp.AsSpan(at, 4);
+            if (!(chunk.SequenceEqual("EXIF"u8) || chunk.SequenceEqual("XMP "u8)))
+            {
+                var start = (int)output.Position;
+                output.Write(webp, at, end - at);
+                if (chunk.SequenceEqual("VP8X"u8) && size >= 10)
+                {
+                    // Flags: bit 3 says there is EXIF, bit 2 XMP.
+                    output.GetBuffer()[start + 8] &= unchecked((byte)~0x0C);
+                }
+            }
+            at = end;
+        }
+        output.Write(webp, at, webp.Length - at);
+        var bytes = output.ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)(bytes.Length - 8));
+        return bytes;
     }
 
     /// <summary>Zeroes the GPS directory of TIFF-structured EXIF data (its entries and the values they point to), in place.</summary>
