@@ -100,6 +100,11 @@ public abstract class ProcessQualityTests<TApp>(TApp app) : IClassFixture<TApp> 
             Assert.DoesNotContain("%", cells[1].TextContent, StringComparison.Ordinal);
         });
         Assert.Contains("4 finished", page.QuerySelector("section[aria-labelledby=responses-title]")!.TextContent, StringComparison.Ordinal);
+        // Statement by statement: the organisers' shares, and nothing of the participants'.
+        var statementRows = page.QuerySelectorAll("section[aria-labelledby=statements-title] tbody tr");
+        Assert.Equal(Master.Questions.Count(q => q.AppliesTo("organiser")), statementRows.Length);
+        Assert.All(statementRows, row => Assert.Contains("too few responses", row.QuerySelectorAll("td")[1].TextContent, StringComparison.Ordinal));
+        Assert.All(statementRows, row => Assert.Matches(@"^\s*100\s?%\s*\(5 answered\)\s*$", row.QuerySelectorAll("td")[0].TextContent));
         // Exports leave the small group out too.
         var csv = await cast.OwnerClient.Http.GetStringAsync($"/api/v1/assessments/{surveyId}/answers.csv");
         Assert.DoesNotContain(",participant,", csv, StringComparison.Ordinal);
@@ -117,6 +122,10 @@ public abstract class ProcessQualityTests<TApp>(TApp app) : IClassFixture<TApp> 
             Assert.Contains("organisers see it more favourably", row.TextContent, StringComparison.Ordinal);
         });
         Assert.Equal(2, page.QuerySelectorAll("svg#quality-radar polygon.series").Length);
+        var participantShares = page.QuerySelectorAll("section[aria-labelledby=statements-title] tbody tr")
+            .Select(row => row.QuerySelectorAll("td")[1].TextContent).Where(text => text.Contains('%', StringComparison.Ordinal)).ToList();
+        Assert.Equal(Master.Questions.Count(q => q.AppliesTo("participant")), participantShares.Count);
+        Assert.All(participantShares, text => Assert.Matches(@"^\s*0\s?%\s*\(5 answered\)\s*$", text));
         Assert.Equal(Master.Root.Children.Count, page.QuerySelectorAll("section[aria-labelledby=improve-title] li").Length);
 
         var stored = await App.WithDbAsync(db => db.Set<Respondent>().AsNoTracking().Where(r => r.AssessmentId == surveyId && r.Role == "participant").ToListAsync());
