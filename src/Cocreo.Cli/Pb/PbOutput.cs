@@ -27,7 +27,7 @@ internal static class PbOutput
                 WriteJson(output, election, rule, options, outcome);
                 break;
             case "pb":
-                PabulibWriter.Write(output, election.Instance, election.Profile, outcome.Selected);
+                PabulibWriter.Write(output, election.Instance, election.Profile, outcome.Selected, outcome.FundedFromReserve);
                 break;
             default:
                 WriteTable(output, election, rule, options, outcome);
@@ -70,6 +70,10 @@ internal static class PbOutput
         WriteColumns(output, ["#", "project", "cost", "votes", "name"], rows, rightAligned: [true, false, true, true, false]);
         output.WriteLine();
         output.WriteLine($"Selected {outcome.Selected.Count} of {instance.Projects.Count} projects, total cost {Money(outcome.TotalCost)} ({Percent(outcome.TotalCost, instance.Budget)} of the budget).");
+        foreach (var project in outcome.FundedFromReserve)
+        {
+            output.WriteLine($"Funded from reserve funds, outside the budget: {project.Id} ({Money(project.Cost)}), {Shorten(project.Name)}.");
+        }
         if (outcome.Explanation is EqualSharesExplanation equalShares)
         {
             output.WriteLine($"Per-voter budget: {Money(equalShares.PerVoterBudget.ToDecimal())} after {equalShares.Increments} add1 increments; {equalShares.Rounds.Count} projects bought by equal shares.");
@@ -101,6 +105,7 @@ internal static class PbOutput
             budget = election.Instance.Budget,
             totalCost = outcome.TotalCost,
             selected = outcome.Selected.Select(project => new { id = project.Id, cost = project.Cost, name = project["name"] }),
+            fundedFromReserve = outcome.FundedFromReserve.Select(project => new { id = project.Id, cost = project.Cost, name = project["name"] }),
             explanation = outcome.Explanation,
         };
         output.WriteLine(JsonSerializer.Serialize(document, Json));
@@ -125,9 +130,17 @@ internal static class PbOutput
         var announced = official.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         var onlyComputed = outcome.Selected.Where(project => !announced.Contains(project.Id)).ToList();
         var onlyOfficial = official.Where(project => !computed.Contains(project.Id)).ToList();
+        var computedReserve = outcome.FundedFromReserve.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
+        var officialReserve = election.OfficiallyFundedFromReserve.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         output.WriteLine($"Rule (from META {election.Instance.GetMeta("rule")}): {Describe(rule, options)}");
         output.WriteLine($"Computed: {outcome.Selected.Count} projects, {Money(outcome.TotalCost)}. Official: {official.Count} projects, {Money(Instance.TotalCost(official))}.");
-        if (onlyComputed.Count == 0 && onlyOfficial.Count == 0)
+        // Only a rule that funds from reserves is held to the projects marked 2; other cities' 2s are decided outside the rule.
+        var reserveDiffers = rule is GreedyRule { Variant: GreedyVariant.NoSkipWithReserve } && !computedReserve.SetEquals(officialReserve);
+        if (reserveDiffers)
+        {
+            output.WriteLine($"Funded from reserve funds: computed {Ids(computedReserve)}, official {Ids(officialReserve)}.");
+        }
+        if (onlyComputed.Count == 0 && onlyOfficial.Count == 0 && !reserveDiffers)
         {
             output.WriteLine("The computed outcome equals the official outcome.");
             return true;
@@ -155,6 +168,8 @@ internal static class PbOutput
             output.WriteLine(Line(row));
         }
     }
+
+    private static string Ids(IEnumerable<string> ids) => ids.Any() ? string.Join(", ", ids.Order(StringComparer.Ordinal)) : "none";
 
     private static string Money(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture);
 
