@@ -19,11 +19,15 @@ public static class PbCommand
     public static Command Create()
     {
         var command = new Command("pb", "Participatory budgeting on pabulib .pb files: compute outcomes, check files, compare with official outcomes.");
-        command.Subcommands.Add(CreateRun());
-        command.Subcommands.Add(CreateCheck());
-        command.Subcommands.Add(CreateCompare());
+        foreach (var subcommand in Subcommands())
+        {
+            command.Subcommands.Add(subcommand);
+        }
         return command;
     }
+
+    /// <summary>The <c>run</c>, <c>check</c> and <c>compare</c> commands, for a parent of the caller's choice.</summary>
+    public static IEnumerable<Command> Subcommands() => [CreateRun(), CreateCheck(), CreateCompare()];
 
     private static Argument<FileInfo> FileArgument() => new("file") { Description = "The .pb file." };
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cocreo.Budgeting.Election;
 using Cocreo.Budgeting.Explanations;
 using Cocreo.Budgeting.Pabulib;
@@ -11,14 +10,6 @@ namespace Cocreo.Cli.Pb;
 /// <summary>How <c>cocreo pb</c> shows outcomes, file checks and comparisons.</summary>
 internal static class PbOutput
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static void Write(TextWriter output, string format, PabulibElection election, IBudgetingRule rule, RuleOptions options, Outcome outcome)
     {
         switch (format)
@@ -90,25 +81,22 @@ internal static class PbOutput
 
     private static void WriteJson(TextWriter output, PabulibElection election, IBudgetingRule rule, RuleOptions options, Outcome outcome)
     {
-        var document = new
-        {
-            rule = rule.Name,
-            options = new
-            {
-                satisfaction = options.Satisfaction,
-                tieBreaking = options.TieBreaking.Name,
-                completion = rule is EqualSharesRule ? options.Completion : (EqualSharesCompletion?)null,
-                add1Start = rule is EqualSharesRule ? options.Add1Start : (Add1Start?)null,
-                comparison = rule is EqualSharesRule ? options.Comparison : (bool?)null,
-                scoreThreshold = options.ScoreThreshold,
-            },
-            budget = election.Instance.Budget,
-            totalCost = outcome.TotalCost,
-            selected = outcome.Selected.Select(project => new { id = project.Id, cost = project.Cost, name = project["name"] }),
-            fundedFromReserve = outcome.FundedFromReserve.Select(project => new { id = project.Id, cost = project.Cost, name = project["name"] }),
-            explanation = outcome.Explanation,
-        };
-        output.WriteLine(JsonSerializer.Serialize(document, Json));
+        var equalShares = rule is EqualSharesRule;
+        var document = new RunDocument(
+            rule.Name,
+            new RunOptions(
+                options.Satisfaction,
+                options.TieBreaking.Name,
+                equalShares ? options.Completion : null,
+                equalShares ? options.Add1Start : null,
+                equalShares ? options.Comparison : null,
+                options.ScoreThreshold),
+            election.Instance.Budget,
+            outcome.TotalCost,
+            [.. outcome.Selected.Select(ProjectEntry.Of)],
+            [.. outcome.FundedFromReserve.Select(ProjectEntry.Of)],
+            outcome.Explanation);
+        output.WriteLine(JsonSerializer.Serialize(document, PbJson.Default.RunDocument));
     }
 
     public static void WriteCheck(TextWriter output, string name, PabulibElection election)
