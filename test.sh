@@ -54,4 +54,26 @@ say "Building"
 dotnet build Cocreo.slnx -c Release -nologo -v quiet
 say "Running every test suite (unit, integration on SQLite and PostgreSQL, browser)"
 dotnet test --solution Cocreo.slnx -c Release --no-build
+
+# 4. The native cocreo-pb ---------------------------------------------------------------------------
+# `cocreo pb` compiled ahead of time (src/Cocreo.Pb) must build, agree with the official outcomes, and print exactly
+# what `cocreo pb` prints.
+say "Building the native cocreo-pb and checking it against official outcomes and cocreo pb"
+case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish src/Cocreo.Pb -c Release -r "$rid" -nologo -v quiet -o "$work/cocreo-pb"
+pabulib="${COCREO_SHARED_DATA:-$repo/../shared/data}/pabulib"
+if [ -d "$pabulib" ]; then
+  for file in Poland_Wieliczka_2023_Green_Budget.pb Poland_Swiecie_2023.pb Netherlands_Assen_2024.pb Poland_Gdynia_2024_Witomino__large.pb \
+      Poland_Poznan_2026_1_-_Nowe_Winogrady_Polnoc_Nowe_Winogrady_Poludnie_Nowe_Winogrady_Wschod_Stare_Winogrady__large.pb; do
+    "$work/cocreo-pb/cocreo-pb" compare "$pabulib/$file" >/dev/null || { echo "cocreo-pb compare $file: not the official outcome" >&2; exit 1; }
+  done
+  run=(run "$pabulib/Poland_Wieliczka_2023_Green_Budget.pb" --completion add1 --format json)
+  "$work/cocreo-pb/cocreo-pb" "${run[@]}" >"$work/native.json"
+  dotnet src/Cocreo.Cli/bin/Release/net10.0/cocreo.dll pb "${run[@]}" >"$work/jit.json"
+  cmp "$work/native.json" "$work/jit.json" || { echo "cocreo-pb and cocreo pb print different outcomes" >&2; exit 1; }
+elif [ "${CI:-}" = true ]; then
+  echo "test.sh: the conformance data is missing ($pabulib)" >&2; exit 1
+else
+  echo "(conformance data not found at $pabulib: skipped comparing cocreo-pb's outcomes)"
+fi
 say "All suites passed"

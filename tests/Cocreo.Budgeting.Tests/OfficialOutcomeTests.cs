@@ -7,6 +7,7 @@ namespace Cocreo.Budgeting.Tests;
 /// knows. Pabulib marks with 2 a project funded beyond the budget from reserve funds (Poznań's META says so; Gdynia
 /// 2020 Babie Doły funds project 5 that way after the rule stopped at it), so the official outcome of the rule is the
 /// projects marked 1. Read that way, every greedy file with a selected column matches: no file needs an exception.
+/// Poznań's <c>greedy-custom</c> files are held to the projects marked 2 as well: funding from reserves is part of its rule.
 /// </summary>
 public class OfficialOutcomeTests
 {
@@ -19,7 +20,7 @@ public class OfficialOutcomeTests
             var head = File.ReadLines(path).TakeWhile(line => !line.StartsWith("VOTES", StringComparison.Ordinal)).ToList();
             var rule = head.FirstOrDefault(line => line.StartsWith("rule;", StringComparison.Ordinal))?["rule;".Length..].Trim();
             var hasSelected = head.SkipWhile(line => !line.StartsWith("PROJECTS", StringComparison.Ordinal)).Skip(1).FirstOrDefault()?.Split(';').Contains("selected") == true;
-            if (rule is "greedy" or "greedy-no-skip" or "greedy-threshold" && hasSelected)
+            if (rule is "greedy" or "greedy-no-skip" or "greedy-threshold" or "greedy-custom" && hasSelected)
             {
                 data.Add(file);
             }
@@ -101,5 +102,9 @@ public class OfficialOutcomeTests
         var outcome = rule.Compute(election.Instance, election.Profile, options);
 
         Assert.Equal(ElectionFiles.Ids(election.OfficiallySelected!), ElectionFiles.Ids(outcome.Selected));
+        if (election.Instance.GetMeta("rule") == "greedy-custom")
+        {
+            Assert.Equal(ElectionFiles.Ids(election.OfficiallyFundedFromReserve), ElectionFiles.Ids(outcome.FundedFromReserve));
+        }
     }
 }

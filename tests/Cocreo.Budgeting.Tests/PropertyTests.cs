@@ -91,6 +91,7 @@ public class PropertyTests
         {
             new GreedyRule().Compute(instance, profile, options),
             new GreedyRule(GreedyVariant.NoSkip).Compute(instance, profile, options),
+            new GreedyRule(GreedyVariant.NoSkipWithReserve).Compute(instance, profile, options),
             new SequentialPhragmenRule().Compute(instance, profile, options),
             new MaximumWelfareRule().Compute(instance, profile, options),
         };

@@ -75,6 +75,34 @@ public class RuleBehaviourTests
         Assert.Equal([GreedyDecision.Selected, GreedyDecision.DoesNotFit, GreedyDecision.BelowThreshold], threshold.Steps.Select(s => s.Decision));
     }
 
+    [Theory]
+    [InlineData(44, true)] // 56 left: 80% of B's 70 exactly, so B, where the rule stops, is funded from the reserve
+    [InlineData(45, false)] // 55 left: short of 56
+    public void Poznans_rule_funds_the_project_it_stops_at_from_reserves_when_what_is_left_covers_80_percent(int firstCost, bool funded)
+    {
+        var (instance, profile) = Elections.Approval(100, [("A", firstCost), ("B", 70), ("C", 10)], ["A", "B"], ["A", "B"], ["A", "C"]);
+
+        var outcome = new GreedyRule(GreedyVariant.NoSkipWithReserve).Compute(instance, profile);
+
+        Assert.Equal(["A"], outcome.Selected.Select(p => p.Id));
+        Assert.Equal(funded ? ["B"] : [], outcome.FundedFromReserve.Select(p => p.Id));
+        Assert.Equal(firstCost, outcome.TotalCost);
+        var steps = ((GreedyExplanation)outcome.Explanation).Steps;
+        Assert.Equal([GreedyDecision.Selected, funded ? GreedyDecision.FundedFromReserve : GreedyDecision.DoesNotFit, GreedyDecision.AfterStop], steps.Select(s => s.Decision));
+    }
+
+    [Fact]
+    public void The_reserve_share_is_an_option()
+    {
+        var (instance, profile) = Elections.Approval(100, [("A", 60), ("B", 70)], ["A", "B"], ["A", "B"], ["A"]);
+
+        var strict = new GreedyRule(GreedyVariant.NoSkipWithReserve).Compute(instance, profile);
+        var generous = new GreedyRule(GreedyVariant.NoSkipWithReserve).Compute(instance, profile, RuleOptions.Default with { ReserveShare = 0.5m });
+
+        Assert.Empty(strict.FundedFromReserve);
+        Assert.Equal(["B"], generous.FundedFromReserve.Select(p => p.Id));
+    }
+
     [Fact]
     public void Greedy_threshold_without_a_threshold_is_refused()
     {

@@ -40,6 +40,12 @@ public enum GreedyDecision
 
     /// <summary>Not considered: the rule stopped at an earlier project that did not fit (greedy-no-skip).</summary>
     AfterStop,
+
+    /// <summary>
+    /// The project the rule stopped at, funded from reserve funds outside the budget because what was left covered
+    /// enough of its cost (Poznań's rule).
+    /// </summary>
+    FundedFromReserve,
 }
 
 /// <summary>The Method of Equal Shares, round by round.</summary>

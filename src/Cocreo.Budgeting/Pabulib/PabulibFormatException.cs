@@ -46,4 +46,10 @@ public sealed record PabulibElection(Election.Instance Instance, Election.Profil
         Instance.ProjectColumns.Contains("selected", StringComparer.OrdinalIgnoreCase)
             ? Instance.Projects.Where(project => project["selected"]?.Trim() == "1").ToArray()
             : null;
+
+    /// <summary>The projects the <c>selected</c> column marks 2: funded from reserve funds outside the budget (empty when none).</summary>
+    public IReadOnlyList<Election.Project> OfficiallyFundedFromReserve =>
+        Instance.ProjectColumns.Contains("selected", StringComparer.OrdinalIgnoreCase)
+            ? Instance.Projects.Where(project => project["selected"]?.Trim() == "2").ToArray()
+            : [];
 }

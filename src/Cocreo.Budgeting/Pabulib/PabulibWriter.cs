@@ -22,9 +22,11 @@ public static class PabulibWriter
     /// <param name="instance">The projects, budget and metadata.</param>
     /// <param name="profile">The ballots.</param>
     /// <param name="selected">When given, the <c>selected</c> column is set to 1 for these projects and 0 for the others (added if missing).</param>
-    public static void Write(TextWriter writer, Instance instance, Profile profile, IEnumerable<Project>? selected = null)
+    /// <param name="fundedFromReserve">With <paramref name="selected"/>: projects marked 2, funded from reserve funds outside the budget.</param>
+    public static void Write(TextWriter writer, Instance instance, Profile profile, IEnumerable<Project>? selected = null, IEnumerable<Project>? fundedFromReserve = null)
     {
         var chosen = selected?.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
+        var reserve = (fundedFromReserve ?? []).Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         writer.Write("META\nkey;value\n");
         foreach (var (key, value) in instance.Meta)
         {
@@ -48,7 +50,7 @@ public static class PabulibWriter
             for (var i = 0; i < columns.Count; i++)
             {
                 row[2 + i] = i == selectedColumn && chosen is not null
-                    ? (chosen.Contains(project.Id) ? "1" : "0")
+                    ? (chosen.Contains(project.Id) ? "1" : reserve.Contains(project.Id) ? "2" : "0")
                     : project[columns[i]] ?? string.Empty;
             }
             WriteRow(writer, row);

@@ -15,6 +15,13 @@ public enum GreedyVariant
 
     /// <summary><c>greedy-threshold</c>: like <see cref="Skip"/>, among projects whose score reaches a threshold (required).</summary>
     Threshold,
+
+    /// <summary>
+    /// Poznań's rule (pabulib <c>greedy-custom</c>): like <see cref="NoSkip"/>, and the project it stops at is funded
+    /// from reserve funds outside the budget when what is left covers at least <see cref="RuleOptions.ReserveShare"/>
+    /// of its cost (Poznań: 80%). Pabulib marks such a project 2 in the <c>selected</c> column.
+    /// </summary>
+    NoSkipWithReserve,
 }
 
 /// <summary>
@@ -34,6 +41,7 @@ public sealed class GreedyRule(GreedyVariant variant = GreedyVariant.Skip) : IBu
     {
         GreedyVariant.NoSkip => "greedy-no-skip",
         GreedyVariant.Threshold => "greedy-threshold",
+        GreedyVariant.NoSkipWithReserve => "greedy-reserve",
         _ => "greedy",
     };
 
@@ -47,8 +55,27 @@ public sealed class GreedyRule(GreedyVariant variant = GreedyVariant.Skip) : IBu
         {
             throw new ArgumentException("greedy-threshold needs a score threshold: give one, or META min_project_score_threshold.");
         }
-        var (selected, steps) = Select(election, options.Satisfaction, threshold, Variant == GreedyVariant.NoSkip, []);
-        return election.Outcome(selected, new GreedyExplanation(threshold, steps));
+        var stopAtFirstMisfit = Variant is GreedyVariant.NoSkip or GreedyVariant.NoSkipWithReserve;
+        var (selected, steps) = Select(election, options.Satisfaction, threshold, stopAtFirstMisfit, []);
+        var outcome = election.Outcome(selected, new GreedyExplanation(threshold, steps));
+        if (Variant == GreedyVariant.NoSkipWithReserve && FundFromReserve(steps, options.ReserveShare) is { } funded)
+        {
+            return outcome with { FundedFromReserve = [instance.Projects.Single(project => project.Id == steps[funded].ProjectId)] };
+        }
+        return outcome;
+    }
+
+    // The project the walk stopped at is funded from reserve funds when what was left covers the share of its cost;
+    // decimal arithmetic is exact for money amounts and a share like 0.8. Returns that step's index, or null.
+    private static int? FundFromReserve(List<GreedyStep> steps, decimal reserveShare)
+    {
+        var stop = steps.FindIndex(step => step.Decision == GreedyDecision.DoesNotFit);
+        if (stop < 0 || steps[stop].BudgetLeft < reserveShare * steps[stop].Cost)
+        {
+            return null;
+        }
+        steps[stop] = steps[stop] with { Decision = GreedyDecision.FundedFromReserve };
+        return stop;
     }
 
     /// <summary>META <c>min_project_score_threshold</c>, or null.</summary>

@@ -81,6 +81,12 @@ public sealed record RuleOptions
     /// <c>min_project_score_threshold</c> is used if the instance has it.
     /// </summary>
     public long? ScoreThreshold { get; init; }
+
+    /// <summary>
+    /// <see cref="GreedyVariant.NoSkipWithReserve"/> only: the share of its cost that the money left must cover for the
+    /// project the rule stopped at to be funded from reserve funds (default 0.8, Poznań's).
+    /// </summary>
+    public decimal ReserveShare { get; init; } = 0.8m;
 }
 
 /// <summary>What a rule selected, and why.</summary>
@@ -89,6 +95,12 @@ public sealed record RuleOptions
 /// <param name="Explanation">The rule's reasons, as data to show people.</param>
 public sealed record Outcome(IReadOnlyList<Project> Selected, decimal TotalCost, OutcomeExplanation Explanation)
 {
+    /// <summary>
+    /// Projects funded from reserve funds outside the budget (<see cref="GreedyVariant.NoSkipWithReserve"/>); not in
+    /// <see cref="Selected"/> nor <see cref="TotalCost"/>, which stay within the budget. Empty for every other rule.
+    /// </summary>
+    public IReadOnlyList<Project> FundedFromReserve { get; init; } = [];
+
     /// <summary>Whether a project was selected.</summary>
     public bool IsSelected(Project project) => Selected.Contains(project);
 }

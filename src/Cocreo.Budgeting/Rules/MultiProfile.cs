@@ -16,10 +16,13 @@ internal sealed class MultiProfile
         Instance = instance;
         Profile = profile;
         ProjectCount = instance.Projects.Count;
-        foreach (var ballot in profile.Ballots)
+        // Loops below index the lists rather than enumerate them: an enumerator per ballot is 90,000 allocations on a city file.
+        for (var b = 0; b < profile.Ballots.Count; b++)
         {
-            foreach (var project in ballot.Projects)
+            var ballot = profile.Ballots[b];
+            for (var i = 0; i < ballot.Projects.Count; i++)
             {
+                var project = ballot.Projects[i];
                 if (project.Index < 0 || project.Index >= ProjectCount || !ReferenceEquals(instance.Projects[project.Index], project))
                 {
                     throw new ArgumentException($"Voter {ballot.VoterId} votes for project {project.Id}, which is not a project of this instance.", nameof(profile));
@@ -35,15 +38,15 @@ internal sealed class MultiProfile
         VoterCount = profile.Ballots.Count;
 
         var longest = profile.Ballots.Count == 0 ? 0 : profile.Ballots.Max(ballot => ballot.Projects.Count);
-        var groups = new Dictionary<long[], int>(GroupKeyComparer.Instance);
-        var lookup = groups.GetAlternateLookup<ReadOnlySpan<long>>();
         var multiplicity = new List<long>();
         var groupProjects = new List<int[]>();
         var groupSupport = new List<long[]>();
         var pairs = new List<(int Project, long Support)>(16);
-        var key = new long[32];
-        foreach (var ballot in profile.Ballots)
+        var groups = new HashSet<int>(new GroupComparer(groupProjects, groupSupport, pairs));
+        var ones = new Dictionary<int, long[]>();
+        for (var b = 0; b < profile.Ballots.Count; b++)
         {
+            var ballot = profile.Ballots[b];
             pairs.Clear();
             for (var i = 0; i < ballot.Projects.Count; i++)
             {
@@ -58,39 +61,47 @@ internal sealed class MultiProfile
                     pairs.Add((ballot.Projects[i].Index, support));
                 }
             }
-            pairs.Sort((a, b) => a.Project.CompareTo(b.Project));
-            if (key.Length < pairs.Count * 2)
-            {
-                key = new long[pairs.Count * 2];
-            }
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                key[2 * i] = pairs[i].Project;
-                key[2 * i + 1] = pairs[i].Support;
-            }
-            // Look the ballot up without allocating; only a new group gets its own key.
-            var span = key.AsSpan(0, pairs.Count * 2);
-            if (lookup.TryGetValue(span, out var group))
+            // A span sort with a cached delegate: List.Sort with a comparer allocates a delegate per call.
+            CollectionsMarshal.AsSpan(pairs).Sort(ByProject);
+            if (groups.TryGetValue(GroupComparer.Ballot, out var group))
             {
                 multiplicity[group]++;
                 continue;
             }
-            lookup[span] = multiplicity.Count;
+            var projects = new int[pairs.Count];
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                projects[i] = pairs[i].Project;
+            }
+            groupProjects.Add(projects);
+            // Groups only read their supports, so approval groups of one length share one array of ones.
+            groupSupport.Add(pairs.TrueForAll(pair => pair.Support == 1)
+                ? (ones.TryGetValue(pairs.Count, out var shared) ? shared : ones[pairs.Count] = Enumerable.Repeat(1L, pairs.Count).ToArray())
+                : pairs.Select(pair => pair.Support).ToArray());
+            groups.Add(multiplicity.Count);
             multiplicity.Add(1);
-            groupProjects.Add(pairs.Select(pair => pair.Project).ToArray());
-            groupSupport.Add(pairs.Select(pair => pair.Support).ToArray());
         }
         Multiplicity = multiplicity.ToArray();
         GroupProjects = groupProjects.ToArray();
         GroupSupport = groupSupport.ToArray();
         GroupCount = Multiplicity.Length;
 
-        var supporterGroups = new List<int>[ProjectCount];
-        var supporterSupport = new List<long>[ProjectCount];
+        // Count first, then fill arrays of the right size: no growing lists.
+        var groupsPerProject = new int[ProjectCount];
+        foreach (var projects in GroupProjects)
+        {
+            foreach (var p in projects)
+            {
+                groupsPerProject[p]++;
+            }
+        }
+        SupporterGroups = new int[ProjectCount][];
+        SupporterSupport = new long[ProjectCount][];
         for (var p = 0; p < ProjectCount; p++)
         {
-            supporterGroups[p] = [];
-            supporterSupport[p] = [];
+            SupporterGroups[p] = new int[groupsPerProject[p]];
+            SupporterSupport[p] = new long[groupsPerProject[p]];
+            groupsPerProject[p] = 0;
         }
         Score = new long[ProjectCount];
         Supporters = new long[ProjectCount];
@@ -99,14 +110,13 @@ internal sealed class MultiProfile
             for (var i = 0; i < GroupProjects[g].Length; i++)
             {
                 var p = GroupProjects[g][i];
-                supporterGroups[p].Add(g);
-                supporterSupport[p].Add(GroupSupport[g][i]);
+                var slot = groupsPerProject[p]++;
+                SupporterGroups[p][slot] = g;
+                SupporterSupport[p][slot] = GroupSupport[g][i];
                 Score[p] += Multiplicity[g] * GroupSupport[g][i];
                 Supporters[p] += Multiplicity[g];
             }
         }
-        SupporterGroups = supporterGroups.Select(list => list.ToArray()).ToArray();
-        SupporterSupport = supporterSupport.Select(list => list.ToArray()).ToArray();
 
         var order = tieBreaking.Order(instance, profile);
         var ranked = instance.Projects.ToArray();
@@ -117,6 +127,8 @@ internal sealed class MultiProfile
             Priority[ranked[rank].Index] = rank;
         }
     }
+
+    private static readonly Comparison<(int Project, long Support)> ByProject = (a, b) => a.Project.CompareTo(b.Project);
 
     public Instance Instance { get; }
 
@@ -201,24 +213,58 @@ internal sealed class MultiProfile
         return places;
     }
 
-    // Ballots as (project, support) pairs, compared by content; spans look up without allocating.
-    private sealed class GroupKeyComparer : IEqualityComparer<long[]>, IAlternateEqualityComparer<ReadOnlySpan<long>, long[]>
+    // Groups compared by content, so identical ballots find their group without a key of their own. The index
+    // Ballot stands for the ballot being grouped (its sorted pairs), which is looked up before it becomes a group.
+    private sealed class GroupComparer(List<int[]> projects, List<long[]> supports, List<(int Project, long Support)> ballot) : IEqualityComparer<int>
     {
-        public static readonly GroupKeyComparer Instance = new();
+        public const int Ballot = -1;
 
-        public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(long[] key) => GetHashCode(key.AsSpan());
-
-        public bool Equals(ReadOnlySpan<long> alternate, long[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<long> alternate)
+        public bool Equals(int x, int y)
         {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
-            return hash.ToHashCode();
+            if (x == y)
+            {
+                return true;
+            }
+            if (x != Ballot && y != Ballot)
+            {
+                return false;
+            }
+            var group = x == Ballot ? y : x;
+            var (groupProjects, groupSupports) = (projects[group], supports[group]);
+            if (groupProjects.Length != ballot.Count)
+            {
+                return false;
+            }
+            for (var i = 0; i < groupProjects.Length; i++)
+            {
+                if (groupProjects[i] != ballot[i].Project || groupSupports[i] != ballot[i].Support)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        public long[] Create(ReadOnlySpan<long> alternate) => alternate.ToArray();
+        public int GetHashCode(int group)
+        {
+            var hash = new HashCode();
+            if (group == Ballot)
+            {
+                foreach (var (project, support) in ballot)
+                {
+                    hash.Add(project);
+                    hash.Add(support);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < projects[group].Length; i++)
+                {
+                    hash.Add(projects[group][i]);
+                    hash.Add(supports[group][i]);
+                }
+            }
+            return hash.ToHashCode();
+        }
     }
 }

@@ -96,6 +96,21 @@ public sealed class PbCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_holds_poznans_rule_to_the_projects_marked_as_funded_from_reserves()
+    {
+        const string poznan = "Poland_Poznan_2026_1_-_Nowe_Winogrady_Polnoc_Nowe_Winogrady_Poludnie_Nowe_Winogrady_Wschod_Stare_Winogrady__large.pb";
+        // Mark the project the rule stops at (RD-I.6: 800,000 with 360,000 left, under 80%) as funded from reserves.
+        var file = WriteTemporary(File.ReadAllText(Data(poznan)).Replace("Armii Poznań/Cytadela;0", "Armii Poznań/Cytadela;2", StringComparison.Ordinal));
+
+        var (exact, _, _) = Run("pb", "compare", Data(poznan));
+        var (exit, output, _) = Run("pb", "compare", file);
+
+        Assert.Equal(0, exact);
+        Assert.Equal(PbCommand.OutcomeDiffers, exit);
+        Assert.Contains("Funded from reserve funds: computed none, official RD-I.6.", output);
+    }
+
+    [Fact]
     public void A_bad_file_gives_a_non_zero_exit_and_names_the_line()
     {
         var file = WriteTemporary("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p2\n");

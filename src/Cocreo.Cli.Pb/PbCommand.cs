@@ -19,18 +19,22 @@ public static class PbCommand
     public static Command Create()
     {
         var command = new Command("pb", "Participatory budgeting on pabulib .pb files: compute outcomes, check files, compare with official outcomes.");
-        command.Subcommands.Add(CreateRun());
-        command.Subcommands.Add(CreateCheck());
-        command.Subcommands.Add(CreateCompare());
+        foreach (var subcommand in Subcommands())
+        {
+            command.Subcommands.Add(subcommand);
+        }
         return command;
     }
+
+    /// <summary>The <c>run</c>, <c>check</c> and <c>compare</c> commands, for a parent of the caller's choice.</summary>
+    public static IEnumerable<Command> Subcommands() => [CreateRun(), CreateCheck(), CreateCompare()];
 
     private static Argument<FileInfo> FileArgument() => new("file") { Description = "The .pb file." };
 
     private static Command CreateRun()
     {
         var file = FileArgument();
-        var rule = new Option<string>("--rule") { Description = "greedy | greedy-no-skip | greedy-threshold | mes | phragmen | max-welfare", DefaultValueFactory = _ => "mes" };
+        var rule = new Option<string>("--rule") { Description = "greedy | greedy-no-skip | greedy-threshold | greedy-reserve | mes | phragmen | max-welfare", DefaultValueFactory = _ => "mes" };
         rule.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. BudgetingRules.Names]);
         var completion = new Option<string>("--completion") { Description = "mes only: none | add1 | add1-no-exhaustive-stop | utilitarian | add1-utilitarian", DefaultValueFactory = _ => "none" };
         completion.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Completions.Keys]);
@@ -127,7 +131,7 @@ public static class PbCommand
             }
             if (BudgetingRules.FromPabulibMeta(election.Instance) is not var (rule, options))
             {
-                error.WriteLine($"{parseResult.GetValue(file)!.Name}: META rule \"{election.Instance.GetMeta("rule")}\" is not a rule Cocreo computes (greedy, greedy-no-skip, greedy-threshold, equalshares, equalshares/add1, equalshares/add1-comparison).");
+                error.WriteLine($"{parseResult.GetValue(file)!.Name}: META rule \"{election.Instance.GetMeta("rule")}\" is not a rule Cocreo computes (greedy, greedy-no-skip, greedy-threshold, greedy-custom, equalshares, equalshares/add1, equalshares/add1-comparison).");
                 return BadInput;
             }
             var outcome = rule.Compute(election.Instance, election.Profile, options);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cocreo.Budgeting.Election;
 using Cocreo.Budgeting.Explanations;
 using Cocreo.Budgeting.Pabulib;
@@ -11,14 +10,6 @@ namespace Cocreo.Cli.Pb;
 /// <summary>How <c>cocreo pb</c> shows outcomes, file checks and comparisons.</summary>
 internal static class PbOutput
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static void Write(TextWriter output, string format, PabulibElection election, IBudgetingRule rule, RuleOptions options, Outcome outcome)
     {
         switch (format)
@@ -27,7 +18,7 @@ internal static class PbOutput
                 WriteJson(output, election, rule, options, outcome);
                 break;
             case "pb":
-                PabulibWriter.Write(output, election.Instance, election.Profile, outcome.Selected);
+                PabulibWriter.Write(output, election.Instance, election.Profile, outcome.Selected, outcome.FundedFromReserve);
                 break;
             default:
                 WriteTable(output, election, rule, options, outcome);
@@ -70,6 +61,10 @@ internal static class PbOutput
         WriteColumns(output, ["#", "project", "cost", "votes", "name"], rows, rightAligned: [true, false, true, true, false]);
         output.WriteLine();
         output.WriteLine($"Selected {outcome.Selected.Count} of {instance.Projects.Count} projects, total cost {Money(outcome.TotalCost)} ({Percent(outcome.TotalCost, instance.Budget)} of the budget).");
+        foreach (var project in outcome.FundedFromReserve)
+        {
+            output.WriteLine($"Funded from reserve funds, outside the budget: {project.Id} ({Money(project.Cost)}), {Shorten(project.Name)}.");
+        }
         if (outcome.Explanation is EqualSharesExplanation equalShares)
         {
             output.WriteLine($"Per-voter budget: {Money(equalShares.PerVoterBudget.ToDecimal())} after {equalShares.Increments} add1 increments; {equalShares.Rounds.Count} projects bought by equal shares.");
@@ -86,24 +81,22 @@ internal static class PbOutput
 
     private static void WriteJson(TextWriter output, PabulibElection election, IBudgetingRule rule, RuleOptions options, Outcome outcome)
     {
-        var document = new
-        {
-            rule = rule.Name,
-            options = new
-            {
-                satisfaction = options.Satisfaction,
-                tieBreaking = options.TieBreaking.Name,
-                completion = rule is EqualSharesRule ? options.Completion : (EqualSharesCompletion?)null,
-                add1Start = rule is EqualSharesRule ? options.Add1Start : (Add1Start?)null,
-                comparison = rule is EqualSharesRule ? options.Comparison : (bool?)null,
-                scoreThreshold = options.ScoreThreshold,
-            },
-            budget = election.Instance.Budget,
-            totalCost = outcome.TotalCost,
-            selected = outcome.Selected.Select(project => new { id = project.Id, cost = project.Cost, name = project["name"] }),
-            explanation = outcome.Explanation,
-        };
-        output.WriteLine(JsonSerializer.Serialize(document, Json));
+        var equalShares = rule is EqualSharesRule;
+        var document = new RunDocument(
+            rule.Name,
+            new RunOptions(
+                options.Satisfaction,
+                options.TieBreaking.Name,
+                equalShares ? options.Completion : null,
+                equalShares ? options.Add1Start : null,
+                equalShares ? options.Comparison : null,
+                options.ScoreThreshold),
+            election.Instance.Budget,
+            outcome.TotalCost,
+            [.. outcome.Selected.Select(ProjectEntry.Of)],
+            [.. outcome.FundedFromReserve.Select(ProjectEntry.Of)],
+            outcome.Explanation);
+        output.WriteLine(JsonSerializer.Serialize(document, PbJson.Default.RunDocument));
     }
 
     public static void WriteCheck(TextWriter output, string name, PabulibElection election)
@@ -125,9 +118,17 @@ internal static class PbOutput
         var announced = official.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         var onlyComputed = outcome.Selected.Where(project => !announced.Contains(project.Id)).ToList();
         var onlyOfficial = official.Where(project => !computed.Contains(project.Id)).ToList();
+        var computedReserve = outcome.FundedFromReserve.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
+        var officialReserve = election.OfficiallyFundedFromReserve.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         output.WriteLine($"Rule (from META {election.Instance.GetMeta("rule")}): {Describe(rule, options)}");
         output.WriteLine($"Computed: {outcome.Selected.Count} projects, {Money(outcome.TotalCost)}. Official: {official.Count} projects, {Money(Instance.TotalCost(official))}.");
-        if (onlyComputed.Count == 0 && onlyOfficial.Count == 0)
+        // Only a rule that funds from reserves is held to the projects marked 2; other cities' 2s are decided outside the rule.
+        var reserveDiffers = rule is GreedyRule { Variant: GreedyVariant.NoSkipWithReserve } && !computedReserve.SetEquals(officialReserve);
+        if (reserveDiffers)
+        {
+            output.WriteLine($"Funded from reserve funds: computed {Ids(computedReserve)}, official {Ids(officialReserve)}.");
+        }
+        if (onlyComputed.Count == 0 && onlyOfficial.Count == 0 && !reserveDiffers)
         {
             output.WriteLine("The computed outcome equals the official outcome.");
             return true;
@@ -155,6 +156,8 @@ internal static class PbOutput
             output.WriteLine(Line(row));
         }
     }
+
+    private static string Ids(IEnumerable<string> ids) => ids.Any() ? string.Join(", ", ids.Order(StringComparer.Ordinal)) : "none";
 
     private static string Money(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture);
 
