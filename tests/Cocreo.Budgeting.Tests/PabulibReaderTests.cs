@@ -108,7 +108,10 @@ public class PabulibReaderTests
     {
         var withoutVotes = Valid[..Valid.IndexOf("VOTES", StringComparison.Ordinal)];
 
-        Assert.Contains("no VOTES section", ReadFails(withoutVotes).Problem);
+        var missingVotes = ReadFails(withoutVotes);
+        Assert.Contains("no VOTES section", missingVotes.Problem);
+        // A problem of the whole file names no line ("line 0" would send people looking for one).
+        Assert.DoesNotContain("line", missingVotes.Message.Replace(missingVotes.Problem, "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("PROJECTS section must come after the META section", ReadFails(Valid[Valid.IndexOf("PROJECTS", StringComparison.Ordinal)..]).Problem);
     }
 

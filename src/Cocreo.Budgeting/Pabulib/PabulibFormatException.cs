@@ -5,7 +5,7 @@ public sealed class PabulibFormatException : FormatException
 {
     /// <summary>Creates the error.</summary>
     public PabulibFormatException(string source, int line, string problem)
-        : base($"{source}, line {line}: {problem}")
+        : base(line > 0 ? $"{source}, line {line}: {problem}" : $"{source}: {problem}")
     {
         Source = source;
         Line = line;
