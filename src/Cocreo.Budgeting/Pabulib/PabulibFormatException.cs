@@ -42,14 +42,13 @@ public sealed record PabulibElection(Election.Instance Instance, Election.Profil
     /// funded from outside the budget (reserve funds), which is not part of what the rule chose. Null when the
     /// file has no <c>selected</c> column.
     /// </summary>
-    public IReadOnlyList<Election.Project>? OfficiallySelected =>
-        Instance.ProjectColumns.Contains("selected", StringComparer.OrdinalIgnoreCase)
-            ? Instance.Projects.Where(project => project["selected"]?.Trim() == "1").ToArray()
-            : null;
+    public IReadOnlyList<Election.Project>? OfficiallySelected => MarkedInSelectedColumn("1");
 
     /// <summary>The projects the <c>selected</c> column marks 2: funded from reserve funds outside the budget (empty when none).</summary>
-    public IReadOnlyList<Election.Project> OfficiallyFundedFromReserve =>
+    public IReadOnlyList<Election.Project> OfficiallyFundedFromReserve => MarkedInSelectedColumn("2") ?? [];
+
+    private Election.Project[]? MarkedInSelectedColumn(string mark) =>
         Instance.ProjectColumns.Contains("selected", StringComparer.OrdinalIgnoreCase)
-            ? Instance.Projects.Where(project => project["selected"]?.Trim() == "2").ToArray()
-            : [];
+            ? Instance.Projects.Where(project => project["selected"]?.Trim() == mark).ToArray()
+            : null;
 }
