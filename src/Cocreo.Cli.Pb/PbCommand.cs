@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cocreo.Budgeting;
+using Cocreo.Budgeting.Election;
 using Cocreo.Budgeting.Pabulib;
 using Cocreo.Budgeting.Rules;
 using Cocreo.Budgeting.TieBreaking;
@@ -74,7 +75,10 @@ public static class PbCommand
                 error.WriteLine("--completion and --comparison apply to --rule mes only.");
                 return BadInput;
             }
-            return WithElection(parseResult.GetValue(file)!, error, election =>
+            var outputFormat = parseResult.GetValue(format)!.ToLowerInvariant();
+            // Only the .pb output writes voter ids and the other vote columns back; the table and JSON need the votes alone.
+            var detail = outputFormat == "pb" ? BallotDetail.Full : BallotDetail.VotesOnly;
+            return WithElection(parseResult.GetValue(file)!, detail, error, election =>
             {
                 foreach (var projectId in tieBreaking is ExplicitOrderTieBreaking explicitOrder ? explicitOrder.ProjectIds : [])
                 {
@@ -98,7 +102,7 @@ public static class PbCommand
                     error.WriteLine(problem.Message);
                     return BadInput;
                 }
-                PbOutput.Write(output, parseResult.GetValue(format)!.ToLowerInvariant(), election, chosenRule, options, outcome);
+                PbOutput.Write(output, outputFormat, election, chosenRule, options, outcome);
                 return 0;
             });
         });
@@ -109,7 +113,7 @@ public static class PbCommand
     {
         var file = FileArgument();
         var command = new Command("check", "Validate a .pb file: errors name the line; counts that disagree with META are warnings.") { file };
-        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, parseResult.InvocationConfiguration.Error, election =>
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.InvocationConfiguration.Error, election =>
         {
             PbOutput.WriteCheck(parseResult.InvocationConfiguration.Output, parseResult.GetValue(file)!.Name, election);
             return 0;
@@ -121,7 +125,7 @@ public static class PbCommand
     {
         var file = FileArgument();
         var command = new Command("compare", $"Compute the outcome with the rule the file's META names and compare it with the official selected column (exit {OutcomeDiffers} when they differ).") { file };
-        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, parseResult.InvocationConfiguration.Error, election =>
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.InvocationConfiguration.Error, election =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             if (election.OfficiallySelected is not { } official)
@@ -150,12 +154,13 @@ public static class PbCommand
         ["add1-utilitarian"] = EqualSharesCompletion.Add1ThenUtilitarian,
     };
 
-    private static int WithElection(FileInfo file, TextWriter error, Func<PabulibElection, int> action)
+    // Every check of the file is made whatever the detail kept.
+    private static int WithElection(FileInfo file, BallotDetail detail, TextWriter error, Func<PabulibElection, int> action)
     {
         PabulibElection election;
         try
         {
-            election = PabulibReader.ReadFile(file.FullName);
+            election = PabulibReader.ReadFile(file.FullName, detail);
         }
         catch (PabulibFormatException problem)
         {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cocreo.Budgeting;
@@ -50,4 +51,11 @@ internal sealed class KebabCaseEnumConverter<TEnum>() : JsonStringEnumConverter<
         typeof(KebabCaseEnumConverter<RunnerUpReason>),
     ])]
 [JsonSerializable(typeof(RunDocument))]
-internal sealed partial class PbJson : JsonSerializerContext;
+internal sealed partial class PbJson : JsonSerializerContext
+{
+    /// <summary>
+    /// As <see cref="Default"/>, but names such as "Łąki kwietne" are written as they are rather than as \u escapes:
+    /// this JSON goes to a terminal or a file, not into an HTML page.
+    /// </summary>
+    public static PbJson Readable => field ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -96,7 +96,11 @@ internal static class PbOutput
             [.. outcome.Selected.Select(ProjectEntry.Of)],
             [.. outcome.FundedFromReserve.Select(ProjectEntry.Of)],
             outcome.Explanation);
-        output.WriteLine(JsonSerializer.Serialize(document, PbJson.Default.RunDocument));
+        using (var stream = new TextWriterStream(output))
+        {
+            JsonSerializer.Serialize(stream, document, PbJson.Readable.RunDocument);
+        }
+        output.WriteLine();
     }
 
     public static void WriteCheck(TextWriter output, string name, PabulibElection election)

@@ -30,7 +30,14 @@ public class PabulibReaderTests
 
     private static PabulibElection Read(string text) => PabulibReader.Read(new StringReader(text), "test.pb");
 
-    private static PabulibFormatException ReadFails(string text) => Assert.Throws<PabulibFormatException>(() => Read(text));
+    // Every check is made whatever the reading keeps of the ballots: both ways give the same error.
+    private static PabulibFormatException ReadFails(string text)
+    {
+        var error = Assert.Throws<PabulibFormatException>(() => Read(text));
+        var votesOnly = Assert.Throws<PabulibFormatException>(() => PabulibReader.Read(new StringReader(text), "test.pb", BallotDetail.VotesOnly));
+        Assert.Equal(error.Message, votesOnly.Message);
+        return error;
+    }
 
     [Fact]
     public void A_file_keeps_its_meta_projects_extra_columns_and_ballots()

@@ -14,32 +14,35 @@ namespace Cocreo.Budgeting.Pabulib;
 public static class PabulibReader
 {
     /// <summary>Reads a .pb file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="detail">What to keep of each ballot (everything, or only what the rules count).</param>
     /// <exception cref="PabulibFormatException">The file is not a valid .pb file.</exception>
-    public static PabulibElection ReadFile(string path)
+    public static PabulibElection ReadFile(string path, BallotDetail detail = BallotDetail.Full)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Read(stream, Path.GetFileName(path));
+        return Read(stream, Path.GetFileName(path), detail);
     }
 
     /// <summary>Reads a .pb file from a stream (UTF-8, with or without a byte order mark).</summary>
     /// <exception cref="PabulibFormatException">The content is not a valid .pb file.</exception>
-    public static PabulibElection Read(Stream stream, string source = "input")
+    public static PabulibElection Read(Stream stream, string source = "input", BallotDetail detail = BallotDetail.Full)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, source);
+        return Read(reader, source, detail);
     }
 
     /// <summary>Reads a .pb file from text.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">A name for the input used in error messages (e.g. the file name).</param>
+    /// <param name="detail">What to keep of each ballot (everything, or only what the rules count).</param>
     /// <exception cref="PabulibFormatException">The content is not a valid .pb file.</exception>
-    public static PabulibElection Read(TextReader reader, string source = "input")
+    public static PabulibElection Read(TextReader reader, string source = "input", BallotDetail detail = BallotDetail.Full)
     {
         using var records = new PabulibRecords(reader, source);
-        return new Parser(records, source).Parse();
+        return new Parser(records, source, detail).Parse();
     }
 
-    private sealed class Parser(PabulibRecords records, string source)
+    private sealed class Parser(PabulibRecords records, string source, BallotDetail detail)
     {
         private readonly PabulibRecords _records = records;
         private readonly List<PabulibWarning> _warnings = [];
@@ -48,6 +51,9 @@ public static class PabulibReader
         private Instance? _instance;
         private VoteType _voteType;
         private readonly List<Ballot> _ballots = [];
+        private VotesOnlyBallots? _votesOnly;
+
+        private IReadOnlyList<Ballot> Ballots => _votesOnly ?? (IReadOnlyList<Ballot>)_ballots;
         private string[] _voteExtraColumns = [];
         private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
 
@@ -92,7 +98,7 @@ public static class PabulibReader
                 }
             }
             CheckCounts();
-            var profile = new Profile(_voteType, _ballots, _voteExtraColumns);
+            var profile = new Profile(_voteType, Ballots, _voteExtraColumns, detail);
             return new PabulibElection(_instance!, profile, _warnings);
         }
 
@@ -242,7 +248,7 @@ public static class PabulibReader
                 throw Error(headerLine, $"{_voteType.ToPabulibName()} votes need a points column");
             }
             var otherColumns = OtherColumns(header, voterColumn, voteColumn, pointsColumn);
-            _voteExtraColumns = Array.ConvertAll(otherColumns, column => column.Name);
+            _voteExtraColumns = detail == BallotDetail.Full ? Array.ConvertAll(otherColumns, column => column.Name) : [];
             var interning = otherColumns.Select(_ => new ValueInterning()).ToArray();
 
             var maxLength = MetaInteger("max_length");
@@ -258,9 +264,10 @@ public static class PabulibReader
             var expected = MetaCount("num_votes");
             if (expected is > 0 and < 10_000_000)
             {
-                _ballots.Capacity = (int)expected.Value;
+                _ballots.Capacity = detail == BallotDetail.Full ? (int)expected.Value : 0;
                 voters.EnsureCapacity((int)expected.Value);
             }
+            _votesOnly = detail == BallotDetail.VotesOnly ? new VotesOnlyBallots(_instance.Projects, withPoints: pointsColumn >= 0) : null;
             var chosen = new List<Project>(8);
             var points = new List<int>(8);
             var extras = new string[otherColumns.Length];
@@ -320,18 +327,23 @@ public static class PabulibReader
                     shortBallots++;
                     firstShortLine = firstShortLine == 0 ? _records.Line : firstShortLine;
                 }
-                int[]? ballotPoints = null;
                 if (pointsColumn >= 0)
                 {
                     ReadPoints(voterId, chosen.Count, points, maxSumPoints, maxPoints, _records[pointsColumn]);
-                    ballotPoints = pointLists.Intern(CollectionsMarshal.AsSpan(points));
+                }
+                if (_votesOnly is not null)
+                {
+                    _votesOnly.Add(CollectionsMarshal.AsSpan(chosen), CollectionsMarshal.AsSpan(points));
+                    continue;
                 }
                 for (var i = 0; i < extras.Length; i++)
                 {
                     extras[i] = interning[i].Intern(_records[otherColumns[i].Index]);
                 }
+                var ballotPoints = pointsColumn >= 0 ? pointLists.Intern(CollectionsMarshal.AsSpan(points)) : null;
                 _ballots.Add(Ballot.FromCheckedArrays(voterId, projectLists.Intern(CollectionsMarshal.AsSpan(chosen)), ballotPoints, extraLists.Intern(extras)));
             }
+            _votesOnly?.TrimExcess();
             if (shortBallots > 0)
             {
                 _warnings.Add(new PabulibWarning(firstShortLine, $"{shortBallots} ballots vote for fewer projects than META min_length {minLength} (first on line {firstShortLine})"));
@@ -391,9 +403,9 @@ public static class PabulibReader
             {
                 _warnings.Add(new PabulibWarning(MetaLine("num_projects"), $"META num_projects is {projects} but PROJECTS lists {_instance.Projects.Count}"));
             }
-            if (MetaCount("num_votes") is { } votes && votes != _ballots.Count)
+            if (MetaCount("num_votes") is { } votes && votes != Ballots.Count)
             {
-                _warnings.Add(new PabulibWarning(MetaLine("num_votes"), $"META num_votes is {votes} but VOTES holds {_ballots.Count}"));
+                _warnings.Add(new PabulibWarning(MetaLine("num_votes"), $"META num_votes is {votes} but VOTES holds {Ballots.Count}"));
             }
         }
 

@@ -23,8 +23,13 @@ public static class PabulibWriter
     /// <param name="profile">The ballots.</param>
     /// <param name="selected">When given, the <c>selected</c> column is set to 1 for these projects and 0 for the others (added if missing).</param>
     /// <param name="fundedFromReserve">With <paramref name="selected"/>: projects marked 2, funded from reserve funds outside the budget.</param>
+    /// <exception cref="ArgumentException">The profile was read with <see cref="BallotDetail.VotesOnly"/>: it has no voter ids to write.</exception>
     public static void Write(TextWriter writer, Instance instance, Profile profile, IEnumerable<Project>? selected = null, IEnumerable<Project>? fundedFromReserve = null)
     {
+        if (profile.Detail == BallotDetail.VotesOnly)
+        {
+            throw new ArgumentException("The profile keeps only votes (BallotDetail.VotesOnly), not voter ids and other columns; read the file with BallotDetail.Full to write it.", nameof(profile));
+        }
         var chosen = selected?.Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         var reserve = (fundedFromReserve ?? []).Select(project => project.Id).ToHashSet(StringComparer.Ordinal);
         writer.Write("META\nkey;value\n");

@@ -183,7 +183,7 @@ internal sealed partial class EqualSharesRun
     private const int Broke = 0;
 
     private readonly MultiProfile _election;
-    private readonly long[][] _satisfaction;
+    private readonly SupporterSatisfaction[] _satisfaction;
     private readonly bool[] _uniform;
     private readonly long[] _largestSatisfaction;
     private readonly long[] _costInShares;
@@ -208,29 +208,31 @@ internal sealed partial class EqualSharesRun
         _sharesPerUnit = checked(election.MoneyScale * Math.Max(1, election.VoterCount));
         EqualShare = election.Budget;
         var projects = election.ProjectCount;
-        _satisfaction = new long[projects][];
+        _satisfaction = new SupporterSatisfaction[projects];
         _uniform = new bool[projects];
         _largestSatisfaction = new long[projects];
         _costInShares = new long[projects];
         _totalSatisfaction = new long[projects];
         var candidates = new List<int>();
         var free = new List<int>();
-        var largestGroup = 0;
+        var largestGroup = election.SupporterGroups.Max(groups => (int?)groups.Length) ?? 0;
+        var each = new long[largestGroup];
         for (var p = 0; p < projects; p++)
         {
-            var support = election.SupporterSupport[p];
-            var satisfaction = _satisfaction[p] = new long[support.Length];
-            long total = 0;
-            for (var i = 0; i < support.Length; i++)
+            var supporters = election.SupporterGroups[p].Length;
+            var satisfaction = each.AsSpan(0, supporters);
+            long total = 0, largest = 0;
+            for (var i = 0; i < supporters; i++)
             {
-                satisfaction[i] = election.Satisfaction(measure, p, support[i]);
+                satisfaction[i] = election.Satisfaction(measure, p, election.Support(p, i));
                 total = checked(total + election.Multiplicity[election.SupporterGroups[p][i]] * satisfaction[i]);
+                largest = Math.Max(largest, satisfaction[i]);
             }
             _totalSatisfaction[p] = total;
-            _uniform[p] = satisfaction.Length == 0 || satisfaction.All(u => u == satisfaction[0]);
-            _largestSatisfaction[p] = satisfaction.Length == 0 ? 0 : satisfaction.Max();
+            _uniform[p] = satisfaction.IsEmpty || !satisfaction.ContainsAnyExcept(satisfaction[0]);
+            _largestSatisfaction[p] = largest;
+            _satisfaction[p] = _uniform[p] ? new(null, _largestSatisfaction[p]) : new(satisfaction.ToArray(), 0);
             _costInShares[p] = checked(election.Cost[p] * Math.Max(1, election.VoterCount));
-            largestGroup = Math.Max(largestGroup, support.Length);
             if (election.Supporters[p] > 0 && election.Cost[p] == 0)
             {
                 // A supported project that costs nothing is bought before anything else.
@@ -679,5 +681,12 @@ internal sealed partial class EqualSharesRun
             .ToArray();
         var largest = paid.Length == 0 ? Rational.Zero : paid[0].Amount;
         return new EqualSharesRound(projects[chosen].Id, projects[chosen].Cost, EffectiveVoteCount(chosen, price), largest, paid, runnersUp);
+    }
+
+    // What each supporter of a project gains from it. Often the same for all of them (approval ballots with cost or
+    // cardinality satisfaction), then kept as one number instead of an array as long as the project's supporters.
+    private readonly struct SupporterSatisfaction(long[]? each, long all)
+    {
+        public long this[int supporter] => each is null ? all : each[supporter];
     }
 }

@@ -30,8 +30,10 @@ internal sealed partial class EqualSharesRun
     // Rounding of one product, min or difference of doubles is below 1.2e-16 of its size; margins are ten times that.
     private const double Rounding = 1.2e-15;
 
-    // Beyond this many histories in one round the budgets are too close to call: no skip.
-    private const int MostHistories = 8;
+    // Beyond this many histories in one round the budgets are too close to call: no skip. A history holds four numbers
+    // per voter group (1.6 MB on Warszawa 2026), so this also bounds memory: 8 took 3–5 MB more at the peak on city
+    // files and saved no time; 2 took 1.8× the time on Toulouse 2024 (docs/benchmarks.md).
+    internal const int MostHistories = 4;
 
     // Histories are large (four numbers per voter group); reusing them keeps the garbage, and the process's memory, low.
     private readonly Stack<History> _spareHistories = new();
@@ -56,51 +58,66 @@ internal sealed partial class EqualSharesRun
             target[p] = true;
         }
         var histories = new List<History> { Spare().Start(this, from, to) };
+        var next = new Dictionary<string, History>();
         var order = new List<int>();
         var candidates = new List<int>();
-        while (histories.Count > 0)
+        try
         {
-            var next = new Dictionary<string, History>();
-            foreach (var history in histories)
+            while (histories.Count > 0)
             {
-                if (!PossibleWinners(history, order, candidates))
+                foreach (var history in histories)
                 {
-                    return false;
-                }
-                if (candidates.Count == 0)
-                {
-                    // Nothing open is affordable at any budget of the range: this history has ended.
-                    if (history.Bought.Count != selected.Count - FreeProjects.Count || history.Bought.Any(p => !target[p]))
+                    if (!PossibleWinners(history, order, candidates))
                     {
                         return false;
                     }
-                    continue;
-                }
-                foreach (var c in candidates)
-                {
-                    var bought = Spare().CopyFrom(history);
-                    TryRaisePriceFloor(bought, c);
-                    PayThroughout(bought, c);
-                    var key = string.Join(',', bought.Bought.Order());
-                    if (next.TryGetValue(key, out var same))
+                    if (candidates.Count == 0)
                     {
-                        same.Merge(bought);
-                        _spareHistories.Push(bought);
+                        // Nothing open is affordable at any budget of the range: this history has ended.
+                        if (history.Bought.Count != selected.Count - FreeProjects.Count || history.Bought.Any(p => !target[p]))
+                        {
+                            return false;
+                        }
+                        continue;
                     }
-                    else
+                    foreach (var c in candidates)
                     {
-                        next[key] = bought;
+                        var bought = Spare().CopyFrom(history);
+                        TryRaisePriceFloor(bought, c);
+                        PayThroughout(bought, c);
+                        var key = string.Join(',', bought.Bought.Order());
+                        if (next.TryGetValue(key, out var same))
+                        {
+                            same.Merge(bought);
+                            _spareHistories.Push(bought);
+                        }
+                        else
+                        {
+                            next[key] = bought;
+                        }
+                        if (next.Count > MostHistories)
+                        {
+                            return false;
+                        }
                     }
                 }
-                if (next.Count > MostHistories)
-                {
-                    return false;
-                }
+                histories.ForEach(_spareHistories.Push);
+                histories.Clear();
+                histories.AddRange(next.Values);
+                next.Clear();
             }
-            histories.ForEach(_spareHistories.Push);
-            histories = next.Values.ToList();
+            return true;
         }
-        return true;
+        finally
+        {
+            // Every history goes back for reuse, also when the certificate fails half-way: a history is four numbers
+            // per voter group, and dropping them would leave megabytes for the GC at every failed attempt.
+            histories.ForEach(_spareHistories.Push);
+            foreach (var history in next.Values)
+            {
+                _spareHistories.Push(history);
+            }
+        }
     }
 
     // The open projects that may win this round at some budget of the range, each with its ceiling; false when one
@@ -165,7 +182,18 @@ internal sealed partial class EqualSharesRun
         return uncertain.TrueForAll(p => BeatenAfterRaisingFloor(history, p, best));
     }
 
-    private History Spare() => _spareHistories.TryPop(out var history) ? history : new History(_election.GroupCount, _election.ProjectCount);
+    /// <summary>How many histories certificates have made so far (the rest were reused).</summary>
+    public int HistoriesMade { get; private set; }
+
+    private History Spare()
+    {
+        if (_spareHistories.TryPop(out var history))
+        {
+            return history;
+        }
+        HistoriesMade++;
+        return new History(_election.GroupCount, _election.ProjectCount);
+    }
 
     private bool BeatenAfterRaisingFloor(History history, int p, int by)
     {

@@ -14,7 +14,6 @@ internal sealed class MultiProfile
     public MultiProfile(Instance instance, Profile profile, ITieBreaking tieBreaking)
     {
         Instance = instance;
-        Profile = profile;
         ProjectCount = instance.Projects.Count;
         // Loops below index the lists rather than enumerate them: an enumerator per ballot is 90,000 allocations on a city file.
         for (var b = 0; b < profile.Ballots.Count; b++)
@@ -95,12 +94,14 @@ internal sealed class MultiProfile
                 groupsPerProject[p]++;
             }
         }
+        // Approval ballots support every project with 1: no array of supports then.
+        var allOnes = GroupSupport.All(supports => !supports.AsSpan().ContainsAnyExcept(1));
         SupporterGroups = new int[ProjectCount][];
-        SupporterSupport = new long[ProjectCount][];
+        _supporterSupport = new long[ProjectCount][];
         for (var p = 0; p < ProjectCount; p++)
         {
             SupporterGroups[p] = new int[groupsPerProject[p]];
-            SupporterSupport[p] = new long[groupsPerProject[p]];
+            _supporterSupport[p] = allOnes ? null : new long[groupsPerProject[p]];
             groupsPerProject[p] = 0;
         }
         Score = new long[ProjectCount];
@@ -112,7 +113,7 @@ internal sealed class MultiProfile
                 var p = GroupProjects[g][i];
                 var slot = groupsPerProject[p]++;
                 SupporterGroups[p][slot] = g;
-                SupporterSupport[p][slot] = GroupSupport[g][i];
+                _supporterSupport[p]?[slot] = GroupSupport[g][i];
                 Score[p] += Multiplicity[g] * GroupSupport[g][i];
                 Supporters[p] += Multiplicity[g];
             }
@@ -131,8 +132,6 @@ internal sealed class MultiProfile
     private static readonly Comparison<(int Project, long Support)> ByProject = (a, b) => a.Project.CompareTo(b.Project);
 
     public Instance Instance { get; }
-
-    public Profile Profile { get; }
 
     public int ProjectCount { get; }
 
@@ -161,8 +160,11 @@ internal sealed class MultiProfile
     /// <summary>The groups supporting each project.</summary>
     public int[][] SupporterGroups { get; }
 
-    /// <summary>Their support (aligned with <see cref="SupporterGroups"/>).</summary>
-    public long[][] SupporterSupport { get; }
+    /// <summary>The support of the <paramref name="supporter"/>-th group of <see cref="SupporterGroups"/> for project <paramref name="project"/>.</summary>
+    public long Support(int project, int supporter) => _supporterSupport[project] is { } supports ? supports[supporter] : 1;
+
+    // Aligned with SupporterGroups; null arrays when every support is 1.
+    private readonly long[]?[] _supporterSupport;
 
     /// <summary>Each project's score: votes, points or Borda points, summed over voters.</summary>
     public long[] Score { get; }

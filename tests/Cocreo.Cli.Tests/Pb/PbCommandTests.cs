@@ -46,6 +46,25 @@ public sealed class PbCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_as_json_writes_names_as_they_are_and_equal_to_the_file()
+    {
+        var file = Data("Poland_Warszawa_2026.pb");
+        var (exit, output, _) = Run("pb", "run", file, "--rule", "mes", "--format", "json");
+
+        Assert.Equal(0, exit);
+        // Polish names in plain UTF-8, not \u escapes, and every character intact although the JSON is written in pieces.
+        Assert.Contains("\"name\": \"Łąki kwietne dla Warszawy\"", output);
+        Assert.DoesNotContain("\\u", output);
+        using var json = JsonDocument.Parse(output);
+        var projects = Cocreo.Budgeting.Pabulib.PabulibReader.ReadFile(file).Instance;
+        foreach (var selected in json.RootElement.GetProperty("selected").EnumerateArray())
+        {
+            Assert.Equal(projects[selected.GetProperty("id").GetString()!]["name"], selected.GetProperty("name").GetString());
+        }
+        Assert.True(output.Length > 1_000_000, "the explanation of a city is long enough to be written in many pieces");
+    }
+
+    [Fact]
     public void Run_as_pb_writes_the_file_with_the_computed_selected_column()
     {
         var (exit, output, _) = Run("pb", "run", Data("Poland_Gdynia_2024_Witomino__large.pb"), "--rule", "greedy", "--format", "pb");
