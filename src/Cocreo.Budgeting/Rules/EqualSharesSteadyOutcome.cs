@@ -65,20 +65,17 @@ internal sealed partial class EqualSharesRun
         {
             while (histories.Count > 0)
             {
-                foreach (var history in histories)
+                for (var h = 0; h < histories.Count; h++)
                 {
+                    var history = histories[h];
                     if (!PossibleWinners(history, order, candidates))
                     {
                         return false;
                     }
-                    if (candidates.Count == 0)
+                    // With no candidate, nothing open is affordable at any budget of the range: this history has ended.
+                    if (candidates.Count == 0 && (history.Bought.Count != selected.Count - FreeProjects.Count || history.Bought.Any(p => !target[p])))
                     {
-                        // Nothing open is affordable at any budget of the range: this history has ended.
-                        if (history.Bought.Count != selected.Count - FreeProjects.Count || history.Bought.Any(p => !target[p]))
-                        {
-                            return false;
-                        }
-                        continue;
+                        return false;
                     }
                     foreach (var c in candidates)
                     {
@@ -100,8 +97,10 @@ internal sealed partial class EqualSharesRun
                             return false;
                         }
                     }
+                    // Done with: its memory can hold the next round's copies.
+                    _spareHistories.Push(history);
+                    histories[h] = null!;
                 }
-                histories.ForEach(_spareHistories.Push);
                 histories.Clear();
                 histories.AddRange(next.Values);
                 next.Clear();
@@ -112,7 +111,13 @@ internal sealed partial class EqualSharesRun
         {
             // Every history goes back for reuse, also when the certificate fails half-way: a history is four numbers
             // per voter group, and dropping them would leave megabytes for the GC at every failed attempt.
-            histories.ForEach(_spareHistories.Push);
+            foreach (var history in histories)
+            {
+                if (history is not null)
+                {
+                    _spareHistories.Push(history);
+                }
+            }
             foreach (var history in next.Values)
             {
                 _spareHistories.Push(history);
