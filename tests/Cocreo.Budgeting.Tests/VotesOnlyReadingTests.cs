@@ -64,6 +64,30 @@ public class VotesOnlyReadingTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(70_000)]
+    public void Votes_only_keeps_project_numbers_of_small_and_very_large_elections(int projects)
+    {
+        // Up to 65,536 projects a project number takes two bytes; beyond, four.
+        var text = new System.Text.StringBuilder("META\nkey;value\nbudget;100\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n");
+        for (var p = 0; p < projects; p++)
+        {
+            text.Append("p").Append(p).Append(";1\n");
+        }
+        var last = projects - 1;
+        text.Append($"VOTES\nvoter_id;vote;points\nv1;p{last},p0;3,2\nv2;;\nv3;p{last / 2};1\n");
+
+        var election = PabulibReader.Read(new StringReader(text.ToString()), "generated.pb", BallotDetail.VotesOnly);
+
+        var ballots = election.Profile.Ballots;
+        Assert.Equal([$"p{last}", "p0"], ballots[0].Projects.Select(p => p.Id));
+        Assert.Equal([3, 2], ballots[0].Points!);
+        Assert.Empty(ballots[1].Projects);
+        Assert.Equal([$"p{last / 2}"], ballots[2].Projects.Select(p => p.Id));
+        Assert.Equal([1], ballots[2].Points!);
+    }
+
     [Fact]
     public void A_votes_only_profile_cannot_be_written_back()
     {

@@ -343,7 +343,6 @@ public static class PabulibReader
                 var ballotPoints = pointsColumn >= 0 ? pointLists.Intern(CollectionsMarshal.AsSpan(points)) : null;
                 _ballots.Add(Ballot.FromCheckedArrays(voterId, projectLists.Intern(CollectionsMarshal.AsSpan(chosen)), ballotPoints, extraLists.Intern(extras)));
             }
-            _votesOnly?.TrimExcess();
             if (shortBallots > 0)
             {
                 _warnings.Add(new PabulibWarning(firstShortLine, $"{shortBallots} ballots vote for fewer projects than META min_length {minLength} (first on line {firstShortLine})"));
