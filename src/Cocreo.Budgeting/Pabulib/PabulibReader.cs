@@ -52,10 +52,10 @@ public static class PabulibReader
         private VoteType _voteType;
         private readonly List<Ballot> _ballots = [];
         private VotesOnlyBallots? _votesOnly;
-
-        private IReadOnlyList<Ballot> Ballots => _votesOnly ?? (IReadOnlyList<Ballot>)_ballots;
         private string[] _voteExtraColumns = [];
         private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
+
+        private IReadOnlyList<Ballot> Ballots => _votesOnly ?? (IReadOnlyList<Ballot>)_ballots;
 
         public PabulibElection Parse()
         {
