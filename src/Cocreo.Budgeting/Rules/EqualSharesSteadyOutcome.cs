@@ -35,10 +35,19 @@ internal sealed partial class EqualSharesRun
     // files and saved no time; 2 took 1.8× the time on Toulouse 2024 (docs/benchmarks.md).
     internal const int MostHistories = 4;
 
-    // Histories are large (four numbers per voter group); reusing them keeps the garbage, and the process's memory, low.
+    // Histories are large (four numbers per money class); reusing them keeps the garbage, and the process's memory, low.
     private readonly Stack<History> _spareHistories = new();
     private double[] _ceiling0 = [];
     private double[] _ceiling1 = [];
+
+    // Money classes: only target projects are ever paid for (a history that buys another one fails), so voter groups
+    // that support the same target projects, each as much, have the same money bounds in every history. Histories keep
+    // bounds per class, not per group (Warszawa 2026: 23,472 classes for 51,202 groups). Remade when the target changes.
+    private bool[] _classesTarget = [];
+    private int[] _moneyClassOf = [];
+    private int _moneyClasses;
+    private int[] _paidStamp = [];
+    private int _paidRound;
 
     /// <summary>
     /// Whether MES selects exactly the projects of <paramref name="selected"/> at every per-voter budget from
@@ -57,6 +66,7 @@ internal sealed partial class EqualSharesRun
         {
             target[p] = true;
         }
+        MakeMoneyClasses(target);
         var histories = new List<History> { Spare().Start(this, from, to) };
         var next = new Dictionary<string, History>();
         var order = new List<int>();
@@ -79,6 +89,11 @@ internal sealed partial class EqualSharesRun
                     }
                     foreach (var c in candidates)
                     {
+                        if (!target[c])
+                        {
+                            // Bought at some budget of the range: the outcome is not the same throughout.
+                            return false;
+                        }
                         var bought = Spare().CopyFrom(history);
                         TryRaisePriceFloor(bought, c);
                         PayThroughout(bought, c);
@@ -192,12 +207,82 @@ internal sealed partial class EqualSharesRun
 
     private History Spare()
     {
-        if (_spareHistories.TryPop(out var history))
+        while (_spareHistories.TryPop(out var history))
         {
-            return history;
+            if (history.Capacity >= _moneyClasses)
+            {
+                return history;
+            }
         }
         HistoriesMade++;
-        return new History(_election.GroupCount, _election.ProjectCount);
+        return new History(_moneyClasses + _moneyClasses / 4, _election.ProjectCount);
+    }
+
+    private void MakeMoneyClasses(bool[] target)
+    {
+        if (_classesTarget.AsSpan().SequenceEqual(target))
+        {
+            return;
+        }
+        _classesTarget = (bool[])target.Clone();
+        var classes = new Dictionary<int, int>(new SameTargetSupport(_election, target));
+        _moneyClassOf = new int[_election.GroupCount];
+        for (var g = 0; g < _moneyClassOf.Length; g++)
+        {
+            if (!classes.TryGetValue(g, out var c))
+            {
+                c = classes[g] = classes.Count;
+            }
+            _moneyClassOf[g] = c;
+        }
+        _moneyClasses = classes.Count;
+        _paidStamp = new int[_moneyClasses];
+    }
+
+    // Groups alike in their support for the target projects.
+    private sealed class SameTargetSupport(MultiProfile election, bool[] target) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y)
+        {
+            var (i, j) = (0, 0);
+            var (xs, ys) = (election.GroupProjects[x], election.GroupProjects[y]);
+            while (true)
+            {
+                while (i < xs.Length && !target[xs[i]])
+                {
+                    i++;
+                }
+                while (j < ys.Length && !target[ys[j]])
+                {
+                    j++;
+                }
+                if (i == xs.Length || j == ys.Length)
+                {
+                    return i == xs.Length && j == ys.Length;
+                }
+                if (xs[i] != ys[j] || election.GroupSupport[x][i] != election.GroupSupport[y][j])
+                {
+                    return false;
+                }
+                i++;
+                j++;
+            }
+        }
+
+        public int GetHashCode(int group)
+        {
+            var hash = new HashCode();
+            var projects = election.GroupProjects[group];
+            for (var i = 0; i < projects.Length; i++)
+            {
+                if (target[projects[i]])
+                {
+                    hash.Add(projects[i]);
+                    hash.Add(election.GroupSupport[group][i]);
+                }
+            }
+            return hash.ToHashCode();
+        }
     }
 
     private bool BeatenAfterRaisingFloor(History history, int p, int by)
@@ -213,20 +298,27 @@ internal sealed partial class EqualSharesRun
         history.Floor0[p] > _ceiling0[by] && history.Floor1[p] > _ceiling1[by];
 
     // Supporters pay min(m, ρ·u): new money max(0, m − ρ·u), bounded above by its chord and below by λ·(L − R·u).
+    // p is a target project, so every group of a money class supports it, each as much: a class pays once.
     private void PayThroughout(History history, int p)
     {
         var groups = _election.SupporterGroups[p];
         var satisfaction = _satisfaction[p];
+        _paidRound++;
         for (var i = 0; i < groups.Length; i++)
         {
-            var g = groups[i];
+            var c = _moneyClassOf[groups[i]];
+            if (_paidStamp[c] == _paidRound)
+            {
+                continue;
+            }
+            _paidStamp[c] = _paidRound;
             var u = satisfaction[i];
-            history.High0[g] = PaidAtLeast(history.High0[g], history.Floor0[p] * u);
-            history.High1[g] = PaidAtLeast(history.High1[g], history.Floor1[p] * u);
-            var low0 = PaidAtMost(history.Low0[g], _ceiling0[p] * u);
-            var low1 = PaidAtMost(history.Low1[g], _ceiling1[p] * u);
+            history.High0[c] = PaidAtLeast(history.High0[c], history.Floor0[p] * u);
+            history.High1[c] = PaidAtLeast(history.High1[c], history.Floor1[p] * u);
+            var low0 = PaidAtMost(history.Low0[c], _ceiling0[p] * u);
+            var low1 = PaidAtMost(history.Low1[c], _ceiling1[p] * u);
             // λ = 0 (nobody has less than nothing) unless the line is the better bound over the range.
-            (history.Low0[g], history.Low1[g]) = low0 + low1 > 0 ? (low0, low1) : (0, 0);
+            (history.Low0[c], history.Low1[c]) = low0 + low1 > 0 ? (low0, low1) : (0, 0);
         }
         history.Open[p] = false;
         history.Bought.Add(p);
@@ -245,8 +337,8 @@ internal sealed partial class EqualSharesRun
         double total0 = 0, total1 = 0;
         foreach (var g in _election.SupporterGroups[p])
         {
-            total0 += history.High0[g] * _election.Multiplicity[g];
-            total1 += history.High1[g] * _election.Multiplicity[g];
+            total0 += history.High0[_moneyClassOf[g]] * _election.Multiplicity[g];
+            total1 += history.High1[_moneyClassOf[g]] * _election.Multiplicity[g];
         }
         return total0 + SumMargin(p, total0) < _costInShares[p] && total1 + SumMargin(p, total1) < _costInShares[p];
     }
@@ -266,7 +358,7 @@ internal sealed partial class EqualSharesRun
             double total = 0, magnitude = 0;
             for (var i = 0; i < groups.Length; i++)
             {
-                var paid = Math.Min(money[groups[i]], ceiling * satisfaction[i]) * _election.Multiplicity[groups[i]];
+                var paid = Math.Min(money[_moneyClassOf[groups[i]]], ceiling * satisfaction[i]) * _election.Multiplicity[groups[i]];
                 total += paid;
                 magnitude += Math.Abs(paid);
             }
@@ -289,12 +381,12 @@ internal sealed partial class EqualSharesRun
         double money0 = 0, money1 = 0, richSatisfaction = 0;
         for (var i = 0; i < groups.Length; i++)
         {
-            var g = groups[i];
-            var m = _election.Multiplicity[g];
-            if (history.High0[g] + history.High1[g] <= (guess0 + guess1) * satisfaction[i])
+            var c = _moneyClassOf[groups[i]];
+            var m = _election.Multiplicity[groups[i]];
+            if (history.High0[c] + history.High1[c] <= (guess0 + guess1) * satisfaction[i])
             {
-                money0 += history.High0[g] * m;
-                money1 += history.High1[g] * m;
+                money0 += history.High0[c] * m;
+                money1 += history.High1[c] * m;
             }
             else
             {
@@ -326,10 +418,10 @@ internal sealed partial class EqualSharesRun
         for (var i = 0; i < groups.Length; i++)
         {
             // A lower bound may be below zero at one end; it then counts as it is, as in the certifying sum.
-            _poor[i] = money[groups[i]] <= 0;
+            _poor[i] = money[_moneyClassOf[groups[i]]] <= 0;
             if (_poor[i])
             {
-                poorMoney += money[groups[i]] * multiplicity[groups[i]];
+                poorMoney += money[_moneyClassOf[groups[i]]] * multiplicity[groups[i]];
             }
             else
             {
@@ -342,11 +434,11 @@ internal sealed partial class EqualSharesRun
             var changed = false;
             for (var i = 0; i < groups.Length; i++)
             {
-                if (!_poor[i] && money[groups[i]] < price * satisfaction[i])
+                if (!_poor[i] && money[_moneyClassOf[groups[i]]] < price * satisfaction[i])
                 {
                     _poor[i] = true;
                     changed = true;
-                    poorMoney += money[groups[i]] * multiplicity[groups[i]];
+                    poorMoney += money[_moneyClassOf[groups[i]]] * multiplicity[groups[i]];
                     richSatisfaction -= (double)multiplicity[groups[i]] * satisfaction[i];
                 }
             }
@@ -358,26 +450,19 @@ internal sealed partial class EqualSharesRun
         return (double.NaN, 0);
     }
 
-    // One possible history of rounds over the range: money and price bounds at its two ends, what is bought and open.
-    private sealed class History
+    // One possible history of rounds over the range: money bounds per money class and price bounds at its two ends,
+    // what is bought and open.
+    private sealed class History(int capacity, int projects)
     {
-        public History(int groups, int projects)
-        {
-            Low0 = new double[groups];
-            Low1 = new double[groups];
-            High0 = new double[groups];
-            High1 = new double[groups];
-            Floor0 = new double[projects];
-            Floor1 = new double[projects];
-            Open = new bool[projects];
-        }
+        private int _classes;
 
         public History Start(EqualSharesRun run, long from, long to)
         {
-            Array.Fill(Low0, from * (1 - Rounding));
-            Array.Fill(Low1, to * (1 - Rounding));
-            Array.Fill(High0, from * (1 + Rounding));
-            Array.Fill(High1, to * (1 + Rounding));
+            _classes = run._moneyClasses;
+            Array.Fill(Low0, from * (1 - Rounding), 0, _classes);
+            Array.Fill(Low1, to * (1 - Rounding), 0, _classes);
+            Array.Fill(High0, from * (1 + Rounding), 0, _classes);
+            Array.Fill(High1, to * (1 + Rounding), 0, _classes);
             Array.Clear(Open);
             foreach (var p in run.Candidates)
             {
@@ -391,10 +476,11 @@ internal sealed partial class EqualSharesRun
 
         public History CopyFrom(History other)
         {
-            other.Low0.CopyTo(Low0, 0);
-            other.Low1.CopyTo(Low1, 0);
-            other.High0.CopyTo(High0, 0);
-            other.High1.CopyTo(High1, 0);
+            _classes = other._classes;
+            Array.Copy(other.Low0, Low0, _classes);
+            Array.Copy(other.Low1, Low1, _classes);
+            Array.Copy(other.High0, High0, _classes);
+            Array.Copy(other.High1, High1, _classes);
             other.Floor0.CopyTo(Floor0, 0);
             other.Floor1.CopyTo(Floor1, 0);
             other.Open.CopyTo(Open, 0);
@@ -403,13 +489,15 @@ internal sealed partial class EqualSharesRun
             return this;
         }
 
-        public double[] Low0 { get; }
-        public double[] Low1 { get; }
-        public double[] High0 { get; }
-        public double[] High1 { get; }
-        public double[] Floor0 { get; }
-        public double[] Floor1 { get; }
-        public bool[] Open { get; }
+        public int Capacity => Low0.Length;
+
+        public double[] Low0 { get; } = new double[capacity];
+        public double[] Low1 { get; } = new double[capacity];
+        public double[] High0 { get; } = new double[capacity];
+        public double[] High1 { get; } = new double[capacity];
+        public double[] Floor0 { get; } = new double[projects];
+        public double[] Floor1 { get; } = new double[projects];
+        public bool[] Open { get; } = new bool[projects];
         public List<int> Bought { get; } = [];
 
         public double LeastFloor(int p) => Math.Min(Floor0[p], Floor1[p]);
@@ -418,12 +506,12 @@ internal sealed partial class EqualSharesRun
         // those ends is below, or above, both lines). Open if open in either.
         public void Merge(History other)
         {
-            for (var g = 0; g < Low0.Length; g++)
+            for (var c = 0; c < _classes; c++)
             {
-                Low0[g] = Math.Min(Low0[g], other.Low0[g]);
-                Low1[g] = Math.Min(Low1[g], other.Low1[g]);
-                High0[g] = Math.Max(High0[g], other.High0[g]);
-                High1[g] = Math.Max(High1[g], other.High1[g]);
+                Low0[c] = Math.Min(Low0[c], other.Low0[c]);
+                Low1[c] = Math.Min(Low1[c], other.Low1[c]);
+                High0[c] = Math.Max(High0[c], other.High0[c]);
+                High1[c] = Math.Max(High1[c], other.High1[c]);
             }
             for (var p = 0; p < Floor0.Length; p++)
             {
