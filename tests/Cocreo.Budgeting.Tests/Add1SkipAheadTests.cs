@@ -80,7 +80,7 @@ public class Add1SkipAheadTests
 
         Assert.True(failed > 0, "some ranges are too long to certify");
         // At most a round's histories and the next round's (one more than allowed before giving up) exist at once: a
-        // history is four numbers per voter group, so one left behind at each failure was megabytes of garbage.
+        // history is four numbers per money class, so one left behind at each failure was megabytes of garbage.
         Assert.InRange(run.HistoriesMade, 1, 2 * EqualSharesRun.MostHistories + 1);
     }
 

@@ -31,7 +31,7 @@ internal sealed partial class EqualSharesRun
     private const double Rounding = 1.2e-15;
 
     // Beyond this many histories in one round the budgets are too close to call: no skip. A history holds four numbers
-    // per voter group (1.6 MB on Warszawa 2026), so this also bounds memory: 8 took 3–5 MB more at the peak on city
+    // per money class (0.75 MB on Warszawa 2026), so this also bounds memory: 8 took 3–5 MB more at the peak on city
     // files and saved no time; 2 took 1.8× the time on Toulouse 2024 (docs/benchmarks.md).
     internal const int MostHistories = 4;
 
@@ -125,7 +125,7 @@ internal sealed partial class EqualSharesRun
         finally
         {
             // Every history goes back for reuse, also when the certificate fails half-way: a history is four numbers
-            // per voter group, and dropping them would leave megabytes for the GC at every failed attempt.
+            // per money class, and dropping them would leave megabytes for the GC at every failed attempt.
             foreach (var history in histories)
             {
                 if (history is not null)
