@@ -91,7 +91,7 @@ internal sealed partial class EqualSharesRun
                     {
                         if (!target[c])
                         {
-                            // Bought at some budget of the range: the outcome is not the same throughout.
+                            // It may be bought at some budget of the range, and it is not in the outcome to certify.
                             return false;
                         }
                         var bought = Spare().CopyFrom(history);
