@@ -10,7 +10,6 @@ public static class CocreoCommand
         var root = new RootCommand("cocreo: command-line tools of the Cocreo co-creation platform");
         root.Add(Sortition.SortitionCommand.Create());
         root.Add(Log.LogCommand.Create());
-        root.Add(Admin.AdminCommand.Create());
         root.Add(Opinion.OpinionCommand.Create());
         root.Add(Pb.PbCommand.Create());
         return root;

@@ -1,5 +1,12 @@
 using Cocreo.Web.Data;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Platform.Hosting;
+
+if (AdminCommandLine.IsAdminCommand(args))
+{
+    var settings = WebApplication.CreateBuilder();
+    return await AdminCommandLine.RunAsync(args, settings.Configuration, settings.Environment, Console.Out, Console.Error, Console.In);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCocreoPlatform();

@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;

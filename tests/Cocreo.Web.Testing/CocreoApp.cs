@@ -84,7 +84,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         if (platformAdmin)
         {
-            await AccountsFeature.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            await AccountsCapability.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
             await users.AddToRoleAsync(user, CocreoUser.PlatformAdminRole);
         }
         return user;

@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Cocreo.Transparency;
 
 namespace Cocreo.Cli.Log;
 
@@ -36,7 +32,7 @@ public static class LogCommand
                     ? await VerifyFileAsync(path, output, error, cancellationToken)
                     : await VerifyDatabaseAsync(parse.GetValue(provider), parse.GetValue(connection), parse.GetValue(process), output, error, cancellationToken);
             }
-            catch (Exception failure) when (failure is InvalidDatabaseSettingException or LogExportException or IOException or UnauthorizedAccessException)
+            catch (Exception failure) when (failure is LogStoreException or LogExportException or IOException or UnauthorizedAccessException)
             {
                 await error.WriteLineAsync(failure.Message);
                 return Failed;
@@ -60,22 +56,17 @@ public static class LogCommand
 
     private static async Task<int> VerifyDatabaseAsync(string? provider, string? connection, int? processId, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var services = PlatformDatabase.Open(provider, connection);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
-        var log = new ProcessLog(db, TimeProvider.System);
-        var ids = processId is { } one
-            ? [one]
-            : await db.Set<Process>().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        await using var store = await LogStore.OpenAsync(provider, connection, cancellationToken);
+        var ids = processId is { } one ? [one] : await store.ProcessIdsAsync(cancellationToken);
         var broken = 0;
         foreach (var id in ids)
         {
-            if (!await db.Set<Process>().AnyAsync(p => p.Id == id, cancellationToken))
+            if (!await store.ExistsAsync(id, cancellationToken))
             {
                 await error.WriteLineAsync($"There is no process {id}.");
                 return Failed;
             }
-            var verification = await log.VerifyAsync(id, cancellationToken);
+            var verification = await store.VerifyAsync(id, cancellationToken);
             await output.WriteLineAsync($"Process {id}: {verification.Describe()}");
             broken += verification.IsIntact ? 0 : 1;
         }

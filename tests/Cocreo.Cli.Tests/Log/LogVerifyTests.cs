@@ -1,17 +1,23 @@
+using Cocreo.Testing;
+using Cocreo.Transparency;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Cli.Tests.Log;
 
-/// <summary><c>cocreo log verify</c> on an exported file and on a database, intact and tampered.</summary>
-public sealed class LogVerifyTests : IDisposable
+/// <summary>
+/// <c>cocreo log verify</c> on an exported file and on a database (SQLite and PostgreSQL), intact and tampered. The
+/// databases are made by the platform itself, so the command's reading of the tables follows the real schema.
+/// </summary>
+public sealed class LogVerifyTests : IAsyncDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cocreo-cli-").FullName;
+    private TestPostgres? postgres;
 
-    private string Database => $"Data Source={Path.Combine(folder, "cocreo.db")}";
+    private string Sqlite => $"Data Source={Path.Combine(folder, "cocreo.db")}";
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
@@ -21,9 +27,24 @@ public sealed class LogVerifyTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    private async Task<int> ProcessWithLogAsync()
+    private CocreoDbContext Context(string provider) => provider == "PostgreSql"
+        ? new PostgreSqlCocreoDbContext(new DbContextOptionsBuilder<PostgreSqlCocreoDbContext>().UseNpgsql(postgres!.ConnectionString).Options)
+        : new SqliteCocreoDbContext(new DbContextOptionsBuilder<SqliteCocreoDbContext>().UseSqlite(Sqlite).Options);
+
+    private async Task<string> ConnectionAsync(string provider)
     {
-        await using var db = new SqliteCocreoDbContext(new DbContextOptionsBuilder<SqliteCocreoDbContext>().UseSqlite(Database).Options);
+        if (provider != "PostgreSql")
+        {
+            return Sqlite;
+        }
+        TestPostgres.RequireServer();
+        postgres ??= await TestPostgres.CreateDatabaseAsync();
+        return postgres.ConnectionString;
+    }
+
+    private async Task<int> ProcessWithLogAsync(string provider)
+    {
+        await using var db = Context(provider);
         await db.Database.MigrateAsync();
         var organisation = Organisation.Create("Town", OrganisationType.Municipality, SizeBand.Small, "SI", ["sl"], DateTime.UtcNow);
         db.Add(organisation);
@@ -32,46 +53,61 @@ public sealed class LogVerifyTests : IDisposable
         db.Add(process);
         await db.SaveChangesAsync();
         var log = new ProcessLog(db, TimeProvider.System);
-        log.Append(process, LogActor.Named("Mayor", "owner"), "process.created", new { title = "Park" });
+        await log.AppendAsync(process.Id, LogActor.Named("Mayor", "owner"), "process.created", new { title = "Park" });
         process.AdvancePhase(DateTime.UtcNow);
-        log.Append(process, LogActor.Named("Mayor", "owner"), "phase.advanced", new { from = "ProblemDefinition", to = "SolutionDesign" });
-        log.Append(process, LogActor.Private("participant"), "member.joined", new { role = "participant" });
+        await log.AppendAsync(process.Id, LogActor.Named("Mayor", "owner"), "phase.advanced", new { from = "ProblemDefinition", to = "SolutionDesign" });
+        await log.AppendAsync(process.Id, LogActor.Private("participant"), "member.joined", new { role = "participant" });
         await db.SaveChangesAsync();
         return process.Id;
     }
 
-    private async Task TamperAsync(int processId, long sequence)
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task The_database_log_verifies_until_an_entry_is_edited(string provider)
     {
-        await using var db = new SqliteCocreoDbContext(new DbContextOptionsBuilder<SqliteCocreoDbContext>().UseSqlite(Database).Options);
-        await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == processId && e.Sequence == sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorRole, "admin"));
-    }
+        var connection = await ConnectionAsync(provider);
+        var id = await ProcessWithLogAsync(provider);
 
-    [Fact]
-    public async Task The_database_log_verifies_until_an_entry_is_edited()
-    {
-        var id = await ProcessWithLogAsync();
-
-        var intact = Run("log", "verify", "--connection", Database);
-        Assert.Equal(0, intact.Exit);
+        var intact = Run("log", "verify", "--provider", provider, "--connection", connection);
+        Assert.True(intact.Exit == 0, intact.Error + intact.Output);
         Assert.Contains($"Process {id}: Intact: 3 entries", intact.Output, StringComparison.Ordinal);
 
-        await TamperAsync(id, 2);
-        var broken = Run("log", "verify", "--connection", Database, "--process", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using (var db = Context(provider))
+        {
+            await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == id && e.Sequence == 2)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorRole, "admin"));
+        }
+        var broken = Run("log", "verify", "--provider", provider, "--connection", connection, "--process", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(2, broken.Exit);
         Assert.Contains("Broken at entry 2: the entry was edited.", broken.Output, StringComparison.Ordinal);
     }
 
     [Fact]
+    public async Task A_removed_last_entry_is_found_against_the_recorded_head()
+    {
+        var id = await ProcessWithLogAsync("Sqlite");
+        await using (var db = Context("Sqlite"))
+        {
+            await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == id && e.Sequence == 3).ExecuteDeleteAsync();
+        }
+        var broken = Run("log", "verify", "--connection", Sqlite);
+        Assert.Equal(2, broken.Exit);
+        Assert.Contains("Broken at entry 3: the entry was removed.", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_exported_file_verifies_and_a_changed_file_names_the_entry()
     {
-        var id = await ProcessWithLogAsync();
+        var id = await ProcessWithLogAsync("Sqlite");
         string json;
-        await using (var db = new SqliteCocreoDbContext(new DbContextOptionsBuilder<SqliteCocreoDbContext>().UseSqlite(Database).Options))
+        await using (var db = Context("Sqlite"))
         {
             var process = await db.Set<Process>().SingleAsync(p => p.Id == id);
-            var entries = await new ProcessLog(db, TimeProvider.System).EntriesAsync(id);
-            json = LogExport.Write(id, process.Title, process.LogLength, process.LogHeadHash, DateTime.UtcNow, entries.Select(e => e.ToRecord()));
+            var log = new ProcessLog(db, TimeProvider.System);
+            var entries = await log.EntriesAsync(id);
+            var (length, head) = await log.HeadAsync(id);
+            json = LogExport.Write(id, process.Title, length, head, DateTime.UtcNow, entries.Select(e => e.ToRecord()));
         }
         var file = Path.Combine(folder, "log.json");
         await File.WriteAllTextAsync(file, json);
@@ -100,14 +136,22 @@ public sealed class LogVerifyTests : IDisposable
     [Fact]
     public void Without_a_database_setting_the_command_says_what_to_give()
     {
-        var result = Run("log", "verify", "--provider", "Oracle", "--connection", "x");
-        Assert.Equal(1, result.Exit);
-        Assert.Contains("Database:Provider", result.Error, StringComparison.Ordinal);
+        var wrong = Run("log", "verify", "--provider", "Oracle", "--connection", "x");
+        Assert.Equal(1, wrong.Exit);
+        Assert.Contains("Database:Provider", wrong.Error, StringComparison.Ordinal);
+
+        var nowhere = Run("log", "verify", "--connection", $"Data Source={Path.Combine(folder, "none.db")}");
+        Assert.Equal(1, nowhere.Exit);
+        Assert.Contains("There is no SQLite database", nowhere.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
     }
 }

@@ -76,7 +76,7 @@ internal static class Journeys
         PostAsync(client, $"/journeys/{mapId}/stages?handler={handler}", fields);
 
     public static async Task<List<string>> LogActionsAsync(CocreoApp app, int processId) =>
-        await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Transparency.ProcessLogEntry>().AsNoTracking()
+        await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Log.ProcessLogEntry>().AsNoTracking()
             .Where(e => e.ProcessId == processId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
 
     public static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

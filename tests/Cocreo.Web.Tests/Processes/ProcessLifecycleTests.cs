@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Log;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -142,7 +143,7 @@ public abstract class ProcessLifecycleTests<TApp>(TApp app) : IClassFixture<TApp
         });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
-        var queued = await App.WithDbAsync(db => db.Set<Cocreo.Web.Shared.Email.OutgoingEmail>().Where(e => e.Subject.Contains("Workshop moved")).Select(e => e.To).ToListAsync());
+        var queued = await App.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Email.OutgoingEmail>().Where(e => e.Subject.Contains("Workshop moved")).Select(e => e.To).ToListAsync());
         Assert.Contains(cast.Participant.Email!, queued);
         Assert.Contains(cast.Owner.Email!, queued);
 

@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Log;
 using System.Net;
 using System.Security.Claims;
 using System.Net.Http.Json;

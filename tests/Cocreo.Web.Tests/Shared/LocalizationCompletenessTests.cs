@@ -78,6 +78,8 @@ public partial class LocalizationCompletenessTests
         Assert.Contains("Skip to main content", keys["SharedText"]);
         Assert.Contains("Enter a title.", keys["ProcessText"]);
         Assert.Contains("Moved to the next phase", keys["ProcessText"]);
+        Assert.Contains("The process is closed: it can no longer change.", keys["ProcessText"]);
+        Assert.Contains("Only the organisation's administrators can do this.", keys["OrganisationText"]);
     }
 
     private static Dictionary<string, HashSet<string>> UsedKeys()
@@ -111,12 +113,16 @@ public partial class LocalizationCompletenessTests
             {
                 Add(featureText ?? "SharedText", m.Groups[1].Value);
             }
-            if (source.Contains("AddLogActions", StringComparison.Ordinal))
+            if (source.Contains("LogActionText", StringComparison.Ordinal))
             {
                 foreach (Match m in LogActionDescription().Matches(source))
                 {
                     Add(featureText!, m.Groups[1].Value);
                 }
+            }
+            foreach (Match m in Reason().Matches(source))
+            {
+                Add(featureText ?? "SharedText", m.Groups[1].Value);
             }
             if (file.EndsWith("Rules.cs", StringComparison.Ordinal))
             {
@@ -129,10 +135,17 @@ public partial class LocalizationCompletenessTests
         return keys;
     }
 
+    /// <summary>The text class of the capability a file belongs to: the nearest *Text.cs in its folder or above (within the web project).</summary>
     private static string? FeatureTextClass(string file)
     {
-        var folder = Path.GetDirectoryName(file)!;
-        return Directory.GetFiles(folder, "*Text.cs").Select(Path.GetFileNameWithoutExtension).FirstOrDefault();
+        for (var folder = Path.GetDirectoryName(file)!; folder.Length > WebRoot.Length; folder = Path.GetDirectoryName(folder)!)
+        {
+            if (Directory.GetFiles(folder, "*Text.cs").Select(Path.GetFileNameWithoutExtension).FirstOrDefault() is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static Dictionary<string, string> Translations(string textClass)
@@ -152,6 +165,10 @@ public partial class LocalizationCompletenessTests
 
     [GeneratedRegex(@"\(""[\w.-]+"",\s*""((?:[^""\\]|\\.)*)""\)")]
     private static partial Regex LogActionDescription();
+
+    // A refusal's reason: Decision.NotYours("..."), NotNow("..."), Refusal.Invalid("...") and the like.
+    [GeneratedRegex(@"(?<![\w.])(?:Decision\.)?(?:NotYours|NotNow|Refusal\.Invalid|Refusal\.Conflict)\(\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex Reason();
 
     [GeneratedRegex(@"=>\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex SwitchArm();

@@ -1,3 +1,5 @@
+using Cocreo.Transparency;
+using Cocreo.Web.Platform.Log;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cocreo.Web.Features.Transparency;

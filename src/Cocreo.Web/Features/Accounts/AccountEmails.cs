@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Email;
+using Cocreo.Web.Platform.Email;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

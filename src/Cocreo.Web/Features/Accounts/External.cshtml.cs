@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Shared.Security;
+using Cocreo.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

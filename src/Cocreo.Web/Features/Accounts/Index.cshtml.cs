@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Shared.Localization;
-using Cocreo.Web.Shared.Security;
+using Cocreo.Web.Platform.Localization;
+using Cocreo.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

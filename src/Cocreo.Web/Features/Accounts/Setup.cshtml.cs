@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +29,7 @@ public sealed class SetupModel(SetupToken setup, UserManager<CocreoUser> users, 
         {
             return Challenge();
         }
-        await AccountsFeature.EnsureRolesAsync(roles);
+        await AccountsCapability.EnsureRolesAsync(roles);
         await users.AddToRoleAsync(user, CocreoUser.PlatformAdminRole);
         setup.Consume();
         await signIn.RefreshSignInAsync(user);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 
 namespace Cocreo.Web.Features.Assessments;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Assessments;

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 
 namespace Cocreo.Web.Features.Assessments;
 
@@ -20,6 +21,6 @@ public sealed class AssessmentLog(CocreoDbContext db, ProcessDirectory processes
         }
         var process = await processes.FindForChangeAsync(id, user.UserId(), cancellationToken)
             ?? throw new InvalidOperationException($"Process {id} of a toolkit change does not exist.");
-        log.Append(process, await Processes.EditModel.ActorAsync(db, process, user, cancellationToken), action, data);
+        log.Append(process, await LegacyChanges.ActorAsync(db, process, user, cancellationToken), action, data);
     }
 }

@@ -191,7 +191,7 @@ public sealed class GivenAnswer
 }
 
 /// <summary>A rule of assessments was broken; the code names a localised message (see AssessmentRules).</summary>
-public sealed class AssessmentRuleException(string code) : Exception(code)
+public sealed class AssessmentRuleException(string code) : Platform.Changes.RuleException(code)
 {
-    public string Code { get; } = code;
+    public override string Text => AssessmentRules.Message(Code);
 }

@@ -1,5 +1,6 @@
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
+using Cocreo.Web.Features.Processes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,9 @@ namespace Cocreo.Web.Features.Assessments;
 /// </summary>
 public sealed class ProcessAssessmentsViewComponent(CocreoDbContext db, AssessmentAccessReader accessReader, AssessmentHomes homes) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int processId, int organisationId)
+    public async Task<IViewComponentResult> InvokeAsync(ProcessView process)
     {
+        var (processId, organisationId) = (process.Process.Id, process.Process.OrganisationId);
         var cancellationToken = HttpContext.RequestAborted;
         var access = await accessReader.ForAsync(HttpContext.User, organisationId, processId, cancellationToken);
         if (!AssessmentPermissions.Allows(AssessmentAction.View, false, access))

@@ -370,7 +370,7 @@ public sealed class DemographicQuestion
 }
 
 /// <summary>A rule of a budget was broken; the code names a localised message (see <see cref="BudgetRules"/>).</summary>
-public sealed class BudgetRuleException(string code) : Exception(code)
+public sealed class BudgetRuleException(string code) : Platform.Changes.RuleException(code)
 {
-    public string Code { get; } = code;
+    public override string Text => BudgetRules.Message(Code);
 }

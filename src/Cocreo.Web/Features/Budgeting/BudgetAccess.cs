@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;

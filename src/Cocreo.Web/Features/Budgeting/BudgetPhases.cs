@@ -3,7 +3,8 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -49,7 +50,7 @@ public sealed class BudgetPhases(
             {
                 return new PhaseChange(null, problem);
             }
-            var actor = await EditModel.ActorAsync(db, process, user, ct);
+            var actor = await LegacyChanges.ActorAsync(db, process, user, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var to = budget.Advance(now);
             if (to == BudgetPhase.Voting)
@@ -148,7 +149,7 @@ public sealed class BudgetPhases(
             {
                 return new PhaseChange(null, null, Denied: true);
             }
-            var actor = await EditModel.ActorAsync(db, target.Process, user, ct);
+            var actor = await LegacyChanges.ActorAsync(db, target.Process, user, ct);
             foreach (var (phase, start, end) in plans)
             {
                 var current = target.Budget.Phases.Single(p => p.Phase == phase);

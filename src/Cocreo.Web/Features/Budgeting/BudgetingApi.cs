@@ -18,7 +18,7 @@ public static class BudgetingApi
         api.MapPost("/budgets/{id:int}/ballots", Cast)
             .WithName("CastBallot")
             .WithSummary("Casts (or, with a receipt, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header.")
-            .RequireRateLimiting(BudgetingFeature.BallotLimit)
+            .RequireRateLimiting(BudgetingCapability.BallotLimit)
             .DisableAntiforgery();
         endpoints.MapGet("/budgets/{id:int}/election.pb", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}.pb", "text/plain", ElectionExport.WritePabulib, cancellationToken)).ExcludeFromDescription();

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -12,9 +14,12 @@ namespace Cocreo.Web.Features.Budgeting;
 /// ballots from a demo census, a few of them on paper) and whose funded projects are being built, and a district
 /// budget that is collecting proposals. Marked as demo; the ballots are generated from a fixed seed.
 /// </summary>
-public static class BudgetingDemo
+public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
 {
-    public static async Task SeedAsync(CocreoDbContext db, int cityId, CocreoUser owner, CocreoUser facilitator, IReadOnlyList<CocreoUser> citizens, ProcessLog log, TimeProvider time, CancellationToken cancellationToken)
+    public Task SeedAsync(DemoCity city, CancellationToken cancellationToken) =>
+        SeedAsync(db, city.OrganisationId, city.Sponsor, city.Facilitator, city.Citizens, city.Log, city.Time, cancellationToken);
+
+    private static async Task SeedAsync(CocreoDbContext db, int cityId, CocreoUser owner, CocreoUser facilitator, IReadOnlyList<CocreoUser> citizens, ProcessLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         DateTime Now() => time.GetUtcNow().UtcDateTime;
         var ownerActor = LogActor.Named(owner.DisplayName, "owner");
@@ -33,7 +38,7 @@ public static class BudgetingDemo
         process.Join(facilitator.Id, ProcessRole.Facilitator, Now());
         db.Add(process);
         await db.SaveChangesAsync(cancellationToken);
-        log.Append(process, ownerActor, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
+        await log.AppendAsync(process.Id, ownerActor, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
 
         var settings = new BudgetSettings(
             "City-wide budget 2027", "", "Ideas for the whole city: parks, streets, culture and sport.", 120_000m, "EUR",
@@ -42,7 +47,7 @@ public static class BudgetingDemo
         var budget = Budget.Create(process.Id, settings, Now(), isDemo: true);
         budget.SetQuestions([new DemographicQuestion("Age group", [("16–34", 28m), ("35–64", 50m), ("65 or older", 22m)])]);
         db.Add(budget);
-        log.Append(process, ownerActor, "budget.created", new { title = budget.Title, amount = budget.Amount, currency = budget.Currency });
+        await log.AppendAsync(process.Id, ownerActor, "budget.created", new { title = budget.Title, amount = budget.Amount, currency = budget.Currency });
         await db.SaveChangesAsync(cancellationToken);
 
         (string Title, decimal Cost, string Category, string Location, bool Feasible)[] ideas =
@@ -63,7 +68,7 @@ public static class BudgetingDemo
             var proposal = Proposal.Submit(budget, new ProposalContent(idea.Title, $"We propose: {idea.Title.ToLowerInvariant()}.", idea.Location, idea.Category, idea.Cost), citizens[i % citizens.Count].Id, Now());
             db.Add(proposal);
             proposals.Add(proposal);
-            log.Append(process, LogActor.Private("participant"), "proposal.submitted", new { budget = budget.Id, number = proposal.Number, title = proposal.Title });
+            await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = budget.Id, number = proposal.Number, title = proposal.Title });
         }
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (proposal, index) in proposals.Select((p, i) => (p, i)))
@@ -75,12 +80,12 @@ public static class BudgetingDemo
         }
         db.Add(new ProposalComment { ProposalId = proposals[1].Id, AuthorUserId = citizens[3].Id, AuthorName = citizens[3].DisplayName, Body = "Our children cross there every morning. Please!", PostedAt = Now() });
         budget.Advance(Now());
-        log.Append(process, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Proposals", to = "Review" });
+        await log.AppendAsync(process.Id, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Proposals", to = "Review" });
         foreach (var (proposal, index) in proposals.Select((p, i) => (p, i)))
         {
             var idea = ideas[index];
             proposal.Review(budget, idea.Feasible, idea.Feasible ? "The responsible department confirmed it can be built in 2027." : "A swimming pool costs more than the whole participatory budget.", idea.Feasible ? idea.Cost : null, Now());
-            log.Append(process, staffActor, "proposal.reviewed", new { budget = budget.Id, proposal = proposal.Number, feasible = idea.Feasible });
+            await log.AppendAsync(process.Id, staffActor, "proposal.reviewed", new { budget = budget.Id, proposal = proposal.Number, feasible = idea.Feasible });
         }
 
         // A demo census: 400 residents, of whom 236 voted online and 12 on paper.
@@ -93,10 +98,10 @@ public static class BudgetingDemo
             CodeHash = VotingCodes.Hash(VotingCodes.NewVotingCode()),
         }).ToList();
         db.AddRange(census);
-        log.Append(process, ownerActor, "budget.census-uploaded", new { budget = budget.Id, people = census.Count });
+        await log.AppendAsync(process.Id, ownerActor, "budget.census-uploaded", new { budget = budget.Id, people = census.Count });
         budget.Advance(Now());
         proposals.ForEach(p => p.PutOnBallot());
-        log.Append(process, ownerActor, "budget.voting-opened", new { budget = budget.Id, rule = CountingSettings.Of(budget).PabulibRule, command = "cocreo pb run FILE " + string.Join(' ', CountingSettings.Of(budget).CommandLine()) });
+        await log.AppendAsync(process.Id, ownerActor, "budget.voting-opened", new { budget = budget.Id, rule = CountingSettings.Of(budget).PabulibRule, command = "cocreo pb run FILE " + string.Join(' ', CountingSettings.Of(budget).CommandLine()) });
 
         var random = new Random(2027);
         // How popular each project is, so the demo outcome is not uniform.
@@ -126,12 +131,12 @@ public static class BudgetingDemo
             if (paper)
             {
                 db.Add(new PaperBallotEntry { BudgetId = budget.Id, Serial = $"P-{v - 235:000}", EnteredByUserId = facilitator.Id, EnteredByName = facilitator.DisplayName, EnteredAt = Now(), Counted = true, ConfirmedByName = owner.DisplayName });
-                log.Append(process, staffActor, "paper-ballot.counted", new { budget = budget.Id, serial = $"P-{v - 235:000}", enteredBy = facilitator.DisplayName, confirmedBy = owner.DisplayName });
+                await log.AppendAsync(process.Id, staffActor, "paper-ballot.counted", new { budget = budget.Id, serial = $"P-{v - 235:000}", enteredBy = facilitator.DisplayName, confirmedBy = owner.DisplayName });
             }
         }
         db.AddRange(ballots);
         budget.Advance(Now());
-        log.Append(process, ownerActor, "budget.voting-closed", new { budget = budget.Id, ballots = ballots.Count, digest = BallotDigest.Of(ballots) });
+        await log.AppendAsync(process.Id, ownerActor, "budget.voting-closed", new { budget = budget.Id, ballots = ballots.Count, digest = BallotDigest.Of(ballots) });
 
         var paperView = new BallotPaper(budget.Id, process.Id, budget.Phase, budget.Form, budget.Amount, budget.Currency, budget.MinProjects, budget.MaxProjects,
             budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth, budget.Eligibility, budget.AllowBallotChanges,
@@ -142,26 +147,26 @@ public static class BudgetingDemo
         db.Add(new BudgetResult { BudgetId = budget.Id, PublishedAt = Now(), Ballots = document.Ballots, PaperBallots = document.PaperBallots, BallotDigest = BallotDigest.Of(ballots), Document = JsonSerializer.Serialize(document, Counting.Json) });
         var funded = document.Projects.Where(p => p.Funded).Select(p => p.Number).ToHashSet();
         proposals.Where(p => p.OnBallot).ToList().ForEach(p => p.RecordOutcome(funded.Contains(p.Number)));
-        log.Append(process, ownerActor, "budget.results-published", new { budget = budget.Id, ballots = document.Ballots, funded = funded.Order().ToList(), spent = document.Spent });
+        await log.AppendAsync(process.Id, ownerActor, "budget.results-published", new { budget = budget.Id, ballots = document.Ballots, funded = funded.Order().ToList(), spent = document.Spent });
         budget.Advance(Now());
-        log.Append(process, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Results", to = "Implementation" });
+        await log.AppendAsync(process.Id, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Results", to = "Implementation" });
         var building = proposals.Where(p => p.Funded).Take(2).ToList();
         (int Progress, string Text)[] updates = [(35, "The design is ready and the works were ordered."), (80, "Almost done: the last part is installed next week.")];
         for (var i = 0; i < building.Count; i++)
         {
             building[i].ReportProgress(budget, ImplementationStatus.InProgress, updates[i].Progress, updates[i].Text, facilitator.DisplayName, Now());
-            log.Append(process, staffActor, "project.progress", new { budget = budget.Id, project = building[i].Number, progress = updates[i].Progress });
+            await log.AppendAsync(process.Id, staffActor, "project.progress", new { budget = budget.Id, project = building[i].Number, progress = updates[i].Progress });
         }
         await db.SaveChangesAsync(cancellationToken);
 
         var district = Budget.Create(process.Id, settings with { Title = "Vrtača district budget 2027", District = "Vrtača", Amount = 60_000m, Form = BallotForm.Knapsack, Eligibility = Eligibility.VerifiedAccount }, Now(), isDemo: true);
         db.Add(district);
-        log.Append(process, ownerActor, "budget.created", new { title = district.Title, district = district.District, amount = district.Amount, currency = district.Currency });
+        await log.AppendAsync(process.Id, ownerActor, "budget.created", new { title = district.Title, district = district.District, amount = district.Amount, currency = district.Currency });
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (title, cost) in new[] { ("Lights on the stream path", 18_000m), ("Benches by the playground", 6_000m), ("A little free library", 2_500m) })
         {
             db.Add(Proposal.Submit(district, new ProposalContent(title, $"We propose: {title.ToLowerInvariant()}.", "Vrtača", "Green spaces", cost), citizens[0].Id, Now()));
-            log.Append(process, LogActor.Private("participant"), "proposal.submitted", new { budget = district.Id, title });
+            await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = district.Id, title });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using CsvHelper;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -175,7 +176,7 @@ public sealed class Census(CocreoDbContext db, BudgetAccess access, ProcessLog l
                 });
             }
             // Only the count is public: the log never names the people on the census.
-            log.Append(target.Process, await Processes.EditModel.ActorAsync(db, target.Process, user, ct), "budget.census-uploaded", new { budget = budgetId, people = rows.Count });
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, user, ct), "budget.census-uploaded", new { budget = budgetId, people = rows.Count });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -1,6 +1,6 @@
 using System.Text;
 using CsvHelper;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

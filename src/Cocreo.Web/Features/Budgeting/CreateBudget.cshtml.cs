@@ -1,8 +1,9 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,7 +50,7 @@ public sealed class CreateBudgetModel(
             var budget = Budget.Create(id, Input.Settings(), clock.GetUtcNow().UtcDateTime);
             budget.SetQuestions(questions);
             db.Add(budget);
-            log.Append(process, await EditModel.ActorAsync(db, process, User, ct), "budget.created", LogData(budget));
+            log.Append(process, await LegacyChanges.ActorAsync(db, process, User, ct), "budget.created", LogData(budget));
             await db.SaveChangesAsync(ct);
             return $"/budgets/{budget.Id}";
         }, cancellationToken), cancellationToken);

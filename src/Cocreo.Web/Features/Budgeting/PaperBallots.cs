@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -64,7 +65,7 @@ public sealed class PaperBallots(CocreoDbContext db, BudgetAccess access, Ballot
             }
             var userId = user.UserId()!;
             var existing = await db.Set<PaperBallotEntry>().SingleOrDefaultAsync(e => e.BudgetId == budgetId && e.Serial == serial, ct);
-            var actor = await Processes.EditModel.ActorAsync(db, target.Process, user, ct);
+            var actor = await LegacyChanges.ActorAsync(db, target.Process, user, ct);
             if (existing is null)
             {
                 db.Add(new PaperBallotEntry
@@ -134,7 +135,7 @@ public sealed class PaperBallots(CocreoDbContext db, BudgetAccess access, Ballot
                 return new PaperResult(PaperStatus.UnknownSerial);
             }
             db.Remove(entry);
-            log.Append(target.Process, await Processes.EditModel.ActorAsync(db, target.Process, user, ct), "paper-ballot.discarded", new { budget = budgetId, serial = entry.Serial, enteredBy = entry.EnteredByName });
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, user, ct), "paper-ballot.discarded", new { budget = budgetId, serial = entry.Serial, enteredBy = entry.EnteredByName });
             await db.SaveChangesAsync(ct);
             return new PaperResult(PaperStatus.Discarded);
         }, cancellationToken);

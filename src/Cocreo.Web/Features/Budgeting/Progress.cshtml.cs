@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,7 +57,7 @@ public sealed class ProgressModel(CocreoDbContext db, BudgetAccess access, Proce
         await db.RetryOnConflictAsync(async ct =>
         {
             var (proposal, target) = (await access.ForProposalAsync(id, User, forChange: true, ct))!.Value;
-            var actor = await EditModel.ActorAsync(db, target.Process, User, ct);
+            var actor = await LegacyChanges.ActorAsync(db, target.Process, User, ct);
             try
             {
                 proposal.ReportProgress(target.Budget, Input.Status, Input.Progress, Input.Text ?? "", actor.Name ?? "", clock.GetUtcNow().UtcDateTime);

@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +131,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Proce
 
     /// <summary>Staff are named in the log; a resident changing their own proposal is not.</summary>
     private async Task<LogActor> IllustratorAsync(BudgetTarget target, CancellationToken cancellationToken) =>
-        target.Allows(BudgetAction.Review) ? await EditModel.ActorAsync(db, target.Process, User, cancellationToken) : LogActor.Private("participant");
+        target.Allows(BudgetAction.Review) ? await LegacyChanges.ActorAsync(db, target.Process, User, cancellationToken) : LogActor.Private("participant");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

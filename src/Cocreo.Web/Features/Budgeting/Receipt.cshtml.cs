@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>A voter checks, with their receipt, that their ballot is recorded as they meant it and is counted.</summary>
-[EnableRateLimiting(BudgetingFeature.BallotLimit)]
+[EnableRateLimiting(BudgetingCapability.BallotLimit)]
 public sealed class ReceiptModel(BudgetAccess access, BallotPapers papers, Voting voting, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public Budget Budget { get; private set; } = null!;

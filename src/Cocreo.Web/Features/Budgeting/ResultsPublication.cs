@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -57,7 +58,7 @@ public sealed class ResultsPublication(CocreoDbContext db, BudgetAccess access, 
                 proposal.RecordOutcome(funded.Contains(proposal.Number));
             }
             budget.RecordPublication(now);
-            log.Append(target.Process, await EditModel.ActorAsync(db, target.Process, user, ct), "budget.results-published", new
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, user, ct), "budget.results-published", new
             {
                 budget = budgetId,
                 title = budget.Title,

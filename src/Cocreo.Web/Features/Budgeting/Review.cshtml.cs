@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -81,7 +82,7 @@ public sealed class ReviewModel(CocreoDbContext db, BudgetAccess access, Process
                 problem = rule.Code;
                 return 0;
             }
-            log.Append(target.Process, await EditModel.ActorAsync(db, target.Process, User, ct), "proposal.reviewed", new
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, User, ct), "proposal.reviewed", new
             {
                 budget = target.Budget.Id,
                 proposal = proposal.Number,
@@ -143,7 +144,7 @@ public sealed class ReviewModel(CocreoDbContext db, BudgetAccess access, Process
                 }
                 db.Remove(support);
             }
-            log.Append(target.Process, await EditModel.ActorAsync(db, target.Process, User, ct), "proposal.merged", new
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, User, ct), "proposal.merged", new
             {
                 budget = target.Budget.Id,
                 duplicate = duplicate.Number,

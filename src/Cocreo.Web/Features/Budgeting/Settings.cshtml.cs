@@ -1,7 +1,8 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,7 +55,7 @@ public sealed class SettingsModel(CocreoDbContext db, BudgetAccess access, Proce
                 problem = rule.Code;
                 return 0;
             }
-            log.Append(target.Process, await EditModel.ActorAsync(db, target.Process, User, ct), "budget.changed", CreateBudgetModel.LogData(target.Budget));
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, User, ct), "budget.changed", CreateBudgetModel.LogData(target.Budget));
             await db.SaveChangesAsync(ct);
             return 0;
         }, cancellationToken);

@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +10,7 @@ namespace Cocreo.Web.Features.Budgeting;
 /// The ballot. Works without JavaScript; a refused ballot comes back with the voter's selection and a message saying
 /// what to change. The receipt is handed over once, on the next page.
 /// </summary>
-[EnableRateLimiting(BudgetingFeature.BallotLimit)]
+[EnableRateLimiting(BudgetingCapability.BallotLimit)]
 public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public const string ReceiptKey = "BallotReceipt";

@@ -1,18 +1,19 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
-using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Capabilities;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Demo;
 
 /// <summary>
-/// A living demo on first start: a demo city with processes in different phases, people, log entries and
-/// reflections. Everything is marked as demo; demo people have no password and cannot sign in.
+/// A living demo on first start: a demo city with its people, to which every capability adds its part (its
+/// manifest's demo seed, in the order of <see cref="Capabilities"/>): processes in different phases, log entries,
+/// reflections, journeys, assessments, budgets. Everything is marked as demo; demo people have no password and
+/// cannot sign in.
 /// </summary>
-public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, IEnumerable<Capability> capabilities, IServiceProvider services, ILogger<DemoSeeder> logger)
 {
     public const string CityName = "Demo City (Demomesto)";
 
@@ -23,7 +24,7 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
             return;
         }
         // Log times walk forward from two months ago, so the demo reads like a real history.
-        var time = new SteppingClock(clock.GetUtcNow().AddDays(-60));
+        var time = new DemoClock(clock.GetUtcNow().AddDays(-60));
         var log = new ProcessLog(db, time);
 
         var sponsor = Person("Ana Kovač", "ana.kovac", time);
@@ -40,133 +41,15 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         db.Add(city);
         await db.SaveChangesAsync(cancellationToken);
 
-        await SchoolRouteAsync(city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
-        var library = await LibraryAsync(city.Id, librarian, facilitator, citizens, log, time, cancellationToken);
-        await JourneyMapping.JourneyDemo.SeedAsync(db, log, time, city.Id, sponsor, facilitator, cancellationToken);
-        await ToolkitAsync(city.Id, [sponsor, facilitator, librarian], time, cancellationToken);
-        await ProcessQualityAsync(library, librarian, facilitator, log, time, cancellationToken);
-        await BudgetingDemo.SeedAsync(db, city.Id, sponsor, facilitator, citizens, log, time, cancellationToken);
+        var demo = new DemoCity(city.Id, sponsor, facilitator, librarian, citizens, time, log);
+        foreach (var seed in capabilities.Select(c => c.DemoSeed).OfType<Type>())
+        {
+            await ((IDemoSeed)ActivatorUtilities.CreateInstance(services, seed)).SeedAsync(demo, cancellationToken);
+        }
         LogSeeded(logger, CityName);
     }
 
-    private async Task SchoolRouteAsync(int cityId, CocreoUser sponsor, CocreoUser facilitator, List<CocreoUser> citizens, ProcessLog log, SteppingClock time, CancellationToken cancellationToken)
-    {
-        var process = Process.Start(cityId, new ProcessContent(
-            "A safer way to school",
-            "Parents and children in the Vrtača district say the walk to the primary school is dangerous: cars park on the pavement, two crossings have no lights, and in winter the path by the stream is dark. Fewer children walk or cycle each year.",
-            "Together with children, parents, teachers and neighbours, define what makes the way to school unsafe and design changes the municipality will build in next year's budget.",
-            "en",
-            "Ana Kovač, Head of the Mayor's Office",
-            "The Mayor's Office can commit up to **€180,000** from the 2027 traffic-safety budget and can change parking rules in the district.",
-            "The city council unanimously backed the process on 12 March (decision 45/2026) and agreed to adopt its recommendations unless they break the law."),
-            ProcessVisibility.Public, time.Now, isDemo: true);
-        process.SetScope(
-            ["Where crossings, lights and speed bumps go", "Parking rules around the school", "The route and lighting of the stream path", "How children are involved in testing the changes"],
-            ["The location of the school", "The city's total traffic budget", "State roads (they belong to the national agency)"]);
-        process.PlanPhase(PolicyPhase.ProblemDefinition, DateOnly.FromDateTime(time.Now), DateOnly.FromDateTime(time.Now.AddDays(30)));
-        process.PlanPhase(PolicyPhase.SolutionDesign, DateOnly.FromDateTime(time.Now.AddDays(31)), DateOnly.FromDateTime(time.Now.AddDays(90)));
-        process.PlanPhase(PolicyPhase.Implementation, DateOnly.FromDateTime(time.Now.AddDays(91)), DateOnly.FromDateTime(time.Now.AddDays(270)));
-        process.PlanPhase(PolicyPhase.Evaluation, DateOnly.FromDateTime(time.Now.AddDays(271)), DateOnly.FromDateTime(time.Now.AddDays(330)));
-        process.Join(sponsor.Id, ProcessRole.Owner, time.Now);
-        process.Join(facilitator.Id, ProcessRole.Facilitator, time.Now);
-        db.Add(process);
-        await db.SaveChangesAsync(cancellationToken);
-
-        log.Append(process, LogActor.Named(sponsor.DisplayName, "owner"), "process.created", new { title = process.Title, canInfluence = process.CanInfluence, cannotInfluence = process.CannotInfluence, sponsor = process.SponsorName, visibility = "Public", phase = "ProblemDefinition" });
-        time.Advance(TimeSpan.FromHours(3));
-        log.Append(process, LogActor.Named(sponsor.DisplayName, "owner"), "phase.planned", new { phase = "SolutionDesign", plannedStart = process.Phases[1].PlannedStart?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
-        time.Advance(TimeSpan.FromHours(5));
-        log.Append(process, LogActor.Named(sponsor.DisplayName, "owner"), "member.role-changed", new { member = facilitator.DisplayName, from = (string?)null, to = "facilitator" });
-        foreach (var citizen in citizens.Take(8))
-        {
-            time.Advance(TimeSpan.FromHours(7));
-            process.Join(citizen.Id, ProcessRole.Participant, time.Now);
-            log.Append(process, LogActor.Private("participant"), "member.joined", new { role = "participant" });
-        }
-        time.Advance(TimeSpan.FromDays(2));
-        process.Translate("sl", new ProcessTranslationContent(
-            "Varnejša pot v šolo",
-            "Starši in otroci iz soseske Vrtača pravijo, da je pot do osnovne šole nevarna: avtomobili parkirajo na pločniku, dva prehoda nimata semaforja, pot ob potoku pa je pozimi temna. Vsako leto gre peš ali s kolesom manj otrok.",
-            "Skupaj z otroki, starši, učitelji in sosedi opredelimo, kaj naredi pot v šolo nevarno, in oblikujemo spremembe, ki jih bo občina zgradila v proračunu za prihodnje leto.",
-            ["Kje bodo prehodi, semaforji in grbine", "Pravila parkiranja okoli šole", "Potek in osvetlitev poti ob potoku", "Kako otroci sodelujejo pri preizkušanju sprememb"],
-            ["Lokacija šole", "Skupni proračun občine za promet", "Državne ceste (so v pristojnosti državne agencije)"]));
-        log.Append(process, LogActor.Named(facilitator.DisplayName, "facilitator"), "translation.updated", new { language = "sl", title = "Varnejša pot v šolo" });
-        time.Advance(TimeSpan.FromDays(3));
-        db.Add(new Announcement
-        {
-            ProcessId = process.Id,
-            Title = "Walk-along on Saturday",
-            Body = "Join us on **Saturday at 9:00** at the school gate: we will walk the routes with the children and mark every place where they feel unsafe. Bring a phone to take photos.",
-            AuthorUserId = facilitator.Id,
-            PublishedAt = time.Now,
-        });
-        log.Append(process, LogActor.Named(facilitator.DisplayName, "facilitator"), "announcement.published", new { title = "Walk-along on Saturday" });
-        time.Advance(TimeSpan.FromDays(4));
-        log.Append(process, LogActor.Named(facilitator.DisplayName, "facilitator"), "reflection.added", new
-        {
-            kind = "reflection",
-            title = "The children saw what we missed",
-            text = "On the walk-along the children took us to a shortcut through the car park that no adult had mentioned. It is the route most of them use. We added it to the map of problem spots.",
-            phase = "ProblemDefinition",
-        });
-        time.Advance(TimeSpan.FromDays(20));
-        process.AdvancePhase(time.Now);
-        log.Append(process, LogActor.Named(sponsor.DisplayName, "owner"), "phase.advanced", new { from = "ProblemDefinition", to = "SolutionDesign" });
-        time.Advance(TimeSpan.FromDays(2));
-        log.Append(process, LogActor.Named(sponsor.DisplayName, "owner"), "reflection.added", new
-        {
-            kind = "learning",
-            title = "Start with the stream path",
-            text = "We planned to start with parking, but the problem definition showed the dark stream path worries parents most. We changed the order of the design workshops.",
-            phase = "SolutionDesign",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<Process> LibraryAsync(int cityId, CocreoUser owner, CocreoUser facilitator, List<CocreoUser> citizens, ProcessLog log, SteppingClock time, CancellationToken cancellationToken)
-    {
-        var process = Process.Start(cityId, new ProcessContent(
-            "Renewing the library's services",
-            "The city library's visits fell by a third in five years, while young families and older people say they lack a place to meet, learn and get help with digital services.",
-            "Redesign the library's services with their users; the renewed services are now being put in place and tested.",
-            "en",
-            "Nina Zupan, Director of the City Library",
-            "The library can change its opening hours, services and the use of its rooms, within its yearly budget.",
-            "Backed by the council's culture committee."),
-            ProcessVisibility.Public, time.Now, isDemo: true);
-        process.SetScope(
-            ["Opening hours", "New services (digital help desk, family corner)", "How the rooms are used"],
-            ["The library building", "Staff numbers"]);
-        process.Join(owner.Id, ProcessRole.Owner, time.Now);
-        process.Join(facilitator.Id, ProcessRole.Facilitator, time.Now);
-        db.Add(process);
-        await db.SaveChangesAsync(cancellationToken);
-        log.Append(process, LogActor.Named(owner.DisplayName, "owner"), "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
-        foreach (var citizen in citizens.Skip(3))
-        {
-            time.Advance(TimeSpan.FromHours(5));
-            process.Join(citizen.Id, ProcessRole.Participant, time.Now);
-            log.Append(process, LogActor.Private("participant"), "member.joined", new { role = "participant" });
-        }
-        foreach (var (from, to) in new[] { ("ProblemDefinition", "SolutionDesign"), ("SolutionDesign", "Implementation") })
-        {
-            time.Advance(TimeSpan.FromDays(6));
-            process.AdvancePhase(time.Now);
-            log.Append(process, LogActor.Named(owner.DisplayName, "owner"), "phase.advanced", new { from, to });
-        }
-        time.Advance(TimeSpan.FromDays(1));
-        log.Append(process, LogActor.Named(facilitator.DisplayName, "facilitator"), "reflection.added", new
-        {
-            kind = "learning",
-            title = "Evening hours matter more than weekends",
-            text = "We expected families to ask for Sunday opening. In the design workshops working parents asked for evenings instead. The pilot opens until 21:00 on Tuesdays and Thursdays.",
-            phase = "Implementation",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return process;
-    }
-
-    private static CocreoUser Person(string name, string handle, SteppingClock time) => new()
+    private static CocreoUser Person(string name, string handle, DemoClock time) => new()
     {
         UserName = $"{handle}@demo.cocreo.invalid",
         NormalizedUserName = $"{handle}@demo.cocreo.invalid".ToUpperInvariant(),
@@ -181,21 +64,6 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         // Demo people have no password and are locked out for good: nobody can sign in as them.
         LockoutEnd = new DateTimeOffset(3000, 1, 1, 0, 0, 0, TimeSpan.Zero),
     };
-
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset now = start;
-
-        public DateTime Now => now.UtcDateTime;
-
-        public void Advance(TimeSpan step) => now += step;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            now += TimeSpan.FromSeconds(37);
-            return now;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the demo organisation {Name} and its processes")]
     private static partial void LogSeeded(ILogger logger, string name);

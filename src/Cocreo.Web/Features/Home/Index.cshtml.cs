@@ -1,5 +1,5 @@
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cocreo.Web.Features.Home;

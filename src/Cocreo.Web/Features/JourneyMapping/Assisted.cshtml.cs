@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// Everyone reads the service users' ideas, most supported first. A contributor, opening the page through their own
 /// link, supports the ideas they agree with: once each, and not their own.
 /// </summary>
-[EnableRateLimiting(JourneyMappingFeature.WriteLimit)]
+[EnableRateLimiting(JourneyMappingCapability.WriteLimit)]
 public sealed class IdeasModel(CocreoDbContext db, JourneyDirectory directory, ContributionWrites writes, IStringLocalizer<JourneyText> t) : PageModel
 {
     public const int PageSize = 40;

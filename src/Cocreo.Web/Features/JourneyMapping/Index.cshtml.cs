@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -94,7 +95,7 @@ public sealed class IndexModel(
             await db.RetryOnConflictAsync(async ct =>
             {
                 var process = await processes.FindForChangeAsync(processId, User.UserId(), ct);
-                log.Append(process!, await Processes.EditModel.ActorAsync(db, process!, User, ct), "journey.created", new
+                log.Append(process!, await LegacyChanges.ActorAsync(db, process!, User, ct), "journey.created", new
                 {
                     journey = map.Id,
                     service = map.ServiceName,

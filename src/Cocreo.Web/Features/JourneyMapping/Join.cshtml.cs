@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +10,7 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// Where the link and the QR code lead: what the map is for, how long it takes and what is kept about you; then a
 /// service user starts without an account. A browser that started before is offered to continue.
 /// </summary>
-[EnableRateLimiting(JourneyMappingFeature.StartLimit)]
+[EnableRateLimiting(JourneyMappingCapability.StartLimit)]
 public sealed class JoinModel(JourneyDirectory directory, ContributionWrites writes, IStringLocalizer<JourneyText> t) : PageModel
 {
     public JourneyView Journey { get; private set; } = null!;

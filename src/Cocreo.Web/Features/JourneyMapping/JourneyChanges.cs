@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed class JourneyChanges(CocreoDbContext db, JourneyDirectory director
                 {
                     return ChangeOutcome.Denied;
                 }
-                var actor = await Processes.EditModel.ActorAsync(db, process, user, ct);
+                var actor = await LegacyChanges.ActorAsync(db, process, user, ct);
                 await change(new JourneyChange(map, process, actor, log, clock.GetUtcNow().UtcDateTime), ct);
                 await db.SaveChangesAsync(ct);
                 return ChangeOutcome.Done;

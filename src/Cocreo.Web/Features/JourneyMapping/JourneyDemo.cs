@@ -1,7 +1,9 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Log;
 
 namespace Cocreo.Web.Features.JourneyMapping;
 
@@ -10,8 +12,11 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// gathered on paper and at the desk), supported ideas, a backlog answering them and one hidden contribution, so the
 /// dashboard is alive on first start. Everything is marked as demo; the randomness is seeded, so every start looks the same.
 /// </summary>
-public static class JourneyDemo
+public sealed class JourneyDemo(CocreoDbContext db) : IDemoSeed
 {
+    public Task SeedAsync(DemoCity city, CancellationToken cancellationToken) =>
+        SeedAsync(db, city.Log, city.Time, city.OrganisationId, city.Sponsor, city.Facilitator, cancellationToken);
+
     private static readonly (string Stage, double Mood, string[] Happened, string[] Pains, string[] Ideas)[] Stages =
     [
         ("Find information", 3.1,
@@ -50,7 +55,7 @@ public static class JourneyDemo
         ("sticker", Channel.InPerson, "Parking warden", 5), ("renew", Channel.Online, "Renewal form", 5),
     ];
 
-    public static async Task SeedAsync(CocreoDbContext db, ProcessLog log, TimeProvider time, int cityId, CocreoUser owner, CocreoUser facilitator, CancellationToken cancellationToken)
+    private static async Task SeedAsync(CocreoDbContext db, ProcessLog log, TimeProvider time, int cityId, CocreoUser owner, CocreoUser facilitator, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var process = Process.Start(cityId, new ProcessContent(
@@ -68,7 +73,7 @@ public static class JourneyDemo
         db.Add(process);
         await db.SaveChangesAsync(cancellationToken);
         var team = LogActor.Named(owner.DisplayName, "owner");
-        log.Append(process, team, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
+        await log.AppendAsync(process.Id, team, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
 
         var map = JourneyMap.Start(cityId, process.Id, "Residential parking permit",
             "The permit that lets residents park in their own zone. About **6,000** residents apply or renew each year, online, at the front desk or by post.",
@@ -84,7 +89,7 @@ public static class JourneyDemo
         var district = map.AddProfileQuestion("District", [new("Centre", 40), new("Vrtača", 35), new("Rakovnik", 25)]);
         var digital = map.AddProfileQuestion("How do you usually deal with the city?", [new("Online", null), new("Phone", null), new("In person", null)]);
         await db.SaveChangesAsync(cancellationToken);
-        log.Append(process, team, "journey.created", new { journey = map.Id, service = map.ServiceName, stages = stages.Select(s => s.Name).ToList() });
+        await log.AppendAsync(process.Id, team, "journey.created", new { journey = map.Id, service = map.ServiceName, stages = stages.Select(s => s.Name).ToList() });
 
         var random = new Random(2026);
         var tags = map.PainTags.OrderBy(t => t.Id).ToList();
@@ -131,7 +136,7 @@ public static class JourneyDemo
         await db.SaveChangesAsync(cancellationToken);
         foreach (var c in contributions)
         {
-            log.Append(process, c.IsAssisted ? LogActor.Named(facilitator.DisplayName, "facilitator") : LogActor.Private(ContributionWrites.ContributorRole),
+            await log.AppendAsync(process.Id, c.IsAssisted ? LogActor.Named(facilitator.DisplayName, "facilitator") : LogActor.Private(ContributionWrites.ContributorRole),
                 c.IsAssisted ? "contribution.entered" : "contribution.submitted", new { contribution = c.Id, stages = c.Experiences.Count, gathering = c.Gathering.ToString() });
         }
 
@@ -142,13 +147,13 @@ public static class JourneyDemo
             {
                 db.Add(new IdeaSupport { StageExperienceId = idea.Id, SupporterContributionId = supporter.Id, CreatedAt = now });
                 idea.SupportCount += 1;
-                log.Append(process, LogActor.Private(ContributionWrites.ContributorRole), "idea.supported", new { idea = idea.Id });
+                await log.AppendAsync(process.Id, LogActor.Private(ContributionWrites.ContributorRole), "idea.supported", new { idea = idea.Id });
             }
         }
 
         var spam = contributions[^1];
         spam.Hide("It named a member of staff and insulted them.", now);
-        log.Append(process, team, "contribution.hidden", new { journey = map.Id, contribution = spam.Id, reason = spam.HiddenReason });
+        await log.AppendAsync(process.Id, team, "contribution.hidden", new { journey = map.Id, contribution = spam.Id, reason = spam.HiddenReason });
 
         var wait = stages[3];
         var status = BacklogItem.Add(map.Id, new BacklogContent("Show where my application is, and when to expect the decision",
@@ -183,7 +188,7 @@ public static class JourneyDemo
         await db.SaveChangesAsync(cancellationToken);
         foreach (var item in new[] { status, temporary, letter, zones })
         {
-            log.Append(process, team, "backlog.added", new { journey = map.Id, item = item.Id, title = item.Title, status = item.Status.ToString(), owner = item.Owner });
+            await log.AppendAsync(process.Id, team, "backlog.added", new { journey = map.Id, item = item.Id, title = item.Title, status = item.Status.ToString(), owner = item.Owner });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

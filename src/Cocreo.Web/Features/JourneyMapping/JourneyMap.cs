@@ -391,9 +391,9 @@ public sealed class ProfileOption
 public sealed record ProfileOptionSpec(string Label, decimal? ExpectedPercent);
 
 /// <summary>A rule of the journey map was broken; the code names a localised message (see <see cref="JourneyRules"/>).</summary>
-public sealed class JourneyRuleException(string code) : Exception(code)
+public sealed class JourneyRuleException(string code) : Platform.Changes.RuleException(code)
 {
-    public string Code { get; } = code;
+    public override string Text => JourneyRules.Message(Code);
 }
 
 public static class JourneyLimits

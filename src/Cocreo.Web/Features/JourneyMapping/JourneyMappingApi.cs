@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

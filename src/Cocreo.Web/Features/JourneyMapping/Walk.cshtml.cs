@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// when it is sent, so an interruption loses nothing: the resume link (the secret token in this page's address)
 /// opens the contribution again at the first stage not yet told.
 /// </summary>
-[EnableRateLimiting(JourneyMappingFeature.WriteLimit)]
+[EnableRateLimiting(JourneyMappingCapability.WriteLimit)]
 public sealed class WalkModel(JourneyDirectory directory, ContributionWrites writes, IStringLocalizer<JourneyText> t) : PageModel
 {
     public const string About = "about";

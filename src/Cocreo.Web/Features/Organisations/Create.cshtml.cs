@@ -1,6 +1,5 @@
-using Cocreo.Web.Data;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,14 +9,14 @@ namespace Cocreo.Web.Features.Organisations;
 
 /// <summary>Anyone with an account registers a public body; they become its first administrator.</summary>
 [Authorize]
-public sealed class CreateModel(CocreoDbContext db, SubmissionGuard submissions, TimeProvider clock, IStringLocalizer<OrganisationText> t) : PageModel
+public sealed class CreateModel(ChangeRunner changes, IStringLocalizer<OrganisationText> t) : PageModel
 {
     [BindProperty]
     public OrganisationForm Input { get; set; } = new();
 
     public void OnGet() => Input.SubmissionId = Guid.NewGuid();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] RegisterOrganisation.Handler register, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid && !Input.HasKnownCountry())
         {
@@ -27,16 +26,7 @@ public sealed class CreateModel(CocreoDbContext db, SubmissionGuard submissions,
         {
             return Page();
         }
-        var path = await submissions.RunOnceAsync(Input.SubmissionId, async () =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var organisation = Organisation.Create(Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes, now);
-            organisation.AddMember(User.UserId()!, OrganisationRole.Administrator, now);
-            db.Add(organisation);
-            await db.SaveChangesAsync(cancellationToken);
-            return $"/organisations/{organisation.Id}";
-        }, cancellationToken);
-        TempData["Status"] = t["The organisation was registered. You are its administrator."].Value;
-        return Redirect(path);
+        var id = await changes.RunAsync(register, new RegisterOrganisation.Command(Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes.ToList(), Input.SubmissionId), cancellationToken);
+        return this.Done(t["The organisation was registered. You are its administrator."], $"/organisations/{id}");
     }
 }

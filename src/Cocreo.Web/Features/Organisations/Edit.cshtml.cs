@@ -1,15 +1,15 @@
-using Cocreo.Web.Data;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Organisations;
 
+/// <summary>An administrator changes the organisation's description.</summary>
 [Authorize]
-public sealed class EditModel(CocreoDbContext db, IStringLocalizer<OrganisationText> t) : PageModel
+public sealed class EditModel(OrganisationAccessReader organisations, ChangeRunner changes, IStringLocalizer<OrganisationText> t) : PageModel
 {
     [BindProperty]
     public OrganisationForm Input { get; set; } = new();
@@ -18,22 +18,16 @@ public sealed class EditModel(CocreoDbContext db, IStringLocalizer<OrganisationT
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var (organisation, refusal) = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        Input = OrganisationForm.From(organisation!);
+        var view = await organisations.ReadAsync(id, User, OrganisationAction.Edit, cancellationToken);
+        OrganisationId = id;
+        Input = OrganisationForm.From(view.Organisation);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] EditOrganisation.Handler edit, CancellationToken cancellationToken)
     {
-        var (organisation, refusal) = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        await organisations.ReadAsync(id, User, OrganisationAction.Edit, cancellationToken);
+        OrganisationId = id;
         if (ModelState.IsValid && !Input.HasKnownCountry())
         {
             ModelState.AddModelError("Input.Country", t["Enter the country as a two-letter code, like SI."]);
@@ -42,22 +36,7 @@ public sealed class EditModel(CocreoDbContext db, IStringLocalizer<OrganisationT
         {
             return Page();
         }
-        organisation!.Update(Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = t["The organisation was saved."].Value;
-        return Redirect($"/organisations/{id}");
-    }
-
-    private async Task<(Organisation?, IActionResult?)> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        OrganisationId = id;
-        var organisation = await db.Set<Organisation>().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
-        {
-            return (null, NotFound());
-        }
-        var userId = User.UserId()!;
-        var role = await db.Set<OrganisationMember>().Where(m => m.OrganisationId == id && m.UserId == userId).Select(m => (OrganisationRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
-        return OrganisationPermissions.Allows(OrganisationAction.Edit, role, User.IsPlatformAdmin()) ? (organisation, null) : (null, this.Denied());
+        await changes.RunAsync(edit, new EditOrganisation.Command(id, Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes.ToList()), cancellationToken);
+        return this.Done(t["The organisation was saved."], $"/organisations/{id}");
     }
 }

@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

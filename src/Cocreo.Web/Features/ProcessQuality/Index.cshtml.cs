@@ -1,7 +1,7 @@
 using Cocreo.Assessment;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

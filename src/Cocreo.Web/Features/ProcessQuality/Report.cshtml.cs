@@ -5,7 +5,7 @@ using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Assessments.Charts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Hosting;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

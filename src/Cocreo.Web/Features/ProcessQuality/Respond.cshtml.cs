@@ -17,7 +17,7 @@ namespace Cocreo.Web.Features.ProcessQuality;
 /// A participant answers a Co-Master survey through an anonymous link: no account, no name, no address stored. A
 /// random key in a cookie on their device lets them come back and change their answers while the link is open.
 /// </summary>
-[EnableRateLimiting(ProcessQualityFeature.LinkRateLimit)]
+[EnableRateLimiting(ProcessQualityCapability.LinkRateLimit)]
 public sealed class RespondModel(
     CocreoDbContext db,
     AssessmentLifecycle lifecycle,

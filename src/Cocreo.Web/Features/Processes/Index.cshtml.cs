@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cocreo.Web.Features.Processes;

@@ -1,46 +1,114 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
+using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Shared.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Processes;
 
-/// <summary>Reads who the current person is with respect to a process.</summary>
-public sealed class ProcessAccessReader(CocreoDbContext db, OrganisationMembership organisations)
+/// <summary>A process as read for a page, and who the reader is with respect to it.</summary>
+public sealed record ProcessView(Process Process, ProcessAccess Access)
 {
-    public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, Process process, CancellationToken cancellationToken = default)
+    public bool Can(ProcessAction action) => ProcessPermissions.Allows(action, Process, Access);
+}
+
+/// <summary>
+/// A process loaded for a change (tracked, with the acting person's membership and the owners, for the last-owner
+/// rule), who is asking, and who the log names. Other capabilities build their targets on it.
+/// </summary>
+public sealed record ProcessTarget(Process Process, ProcessAccess Access, LogActor Actor) : IChangeTarget
+{
+    public int? LogProcessId => Process.Id;
+
+    public Decision Decide(ProcessAction action) => ProcessPermissions.Decide(action, Process, Access);
+}
+
+/// <summary>
+/// Reads who the current person is with respect to a process, and opens a process for a page or a change: a page
+/// asks once and gets the process or a refusal thrown for the page filter to answer (404 for a process the person may
+/// not see, sign-in or 403 with the reason otherwise).
+/// </summary>
+public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory directory, OrganisationMembership organisations, LogActors actors)
+{
+    public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, Process process, CancellationToken cancellationToken = default) =>
+        await ForAsync(user, process.Id, process.OrganisationId, cancellationToken);
+
+    public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, int processId, int organisationId, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId();
         if (userId is null)
         {
             return ProcessAccess.Anonymous;
         }
-        var role = await db.Set<ProcessMember>().AsNoTracking()
-            .Where(m => m.ProcessId == process.Id && m.UserId == userId)
-            .Select(m => (ProcessRole?)m.Role)
-            .SingleOrDefaultAsync(cancellationToken);
-        var organisationRole = await organisations.RoleOfAsync(process.OrganisationId, userId, cancellationToken);
+        var role = await RoleOfAsync(processId, userId, cancellationToken);
+        var organisationRole = await organisations.RoleOfAsync(organisationId, userId, cancellationToken);
         return new ProcessAccess(userId, user.IsPlatformAdmin(), organisationRole, role);
     }
 
-    /// <summary>
-    /// Decides a page's request to do <paramref name="action"/> on a process: null when allowed; otherwise 404 for a
-    /// process the person may not see (or that does not exist), and 403 (or sign-in, when anonymous) for the rest.
-    /// </summary>
-    public async Task<IActionResult?> RefusalAsync(PageModel page, Process? process, ProcessAction action, CancellationToken cancellationToken = default)
+    /// <summary>The person's role in the process, if they are a member.</summary>
+    public async Task<ProcessRole?> RoleOfAsync(int processId, string userId, CancellationToken cancellationToken) =>
+        await db.Set<ProcessMember>().AsNoTracking()
+            .Where(m => m.ProcessId == processId && m.UserId == userId)
+            .Select(m => (ProcessRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Opens a process for a page that does <paramref name="action"/>; refuses (throws) otherwise.</summary>
+    public async Task<ProcessView> ReadAsync(int processId, ClaimsPrincipal user, ProcessAction action = ProcessAction.View, CancellationToken cancellationToken = default)
     {
+        var process = RefusedException.IfMissing(await directory.FindAsync(processId, cancellationToken));
+        var access = await ForAsync(user, process, cancellationToken);
+        RefusedException.Unless(ProcessPermissions.Decide(action, process, access), access.IsAuthenticated);
+        return new ProcessView(process, access);
+    }
+
+    /// <summary>
+    /// Loads a process for a change (tracked) with the person's access and log actor; null when there is no such
+    /// process. <paramref name="alsoMember"/> loads that person's membership too (a change to someone else's role).
+    /// </summary>
+    public async Task<ProcessTarget?> ForChangeAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken, string? alsoMember = null)
+    {
+        var userId = user.UserId();
+        var process = await db.Set<Process>()
+            .Include(p => p.Members.Where(m => m.UserId == userId || m.UserId == alsoMember || m.Role == ProcessRole.Owner))
+            .SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
         if (process is null)
         {
-            return page.NotFound();
+            return null;
         }
-        var access = await ForAsync(page.User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return page.NotFound();
-        }
-        return ProcessPermissions.Allows(action, process, access) ? null : page.Denied();
+        var access = await ForAsync(user, process, cancellationToken);
+        return new ProcessTarget(process, access, await actors.ForAsync(access, cancellationToken));
     }
+}
+
+/// <summary>
+/// Who the public log names for a person's change: the process's owners and facilitators, the organisation's staff
+/// and platform administrators act in public and are named; participants, observers and anyone else only by role.
+/// </summary>
+public sealed class LogActors(People people)
+{
+    public async Task<LogActor> ForAsync(ProcessAccess who, CancellationToken cancellationToken)
+    {
+        if (who.UserId is null)
+        {
+            return LogActor.Private("participant");
+        }
+        var role = who.Role switch
+        {
+            ProcessRole.Owner or ProcessRole.Facilitator => RoleCode(who.Role.Value),
+            _ when who.IsPlatformAdmin => "admin",
+            _ when who.OrganisationRole is not null => "staff",
+            _ => null,
+        };
+        if (role is null)
+        {
+            return LogActor.Private(who.Role is { } member ? RoleCode(member) : "participant");
+        }
+        return LogActor.Named(await people.NameOfAsync(who.UserId, cancellationToken), role);
+    }
+
+    /// <summary>The role as the log writes it.</summary>
+    public static string RoleCode(ProcessRole role) => role.ToString().ToLowerInvariant();
 }

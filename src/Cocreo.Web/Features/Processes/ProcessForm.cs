@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Processes;
 
@@ -47,6 +49,25 @@ public sealed class ProcessForm
     public ProcessContent Content() =>
         new(Title, ProblemStatement, Purpose, Language, SponsorName, SponsorMandate ?? "", PoliticalBacking ?? "");
 
+    /// <summary>What the process will read: the content, and the scope as lists of items.</summary>
+    public ProcessDescription Description() =>
+        new(Content(), Lines(CanInfluence), Lines(CannotInfluence), Visibility);
+
+    /// <summary>Adds what attributes cannot check to the page's model state: the language and the sizes of the scope lists.</summary>
+    public void Validate(ModelStateDictionary modelState, IStringLocalizer t, string prefix = "Input")
+    {
+        if (!ContentLanguages.IsKnown(Language))
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Language)}", t["Choose the language the content is written in."]);
+        }
+        foreach (var (field, problem) in ScopeProblems())
+        {
+            modelState.AddModelError($"{prefix}.{field}", problem == ScopeProblem.TooManyItems
+                ? t["List at most {0} items.", ProcessLimits.ScopeItems]
+                : t["Each item can have at most {0} characters.", ProcessLimits.ScopeItem]);
+        }
+    }
+
     /// <summary>Checks what attributes cannot: the sizes of the scope lists.</summary>
     public IEnumerable<(string Field, ScopeProblem Problem)> ScopeProblems()
     {
@@ -77,6 +98,9 @@ public sealed class ProcessForm
         Visibility = process.Visibility,
     };
 }
+
+/// <summary>A process's description as a change receives it: its content, its scope, who can see it.</summary>
+public sealed record ProcessDescription(ProcessContent Content, IReadOnlyList<string> CanInfluence, IReadOnlyList<string> CannotInfluence, ProcessVisibility Visibility);
 
 public enum ScopeProblem
 {

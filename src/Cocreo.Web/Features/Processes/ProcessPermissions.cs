@@ -1,4 +1,5 @@
 using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Platform.Changes;
 
 namespace Cocreo.Web.Features.Processes;
 
@@ -25,31 +26,65 @@ public sealed record ProcessAccess(string? UserId, bool IsPlatformAdmin, Organis
 
     /// <summary>Runs the process: its owner or a facilitator.</summary>
     public bool IsProcessTeam => Role is ProcessRole.Owner or ProcessRole.Facilitator;
+
+    /// <summary>Runs the process, or may run it: its team, the organisation's administrators, platform administrators.</summary>
+    public bool Runs => IsPlatformAdmin || IsProcessTeam || OrganisationRole == Organisations.OrganisationRole.Administrator;
+
+    /// <summary>Works for the organisation, or runs the process.</summary>
+    public bool IsInsider => OrganisationRole is not null || IsProcessTeam;
 }
 
 /// <summary>
-/// The one place that decides who may do what with a process; pages, API endpoints and tests all ask it.
+/// The one place that decides who may do what with a process; pages, API endpoints and tests all ask it. A refusal
+/// says why: a process this person may not see does not exist for them; otherwise the reason is either who they
+/// are or the state of the process.
 /// </summary>
 public static class ProcessPermissions
 {
-    public static bool Allows(ProcessAction action, Process process, ProcessAccess who) =>
-        Allows(action, process.Visibility, process.IsClosed, who);
+    public static bool Allows(ProcessAction action, Process process, ProcessAccess who) => Decide(action, process, who).IsAllowed;
 
-    public static bool Allows(ProcessAction action, ProcessVisibility visibility, bool isClosed, ProcessAccess who)
+    public static bool Allows(ProcessAction action, ProcessVisibility visibility, bool isClosed, ProcessAccess who) =>
+        Decide(action, visibility, isClosed, who).IsAllowed;
+
+    public static Decision Decide(ProcessAction action, Process process, ProcessAccess who) =>
+        Decide(action, process.Visibility, process.IsClosed, who);
+
+    public static Decision Decide(ProcessAction action, ProcessVisibility visibility, bool isClosed, ProcessAccess who)
     {
-        var canSee = visibility != ProcessVisibility.Private || who.IsPlatformAdmin || who.OrganisationRole is not null || who.Role is not null;
-        var runs = who.IsPlatformAdmin || who.IsProcessTeam || who.OrganisationRole == OrganisationRole.Administrator;
+        if (!CanSee(visibility, who))
+        {
+            return Decision.Hidden;
+        }
         return action switch
         {
-            ProcessAction.View => canSee,
-            ProcessAction.ViewMembers => who.IsPlatformAdmin || who.OrganisationRole is not null || who.IsProcessTeam,
-            ProcessAction.Edit or ProcessAction.ManagePhases or ProcessAction.Announce => runs && !isClosed,
-            ProcessAction.ManageMembers => (who.IsPlatformAdmin || who.Role == ProcessRole.Owner || who.OrganisationRole == OrganisationRole.Administrator) && !isClosed,
+            ProcessAction.View => Decision.Allowed,
+            ProcessAction.ViewMembers => who.IsPlatformAdmin || who.OrganisationRole is not null || who.IsProcessTeam
+                ? Decision.Allowed
+                : NotYours("Only the process's team and the organisation's staff see who takes part."),
+            ProcessAction.Edit or ProcessAction.ManagePhases or ProcessAction.Announce => !who.Runs
+                ? NotYours("Only the process's owner and facilitators, and the organisation's administrators, run the process.")
+                : Open(isClosed),
+            ProcessAction.ManageMembers => !(who.IsPlatformAdmin || who.Role == ProcessRole.Owner || who.OrganisationRole == OrganisationRole.Administrator)
+                ? NotYours("Only the process's owner and the organisation's administrators give people roles.")
+                : Open(isClosed),
             // Reflections and learnings matter most after the end, so they stay open for the team.
-            ProcessAction.Reflect => who.IsProcessTeam,
-            ProcessAction.Join => who.IsAuthenticated && who.Role is null && !isClosed && visibility != ProcessVisibility.Private,
-            ProcessAction.Leave => who.Role is not null,
-            _ => false,
+            ProcessAction.Reflect => who.IsProcessTeam ? Decision.Allowed : NotYours("Only the process's owner and facilitators add reflections."),
+            ProcessAction.Join => !who.IsAuthenticated ? NotYours("Sign in to join the process.")
+                : who.Role is not null ? Decision.NotNow("You already take part in this process.", typeof(ProcessPermissions))
+                : visibility == ProcessVisibility.Private ? NotYours("This process is private: its team adds its members.")
+                : Open(isClosed),
+            ProcessAction.Leave => who.Role is not null ? Decision.Allowed : NotYours("You do not take part in this process."),
+            _ => NotYours("This change is not allowed."),
         };
     }
+
+    /// <summary>Whether someone may see a process at all: a private one only its organisation, members and admins.</summary>
+    public static bool CanSee(ProcessVisibility visibility, ProcessAccess who) =>
+        visibility != ProcessVisibility.Private || who.IsPlatformAdmin || who.OrganisationRole is not null || who.Role is not null;
+
+    /// <summary>Refused because the process is closed, else allowed.</summary>
+    public static Decision Open(bool isClosed) =>
+        isClosed ? Decision.NotNow("The process is closed: it can no longer change.", typeof(ProcessPermissions)) : Decision.Allowed;
+
+    private static Decision NotYours(string reason) => Decision.NotYours(reason, typeof(ProcessPermissions));
 }

@@ -1,4 +1,5 @@
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
+using Cocreo.Web.Platform.Log;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cocreo.Web.Features.Processes;
@@ -10,20 +11,17 @@ public static class ProcessesApi
     {
         var api = endpoints.MapGroup("/api/v1/processes").WithTags("Processes");
         api.MapGet("/", ListPublic).WithName("ListPublicProcesses").WithSummary("Public processes, newest first.");
-        api.MapGet("/{id:int}", Get).WithName("GetProcess").WithSummary("A process that the caller may see.");
+        api.MapGet("/{id:int}", Get).WithName("GetProcess").WithSummary("A process that the caller may see.").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Ok<List<ProcessSummary>>> ListPublic(ProcessDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await directory.PublicAsync(Cultures.Current, 500, cancellationToken));
 
-    private static async Task<Results<Ok<ProcessDocument>, NotFound>> Get(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, CancellationToken cancellationToken)
+    private static async Task<Ok<ProcessDocument>> Get(int id, HttpContext http, ProcessAccessReader processes, ProcessLog log, CancellationToken cancellationToken)
     {
-        var process = await directory.FindAsync(id, cancellationToken);
-        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
-        {
-            return TypedResults.NotFound();
-        }
+        var process = (await processes.ReadAsync(id, http.User, ProcessAction.View, cancellationToken)).Process;
+        var (logLength, logHead) = await log.HeadAsync(id, cancellationToken);
         var content = LocalizedProcess.Of(process, Cultures.Current);
         return TypedResults.Ok(new ProcessDocument(
             process.Id,
@@ -41,8 +39,8 @@ public static class ProcessesApi
             process.CurrentPhase,
             process.IsClosed,
             process.Phases.OrderBy(p => p.Phase).Select(p => new PhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt)).ToList(),
-            process.LogLength,
-            process.LogHeadHash));
+            logLength,
+            logHead));
     }
 }
 

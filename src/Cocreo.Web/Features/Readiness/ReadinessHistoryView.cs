@@ -15,7 +15,7 @@ public sealed record ReadinessHistoryView(Instrument Instrument, IReadOnlyList<R
             Records.Select(r => r.Result.Find(category.Id)?.Score?.ToDouble()).ToList())),
     ];
 
-    public IReadOnlyList<string> Times(Shared.Localization.DateDisplay dates) => Records.Select(r => dates.Show(r.CompletedAt, "d")).ToList();
+    public IReadOnlyList<string> Times(Platform.Localization.DateDisplay dates) => Records.Select(r => dates.Show(r.CompletedAt, "d")).ToList();
 
     public IReadOnlyList<ValueBand> Bands() =>
     [

@@ -1,12 +1,14 @@
+using Cocreo.Transparency;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
+using Cocreo.Web.Platform.Log;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cocreo.Web.Features.Transparency;
 
 /// <summary>The public log of a process, checked link by link every time it is shown.</summary>
-public sealed class LogModel(ProcessDirectory directory, ProcessAccessReader accessReader, ProcessLog log) : PageModel
+public sealed class LogModel(ProcessAccessReader processes, ProcessLog log) : PageModel
 {
     public Process Process { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -16,21 +18,13 @@ public sealed class LogModel(ProcessDirectory directory, ProcessAccessReader acc
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var process = await directory.FindAsync(id, cancellationToken);
-        if (process is null)
-        {
-            return NotFound();
-        }
-        var access = await accessReader.ForAsync(User, process, cancellationToken);
-        if (!ProcessPermissions.Allows(ProcessAction.View, process, access))
-        {
-            return NotFound();
-        }
-        Process = process;
-        Title = LocalizedProcess.Of(process, Cultures.Current).Title;
-        CanReflect = ProcessPermissions.Allows(ProcessAction.Reflect, process, access);
+        var view = await processes.ReadAsync(id, User, ProcessAction.View, cancellationToken);
+        Process = view.Process;
+        Title = LocalizedProcess.Of(Process, Cultures.Current).Title;
+        CanReflect = view.Can(ProcessAction.Reflect);
         Entries = await log.EntriesAsync(id, cancellationToken);
-        Verification = LogChain.Verify(Entries.Select(e => e.ToRecord()).ToList(), process.LogLength, process.LogHeadHash);
+        var (length, head) = await log.HeadAsync(id, cancellationToken);
+        Verification = LogChain.Verify(Entries.Select(e => e.ToRecord()).ToList(), length, head);
         return Page();
     }
 }

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Shared.Hosting;
-using Cocreo.Web.Shared.Submissions;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,13 +11,7 @@ namespace Cocreo.Web.Features.Transparency;
 
 /// <summary>Facilitators and sponsors write reflections and learnings into the public log: working out loud.</summary>
 [Authorize]
-public sealed class ReflectModel(
-    CocreoDbContext db,
-    ProcessDirectory directory,
-    ProcessAccessReader accessReader,
-    ProcessLog log,
-    SubmissionGuard submissions,
-    IStringLocalizer<TransparencyText> t) : PageModel
+public sealed class ReflectModel(ProcessAccessReader processes, ChangeRunner changes, IStringLocalizer<TransparencyText> t) : PageModel
 {
     [BindProperty]
     public ReflectionInput Input { get; set; } = new();
@@ -27,7 +20,7 @@ public sealed class ReflectModel(
 
     public sealed class ReflectionInput
     {
-        public ReflectionKind Kind { get; set; } = ReflectionKind.Reflection;
+        public AddReflection.Kind Kind { get; set; } = AddReflection.Kind.Reflection;
 
         [StringLength(200, ErrorMessage = "The title can have at most {1} characters.")]
         public string? Title { get; set; }
@@ -39,56 +32,21 @@ public sealed class ReflectModel(
         public Guid SubmissionId { get; set; }
     }
 
-    public enum ReflectionKind
-    {
-        Reflection,
-        Learning,
-    }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        Process = (await processes.ReadAsync(id, User, ProcessAction.Reflect, cancellationToken)).Process;
         Input.SubmissionId = Guid.NewGuid();
-        return await DeniedAsync(await directory.FindAsync(id, cancellationToken), cancellationToken) ?? Page();
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] AddReflection.Handler reflect, CancellationToken cancellationToken)
     {
-        var refusal = await DeniedAsync(await directory.FindAsync(id, cancellationToken), cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (!Enum.IsDefined(Input.Kind))
-        {
-            ModelState.AddModelError("Input.Kind", t["Choose reflection or learning."]);
-        }
+        Process = (await processes.ReadAsync(id, User, ProcessAction.Reflect, cancellationToken)).Process;
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var path = await submissions.RunOnceAsync(Input.SubmissionId, () => db.RetryOnConflictAsync(async ct =>
-        {
-            var process = await directory.FindForChangeAsync(id, User.UserId(), ct);
-            log.Append(process!, await EditModel.ActorAsync(db, process!, User, ct), "reflection.added", new
-            {
-                kind = Input.Kind.ToString().ToLowerInvariant(),
-                title = Input.Title?.Trim() ?? "",
-                text = Input.Text.Trim(),
-                phase = process!.CurrentPhase.ToString(),
-            });
-            await db.SaveChangesAsync(ct);
-            return $"/processes/{id}/log";
-        }, cancellationToken), cancellationToken);
-        TempData["Status"] = t["Your reflection is in the public log."].Value;
-        return Redirect(path);
-    }
-
-    private async Task<IActionResult?> DeniedAsync(Process? process, CancellationToken cancellationToken)
-    {
-        if (process is not null)
-        {
-            Process = process;
-        }
-        return await accessReader.RefusalAsync(this, process, ProcessAction.Reflect, cancellationToken);
+        await changes.RunAsync(reflect, new AddReflection.Command(id, Input.Kind, Input.Title, Input.Text, Input.SubmissionId), cancellationToken);
+        return this.Done(t["Your reflection is in the public log."], $"/processes/{id}/log");
     }
 }

@@ -1,4 +1,6 @@
+using Cocreo.Transparency;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Log;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cocreo.Web.Features.Transparency;
@@ -9,37 +11,31 @@ public static class TransparencyApi
     public static RouteGroupBuilder MapTransparencyApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/processes/{id:int}/log").WithTags("Public log");
-        api.MapGet("/", Get).WithName("GetProcessLog").WithSummary("The process's log entries and whether the chain verifies.");
-        api.MapGet("/export", Export).WithName("ExportProcessLog").WithSummary("The log as a JSON export that `cocreo log verify` checks offline.");
+        api.MapGet("/", Get).WithName("GetProcessLog").WithSummary("The process's log entries and whether the chain verifies.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/export", Export).WithName("ExportProcessLog").WithSummary("The log as a JSON export that `cocreo log verify` checks offline.").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<Ok<LogDocument>, NotFound>> Get(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, ProcessLog log, CancellationToken cancellationToken)
+    private static async Task<Ok<LogDocument>> Get(int id, HttpContext http, ProcessAccessReader processes, ProcessLog log, CancellationToken cancellationToken)
     {
-        var process = await directory.FindAsync(id, cancellationToken);
-        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
-        {
-            return TypedResults.NotFound();
-        }
+        await processes.ReadAsync(id, http.User, ProcessAction.View, cancellationToken);
         var entries = await log.EntriesAsync(id, cancellationToken);
-        var verification = LogChain.Verify(entries.Select(e => e.ToRecord()).ToList(), process.LogLength, process.LogHeadHash);
+        var (length, head) = await log.HeadAsync(id, cancellationToken);
+        var verification = LogChain.Verify(entries.Select(e => e.ToRecord()).ToList(), length, head);
         return TypedResults.Ok(new LogDocument(
             id,
-            process.LogLength,
-            process.LogHeadHash,
+            length,
+            head,
             new VerificationDocument(verification.IsIntact, verification.FirstBadSequence, verification.Problem?.ToString(), verification.Describe()),
             entries.Select(e => new LogEntryDocument(e.Sequence, e.OccurredAt, e.ActorName, e.ActorRole, e.Action, System.Text.Json.Nodes.JsonNode.Parse(e.Data), e.PreviousHash, e.Hash)).ToList()));
     }
 
-    private static async Task<IResult> Export(int id, HttpContext http, ProcessDirectory directory, ProcessAccessReader access, ProcessLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Export(int id, HttpContext http, ProcessAccessReader processes, ProcessLog log, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var process = await directory.FindAsync(id, cancellationToken);
-        if (process is null || !ProcessPermissions.Allows(ProcessAction.View, process, await access.ForAsync(http.User, process, cancellationToken)))
-        {
-            return TypedResults.NotFound();
-        }
+        var process = (await processes.ReadAsync(id, http.User, ProcessAction.View, cancellationToken)).Process;
         var entries = await log.EntriesAsync(id, cancellationToken);
-        var json = LogExport.Write(id, process.Title, process.LogLength, process.LogHeadHash, clock.GetUtcNow().UtcDateTime, entries.Select(e => e.ToRecord()));
+        var (length, head) = await log.HeadAsync(id, cancellationToken);
+        var json = LogExport.Write(id, process.Title, length, head, clock.GetUtcNow().UtcDateTime, entries.Select(e => e.ToRecord()));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"process-{id}-log.json");
     }
 }

@@ -1,4 +1,4 @@
-using Cocreo.Web.Shared.Localization;
+using Cocreo.Web.Platform.Localization;
 
 namespace Cocreo.Web.Features.Transparency;
 

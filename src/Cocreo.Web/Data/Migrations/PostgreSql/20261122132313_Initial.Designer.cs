@@ -537,7 +537,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProcessLogEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Changes.FormSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

@@ -1941,7 +1941,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProcessLogEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Email.OutgoingEmail", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Email.OutgoingEmail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1986,7 +1986,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Changes.FormSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

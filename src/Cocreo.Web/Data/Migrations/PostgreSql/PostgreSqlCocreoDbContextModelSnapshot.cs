@@ -1649,15 +1649,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<string>("LogHeadHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
-                    b.Property<long>("LogLength")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -1924,7 +1915,70 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ShortlistedService");
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Changes.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FormSubmission");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Platform.Email.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutgoingEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1979,67 +2033,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProcessLogEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Email.OutgoingEmail", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogHead", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
+                    b.Property<int>("ProcessId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("OutgoingEmails", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
-                {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasKey("ProcessId");
 
-                    b.Property<string>("ResultPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("FormSubmission");
+                    b.ToTable("ProcessLogHeads", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2668,11 +2682,20 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Navigation("Assessment");
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Transparency.ProcessLogEntry", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogHead", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Cocreo.Web.Platform.Log.ProcessLogHead", "ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -513,7 +513,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProcessLogEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Email.OutgoingEmail", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Email.OutgoingEmail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -556,7 +556,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Changes.FormSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1054,7 +1054,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProcessLogEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Shared.Submissions.FormSubmission", b =>
+            modelBuilder.Entity("Cocreo.Web.Platform.Changes.FormSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1,0 +1,306 @@
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>
+/// A co-creation process of one organisation: the spine every capability attaches to. Its state changes are
+/// appended to its public log (<see cref="Platform.Log.ProcessLog"/>) in the same transaction as the change.
+/// </summary>
+public sealed class Process
+{
+    public int Id { get; private set; }
+    public int OrganisationId { get; private set; }
+    public string Title { get; private set; } = "";
+
+    /// <summary>The problem the process addresses, in Markdown.</summary>
+    public string ProblemStatement { get; private set; } = "";
+
+    /// <summary>What the process is for and what it will produce, in Markdown.</summary>
+    public string Purpose { get; private set; } = "";
+
+    /// <summary>The language the content is written in (ISO 639-1); translations carry the others.</summary>
+    public string Language { get; private set; } = "en";
+
+    /// <summary>What participants can influence: one item per entry.</summary>
+    public List<string> CanInfluence { get; private set; } = [];
+
+    /// <summary>What participants cannot influence, stated up front so nobody is misled.</summary>
+    public List<string> CannotInfluence { get; private set; } = [];
+
+    public string SponsorName { get; private set; } = "";
+
+    /// <summary>The sponsor's mandate: what they can commit the organisation to, in Markdown.</summary>
+    public string SponsorMandate { get; private set; } = "";
+
+    /// <summary>The statement of political backing, in Markdown.</summary>
+    public string PoliticalBacking { get; private set; } = "";
+
+    public ProcessVisibility Visibility { get; private set; }
+    public PolicyPhase CurrentPhase { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public bool IsDemo { get; private set; }
+
+    /// <summary>Changes with every change to the process, so two concurrent changes cannot both save on stale data.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public List<ProcessPhase> Phases { get; private set; } = [];
+    public List<ProcessMember> Members { get; private set; } = [];
+    public List<ProcessTranslation> Translations { get; private set; } = [];
+
+    private Process()
+    {
+    }
+
+    public static Process Start(int organisationId, ProcessContent content, ProcessVisibility visibility, DateTime now, bool isDemo = false)
+    {
+        var process = new Process
+        {
+            OrganisationId = organisationId,
+            Visibility = visibility,
+            CurrentPhase = PolicyPhase.ProblemDefinition,
+            CreatedAt = now,
+            IsDemo = isDemo,
+        };
+        process.Describe(content);
+        foreach (var phase in Enum.GetValues<PolicyPhase>())
+        {
+            process.Phases.Add(new ProcessPhase(phase));
+        }
+        process.Phases[0].StartedAt = now;
+        return process;
+    }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public void Describe(ProcessContent content)
+    {
+        Title = content.Title.Trim();
+        ProblemStatement = content.ProblemStatement.Trim();
+        Purpose = content.Purpose.Trim();
+        Language = content.Language;
+        SponsorName = content.SponsorName.Trim();
+        SponsorMandate = content.SponsorMandate.Trim();
+        PoliticalBacking = content.PoliticalBacking.Trim();
+        Touch();
+    }
+
+    public void SetScope(IEnumerable<string> canInfluence, IEnumerable<string> cannotInfluence)
+    {
+        CanInfluence = Clean(canInfluence);
+        CannotInfluence = Clean(cannotInfluence);
+        Touch();
+    }
+
+    public void ChangeVisibility(ProcessVisibility visibility)
+    {
+        Visibility = visibility;
+        Touch();
+    }
+
+    public void PlanPhase(PolicyPhase phase, DateOnly? plannedStart, DateOnly? plannedEnd)
+    {
+        if (plannedStart is not null && plannedEnd is not null && plannedEnd < plannedStart)
+        {
+            throw new ProcessRuleException("PhaseEndBeforeStart");
+        }
+        var entry = Phases.Single(p => p.Phase == phase);
+        entry.PlannedStart = plannedStart;
+        entry.PlannedEnd = plannedEnd;
+        Touch();
+    }
+
+    /// <summary>Moves to the next phase of the policy cycle; after evaluation the process closes.</summary>
+    public PolicyPhase? AdvancePhase(DateTime now)
+    {
+        if (IsClosed)
+        {
+            throw new ProcessRuleException("ProcessClosed");
+        }
+        Phases.Single(p => p.Phase == CurrentPhase).CompletedAt = now;
+        if (CurrentPhase == PolicyPhase.Evaluation)
+        {
+            ClosedAt = now;
+            Touch();
+            return null;
+        }
+        CurrentPhase += 1;
+        Phases.Single(p => p.Phase == CurrentPhase).StartedAt = now;
+        Touch();
+        return CurrentPhase;
+    }
+
+    public ProcessMember? MemberFor(string? userId) =>
+        userId is null ? null : Members.FirstOrDefault(m => m.UserId == userId);
+
+    public ProcessMember Join(string userId, ProcessRole role, DateTime now)
+    {
+        if (IsClosed)
+        {
+            throw new ProcessRuleException("ProcessClosed");
+        }
+        if (MemberFor(userId) is { } existing)
+        {
+            return existing;
+        }
+        var member = new ProcessMember { UserId = userId, Role = role, JoinedAt = now };
+        Members.Add(member);
+        Touch();
+        return member;
+    }
+
+    public void Leave(string userId)
+    {
+        var member = MemberFor(userId) ?? throw new ProcessRuleException("NotAMember");
+        if (member.Role == ProcessRole.Owner && Members.Count(m => m.Role == ProcessRole.Owner) == 1)
+        {
+            throw new ProcessRuleException("LastOwnerCannotLeave");
+        }
+        Members.Remove(member);
+        Touch();
+    }
+
+    public void AssignRole(string userId, ProcessRole role)
+    {
+        var member = MemberFor(userId) ?? throw new ProcessRuleException("NotAMember");
+        if (member.Role == ProcessRole.Owner && role != ProcessRole.Owner && Members.Count(m => m.Role == ProcessRole.Owner) == 1)
+        {
+            throw new ProcessRuleException("LastOwnerCannotLeave");
+        }
+        member.Role = role;
+        Touch();
+    }
+
+    public ProcessTranslation? TranslationFor(string language) =>
+        Translations.FirstOrDefault(t => t.Language == language);
+
+    public void Translate(string language, ProcessTranslationContent content)
+    {
+        if (language == Language)
+        {
+            throw new ProcessRuleException("TranslationSameLanguage");
+        }
+        var translation = TranslationFor(language);
+        if (translation is null)
+        {
+            translation = new ProcessTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Title = content.Title.Trim();
+        translation.ProblemStatement = content.ProblemStatement.Trim();
+        translation.Purpose = content.Purpose.Trim();
+        translation.CanInfluence = Clean(content.CanInfluence);
+        translation.CannotInfluence = Clean(content.CannotInfluence);
+        Touch();
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+
+    private static List<string> Clean(IEnumerable<string> items) =>
+        items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+}
+
+public sealed record ProcessContent(
+    string Title,
+    string ProblemStatement,
+    string Purpose,
+    string Language,
+    string SponsorName,
+    string SponsorMandate,
+    string PoliticalBacking);
+
+public sealed record ProcessTranslationContent(
+    string Title,
+    string ProblemStatement,
+    string Purpose,
+    IReadOnlyList<string> CanInfluence,
+    IReadOnlyList<string> CannotInfluence);
+
+/// <summary>Who can see a process.</summary>
+public enum ProcessVisibility
+{
+    /// <summary>Listed on the platform and readable by anyone.</summary>
+    Public,
+
+    /// <summary>Readable by anyone with the link, not listed.</summary>
+    Unlisted,
+
+    /// <summary>Only the organisation's staff and the process's members.</summary>
+    Private,
+}
+
+/// <summary>The phases of the policy cycle a co-creation process goes through, in order.</summary>
+public enum PolicyPhase
+{
+    ProblemDefinition,
+    SolutionDesign,
+    Implementation,
+    Evaluation,
+}
+
+public sealed class ProcessPhase
+{
+    public int Id { get; private set; }
+    public int ProcessId { get; private set; }
+    public PolicyPhase Phase { get; private set; }
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+
+    private ProcessPhase()
+    {
+    }
+
+    public ProcessPhase(PolicyPhase phase) => Phase = phase;
+}
+
+/// <summary>A person's role in one process.</summary>
+public enum ProcessRole
+{
+    Observer,
+    Participant,
+    Facilitator,
+
+    /// <summary>The owner, who sponsors the process and answers for it.</summary>
+    Owner,
+}
+
+public sealed class ProcessMember
+{
+    public int Id { get; private set; }
+    public int ProcessId { get; private set; }
+    public string UserId { get; init; } = "";
+    public ProcessRole Role { get; set; }
+    public DateTime JoinedAt { get; init; }
+}
+
+public sealed class ProcessTranslation
+{
+    public int Id { get; private set; }
+    public int ProcessId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Title { get; set; } = "";
+    public string ProblemStatement { get; set; } = "";
+    public string Purpose { get; set; } = "";
+    public List<string> CanInfluence { get; set; } = [];
+    public List<string> CannotInfluence { get; set; } = [];
+}
+
+/// <summary>A news item the process's owners and facilitators send to its participants.</summary>
+public sealed class Announcement
+{
+    public int Id { get; private set; }
+    public int ProcessId { get; init; }
+    public string Title { get; init; } = "";
+
+    /// <summary>Markdown, sanitised when shown.</summary>
+    public string Body { get; init; } = "";
+
+    public string AuthorUserId { get; init; } = "";
+    public DateTime PublishedAt { get; init; }
+}
+
+/// <summary>A rule of the process was broken; the code names a localised message.</summary>
+public sealed class ProcessRuleException(string code) : Platform.Changes.RuleException(code)
+{
+    public override string Text => ProcessRules.Message(Code);
+}

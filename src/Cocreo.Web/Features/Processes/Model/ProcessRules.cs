@@ -1,0 +1,19 @@
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>The messages for rules a process enforces (see <see cref="ProcessRuleException"/>).</summary>
+public static class ProcessRules
+{
+    public static string Message(string code) => code switch
+    {
+        "PhaseEndBeforeStart" => "The planned end cannot be before the planned start.",
+        "ProcessClosed" => "The process is closed: it can no longer change.",
+        "NotAMember" => "This person is not a member of the process.",
+        "LastOwnerCannotLeave" => "A process needs an owner: make someone else owner first.",
+        "TranslationSameLanguage" => "This is the language the process is written in; edit the process instead.",
+        "UnknownLanguage" => "Choose a language from the list.",
+        "UnknownPhase" => "Choose a phase of the policy cycle.",
+        "UnknownRole" => "Choose a role from the list.",
+        "NoAccount" => "Nobody with this email address has an account yet. Ask them to register first.",
+        _ => "This change is not allowed.",
+    };
+}

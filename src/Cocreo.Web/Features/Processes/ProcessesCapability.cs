@@ -1,0 +1,44 @@
+using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Platform.Capabilities;
+
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>Processes, the spine: processes across the policy cycle with scope, sponsor, phases, members, announcements and translations.</summary>
+public sealed class ProcessesCapability : Capability
+{
+    public override string Name => "processes";
+
+    public override Type Text => typeof(ProcessText);
+
+    public override Type Permissions => typeof(ProcessPermissions);
+
+    public override Type DemoSeed => typeof(ProcessesDemo);
+
+    public override IReadOnlyList<PageSlot> Slots => [new(OrganisationSlots.Sections, typeof(OrganisationProcessesViewComponent))];
+
+    public override IReadOnlyList<LogActionText> LogActions =>
+    [
+        ("process.created", "Started the process"),
+        ("process.described", "Changed the description"),
+        ("process.scope-changed", "Changed the scope"),
+        ("process.visibility-changed", "Changed who can see the process"),
+        ("phase.planned", "Planned a phase"),
+        ("phase.advanced", "Moved to the next phase"),
+        ("process.closed", "Closed the process"),
+        ("member.joined", "Joined the process"),
+        ("member.left", "Left the process"),
+        ("member.role-changed", "Changed a member's role"),
+        ("announcement.published", "Published an announcement"),
+        ("translation.updated", "Updated a translation"),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ProcessDirectory>();
+        services.AddScoped<ProcessAccessReader>();
+        services.AddScoped<LogActors>();
+        services.AddScoped<ProcessNotifications>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcessesApi();
+}

@@ -1,0 +1,19 @@
+using Cocreo.Assessment;
+using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Platform.Capabilities;
+
+namespace Cocreo.Web.Features.Readiness;
+
+/// <summary>Co-Ready: is our organisation ready for co-creation? Self-assessment, roadmap, history and peer benchmark.</summary>
+public sealed class ReadinessCapability : Capability
+{
+    public override string Name => "readiness";
+
+    public override Type Text => typeof(ReadinessText);
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReadinessRecords>();
+        services.AddAssessmentHome(InstrumentCatalog.CoReady, assessment => $"/readiness/{assessment.Id}");
+    }
+}

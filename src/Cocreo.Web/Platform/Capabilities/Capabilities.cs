@@ -1,0 +1,38 @@
+using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Demo;
+using Cocreo.Web.Features.Home;
+using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.ProcessQuality;
+using Cocreo.Web.Features.Readiness;
+using Cocreo.Web.Features.ServiceSelection;
+using Cocreo.Web.Features.Transparency;
+
+namespace Cocreo.Web.Platform.Capabilities;
+
+/// <summary>
+/// Every capability of the platform, in order: the order in which their slots appear where they share a place, and
+/// in which their parts of the demo city are made (later ones may build on earlier ones). A new capability is one
+/// folder under Features/ with its manifest, and one line here.
+/// </summary>
+public static class Capabilities
+{
+    public static IReadOnlyList<Capability> All { get; } =
+    [
+        new HomeCapability(),
+        new AccountsCapability(),
+        new OrganisationsCapability(),
+        new ProcessesCapability(),
+        new TransparencyCapability(),
+        new JourneyMappingCapability(),
+        new AssessmentsCapability(),
+        new ReadinessCapability(),
+        new ServiceSelectionCapability(),
+        new ProcessQualityCapability(),
+        new BudgetingCapability(),
+        new DemoCapability(),
+    ];
+}

@@ -1,0 +1,91 @@
+using Cocreo.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Platform.Changes;
+
+/// <summary>The localised message of a refusal, kept on the request for the error page that shows it.</summary>
+public sealed record RefusalMessage(string Text);
+
+public static class RefusalText
+{
+    /// <summary>The refusal's message in the reader's language, from the text of the capability it came from.</summary>
+    public static string? Localize(this Refusal refusal, IStringLocalizerFactory localizers)
+    {
+        if (refusal.Text is null)
+        {
+            return null;
+        }
+        var localizer = FeatureTextLocalizer.For(refusal.Origin ?? typeof(SharedText), localizers);
+        return refusal.Arguments is { Length: > 0 } arguments ? localizer[refusal.Text, arguments] : localizer[refusal.Text];
+    }
+}
+
+/// <summary>
+/// Answers a <see cref="RefusedException"/> thrown anywhere in a page handler: 404, sign in, 403 with the real
+/// reason (the error page shows it), 409, or 422 with the page shown again, the form as it was typed and the
+/// message in its error summary (pages load what they show before they run a change, so the page can be shown).
+/// </summary>
+public sealed class RefusalPageFilter(IStringLocalizerFactory localizers) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not RefusedException refused || executed.ExceptionHandled)
+        {
+            return;
+        }
+        executed.ExceptionHandled = true;
+        var refusal = refused.Refusal;
+        var message = refusal.Localize(localizers);
+        switch (refusal.Kind)
+        {
+            case RefusalKind.Invalid:
+                context.ModelState.AddModelError(refusal.Field ?? "", message ?? "");
+                executed.Result = new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+                break;
+            case RefusalKind.NotFound:
+                executed.Result = new NotFoundResult();
+                break;
+            case RefusalKind.SignIn:
+                executed.Result = new ChallengeResult();
+                break;
+            default:
+                if (message is not null)
+                {
+                    context.HttpContext.Features.Set(new RefusalMessage(message));
+                }
+                executed.Result = new StatusCodeResult(refusal.Kind == RefusalKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden);
+                break;
+        }
+    }
+}
+
+/// <summary>Answers a <see cref="RefusedException"/> thrown by an API endpoint with problem details: 404, 401, 403, 409 or 422 with the message.</summary>
+public sealed class RefusalEndpointFilter(IStringLocalizerFactory localizers) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RefusedException refused)
+        {
+            var refusal = refused.Refusal;
+            var status = refusal.Kind switch
+            {
+                RefusalKind.NotFound => StatusCodes.Status404NotFound,
+                RefusalKind.SignIn => StatusCodes.Status401Unauthorized,
+                RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+                RefusalKind.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+            return TypedResults.Problem(detail: refusal.Localize(localizers), statusCode: status);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Cocreo.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cocreo.Web.Platform.Email;
+
+/// <summary>
+/// An email waiting to be sent. Emails that follow from a change (an announcement to every member) are queued in
+/// the same transaction as the change, so a crash can delay them but never lose them or send them for a change
+/// that was not saved.
+/// </summary>
+public sealed class OutgoingEmail
+{
+    public long Id { get; private set; }
+    public string To { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Body { get; init; } = "";
+    public DateTime QueuedAt { get; init; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>The last failure, without the address (personal data is not logged).</summary>
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmail> email)
+    {
+        email.ToTable("OutgoingEmails");
+        email.Property(e => e.To).HasMaxLength(256);
+        email.Property(e => e.Subject).HasMaxLength(400);
+        email.Property(e => e.LastError).HasMaxLength(1000);
+        email.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
+    }
+}
+
+/// <summary>Queues emails in the current unit of work; <see cref="EmailDispatcher"/> sends them.</summary>
+public sealed class EmailOutbox(CocreoDbContext db, TimeProvider clock)
+{
+    public void Queue(EmailMessage message)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new OutgoingEmail { To = message.To, Subject = message.Subject, Body = message.TextBody, QueuedAt = now, NextAttemptAt = now });
+    }
+}
+
+/// <summary>
+/// Sends queued emails, a batch at a time, retrying failures with growing delays (up to 8 attempts). With several
+/// app instances each may pick the same email; the update that marks it sent decides, so a rare duplicate is
+/// possible but no email is lost.
+/// </summary>
+public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, EmailSender email, TimeProvider clock, ILogger<EmailDispatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private const int MaxAttempts = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendBatchAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogDispatchFailed(logger, error);
+            }
+            await Task.Delay(PollInterval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends the emails that are due; returns how many it tried.</summary>
+    public async Task<int> SendBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutgoingEmail>()
+            .Where(e => e.SentAt == null && e.Attempts < MaxAttempts && e.NextAttemptAt <= now)
+            .OrderBy(e => e.Id)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            message.Attempts++;
+            try
+            {
+                await email.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), cancellationToken);
+                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Pow(4, message.Attempts));
+                message.LastError = error.GetType().Name + ": " + error.Message[..Math.Min(error.Message.Length, 900)];
+                LogSendFailed(logger, message.Id, message.Attempts, error.GetType().Name);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending queued emails failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Id} could not be sent (attempt {Attempt}): {Error}")]
+    private static partial void LogSendFailed(ILogger logger, long id, int attempt, string error);
+}

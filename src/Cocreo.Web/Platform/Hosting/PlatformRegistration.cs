@@ -1,0 +1,164 @@
+using System.Globalization;
+using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Platform.Capabilities;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Email;
+using Cocreo.Web.Platform.Localization;
+using Cocreo.Web.Platform.Markdown;
+using Cocreo.Web.Platform.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using OpenTelemetry.Metrics;
+
+namespace Cocreo.Web.Platform.Hosting;
+
+/// <summary>Everything the platform needs, in one place: cross-cutting services, then each capability.</summary>
+public static class PlatformRegistration
+{
+    public const long MaxRequestBodyBytes = 1_000_000;
+
+    public static WebApplicationBuilder AddCocreoPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // Tests run the app from its build output, where the static files are described, not copied.
+            builder.WebHost.UseStaticWebAssets();
+        }
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddCocreoDatabase(configuration, builder.Environment);
+        services.AddDataProtection().SetApplicationName("Cocreo").PersistKeysToDbContext<CocreoDbContext>();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Codes.Select(Cultures.Formatting).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.Filters.Add<RefusalPageFilter>())
+            .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Platform/Layout/{0}" + RazorViewEngine.ViewExtension))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureTextLocalizer.For);
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) => ValidationMessages.Localize(mvc, factory));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cocreo.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            o.ValueLengthLimit = (int)MaxRequestBodyBytes;
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Cocreo API";
+            document.Info.Description = "Public data of co-creation processes: processes, phases, scope and their hash-chained logs.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<CocreoDbContext>("database");
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation().AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Cocreo");
+            if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddCocreoRateLimits(configuration);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<DateDisplay>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<SubmissionGuard>();
+        services.AddScoped<ChangeRunner>();
+        services.AddScoped<ProcessLog>();
+        services.AddSingleton<LogActionCatalog>();
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        services.AddScoped<PublicLinks>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<EmailSender>();
+        services.AddScoped<EmailOutbox>();
+        services.AddHostedService<EmailDispatcher>();
+
+        foreach (var capability in Capabilities.Capabilities.All)
+        {
+            services.AddCapability(capability, configuration);
+        }
+        return builder;
+    }
+
+    public static WebApplication UseCocreoPlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+        var extraFormActions = app.Services.GetRequiredService<ExternalSignIn>().FormActionOrigins;
+        app.UseMiddleware<SecurityHeaders>(SecurityHeaders.Policy(extraFormActions));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // Input that is too large is the sender's mistake, not a server error.
+            StatusCodeSelector = error => (error.InnerException ?? error) switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ => error is BadHttpRequestException outer ? outer.StatusCode : StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication, so limits can tell signed-in people from anonymous clients.
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();
+        app.MapCapabilities();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Cocreo.Web.Platform.Localization;
+
+/// <summary>
+/// Shows instants (stored in UTC) in the platform's time zone (<c>Platform:TimeZone</c>, an IANA id such as
+/// Europe/Ljubljana) and the reader's culture.
+/// </summary>
+public sealed class DateDisplay(IConfiguration configuration)
+{
+    private readonly TimeZoneInfo zone = FindZone(configuration["Platform:TimeZone"]);
+
+    public string Show(DateTime utc, string format = "f") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString(format, CultureInfo.CurrentCulture);
+
+    public string Show(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public DateTime Today(TimeProvider clock) => TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone).Date;
+
+    private static TimeZoneInfo FindZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return TimeZoneInfo.Utc;
+        }
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new InvalidOperationException($"Platform:TimeZone '{id}' is not a known time zone; use an IANA id such as Europe/Ljubljana.");
+        }
+    }
+}

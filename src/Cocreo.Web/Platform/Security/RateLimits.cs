@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Cocreo.Web.Platform.Security;
+
+/// <summary>Limits on how often one client may sign in, register or write. Bound from <c>RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public int SignInPerMinute { get; set; } = 10;
+    public int RegistrationsPerHour { get; set; } = 10;
+    public int WritesPerMinute { get; set; } = 120;
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Registration = "registration";
+
+    public static IServiceCollection AddCocreoRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            // Only submissions count: reading the sign-in page is free.
+            options.AddPolicy(SignIn, context => IsWrite(context)
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + ClientKey(context), _ => Window(limits.SignInPerMinute, TimeSpan.FromMinutes(1)))
+                : RateLimitPartition.GetNoLimiter("read"));
+            options.AddPolicy(Registration, context => IsWrite(context)
+                ? RateLimitPartition.GetFixedWindowLimiter("register:" + ClientKey(context), _ => Window(limits.RegistrationsPerHour, TimeSpan.FromHours(1)))
+                : RateLimitPartition.GetNoLimiter("read"));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context)
+                ? RateLimitPartition.GetTokenBucketLimiter("write:" + ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.WritesPerMinute,
+                    TokensPerPeriod = limits.WritesPerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0 };
+
+    private static bool IsWrite(HttpContext context) => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+
+    /// <summary>The signed-in person, or the client's address when anonymous (behind a proxy: see ForwardedHeaders).</summary>
+    private static string ClientKey(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
