@@ -164,7 +164,7 @@ public sealed class PbCommandTests : IDisposable
         foreach (var folder in new[] { "pabulib", "pabulib-quirks" })
         {
             var path = SharedData.Root is { } root ? Path.Combine(root, folder) : null;
-            foreach (var file in path is not null && Directory.Exists(path) ? Directory.GetFiles(path, "*.pb").Order(StringComparer.Ordinal) : [])
+            foreach (var file in path is not null && Directory.Exists(path) ? Directory.GetFiles(path, "*.pb").Order(StringComparer.Ordinal).ToArray() : [])
             {
                 data.Add(folder + "/" + Path.GetFileName(file));
             }
