@@ -30,14 +30,14 @@ rules=("mes|--rule mes" "mes-add1|--rule mes --completion add1" "phragmen|--rule
 now() { date +%s.%N; }
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d); cocreo-pb $(git -C "$repo" rev-parse --short HEAD); pabutools $(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$source_dir/pabutools/__init__.py") with gmpy2 $("$python" -c 'import gmpy2; print(gmpy2.version())')"
 echo
-echo "| workload | file (size, ballots, projects) | rule | Cocreo: cocreo-pb, whole process (best of $runs) | pabutools: read + rule | pabutools ÷ Cocreo | same winners |"
+echo "| workload | file | rule | Cocreo: cocreo-pb, whole process (best of $runs) | pabutools: read + rule | pabutools ÷ Cocreo | same winners |"
 echo "| --- | --- | --- | ---: | ---: | ---: | --- |"
 for workload in "${workloads[@]}"; do
   size=${workload%%|*}
   file="$data/${workload#*|}"
   ballots=$(grep -m1 '^num_votes;' "$file" | cut -d';' -f2 | tr -d '\r')
   projects=$(grep -m1 '^num_projects;' "$file" | cut -d';' -f2 | tr -d '\r')
-  described="$(basename "$file") ($(du -k "$file" | cut -f1) kB, $ballots, $projects)"
+  described="$(basename "$file") ($(( $(stat -c %s "$file") / 1000 )) kB, $ballots ballots, $projects projects)"
   for entry in "${rules[@]}"; do
     rule=${entry%%|*}
     read -r -a arguments <<<"${entry#*|}"
@@ -52,8 +52,8 @@ for workload in "${workloads[@]}"; do
     if reference=$(timeout "$limit" "$python" "$repo/bench/budgeting/pabutools_rule.py" "$source_dir" "$file" "$rule"); then
       theirs=$(echo "$reference" | "$python" -c 'import json, sys; print(json.dumps(json.load(sys.stdin)["winners"]))')
       seconds=$(echo "$reference" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print(r["read_s"] + r["rule_s"])')
-      times=$(echo "$reference" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print(f"{r[\"read_s\"] + r[\"rule_s\"]:.3f} s ({r[\"read_s\"]:.3f} + {r[\"rule_s\"]:.3f})")')
-      ratio=$(printf '%.0f×' "$(echo "$seconds / $best" | bc -l)")
+      times=$(echo "$reference" | "$python" -c 'import json, sys; r = json.load(sys.stdin); print("%.3f s (%.3f + %.3f)" % (r["read_s"] + r["rule_s"], r["read_s"], r["rule_s"]))')
+      ratio=$(printf '%.1f×' "$(echo "$seconds / $best" | bc -l)")
       same=$([ "$ours" = "$theirs" ] && echo yes || echo "NO: $ours vs $theirs")
     else
       times="stopped after $limit s"
