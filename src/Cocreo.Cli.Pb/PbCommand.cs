@@ -32,6 +32,11 @@ public static class PbCommand
 
     private static Argument<FileInfo> FileArgument() => new("file") { Description = "The .pb file." };
 
+    private static Option<bool> StrictOption() => new("--strict")
+    {
+        Description = "Refuse the file at the first irregularity that is otherwise a warning (e.g. an approval ballot naming a project twice).",
+    };
+
     private static Command CreateRun()
     {
         var file = FileArgument();
@@ -49,7 +54,8 @@ public static class PbCommand
         var format = new Option<string>("--format") { Description = "table | json | pb (the file with a selected column)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "pb");
 
-        var command = new Command("run", "Compute the outcome of a rule on a .pb file.") { file, rule, completion, add1Start, comparison, satisfaction, tieBreak, threshold, format };
+        var strict = StrictOption();
+        var command = new Command("run", "Compute the outcome of a rule on a .pb file.") { file, rule, completion, add1Start, comparison, satisfaction, tieBreak, threshold, format, strict };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -78,7 +84,7 @@ public static class PbCommand
             var outputFormat = parseResult.GetValue(format)!.ToLowerInvariant();
             // Only the .pb output writes voter ids and the other vote columns back; the table and JSON need the votes alone.
             var detail = outputFormat == "pb" ? BallotDetail.Full : BallotDetail.VotesOnly;
-            return WithElection(parseResult.GetValue(file)!, detail, error, election =>
+            return WithElection(parseResult.GetValue(file)!, detail, parseResult.GetValue(strict), error, election =>
             {
                 foreach (var projectId in tieBreaking is ExplicitOrderTieBreaking explicitOrder ? explicitOrder.ProjectIds : [])
                 {
@@ -112,8 +118,9 @@ public static class PbCommand
     private static Command CreateCheck()
     {
         var file = FileArgument();
-        var command = new Command("check", "Validate a .pb file: errors name the line; counts that disagree with META are warnings.") { file };
-        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.InvocationConfiguration.Error, election =>
+        var strict = StrictOption();
+        var command = new Command("check", "Validate a .pb file: errors and warnings name the line and what was found (docs/participatory-budgeting.md lists them).") { file, strict };
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.GetValue(strict), parseResult.InvocationConfiguration.Error, election =>
         {
             PbOutput.WriteCheck(parseResult.InvocationConfiguration.Output, parseResult.GetValue(file)!.Name, election);
             return 0;
@@ -124,8 +131,9 @@ public static class PbCommand
     private static Command CreateCompare()
     {
         var file = FileArgument();
-        var command = new Command("compare", $"Compute the outcome with the rule the file's META names and compare it with the official selected column (exit {OutcomeDiffers} when they differ).") { file };
-        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.InvocationConfiguration.Error, election =>
+        var strict = StrictOption();
+        var command = new Command("compare", $"Compute the outcome with the rule the file's META names and compare it with the official selected column (exit {OutcomeDiffers} when they differ).") { file, strict };
+        command.SetAction(parseResult => WithElection(parseResult.GetValue(file)!, BallotDetail.VotesOnly, parseResult.GetValue(strict), parseResult.InvocationConfiguration.Error, election =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             if (election.OfficiallySelected is not { } official)
@@ -155,12 +163,12 @@ public static class PbCommand
     };
 
     // Every check of the file is made whatever the detail kept.
-    private static int WithElection(FileInfo file, BallotDetail detail, TextWriter error, Func<PabulibElection, int> action)
+    private static int WithElection(FileInfo file, BallotDetail detail, bool strict, TextWriter error, Func<PabulibElection, int> action)
     {
         PabulibElection election;
         try
         {
-            election = PabulibReader.ReadFile(file.FullName, detail);
+            election = PabulibReader.ReadFile(file.FullName, detail, strict);
         }
         catch (PabulibFormatException problem)
         {
@@ -174,7 +182,8 @@ public static class PbCommand
         }
         foreach (var warning in election.Warnings)
         {
-            error.WriteLine($"warning: {file.Name}, {warning}");
+            // As errors are written: "file, line N: what" (or "file: what" for the whole file).
+            error.WriteLine(warning.Line > 0 ? $"warning: {file.Name}, line {warning.Line}: {warning.Message}" : $"warning: {file.Name}: {warning.Message}");
         }
         return action(election);
     }

@@ -79,7 +79,7 @@ public class PabulibReaderTests
     [InlineData("v2;p1;10;", "v2;p1;11;", 19, "max_sum_points allows 10")]
     [InlineData("v2;p1;10;", "v2;p1,p2;10;", 19, "gives 1 points")]
     [InlineData("v2;p1;10;", "v2;p1;ten;", 19, "points must be whole numbers")]
-    [InlineData("v2;p1;10;", "v2;p1;10", 19, "has 3 fields but the header has 4")]
+    [InlineData("v2;p1;10;", "v2;p1", 19, "has 2 fields but the header has 4")]
     [InlineData("budget;100.50", "budget;lots", 6, "budget \"lots\"")]
     [InlineData("vote_type;cumulative", "vote_type;plurality", 7, "not one of approval")]
     public void A_bad_line_is_refused_with_its_line_and_the_problem(string line, string replacement, int expectedLine, string expectedProblem)

@@ -8,42 +8,57 @@ namespace Cocreo.Budgeting.Pabulib;
 /// <summary>
 /// Reads the pabulib <c>.pb</c> format (pabulib.org/format): a META section of key;value rows, a PROJECTS section and a
 /// VOTES section, each with a header row, as semicolon-separated values with double-quote quoting. Every column is
-/// kept. Problems that make the election meaningless (unknown project in a vote, bad cost, duplicate voter, a ballot
-/// longer than META allows, a missing section) are errors naming the line; counts that disagree with META are warnings.
+/// kept. Whatever a file holds is either read, with a warning where the file is irregular, or refused with an error;
+/// both name the line and what was found (the table of decisions is in docs/participatory-budgeting.md). Irregularities
+/// with one clear reading are warnings, read as pabutools reads them (an approval ballot that names a project twice is
+/// one approval; rows that end with extra semicolons; empty VOTES; projects on no ballot or costing 0; counts that
+/// disagree with META or with the PROJECTS votes column). What has no clear reading is an error (an unknown project in
+/// a vote, a bad cost, a duplicate project or voter, a ranking or points ballot that names a project twice, a ballot
+/// longer than META allows, a missing section). A strict reading refuses every warning as an error.
 /// </summary>
 public static class PabulibReader
 {
     /// <summary>Reads a .pb file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="detail">What to keep of each ballot (everything, or only what the rules count).</param>
+    /// <param name="strict">Refuse the file at the first irregularity that would otherwise be a warning.</param>
     /// <exception cref="PabulibFormatException">The file is not a valid .pb file.</exception>
-    public static PabulibElection ReadFile(string path, BallotDetail detail = BallotDetail.Full)
+    public static PabulibElection ReadFile(string path, BallotDetail detail = BallotDetail.Full, bool strict = false)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Read(stream, Path.GetFileName(path), detail);
+        return Read(stream, Path.GetFileName(path), detail, strict);
     }
 
     /// <summary>Reads a .pb file from a stream (UTF-8, with or without a byte order mark).</summary>
+    /// <param name="stream">The bytes of the file.</param>
+    /// <param name="source">A name for the input used in error messages (e.g. the file name).</param>
+    /// <param name="detail">What to keep of each ballot (everything, or only what the rules count).</param>
+    /// <param name="strict">Refuse the file at the first irregularity that would otherwise be a warning.</param>
     /// <exception cref="PabulibFormatException">The content is not a valid .pb file.</exception>
-    public static PabulibElection Read(Stream stream, string source = "input", BallotDetail detail = BallotDetail.Full)
+    public static PabulibElection Read(Stream stream, string source = "input", BallotDetail detail = BallotDetail.Full, bool strict = false)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, source, detail);
+        return Read(reader, source, detail, strict);
     }
 
     /// <summary>Reads a .pb file from text.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">A name for the input used in error messages (e.g. the file name).</param>
     /// <param name="detail">What to keep of each ballot (everything, or only what the rules count).</param>
+    /// <param name="strict">Refuse the file at the first irregularity that would otherwise be a warning.</param>
     /// <exception cref="PabulibFormatException">The content is not a valid .pb file.</exception>
-    public static PabulibElection Read(TextReader reader, string source = "input", BallotDetail detail = BallotDetail.Full)
+    public static PabulibElection Read(TextReader reader, string source = "input", BallotDetail detail = BallotDetail.Full, bool strict = false)
     {
         using var records = new PabulibRecords(reader, source);
-        return new Parser(records, source, detail).Parse();
+        return new Parser(records, source, detail, strict).Parse();
     }
 
-    private sealed class Parser(PabulibRecords records, string source, BallotDetail detail)
+    private sealed class Parser(PabulibRecords records, string source, BallotDetail detail, bool strict)
     {
+        // Warnings of one kind that concern single lines (a ballot, a project) are listed up to this many; a summary
+        // counts the rest, so that a city file with thousands of them still gives a readable report.
+        private const int ListedPerKind = 20;
+
         private readonly PabulibRecords _records = records;
         private readonly List<PabulibWarning> _warnings = [];
         private readonly List<KeyValuePair<string, string>> _meta = [];
@@ -54,12 +69,25 @@ public static class PabulibReader
         private VotesOnlyBallots? _votesOnly;
         private string[] _voteExtraColumns = [];
         private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
+        private int[] _projectLines = [];
+        // How many ballots name each project (by project index): compared with the PROJECTS votes column.
+        private int[] _ballotsNaming = [];
+        private int _votesLine;
+        private readonly Tally _trailingFields = new();
+        private readonly Tally _shortRows = new();
+        private readonly Tally _blankRows = new();
+        private readonly Tally _emptyBallots = new();
+        private readonly Tally _emptyEntries = new();
+        private readonly Listing _repeatedApprovals = new("ballots in all name a project more than once");
+        private readonly Listing _freeProjects = new("projects in all cost 0");
+        private readonly Listing _projectsOnNoBallot = new("projects in all are on no ballot");
+        private readonly Listing _votesColumnDisagrees = new("projects in all have a votes column that disagrees with the ballots");
 
         private IReadOnlyList<Ballot> Ballots => _votesOnly ?? (IReadOnlyList<Ballot>)_ballots;
 
         public PabulibElection Parse()
         {
-            if (!_records.Read())
+            if (!Next())
             {
                 throw Error(0, "the file is empty; a .pb file starts with a META section");
             }
@@ -75,8 +103,14 @@ public static class PabulibReader
                 {
                     throw Error(sectionLine, $"the {section} section appears twice");
                 }
-                if (!_records.Read())
+                if (!Next())
                 {
+                    if (section == "VOTES")
+                    {
+                        // A file cut off after the VOTES line holds no ballots: the same as a VOTES header without rows.
+                        NoBallots(sectionLine);
+                        break;
+                    }
                     throw Error(sectionLine, $"the {section} section has no header row");
                 }
                 var more = section switch
@@ -97,14 +131,44 @@ public static class PabulibReader
                     throw Error(0, $"the file has no {required} section");
                 }
             }
+            WarnOfTallies();
             CheckCounts();
             var profile = new Profile(_voteType, Ballots, _voteExtraColumns, detail);
             return new PabulibElection(_instance!, profile, _warnings);
         }
 
+        // The next record that is not only semicolons (";;;" is what a spreadsheet writes for an empty line).
+        private bool Next()
+        {
+            while (_records.Read())
+            {
+                if (!_records[0].IsWhiteSpace() || !IsBlankFrom(1))
+                {
+                    return true;
+                }
+                if (_records.FieldCount > 1)
+                {
+                    Note(_blankRows, "the row holds only semicolons");
+                }
+            }
+            return false;
+        }
+
+        private bool IsBlankFrom(int first)
+        {
+            for (var i = first; i < _records.FieldCount; i++)
+            {
+                if (!_records[i].IsWhiteSpace())
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private string? SectionName()
         {
-            if (_records.FieldCount > 2 || (_records.FieldCount == 2 && !_records[1].IsWhiteSpace()))
+            if (!IsBlankFrom(1))
             {
                 return null;
             }
@@ -121,27 +185,37 @@ public static class PabulibReader
 
         private bool ReadMeta()
         {
-            if (_records.FieldCount < 2 || !_records[0].Trim().Equals("key", StringComparison.OrdinalIgnoreCase))
+            var headerWidth = HeaderWidth();
+            if (headerWidth < 2 || !_records[0].Trim().Equals("key", StringComparison.OrdinalIgnoreCase))
             {
                 throw Error(_records.Line, "the META header must be \"key;value\"");
             }
-            while (_records.Read())
+            CheckTrailingFields(2, headerWidth);
+            while (Next())
             {
                 if (SectionName() is not null)
                 {
                     return true;
                 }
-                if (_records.FieldCount != 2)
+                if (_records.FieldCount < 2 || (_records.FieldCount > 2 && !IsBlankFrom(2)))
                 {
                     throw Error(_records.Line, $"a META row has {_records.FieldCount} fields; expected key;value (quote a value that contains ';')");
                 }
+                CheckTrailingFields(2, headerWidth);
                 var key = _records[0].Trim().ToString();
-                if (_metaLines.ContainsKey(key))
+                var value = _records.GetString(1);
+                if (_metaLines.TryGetValue(key, out var firstLine))
                 {
-                    throw Error(_records.Line, $"the META key \"{key}\" appears twice (first on line {_metaLines[key]})");
+                    var first = Meta(key)!;
+                    if (first.Trim() != value.Trim())
+                    {
+                        throw Error(_records.Line, $"the META key \"{key}\" appears twice (first on line {firstLine}) with different values, \"{Shorten(first)}\" and \"{Shorten(value)}\"");
+                    }
+                    Warn(_records.Line, $"the META key \"{key}\" appears twice (first on line {firstLine})", "both have the same value, read once");
+                    continue;
                 }
                 _metaLines[key] = _records.Line;
-                _meta.Add(KeyValuePair.Create(key, _records.GetString(1)));
+                _meta.Add(KeyValuePair.Create(key, value));
             }
             return false;
         }
@@ -183,7 +257,7 @@ public static class PabulibReader
             var budgetText = Meta("budget") ?? throw Error(sectionLine, "META has no budget");
             if (!decimal.TryParse(budgetText.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var budget) || budget < 0)
             {
-                throw Error(MetaLine("budget"), $"META budget \"{Shorten(budgetText)}\" is not a non-negative number");
+                throw Error(MetaLine("budget"), $"META budget \"{Shorten(budgetText)}\" is not a non-negative number{DecimalCommaHint(budgetText)}");
             }
             var voteTypeText = Meta("vote_type") ?? throw Error(sectionLine, "META has no vote_type (approval, ordinal, cumulative, scoring or choose-1)");
             if (!VoteTypes.TryParse(voteTypeText, out _voteType))
@@ -194,20 +268,22 @@ public static class PabulibReader
             var header = Header(out var headerLine);
             var idColumn = Column(header, "project_id", headerLine, "PROJECTS");
             var costColumn = Column(header, "cost", headerLine, "PROJECTS");
+            var requiredWidth = Math.Max(idColumn, costColumn) + 1;
             var otherColumns = OtherColumns(header, idColumn, costColumn, -1);
             // Every project refers to one shared list of column names.
             IReadOnlyList<string> columnNames = Array.ConvertAll(otherColumns, column => column.Name);
             var projects = new List<Project>();
+            var lines = new List<int>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var more = false;
-            while (_records.Read())
+            while (Next())
             {
                 if (SectionName() is not null)
                 {
                     more = true;
                     break;
                 }
-                CheckFieldCount(header.Length, "project");
+                CheckFieldCount(header.Length, requiredWidth, "project");
                 var id = _records[idColumn].Trim().ToString();
                 if (id.Length == 0)
                 {
@@ -220,7 +296,11 @@ public static class PabulibReader
                 var costText = _records[costColumn].Trim();
                 if (!decimal.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) || cost < 0)
                 {
-                    throw Error(_records.Line, $"project {id} has cost \"{Shorten(costText.ToString())}\"; a cost must be a non-negative number");
+                    throw Error(_records.Line, $"project {id} has cost \"{Shorten(costText.ToString())}\"; a cost must be a non-negative number{DecimalCommaHint(costText.ToString())}");
+                }
+                if (cost == 0)
+                {
+                    List(_freeProjects, _records.Line, $"project {id} costs 0", "read as a free project, as pabutools reads it: it takes none of the budget");
                 }
                 var values = new string[otherColumns.Length];
                 for (var i = 0; i < otherColumns.Length; i++)
@@ -228,9 +308,26 @@ public static class PabulibReader
                     values[i] = _records.GetString(otherColumns[i].Index);
                 }
                 projects.Add(new Project(id, cost, columnNames, values, projects.Count));
+                lines.Add(_records.Line);
             }
             _instance = new Instance(budget, projects, _meta, columnNames);
+            _projectLines = [.. lines];
+            _ballotsNaming = new int[projects.Count];
             return more;
+        }
+
+        // pabutools reads "1,5" as 1.5; "1,000" would then be 1. Neither reading is safe, so the comma is refused.
+        private static string DecimalCommaHint(string text) =>
+            text.Contains(',', StringComparison.Ordinal) ? " (write a decimal point, not a comma: \"1,500\" could be 1.5 or 1500)" : "";
+
+        private void NoBallots(int sectionLine)
+        {
+            if (_instance is null)
+            {
+                throw Error(sectionLine, "the VOTES section must come after the PROJECTS section");
+            }
+            _votesLine = sectionLine;
+            _votesOnly = detail == BallotDetail.VotesOnly ? new VotesOnlyBallots(_instance.Projects, withPoints: _voteType.HasPoints()) : null;
         }
 
         private bool ReadVotes(int sectionLine)
@@ -239,6 +336,7 @@ public static class PabulibReader
             {
                 throw Error(sectionLine, "the VOTES section must come after the PROJECTS section");
             }
+            _votesLine = sectionLine;
             var header = Header(out var headerLine);
             var voterColumn = Column(header, "voter_id", headerLine, "VOTES");
             var voteColumn = Column(header, "vote", headerLine, "VOTES");
@@ -247,6 +345,7 @@ public static class PabulibReader
             {
                 throw Error(headerLine, $"{_voteType.ToPabulibName()} votes need a points column");
             }
+            var requiredWidth = Math.Max(Math.Max(voterColumn, voteColumn), pointsColumn) + 1;
             var otherColumns = OtherColumns(header, voterColumn, voteColumn, pointsColumn);
             _voteExtraColumns = detail == BallotDetail.Full ? Array.ConvertAll(otherColumns, column => column.Name) : [];
             var interning = otherColumns.Select(_ => new ValueInterning()).ToArray();
@@ -259,7 +358,10 @@ public static class PabulibReader
             {
                 maxLength ??= 1;
             }
-            var projects = _instance.ProjectsBySpan;
+            // An approval (or choose-1) ballot is a set: naming a project twice says nothing more. A ranking or a
+            // points ballot that names a project twice says two different things (two places, two amounts).
+            var ballotIsASet = _voteType is VoteType.Approval or VoteType.ChooseOne;
+            var projects = _instance!.ProjectsBySpan;
             var voters = new Dictionary<string, int>(StringComparer.Ordinal);
             var expected = MetaCount("num_votes");
             if (expected is > 0 and < 10_000_000)
@@ -278,14 +380,14 @@ public static class PabulibReader
             var shortBallots = 0;
             var firstShortLine = 0;
             var more = false;
-            while (_records.Read())
+            while (Next())
             {
                 if (SectionName() is not null)
                 {
                     more = true;
                     break;
                 }
-                CheckFieldCount(header.Length, "vote");
+                CheckFieldCount(header.Length, requiredWidth, "vote");
                 var voterId = _records[voterColumn].Trim().ToString();
                 if (voterId.Length == 0)
                 {
@@ -297,26 +399,41 @@ public static class PabulibReader
                 }
                 chosen.Clear();
                 var vote = _records[voteColumn];
-                foreach (var range in vote.Split(','))
+                if (!vote.IsWhiteSpace())
                 {
-                    var id = vote[range].Trim();
-                    if (id.IsEmpty)
+                    foreach (var range in vote.Split(','))
                     {
-                        if (vote.Trim().IsEmpty)
+                        var id = vote[range].Trim();
+                        if (id.IsEmpty)
                         {
-                            break;
+                            if (pointsColumn >= 0)
+                            {
+                                // The points are matched to the projects by position: an empty place would shift them.
+                                throw Error(_records.Line, $"voter {voterId} has an empty project in the vote \"{Shorten(vote.ToString())}\"");
+                            }
+                            Note(_emptyEntries, $"voter {voterId} has an empty entry in the vote \"{Shorten(vote.ToString())}\"");
+                            continue;
                         }
-                        throw Error(_records.Line, $"voter {voterId} has an empty project in the vote \"{Shorten(vote.ToString())}\"");
+                        if (!projects.TryGetValue(id, out var project))
+                        {
+                            throw Error(_records.Line, $"voter {voterId} votes for project {id}, which is not in PROJECTS");
+                        }
+                        if (chosen.Contains(project))
+                        {
+                            if (!ballotIsASet)
+                            {
+                                throw Error(_records.Line, RepeatedProject(voterId, id, chosen.IndexOf(project)));
+                            }
+                            List(_repeatedApprovals, _records.Line, $"voter {voterId} votes for project {id} twice", "read as one approval, as pabutools reads an approval ballot as a set");
+                            continue;
+                        }
+                        chosen.Add(project);
+                        _ballotsNaming[project.Index]++;
                     }
-                    if (!projects.TryGetValue(id, out var project))
-                    {
-                        throw Error(_records.Line, $"voter {voterId} votes for project {id}, which is not in PROJECTS");
-                    }
-                    if (chosen.Contains(project))
-                    {
-                        throw Error(_records.Line, $"voter {voterId} votes for project {id} twice");
-                    }
-                    chosen.Add(project);
+                }
+                if (chosen.Count == 0)
+                {
+                    Note(_emptyBallots, $"voter {voterId} votes for no project");
                 }
                 if (maxLength is { } max && chosen.Count > max)
                 {
@@ -324,6 +441,10 @@ public static class PabulibReader
                 }
                 if (minLength is { } min && chosen.Count < min)
                 {
+                    if (strict)
+                    {
+                        throw StrictError(_records.Line, $"voter {voterId} votes for {chosen.Count} projects; META min_length asks for {min}");
+                    }
                     shortBallots++;
                     firstShortLine = firstShortLine == 0 ? _records.Line : firstShortLine;
                 }
@@ -349,6 +470,10 @@ public static class PabulibReader
             }
             return more;
         }
+
+        private string RepeatedProject(string voterId, ReadOnlySpan<char> id, int firstPlace) => _voteType == VoteType.Ordinal
+            ? $"voter {voterId} ranks project {id} twice (first in place {firstPlace + 1}); a ranking names each project once, and which place would count is not clear"
+            : $"voter {voterId} gives points to project {id} twice; whether the points add up or the second replaces the first is not clear";
 
         private void ReadPoints(string voterId, int count, List<int> points, long? maxSum, long? maxPoints, ReadOnlySpan<char> text)
         {
@@ -400,23 +525,96 @@ public static class PabulibReader
         {
             if (MetaCount("num_projects") is { } projects && projects != _instance!.Projects.Count)
             {
-                _warnings.Add(new PabulibWarning(MetaLine("num_projects"), $"META num_projects is {projects} but PROJECTS lists {_instance.Projects.Count}"));
+                Warn(MetaLine("num_projects"), $"META num_projects is {projects} but PROJECTS lists {_instance.Projects.Count}", "the projects listed are read");
             }
             if (MetaCount("num_votes") is { } votes && votes != Ballots.Count)
             {
-                _warnings.Add(new PabulibWarning(MetaLine("num_votes"), $"META num_votes is {votes} but VOTES holds {Ballots.Count}"));
+                Warn(MetaLine("num_votes"), $"META num_votes is {votes} but VOTES holds {Ballots.Count}", "the ballots held are read");
             }
+            if (Ballots.Count == 0)
+            {
+                Warn(_votesLine, "the VOTES section holds no ballots", "every project is read as supported by no one");
+            }
+            var instance = _instance!;
+            var hasVotesColumn = instance.ProjectColumns.Contains("votes", StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < instance.Projects.Count && Ballots.Count > 0; i++)
+            {
+                var project = instance.Projects[i];
+                if (_ballotsNaming[i] == 0)
+                {
+                    List(_projectsOnNoBallot, _projectLines[i], $"project {project.Id} is on no ballot", "read as supported by no one (greedy rules still fund it if money is left, as pabutools does)");
+                }
+                if (hasVotesColumn && long.TryParse(project["votes"]?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var column) && column != _ballotsNaming[i])
+                {
+                    List(_votesColumnDisagrees, _projectLines[i], $"project {project.Id} has {column} in the votes column but {_ballotsNaming[i]} ballots vote for it", "the ballots are counted, not the column");
+                }
+            }
+            foreach (var listing in new[] { _repeatedApprovals, _freeProjects, _projectsOnNoBallot, _votesColumnDisagrees })
+            {
+                if (listing.Count > ListedPerKind)
+                {
+                    _warnings.Add(new PabulibWarning(0, $"{listing.Count} {listing.Summary}; the first {ListedPerKind} are listed"));
+                }
+            }
+        }
+
+        private void WarnOfTallies()
+        {
+            if (_blankRows.Count > 0)
+            {
+                Warn(_blankRows.FirstLine, $"{_blankRows.Count} rows hold only semicolons (first on line {_blankRows.FirstLine})", "read as empty lines");
+            }
+            if (_trailingFields.Count > 0)
+            {
+                Warn(_trailingFields.FirstLine, $"{_trailingFields.Count} rows end with empty fields beyond the columns their section names (first on line {_trailingFields.FirstLine}; a trailing ';')", "the empty fields are ignored");
+            }
+            if (_shortRows.Count > 0)
+            {
+                Warn(_shortRows.FirstLine, $"{_shortRows.Count} rows have fewer fields than their header (first on line {_shortRows.FirstLine})", "the missing values are read as empty");
+            }
+            if (_emptyEntries.Count > 0)
+            {
+                Warn(_emptyEntries.FirstLine, $"{_emptyEntries.Count} ballots have an empty entry in their vote, such as a trailing comma (first on line {_emptyEntries.FirstLine})", "the empty entries are ignored");
+            }
+            if (_emptyBallots.Count > 0)
+            {
+                Warn(_emptyBallots.FirstLine, $"{_emptyBallots.Count} ballots vote for no project (first on line {_emptyBallots.FirstLine})", "they count as voters, as in pabutools (the Method of Equal Shares gives each a share of the budget)");
+            }
+            if (_records.UndecodableLines > 0)
+            {
+                Warn(_records.FirstUndecodableLine, $"{_records.UndecodableLines} lines hold bytes that are not UTF-8 (first on line {_records.FirstUndecodableLine}; shown as U+FFFD)", "read with those characters replaced: save the file as UTF-8");
+            }
+        }
+
+        // The width of a header without the empty names a trailing ';' adds.
+        private int HeaderWidth()
+        {
+            var width = _records.FieldCount;
+            while (width > 1 && _records[width - 1].IsWhiteSpace())
+            {
+                width--;
+            }
+            return width;
         }
 
         private string[] Header(out int line)
         {
             line = _records.Line;
-            var header = new string[_records.FieldCount];
+            var header = new string[HeaderWidth()];
             for (var i = 0; i < header.Length; i++)
             {
                 header[i] = _records[i].Trim().ToString();
             }
+            CheckTrailingFields(header.Length, header.Length);
             return header;
+        }
+
+        private void CheckTrailingFields(int width, int headerWidth)
+        {
+            if (_records.FieldCount > width)
+            {
+                Note(_trailingFields, $"the row ends with empty fields beyond the {headerWidth} columns its section names");
+            }
         }
 
         private int Column(string[] header, string name, int line, string section)
@@ -428,17 +626,75 @@ public static class PabulibReader
         private static (string Name, int Index)[] OtherColumns(string[] header, int first, int second, int third) =>
             header.Select((name, index) => (name, index)).Where(column => column.index != first && column.index != second && column.index != third).ToArray();
 
-        private void CheckFieldCount(int expected, string what)
+        // A row may end with empty fields beyond its header (trailing semicolons) or stop before its last optional
+        // columns; fields with a value beyond the header, or missing required ones, are refused.
+        private void CheckFieldCount(int expected, int required, string what)
         {
-            if (_records.FieldCount != expected)
+            var count = _records.FieldCount;
+            if (count == expected)
             {
-                throw Error(_records.Line, $"a {what} row has {_records.FieldCount} fields but the header has {expected} (quote a value that contains ';')");
+                return;
+            }
+            if (count > expected && IsBlankFrom(expected))
+            {
+                Note(_trailingFields, $"the {what} row ends with empty fields beyond the {expected} columns of its header");
+                return;
+            }
+            if (count < expected && count >= required)
+            {
+                Note(_shortRows, $"the {what} row has {count} fields but the header has {expected}");
+                return;
+            }
+            throw Error(_records.Line, $"a {what} row has {count} fields but the header has {expected} (quote a value that contains ';')");
+        }
+
+        // Irregularities of many lines are counted and reported once, at the first of them (strict: refused there).
+        private void Note(Tally tally, string found)
+        {
+            if (strict)
+            {
+                throw StrictError(_records.Line, found);
+            }
+            tally.Count++;
+            tally.FirstLine = tally.FirstLine == 0 ? _records.Line : tally.FirstLine;
+        }
+
+        private void List(Listing listing, int line, string found, string reading)
+        {
+            listing.Count++;
+            if (strict || listing.Count <= ListedPerKind)
+            {
+                Warn(line, found, reading);
             }
         }
+
+        // What the file holds, then how it is read; a strict reading refuses it instead.
+        private void Warn(int line, string found, string reading)
+        {
+            if (strict)
+            {
+                throw StrictError(line, found);
+            }
+            _warnings.Add(new PabulibWarning(line, $"{found}; {reading}"));
+        }
+
+        private PabulibFormatException StrictError(int line, string found) => Error(line, $"{found} (refused by the strict reading; otherwise a warning)");
 
         private PabulibFormatException Error(int line, string problem) => new(source, line, problem);
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    }
+
+    private sealed class Tally
+    {
+        public int Count;
+        public int FirstLine;
+    }
+
+    private sealed class Listing(string summary)
+    {
+        public string Summary { get; } = summary;
+        public int Count;
     }
 
     // Equal arrays become one shared array (ballots never hand their arrays out as writable).

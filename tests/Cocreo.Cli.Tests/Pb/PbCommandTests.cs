@@ -157,6 +157,64 @@ public sealed class PbCommandTests : IDisposable
         Assert.Equal(PbCommand.BadInput, Run("pb", "run", Data("Netherlands_Assen_2024.pb"), "--rule", "greedy", "--completion", "add1").Exit);
     }
 
+    // Every real file of the conformance data, in pabulib/ and in pabulib-quirks/ (files with irregularities).
+    public static TheoryData<string> EveryRealFile()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in new[] { "pabulib", "pabulib-quirks" })
+        {
+            var path = SharedData.Root is { } root ? Path.Combine(root, folder) : null;
+            foreach (var file in path is not null && Directory.Exists(path) ? Directory.GetFiles(path, "*.pb").Order(StringComparer.Ordinal).ToArray() : [])
+            {
+                data.Add(folder + "/" + Path.GetFileName(file));
+            }
+        }
+        if (data.Count == 0)
+        {
+            data.Add("pabulib/(conformance data missing)");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRealFile))]
+    public void Check_reads_every_real_file_and_each_warning_names_the_file_and_line(string file)
+    {
+        var path = SharedData.Require(file);
+        var name = Path.GetFileName(path);
+
+        var (exit, output, error) = Run("pb", "check", path);
+
+        Assert.True(exit == 0, $"pb check refused {file}: {error}");
+        Assert.StartsWith($"{name}: valid pabulib file.", output);
+        Assert.All(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches($@"^warning: {System.Text.RegularExpressions.Regex.Escape(name)}(, line [1-9][0-9]*)?: \S", line));
+    }
+
+    [Fact]
+    public void Check_reads_a_project_approved_twice_as_one_approval_with_a_warning_and_strict_refuses_it()
+    {
+        var file = SharedData.Require("pabulib-quirks/Poland_Warszawa_2026_Tarchomin.pb");
+
+        var (exit, output, error) = Run("pb", "check", file);
+        var (strictExit, _, strictError) = Run("pb", "check", "--strict", file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("948 approval ballots", output);
+        Assert.Contains("warning: Poland_Warszawa_2026_Tarchomin.pb, line 135: voter 230580 votes for project 1557 twice; read as one approval", error);
+        Assert.Contains("warning: Poland_Warszawa_2026_Tarchomin.pb, line 385: voter 257844 votes for project 1543 twice", error);
+        Assert.Equal(PbCommand.BadInput, strictExit);
+        Assert.StartsWith("Poland_Warszawa_2026_Tarchomin.pb, line 135: voter 230580 votes for project 1557 twice", strictError);
+    }
+
+    [Fact]
+    public void Compare_on_a_file_with_repeated_approvals_gives_the_official_outcome()
+    {
+        var (exit, output, _) = Run("pb", "compare", SharedData.Require("pabulib-quirks/Poland_Warszawa_2026_Tarchomin.pb"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("equals the official outcome", output);
+    }
+
     private string WriteTemporary(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"cocreo-pb-{Guid.NewGuid():N}.pb");
