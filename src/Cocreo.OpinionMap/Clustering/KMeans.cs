@@ -43,9 +43,15 @@ internal static class KMeans
 
     /// <summary>Clusters sorted by id.</summary>
     public static List<KCluster> Run(ClusterPoints data, int k, IReadOnlyList<PreviousCluster>? previous, int maxIterations,
-        ParallelOptions parallel)
+        ParallelOptions parallel) =>
+        Iterate(data, previous is { Count: > 0 } ? CleanStart(data, previous, k) : Initial(data, k), maxIterations, parallel);
+
+    /// <summary>
+    /// K-means from the given starting clusters (their centres are what counts; members may be empty), with Polis'
+    /// steps and stopping rule. Clusters sorted by id.
+    /// </summary>
+    public static List<KCluster> Iterate(ClusterPoints data, List<KCluster> clusters, int maxIterations, ParallelOptions parallel)
     {
-        var clusters = previous is { Count: > 0 } ? CleanStart(data, previous, k) : Initial(data, k);
         var nearest = new NearestCentres(data);
         for (var remaining = maxIterations; ; remaining--)
         {
@@ -57,6 +63,97 @@ internal static class KMeans
             }
             clusters = next;
         }
+    }
+
+    /// <summary>
+    /// The weighted sum of squared distances of the points to the centre of their cluster (the spread k-means
+    /// minimises); with one cluster holding every point, the total spread.
+    /// </summary>
+    public static double WithinSpread(ClusterPoints data, IReadOnlyList<KCluster> clusters)
+    {
+        var spread = 0.0;
+        foreach (var cluster in clusters.Where(c => c.Members.Count > 0))
+        {
+            var (x, y) = WeightedMean(data, cluster.Members);
+            foreach (var i in cluster.Members)
+            {
+                var dx = data.X[i] - x;
+                var dy = data.Y[i] - y;
+                spread += data.Weight(i) * ((dx * dx) + (dy * dy));
+            }
+        }
+        return spread;
+    }
+
+    /// <summary>The weighted spread of all points around their weighted mean.</summary>
+    public static double TotalSpread(ClusterPoints data) =>
+        data.Count == 0 ? 0.0 : WithinSpread(data, [new KCluster(0, [.. Enumerable.Range(0, data.Count)], 0, 0)]);
+
+    /// <summary>
+    /// A k-means++ start (Arthur and Vassilvitskii 2007), weighted: the first centre is a point drawn with probability
+    /// proportional to its weight, each further centre a point drawn with probability proportional to its weight times
+    /// its squared distance to the nearest centre so far. Fewer than k centres when there are fewer distinct positions.
+    /// Empty clusters 0..k-1 at the drawn positions.
+    /// </summary>
+    public static List<KCluster> SeededStart(ClusterPoints data, int k, SplitMix64 random)
+    {
+        var clusters = new List<KCluster>(k);
+        if (data.Count == 0 || k <= 0)
+        {
+            return clusters;
+        }
+        var chance = new double[data.Count];
+        for (var i = 0; i < data.Count; i++)
+        {
+            chance[i] = data.Weight(i);
+        }
+        while (clusters.Count < k)
+        {
+            var point = Draw(chance, random);
+            if (point < 0)
+            {
+                return clusters;
+            }
+            clusters.Add(new KCluster(clusters.Count, [], data.X[point], data.Y[point]));
+            for (var i = 0; i < data.Count; i++)
+            {
+                var dx = data.X[i] - data.X[point];
+                var dy = data.Y[i] - data.Y[point];
+                var squared = (dx * dx) + (dy * dy);
+                chance[i] = clusters.Count == 1 ? data.Weight(i) * squared : Math.Min(chance[i], data.Weight(i) * squared);
+            }
+        }
+        return clusters;
+    }
+
+    /// <summary>A point drawn with probability proportional to its chance; −1 when every chance is 0.</summary>
+    private static int Draw(double[] chance, SplitMix64 random)
+    {
+        var total = 0.0;
+        foreach (var c in chance)
+        {
+            total += c;
+        }
+        if (!(total > 0))
+        {
+            return -1;
+        }
+        var target = random.NextDouble() * total;
+        var last = -1;
+        for (var i = 0; i < chance.Length; i++)
+        {
+            if (chance[i] <= 0)
+            {
+                continue;
+            }
+            last = i;
+            target -= chance[i];
+            if (target < 0)
+            {
+                return i;
+            }
+        }
+        return last;
     }
 
     /// <summary>Polis' init-clusters: the first k distinct positions, in data order, as empty clusters 0..k-1.</summary>
