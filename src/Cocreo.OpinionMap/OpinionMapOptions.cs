@@ -10,10 +10,35 @@ public sealed record OpinionMapOptions
     public static OpinionMapOptions Default { get; } = new();
 
     /// <summary>
+    /// Polis' rules before its changes of October 2017 (<see cref="CountModeratedOutAsVoted"/> and
+    /// <see cref="FillMissingVotesWithZero"/>), for re-analysing exports of conversations whose math ran then: Polis'
+    /// code had both from 27 February to 21 October 2017, and its servers still counted moderated-out statements as
+    /// voted in December 2018 (docs/opinion-map.md, "Polis' older rules").
+    /// </summary>
+    public static OpinionMapOptions OlderPolisRules { get; } = new() { CountModeratedOutAsVoted = true, FillMissingVotesWithZero = true };
+
+    /// <summary>
     /// A participant is in the conversation (clustered) after voting on at least min(this, #statements) statements
     /// (Polis: 7).
     /// </summary>
     public int MinimumVotes { get; init; } = 7;
+
+    /// <summary>
+    /// Polis' older in-conversation count, for re-analysing old exports: every moderated-out statement (rejected or
+    /// meta) that has votes counts as voted on by every participant when the threshold is applied (Polis zeroed such a
+    /// column for everyone, then counted the non-empty cells: its code from 27 February to 31 October 2017, commits
+    /// b68ca8b6 and 30355e11, and in production until at least December 2018). With six such statements everyone who
+    /// voted once is in. Off (Polis today): only votes cast count, on any statement.
+    /// </summary>
+    public bool CountModeratedOutAsVoted { get; init; }
+
+    /// <summary>
+    /// Polis' older principal components, for re-analysing old exports: a missing vote is filled with 0 (pass) before
+    /// centring, and each statement's mean is over everyone (Polis until 21 October 2017, commit 90b5b9e6). Off (Polis
+    /// today): a missing vote is filled with the statement's mean over those who voted on it. The projection still
+    /// uses only the votes cast, as Polis' did then and does now.
+    /// </summary>
+    public bool FillMissingVotesWithZero { get; init; }
 
     /// <summary>While fewer people than this are in the conversation, the most active voters are let in (Polis: 15).</summary>
     public int GreedyParticipantCount { get; init; } = 15;

@@ -35,7 +35,7 @@ public static class OpinionMapper
         var inConversation = InConversation.Admit(matrix, conversation.FirstVotes, polisRowOrder, previous.InConversation, options);
 
         var allVotes = matrix.ColumnVotes;
-        var center = SparsityAwareProjection.Center(matrix, allVotes);
+        var center = SparsityAwareProjection.Center(matrix, allVotes, options.FillMissingVotesWithZero);
         var components = PrincipalComponentsOf(matrix, center, previous, options, parallel);
         var first = components.First;
         var second = components.Second;
@@ -176,8 +176,10 @@ public static class OpinionMapper
         var random = new Random(options.Seed);
         var start1 = StartVector(matrix, previous, l => l.First, random);
         var start2 = componentCount == 2 ? StartVector(matrix, previous, l => l.Second, random) : null;
-        var (first, second, iterations) = new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel)
-            .Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
+        var iteration = options.FillMissingVotesWithZero
+            ? new PowerIteration(matrix, new double[columns], RowBlocks.Of(matrix), parallel, zeroFilledCenter: center)
+            : new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel);
+        var (first, second, iterations) = iteration.Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
         return (first, second ?? new double[columns], iterations);
     }
 
