@@ -8,6 +8,8 @@ using Cocreo.OpinionMap.Polis;
 //   full [participants statements votesPerParticipant repeats]   generated conversation, full computation
 //   incremental [participants statements votesPerParticipant rounds newVotes]   update after new votes
 //   fixtures <polis data folder> [repeats]   real conversations (reddwarf fixtures and open-data exports)
+//   starts [participants statements votesPerParticipant repeats]   full computation with Polis' own group start only
+//       (GroupStarts 0) and with the default seeded starts, alternately in one process: what the starts cost
 var mode = args.Length > 0 ? args[0] : "full";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var output = Console.Out;
@@ -74,8 +76,31 @@ switch (mode)
         }
         break;
     }
+    case "starts":
+    {
+        var (participants, statements, perParticipant, repeats) = (Arg(1, 100_000), Arg(2, 10_000), Arg(3, 50), Arg(4, 5));
+        var conversation = Build(participants, statements, perParticipant);
+        var polisOnly = new OpinionMapOptions { GroupStarts = 0 };
+        OpinionMapper.Compute(conversation, polisOnly);
+        var times = new Dictionary<string, List<double>> { ["GroupStarts 0"] = [], [$"GroupStarts {OpinionMapOptions.Default.GroupStarts}"] = [] };
+        for (var r = 0; r < repeats; r++)
+        {
+            foreach (var (label, options) in new[] { ("GroupStarts 0", polisOnly), ($"GroupStarts {OpinionMapOptions.Default.GroupStarts}", OpinionMapOptions.Default) })
+            {
+                var watch = Stopwatch.StartNew();
+                var map = OpinionMapper.Compute(conversation, options);
+                times[label].Add(watch.Elapsed.TotalSeconds);
+                output.WriteLine($"{label} {r + 1}: {watch.Elapsed.TotalSeconds:F2} s, groups {map.Groups.Count}");
+            }
+        }
+        foreach (var (label, list) in times)
+        {
+            output.WriteLine($"{label}: median {Median(list):F2} s, min {list.Min():F2} s over {repeats}");
+        }
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental or fixtures");
+        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures or starts");
         return 2;
 }
 return 0;
