@@ -33,7 +33,7 @@ internal static class GroupClustering
         for (var start = 0; start < options.GroupStarts && total > 0; start++)
         {
             var seeds = KMeans.SeededStart(data, k, SplitMix64.For(options.Seed, k, start));
-            var clusters = KMeans.Iterate(data, seeds, options.GroupClusterIterations, parallel);
+            var clusters = KMeans.IterateFew(data, seeds, options.GroupClusterIterations);
             var within = KMeans.WithinSpread(data, clusters);
             // Strictly less only: on a tie Polis' start, then the earlier seeded start, stays.
             if (within < bestWithin)
