@@ -10,6 +10,7 @@ using Cocreo.OpinionMap.Polis;
 //   fixtures <polis data folder> [repeats]   real conversations (reddwarf fixtures and open-data exports)
 //   starts [participants statements votesPerParticipant repeats]   full computation with Polis' own group start only
 //       (GroupStarts 0) and with the default seeded starts, alternately in one process: what the starts cost
+//   starts-fixtures <polis data folder> [repeats]   the same on the real conversations
 var mode = args.Length > 0 ? args[0] : "full";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var output = Console.Out;
@@ -99,8 +100,37 @@ switch (mode)
         }
         break;
     }
+    case "starts-fixtures":
+    {
+        var root = args.Length > 1 ? args[1] : "../shared/data/polis";
+        var repeats = Arg(2, 40);
+        var conversations = Directory.GetDirectories(Path.Combine(root, "reddwarf-fixtures")).Order()
+            .Select(dir => (Path.GetFileName(dir), PolisJson.ReadConversation(Path.Combine(dir, "votes.json"), Path.Combine(dir, "comments.json"))))
+            .Concat(Directory.GetDirectories(Path.Combine(root, "opendata")).Order().Select(dir => (Path.GetFileName(dir), PolisExport.Read(dir).Conversation)))
+            .ToList();
+        var variants = new[] { ("GroupStarts 0", new OpinionMapOptions { GroupStarts = 0 }), ($"GroupStarts {OpinionMapOptions.Default.GroupStarts}", OpinionMapOptions.Default) };
+        foreach (var (name, conversation) in conversations)
+        {
+            var times = variants.ToDictionary(v => v.Item1, _ => new List<double>());
+            foreach (var (_, options) in variants)
+            {
+                OpinionMapper.Compute(conversation, options);
+            }
+            for (var r = 0; r < repeats; r++)
+            {
+                foreach (var (label, options) in variants)
+                {
+                    var watch = Stopwatch.StartNew();
+                    OpinionMapper.Compute(conversation, options);
+                    times[label].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            output.WriteLine($"{name}: " + string.Join("; ", times.Select(t => $"{t.Key} median {Median(t.Value):F1} ms, min {t.Value.Min():F1} ms")));
+        }
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures or starts");
+        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures, starts or starts-fixtures");
         return 2;
 }
 return 0;
