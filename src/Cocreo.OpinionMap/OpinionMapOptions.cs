@@ -12,8 +12,8 @@ public sealed record OpinionMapOptions
     /// <summary>
     /// Polis' rules before its changes of October 2017 (<see cref="CountModeratedOutAsVoted"/> and
     /// <see cref="FillMissingVotesWithZero"/>), for re-analysing exports of conversations whose math ran then: Polis'
-    /// code had both from 27 February to 21 October 2017, and its servers still counted moderated-out statements as
-    /// voted in December 2018 (docs/opinion-map.md, "Polis' older rules").
+    /// code had both from 27 February to 21 October 2017, and a Polis server still counted moderated-out statements as
+    /// voted in December 2018; not every export of that time was made so (docs/opinion-map.md, "Polis' older rules").
     /// </summary>
     public static OpinionMapOptions OlderPolisRules { get; } = new() { CountModeratedOutAsVoted = true, FillMissingVotesWithZero = true };
 
@@ -27,8 +27,9 @@ public sealed record OpinionMapOptions
     /// Polis' older in-conversation count, for re-analysing old exports: every moderated-out statement (rejected or
     /// meta) that has votes counts as voted on by every participant when the threshold is applied (Polis zeroed such a
     /// column for everyone, then counted the non-empty cells: its code from 27 February to 31 October 2017, commits
-    /// b68ca8b6 and 30355e11, and in production until at least December 2018). With six such statements everyone who
-    /// voted once is in. Off (Polis today): only votes cast count, on any statement.
+    /// b68ca8b6 and 30355e11; the server that computed the red-dwarf fixture above-100-ptpts still counted so in
+    /// December 2018). With six such statements everyone who voted once is in. Off (Polis today): only votes cast
+    /// count, on any statement.
     /// </summary>
     public bool CountModeratedOutAsVoted { get; init; }
 

@@ -40,7 +40,8 @@ public class RedDwarfFixtureTests
         // Polis' in-conv for this conversation (begun January 2018) holds 31 participants with fewer than 7 votes
         // that today's rule never admits, whatever the order of votes. Each of them, and nobody else, cast at least
         // two votes on statements not moderated out before 2019: the rule Polis evidently used then. Since nobody
-        // is ever let out, they are still in. We follow today's rule; starting from Polis' state keeps them in.
+        // is ever let out, they are still in. We follow today's rule; starting from Polis' state keeps them in, and
+        // the older count (CountModeratedOutAsVoted) on the votes before 2019 lets in exactly them (OlderPolisRulesTests).
         var fixture = PolisFixture.Load(PolisFixture.Above100);
         var map = OpinionMapper.Compute(fixture.Conversation, Replayed);
         var ours = InConversation(map);
