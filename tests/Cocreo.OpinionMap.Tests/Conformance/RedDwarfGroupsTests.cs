@@ -24,13 +24,14 @@ public class RedDwarfGroupsTests
     /// <summary>
     /// The issue asks for an adjusted Rand index of at least 0.9 on every conversation. Measured 2026-12-06:
     /// canadian-electoral-reform 0.933 (it was −0.03 at 2 groups, and 3 groups were shown, before the seeded starts),
-    /// vTaiwan 0.855, $15/hour 0.680 (unchanged by this work). The last two do not reach 0.9, and no group rule we
-    /// could defend does: there the two-group split is not determined by the data. Red-dwarf's groups are exactly
-    /// what k-means on the participants gives on our map from the start red-dwarf happens to use (the two leftmost
-    /// participants, test below), not a best split: its groups, ours and Polis' exported groups explain the
-    /// participants' spread within 0.6 percentage points of one another (test below), and red-dwarf and Polis' own
+    /// vTaiwan 0.855, $15/hour 0.680 (unchanged by this work). The last two do not reach 0.9, and no rule that keeps
+    /// Polis' base clusters does: on vTaiwan red-dwarf's split is the best split of the participants but 7 of Polis'
+    /// base clusters straddle it, and every split of the base clusters k-means reaches agrees with it at 0.83 to 0.89;
+    /// on $15/hour red-dwarf's split is where k-means stops from the start red-dwarf happens to use (the two leftmost
+    /// participants, test below), and the best split agrees with it at 0.61. The three splits (red-dwarf's, ours and
+    /// Polis' export) explain the spread within 0.6 points of one another (test below), and red-dwarf and Polis' own
     /// export agree at only 0.83 and 0.52 there. The minimum for those two guards the measured figure; it does not
-    /// meet the target.
+    /// meet the target (docs/opinion-map.md, "Step by step").
     /// </summary>
     [Theory]
     [InlineData("canadian-electoral-reform", 0.9)]
@@ -91,15 +92,15 @@ public class RedDwarfGroupsTests
     }
 
     /// <summary>
-    /// Where we differ from red-dwarf, the data do not choose: on our map (which is red-dwarf's, test above) red-dwarf's
-    /// groups, ours and the groups in Polis' export explain the participants' spread within 0.6 percentage points of
-    /// one another (measured 2026-12-06: vTaiwan 43.55%, 43.25%, 43.20%; $15/hour 43.23%, 42.85%, 43.40%), while they
-    /// agree pairwise at adjusted Rand 0.52 to 0.93.
+    /// Where we differ from red-dwarf, the data barely choose: on our map (which is red-dwarf's, test above)
+    /// red-dwarf's groups, ours and the groups in Polis' export explain the participants' spread within 0.6
+    /// percentage points of one another (measured 2026-12-06: vTaiwan 43.55%, 43.25%, 43.20%; $15/hour 43.23%, 42.85%,
+    /// 43.40%), while they agree pairwise at adjusted Rand 0.52 to 0.93.
     /// </summary>
     [Theory]
     [InlineData("vtaiwan.uberx")]
     [InlineData("15-per-hour-seattle")]
-    public void Where_we_differ_from_red_dwarf_its_groups_explain_the_spread_no_better_than_ours_or_Polis(string name)
+    public void Where_we_differ_from_red_dwarf_its_split_ours_and_Polis_explain_the_spread_within_a_point(string name)
     {
         var export = Export(name);
         var redDwarf = RedDwarfGroups.Load(name);
@@ -116,6 +117,23 @@ public class RedDwarfGroupsTests
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{name}: explained spread red-dwarf {explained[0]:P2}, ours {explained[1]:P2}, Polis {explained[2]:P2}");
         Assert.InRange(explained.Max() - explained.Min(), 0, 0.006);
+    }
+
+    [Fact]
+    public void On_vTaiwan_red_dwarf_s_split_cuts_through_Polis_base_clusters()
+    {
+        // Red-dwarf groups participants directly; Polis (and we) group base clusters, so our groups are unions of base
+        // clusters. Seven of ours hold participants of both red-dwarf groups (27 participants on the smaller sides).
+        var redDwarf = RedDwarfGroups.Load("vtaiwan.uberx");
+        var map = OpinionMapper.Compute(Export("vtaiwan.uberx").Conversation);
+
+        var straddling = map.BaseClusters
+            .Select(b => b.Members.Where(redDwarf.GroupOf.ContainsKey).CountBy(p => redDwarf.GroupOf[p]).Select(g => g.Value).ToList())
+            .Where(counts => counts.Count > 1)
+            .ToList();
+
+        Assert.Equal(7, straddling.Count);
+        Assert.Equal(27, straddling.Sum(counts => counts.Min()));
     }
 
     private static PolisExport Export(string name) => PolisExport.Read(SharedData.Require($"polis/opendata/{name}"));
