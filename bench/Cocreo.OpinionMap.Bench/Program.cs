@@ -84,19 +84,26 @@ switch (mode)
         var polisOnly = new OpinionMapOptions { GroupStarts = 0 };
         OpinionMapper.Compute(conversation, polisOnly);
         var times = new Dictionary<string, List<double>> { ["GroupStarts 0"] = [], [$"GroupStarts {OpinionMapOptions.Default.GroupStarts}"] = [] };
+        var processorTimes = times.Keys.ToDictionary(k => k, _ => new List<double>());
+        var process = Process.GetCurrentProcess();
         for (var r = 0; r < repeats; r++)
         {
             foreach (var (label, options) in new[] { ("GroupStarts 0", polisOnly), ($"GroupStarts {OpinionMapOptions.Default.GroupStarts}", OpinionMapOptions.Default) })
             {
+                process.Refresh();
+                var processorBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var map = OpinionMapper.Compute(conversation, options);
                 times[label].Add(watch.Elapsed.TotalSeconds);
-                output.WriteLine($"{label} {r + 1}: {watch.Elapsed.TotalSeconds:F2} s, groups {map.Groups.Count}");
+                process.Refresh();
+                processorTimes[label].Add((process.TotalProcessorTime - processorBefore).TotalSeconds);
+                output.WriteLine($"{label} {r + 1}: {watch.Elapsed.TotalSeconds:F2} s (processor {processorTimes[label][^1]:F2} s), groups {map.Groups.Count}");
             }
         }
         foreach (var (label, list) in times)
         {
-            output.WriteLine($"{label}: median {Median(list):F2} s, min {list.Min():F2} s over {repeats}");
+            output.WriteLine($"{label}: median {Median(list):F2} s, min {list.Min():F2} s over {repeats}; "
+                + $"processor time median {Median(processorTimes[label]):F2} s, min {processorTimes[label].Min():F2} s");
         }
         break;
     }
