@@ -212,9 +212,8 @@ public static class OpinionMapper
     /// <summary>
     /// Clusters the base clusters into 2 … min(max, 2 + #base clusters / 12) groups (Polis' k-means, checked against
     /// seeded starts: <see cref="GroupClustering"/>), scores each number by the silhouette of the best clustering
-    /// found for it and picks the number to show with
-    /// Polis' smoother: a new best number is shown only after winning <see cref="OpinionMapOptions.GroupCountBuffer"/>
-    /// updates in a row.
+    /// found for it and picks the number to show with Polis' smoother: a new best number is shown only after winning
+    /// <see cref="OpinionMapOptions.GroupCountBuffer"/> updates in a row.
     /// </summary>
     private static (List<KCluster> Groups, GroupCountSelection Selection, GroupCountHistory History, SortedDictionary<int, List<KCluster>> Clusterings)
         ChooseGroups(ClusterPoints basePoints, OpinionMapState previous, OpinionMapOptions options, ParallelOptions parallel)
