@@ -8,6 +8,9 @@ using Cocreo.OpinionMap.Polis;
 //   full [participants statements votesPerParticipant repeats]   generated conversation, full computation
 //   incremental [participants statements votesPerParticipant rounds newVotes]   update after new votes
 //   fixtures <polis data folder> [repeats]   real conversations (reddwarf fixtures and open-data exports)
+//   starts [participants statements votesPerParticipant repeats]   full computation with Polis' own group start only
+//       (GroupStarts 0) and with the default seeded starts, alternately in one process: what the starts cost
+//   starts-fixtures <polis data folder> [repeats]   the same on the real conversations
 var mode = args.Length > 0 ? args[0] : "full";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var output = Console.Out;
@@ -74,8 +77,67 @@ switch (mode)
         }
         break;
     }
+    case "starts":
+    {
+        var (participants, statements, perParticipant, repeats) = (Arg(1, 100_000), Arg(2, 10_000), Arg(3, 50), Arg(4, 5));
+        var conversation = Build(participants, statements, perParticipant);
+        var polisOnly = new OpinionMapOptions { GroupStarts = 0 };
+        OpinionMapper.Compute(conversation, polisOnly);
+        var times = new Dictionary<string, List<double>> { ["GroupStarts 0"] = [], [$"GroupStarts {OpinionMapOptions.Default.GroupStarts}"] = [] };
+        var processorTimes = times.Keys.ToDictionary(k => k, _ => new List<double>());
+        var process = Process.GetCurrentProcess();
+        for (var r = 0; r < repeats; r++)
+        {
+            foreach (var (label, options) in new[] { ("GroupStarts 0", polisOnly), ($"GroupStarts {OpinionMapOptions.Default.GroupStarts}", OpinionMapOptions.Default) })
+            {
+                process.Refresh();
+                var processorBefore = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                var map = OpinionMapper.Compute(conversation, options);
+                times[label].Add(watch.Elapsed.TotalSeconds);
+                process.Refresh();
+                processorTimes[label].Add((process.TotalProcessorTime - processorBefore).TotalSeconds);
+                output.WriteLine($"{label} {r + 1}: {watch.Elapsed.TotalSeconds:F2} s (processor {processorTimes[label][^1]:F2} s), groups {map.Groups.Count}");
+            }
+        }
+        foreach (var (label, list) in times)
+        {
+            output.WriteLine($"{label}: median {Median(list):F2} s, min {list.Min():F2} s over {repeats}; "
+                + $"processor time median {Median(processorTimes[label]):F2} s, min {processorTimes[label].Min():F2} s");
+        }
+        break;
+    }
+    case "starts-fixtures":
+    {
+        var root = args.Length > 1 ? args[1] : "../shared/data/polis";
+        var repeats = Arg(2, 40);
+        var conversations = Directory.GetDirectories(Path.Combine(root, "reddwarf-fixtures")).Order()
+            .Select(dir => (Path.GetFileName(dir), PolisJson.ReadConversation(Path.Combine(dir, "votes.json"), Path.Combine(dir, "comments.json"))))
+            .Concat(Directory.GetDirectories(Path.Combine(root, "opendata")).Order().Select(dir => (Path.GetFileName(dir), PolisExport.Read(dir).Conversation)))
+            .ToList();
+        var variants = new[] { ("GroupStarts 0", new OpinionMapOptions { GroupStarts = 0 }), ($"GroupStarts {OpinionMapOptions.Default.GroupStarts}", OpinionMapOptions.Default) };
+        foreach (var (name, conversation) in conversations)
+        {
+            var times = variants.ToDictionary(v => v.Item1, _ => new List<double>());
+            foreach (var (_, options) in variants)
+            {
+                OpinionMapper.Compute(conversation, options);
+            }
+            for (var r = 0; r < repeats; r++)
+            {
+                foreach (var (label, options) in variants)
+                {
+                    var watch = Stopwatch.StartNew();
+                    OpinionMapper.Compute(conversation, options);
+                    times[label].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            output.WriteLine($"{name}: " + string.Join("; ", times.Select(t => $"{t.Key} median {Median(t.Value):F1} ms, min {t.Value.Min():F1} ms")));
+        }
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental or fixtures");
+        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures, starts or starts-fixtures");
         return 2;
 }
 return 0;

@@ -168,8 +168,30 @@ public sealed record ConsensusStatement(int StatementId, int Successes, int Tria
 public sealed record ConsensusStatements(IReadOnlyList<ConsensusStatement> Agree, IReadOnlyList<ConsensusStatement> Disagree);
 
 /// <summary>How the number of groups was chosen.</summary>
-/// <param name="Silhouettes">Silhouette of the clustering for each number of groups tried.</param>
+/// <param name="Silhouettes">
+/// For each number of groups tried, the silhouette of the best clustering found for it (the least within-group spread:
+/// Polis' own start or a seeded one, <see cref="OpinionMapOptions.GroupStarts"/>).
+/// </param>
 /// <param name="BestCount">The number with the best silhouette this time.</param>
 /// <param name="ChosenCount">The number of groups shown: the best only once it has won several updates in a row.</param>
 /// <param name="WasForced">Whether <see cref="OpinionMapOptions.GroupCount"/> fixed the number.</param>
-public sealed record GroupCountSelection(IReadOnlyDictionary<int, double> Silhouettes, int BestCount, int ChosenCount, bool WasForced);
+public sealed record GroupCountSelection(IReadOnlyDictionary<int, double> Silhouettes, int BestCount, int ChosenCount, bool WasForced)
+{
+    /// <summary>
+    /// For each number of groups tried, the share of the base clusters' spread (weighted by size) that the best
+    /// clustering found explains: 1 − within-group spread / total spread.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> ExplainedSpread { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>
+    /// The same share for the groups Polis' own k-means reached (from the previous map's groups, or from the first
+    /// distinct base-cluster positions).
+    /// </summary>
+    public IReadOnlyDictionary<int, double> PolisStartExplainedSpread { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>
+    /// The numbers of groups whose groups come from a seeded start rather than Polis' own, because Polis' k-means had
+    /// stopped at groups that explain clearly less of the spread (<see cref="OpinionMapOptions.GroupStartImprovement"/>).
+    /// </summary>
+    public IReadOnlySet<int> SeededStartShown { get; init; } = new HashSet<int>();
+}

@@ -35,7 +35,7 @@ public static class OpinionMapper
         var inConversation = InConversation.Admit(matrix, conversation.FirstVotes, polisRowOrder, previous.InConversation, options);
 
         var allVotes = matrix.ColumnVotes;
-        var center = SparsityAwareProjection.Center(matrix, allVotes);
+        var center = SparsityAwareProjection.Center(matrix, allVotes, options.FillMissingVotesWithZero);
         var components = PrincipalComponentsOf(matrix, center, previous, options, parallel);
         var first = components.First;
         var second = components.Second;
@@ -176,8 +176,10 @@ public static class OpinionMapper
         var random = new Random(options.Seed);
         var start1 = StartVector(matrix, previous, l => l.First, random);
         var start2 = componentCount == 2 ? StartVector(matrix, previous, l => l.Second, random) : null;
-        var (first, second, iterations) = new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel)
-            .Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
+        var iteration = options.FillMissingVotesWithZero
+            ? new PowerIteration(matrix, new double[columns], RowBlocks.Of(matrix), parallel, zeroFilledCenter: center)
+            : new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel);
+        var (first, second, iterations) = iteration.Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
         return (first, second ?? new double[columns], iterations);
     }
 
@@ -208,8 +210,9 @@ public static class OpinionMapper
     }
 
     /// <summary>
-    /// Clusters the base clusters into 2 … min(max, 2 + #base clusters / 12) groups, scores each by silhouette and
-    /// picks the number to show with Polis' smoother: a new best number is shown only after winning
+    /// Clusters the base clusters into 2 … min(max, 2 + #base clusters / 12) groups (Polis' k-means, checked against
+    /// seeded starts: <see cref="GroupClustering"/>), scores each number by the silhouette of the best clustering
+    /// found for it and picks the number to show with Polis' smoother: a new best number is shown only after winning
     /// <see cref="OpinionMapOptions.GroupCountBuffer"/> updates in a row.
     /// </summary>
     private static (List<KCluster> Groups, GroupCountSelection Selection, GroupCountHistory History, SortedDictionary<int, List<KCluster>> Clusterings)
@@ -223,14 +226,24 @@ public static class OpinionMapper
         }
         var clusterings = new SortedDictionary<int, List<KCluster>>();
         var silhouettes = new SortedDictionary<int, double>();
+        var explained = new SortedDictionary<int, double>();
+        var polisExplained = new SortedDictionary<int, double>();
+        var replaced = new SortedSet<int>();
         foreach (var k in counts)
         {
             var last = previous.GroupClusterings.GetValueOrDefault(k);
-            var clustering = KMeans.Run(basePoints, k,
-                last?.Select(c => new PreviousCluster(c.Id, c.BaseClusterIds, c.X, c.Y)).ToList(),
-                options.GroupClusterIterations, parallel);
-            clusterings[k] = clustering;
-            silhouettes[k] = Silhouette.Of(basePoints, clustering);
+            var result = GroupClustering.Run(basePoints, k,
+                last?.Select(c => new PreviousCluster(c.Id, c.BaseClusterIds, c.X, c.Y)).ToList(), options, parallel);
+            clusterings[k] = result.Shown;
+            // The number of groups is judged on the best clustering found for each number, not on wherever Polis'
+            // start happened to stop.
+            silhouettes[k] = Silhouette.Of(basePoints, result.Best);
+            explained[k] = result.BestExplainedSpread;
+            polisExplained[k] = result.PolisStartExplainedSpread;
+            if (result.SeededStartShown)
+            {
+                replaced.Add(k);
+            }
         }
 
         // Polis' max-key: the highest silhouette, the larger number on a tie.
@@ -252,7 +265,12 @@ public static class OpinionMapper
         }
         var chosen = options.GroupCount ?? shown;
         return (clusterings[chosen],
-            new GroupCountSelection(silhouettes, best, chosen, options.GroupCount is not null),
+            new GroupCountSelection(silhouettes, best, chosen, options.GroupCount is not null)
+            {
+                ExplainedSpread = explained,
+                PolisStartExplainedSpread = polisExplained,
+                SeededStartShown = replaced,
+            },
             new GroupCountHistory(best, wins, shown),
             clusterings);
     }

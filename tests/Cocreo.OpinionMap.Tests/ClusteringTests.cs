@@ -84,6 +84,42 @@ public class ClusteringTests
         Assert.Equal(PlainLloyd(data, 25, 100), clusters.Select(c => c.Members.ToArray()));
     }
 
+    [Fact]
+    public void The_k_means_for_few_points_takes_the_same_steps_as_the_general_one()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var count = random.Next(2, 120);
+            var data = new ClusterPoints([.. Enumerable.Range(0, count)],
+                [.. Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 6, 1))],
+                [.. Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 4, 1))],
+                [.. Enumerable.Range(0, count).Select(_ => (double)random.Next(1, 30))]);
+            var k = random.Next(1, 6);
+            var seeds = KMeans.SeededStart(data, k, new SplitMix64((ulong)trial));
+
+            var general = KMeans.Iterate(data, [.. seeds.Select(c => new KCluster(c.Id, [], c.X, c.Y))], trial % 25, Parallel);
+            var few = KMeans.IterateFew(data, seeds, trial % 25);
+
+            Assert.Equal(general.Select(c => (c.Id, c.X, c.Y)), few.Select(c => (c.Id, c.X, c.Y)));
+            Assert.Equal(general.Select(c => c.Members), few.Select(c => c.Members));
+        }
+    }
+
+    [Fact]
+    public void Seeded_starts_are_drawn_from_the_seed_alone()
+    {
+        var data = Points((0, 0), (1, 0), (10, 0), (11, 0), (5, 5));
+
+        var first = KMeans.SeededStart(data, 3, SplitMix64.For(7, 2, 0));
+        var again = KMeans.SeededStart(data, 3, SplitMix64.For(7, 2, 0));
+        var other = Enumerable.Range(1, 20).Select(s => KMeans.SeededStart(data, 3, SplitMix64.For(7, 2, s)));
+
+        Assert.Equal(first.Select(c => (c.X, c.Y)), again.Select(c => (c.X, c.Y)));
+        Assert.Contains(other, o => !o.Select(c => (c.X, c.Y)).SequenceEqual(first.Select(c => (c.X, c.Y))));
+        Assert.Equal(3, first.Select(c => (c.X, c.Y)).Distinct().Count());
+    }
+
     /// <summary>Polis' k-means written the obvious way: every point against every centre at every step.</summary>
     private static List<int[]> PlainLloyd(ClusterPoints data, int k, int maxIterations)
     {

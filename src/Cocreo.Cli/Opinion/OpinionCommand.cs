@@ -24,6 +24,26 @@ public static class OpinionCommand
         Description = "Decide who is in the conversation by replaying the votes in time order, as a live Polis conversation",
     };
 
+    private static Option<bool> OlderRulesOption() => new("--older-rules")
+    {
+        Description = "Polis' rules before October 2017, for old exports: moderated-out statements with votes count as voted "
+            + "when deciding who is in, and missing votes are 0 (not the statement's mean) in the components (docs/opinion-map.md)",
+    };
+
+    private static Option<bool> PolisGroupsOption() => new("--polis-groups")
+    {
+        Description = "Form the groups by Polis' own k-means start only, without the seeded starts that replace it when it "
+            + "stops at clearly poorer groups (reproduces Polis exactly)",
+    };
+
+    /// <summary>The options the shared flags ask for.</summary>
+    internal static OpinionMapOptions Options(bool replay, bool olderRules, bool polisGroups) =>
+        (olderRules ? OpinionMapOptions.OlderPolisRules : OpinionMapOptions.Default) with
+        {
+            ReplayVoteHistory = replay,
+            GroupStarts = polisGroups ? 0 : OpinionMapOptions.Default.GroupStarts,
+        };
+
     private static Option<string?> AgreeOption() => new("--agree")
     {
         Description = "In votes.json, the number meaning agree: -1 (Polis API) or 1 (Polis export, red-dwarf); read off comments.json's counts when omitted",
@@ -35,11 +55,13 @@ public static class OpinionCommand
         var replay = ReplayOption();
         var agree = AgreeOption();
         var groups = new Option<int?>("--groups") { Description = "Show exactly this many groups instead of choosing by silhouette" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random start of the principal components", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random start of the principal components and of the seeded group starts", DefaultValueFactory = _ => 0 };
         var polisJson = new Option<FileInfo?>("--polis-json") { Description = "Also write the map in the shape of Polis' math-pca2.json to this file" };
+        var olderRules = OlderRulesOption();
+        var polisGroups = PolisGroupsOption();
         var command = new Command("run", "Compute the opinion map and print the groups, their representative statements and the consensus")
         {
-            folder, replay, agree, groups, seed, polisJson,
+            folder, replay, agree, groups, seed, polisJson, olderRules, polisGroups,
         };
         command.SetAction(parse =>
         {
@@ -49,9 +71,8 @@ public static class OpinionCommand
             {
                 var directory = parse.GetValue(folder)!;
                 var (conversation, _) = Load(directory, parse.GetValue(agree));
-                var options = new OpinionMapOptions
+                var options = Options(parse.GetValue(replay), parse.GetValue(olderRules), parse.GetValue(polisGroups)) with
                 {
-                    ReplayVoteHistory = parse.GetValue(replay),
                     GroupCount = parse.GetValue(groups),
                     Seed = parse.GetValue(seed),
                 };
@@ -75,9 +96,11 @@ public static class OpinionCommand
         var agree = AgreeOption();
         var replay = ReplayOption();
         var math = new Option<FileInfo?>("--math") { Description = "Polis' math output to compare with (default: math-pca2.json in the folder)" };
+        var olderRules = OlderRulesOption();
+        var polisGroups = PolisGroupsOption();
         var command = new Command("compare", "Compare our map with Polis' math output (math-pca2.json), from scratch and starting from Polis' state")
         {
-            folder, math, replay, agree,
+            folder, math, replay, agree, olderRules, polisGroups,
         };
         command.SetAction(parse =>
         {
@@ -93,7 +116,7 @@ public static class OpinionCommand
                 }
                 var polis = PolisMath.Read(mathFile);
                 var (conversation, _) = Load(directory, parse.GetValue(agree));
-                var options = new OpinionMapOptions { ReplayVoteHistory = parse.GetValue(replay) };
+                var options = Options(parse.GetValue(replay), parse.GetValue(olderRules), parse.GetValue(polisGroups));
                 var scratch = PolisComparison.Of(OpinionMapper.Compute(conversation, options), polis);
                 var warm = PolisComparison.Of(
                     OpinionMapper.Compute(conversation, options with { GroupCount = polis.GroupClusters.Count }, polis.ToState()), polis);

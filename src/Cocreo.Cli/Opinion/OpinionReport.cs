@@ -18,6 +18,11 @@ internal static class OpinionReport
         var silhouettes = string.Join(", ", selection.Silhouettes.Select(s => $"{s.Key}: {N(s.Value, "F3")}"));
         output.WriteLine($"  {map.Groups.Count} opinion groups (silhouette {silhouettes}; best {selection.BestCount}"
             + (selection.WasForced ? ", number fixed by --groups" : "") + ")");
+        foreach (var k in selection.SeededStartShown.Where(k => k == selection.ChosenCount))
+        {
+            output.WriteLine($"  the {k} groups come from a seeded start: they explain {N(100 * selection.ExplainedSpread[k], "F1")}% "
+                + $"of the spread, Polis' own start stopped at {N(100 * selection.PolisStartExplainedSpread[k], "F1")}%");
+        }
 
         foreach (var group in map.Groups)
         {

@@ -43,9 +43,15 @@ internal static class KMeans
 
     /// <summary>Clusters sorted by id.</summary>
     public static List<KCluster> Run(ClusterPoints data, int k, IReadOnlyList<PreviousCluster>? previous, int maxIterations,
-        ParallelOptions parallel)
+        ParallelOptions parallel) =>
+        Iterate(data, previous is { Count: > 0 } ? CleanStart(data, previous, k) : Initial(data, k), maxIterations, parallel);
+
+    /// <summary>
+    /// K-means from the given starting clusters (their centres are what counts; members may be empty), with Polis'
+    /// steps and stopping rule. Clusters sorted by id.
+    /// </summary>
+    public static List<KCluster> Iterate(ClusterPoints data, List<KCluster> clusters, int maxIterations, ParallelOptions parallel)
     {
-        var clusters = previous is { Count: > 0 } ? CleanStart(data, previous, k) : Initial(data, k);
         var nearest = new NearestCentres(data);
         for (var remaining = maxIterations; ; remaining--)
         {
@@ -57,6 +63,204 @@ internal static class KMeans
             }
             clusters = next;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Iterate"/> for few points and clusters (the group step: at most one point per base cluster, at most a
+    /// handful of groups), without threads, bounds or allocations per step, so that many seeded starts cost little.
+    /// The same steps and stopping rule: each point to its nearest centre (the later cluster on a tie), empty clusters
+    /// dropped, centres moved to their members' weighted mean, stop when no sorted centre moved by 0.01.
+    /// </summary>
+    public static List<KCluster> IterateFew(ClusterPoints data, List<KCluster> start, int maxIterations)
+    {
+        var count = start.Count;
+        var ids = start.Select(c => c.Id).ToArray();
+        var cx = start.Select(c => c.X).ToArray();
+        var cy = start.Select(c => c.Y).ToArray();
+        var nextIds = new int[count];
+        var nextX = new double[count];
+        var nextY = new double[count];
+        var sumX = new double[count];
+        var sumY = new double[count];
+        var sumWeight = new double[count];
+        var size = new int[count];
+        var label = new int[data.Count];
+        var sortedBefore = new (double X, double Y)[count];
+        var sortedAfter = new (double X, double Y)[count];
+        for (var remaining = maxIterations; ; remaining--)
+        {
+            Array.Clear(sumX, 0, count);
+            Array.Clear(sumY, 0, count);
+            Array.Clear(sumWeight, 0, count);
+            Array.Clear(size, 0, count);
+            for (var i = 0; i < data.Count; i++)
+            {
+                var best = -1;
+                var bestDistance = double.PositiveInfinity;
+                for (var c = 0; c < count; c++)
+                {
+                    var dx = data.X[i] - cx[c];
+                    var dy = data.Y[i] - cy[c];
+                    var squared = (dx * dx) + (dy * dy);
+                    if (squared <= bestDistance)
+                    {
+                        (best, bestDistance) = (c, squared);
+                    }
+                }
+                label[i] = best;
+                var weight = data.Weight(i);
+                sumX[best] += weight * data.X[i];
+                sumY[best] += weight * data.Y[i];
+                sumWeight[best] += weight;
+                size[best]++;
+            }
+            // The clusters that kept members, in order, at their members' weighted mean; labels renumbered to match.
+            var kept = 0;
+            var renumber = new int[count];
+            for (var c = 0; c < count; c++)
+            {
+                if (size[c] > 0)
+                {
+                    (nextIds[kept], nextX[kept], nextY[kept]) = (ids[c], sumX[c] / sumWeight[c], sumY[c] / sumWeight[c]);
+                    renumber[c] = kept++;
+                }
+            }
+            for (var i = 0; i < data.Count; i++)
+            {
+                label[i] = renumber[label[i]];
+            }
+            var same = remaining <= 0 || SameCentres(cx, cy, count, nextX, nextY, kept, sortedBefore, sortedAfter);
+            (ids, nextIds) = (nextIds, ids);
+            (cx, nextX) = (nextX, cx);
+            (cy, nextY) = (nextY, cy);
+            count = kept;
+            if (same)
+            {
+                var members = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+                for (var i = 0; i < data.Count; i++)
+                {
+                    members[label[i]].Add(i);
+                }
+                var clusters = Enumerable.Range(0, count).Select(c => new KCluster(ids[c], members[c], cx[c], cy[c])).ToList();
+                clusters.Sort((a, b) => a.Id.CompareTo(b.Id));
+                return clusters;
+            }
+        }
+    }
+
+    /// <summary><see cref="SameClustering"/> on centre arrays: sorted, then compared pairwise.</summary>
+    private static bool SameCentres(double[] ax, double[] ay, int aCount, double[] bx, double[] by, int bCount,
+        (double X, double Y)[] sortedA, (double X, double Y)[] sortedB)
+    {
+        for (var c = 0; c < aCount; c++)
+        {
+            sortedA[c] = (ax[c], ay[c]);
+        }
+        for (var c = 0; c < bCount; c++)
+        {
+            sortedB[c] = (bx[c], by[c]);
+        }
+        Array.Sort(sortedA, 0, aCount);
+        Array.Sort(sortedB, 0, bCount);
+        for (var c = 0; c < Math.Min(aCount, bCount); c++)
+        {
+            if (Distance(sortedA[c].X, sortedA[c].Y, sortedB[c].X, sortedB[c].Y) >= SameCentreDistance)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The weighted sum of squared distances of the points to the centre of their cluster (the spread k-means
+    /// minimises); with one cluster holding every point, the total spread.
+    /// </summary>
+    public static double WithinSpread(ClusterPoints data, IReadOnlyList<KCluster> clusters)
+    {
+        var spread = 0.0;
+        foreach (var cluster in clusters.Where(c => c.Members.Count > 0))
+        {
+            var (x, y) = WeightedMean(data, cluster.Members);
+            foreach (var i in cluster.Members)
+            {
+                var dx = data.X[i] - x;
+                var dy = data.Y[i] - y;
+                spread += data.Weight(i) * ((dx * dx) + (dy * dy));
+            }
+        }
+        return spread;
+    }
+
+    /// <summary>The weighted spread of all points around their weighted mean.</summary>
+    public static double TotalSpread(ClusterPoints data) =>
+        data.Count == 0 ? 0.0 : WithinSpread(data, [new KCluster(0, [.. Enumerable.Range(0, data.Count)], 0, 0)]);
+
+    /// <summary>
+    /// A k-means++ start (Arthur and Vassilvitskii 2007), weighted: the first centre is a point drawn with probability
+    /// proportional to its weight, each further centre a point drawn with probability proportional to its weight times
+    /// its squared distance to the nearest centre so far. Fewer than k centres when there are fewer distinct positions.
+    /// Empty clusters 0..k-1 at the drawn positions.
+    /// </summary>
+    public static List<KCluster> SeededStart(ClusterPoints data, int k, SplitMix64 random)
+    {
+        var clusters = new List<KCluster>(k);
+        if (data.Count == 0 || k <= 0)
+        {
+            return clusters;
+        }
+        var chance = new double[data.Count];
+        for (var i = 0; i < data.Count; i++)
+        {
+            chance[i] = data.Weight(i);
+        }
+        while (clusters.Count < k)
+        {
+            var point = Draw(chance, random);
+            if (point < 0)
+            {
+                return clusters;
+            }
+            clusters.Add(new KCluster(clusters.Count, [], data.X[point], data.Y[point]));
+            for (var i = 0; i < data.Count; i++)
+            {
+                var dx = data.X[i] - data.X[point];
+                var dy = data.Y[i] - data.Y[point];
+                var squared = (dx * dx) + (dy * dy);
+                chance[i] = clusters.Count == 1 ? data.Weight(i) * squared : Math.Min(chance[i], data.Weight(i) * squared);
+            }
+        }
+        return clusters;
+    }
+
+    /// <summary>A point drawn with probability proportional to its chance; −1 when every chance is 0.</summary>
+    private static int Draw(double[] chance, SplitMix64 random)
+    {
+        var total = 0.0;
+        foreach (var c in chance)
+        {
+            total += c;
+        }
+        if (!(total > 0))
+        {
+            return -1;
+        }
+        var target = random.NextDouble() * total;
+        var last = -1;
+        for (var i = 0; i < chance.Length; i++)
+        {
+            if (chance[i] <= 0)
+            {
+                continue;
+            }
+            last = i;
+            target -= chance[i];
+            if (target < 0)
+            {
+                return i;
+            }
+        }
+        return last;
     }
 
     /// <summary>Polis' init-clusters: the first k distinct positions, in data order, as empty clusters 0..k-1.</summary>
@@ -268,32 +472,44 @@ internal static class KMeans
                     }
                 }
             }
-            Parallel.For(0, (data.Count + 4095) / 4096, parallel, block =>
+            var blocks = (data.Count + 4095) / 4096;
+            if (blocks <= 1)
             {
-                var end = Math.Min(data.Count, (block + 1) * 4096);
-                for (var i = block * 4096; i < end; i++)
-                {
-                    if (incremental)
-                    {
-                        var assigned = nearest[i];
-                        upper[i] += moved[assigned];
-                        lower[i] -= assigned == largestAt ? secondLargest : largest;
-                        if (upper[i] + Margin < lower[i])
-                        {
-                            continue;
-                        }
-                        upper[i] = Distance(data.X[i], data.Y[i], cx[assigned], cy[assigned]);
-                        if (upper[i] + Margin < lower[i])
-                        {
-                            continue;
-                        }
-                    }
-                    Scan(i, cx, cy);
-                }
-            });
+                // Few points (the group step has at most one per base cluster): no threads to start.
+                AssignBlock(0, incremental, moved, largest, secondLargest, largestAt, cx, cy);
+            }
+            else
+            {
+                Parallel.For(0, blocks, parallel, block => AssignBlock(block, incremental, moved, largest, secondLargest, largestAt, cx, cy));
+            }
             lastX = cx;
             lastY = cy;
             return nearest;
+        }
+
+        private void AssignBlock(int block, bool incremental, double[] moved, double largest, double secondLargest, int largestAt,
+            double[] cx, double[] cy)
+        {
+            var end = Math.Min(data.Count, (block + 1) * 4096);
+            for (var i = block * 4096; i < end; i++)
+            {
+                if (incremental)
+                {
+                    var assigned = nearest[i];
+                    upper[i] += moved[assigned];
+                    lower[i] -= assigned == largestAt ? secondLargest : largest;
+                    if (upper[i] + Margin < lower[i])
+                    {
+                        continue;
+                    }
+                    upper[i] = Distance(data.X[i], data.Y[i], cx[assigned], cy[assigned]);
+                    if (upper[i] + Margin < lower[i])
+                    {
+                        continue;
+                    }
+                }
+                Scan(i, cx, cy);
+            }
         }
 
         private void Scan(int i, double[] cx, double[] cy)

@@ -26,9 +26,11 @@ internal static class InConversation
         var inConversation = options.ReplayVoteHistory ? Replay(matrix, firstVotes, options) : new bool[matrix.RowCount];
         var admitted = 0;
         var threshold = Math.Min(options.MinimumVotes, matrix.ColumnCount);
+        var counted = options.CountModeratedOutAsVoted ? OlderCounts(matrix) : null;
+        int Count(int row) => counted?[row] ?? matrix.VoteCountOfRow(row);
         for (var row = 0; row < matrix.RowCount; row++)
         {
-            inConversation[row] |= (previous?.Contains(matrix.ParticipantIds[row]) ?? false) || matrix.VoteCountOfRow(row) >= threshold;
+            inConversation[row] |= (previous?.Contains(matrix.ParticipantIds[row]) ?? false) || Count(row) >= threshold;
             admitted += inConversation[row] ? 1 : 0;
         }
         if (admitted < options.GreedyParticipantCount)
@@ -36,7 +38,7 @@ internal static class InConversation
             // Polis sorts the rest by vote count, highest first; its sort is stable, so ties keep matrix order.
             var greedy = polisRowOrder
                 .Where(row => !inConversation[row])
-                .OrderByDescending(matrix.VoteCountOfRow)
+                .OrderByDescending(Count)
                 .Take(options.GreedyParticipantCount - admitted);
             foreach (var row in greedy)
             {
@@ -46,6 +48,26 @@ internal static class InConversation
         return inConversation;
     }
 
+    /// <summary>
+    /// Polis' count from February 2017 until its fix of 31 October 2017: the non-empty cells of the rating matrix in
+    /// which moderated-out columns were zeroed for everyone, i.e. the votes on the other statements plus the number of
+    /// moderated-out statements that have votes (a statement without votes has no column).
+    /// </summary>
+    private static int[] OlderCounts(VoteMatrix matrix)
+    {
+        var counts = new int[matrix.RowCount];
+        for (var row = 0; row < matrix.RowCount; row++)
+        {
+            var count = matrix.ModeratedOutCount;
+            for (var k = matrix.RowStart[row]; k < matrix.RowStart[row + 1]; k++)
+            {
+                count += matrix.IsModeratedOut[matrix.Columns[k]] ? 0 : 1;
+            }
+            counts[row] = count;
+        }
+        return counts;
+    }
+
     private static bool[] Replay(VoteMatrix matrix, ReadOnlySpan<long> firstVotes, OpinionMapOptions options)
     {
         var slotCount = matrix.RowOfSlot.Length;
@@ -53,16 +75,22 @@ internal static class InConversation
         var admitted = new bool[slotCount];
         var seenStatement = new bool[matrix.ColumnOfSlot.Length];
         var statementsSeen = 0;
+        var moderatedOutSeen = 0;
         var admittedCount = 0;
         foreach (var firstVote in firstVotes)
         {
             var participant = (int)(firstVote >> 32);
             var statement = (int)(firstVote & 0xFFFFFFFF);
-            counts[participant]++;
+            var moderatedOut = options.CountModeratedOutAsVoted && matrix.IsModeratedOut[matrix.ColumnOfSlot[statement]];
+            counts[participant] += moderatedOut ? 0 : 1;
             if (!seenStatement[statement])
             {
                 seenStatement[statement] = true;
                 statementsSeen++;
+                // Older rule: a new moderated-out column counts for everyone. It lets nobody else in here: while there
+                // are at most MinimumVotes statements it raises the threshold min(MinimumVotes, #statements) as much as the counts, and
+                // after that anyone it would let in is let in by the count over all votes (Admit), which only grows.
+                moderatedOutSeen += moderatedOut ? 1 : 0;
             }
             if (admitted[participant])
             {
@@ -70,7 +98,7 @@ internal static class InConversation
             }
             // While fewer than the greedy count are in, everyone who has voted so far is in (the greedy top-up lets in
             // the most active of the rest, and the newcomer is the only one left out), so the newcomer joins.
-            if (counts[participant] >= Math.Min(options.MinimumVotes, statementsSeen)
+            if (counts[participant] + moderatedOutSeen >= Math.Min(options.MinimumVotes, statementsSeen)
                 || admittedCount < options.GreedyParticipantCount)
             {
                 admitted[participant] = true;

@@ -21,14 +21,26 @@ internal sealed class PowerIteration
     private readonly RowBlocks blocks;
     private readonly ParallelOptions parallel;
     private readonly double[] center;
+    private readonly double[]? zeroFilledCenter;
     private readonly double[][] partials;
 
-    public PowerIteration(VoteMatrix matrix, double[] center, RowBlocks blocks, ParallelOptions parallel)
+    /// <param name="matrix">The votes.</param>
+    /// <param name="center">The statement means, subtracted from the votes cast (missing votes filled with the mean).</param>
+    /// <param name="blocks">Blocks of rows for the parallel passes.</param>
+    /// <param name="parallel">Threads.</param>
+    /// <param name="zeroFilledCenter">
+    /// With Polis' older rule, missing votes filled with 0: the statement means over everyone (a missing vote counting
+    /// 0), and <paramref name="center"/> must be all zeros. A missing vote is then −mean once centred, not 0, but
+    /// XᵀXv = Sᵀ(Sv − (meanᵀv)·1) for the zero-filled votes S (the centred rows sum to zero), so one pass over the
+    /// votes cast still does.
+    /// </param>
+    public PowerIteration(VoteMatrix matrix, double[] center, RowBlocks blocks, ParallelOptions parallel, double[]? zeroFilledCenter = null)
     {
         this.matrix = matrix;
         this.blocks = blocks;
         this.parallel = parallel;
         this.center = center;
+        this.zeroFilledCenter = zeroFilledCenter;
         partials = [.. Enumerable.Range(0, blocks.Count).Select(_ => new double[2 * matrix.ColumnCount])];
     }
 
@@ -116,17 +128,20 @@ internal sealed class PowerIteration
     private void Multiply(double[] v1, double[]? v2, double[] result1, double[] result2)
     {
         var columns = matrix.ColumnCount;
+        // Each row's dot product with v, less meanᵀv for the rows' zero-filled cells (0 when missing votes are the mean).
+        var offset1 = zeroFilledCenter is null ? 0.0 : Dot(zeroFilledCenter, v1);
+        var offset2 = zeroFilledCenter is null || v2 is null ? 0.0 : Dot(zeroFilledCenter, v2);
         Parallel.For(0, blocks.Count, parallel, b =>
         {
             var partial = partials[b];
             Array.Clear(partial);
             if (v2 is null)
             {
-                MultiplyBlock(blocks.Starts[b], blocks.Starts[b + 1], v1, partial);
+                MultiplyBlock(blocks.Starts[b], blocks.Starts[b + 1], v1, offset1, partial);
             }
             else
             {
-                MultiplyBlock(blocks.Starts[b], blocks.Starts[b + 1], v1, v2, partial);
+                MultiplyBlock(blocks.Starts[b], blocks.Starts[b + 1], v1, v2, offset1, offset2, partial);
             }
         });
         Array.Clear(result1);
@@ -151,7 +166,7 @@ internal sealed class PowerIteration
 
     // The hot loops of the whole computation. The centred value (vote − mean) is formed on the fly: reading one byte
     // per vote moves less memory than storing it, and reading through refs spares a bounds check per vote.
-    private void MultiplyBlock(int firstRow, int endRow, double[] v1, double[] partial)
+    private void MultiplyBlock(int firstRow, int endRow, double[] v1, double offset1, double[] partial)
     {
         ref var cells = ref MemoryMarshal.GetArrayDataReference(matrix.Columns);
         ref var ratings = ref MemoryMarshal.GetArrayDataReference(matrix.Ratings);
@@ -163,7 +178,7 @@ internal sealed class PowerIteration
         {
             var start = rowStart[row];
             var end = rowStart[row + 1];
-            var dot = 0.0;
+            var dot = -offset1;
             for (var k = start; k < end; k++)
             {
                 var column = Unsafe.Add(ref cells, k);
@@ -177,7 +192,7 @@ internal sealed class PowerIteration
         }
     }
 
-    private void MultiplyBlock(int firstRow, int endRow, double[] v1, double[] v2, double[] partial)
+    private void MultiplyBlock(int firstRow, int endRow, double[] v1, double[] v2, double offset1, double offset2, double[] partial)
     {
         ref var cells = ref MemoryMarshal.GetArrayDataReference(matrix.Columns);
         ref var ratings = ref MemoryMarshal.GetArrayDataReference(matrix.Ratings);
@@ -190,7 +205,7 @@ internal sealed class PowerIteration
         {
             var start = rowStart[row];
             var end = rowStart[row + 1];
-            double dot1 = 0, dot2 = 0;
+            double dot1 = -offset1, dot2 = -offset2;
             for (var k = start; k < end; k++)
             {
                 var column = Unsafe.Add(ref cells, k);

@@ -11,12 +11,19 @@ internal static class SparsityAwareProjection
     /// Column means of the rating matrix: the centre. In Polis' numbers a statement's mean is (disagrees − agrees) /
     /// votes; a moderated-out column is all zeros, so its mean is 0.
     /// </summary>
-    public static double[] Center(VoteMatrix matrix, VoteTally[] votes)
+    /// <param name="matrix">The votes.</param>
+    /// <param name="votes">Everyone's votes on each column.</param>
+    /// <param name="zeroFilled">
+    /// Polis' older rule (before October 2017): missing votes count as 0, so the mean is over everyone who voted on
+    /// any statement, (disagrees − agrees) / participants.
+    /// </param>
+    public static double[] Center(VoteMatrix matrix, VoteTally[] votes, bool zeroFilled = false)
     {
         var center = new double[matrix.ColumnCount];
         for (var c = 0; c < center.Length; c++)
         {
-            center[c] = matrix.IsModeratedOut[c] || votes[c].Seen == 0 ? 0.0 : (double)(votes[c].Disagree - votes[c].Agree) / votes[c].Seen;
+            var count = zeroFilled ? matrix.RowCount : votes[c].Seen;
+            center[c] = matrix.IsModeratedOut[c] || count == 0 ? 0.0 : (double)(votes[c].Disagree - votes[c].Agree) / count;
         }
         return center;
     }

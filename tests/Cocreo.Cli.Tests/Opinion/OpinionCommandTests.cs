@@ -75,6 +75,51 @@ public class OpinionCommandTests
     }
 
     [Fact]
+    public void Run_says_when_the_groups_come_from_a_seeded_start_and_polis_groups_keeps_Polis_own()
+    {
+        var folder = SharedData.Require("polis/opendata/canadian-electoral-reform");
+
+        var (exit, output, _) = Run("opinion", "run", folder);
+        var (polisExit, polisOutput, _) = Run("opinion", "run", folder, "--polis-groups");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 opinion groups", output, StringComparison.Ordinal);
+        Assert.Contains("the 2 groups come from a seeded start: they explain 42.5% of the spread, Polis' own start stopped at 19.5%",
+            output, StringComparison.Ordinal);
+        Assert.Equal(0, polisExit);
+        Assert.Contains("3 opinion groups", polisOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("seeded start", polisOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_older_rules_counts_moderated_out_statements_as_voted()
+    {
+        // Five moderated-out statements have votes, so under Polis' rules before October 2017 two votes on other
+        // statements are enough to be in.
+        var folder = SharedData.Require("polis/reddwarf-fixtures/above-100-ptpts");
+
+        var (_, today, _) = Run("opinion", "run", folder);
+        var (exit, older, _) = Run("opinion", "run", folder, "--older-rules");
+
+        Assert.Contains("267 participants voted, 176 in the conversation", today, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("267 participants voted, 220 in the conversation", older, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_with_polis_groups_reproduces_Polis_groups_where_seeded_starts_replace_them()
+    {
+        var folder = SharedData.Require("polis/reddwarf-fixtures/below-100-ptpts");
+
+        var (_, ours, _) = Run("opinion", "compare", folder, "--replay");
+        var (exit, polis, _) = Run("opinion", "compare", folder, "--replay", "--polis-groups");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"memberships, adjusted Rand index\s+\S+\s+1\.0000", polis);
+        Assert.DoesNotMatch(@"memberships, adjusted Rand index\s+\S+\s+1\.0000", ours);
+    }
+
+    [Fact]
     public void A_folder_without_a_conversation_is_refused_with_what_to_provide()
     {
         var folder = Directory.CreateTempSubdirectory("cocreo-empty-");

@@ -12,6 +12,14 @@ public class RedDwarfFixtureTests
     /// <summary>Polis' conversations are live: the participants it let in depend on the order votes arrived.</summary>
     private static readonly OpinionMapOptions Replayed = new() { ReplayVoteHistory = true };
 
+    /// <summary>
+    /// Polis' rule for the groups: k-means from its own start only (here the groups in Polis' state). Our default also
+    /// tries seeded starts and replaces Polis' groups when they explain clearly less of the spread; on four fixtures
+    /// it keeps them, on below-100-ptpts it does not (see the two tests at the end), so the tests that compare with
+    /// Polis' values follow Polis' rule.
+    /// </summary>
+    private static readonly OpinionMapOptions PolisRule = new() { GroupStarts = 0 };
+
     [Theory]
     [InlineData(PolisFixture.Below100)]
     [InlineData(PolisFixture.Small25WithMeta)]
@@ -32,7 +40,8 @@ public class RedDwarfFixtureTests
         // Polis' in-conv for this conversation (begun January 2018) holds 31 participants with fewer than 7 votes
         // that today's rule never admits, whatever the order of votes. Each of them, and nobody else, cast at least
         // two votes on statements not moderated out before 2019: the rule Polis evidently used then. Since nobody
-        // is ever let out, they are still in. We follow today's rule; starting from Polis' state keeps them in.
+        // is ever let out, they are still in. We follow today's rule; starting from Polis' state keeps them in, and
+        // the older count (CountModeratedOutAsVoted) on the votes before 2019 lets in exactly them (OlderPolisRulesTests).
         var fixture = PolisFixture.Load(PolisFixture.Above100);
         var map = OpinionMapper.Compute(fixture.Conversation, Replayed);
         var ours = InConversation(map);
@@ -77,7 +86,7 @@ public class RedDwarfFixtureTests
     public void With_Polis_number_of_groups_and_centres_every_participant_is_in_Polis_group(string name)
     {
         var fixture = PolisFixture.Load(name);
-        var options = new OpinionMapOptions { GroupCount = fixture.Math.GroupClusters.Count };
+        var options = PolisRule with { GroupCount = fixture.Math.GroupClusters.Count };
 
         var map = OpinionMapper.Compute(fixture.Conversation, options, fixture.Math.ToState());
 
@@ -119,7 +128,7 @@ public class RedDwarfFixtureTests
     {
         var fixture = PolisFixture.Load(name);
 
-        var map = OpinionMapper.Compute(fixture.Conversation, null, fixture.Math.ToState());
+        var map = OpinionMapper.Compute(fixture.Conversation, PolisRule, fixture.Math.ToState());
 
         Assert.Equal(fixture.Math.Repness.Keys.Order(), map.Groups.Select(g => g.Id).Order());
         foreach (var group in map.Groups)
@@ -146,7 +155,7 @@ public class RedDwarfFixtureTests
     {
         var fixture = PolisFixture.Load(name);
 
-        var map = OpinionMapper.Compute(fixture.Conversation, null, fixture.Math.ToState());
+        var map = OpinionMapper.Compute(fixture.Conversation, PolisRule, fixture.Math.ToState());
 
         AssertSameConsensus(fixture.Math.Consensus.Agree, map.Consensus.Agree);
         AssertSameConsensus(fixture.Math.Consensus.Disagree, map.Consensus.Disagree);
@@ -158,7 +167,7 @@ public class RedDwarfFixtureTests
     {
         var fixture = PolisFixture.Load(name);
 
-        var map = OpinionMapper.Compute(fixture.Conversation, null, fixture.Math.ToState());
+        var map = OpinionMapper.Compute(fixture.Conversation, PolisRule, fixture.Math.ToState());
 
         Assert.Equal(fixture.Math.GroupAwareConsensus.Keys.Order(), map.Statements.Select(s => s.StatementId));
         Assert.All(fixture.Math.GroupAwareConsensus, pair => Assert.Equal(pair.Value, map.Statement(pair.Key)!.GroupAwareConsensus, Tolerance));
@@ -175,9 +184,49 @@ public class RedDwarfFixtureTests
         // statement although none is meta, which no reading of its priority metric gives.
         var fixture = PolisFixture.Load(name);
 
-        var map = OpinionMapper.Compute(fixture.Conversation, null, fixture.Math.ToState());
+        var map = OpinionMapper.Compute(fixture.Conversation, PolisRule, fixture.Math.ToState());
 
         Assert.All(fixture.Math.CommentPriorities, pair => Assert.Equal(pair.Value, map.Statement(pair.Key)!.Priority, Tolerance));
+    }
+
+    [Theory]
+    [InlineData(PolisFixture.Above100)]
+    [InlineData(PolisFixture.Small25WithMeta)]
+    [InlineData(PolisFixture.Strict50)]
+    [InlineData(PolisFixture.Medium150)]
+    public void With_seeded_starts_Polis_groups_are_kept_where_they_are_about_as_good_as_the_best_found(string name)
+    {
+        // Measured 2026-12-06: Polis' groups explain 65.7%, 69.0%, 67.5% and 51.3% of the base clusters' spread, the
+        // best seeded start 66.0%, 69.2%, 67.5% and 52.1%: within the 5 points that a seeded start must win by.
+        var fixture = PolisFixture.Load(name);
+        var options = new OpinionMapOptions { GroupCount = fixture.Math.GroupClusters.Count };
+
+        var map = OpinionMapper.Compute(fixture.Conversation, options, fixture.Math.ToState());
+
+        var ours = map.Participants.Where(p => p.GroupId is not null).ToDictionary(p => p.ParticipantId, p => p.GroupId!.Value);
+        Assert.Equal(fixture.PolisGroupOf().OrderBy(p => p.Key), ours.OrderBy(p => p.Key));
+        Assert.DoesNotContain(fixture.Math.GroupClusters.Count, map.GroupCountSelection.SeededStartShown);
+    }
+
+    [Fact]
+    public void With_seeded_starts_the_poor_groups_Polis_holds_on_below_100_are_replaced()
+    {
+        // Polis' state holds 3 groups that explain 52.9% of the base clusters' spread (silhouette 0.298); k-means
+        // from Polis' groups stays there, while seeded starts find 3 groups that explain 67.3% (silhouette 0.440).
+        // This is the weakness the seeded starts are for, found in Polis' own output: Polis carries its groups from
+        // update to update and never restarts, so a conversation that once settled on poor groups keeps them.
+        var fixture = PolisFixture.Load(PolisFixture.Below100);
+
+        var polis = OpinionMapper.Compute(fixture.Conversation, PolisRule, fixture.Math.ToState());
+        var ours = OpinionMapper.Compute(fixture.Conversation, null, fixture.Math.ToState());
+
+        Assert.Equal(3, ours.Groups.Count);
+        Assert.Contains(3, ours.GroupCountSelection.SeededStartShown);
+        Assert.Equal(0.529, ours.GroupCountSelection.PolisStartExplainedSpread[3], 0.001);
+        Assert.Equal(0.673, ours.GroupCountSelection.ExplainedSpread[3], 0.001);
+        Assert.Equal(0.298, polis.GroupCountSelection.Silhouettes[3], 0.001);
+        Assert.Equal(0.440, ours.GroupCountSelection.Silhouettes[3], 0.001);
+        Assert.Equal(fixture.Math.GroupClusters.Select(g => g.Id).Order(), ours.Groups.Select(g => g.Id));
     }
 
     private static void AssertSameConsensus(IReadOnlyList<ConsensusStatement> polis, IReadOnlyList<ConsensusStatement> ours)
