@@ -1,18 +1,114 @@
 using System.Net;
+using Cocreo.Web.Platform.Email;
+using Cocreo.Web.Platform.Work;
 using Cocreo.Web.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Cocreo.Web.Tests.Shared;
 
 /// <summary>
 /// Two app instances on one database, as behind a load balancer: a sign-in cookie issued by one is accepted by the
-/// other, because the data-protection keys live in the shared database.
+/// other, because the data-protection keys live in the shared database; background work is claimed, so the two
+/// never do it twice.
 /// </summary>
 public abstract class MultiInstanceTests<TApp>(TApp first) : IClassFixture<TApp> where TApp : CocreoApp
 {
-    private sealed class SecondInstance(CocreoApp first) : CocreoApp
+    private sealed class SecondInstance(CocreoApp first, string? mailFolder = null) : CocreoApp
     {
         public override string Provider => first.Provider;
         public override string ConnectionString => first.ConnectionString;
+
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            mailFolder is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["Email:PickupDirectory"] = mailFolder };
+    }
+
+    [Fact]
+    public async Task Two_instances_sending_the_queue_at_once_send_each_email_once()
+    {
+        first.RequireAvailable();
+        await using var second = new SecondInstance(first, first.MailFolder);
+        _ = second.Services;
+        var subject = "Queued " + Guid.NewGuid().ToString("N")[..8];
+        const int count = 120;
+        await first.WithDbAsync(async db =>
+        {
+            var outbox = new EmailOutbox(db, TimeProvider.System);
+            for (var i = 0; i < count; i++)
+            {
+                outbox.Queue(new EmailMessage($"person{i}@example.org", $"{subject} {i}", "Hello"));
+            }
+            await db.SaveChangesAsync();
+        });
+
+        // Both dispatchers read the queue at the same moment, as two instances' timers would; each then sends what it claimed.
+        var dispatchers = new[] { first, (CocreoApp)second }.Select(app => app.Services.GetServices<IHostedService>().OfType<EmailDispatcher>().Single()).ToList();
+        while (await first.WithDbAsync(db => db.Set<OutgoingEmail>().CountAsync(e => e.Subject.StartsWith(subject) && e.SentAt == null)) > 0)
+        {
+            await Task.WhenAll(dispatchers.Select(d => d.SendBatchAsync(CancellationToken.None)));
+        }
+
+        var sent = Directory.GetFiles(first.MailFolder, "*.eml")
+            .Select(file => File.ReadAllText(file))
+            .Where(text => text.Contains(subject, StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(count, sent.Count);
+        Assert.Equal(count, await first.WithDbAsync(db => db.Set<OutgoingEmail>().CountAsync(e => e.Subject.StartsWith(subject) && e.SentAt != null && e.ClaimToken == null)));
+    }
+
+    [Fact]
+    public async Task Two_instances_claiming_the_same_emails_at_once_get_disjoint_shares()
+    {
+        first.RequireAvailable();
+        await using var second = new SecondInstance(first);
+        var subject = "Claimed " + Guid.NewGuid().ToString("N")[..8];
+        var ids = await first.WithDbAsync(async db =>
+        {
+            var outbox = new EmailOutbox(db, TimeProvider.System);
+            for (var i = 0; i < 60; i++)
+            {
+                outbox.Queue(new EmailMessage($"person{i}@example.org", $"{subject} {i}", "Hello"));
+            }
+            await db.SaveChangesAsync();
+            return await db.Set<OutgoingEmail>().Where(e => e.Subject.StartsWith(subject)).Select(e => e.Id).ToListAsync();
+        });
+        var now = DateTime.UtcNow;
+
+        // Both read the same candidates (as two timers firing together would) and claim them in parallel, many times.
+        var claimed = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var scope = (i % 2 == 0 ? first : (CocreoApp)second).Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Cocreo.Web.Data.CocreoDbContext>();
+            return (await EmailDispatcher.ClaimAsync(db, ids, now, CancellationToken.None)).Select(e => e.Id).ToList();
+        }));
+
+        var all = claimed.SelectMany(c => c).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(ids.Order(), all.Order());
+    }
+
+    [Fact]
+    public async Task A_lease_on_background_work_is_held_by_one_instance_at_a_time()
+    {
+        first.RequireAvailable();
+        await using var second = new SecondInstance(first);
+        var name = "test." + Guid.NewGuid().ToString("N");
+        async Task<bool> TakeAsync(CocreoApp app)
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryTakeAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => TakeAsync(i % 2 == 0 ? first : second)));
+        var holders = attempts.Select((taken, i) => (taken, app: i % 2)).Where(a => a.taken).Select(a => a.app).Distinct().ToList();
+        Assert.Single(holders);
+
+        using (var scope = (holders[0] == 0 ? first : (CocreoApp)second).Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkLeases>().ReleaseAsync(name, CancellationToken.None);
+        }
+        Assert.True(await TakeAsync(holders[0] == 0 ? second : first));
     }
 
     [Fact]

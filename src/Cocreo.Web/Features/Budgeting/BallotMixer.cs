@@ -1,4 +1,5 @@
 using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,11 +36,19 @@ public sealed partial class BallotMixer(IServiceScopeFactory scopes, IOptions<Bu
         }
     }
 
-    /// <summary>Mixes the ballots of every small budget in its voting phase; returns how many budgets were mixed.</summary>
+    /// <summary>
+    /// Mixes the ballots of every small budget in its voting phase; returns how many budgets were mixed. With several
+    /// app instances, the one that takes the round's lease mixes and the others skip the round.
+    /// </summary>
     public async Task<int> MixOpenBudgetsAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
+        var round = TimeSpan.FromSeconds(Math.Max(1, options.Value.MixEverySeconds) * 0.9);
+        if (!await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryTakeAsync("budgeting.mix-open-ballots", round, cancellationToken))
+        {
+            return 0;
+        }
         var open = await db.Set<Budget>().AsNoTracking().Where(b => b.Phase == BudgetPhase.Voting).Select(b => b.Id).ToListAsync(cancellationToken);
         var mixed = 0;
         foreach (var budgetId in open)

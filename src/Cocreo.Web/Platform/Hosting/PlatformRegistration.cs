@@ -8,6 +8,7 @@ using Cocreo.Web.Platform.Email;
 using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Markdown;
 using Cocreo.Web.Platform.Security;
+using Cocreo.Web.Platform.Work;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -113,6 +114,8 @@ public static class PlatformRegistration
         services.AddSingleton<LogActionCatalog>();
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddScoped<PublicLinks>();
+        services.AddSingleton<AppInstance>();
+        services.AddScoped<WorkLeases>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<EmailSender>();
         services.AddScoped<EmailOutbox>();
