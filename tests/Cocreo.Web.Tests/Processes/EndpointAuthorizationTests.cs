@@ -1,121 +1,152 @@
 using System.Net;
+using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Testing;
+using Cocreo.Web.Tests.AllowDeny;
+using Microsoft.EntityFrameworkCore;
+using static Cocreo.Web.Tests.AllowDeny.Expect;
 
 namespace Cocreo.Web.Tests.Processes;
 
 /// <summary>
-/// Every state-changing endpoint, tried by every kind of person, over HTTP: allowed (the change happens and the
-/// browser is redirected onwards), refused with 403 (signed in), or sent to sign in (anonymous).
+/// Every state-changing endpoint of processes, organisations and the log, tried by every kind of person over HTTP,
+/// one after the other on the same process: the answer (allowed, 403, sign in, 422) and the effect — an allowed
+/// change is in the database and (for a process) in its log; a refused one changed nothing.
 /// </summary>
-public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>, IAllowDenyTable
 {
-    private const string Ok = "allowed";
-    private const string Forbidden = "403";
-    private const string SignIn = "sign-in";
-
     private static readonly string[] Roles = ["anonymous", "participant", "facilitator", "owner", "other organisation's staff", "admin"];
 
-    public static TheoryData<string, string, string[]> Endpoints => new()
+    /// <summary>A row: where to post, what (per person, by their index in <see cref="Roles"/>), and how to see the effect.</summary>
+    private sealed record Row(Endpoint Endpoint, Func<ProcessCast, int, App, Task<Dictionary<string, string>>> Fields, Func<ProcessCast, App, Task<string>> State, string[] Expected);
+
+    /// <summary>What the rows need of the app.</summary>
+    public sealed record App(SqliteApp Inner)
     {
-        // endpoint,                 handler,   expected per role in the order of Roles
-        { "process/edit",            "",        [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "process/phases",          "Plan",    [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "process/phases",          "Advance", [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "process/members",         "Role",    [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok] },
-        { "process/members",         "Add",     [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok] },
-        { "process/announcements",   "",        [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "process/translations",    "",        [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "process/reflections",     "",        [SignIn, Forbidden, Ok, Ok, Forbidden, Forbidden] },
-        { "process/join",            "Join",    [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        // The owner is the only one: a process needs an owner, so the form says so (422) and nothing changes.
-        { "process/leave",           "Leave",   [SignIn, Ok, Ok, "422", Forbidden, Forbidden] },
-        { "organisation/processes",  "",        [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "organisation/edit",       "",        [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok] },
-        { "organisation/invite",     "Invite",  [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok] },
-        { "organisations/new",       "",        [SignIn, Ok, Ok, Ok, Ok, Ok] },
+        public Task<string> LogAsync(int processId) => Inner.WithDbAsync(async db =>
+            string.Join(",", await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == processId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
+
+        public Task<string> QueryAsync(Func<Cocreo.Web.Data.CocreoDbContext, Task<string>> query) => Inner.WithDbAsync(query);
+    }
+
+    private static Task<Dictionary<string, string>> Fields(Dictionary<string, string> fields) => Task.FromResult(fields);
+
+    private static Task<string> Log(ProcessCast cast, App app) => app.LogAsync(cast.ProcessId);
+
+    private static readonly Dictionary<string, Row> Rows = new()
+    {
+        ["process/edit"] = new(new("POST", "/processes/{id:int}/edit"),
+            (_, i, _) => Fields(Scenarios.ProcessFields($"Edited title {i}")), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        ["process/phases Plan"] = new(new("POST", "/processes/{id:int}/phases", "Plan"),
+            (_, i, _) => Fields(new()
+            {
+                ["Plans[0].Phase"] = "ProblemDefinition",
+                ["Plans[0].PlannedStart"] = $"2027-01-0{i + 1}",
+                ["Plans[0].PlannedEnd"] = "2027-02-01",
+            }), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        ["process/phases Advance"] = new(new("POST", "/processes/{id:int}/phases", "Advance"),
+            async (cast, _, app) => new() { ["from"] = await app.QueryAsync(async db => (await db.Set<Process>().SingleAsync(p => p.Id == cast.ProcessId)).CurrentPhase.ToString()) },
+            Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        // The owner makes the participant an observer, the admin makes them a facilitator.
+        ["process/members Role"] = new(new("POST", "/processes/{id:int}/members", "Role"),
+            (cast, i, _) => Fields(new() { ["userId"] = cast.Participant.Id, ["role"] = i == 5 ? "Facilitator" : "Observer" }), Log,
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        // The owner adds the other organisation's staff member; adding them again changes nothing.
+        ["process/members Add"] = new(new("POST", "/processes/{id:int}/members", "Add"),
+            (cast, _, _) => Fields(new() { ["Add.Email"] = cast.OtherStaff.Email!, ["Add.Role"] = "Observer" }), Log,
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Unchanged]),
+        ["process/announcements"] = new(new("POST", "/processes/{id:int}/announcements/new"),
+            (_, i, _) => Fields(new() { ["Input.Title"] = $"News {i}", ["Input.Body"] = "Meeting on Monday.", ["Input.SubmissionId"] = Guid.NewGuid().ToString() }), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        ["process/translations"] = new(new("POST", "/processes/{id:int}/translations"),
+            (_, i, _) => Fields(new() { ["language"] = "sl", ["Input.Title"] = $"Varnejša pot v šolo {i}" }), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        // Reflections are the team's own words: the organisation's administrators and platform admins do not write them.
+        ["process/reflections"] = new(new("POST", "/processes/{id:int}/reflections/new"),
+            (_, i, _) => Fields(new() { ["Input.Kind"] = "Learning", ["Input.Text"] = $"We learnt to listen ({i}).", ["Input.SubmissionId"] = Guid.NewGuid().ToString() }), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Forbidden]),
+        // Members joining again change nothing.
+        ["process/join"] = new(new("POST", "/processes/{id:int}", "Join"),
+            (_, _, _) => Fields([]), Log,
+            [SignIn, Unchanged, Unchanged, Unchanged, Changed, Changed]),
+        // The owner is the only one: a process needs an owner, so the form says so and nothing changes.
+        ["process/leave"] = new(new("POST", "/processes/{id:int}", "Leave"),
+            (_, _, _) => Fields([]), Log,
+            [SignIn, Changed, Changed, Invalid, Forbidden, Forbidden]),
+        ["organisation/processes"] = new(new("POST", "/organisations/{organisationId:int}/processes/new"),
+            (_, i, _) => Fields(WithSubmission(Scenarios.ProcessFields($"Another process {i}"))),
+            (cast, app) => app.QueryAsync(async db => string.Join(",", await db.Set<Process>().Where(p => p.OrganisationId == cast.OrganisationId).Select(p => p.Title).OrderBy(t => t).ToListAsync())),
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        ["organisation/edit"] = new(new("POST", "/organisations/{id:int}/edit"),
+            (_, i, _) => Fields(OrganisationFields($"Renamed Municipality {i}")),
+            (cast, app) => app.QueryAsync(async db => (await db.Set<Organisation>().SingleAsync(o => o.Id == cast.OrganisationId)).Name),
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        ["organisation/invite"] = new(new("POST", "/organisations/{id:int}", "Invite"),
+            (_, i, _) => Fields(new() { ["Invite.Email"] = $"new.colleague{i}@example.org", ["Invite.Role"] = "Staff" }),
+            Invitations,
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        ["organisation/revoke"] = new(new("POST", "/organisations/{id:int}", "Revoke"),
+            async (cast, i, app) => new() { ["invitationId"] = await InvitationAsync(cast, app, i) },
+            Invitations,
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        ["organisations/new"] = new(new("POST", "/organisations/new"),
+            (_, i, _) => Fields(WithSubmission(OrganisationFields($"New Municipality {Guid.NewGuid():N}"))),
+            (_, app) => app.QueryAsync(async db => (await db.Set<Organisation>().CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            [SignIn, Changed, Changed, Changed, Changed, Changed]),
     };
 
+    public static IEnumerable<Endpoint> Covered => Rows.Values.Select(r => r.Endpoint);
+
+    public static TheoryData<string> Names => new(Rows.Keys);
+
     [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task Who_may_change_what(string endpoint, string handler, string[] expected)
+    [MemberData(nameof(Names))]
+    public async Task Who_may_change_what(string name)
     {
+        var row = Rows[name];
         var cast = await Scenarios.ProcessWithCastAsync(app);
+        var context = new App(app);
         var clients = new[] { cast.AnonymousClient, cast.ParticipantClient, cast.FacilitatorClient, cast.OwnerClient, cast.OtherStaffClient, cast.AdminClient };
         var failures = new List<string>();
         for (var i = 0; i < Roles.Length; i++)
         {
             var client = clients[i];
-            var (url, fields) = Request(endpoint, cast);
+            var fields = await row.Fields(cast, i, context);
             fields["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client);
-            var target = handler.Length == 0 ? url : $"{url}?handler={handler}";
-            var response = await client.PostAsync(target, fields);
-            var actual = Outcome(response);
-            if (actual != expected[i])
+            var url = row.Endpoint.Route
+                .Replace("{id:int}", (row.Endpoint.Route.StartsWith("/organisations", StringComparison.Ordinal) ? cast.OrganisationId : cast.ProcessId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{organisationId:int}", cast.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var before = await row.State(cast, context);
+            var response = await client.PostAsync(row.Endpoint.Handler.Length == 0 ? url : $"{url}?handler={row.Endpoint.Handler}", fields);
+            var after = await row.State(cast, context);
+            if (Check(row.Expected[i], response, before != after) is { } problem)
             {
-                failures.Add($"{Roles[i]}: expected {expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                failures.Add($"{Roles[i]}: {problem}");
             }
         }
-        Assert.True(failures.Count == 0, $"{endpoint} {handler}:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"{name}:\n" + string.Join("\n", failures));
     }
 
-    private static string Outcome(HttpResponseMessage response) => response.StatusCode switch
-    {
-        HttpStatusCode.Forbidden => Forbidden,
-        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => SignIn,
-        HttpStatusCode.Redirect or HttpStatusCode.OK => Ok,
-        var other => ((int)other).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static Task<string> Invitations(ProcessCast cast, App app) => app.QueryAsync(async db =>
+        string.Join(",", await db.Set<OrganisationInvitation>().Where(i => i.OrganisationId == cast.OrganisationId)
+            .OrderBy(i => i.Id).Select(i => i.Email + (i.RevokedAt == null ? "" : " revoked")).ToListAsync()));
 
-    private static (string Url, Dictionary<string, string> Fields) Request(string endpoint, ProcessCast cast)
+    /// <summary>An open invitation for each attempt (so an allowed revoke has one to withdraw).</summary>
+    private static Task<string> InvitationAsync(ProcessCast cast, App app, int attempt) => app.QueryAsync(async db =>
     {
-        var p = cast.ProcessId;
-        var o = cast.OrganisationId;
-        return endpoint switch
-        {
-            "process/edit" => ($"/processes/{p}/edit", Scenarios.ProcessFields("Edited title")),
-            "process/phases" => ($"/processes/{p}/phases", new()
-            {
-                ["from"] = "ProblemDefinition",
-                ["Plans[0].Phase"] = "ProblemDefinition",
-                ["Plans[0].PlannedStart"] = "2027-01-01",
-                ["Plans[0].PlannedEnd"] = "2027-02-01",
-            }),
-            "process/members" => ($"/processes/{p}/members", new()
-            {
-                ["userId"] = cast.Participant.Id,
-                ["role"] = "Participant",
-                ["Add.Email"] = cast.OtherStaff.Email!,
-                ["Add.Role"] = "Observer",
-            }),
-            "process/announcements" => ($"/processes/{p}/announcements/new", new()
-            {
-                ["Input.Title"] = "News",
-                ["Input.Body"] = "Meeting on Monday.",
-                ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
-            }),
-            "process/translations" => ($"/processes/{p}/translations", new()
-            {
-                ["language"] = "sl",
-                ["Input.Title"] = "Varnejša pot v šolo",
-            }),
-            "process/reflections" => ($"/processes/{p}/reflections/new", new()
-            {
-                ["Input.Kind"] = "Learning",
-                ["Input.Text"] = "We learnt to listen.",
-                ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
-            }),
-            "process/join" or "process/leave" => ($"/processes/{p}", []),
-            "organisation/processes" => ($"/organisations/{o}/processes/new", WithSubmission(Scenarios.ProcessFields("Another process"))),
-            "organisation/edit" => ($"/organisations/{o}/edit", OrganisationFields()),
-            "organisation/invite" => ($"/organisations/{o}", new() { ["Invite.Email"] = "new.colleague@example.org", ["Invite.Role"] = "Staff" }),
-            "organisations/new" => ("/organisations/new", WithSubmission(OrganisationFields())),
-            _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
-        };
-    }
+        var (invitation, _) = OrganisationInvitation.Create(cast.OrganisationId, $"to.revoke{attempt}@example.org", OrganisationRole.Staff, cast.Owner.Id, DateTime.UtcNow);
+        db.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    });
 
-    private static Dictionary<string, string> OrganisationFields() => new()
+    private static Dictionary<string, string> OrganisationFields(string name) => new()
     {
-        ["Input.Name"] = "Renamed Municipality",
+        ["Input.Name"] = name,
         ["Input.Type"] = "Municipality",
         ["Input.Size"] = "Large",
         ["Input.Country"] = "SI",
