@@ -69,6 +69,6 @@ public static class ToolkitScenarios
         });
 
     public static async Task<List<string>> LogActionsAsync(CocreoApp app, int processId) =>
-        await app.WithDbAsync(db => db.Set<Platform.Log.ProcessLogEntry>().AsNoTracking()
+        await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Log.ProcessLogEntry>().AsNoTracking()
             .Where(e => e.ProcessId == processId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
 }
