@@ -93,6 +93,12 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             async (cast, i, app) => new() { ["invitationId"] = await InvitationAsync(cast, app, i) },
             Invitations,
             [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        // Whoever has the link accepts, signed in: the invitation is used and they join the staff.
+        ["organisation/accept invitation"] = new(new("POST", "/invitations/{token}"),
+            (_, _, _) => Fields([]),
+            (cast, app) => app.QueryAsync(async db => string.Join(",", await db.Set<OrganisationInvitation>().Where(i => i.OrganisationId == cast.OrganisationId)
+                .OrderBy(i => i.Id).Select(i => i.Email + (i.AcceptedAt == null ? "" : " accepted")).ToListAsync())),
+            [SignIn, Changed, Changed, Changed, Changed, Changed]),
         ["organisations/new"] = new(new("POST", "/organisations/new"),
             (_, i, _) => Fields(WithSubmission(OrganisationFields($"New Municipality {Guid.NewGuid():N}"))),
             (_, app) => app.QueryAsync(async db => (await db.Set<Organisation>().CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -118,6 +124,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             var fields = await row.Fields(cast, i, context);
             fields["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client);
             var url = row.Endpoint.Route
+                .Replace("{token}", await InvitationTokenAsync(cast, context, i), StringComparison.Ordinal)
                 .Replace("{id:int}", (row.Endpoint.Route.StartsWith("/organisations", StringComparison.Ordinal) ? cast.OrganisationId : cast.ProcessId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{organisationId:int}", cast.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var before = await row.State(cast, context);
@@ -142,6 +149,15 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         db.Add(invitation);
         await db.SaveChangesAsync();
         return invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>A fresh invitation's secret token (only its hash is stored).</summary>
+    private static Task<string> InvitationTokenAsync(ProcessCast cast, App app, int attempt) => app.QueryAsync(async db =>
+    {
+        var (invitation, token) = OrganisationInvitation.Create(cast.OrganisationId, $"invited{attempt}@example.org", OrganisationRole.Staff, cast.Owner.Id, DateTime.UtcNow);
+        db.Add(invitation);
+        await db.SaveChangesAsync();
+        return token;
     });
 
     private static Dictionary<string, string> OrganisationFields(string name) => new()
