@@ -72,12 +72,16 @@ public sealed class Chromium : IAsyncLifetime
 
 public static class Accessibility
 {
+    /// <summary>True once the document is parsed and each of its stylesheets is loaded and applied.</summary>
+    public const string StylesApplied = "() => document.readyState !== 'loading' && [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet !== null)";
+
     /// <summary>Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and fails on any serious or critical violation.</summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
         // After a click that navigates, the new page may still be loading its stylesheet; judged unstyled, its links
-        // would fail the target-size rule (seen once in CI). Wait for the page to finish loading first.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // would fail the target-size rule (seen once in CI). Wait for what axe needs, the document parsed and every
+        // stylesheet applied, rather than for the load event (which waits for everything, and timed out on a busy machine).
+        await page.WaitForFunctionAsync(StylesApplied);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },

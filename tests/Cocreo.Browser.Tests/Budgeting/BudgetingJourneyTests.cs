@@ -66,7 +66,8 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your proposal was submitted");
         var shown = page.GetByRole(AriaRole.Img, new() { Name = "The school yard without any shade." });
         await Assertions.Expect(shown).ToBeVisibleAsync();
-        Assert.Equal(3, await shown.EvaluateAsync<int>("image => image.naturalWidth"));
+        // The picture is decoded when its width is read (decode() waits for it), not merely in the page.
+        Assert.Equal(3, await shown.EvaluateAsync<int>("async image => { await image.decode(); return image.naturalWidth; }"));
         await CheckAsync(page);
         var mine = int.Parse(ProposalId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         await VisitAsync(page, $"/proposals/{other}");
