@@ -10,7 +10,7 @@ if (AdminCommandLine.IsAdminCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCocreoPlatform();
-if (!await DatabaseStartup.PrepareAsync(builder))
+if (!PlatformStartup.Check(builder) || !await DatabaseStartup.PrepareAsync(builder))
 {
     return 1;
 }

@@ -15,6 +15,9 @@ public sealed class ServedApp : SqliteApp
         UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
     }
 
+    // Links in e-mails (confirmation, reset) point at the address the browser uses.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Platform:PublicUrl"] = $"http://127.0.0.1:{port}" };
+
     public string BaseUrl
     {
         get

@@ -64,6 +64,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Platform:PublicUrl", "http://cocreo.test");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");

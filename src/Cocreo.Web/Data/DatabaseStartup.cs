@@ -42,7 +42,7 @@ public static class DatabaseStartup
         return true;
     }
 
-    private static bool Fail(string reason)
+    internal static bool Fail(string reason)
     {
         // Logging is not built yet; an operator reads this line on the console or in the service journal.
         Console.Error.WriteLine($"Cocreo cannot start: {reason}");

@@ -17,6 +17,7 @@ public sealed class StartupTests
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Platform__PublicUrl"] = "https://cocreo.example.org";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -56,6 +57,18 @@ public sealed class StartupTests
         });
         Assert.NotEqual(0, exit);
         Assert.Contains("Database:ConnectionString", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "Platform:PublicUrl is required in Production")]
+    [InlineData("http://cocreo.example.org", "must use https in Production")]
+    [InlineData("https://cocreo.example.org/path", "with no path")]
+    public async Task In_production_the_public_address_is_required_and_checked(string publicUrl, string message)
+    {
+        var (exit, output) = await StartAsync(new() { ["Platform__PublicUrl"] = publicUrl });
+        Assert.NotEqual(0, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ForgotPasswordModel(UserManager<CocreoUser> users, AccountEm
         // The same answer whether or not the address has an account.
         if (user is not null && user.EmailConfirmed && !user.IsDemo)
         {
-            await emails.SendPasswordResetAsync(user, Request, cancellationToken);
+            await emails.SendPasswordResetAsync(user, cancellationToken);
         }
         Sent = true;
         return Page();

@@ -53,7 +53,7 @@ public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails e
             // Do not reveal whether an address has an account: the same answer either way, and the owner gets a mail.
             if (!existing.EmailConfirmed)
             {
-                await emails.SendConfirmationAsync(existing, Request, cancellationToken);
+                await emails.SendConfirmationAsync(existing, cancellationToken);
             }
             Registered = true;
             return Page();
@@ -76,7 +76,7 @@ public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails e
             }
             return Page();
         }
-        await emails.SendConfirmationAsync(user, Request, cancellationToken);
+        await emails.SendConfirmationAsync(user, cancellationToken);
         Registered = true;
         return Page();
     }

@@ -30,7 +30,7 @@ public sealed class ResendConfirmationModel(UserManager<CocreoUser> users, Accou
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is not null && !user.EmailConfirmed && !user.IsDemo)
         {
-            await emails.SendConfirmationAsync(user, Request, cancellationToken);
+            await emails.SendConfirmationAsync(user, cancellationToken);
         }
         Sent = true;
         return Page();

@@ -96,7 +96,12 @@ public static class PlatformRegistration
         });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Client addresses and the scheme are taken from X-Forwarded-* only when the request comes from a proxy the
+            // operator listed: not from loopback by default (a local process could rotate its address past the rate
+            // limits). The host is never taken from a header: links use Platform:PublicUrl.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
             foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
@@ -113,7 +118,8 @@ public static class PlatformRegistration
         services.AddScoped<ProcessLog>();
         services.AddSingleton<LogActionCatalog>();
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
-        services.AddScoped<PublicLinks>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, PublicHostFiltering>();
         services.AddSingleton<AppInstance>();
         services.AddScoped<WorkLeases>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
