@@ -1,11 +1,10 @@
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Platform.Hosting;
 
-if (AdminCommandLine.IsAdminCommand(args))
+if (ServerCommands.IsCommand(args))
 {
     var settings = WebApplication.CreateBuilder();
-    return await AdminCommandLine.RunAsync(args, settings.Configuration, settings.Environment, Console.Out, Console.Error, Console.In);
+    return await ServerCommands.RunAsync(args, settings.Configuration, settings.Environment, Console.Out, Console.Error, Console.In);
 }
 
 var builder = WebApplication.CreateBuilder(args);

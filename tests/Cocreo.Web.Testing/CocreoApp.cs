@@ -19,6 +19,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "cocreo-mail-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The app's checkpoint signing key, made for it (production requires the file to exist).</summary>
+    public string SigningKeyPath { get; } = Path.Combine(Path.GetTempPath(), "cocreo-key-" + Guid.NewGuid().ToString("N") + ".pem");
+
     /// <summary>Extra settings a test class needs (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -38,6 +41,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Directory.Delete(MailFolder, recursive: true);
         }
+        File.Delete(SigningKeyPath);
     }
 
     /// <summary>Skips (or fails under CI) a test whose database is not available.</summary>
@@ -65,6 +69,11 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Platform:PublicUrl", "http://cocreo.test");
+        if (!File.Exists(SigningKeyPath))
+        {
+            Cocreo.Web.Platform.Log.CheckpointKey.Create(SigningKeyPath);
+        }
+        builder.UseSetting("Transparency:SigningKeyPath", SigningKeyPath);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");

@@ -16,10 +16,12 @@ public static class LogCommand
         var process = new Option<int?>("--process") { Description = "Check this process in the database (default: every process)." };
         var provider = new Option<string?>("--provider") { Description = "Sqlite or PostgreSql (default: Database__Provider, else Sqlite)." };
         var connection = new Option<string?>("--connection") { Description = "The database connection string (default: Database__ConnectionString)." };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A signed checkpoint kept earlier (JSON): the log must still contain the entries it covers (with FILE)." };
+        var publicKey = new Option<FileInfo?>("--public-key") { Description = "The platform's public key (PEM, from /api/v1/transparency/signing-key) to check the checkpoint's signature with." };
 
         var verify = new Command("verify", "Check that no entry of a process log was edited, removed or reordered. Exit 0 when intact, 2 when broken, 1 on error.")
         {
-            file, process, provider, connection,
+            file, process, provider, connection, checkpoint, publicKey,
         };
         verify.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,8 +30,13 @@ public static class LogCommand
             try
             {
                 var path = parse.GetValue(file);
+                if (path is null && parse.GetValue(checkpoint) is not null)
+                {
+                    await error.WriteLineAsync("--checkpoint checks a downloaded log: give the log's FILE too.");
+                    return Failed;
+                }
                 return path is not null
-                    ? await VerifyFileAsync(path, output, error, cancellationToken)
+                    ? await VerifyFileAsync(path, parse.GetValue(checkpoint), parse.GetValue(publicKey), output, error, cancellationToken)
                     : await VerifyDatabaseAsync(parse.GetValue(provider), parse.GetValue(connection), parse.GetValue(process), output, error, cancellationToken);
             }
             catch (Exception failure) when (failure is LogStoreException or LogExportException or IOException or UnauthorizedAccessException)
@@ -41,17 +48,37 @@ public static class LogCommand
         return new Command("log", "The public process log.") { verify };
     }
 
-    private static async Task<int> VerifyFileAsync(FileInfo path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> VerifyFileAsync(FileInfo path, FileInfo? checkpointFile, FileInfo? publicKeyFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!path.Exists)
+        foreach (var file in new[] { path, checkpointFile, publicKeyFile }.OfType<FileInfo>().Where(f => !f.Exists))
         {
-            await error.WriteLineAsync($"{path.FullName}: no such file.");
+            await error.WriteLineAsync($"{file.FullName}: no such file.");
             return Failed;
         }
         var parsed = LogExport.Read(await File.ReadAllTextAsync(path.FullName, cancellationToken));
         var verification = parsed.Verify();
         await output.WriteLineAsync($"Process {parsed.ProcessId} ({parsed.Title}): {verification.Describe()}");
-        return verification.IsIntact ? Intact : Broken;
+        if (checkpointFile is null)
+        {
+            return verification.IsIntact ? Intact : Broken;
+        }
+        var checkpoint = LogCheckpoint.Read(await File.ReadAllTextAsync(checkpointFile.FullName, cancellationToken));
+        var holds = true;
+        if (publicKeyFile is null)
+        {
+            await output.WriteLineAsync("Checkpoint signature: not checked (give --public-key with the platform's published key).");
+        }
+        else
+        {
+            using var key = CheckpointKeys.FromPem(await File.ReadAllTextAsync(publicKeyFile.FullName, cancellationToken));
+            holds = checkpoint.IsSignedBy(key);
+            await output.WriteLineAsync(holds
+                ? $"Checkpoint signature: valid (key {checkpoint.KeyId})."
+                : $"Checkpoint signature: NOT made with this key (the checkpoint names key {checkpoint.KeyId}, the key given is {CheckpointKeys.KeyId(key)}).");
+        }
+        var check = checkpoint.CheckAgainst(parsed.ProcessId, parsed.Entries);
+        await output.WriteLineAsync($"Checkpoint: {check.Message}");
+        return verification.IsIntact && holds && check.Holds ? Intact : Broken;
     }
 
     private static async Task<int> VerifyDatabaseAsync(string? provider, string? connection, int? processId, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -119,6 +119,94 @@ public sealed class LogVerifyTests : IAsyncDisposable
         Assert.Contains("Broken at entry 3", broken.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The two attacks that pass a plain chain check: removing the last entries and rolling back the recorded head,
+    /// and editing a middle entry and re-chaining everything after it. A checkpoint kept from before catches both.
+    /// </summary>
+    [Theory]
+    [InlineData("rolled back", "Checkpoint: Rolled back")]
+    [InlineData("re-chained", "Checkpoint: Rewritten")]
+    public async Task A_kept_checkpoint_catches_a_log_that_still_verifies_after_tampering(string attack, string found)
+    {
+        var id = await ProcessWithLogAsync("Sqlite");
+        using var key = CheckpointKeys.Create();
+        var keyFile = Path.Combine(folder, "key.pem");
+        await File.WriteAllTextAsync(keyFile, CheckpointKeys.PublicPem(key));
+        var checkpointFile = Path.Combine(folder, "checkpoint.json");
+        await using (var db = Context("Sqlite"))
+        {
+            var (length, head) = await new ProcessLog(db, TimeProvider.System).HeadAsync(id);
+            await File.WriteAllTextAsync(checkpointFile, LogCheckpoint.Sign(id, length, head, DateTime.UtcNow, key).ToJson());
+        }
+        var before = Path.Combine(folder, "before.json");
+        await File.WriteAllTextAsync(before, await ExportAsync(id));
+        Assert.Equal(0, Run("log", "verify", before, "--checkpoint", checkpointFile, "--public-key", keyFile).Exit);
+
+        await using (var db = Context("Sqlite"))
+        {
+            var entries = await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == id).OrderBy(e => e.Sequence).ToListAsync();
+            var records = entries.Select(e => e.ToRecord()).ToList();
+            if (attack == "rolled back")
+            {
+                records = records.Take(2).ToList();
+            }
+            else
+            {
+                // Entry 2 says something else, and every hash from it on is computed again: the chain is whole.
+                var previous = records[0].Hash;
+                for (var i = 1; i < records.Count; i++)
+                {
+                    var data = i == 1 ? LogChain.CanonicalData(new { from = "ProblemDefinition", to = "Evaluation" }) : records[i].Data;
+                    var hash = LogChain.ComputeHash(id, records[i].Sequence, records[i].OccurredAt, records[i].ActorName, records[i].ActorRole, records[i].Action, data, previous);
+                    records[i] = records[i] with { Data = data, PreviousHash = previous, Hash = hash };
+                    previous = hash;
+                }
+            }
+            await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == id).ExecuteDeleteAsync();
+            db.AddRange(records.Select(r => new ProcessLogEntry { ProcessId = id, Sequence = r.Sequence, OccurredAt = r.OccurredAt, ActorName = r.ActorName, ActorRole = r.ActorRole, Action = r.Action, Data = r.Data, PreviousHash = r.PreviousHash, Hash = r.Hash }));
+            await db.SaveChangesAsync();
+            await db.Set<ProcessLogHead>().Where(h => h.ProcessId == id)
+                .ExecuteUpdateAsync(h => h.SetProperty(x => x.Length, records.Count).SetProperty(x => x.Hash, records[^1].Hash));
+        }
+        var after = Path.Combine(folder, "after.json");
+        await File.WriteAllTextAsync(after, await ExportAsync(id));
+
+        // The chain alone, in the database and in the export, looks intact: that is the attack.
+        Assert.Equal(0, Run("log", "verify", "--connection", Sqlite).Exit);
+        Assert.Equal(0, Run("log", "verify", after).Exit);
+        var caught = Run("log", "verify", after, "--checkpoint", checkpointFile, "--public-key", keyFile);
+        Assert.Equal(2, caught.Exit);
+        Assert.Contains(found, caught.Output, StringComparison.Ordinal);
+        Assert.Contains("Checkpoint signature: valid", caught.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_signed_with_another_key_is_refused()
+    {
+        var id = await ProcessWithLogAsync("Sqlite");
+        using var platform = CheckpointKeys.Create();
+        using var forger = CheckpointKeys.Create();
+        var log = Path.Combine(folder, "log.json");
+        await File.WriteAllTextAsync(log, await ExportAsync(id));
+        var checkpoint = Path.Combine(folder, "forged.json");
+        await File.WriteAllTextAsync(checkpoint, LogCheckpoint.Sign(id, 0, LogChain.GenesisHash, DateTime.UtcNow, forger).ToJson());
+        var key = Path.Combine(folder, "platform.pem");
+        await File.WriteAllTextAsync(key, CheckpointKeys.PublicPem(platform));
+
+        var result = Run("log", "verify", log, "--checkpoint", checkpoint, "--public-key", key);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("NOT made with this key", result.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ExportAsync(int processId)
+    {
+        await using var db = Context("Sqlite");
+        var process = await db.Set<Process>().SingleAsync(p => p.Id == processId);
+        var log = new ProcessLog(db, TimeProvider.System);
+        var (length, head) = await log.HeadAsync(processId);
+        return LogExport.Write(processId, process.Title, length, head, DateTime.UtcNow, (await log.EntriesAsync(processId)).Select(e => e.ToRecord()));
+    }
+
     [Fact]
     public void A_file_that_is_not_a_log_export_gets_a_clear_error()
     {

@@ -6,6 +6,22 @@ namespace Cocreo.Web.Tests.Shared;
 /// <summary>The real executable, started with a wrong database setting, stops with a message that names the setting.</summary>
 public sealed class StartupTests
 {
+    private static readonly Lazy<string> Key = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cocreo-startup-key-{Guid.NewGuid():N}.pem");
+        Cocreo.Web.Platform.Log.CheckpointKey.Create(path);
+        return path;
+    });
+
+    [Fact]
+    public async Task In_production_the_checkpoint_signing_key_must_exist()
+    {
+        var (exit, output) = await StartAsync(new() { ["Transparency__SigningKeyPath"] = "/nonexistent/key.pem" });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Transparency:SigningKeyPath names no key file", output, StringComparison.Ordinal);
+        Assert.Contains("transparency create-key", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> StartAsync(Dictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Cocreo.Web.dll");
@@ -18,6 +34,7 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Platform__PublicUrl"] = "https://cocreo.example.org";
+        start.Environment["Transparency__SigningKeyPath"] = Key.Value;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

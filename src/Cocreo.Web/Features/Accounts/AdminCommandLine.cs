@@ -14,9 +14,11 @@ namespace Cocreo.Web.Features.Accounts;
 /// </summary>
 public static class AdminCommandLine
 {
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
+    public static Task<int> RunAsync(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter error, TextReader input) =>
+        Platform.Hosting.ServerCommands.RunAsync(args, configuration, environment, output, error, input);
 
-    public static Task<int> RunAsync(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter error, TextReader input)
+    /// <summary>The <c>admin</c> command and its <c>create</c> subcommand.</summary>
+    public static Command Command(IConfiguration configuration, IHostEnvironment environment, TextReader input)
     {
         var email = new Option<string>("--email") { Description = "The administrator's email address.", Required = true };
         var name = new Option<string?>("--name") { Description = "The name shown to others (for a new account)." };
@@ -26,6 +28,8 @@ public static class AdminCommandLine
         var create = new Command("create", "Create a platform administrator, or give an existing account that role.") { email, name, passwordStdin, provider, connection };
         create.SetAction(async (parse, cancellationToken) =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(provider) is { } chosenProvider)
             {
@@ -47,8 +51,7 @@ public static class AdminCommandLine
                 return 1;
             }
         });
-        var root = new RootCommand("Cocreo.Web: the platform's server, and its administration commands.") { new Command("admin", "Platform administration.") { create } };
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return new Command("admin", "Platform administration.") { create };
     }
 
     private static async Task<int> CreateAsync(DatabaseConnection database, string address, string? name, string? password, TextWriter output, TextWriter error, CancellationToken cancellationToken)

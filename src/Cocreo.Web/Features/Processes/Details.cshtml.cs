@@ -19,6 +19,7 @@ public sealed class DetailsModel(
     ProcessAccessReader processes,
     OrganisationMembership organisations,
     ProcessLog log,
+    LogCheckpoints checkpoints,
     ChangeRunner changes,
     IEnumerable<Capability> capabilities,
     IStringLocalizer<ProcessText> t) : PageModel
@@ -30,6 +31,9 @@ public sealed class DetailsModel(
     public OrganisationSummary? Organisation { get; private set; }
     public int ParticipantCount { get; private set; }
     public long LogLength { get; private set; }
+
+    /// <summary>The newest signed checkpoint of the log, if any.</summary>
+    public Cocreo.Transparency.LogCheckpoint? LastCheckpoint { get; private set; }
     public List<Announcement> Announcements { get; private set; } = [];
     public IReadOnlyList<ProcessLogEntry> RecentLog { get; private set; } = [];
 
@@ -65,6 +69,7 @@ public sealed class DetailsModel(
         Organisation = await organisations.SummaryAsync(Process.OrganisationId, cancellationToken);
         ParticipantCount = await directory.ParticipantCountAsync(id, cancellationToken);
         LogLength = (await log.HeadAsync(id, cancellationToken)).Length;
+        LastCheckpoint = await checkpoints.LatestAsync(id, cancellationToken);
         Announcements = await db.Set<Announcement>().AsNoTracking()
             .Where(a => a.ProcessId == id).OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(cancellationToken);
         RecentLog = await log.LatestAsync(id, 5, cancellationToken);

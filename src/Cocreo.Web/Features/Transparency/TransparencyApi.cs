@@ -13,7 +13,18 @@ public static class TransparencyApi
         var api = endpoints.MapGroup("/api/v1/processes/{id:int}/log").WithTags("Public log");
         api.MapGet("/", Get).WithName("GetProcessLog").WithSummary("The process's log entries and whether the chain verifies.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/export", Export).WithName("ExportProcessLog").WithSummary("The log as a JSON export that `cocreo log verify` checks offline.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/checkpoints", Checkpoints).WithName("GetProcessLogCheckpoints")
+            .WithSummary("The log's signed checkpoints, newest first: keep them to prove later that the log was not rolled back or rewritten (`cocreo log verify FILE --checkpoint`).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/v1/transparency/signing-key", (CheckpointKey key) => TypedResults.Ok(new SigningKeyDocument(key.KeyId, key.PublicPem)))
+            .WithTags("Public log").WithName("GetLogSigningKey").WithSummary("The public key that checkpoint signatures are verified with (PEM), and its id.");
         return api;
+    }
+
+    private static async Task<Ok<List<CheckpointDocument>>> Checkpoints(int id, HttpContext http, ProcessAccessReader processes, LogCheckpoints checkpoints, CancellationToken cancellationToken)
+    {
+        await processes.ReadAsync(id, http.User, ProcessAction.View, cancellationToken);
+        return TypedResults.Ok((await checkpoints.AllAsync(id, cancellationToken)).Select(CheckpointDocument.Of).ToList());
     }
 
     private static async Task<Ok<LogDocument>> Get(int id, HttpContext http, ProcessAccessReader processes, ProcessLog log, CancellationToken cancellationToken)
@@ -38,6 +49,14 @@ public static class TransparencyApi
         var json = LogExport.Write(id, process.Title, length, head, clock.GetUtcNow().UtcDateTime, entries.Select(e => e.ToRecord()));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"process-{id}-log.json");
     }
+}
+
+public sealed record SigningKeyDocument(string KeyId, string PublicKeyPem);
+
+/// <summary>A checkpoint as the feed gives it: the fields of a checkpoint file (<c>cocreo.log-checkpoint.v1</c>).</summary>
+public sealed record CheckpointDocument(string Format, int ProcessId, long Length, string Head, string At, string KeyId, string Signature)
+{
+    public static CheckpointDocument Of(LogCheckpoint c) => new(LogCheckpoint.Format, c.ProcessId, c.Length, c.Head, LogChain.FormatInstant(c.At), c.KeyId, c.Signature);
 }
 
 public sealed record LogDocument(int ProcessId, long Length, string Head, VerificationDocument Verification, IReadOnlyList<LogEntryDocument> Entries);

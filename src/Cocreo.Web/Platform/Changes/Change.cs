@@ -1,5 +1,6 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Platform.Log;
+using Transparency = Cocreo.Transparency;
 
 namespace Cocreo.Web.Platform.Changes;
 
@@ -44,7 +45,7 @@ public interface ISubmittedOnce
 public readonly record struct Done;
 
 /// <summary>What a running change can use: its target, the time, and the log (entries go into the same save).</summary>
-public sealed class Change<TTarget>(TTarget target, CocreoDbContext db, ProcessLog log, DateTime now) where TTarget : class, IChangeTarget
+public sealed class Change<TTarget>(TTarget target, CocreoDbContext db, ProcessLog log, LogCheckpoints checkpoints, DateTime now) where TTarget : class, IChangeTarget
 {
     private ProcessLogHead? head;
     private int? logProcessId = target.LogProcessId;
@@ -70,6 +71,13 @@ public sealed class Change<TTarget>(TTarget target, CocreoDbContext db, ProcessL
         }
         log.Append(head, actor, action, data);
     }
+
+    /// <summary>
+    /// Signs a checkpoint of the log as it stands after this change's entries (a phase change, an announcement), in
+    /// the same save, and returns it (an announcement e-mails it).
+    /// </summary>
+    public Transparency.LogCheckpoint Checkpoint() =>
+        checkpoints.Add(head ?? throw new InvalidOperationException("This change has no process log to checkpoint."), now);
 
     /// <summary>For a change that created the process it logs (saved first, for its id): its entries go to that log.</summary>
     public async Task LogFromAsync(int processId, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Cocreo.Web.Platform.Changes;
 /// starts again from the load, so the permission is asked again on what is now true. A refused change throws
 /// <see cref="RefusedException"/>, which the page and endpoint filters answer; nothing of it is saved.
 /// </summary>
-public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, IHttpContextAccessor http, TimeProvider clock)
+public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoints checkpoints, IHttpContextAccessor http, TimeProvider clock)
 {
     // Each round of a conflict lets one writer through, so the limit allows a crowd joining at once.
     private const int Attempts = 30;
@@ -64,7 +64,7 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, IHttpContex
     {
         var target = await handler.LoadAsync(command, user, cancellationToken) ?? throw new RefusedException(Refusal.NotFound);
         RefusedException.Unless(handler.Decide(target, command), user.Identity?.IsAuthenticated == true);
-        var change = new Change<TTarget>(target, db, log, clock.GetUtcNow().UtcDateTime);
+        var change = new Change<TTarget>(target, db, log, checkpoints, clock.GetUtcNow().UtcDateTime);
         await change.PrepareAsync(cancellationToken);
         var result = await handler.RunAsync(change, command, cancellationToken);
         if (submissionId is { } id)

@@ -116,6 +116,10 @@ public static class PlatformRegistration
         services.AddScoped<SubmissionGuard>();
         services.AddScoped<ChangeRunner>();
         services.AddScoped<ProcessLog>();
+        services.Configure<TransparencyOptions>(configuration.GetSection(TransparencyOptions.Section));
+        services.AddSingleton<CheckpointKey>();
+        services.AddScoped<LogCheckpoints>();
+        services.AddHostedService<CheckpointScheduler>();
         services.AddSingleton<LogActionCatalog>();
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddSingleton<PublicLinks>();

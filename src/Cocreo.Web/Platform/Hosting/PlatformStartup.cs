@@ -8,6 +8,14 @@ public static class PlatformStartup
     /// Before the app is built: checks the platform's own settings (the public address links are built from). A wrong
     /// one stops start-up with one line that names the setting; Program then exits with 1.
     /// </summary>
-    public static bool Check(WebApplicationBuilder builder) =>
-        PlatformOptions.Read(builder.Configuration, builder.Environment).Problem is not { } problem || DatabaseStartup.Fail(problem);
+    public static bool Check(WebApplicationBuilder builder)
+    {
+        if (PlatformOptions.Read(builder.Configuration, builder.Environment).Problem is { } problem)
+        {
+            return DatabaseStartup.Fail(problem);
+        }
+        var transparency = builder.Configuration.GetSection(Log.TransparencyOptions.Section).Get<Log.TransparencyOptions>() ?? new Log.TransparencyOptions();
+        var key = Log.CheckpointKey.PathOf(transparency, builder.Environment);
+        return !builder.Environment.IsProduction() || File.Exists(key) || DatabaseStartup.Fail(Log.CheckpointKey.MissingKey(key));
+    }
 }

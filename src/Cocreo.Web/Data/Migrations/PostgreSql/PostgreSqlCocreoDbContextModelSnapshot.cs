@@ -1987,6 +1987,47 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Length")
+                        .IsUnique();
+
+                    b.ToTable("ProcessLogCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>
                 {
                     b.Property<long>("Id")

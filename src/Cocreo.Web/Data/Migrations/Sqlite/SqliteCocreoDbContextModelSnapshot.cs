@@ -1905,6 +1905,45 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Length")
+                        .IsUnique();
+
+                    b.ToTable("ProcessLogCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>
                 {
                     b.Property<long>("Id")

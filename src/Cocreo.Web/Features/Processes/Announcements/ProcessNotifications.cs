@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cocreo.Transparency;
 using Cocreo.Web.Data;
 using Cocreo.Web.Platform.Email;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Cocreo.Web.Features.Processes;
 public sealed class ProcessNotifications(CocreoDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers)
 {
     /// <summary>Queues one email per member with a confirmed address, in the unit of work that publishes the announcement.</summary>
-    public async Task QueueAnnouncementAsync(Process process, Announcement announcement, CancellationToken cancellationToken)
+    public async Task QueueAnnouncementAsync(Process process, Announcement announcement, LogCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var recipients = await db.Set<ProcessMember>().AsNoTracking()
             .Where(m => m.ProcessId == process.Id)
@@ -28,7 +29,9 @@ public sealed class ProcessNotifications(CocreoDbContext db, EmailOutbox outbox,
                 outbox.Queue(new EmailMessage(
                     recipient.Email!,
                     text["{0}: {1}", title, announcement.Title],
-                    announcement.Body + "\n\n— " + text["You receive this because you take part in “{0}” on Cocreo.", title]));
+                    announcement.Body + "\n\n— " + text["You receive this because you take part in “{0}” on Cocreo.", title]
+                    + "\n\n" + text["Checkpoint of the public log, signed by the platform (keep it: with it anyone can prove later that the log was not rolled back or rewritten):"]
+                    + "\n" + checkpoint.ToJson()));
             }
         }
         finally

@@ -25,7 +25,8 @@ public static class PublishAnnouncement
             };
             db.Add(published);
             change.Log("announcement.published", new { title = published.Title, body = published.Body });
-            await notifications.QueueAnnouncementAsync(process, published, cancellationToken);
+            // The e-mails carry a checkpoint of the log: every member's mailbox keeps proof of what the log said.
+            await notifications.QueueAnnouncementAsync(process, published, change.Checkpoint(), cancellationToken);
             return new Done();
         }
     }

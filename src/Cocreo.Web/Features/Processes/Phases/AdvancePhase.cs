@@ -33,6 +33,8 @@ public static class AdvancePhase
             {
                 change.Log("phase.advanced", new { from = command.From.ToString(), to = next.Value.ToString() });
             }
+            // Every phase change is checkpointed: a signed record of the log as it stands, for anyone to keep.
+            change.Checkpoint();
             return Task.FromResult(new Outcome(true, next));
         }
     }
