@@ -39,6 +39,9 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
     /// <summary>What the other bars are ("Not funded"); they are hatched when there is a highlighted kind.</summary>
     public string? OtherName { get; init; }
 
+    /// <summary>With it, the table has a column of this heading ("Outcome") saying which bars are highlighted.</summary>
+    public string? HighlightHeader { get; init; }
+
     /// <summary>What the reference values are ("Share of the population"): the legend and the table's heading.</summary>
     public string? ReferenceName { get; init; }
 
@@ -62,10 +65,11 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     private string ValueText(ChartContext context, Bar bar)
     {
+        IStringLocalizer<ChartText> t = context.Text;
         var value = context.Write(Format, bar.Value);
         if (bar.Reference is { } reference)
         {
-            value = context.Text["{0} ({1} {2})", value, ReferenceLabel ?? ReferenceName ?? context.Text["reference"], context.Write(Format, reference)];
+            value = t["{0} ({1} {2})", value, ReferenceLabel ?? ReferenceName ?? t["reference"], context.Write(Format, reference)];
         }
         return bar.Note is { Length: > 0 } note ? value + " · " + note : value;
     }
@@ -83,7 +87,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                 if (total > 0)
                 {
                     var most = parts.Max();
-                    var names = Enumerable.Range(0, parts.Length).Where(k => parts[k] == most).Select(k => "“" + PartNames![k] + "”");
+                    var names = Enumerable.Range(0, parts.Length).Where(k => parts[k] == most).Select(k => context.Quote(PartNames![k]));
                     sentences.Add(t["{0}: most often {1} ({2}).", bar.Label, ChartContext.List(names), ValueFormat.Percent().Write(most / total, context.Culture)]);
                 }
             }
@@ -139,9 +143,9 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         {
             headers.Add(ReferenceName ?? t["reference"]);
         }
-        if (HasHighlight)
+        if (HasHighlight && HighlightHeader is not null)
         {
-            headers.Add(HighlightedName!);
+            headers.Add(HighlightHeader);
         }
         return new ChartTable(Title, label, headers, Bars.Select(bar =>
         {
@@ -150,9 +154,9 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             {
                 cells.Add(context.Write(Format, bar.Reference));
             }
-            if (HasHighlight)
+            if (HasHighlight && HighlightHeader is not null)
             {
-                cells.Add(bar.Highlighted ? t["yes"] : t["no"]);
+                cells.Add(bar.Highlighted ? HighlightedName! : OtherName ?? t["others"]);
             }
             return new ChartRow(bar.Label, cells);
         }).ToList());
@@ -211,12 +215,13 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     private void DrawParts(SvgWriter svg, ChartContext context, Bar bar, double top, double space)
     {
+        IStringLocalizer<ChartText> t = context.Text;
         var parts = PartsOf(bar);
         var total = parts.Sum();
         if (total <= 0)
         {
             svg.Rect(0, top, space, BarHeight, "part-none");
-            svg.Text(6, top + 13.5, context.Text["no data"], "value");
+            svg.Text(6, top + 13.5, t["no data"], "value");
             return;
         }
         double x = 0;
@@ -241,6 +246,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
     /// <summary>The legend in a row (wrapping) above the bars; returns where the bars start.</summary>
     private double Legend(SvgWriter svg, ChartContext context, double width)
     {
+        IStringLocalizer<ChartText> t = context.Text;
         var items = new List<(string Name, Action<double, double> Key)>();
         if (Stacked)
         {
@@ -255,11 +261,11 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             if (HasHighlight)
             {
                 items.Add((HighlightedName!, (x, y) => svg.Rect(x, y - 12, 16, 16, "bar highlighted")));
-                items.Add((OtherName ?? context.Text["others"], (x, y) => svg.Rect(x, y - 12, 16, 16, "bar other", "hatch")));
+                items.Add((OtherName ?? t["others"], (x, y) => svg.Rect(x, y - 12, 16, 16, "bar other", "hatch")));
             }
             if (Bars.Any(b => b.Reference is not null))
             {
-                items.Add((ReferenceName ?? context.Text["reference"], (x, y) => svg.Line(x + 8, y - 14, x + 8, y + 6, "reference")));
+                items.Add((ReferenceName ?? t["reference"], (x, y) => svg.Line(x + 8, y - 14, x + 8, y + 6, "reference")));
             }
         }
         if (items.Count == 0)

@@ -60,6 +60,9 @@ internal sealed record ChartContext(IStringLocalizer<ChartText> Text, CultureInf
 
     public string Count(int count) => count.ToString("N0", Culture);
 
+    /// <summary>A name in the language's quotation marks.</summary>
+    public string Quote(string name) => Text["“{0}”", name];
+
     /// <summary>Items in a sentence, comma-separated (the culture's list separator is meant for spreadsheets).</summary>
     public static string List(IEnumerable<string> items) => string.Join(", ", items);
 }

@@ -34,7 +34,7 @@ public sealed record EmotionCurve(string Id, string Title, string Description, I
         foreach (var series in Series)
         {
             var known = Enumerable.Range(0, Stages.Count).Where(s => At(series, s).Mean is not null).ToList();
-            string StagesAt(double mean) => ChartContext.List(known.Where(s => At(series, s).Mean == mean).Select(s => "“" + Stages[s] + "”"));
+            string StagesAt(double mean) => ChartContext.List(known.Where(s => At(series, s).Mean == mean).Select(s => context.Quote(Stages[s])));
             if (known.Count == 0)
             {
                 sentences.Add(t["{0}: no values.", series.Name]);
@@ -47,7 +47,7 @@ public sealed record EmotionCurve(string Id, string Title, string Description, I
                 : t["{0}: lowest {1} ({2}), highest {3} ({4}).", series.Name, StagesAt(low), context.Write(Format, low), StagesAt(high), context.Write(Format, high)]);
             if (known.Count < Stages.Count)
             {
-                sentences.Add(t["No data for: {0}.", ChartContext.List(Enumerable.Range(0, Stages.Count).Except(known).Select(s => "“" + Stages[s] + "”"))]);
+                sentences.Add(t["No data for: {0}.", ChartContext.List(Enumerable.Range(0, Stages.Count).Except(known).Select(s => context.Quote(Stages[s])))]);
             }
         }
         return string.Join(" ", sentences);

@@ -41,8 +41,11 @@ public sealed record HeatMap(string Id, string Title, string Description, IReadO
     /// <summary>The shade of a mean: 0 (lowest eighth of the scale) to 7 (highest).</summary>
     internal int Step(double mean) => Math.Clamp((int)Math.Floor((mean - Min) / (Max > Min ? Max - Min : 1) * Steps), 0, Steps - 1);
 
-    private string Value(ChartContext context, HeatCell cell) =>
-        cell.Mean is null ? context.Missing : context.Text["{0} (n={1})", context.Write(Format, cell.Mean), context.Count(cell.Count)];
+    private string Value(ChartContext context, HeatCell cell)
+    {
+        IStringLocalizer<ChartText> t = context.Text;
+        return cell.Mean is null ? context.Missing : t["{0} (n={1})", context.Write(Format, cell.Mean), context.Count(cell.Count)];
+    }
 
     private protected override string Summarise(ChartContext context)
     {
@@ -64,12 +67,16 @@ public sealed record HeatMap(string Id, string Title, string Description, IReadO
         return string.Join(" ", sentences);
     }
 
-    private protected override ChartTable Tabulate(ChartContext context) =>
-        new(Title, LabelHeader ?? context.Text["Name"], Columns, Rows.Select((row, r) => new ChartRow(row,
+    private protected override ChartTable Tabulate(ChartContext context)
+    {
+        IStringLocalizer<ChartText> t = context.Text;
+        return new(Title, LabelHeader ?? t["Name"], Columns, Rows.Select((row, r) => new ChartRow(row,
             Columns.Select((_, c) => Value(context, At(r, c))).ToList())).ToList());
+    }
 
     private protected override string Draw(ChartContext context, string description)
     {
+        IStringLocalizer<ChartText> t = context.Text;
         var svg = new SvgWriter(Id);
         var longestWord = Columns.SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => SvgWriter.Width(w, Font)).DefaultIfEmpty(0).Max();
         var cellWidth = Math.Clamp(longestWord + 10, 80, 104);
@@ -96,7 +103,7 @@ public sealed record HeatMap(string Id, string Title, string Description, IReadO
                 if (cell.Mean is { } m)
                 {
                     svg.Text(x + cellWidth / 2, y + 20, context.Write(Format, m), $"cell-value {shade}", "middle");
-                    svg.Text(x + cellWidth / 2, y + 36, context.Text["n={0}", context.Count(cell.Count)], $"cell-count {shade}", "middle");
+                    svg.Text(x + cellWidth / 2, y + 36, t["n={0}", context.Count(cell.Count)], $"cell-count {shade}", "middle");
                 }
                 else
                 {

@@ -49,9 +49,12 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
         }));
     }
 
-    private protected override ChartTable Tabulate(ChartContext context) =>
-        new(Title, LabelHeader ?? context.Text["Name"], Series.Select(s => s.Name).ToList(),
+    private protected override ChartTable Tabulate(ChartContext context)
+    {
+        IStringLocalizer<ChartText> t = context.Text;
+        return new(Title, LabelHeader ?? t["Name"], Series.Select(s => s.Name).ToList(),
             Times.Select((time, i) => new ChartRow(time, Series.Select(s => context.Write(Format, ValueAt(s, i))).ToList())).ToList());
+    }
 
     private protected override string Draw(ChartContext context, string description)
     {

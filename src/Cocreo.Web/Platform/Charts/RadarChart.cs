@@ -44,21 +44,24 @@ public sealed record RadarChart(string Id, string Title, string Description, IRe
             }
             var high = known.Max(a => ValueAt(series, a)!.Value);
             var low = known.Min(a => ValueAt(series, a)!.Value);
-            string On(double value) => ChartContext.List(known.Where(a => ValueAt(series, a) == value).Select(a => "“" + Axes[a] + "”"));
+            string On(double value) => ChartContext.List(known.Where(a => ValueAt(series, a) == value).Select(a => context.Quote(Axes[a])));
             sentences.Add(known.Count == 1 || high == low
                 ? t["{0}: {1} on {2}.", series.Name, context.Write(Format, high), On(high)]
                 : t["{0}: highest on {1} ({2}), lowest on {3} ({4}).", series.Name, On(high), context.Write(Format, high), On(low), context.Write(Format, low)]);
             if (known.Count < Axes.Count)
             {
-                sentences.Add(t["No value for {0}.", ChartContext.List(Enumerable.Range(0, Axes.Count).Except(known).Select(a => "“" + Axes[a] + "”"))]);
+                sentences.Add(t["No value for {0}.", ChartContext.List(Enumerable.Range(0, Axes.Count).Except(known).Select(a => context.Quote(Axes[a])))]);
             }
         }
         return string.Join(" ", sentences);
     }
 
-    private protected override ChartTable Tabulate(ChartContext context) =>
-        new(Title, LabelHeader ?? context.Text["Name"], Series.Select(s => s.Name).ToList(),
+    private protected override ChartTable Tabulate(ChartContext context)
+    {
+        IStringLocalizer<ChartText> t = context.Text;
+        return new(Title, LabelHeader ?? t["Name"], Series.Select(s => s.Name).ToList(),
             Axes.Select((axis, a) => new ChartRow(axis, Series.Select(s => context.Write(Format, ValueAt(s, a))).ToList())).ToList());
+    }
 
     private protected override string Draw(ChartContext context, string description)
     {
