@@ -78,6 +78,9 @@ public partial class LocalizationCompletenessTests
         Assert.Contains("Skip to main content", keys["SharedText"]);
         Assert.Contains("Enter a title.", keys["ProcessText"]);
         Assert.Contains("Moved to the next phase", keys["ProcessText"]);
+        // The chart kit's own words live in Platform/Charts (ChartText.sl.resx beside ChartText).
+        Assert.Contains("No data to show yet.", keys["ChartText"]);
+        Assert.Contains("Data table: {0}", keys["ChartText"]);
     }
 
     private static Dictionary<string, HashSet<string>> UsedKeys()

@@ -22,7 +22,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
     private const double LabelFont = 14;
     private const double ValueFont = 13;
     private const double LineHeight = 17;
-    private const double BarHeight = 18;
+    private const double BarHeight = 20;
     private const double RowGap = 14;
 
     /// <summary>The heading of the values' column in the table ("Votes").</summary>
@@ -206,7 +206,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                     svg.Line(x, barTop - 4, x, barTop + BarHeight + 4, "reference");
                     end = Math.Max(end, x);
                 }
-                svg.Text(end + 6, barTop + 13.5, texts[i], "value");
+                svg.Text(end + 6, barTop + BarHeight / 2 + 4.5, texts[i], "value");
             }
             y = barTop + BarHeight + RowGap;
         }
@@ -221,7 +221,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         if (total <= 0)
         {
             svg.Rect(0, top, space, BarHeight, "part-none");
-            svg.Text(6, top + 13.5, t["no data"], "value");
+            svg.Text(6, top + BarHeight / 2 + 4.5, t["no data"], "value");
             return;
         }
         double x = 0;
@@ -233,9 +233,10 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                 continue;
             }
             svg.Rect(x, top, w, BarHeight, $"part part-{k}", PartFill(k));
-            if (w >= 36)
+            var share = ValueFormat.Percent().Write(parts[k] / total, context.Culture);
+            if (w >= SvgWriter.Width(share, 12) + 6)
             {
-                svg.Text(x + w / 2, top + 13.5, ValueFormat.Percent().Write(parts[k] / total, context.Culture), $"in-part in-part-{k}", "middle");
+                svg.Text(x + w / 2, top + BarHeight / 2 + 4.5, share, $"in-part in-part-{k}", "middle");
             }
             x += w;
         }

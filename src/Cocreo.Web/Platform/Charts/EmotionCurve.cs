@@ -63,7 +63,7 @@ public sealed record EmotionCurve(string Id, string Title, string Description, I
                 Stages.Select((stage, s) => new ChartRow(stage, [context.Write(Format, At(Series[0], s).Mean), context.Count(At(Series[0], s).Count)])).ToList());
         }
         return new ChartTable(Title, label, Series.Select(s => s.Name).ToList(), Stages.Select((stage, s) => new ChartRow(stage,
-            Series.Select(series => t["{0} (n={1})", context.Write(Format, At(series, s).Mean), context.Count(At(series, s).Count)].Value).ToList())).ToList());
+            Series.Select(series => At(series, s).Mean is { } mean ? t["{0} (n={1})", context.Write(Format, mean), context.Count(At(series, s).Count)].Value : context.Missing).ToList())).ToList());
     }
 
     private protected override string Draw(ChartContext context, string description)
@@ -83,7 +83,8 @@ public sealed record EmotionCurve(string Id, string Title, string Description, I
         for (var r = 1; r <= levels; r++)
         {
             svg.Line(left, Y(r), width - 4, Y(r), r == 1 ? "axis" : "grid");
-            svg.Text(left - 8, Y(r) + 4.5, SvgWriter.Wrap(scaleLabels[r - 1], SvgWriter.Fit(left - 8, Font), 1), 16, "axis-label", "end");
+            var words = SvgWriter.Wrap(scaleLabels[r - 1], SvgWriter.Fit(left - 8, Font), 2);
+            svg.Text(left - 8, Y(r) + 4.5 - (words.Count - 1) * 8, words, 16, "axis-label", "end");
         }
         var deepest = 0;
         for (var s = 0; s < Stages.Count; s++)

@@ -15,7 +15,7 @@ public sealed record HeatMap(string Id, string Title, string Description, IReadO
 {
     private const double Font = 13;
     private const double CellHeight = 44;
-    private const double LabelWidth = 130;
+    private const double LabelWidth = 140;
     private const int Steps = 8;
 
     public double Min { get; init; } = 1;

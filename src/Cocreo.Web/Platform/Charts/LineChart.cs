@@ -59,29 +59,30 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
     private protected override string Draw(ChartContext context, string description)
     {
         var svg = new SvgWriter(Id);
-        var range = Max > Min ? Max - Min : 1;
-        var left = Bands.Count > 0 ? 100.0 : 8 + Math.Max(SvgWriter.Width(context.Write(Format, Min), Font), SvgWriter.Width(context.Write(Format, Max), Font));
+        var (low, high) = (Math.Min(Min, Max), Math.Max(Min, Max));
+        var range = high > low ? high - low : 1;
+        var left = Bands.Count > 0 ? 100.0 : 8 + Math.Max(SvgWriter.Width(context.Write(Format, low), Font), SvgWriter.Width(context.Write(Format, high), Font));
         var timeWidth = Times.Select(x => SvgWriter.Width(x, Font)).DefaultIfEmpty(0).Max();
         var right = Width - Math.Max(16, timeWidth / 2 + 4);
         var bottom = Top + PlotHeight;
-        double Y(double value) => bottom - (Math.Clamp(value, Min, Max) - Min) / range * PlotHeight;
+        double Y(double value) => bottom - (Math.Clamp(value, low, high) - low) / range * PlotHeight;
         double X(int index) => Times.Count == 1 ? (left + right) / 2 : left + index * (right - left) / (Times.Count - 1);
 
         foreach (var (band, b) in Bands.Select((band, b) => (band, b)))
         {
-            var (top, low) = (Y(band.To), Y(band.From));
-            svg.Rect(left, top, right - left, low - top, $"band band-{b % 3}");
-            var lines = SvgWriter.Wrap(band.Label, SvgWriter.Fit(left - 8, Font), Math.Max(1, (int)((low - top) / 16)));
-            svg.Text(left - 6, (top + low) / 2 + 4.5 - (lines.Count - 1) * 8, lines, 16, "axis-label", "end");
-            if (band.From > Min)
+            var (upper, lower) = (Y(band.To), Y(band.From));
+            svg.Rect(left, upper, right - left, lower - upper, $"band band-{b % 3}");
+            var lines = SvgWriter.Wrap(band.Label, SvgWriter.Fit(left - 8, Font), Math.Max(1, (int)((lower - upper) / 16)));
+            svg.Text(left - 6, (upper + lower) / 2 + 4.5 - (lines.Count - 1) * 8, lines, 16, "axis-label", "end");
+            if (band.From > low)
             {
-                svg.Line(left, low, right, low, "grid-dashed");
+                svg.Line(left, lower, right, lower, "grid-dashed");
             }
         }
         if (Bands.Count == 0)
         {
-            svg.Text(left - 6, Y(Max) + 4.5, context.Write(Format, Max), "tick", "end");
-            svg.Text(left - 6, Y(Min) + 4.5, context.Write(Format, Min), "tick", "end");
+            svg.Text(left - 6, Y(high) + 4.5, context.Write(Format, high), "tick", "end");
+            svg.Text(left - 6, Y(low) + 4.5, context.Write(Format, low), "tick", "end");
         }
         svg.Line(left, bottom, right, bottom, "axis");
         svg.Line(left, Top, left, bottom, "axis");

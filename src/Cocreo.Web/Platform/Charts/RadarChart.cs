@@ -78,17 +78,24 @@ public sealed record RadarChart(string Id, string Title, string Description, IRe
             var room = anchor switch { "middle" => Width - 40, "start" => Width - x - 4, _ => x - 4 };
             labels.Add((SvgWriter.Wrap(Axes[a], SvgWriter.Fit(room, Font), 3), x, sin, anchor));
         }
-        // Room above and below the circle for the labels on the axes that point up or down.
-        var above = labels.Where(l => l.Y < -0.2).Select(l => l.Lines.Count * 16.0).DefaultIfEmpty(0).Max();
-        var below = labels.Where(l => l.Y > 0.2).Select(l => l.Lines.Count * 16.0).DefaultIfEmpty(0).Max();
-        var centreY = 10 + above + LabelGap + Radius;
+        // Where each label's first line goes, relative to the centre: labels pointing down start below the edge,
+        // labels pointing up end above it, side labels are centred on it.
+        double FirstLine((IReadOnlyList<string> Lines, double X, double Y, string Anchor) label)
+        {
+            var y = (Radius + LabelGap) * label.Y;
+            return label.Y > 0.2 ? y + Font : label.Y < -0.2 ? y - (label.Lines.Count - 1) * 16 : y + 4.5 - (label.Lines.Count - 1) * 8;
+        }
+        var top = Math.Min(-Radius * Enumerable.Range(0, n).Select(a => -Math.Sin(Angle(a, n))).Max(), labels.Select(l => FirstLine(l) - Font).Min());
+        var bottom = Math.Max(Radius * Enumerable.Range(0, n).Select(a => Math.Sin(Angle(a, n))).Max(), labels.Select(l => FirstLine(l) + (l.Lines.Count - 1) * 16 + 4).Max());
+        var centreY = 8 - top;
+        var max = Max > 0 ? Max : 1;
         (double X, double Y) Point(int axis, double value)
         {
-            var r = Radius * Math.Clamp(value / (Max > 0 ? Max : 1), 0, 1);
+            var r = Radius * Math.Clamp(value / max, 0, 1);
             return (centreX + r * Math.Cos(Angle(axis, n)), centreY + r * Math.Sin(Angle(axis, n)));
         }
 
-        svg.Polygon(Enumerable.Range(0, n).Select(a => Point(a, Max)), "grid-outer");
+        svg.Polygon(Enumerable.Range(0, n).Select(a => Point(a, max)), "grid-outer");
         foreach (var ring in Rings)
         {
             svg.Polygon(Enumerable.Range(0, n).Select(a => Point(a, ring.Value)), "grid-dashed");
@@ -97,13 +104,10 @@ public sealed record RadarChart(string Id, string Title, string Description, IRe
         }
         for (var a = 0; a < n; a++)
         {
-            var (x, y) = Point(a, Max);
+            var (x, y) = Point(a, max);
             svg.Line(centreX, centreY, x, y, "axis");
             var label = labels[a];
-            var ly = centreY + (Radius + LabelGap) * label.Y;
-            // Labels pointing down start below the edge, labels pointing up end above it, side labels are centred on it.
-            var first = label.Y > 0.2 ? ly + Font : label.Y < -0.2 ? ly - (label.Lines.Count - 1) * 16 : ly + 4.5 - (label.Lines.Count - 1) * 8;
-            svg.Text(label.X, first, label.Lines, 16, "axis-label", label.Anchor);
+            svg.Text(label.X, centreY + FirstLine(label), label.Lines, 16, "axis-label", label.Anchor);
         }
 
         for (var s = 0; s < Series.Count; s++)
@@ -124,7 +128,7 @@ public sealed record RadarChart(string Id, string Title, string Description, IRe
             }
         }
 
-        var legendBottom = svg.SeriesLegend(Series.Select(x => x.Name).ToList(), centreY + Radius + LabelGap + below + 16, Width);
+        var legendBottom = svg.SeriesLegend(Series.Select(x => x.Name).ToList(), centreY + bottom + 18, Width);
         return svg.Close(Width, legendBottom + 4, Title, description);
     }
 

@@ -98,8 +98,9 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
         var svg = new SvgWriter(Id);
         var bottom = Top + Size;
         var width = Left + Size + 24;
-        double X(double value) => Left + Math.Clamp(value / (XMax > 0 ? XMax : 1), 0, 1) * Size;
-        double Y(double value) => bottom - Math.Clamp(value / (YMax > 0 ? YMax : 1), 0, 1) * Size;
+        var (xMax, yMax) = (XMax > 0 ? XMax : 1, YMax > 0 ? YMax : 1);
+        double X(double value) => Left + Math.Clamp(value / xMax, 0, 1) * Size;
+        double Y(double value) => bottom - Math.Clamp(value / yMax, 0, 1) * Size;
 
         svg.Rect(Left, Top, Size, Size, "grid-outer");
         foreach (var mark in Marks)
@@ -110,11 +111,11 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
             svg.Text(Left - 6, Y(mark.Value) + 4.5, mark.Label, "tick", "end");
         }
         svg.Text(Left, bottom + 18, context.Write(Format, 0), "tick", "middle");
-        svg.Text(Left + Size, bottom + 18, context.Write(Format, XMax), "tick", "end");
+        svg.Text(Left + Size, bottom + 18, context.Write(Format, xMax), "tick", "end");
         svg.Text(Left - 6, bottom, context.Write(Format, 0), "tick", "end");
-        svg.Text(Left - 6, Top + 10, context.Write(Format, YMax), "tick", "end");
+        svg.Text(Left - 6, Top + 10, context.Write(Format, yMax), "tick", "end");
 
-        var xTitle = SvgWriter.Wrap(XName, SvgWriter.Fit(Size, 14), 2);
+        var xTitle = SvgWriter.Wrap(XName, SvgWriter.Fit(Size + Left - 10, 14), 2);
         svg.Text(Left + Size / 2, bottom + 42, xTitle, 17, "axis-title", "middle");
         var yTitle = SvgWriter.Wrap(YName, SvgWriter.Fit(Size, 14), 2);
         var middle = Top + Size / 2;
