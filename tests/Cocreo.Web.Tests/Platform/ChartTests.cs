@@ -195,7 +195,8 @@ public sealed class ChartTests
         Assert.Equal(rendered.Table!.Rows.Select(r => string.Join(" | ", r.Cells.Skip(1).Take(2))), points);
         Assert.Equal(["Library", "83%", "86%", "yes"], rendered.Table.Rows[0].Cells);
         Assert.Equal(["1", "2", "3"], Texts(svg, "point-label"));
-        Assert.Equal(2, svg.Descendants(Svg + "circle").Count(c => (string?)c.Attribute("class") == "highlight-ring"));
+        Assert.Single(svg.Descendants(Svg + "circle"), c => (string?)c.Attribute("class") == "highlight-ring");
+        Assert.Single(svg.Descendants(Svg + "circle"), c => (string?)c.Attribute("class") == "key-ring");
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public static class TurnoutSummary
     public static BarChart Chart(string id, QuestionTurnout question, IStringLocalizer<BudgetingText> t)
     {
         var culture = CultureInfo.CurrentCulture;
-        return new BarChart(id, t["Voters per answer: {0}", question.Question], Describe(question, t), question.Answers.Select(a => new Bar(
+        var description = t["Share of voters per answer. Solid bars: answers under-represented among voters (below 80 % of their share of the population); hatched bars: the others."] + " " + Describe(question, t);
+        return new BarChart(id, t["Voters per answer: {0}", question.Question], description, question.Answers.Select(a => new Bar(
             a.Answer, (double)a.Share, a.Representation is < UnderRepresented, (double?)a.PopulationShare)).ToList())
         {
             LabelHeader = t["Answer"],

@@ -150,8 +150,9 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
         if (HighlightedName is not null && Points.Any(p => p.Highlighted))
         {
             var centre = legendTop + 17;
-            svg.Circle(Left + 17, centre, 17, "highlight-ring");
-            svg.Circle(Left + 17, centre, 12, "point highlighted");
+            // The legend's key looks like a highlighted point but is not one (its classes say so, for styling alike).
+            svg.Circle(Left + 17, centre, 17, "key-ring");
+            svg.Circle(Left + 17, centre, 12, "key-point");
             var lines = SvgWriter.Wrap(HighlightedName, SvgWriter.Fit(Size - 44, Font), 2);
             svg.Text(Left + 44, centre + 4.5, lines, 16, "legend");
             legendTop = centre + 21 + (lines.Count - 1) * 16;
