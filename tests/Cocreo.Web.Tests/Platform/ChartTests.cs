@@ -290,6 +290,13 @@ public sealed class ChartTests
         ["one stage"] = new EmotionCurve("curve", "Feeling", "", ["Wait"], Scale, [new EmotionSeries("Everyone", [new Feeling(1, 1)])]),
         ["no scale"] = new EmotionCurve("curve", "Feeling", "", ["Wait", "Go"], [], [new EmotionSeries("Everyone", [new Feeling(3, 1), new Feeling(4, 1)])]),
         ["one cell"] = new HeatMap("heat", "By stage and channel", "", ["Wait"], ["Phone"], [[new HeatCell(5, 1)]]) { Min = 5, Max = 5 },
+        // A mean of nothing (0 / 0) is NaN: the kit takes it for "no value", never for a point.
+        ["bars not a number"] = new BarChart("bar", "Votes", "", [new Bar("A", double.NaN), new Bar("B", 2, Reference: double.PositiveInfinity)]),
+        ["line not a number"] = new LineChart("line", "Over time", "", ["a", "b"], [new LineSeries("Overall", [double.NaN, 0.5])]),
+        ["radar not a number"] = new RadarChart("radar", "Per category", "", ["A", "B", "C"], [new RadarSeries("Autumn", [double.NaN, 0.5, 0.2])]),
+        ["scatter not a number"] = new ScatterChart("scatter", "Services", "", "Users", "Organisation", [new ScatterPoint("1", double.NaN, 0.5), new ScatterPoint("2", 0.2, 0.3)]),
+        ["curve not a number"] = new EmotionCurve("curve", "Feeling", "", ["Wait", "Go"], Scale, [new EmotionSeries("Everyone", [new Feeling(double.NaN, 0), new Feeling(3, 1)])]),
+        ["heat not a number"] = new HeatMap("heat", "By stage and channel", "", ["Wait"], ["Phone", "Online"], [[new HeatCell(double.NaN, 0), new HeatCell(2, 1)]]),
     };
 
     [Theory]

@@ -57,17 +57,20 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     private bool HasHighlight => HighlightedName is not null;
 
-    private double Top => Bars.SelectMany(b => b.Reference is { } r ? new[] { b.Value, r } : new[] { b.Value }).DefaultIfEmpty(0).Max();
+    /// <summary>The length a bar stands for: its value, or 0 when it has none or a negative one.</summary>
+    private static double Size(Bar bar) => Math.Max(0, Known(bar.Value) ?? 0);
+
+    private double Top => Bars.SelectMany(b => Known(b.Reference) is { } r ? new[] { Size(b), r } : new[] { Size(b) }).DefaultIfEmpty(0).Max();
 
     private double AxisMax => Max is { } m && m > 0 ? m : Top > 0 ? Top : 1;
 
-    private double[] PartsOf(Bar bar) => Enumerable.Range(0, PartNames!.Count).Select(k => bar.Parts is { } p && k < p.Count ? Math.Max(0, p[k]) : 0).ToArray();
+    private double[] PartsOf(Bar bar) => Enumerable.Range(0, PartNames!.Count).Select(k => bar.Parts is { } p && k < p.Count ? Math.Max(0, Known(p[k]) ?? 0) : 0).ToArray();
 
     private string ValueText(ChartContext context, Bar bar)
     {
         IStringLocalizer<ChartText> t = context.Text;
         var value = context.Write(Format, bar.Value);
-        if (bar.Reference is { } reference)
+        if (Known(bar.Reference) is { } reference)
         {
             value = t["{0} ({1} {2})", value, ReferenceLabel ?? ReferenceName ?? t["reference"], context.Write(Format, reference)];
         }
@@ -104,11 +107,15 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         }
         else
         {
-            var highest = Bars.Max(b => b.Value);
-            var lowest = Bars.Min(b => b.Value);
-            sentences.Add(t["Highest: {0} ({1}). Lowest: {2} ({3}).",
-                ChartContext.List(Bars.Where(b => b.Value == highest).Select(b => b.Label)), context.Write(Format, highest),
-                ChartContext.List(Bars.Where(b => b.Value == lowest).Select(b => b.Label)), context.Write(Format, lowest)]);
+            var known = Bars.Where(b => Known(b.Value) is not null).ToList();
+            if (known.Count > 0)
+            {
+                var highest = known.Max(b => b.Value);
+                var lowest = known.Min(b => b.Value);
+                sentences.Add(t["Highest: {0} ({1}). Lowest: {2} ({3}).",
+                    ChartContext.List(known.Where(b => b.Value == highest).Select(b => b.Label)), context.Write(Format, highest),
+                    ChartContext.List(known.Where(b => b.Value == lowest).Select(b => b.Label)), context.Write(Format, lowest)]);
+            }
         }
         if (HasHighlight)
         {
@@ -117,7 +124,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         }
         if (Bars.Any(b => b.Reference is not null))
         {
-            var below = Bars.Where(b => b.Reference is { } r && b.Value < r).Select(b => b.Label).ToList();
+            var below = Bars.Where(b => Known(b.Reference) is { } r && Known(b.Value) < r).Select(b => b.Label).ToList();
             sentences.Add(t["Below the reference ({0}): {1}.", ReferenceName ?? t["reference"], below.Count == 0 ? t["none"] : ChartContext.List(below)]);
         }
         return string.Join(" ", sentences);
@@ -186,8 +193,8 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             }
             else
             {
-                var length = bar.Value <= 0 ? 0 : Math.Max(2, Math.Min(bar.Value, max) / max * space);
-                if (bar.Value <= 0)
+                var length = Size(bar) <= 0 ? 0 : Math.Max(2, Math.Min(Size(bar), max) / max * space);
+                if (Size(bar) <= 0)
                 {
                     svg.Line(0, barTop - 2, 0, barTop + BarHeight + 2, "zero");
                 }
@@ -200,7 +207,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                     svg.Rect(0, barTop, length, BarHeight, "bar other", "hatch");
                 }
                 var end = length;
-                if (bar.Reference is { } reference)
+                if (Known(bar.Reference) is { } reference)
                 {
                     var x = Math.Clamp(reference / max * space, 1.5, space);
                     svg.Line(x, barTop - 4, x, barTop + BarHeight + 4, "reference");

@@ -45,6 +45,9 @@ public abstract record Chart(string Id, string Title, string Description)
         return new RenderedChart(this, svg, table.With(TableColumns), summary);
     }
 
+    /// <summary>A value, or null when it is none (NaN, an infinity): a mean of nothing is not known, not a point.</summary>
+    internal static double? Known(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     /// <summary>The chart's numbers in a few sentences, from the same data the SVG draws.</summary>
     private protected abstract string Summarise(ChartContext context);
 
@@ -56,7 +59,7 @@ public abstract record Chart(string Id, string Title, string Description)
 /// <summary>The language and culture a chart is written in.</summary>
 internal sealed record ChartContext(IStringLocalizer<ChartText> Text, CultureInfo Culture, string Missing)
 {
-    public string Write(ValueFormat format, double? value) => value is { } v ? format.Write(v, Culture) : Missing;
+    public string Write(ValueFormat format, double? value) => Chart.Known(value) is { } v ? format.Write(v, Culture) : Missing;
 
     public string Count(int count) => count.ToString("N0", Culture);
 

@@ -23,9 +23,10 @@ public sealed record EmotionCurve(string Id, string Title, string Description, I
     /// <summary>How means are written, on the chart and in the table.</summary>
     public ValueFormat Format { get; init; } = ValueFormat.Decimal(2);
 
-    internal override bool IsEmpty => Stages.Count == 0 || Series.All(s => s.Feelings.All(f => f.Mean is null));
+    internal override bool IsEmpty => Stages.Count == 0 || Series.All(s => s.Feelings.All(f => Known(f.Mean) is null));
 
-    private Feeling At(EmotionSeries series, int stage) => stage < series.Feelings.Count ? series.Feelings[stage] : new Feeling(null, 0);
+    private static Feeling At(EmotionSeries series, int stage) =>
+        stage < series.Feelings.Count ? series.Feelings[stage] with { Mean = Known(series.Feelings[stage].Mean) } : new Feeling(null, 0);
 
     private protected override string Summarise(ChartContext context)
     {

@@ -33,7 +33,7 @@ public sealed record HeatMap(string Id, string Title, string Description, IReadO
     internal override bool IsEmpty => Rows.Count == 0 || Columns.Count == 0;
 
     private HeatCell At(int row, int column) =>
-        row < Cells.Count && column < Cells[row].Count ? Cells[row][column] : new HeatCell(null, 0);
+        row < Cells.Count && column < Cells[row].Count ? Cells[row][column] with { Mean = Known(Cells[row][column].Mean) } : new HeatCell(null, 0);
 
     private IEnumerable<(int Row, int Column, HeatCell Cell)> All() =>
         from r in Enumerable.Range(0, Rows.Count) from c in Enumerable.Range(0, Columns.Count) select (r, c, At(r, c));

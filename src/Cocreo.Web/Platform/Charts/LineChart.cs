@@ -29,9 +29,9 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
 
     public ValueFormat Format { get; init; } = ValueFormat.Percent();
 
-    internal override bool IsEmpty => Times.Count == 0 || Series.All(s => s.Values.All(v => v is null));
+    internal override bool IsEmpty => Times.Count == 0 || Series.All(s => s.Values.All(v => Known(v) is null));
 
-    private double? ValueAt(LineSeries series, int time) => time < series.Values.Count ? series.Values[time] : null;
+    private static double? ValueAt(LineSeries series, int time) => time < series.Values.Count ? Known(series.Values[time]) : null;
 
     private protected override string Summarise(ChartContext context)
     {

@@ -28,7 +28,7 @@ public sealed record RadarChart(string Id, string Title, string Description, IRe
 
     internal override bool IsEmpty => Axes.Count == 0 || Series.Count == 0;
 
-    private double? ValueAt(RadarSeries series, int axis) => axis < series.Values.Count ? series.Values[axis] : null;
+    private static double? ValueAt(RadarSeries series, int axis) => axis < series.Values.Count ? Known(series.Values[axis]) : null;
 
     private protected override string Summarise(ChartContext context)
     {

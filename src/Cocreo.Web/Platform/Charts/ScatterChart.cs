@@ -41,25 +41,31 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
     /// <summary>The heading of the names' column in the table, when points are named.</summary>
     public string? NameHeader { get; init; }
 
-    internal override bool IsEmpty => Points.Count == 0;
+    internal override bool IsEmpty => !Drawn.Any();
+
+    /// <summary>The points with both values; one without is in the table, not on the chart.</summary>
+    private IEnumerable<ScatterPoint> Drawn => Points.Where(p => Known(p.X) is not null && Known(p.Y) is not null);
 
     private protected override string Summarise(ChartContext context)
     {
         IStringLocalizer<ChartText> t = context.Text;
         var sentences = new List<string>();
         string At(ScatterPoint p) => t["{0} ({1}: {2}; {3}: {4})", p.Display, XName, context.Write(Format, p.X), YName, context.Write(Format, p.Y)];
-        if (HighlightedName is not null && Points.Any(p => p.Highlighted))
+        if (HighlightedName is not null && Drawn.Any(p => p.Highlighted))
         {
-            sentences.Add(t["{0}: {1}.", HighlightedName, ChartContext.List(Points.Where(p => p.Highlighted).Select(At))]);
+            sentences.Add(t["{0}: {1}.", HighlightedName, ChartContext.List(Drawn.Where(p => p.Highlighted).Select(At))]);
         }
-        if (Points.Count == 1)
+        var drawn = Drawn.ToList();
+        if (drawn.Count == 1)
         {
-            sentences.Add(t["One point: {0}.", At(Points[0])]);
-            return string.Join(" ", sentences);
+            sentences.Add(t["One point: {0}.", At(drawn[0])]);
         }
-        var (x, y) = (Points.Max(p => p.X), Points.Max(p => p.Y));
-        sentences.Add(t["Highest on “{0}”: {1} ({2}).", XName, ChartContext.List(Points.Where(p => p.X == x).Select(p => p.Display)), context.Write(Format, x)]);
-        sentences.Add(t["Highest on “{0}”: {1} ({2}).", YName, ChartContext.List(Points.Where(p => p.Y == y).Select(p => p.Display)), context.Write(Format, y)]);
+        else if (drawn.Count > 1)
+        {
+            var (x, y) = (drawn.Max(p => p.X), drawn.Max(p => p.Y));
+            sentences.Add(t["Highest on “{0}”: {1} ({2}).", XName, ChartContext.List(drawn.Where(p => p.X == x).Select(p => p.Display)), context.Write(Format, x)]);
+            sentences.Add(t["Highest on “{0}”: {1} ({2}).", YName, ChartContext.List(drawn.Where(p => p.Y == y).Select(p => p.Display)), context.Write(Format, y)]);
+        }
         return string.Join(" ", sentences);
     }
 
@@ -124,7 +130,7 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
         svg.Text(yx, middle, yTitle, 17, "axis-title", "middle");
         svg.Raw("</g>");
 
-        foreach (var place in Points.GroupBy(p => (X(p.X), Y(p.Y))))
+        foreach (var place in Drawn.GroupBy(p => (X(p.X), Y(p.Y))))
         {
             var (x, y) = place.Key;
             var highlighted = place.Any(p => p.Highlighted);
@@ -147,7 +153,7 @@ public sealed record ScatterChart(string Id, string Title, string Description, s
         }
 
         var legendTop = bottom + 42 + xTitle.Count * 17 + 8;
-        if (HighlightedName is not null && Points.Any(p => p.Highlighted))
+        if (HighlightedName is not null && Drawn.Any(p => p.Highlighted))
         {
             var centre = legendTop + 17;
             // The legend's key looks like a highlighted point but is not one (its classes say so, for styling alike).

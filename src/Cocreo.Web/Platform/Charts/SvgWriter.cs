@@ -119,12 +119,12 @@ internal sealed class SvgWriter(string id)
     }
 
     /// <summary>The finished SVG, <paramref name="width"/> by <paramref name="height"/> user units, shown <see cref="DisplayScale"/> times that in CSS pixels where it fits.</summary>
-    public string Close(double width, double height, string title, string description, string? cssClass = null)
+    public string Close(double width, double height, string title, string description)
     {
         var id = Escape(Id);
         var (w, h) = (Math.Ceiling(width), Math.Ceiling(height));
         var size = string.Create(CultureInfo.InvariantCulture, $"width=\"{N(w * DisplayScale)}\" height=\"{N(h * DisplayScale)}\" viewBox=\"0 0 {w} {h}\"");
-        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart{(cssClass is null ? "" : " " + cssClass)}\" id=\"{id}\" {size} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">" +
+        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"{id}\" {size} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">" +
             $"<title id=\"{id}-title\">{Escape(title)}</title><desc id=\"{id}-desc\">{Escape(description)}</desc>{body}</svg>";
     }
 
