@@ -112,9 +112,11 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             {
                 var highest = known.Max(b => b.Value);
                 var lowest = known.Min(b => b.Value);
-                sentences.Add(t["Highest: {0} ({1}). Lowest: {2} ({3}).",
-                    ChartContext.List(known.Where(b => b.Value == highest).Select(b => b.Label)), context.Write(Format, highest),
-                    ChartContext.List(known.Where(b => b.Value == lowest).Select(b => b.Label)), context.Write(Format, lowest)]);
+                sentences.Add(highest == lowest
+                    ? t["All the same: {0}.", context.Write(Format, highest)]
+                    : t["Highest: {0} ({1}). Lowest: {2} ({3}).",
+                        ChartContext.List(known.Where(b => b.Value == highest).Select(b => b.Label)), context.Write(Format, highest),
+                        ChartContext.List(known.Where(b => b.Value == lowest).Select(b => b.Label)), context.Write(Format, lowest)]);
             }
         }
         if (HasHighlight)

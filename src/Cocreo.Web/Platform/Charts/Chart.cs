@@ -34,7 +34,7 @@ public abstract record Chart(string Id, string Title, string Description)
     /// <summary>The SVG, the data table and the summary, in the reader's culture and language.</summary>
     internal RenderedChart Render(IStringLocalizer<ChartText> text, CultureInfo culture)
     {
-        var context = new ChartContext(text, culture, Missing);
+        var context = new ChartContext(new RememberedText(text), culture, Missing);
         if (IsEmpty)
         {
             return new RenderedChart(this, null, null, EmptyText ?? text["No data to show yet."]);
@@ -68,6 +68,39 @@ internal sealed record ChartContext(IStringLocalizer<ChartText> Text, CultureInf
 
     /// <summary>Items in a sentence, comma-separated (the culture's list separator is meant for spreadsheets).</summary>
     public static string List(IEnumerable<string> items) => string.Join(", ", items);
+}
+
+/// <summary>
+/// The kit's words for one chart, each looked up once: a heat map writes "{0} (n={1})" for every cell, and a lookup
+/// that finds no English resource walks the culture's fallbacks each time.
+/// </summary>
+internal sealed class RememberedText(IStringLocalizer<ChartText> text) : IStringLocalizer<ChartText>
+{
+    private readonly Dictionary<string, LocalizedString> found = new(StringComparer.Ordinal);
+
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            if (!found.TryGetValue(name, out var value))
+            {
+                value = text[name];
+                found[name] = value;
+            }
+            return value;
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var format = this[name];
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound, format.SearchedLocation);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => text.GetAllStrings(includeParentCultures);
 }
 
 /// <summary>A chart ready for the page: its SVG (null when empty), its table and its summary.</summary>
