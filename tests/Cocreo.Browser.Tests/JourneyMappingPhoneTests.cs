@@ -134,7 +134,7 @@ public sealed class JourneyMappingPhoneTests(ServedApp app, Chromium chromium) :
         await Assertions.Expect(summary).ToContainTextAsync("2 contributions (2 sent, 0 assisted), telling 4 stages.");
         await Assertions.Expect(summary).ToContainTextAsync("The most supported idea (1 supports): “Send a message with the expected date.”");
         await Assertions.Expect(summary).ToContainTextAsync("The most named pain point: “Inconsistent information”");
-        await team.GetByText("Data table: emotion curve").ClickAsync();
+        await team.GetByText("Data table: Mean feeling per stage").ClickAsync();
         var findInformation = team.Locator("table tr", new() { HasText = "Find information" }).First;
         await Assertions.Expect(findInformation).ToContainTextAsync("2.00");
         await team.AssertNoSeriousViolationsAsync();

@@ -130,7 +130,7 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Funded projects" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".results-list")).ToContainTextAsync("Funded in round 1");
         await Assertions.Expect(page.Locator("svg[role=img] title")).ToHaveTextAsync("Votes per project");
-        await Assertions.Expect(page.Locator(".results-table tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".chart-table tbody tr")).ToHaveCountAsync(3);
         await CheckAsync(page);
         await VisitAsync(page, $"/budgets/{approval}/results");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Trees for the school yard" })).ToContainTextAsync("Funded");

@@ -80,6 +80,9 @@ public partial class LocalizationCompletenessTests
         Assert.Contains("Moved to the next phase", keys["ProcessText"]);
         Assert.Contains("The process is closed: it can no longer change.", keys["ProcessText"]);
         Assert.Contains("Only the organisation's administrators can do this.", keys["OrganisationText"]);
+        // The chart kit's own words live in Platform/Charts (ChartText.sl.resx beside ChartText).
+        Assert.Contains("No data to show yet.", keys["ChartText"]);
+        Assert.Contains("Data table: {0}", keys["ChartText"]);
     }
 
     private static Dictionary<string, HashSet<string>> UsedKeys()

@@ -2,7 +2,7 @@ using System.Globalization;
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
-using Cocreo.Web.Features.Assessments.Charts;
+using Cocreo.Web.Platform.Charts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Hosting;

@@ -1,5 +1,5 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Features.Assessments.Charts;
+using Cocreo.Web.Platform.Charts;
 
 namespace Cocreo.Web.Features.Readiness;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
-using Cocreo.Web.Features.Assessments.Charts;
+using Cocreo.Web.Platform.Charts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Hosting;
@@ -239,7 +239,7 @@ public sealed class ShortlistModel(
             .OrderBy(s => Comparison.Number(Comparison.ServiceOf(s)))
             .Select(s => new ScatterPoint(
                 Comparison.Number(Comparison.ServiceOf(s)).ToString(CultureInfo.CurrentCulture),
-                s.Users.Score!.Value.ToDouble(), s.Organisation.Score!.Value.ToDouble(), s.MostSuitable))
+                s.Users.Score!.Value.ToDouble(), s.Organisation.Score!.Value.ToDouble(), s.MostSuitable) { Name = s.Name })
             .ToList();
 
     /// <summary>The comparison in words, for everyone who does not read the chart.</summary>
