@@ -31,7 +31,7 @@ public sealed class ProcessAssessmentsViewComponent(CocreoDbContext db, Assessme
         {
             rows.Add(new ProcessAssessmentRow(assessment, AssessmentInstruments.Of(assessment), await homes.PathAsync(assessment, cancellationToken)));
         }
-        return View("/Features/Assessments/_ProcessAssessments.cshtml",
+        return View("/Features/Assessments/Toolkit/_ProcessAssessments.cshtml",
             new ProcessAssessments(processId, organisationId, rows, AssessmentPermissions.Allows(AssessmentAction.Start, false, access)));
     }
 }
