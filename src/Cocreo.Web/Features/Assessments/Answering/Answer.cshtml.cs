@@ -1,11 +1,9 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Assessments;
@@ -16,11 +14,9 @@ namespace Cocreo.Web.Features.Assessments;
 /// </summary>
 [Authorize]
 public sealed class AnswerModel(
-    CocreoDbContext db,
-    AssessmentLifecycle lifecycle,
-    AssessmentAccessReader accessReader,
+    AssessmentAccessReader assessments,
     AssessmentHomes homes,
-    TimeProvider clock,
+    ChangeRunner changes,
     IStringLocalizer<AssessmentText> t) : PageModel
 {
     [BindProperty]
@@ -43,114 +39,48 @@ public sealed class AnswerModel(
 
     public async Task<IActionResult> OnGetAsync(int id, string? section, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, section, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        Shown = AnswerForm.Shown(Respondent, null);
+        await LoadAsync(id, section, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? section, string? go, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, string? section, string? go, [FromServices] AnswerAssessment.Handler answer, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, section, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var asked = Section.QuestionsFor(Role).ToList();
-        AnswerForm.Validate(Instrument, asked, Answers, ModelState, t);
+        await LoadAsync(id, section, cancellationToken);
+        // What was typed is shown again if the answers are refused.
+        Shown = AnswerForm.Shown(Respondent, Answers);
+        AnswerForm.Validate(Instrument, Section.QuestionsFor(Role).ToList(), Answers, ModelState, t);
         if (!ModelState.IsValid)
         {
-            Shown = AnswerForm.Shown(Respondent, Answers);
             return Page();
         }
-
-        var userId = User.UserId()!;
-        var finish = go == "finish";
-        var saved = await lifecycle.AnswerAsync(id, async ct =>
+        await changes.RunAsync(answer, new AnswerAssessment.Command(id, Section.Id, Answers, Finish: go == "finish"), cancellationToken);
+        return go switch
         {
-            var assessment = await db.Set<OrganisationAssessment>()
-                .Include(a => a.Respondents.Where(r => r.UserId == userId)).ThenInclude(r => r.Answers)
-                .SingleAsync(a => a.Id == id, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var respondent = assessment.RespondentFor(userId, Role, now);
-            AnswerForm.Apply(respondent, asked, Answers, now);
-            if (finish)
-            {
-                respondent.Finish(now);
-            }
-            return true;
-        }, cancellationToken);
-
-        if (!saved)
-        {
-            TempData["Status"] = t.Message("AssessmentCompleted");
-            return Redirect(HomePath);
-        }
-        switch (go)
-        {
-            case "finish":
-                TempData["Status"] = t["Thank you: your answers are saved and count in the result."].Value;
-                return Redirect(HomePath);
-            case "later":
-                TempData["Status"] = t["Your answers are saved. You can continue where you left off at any time."].Value;
-                return Redirect(HomePath);
-            case "previous" when SectionIndex > 0:
-                return Redirect(SectionPath(SectionIndex - 1));
-            case "next" when !IsLast:
-                return Redirect(SectionPath(SectionIndex + 1));
-            default:
-                TempData["Status"] = t["Your answers are saved."].Value;
-                return Redirect(SectionPath(SectionIndex));
-        }
+            "finish" => this.Done(t["Thank you: your answers are saved and count in the result."], HomePath),
+            "later" => this.Done(t["Your answers are saved. You can continue where you left off at any time."], HomePath),
+            "previous" when SectionIndex > 0 => Redirect(SectionPath(SectionIndex - 1)),
+            "next" when !IsLast => Redirect(SectionPath(SectionIndex + 1)),
+            _ => this.Done(t["Your answers are saved."], SectionPath(SectionIndex)),
+        };
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, string? section, CancellationToken cancellationToken)
+    private async Task LoadAsync(int id, string? section, CancellationToken cancellationToken)
     {
-        var userId = User.UserId()!;
-        var assessment = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents.Where(r => r.UserId == userId)).ThenInclude(r => r.Answers)
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return NotFound();
-        }
-        Assessment = assessment;
-        var access = await accessReader.ForAsync(User, assessment, cancellationToken);
-        if (!AssessmentPermissions.Allows(AssessmentAction.View, false, access))
-        {
-            return NotFound();
-        }
-        HomePath = await homes.PathAsync(assessment, cancellationToken);
-        if (assessment.IsCompleted)
-        {
-            TempData["Status"] = t.Message("AssessmentCompleted");
-            return Redirect(HomePath);
-        }
-        if (!AssessmentPermissions.Allows(AssessmentAction.Answer, assessment.IsCompleted, access))
-        {
-            return this.Denied();
-        }
-        var instrument = AssessmentInstruments.Of(assessment);
-        if (instrument is null)
-        {
-            TempData["Status"] = t.Message("InstrumentMissing");
-            return Redirect(HomePath);
-        }
-        Instrument = instrument;
-        Sections = AssessmentInstruments.Sections(instrument);
+        var view = await assessments.ReadAsync(id, User, AssessmentAction.Answer, instrumentId: null, AnswersLoaded.Own, cancellationToken);
+        Assessment = view.Assessment;
+        Instrument = view.Instrument ?? throw AssessmentRules.Refusal("InstrumentMissing");
+        HomePath = await homes.PathAsync(Assessment, cancellationToken);
+        Sections = AssessmentInstruments.Sections(Instrument);
         SectionIndex = section is null ? 0 : Sections.ToList().FindIndex(s => s.Id == section);
         if (SectionIndex < 0)
         {
-            return NotFound();
+            throw new RefusedException(Refusal.NotFound);
         }
-        Role = AssessmentInstruments.StaffRole(instrument);
-        Respondent = assessment.Respondents.SingleOrDefault();
-        var askedAll = instrument.Questions.Where(q => q.AppliesTo(Role)).ToList();
+        Role = AssessmentInstruments.StaffRole(Instrument);
+        Respondent = Assessment.Respondents.SingleOrDefault();
+        Shown = AnswerForm.Shown(Respondent, null);
+        var askedAll = Instrument.Questions.Where(q => q.AppliesTo(Role)).ToList();
         AskedCount = askedAll.Count;
         AnsweredCount = Respondent is null ? 0 : askedAll.Count(q => Respondent.AnswerTo(q.Id) is not null);
-        return null;
     }
 }
