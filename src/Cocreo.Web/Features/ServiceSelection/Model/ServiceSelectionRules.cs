@@ -16,10 +16,11 @@ public static class ServiceSelectionRules
         _ => "This change is not allowed.",
     };
 
+    /// <summary>The field of the choice form a rule is about, if any.</summary>
     public static string? Field(string code) => code switch
     {
-        "ServiceNotEvaluated" or "ServiceAlreadyTheChoice" => "Choice.ServiceId",
-        "ReasonMissing" => "Choice.Reason",
+        "ServiceNotEvaluated" or "ServiceAlreadyTheChoice" => $"{nameof(ShortlistModel.Choice)}.{nameof(ShortlistModel.ChoiceInput.ServiceId)}",
+        "ReasonMissing" => $"{nameof(ShortlistModel.Choice)}.{nameof(ShortlistModel.ChoiceInput.Reason)}",
         _ => null,
     };
 }
