@@ -266,10 +266,7 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task An_answer_saved_while_the_result_is_being_computed_is_counted_in_the_recorded_result()
     {
-        var cast = await Scenarios.ProcessWithCastAsync(App);
-        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId, cast.ProcessId);
-        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
-        var question = Ready.Questions[0].Id;
+        var (cast, id, question) = await AnsweredByTheOwnerAsync();
         Overtaken<CompleteAssessment.Command, AssessmentTarget, CompleteAssessment.Outcome>? completion = null;
 
         // Another request changes an answer after the completion read the answers and before it records the result.
@@ -292,10 +289,7 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task An_answer_overtaken_by_the_completion_is_asked_again_and_refused_with_the_reason()
     {
-        var cast = await Scenarios.ProcessWithCastAsync(App);
-        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId, cast.ProcessId);
-        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
-        var question = Ready.Questions[0].Id;
+        var (cast, id, question) = await AnsweredByTheOwnerAsync();
         Overtaken<AnswerAssessment.Command, AssessmentTarget, Done>? answer = null;
 
         // The facilitator's answer found the assessment open; the owner completes it before the answer is saved.
@@ -312,6 +306,15 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.False(await App.WithDbAsync(db => db.Set<Respondent>().AnyAsync(r => r.AssessmentId == id && r.UserId == cast.Facilitator.Id)));
         var recorded = await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal("yes", AssessmentJson.ReadResult(recorded.ResultJson!, "recorded").Answers.Answers[question]);
+    }
+
+    /// <summary>A Co-Ready assessment of the cast's process that its owner answered "yes" throughout, and the first question.</summary>
+    private async Task<(ProcessCast Cast, int Id, string Question)> AnsweredByTheOwnerAsync()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId, cast.ProcessId);
+        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
+        return (cast, id, Ready.Questions[0].Id);
     }
 
     private static async Task<int> CreateOrganisationAsync(FormClient client, string name, string type, string size)

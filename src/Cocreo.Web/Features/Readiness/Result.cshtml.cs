@@ -3,13 +3,10 @@ using Cocreo.Assessment;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Assessments.Charts;
-using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Readiness;
@@ -22,25 +19,17 @@ namespace Cocreo.Web.Features.Readiness;
 [Authorize]
 public sealed class ResultModel(
     AssessmentAccessReader assessments,
+    ChangeRunner changes,
     ReadinessRecords records,
     People people,
-    ChangeRunner changes,
-    IStringLocalizer<ReadinessText> t) : PageModel
+    IStringLocalizer<ReadinessText> t) : AssessmentPage(assessments, changes)
 {
-    public OrganisationAssessment Assessment { get; private set; } = null!;
-    public OrganisationSummary Organisation { get; private set; } = null!;
-    public ProcessAccess Access { get; private set; } = ProcessAccess.Anonymous;
-    public Instrument? Instrument { get; private set; }
     public ConsolidatedResult? Scored { get; private set; }
     public Roadmap? Roadmap { get; private set; }
     public BenchmarkPosition? Benchmark { get; private set; }
     public List<RecordedReadiness> History { get; private set; } = [];
     public RecordedReadiness? Previous { get; private set; }
     public List<(string Name, bool Finished)> Respondents { get; private set; } = [];
-    public Respondent? Mine { get; private set; }
-    public string? ProcessTitle { get; private set; }
-
-    public bool Can(AssessmentAction action) => AssessmentPermissions.Allows(action, ToolkitSubject.Assessment(Assessment.IsCompleted), Access);
 
     public IReadOnlyList<Node> Categories => Instrument!.Root.Children;
 
@@ -53,8 +42,7 @@ public sealed class ResultModel(
     public async Task<IActionResult> OnPostCompleteAsync(int id, [FromServices] CompleteAssessment.Handler complete, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        var outcome = await changes.RunAsync(complete, new CompleteAssessment.Command(id, InstrumentCatalog.CoReady), cancellationToken);
-        return this.Done(outcome.Completed
+        return this.Done(await CompleteAsync(complete, cancellationToken)
             ? t["The assessment is completed and its result recorded. It now counts in your history and, anonymously, in other organisations' benchmarks."]
             : t["This assessment was already completed."], $"/readiness/{id}");
     }
@@ -106,9 +94,7 @@ public sealed class ResultModel(
     /// <summary>Loads the assessment and everything the page shows of it, refusing (by throwing) those who may not see it.</summary>
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var view = await assessments.ReadAsync(id, User, AssessmentAction.View, InstrumentCatalog.CoReady, AnswersLoaded.All, cancellationToken);
-        (Assessment, Access, Instrument) = (view.Assessment, view.Access, view.Instrument);
-        (Organisation, ProcessTitle) = (view.Place.Organisation, view.Place.ProcessTitle);
+        await ReadAsync(id, InstrumentCatalog.CoReady, cancellationToken);
         if (Instrument is null)
         {
             return;
@@ -124,6 +110,5 @@ public sealed class ResultModel(
         var names = await people.NamesOfAsync(Assessment.Respondents.Select(r => r.UserId).OfType<string>().ToList(), cancellationToken);
         Respondents = Assessment.Respondents.OrderBy(r => r.StartedAt)
             .Select(r => (r.UserId is null ? "" : names.GetValueOrDefault(r.UserId, ""), r.IsFinished)).ToList();
-        Mine = Assessment.RespondentOf(User.UserId());
     }
 }

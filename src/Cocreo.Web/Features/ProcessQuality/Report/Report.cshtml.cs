@@ -2,13 +2,10 @@ using System.Globalization;
 using Cocreo.Assessment;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Assessments.Charts;
-using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.ProcessQuality;
@@ -21,20 +18,12 @@ namespace Cocreo.Web.Features.ProcessQuality;
 [Authorize]
 public sealed class ReportModel(
     AssessmentAccessReader assessments,
-    ResponseLinks links,
     ChangeRunner changes,
-    IStringLocalizer<ProcessQualityText> t) : PageModel
+    ResponseLinks links,
+    IStringLocalizer<ProcessQualityText> t) : AssessmentPage(assessments, changes)
 {
-    public OrganisationAssessment Assessment { get; private set; } = null!;
-    public OrganisationSummary Organisation { get; private set; } = null!;
-    public ProcessAccess Access { get; private set; } = ProcessAccess.Anonymous;
-    public Instrument? Instrument { get; private set; }
     public QualityReport? Report { get; private set; }
     public List<ResponseLink> Links { get; private set; } = [];
-    public string? ProcessTitle { get; private set; }
-    public Respondent? Mine { get; private set; }
-
-    public bool Can(AssessmentAction action) => AssessmentPermissions.Allows(action, ToolkitSubject.Assessment(Assessment.IsCompleted), Access);
 
     public string LinkUrl(ResponseLink link) => $"{Request.Scheme}://{Request.Host}{link.Path}";
 
@@ -56,22 +45,21 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnPostOpenLinkAsync(int id, [FromServices] OpenResponseLink.Handler open, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await changes.RunAsync(open, new OpenResponseLink.Command(id), cancellationToken);
+        await Changes.RunAsync(open, new OpenResponseLink.Command(id), cancellationToken);
         return this.Done(t["A new link is open. Share it or its QR code with the participants."], $"/process-quality/{id}#links");
     }
 
     public async Task<IActionResult> OnPostCloseLinkAsync(int id, int linkId, [FromServices] CloseResponseLink.Handler close, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await changes.RunAsync(close, new CloseResponseLink.Command(id, linkId), cancellationToken);
+        await Changes.RunAsync(close, new CloseResponseLink.Command(id, linkId), cancellationToken);
         return this.Done(t["The link is closed: it accepts no more answers."], $"/process-quality/{id}#links");
     }
 
     public async Task<IActionResult> OnPostCompleteAsync(int id, [FromServices] CompleteAssessment.Handler complete, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        var outcome = await changes.RunAsync(complete, new CompleteAssessment.Command(id, InstrumentCatalog.CoMaster), cancellationToken);
-        return this.Done(outcome.Completed
+        return this.Done(await CompleteAsync(complete, cancellationToken)
             ? t["The survey is completed: its links are closed and its result recorded."]
             : t["This survey was already completed."], $"/process-quality/{id}");
     }
@@ -112,11 +100,8 @@ public sealed class ReportModel(
     /// <summary>Loads the survey and everything the page shows of it, refusing (by throwing) those who may not see it.</summary>
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var view = await assessments.ReadAsync(id, User, AssessmentAction.View, InstrumentCatalog.CoMaster, AnswersLoaded.All, cancellationToken);
-        (Assessment, Access, Instrument) = (view.Assessment, view.Access, view.Instrument);
-        (Organisation, ProcessTitle) = (view.Place.Organisation, view.Place.ProcessTitle);
+        await ReadAsync(id, InstrumentCatalog.CoMaster, cancellationToken);
         Links = await links.OfSurveyAsync(id, cancellationToken);
-        Mine = Assessment.RespondentOf(User.UserId());
         Report = Instrument is null ? null : AssessmentScoring.Quality(Assessment, Instrument);
     }
 }

@@ -78,25 +78,22 @@ public sealed class ShortlistModel(ShortlistReader shortlists, ChangeRunner chan
         return this.Done(t["{0} was added. Evaluate it with the 13 criteria, or add more services first.", added.Name], $"/service-selection/{id}#candidates");
     }
 
-    public async Task<IActionResult> OnPostChooseAsync(int id, [FromServices] ChooseService.Handler choose, CancellationToken cancellationToken)
-    {
-        await LoadAsync(id, AssessmentAction.ChooseService, cancellationToken);
-        if (!OnlyValidate(Choice, nameof(Choice)))
-        {
-            return Page();
-        }
-        var chosen = await changes.RunAsync(choose, new ChooseService.Command(id, Choice.ServiceId, Choice.Reason), cancellationToken);
-        return this.Done(t["{0} is now the service to renew.", chosen.Name], $"/service-selection/{id}");
-    }
+    public Task<IActionResult> OnPostChooseAsync(int id, [FromServices] ChooseService.Handler choose, CancellationToken cancellationToken) =>
+        ChooseAsync(id, AssessmentAction.ChooseService, choose, new ChooseService.Command(id, Choice.ServiceId, Choice.Reason), cancellationToken);
 
-    public async Task<IActionResult> OnPostReconsiderAsync(int id, [FromServices] ReconsiderChoice.Handler reconsider, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostReconsiderAsync(int id, [FromServices] ReconsiderChoice.Handler reconsider, CancellationToken cancellationToken) =>
+        ChooseAsync(id, AssessmentAction.ReconsiderChoice, reconsider, new ReconsiderChoice.Command(id, Choice.ServiceId, Choice.Reason), cancellationToken);
+
+    /// <summary>Chooses the service to renew, for the first time or again, from the choice form.</summary>
+    private async Task<IActionResult> ChooseAsync<TCommand>(
+        int id, AssessmentAction action, IChange<TCommand, ShortlistTarget, ChooseService.Chosen> choose, TCommand command, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, AssessmentAction.ReconsiderChoice, cancellationToken);
+        await LoadAsync(id, action, cancellationToken);
         if (!OnlyValidate(Choice, nameof(Choice)))
         {
             return Page();
         }
-        var chosen = await changes.RunAsync(reconsider, new ReconsiderChoice.Command(id, Choice.ServiceId, Choice.Reason), cancellationToken);
+        var chosen = await changes.RunAsync(choose, command, cancellationToken);
         return this.Done(t["{0} is now the service to renew.", chosen.Name], $"/service-selection/{id}");
     }
 
