@@ -1,8 +1,11 @@
 using System.Net;
+using System.Security.Claims;
 using Cocreo.Assessment;
 using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cocreo.Web.Tests.Assessments;
 
@@ -71,4 +74,51 @@ public static class ToolkitScenarios
     public static async Task<List<string>> LogActionsAsync(CocreoApp app, int processId) =>
         await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Log.ProcessLogEntry>().AsNoTracking()
             .Where(e => e.ProcessId == processId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+
+    /// <summary>A signed-in person as a change run outside a request sees them.</summary>
+    public static ClaimsPrincipal Principal(Features.Accounts.CocreoUser user) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], "test"));
+
+    /// <summary>Runs a change as <paramref name="user"/>, in a scope of its own (as a request of its own would).</summary>
+    public static async Task<TResult> RunAsync<THandler, TCommand, TTarget, TResult>(CocreoApp app, Features.Accounts.CocreoUser user, TCommand command, Func<THandler, IChange<TCommand, TTarget, TResult>>? wrap = null)
+        where THandler : IChange<TCommand, TTarget, TResult>
+        where TTarget : class, IChangeTarget
+    {
+        using var scope = app.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+        return await scope.ServiceProvider.GetRequiredService<ChangeRunner>()
+            .RunAsync(wrap is null ? handler : wrap(handler), command, Principal(user), CancellationToken.None);
+    }
+
+    /// <summary>Saves one answer of <paramref name="user"/> to a Co-Ready assessment through the use case, as the answering page does.</summary>
+    public static Task AnswerOneAsync(CocreoApp app, Features.Accounts.CocreoUser user, int assessmentId, string questionId, string optionId) =>
+        RunAsync<AnswerAssessment.Handler, AnswerAssessment.Command, AssessmentTarget, Done>(app, user, new AnswerAssessment.Command(
+            assessmentId, AssessmentInstruments.Sections(Ready).First(s => s.QuestionsFor(null).Any(q => q.Id == questionId)).Id,
+            new Dictionary<string, string?> { [questionId] = optionId }, Finish: false));
+}
+
+/// <summary>
+/// A change that another request overtakes: after the change's first load, <paramref name="meanwhile"/> runs (and
+/// commits) before the change goes on with what it loaded, so the change's save loses the race. Every load is kept
+/// in <see cref="Loaded"/>.
+/// </summary>
+public sealed class Overtaken<TCommand, TTarget, TResult>(IChange<TCommand, TTarget, TResult> inner, Func<Task> meanwhile) : IChange<TCommand, TTarget, TResult>
+    where TTarget : class, IChangeTarget
+{
+    public List<TTarget?> Loaded { get; } = [];
+
+    public async Task<TTarget?> LoadAsync(TCommand command, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var target = await inner.LoadAsync(command, user, cancellationToken);
+        Loaded.Add(target);
+        if (Loaded.Count == 1)
+        {
+            await meanwhile();
+        }
+        return target;
+    }
+
+    public Decision Decide(TTarget target, TCommand command) => inner.Decide(target, command);
+
+    public Task<TResult> RunAsync(Change<TTarget> change, TCommand command, CancellationToken cancellationToken) => inner.RunAsync(change, command, cancellationToken);
 }

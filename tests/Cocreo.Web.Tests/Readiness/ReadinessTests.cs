@@ -1,12 +1,12 @@
 using Cocreo.Web.Platform.Log;
 using System.Net;
-using System.Security.Claims;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Assessments;
 using Microsoft.EntityFrameworkCore;
@@ -152,11 +152,13 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
         var verification = await App.WithDbAsync(db => new ProcessLog(db, TimeProvider.System).VerifyAsync(cast.ProcessId));
         Assert.True(verification.IsIntact, verification.Describe());
 
-        // Answers can no longer change: the answering page sends people back, and a post changes nothing.
+        // Answers can no longer change: the answering page says why, and a post changes nothing.
         var answerPage = await cast.FacilitatorClient.Http.GetAsync($"/assessments/{id}/answer");
-        Assert.Equal(HttpStatusCode.Redirect, answerPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, answerPage.StatusCode);
+        Assert.Contains("This assessment is completed: its answers can no longer change.", (await FormClient.ParseAsync(answerPage)).Body!.TextContent, StringComparison.Ordinal);
         var token = await Scenarios.AntiforgeryTokenAsync(cast.FacilitatorClient);
-        await cast.FacilitatorClient.PostAsync($"/assessments/{id}/answer", new() { ["__RequestVerificationToken"] = token, [AnswerForm.FieldName(Ready.Questions[0].Id)] = "no", ["go"] = "finish" });
+        var late = await cast.FacilitatorClient.PostAsync($"/assessments/{id}/answer", new() { ["__RequestVerificationToken"] = token, [AnswerForm.FieldName(Ready.Questions[0].Id)] = "no", ["go"] = "finish" });
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
         var answer = await App.WithDbAsync(db => db.Set<GivenAnswer>().AsNoTracking().SingleAsync(a => a.QuestionId == Ready.Questions[0].Id && db.Set<Respondent>().Any(r => r.Id == a.RespondentId && r.AssessmentId == id)));
         Assert.Equal("yes", answer.OptionId);
     }
@@ -252,57 +254,69 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
         var export = await cast.OwnerClient.Http.GetAsync($"/api/v1/assessments/{id}/result.json");
         Assert.Equal(HttpStatusCode.Conflict, export.StatusCode);
         Assert.Contains("not re-scored", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Answering and completing say why they cannot go on, and change nothing.
         var answering = await cast.OwnerClient.Http.GetAsync($"/assessments/{id}/answer");
-        Assert.Equal(HttpStatusCode.Redirect, answering.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, answering.StatusCode);
+        Assert.Contains("does not have the instrument version these answers were given to", (await FormClient.ParseAsync(answering)).Body!.TextContent, StringComparison.Ordinal);
         var token = await Scenarios.AntiforgeryTokenAsync(cast.OwnerClient);
         var complete = await cast.OwnerClient.PostAsync($"/readiness/{id}?handler=Complete", new() { ["__RequestVerificationToken"] = token });
-        Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, complete.StatusCode);
+        Assert.Contains("does not have the instrument version these answers were given to", (await FormClient.ParseAsync(complete)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.False(await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AnyAsync(a => a.Id == id && a.CompletedAt != null)));
     }
 
     [Fact]
-    public async Task An_answer_changed_while_the_result_is_being_computed_is_counted_in_the_recorded_result()
+    public async Task An_answer_saved_while_the_result_is_being_computed_is_counted_in_the_recorded_result()
     {
-        var cast = await Scenarios.ProcessWithCastAsync(App);
-        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId);
-        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
-        var question = Ready.Questions[0].Id;
-        var owner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, cast.Owner.Id)], "test"));
-        var seen = new List<(string? Answer, string Json)>();
+        var (cast, id, question) = await AnsweredByTheOwnerAsync();
+        Overtaken<CompleteAssessment.Command, AssessmentTarget, CompleteAssessment.Outcome>? completion = null;
 
-        using var scope = App.Services.CreateScope();
-        var completed = await scope.ServiceProvider.GetRequiredService<AssessmentLifecycle>().CompleteAsync(id, owner, (assessment, instrument) =>
-        {
-            var json = AssessmentJson.Write(AssessmentScoring.Consolidated(assessment, instrument)!.Result);
-            seen.Add((assessment.RespondentOf(cast.Owner.Id)!.AnswerTo(question), json));
-            if (seen.Count == 1)
-            {
-                // Another request changes an answer after this result was computed and before it is recorded.
-                Assert.True(Task.Run(() => AnswerAsync(id, cast.Owner.Id, question, "no")).GetAwaiter().GetResult());
-            }
-            return new Completion(json, null);
-        });
+        // Another request changes an answer after the completion read the answers and before it records the result.
+        var outcome = await ToolkitScenarios.RunAsync<CompleteAssessment.Handler, CompleteAssessment.Command, AssessmentTarget, CompleteAssessment.Outcome>(
+            App, cast.Owner, new CompleteAssessment.Command(id, InstrumentCatalog.CoReady),
+            handler => completion = new(handler, () => ToolkitScenarios.AnswerOneAsync(App, cast.Owner, id, question, "no")));
 
-        Assert.True(completed);
-        Assert.Equal(["yes", "no"], seen.Select(s => s.Answer));
-        Assert.NotEqual(seen[0].Json, seen[1].Json);
+        Assert.True(outcome.Completed);
+        Assert.Equal(["yes", "no"], completion!.Loaded.Select(t => t!.Assessment.RespondentOf(cast.Owner.Id)!.AnswerTo(question)));
         var recorded = await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AsNoTracking().SingleAsync(a => a.Id == id));
-        Assert.Equal(seen[1].Json, recorded.ResultJson);
-        // Once it is completed, an answer is refused and nothing is saved.
-        Assert.False(await AnswerAsync(id, cast.Participant.Id, question, "yes"));
+        Assert.Equal("no", AssessmentJson.ReadResult(recorded.ResultJson!, "recorded").Answers.Answers[question]);
+        Assert.Equal(["assessment.started", "assessment.completed"], (await ToolkitScenarios.LogActionsAsync(App, cast.ProcessId)).Where(a => a.StartsWith("assessment.", StringComparison.Ordinal)));
+
+        // Once it is completed, an answer is refused with the reason and nothing is saved.
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => ToolkitScenarios.AnswerOneAsync(App, cast.Facilitator, id, question, "yes"));
+        Assert.Equal((RefusalKind.Forbidden, "This assessment is completed: its answers can no longer change."), (refused.Refusal.Kind, refused.Refusal.Text));
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<Respondent>().CountAsync(r => r.AssessmentId == id)));
     }
 
-    private async Task<bool> AnswerAsync(int assessmentId, string userId, string questionId, string optionId)
+    [Fact]
+    public async Task An_answer_overtaken_by_the_completion_is_asked_again_and_refused_with_the_reason()
     {
-        using var scope = App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
-        return await scope.ServiceProvider.GetRequiredService<AssessmentLifecycle>().AnswerAsync(assessmentId, async ct =>
-        {
-            var assessment = await db.Set<OrganisationAssessment>().Include(a => a.Respondents).ThenInclude(r => r.Answers).SingleAsync(a => a.Id == assessmentId, ct);
-            assessment.RespondentFor(userId, null, DateTime.UtcNow).Answer(questionId, optionId, DateTime.UtcNow);
-            return true;
-        });
+        var (cast, id, question) = await AnsweredByTheOwnerAsync();
+        Overtaken<AnswerAssessment.Command, AssessmentTarget, Done>? answer = null;
+
+        // The facilitator's answer found the assessment open; the owner completes it before the answer is saved.
+        var refused = await Assert.ThrowsAsync<RefusedException>(() =>
+            ToolkitScenarios.RunAsync<AnswerAssessment.Handler, AnswerAssessment.Command, AssessmentTarget, Done>(
+                App, cast.Facilitator, new AnswerAssessment.Command(id, AssessmentInstruments.Sections(Ready)[0].Id, new Dictionary<string, string?> { [question] = "no" }, Finish: true),
+                handler => answer = new(handler, () => ToolkitScenarios.RunAsync<CompleteAssessment.Handler, CompleteAssessment.Command, AssessmentTarget, CompleteAssessment.Outcome>(
+                    App, cast.Owner, new CompleteAssessment.Command(id, InstrumentCatalog.CoReady)))));
+
+        // Tried again on what is now true, the answer is refused because the assessment is completed.
+        Assert.Equal(2, answer!.Loaded.Count);
+        Assert.True(answer.Loaded[1]!.Assessment.IsCompleted);
+        Assert.Equal((RefusalKind.Forbidden, "This assessment is completed: its answers can no longer change."), (refused.Refusal.Kind, refused.Refusal.Text));
+        Assert.False(await App.WithDbAsync(db => db.Set<Respondent>().AnyAsync(r => r.AssessmentId == id && r.UserId == cast.Facilitator.Id)));
+        var recorded = await App.WithDbAsync(db => db.Set<OrganisationAssessment>().AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal("yes", AssessmentJson.ReadResult(recorded.ResultJson!, "recorded").Answers.Answers[question]);
+    }
+
+    /// <summary>A Co-Ready assessment of the cast's process that its owner answered "yes" throughout, and the first question.</summary>
+    private async Task<(ProcessCast Cast, int Id, string Question)> AnsweredByTheOwnerAsync()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await ToolkitScenarios.StartReadinessAsync(cast.OwnerClient, cast.OrganisationId, cast.ProcessId);
+        await ToolkitScenarios.AnswerAsync(cast.OwnerClient, id, Ready, _ => "yes");
+        return (cast, id, Ready.Questions[0].Id);
     }
 
     private static async Task<int> CreateOrganisationAsync(FormClient client, string name, string type, string size)

@@ -129,14 +129,19 @@ public abstract class ServiceSelectionTests<TApp>(TApp app) : IClassFixture<TApp
         string Id(int index) => candidates[index].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new() { ["Choice.ServiceId"] = Id(0) }, handler: "Choose");
 
-        // Without a reason, or to the same service, the change is refused on the form and nothing changes.
+        // Without a reason, or to the same service, the change is refused on the form (which keeps what was typed) and nothing changes.
         var noReason = await cast.OwnerClient.SubmitAsync($"/service-selection/{shortlistId}", new() { ["Choice.ServiceId"] = Id(1), ["Choice.Reason"] = " " }, handler: "Reconsider");
-        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
-        Assert.Contains("Say why the choice changes", (await FormClient.ParseAsync(noReason)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        var noReasonPage = await FormClient.ParseAsync(noReason);
+        Assert.Contains("Say why the choice changes", noReasonPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#Choice_Reason", noReasonPage.QuerySelector(".error-summary a")?.GetAttribute("href"));
         var token = await Scenarios.AntiforgeryTokenAsync(cast.OwnerClient);
         var same = await cast.OwnerClient.PostAsync($"/service-selection/{shortlistId}?handler=Reconsider",
             new() { ["__RequestVerificationToken"] = token, ["Choice.ServiceId"] = Id(0), ["Choice.Reason"] = "Still the best." });
-        Assert.Contains("already the one chosen", (await FormClient.ParseAsync(same)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, same.StatusCode);
+        var samePage = await FormClient.ParseAsync(same);
+        Assert.Contains("already the one chosen", samePage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Still the best.", samePage.QuerySelector("textarea[name='Choice.Reason']")?.TextContent.Trim());
         using var scope = App.Services.CreateScope();
         var directory = scope.ServiceProvider.GetRequiredService<ServiceSelectionDirectory>();
         Assert.Equal("City library", Assert.Single(await directory.ChosenServicesAsync(cast.OrganisationId)).Name);
@@ -179,7 +184,7 @@ public abstract class ServiceSelectionTests<TApp>(TApp app) : IClassFixture<TApp
             ["Choice.ServiceId"] = candidates[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, handler: "Choose");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await FormClient.ParseAsync(response);
         Assert.Contains("Choose a service that has been evaluated.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.False(await App.WithDbAsync(db => db.Set<ServiceShortlist>().AnyAsync(s => s.Id == shortlistId && s.ChosenServiceId != null)));

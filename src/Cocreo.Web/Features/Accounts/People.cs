@@ -10,6 +10,10 @@ public sealed class People(CocreoDbContext db)
     public async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
 
+    /// <summary>The names people chose to be shown to others, by their ids (those without an account are left out).</summary>
+    public async Task<Dictionary<string, string>> NamesOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
     /// <summary>The account with this e-mail address (its id and shown name), if there is one.</summary>
     public async Task<(string Id, string Name)?> WithEmailAsync(string email, CancellationToken cancellationToken)
     {

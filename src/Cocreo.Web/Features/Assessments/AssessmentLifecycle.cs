@@ -1,92 +1,76 @@
-using System.Security.Claims;
 using Cocreo.Assessment;
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Assessments;
 
 /// <summary>
-/// Starting and completing an assessment. When it belongs to a process, each is appended to the process's public log
-/// in the same save as the change.
+/// The public service through which the toolkit's changes (its own use cases and those of the tools built on it)
+/// start, answer and close assessments inside a change of the <see cref="ChangeRunner"/>: what they change is saved
+/// with the rest of that change, or not at all. Nothing here logs: the use case logs what it did, in its own words.
 /// </summary>
-public sealed class AssessmentLifecycle(CocreoDbContext db, AssessmentLog log, TimeProvider clock)
+public sealed class AssessmentLifecycle(CocreoDbContext db)
 {
-    /// <summary>Starts an assessment on the newest version of <paramref name="instrument"/>; saves it.</summary>
-    public Task<OrganisationAssessment> StartAsync(
-        int organisationId, int? processId, Instrument instrument, string title, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        db.RetryOnConflictAsync(async ct =>
-        {
-            var assessment = OrganisationAssessment.Start(organisationId, processId, instrument, title, user.UserId()!, clock.GetUtcNow().UtcDateTime);
-            db.Add(assessment);
-            await log.AppendAsync(processId, user, "assessment.started",
-                new { instrument = instrument.Id, version = instrument.Version, title = assessment.Title }, ct);
-            await db.SaveChangesAsync(ct);
-            return assessment;
-        }, cancellationToken);
+    /// <summary>
+    /// Starts an assessment on <paramref name="instrument"/> for the organisation, belonging to
+    /// <paramref name="processId"/> if set, and saves it within the change (so it has its id).
+    /// </summary>
+    public async Task<OrganisationAssessment> StartAsync<TTarget>(
+        Change<TTarget> change, int organisationId, int? processId, Instrument instrument, string title, string userId, bool isDemo, CancellationToken cancellationToken)
+        where TTarget : class, IChangeTarget
+    {
+        var assessment = OrganisationAssessment.Start(organisationId, processId, instrument, title, userId, change.Now, isDemo);
+        db.Add(assessment);
+        await change.SaveAsync(cancellationToken);
+        return assessment;
+    }
 
     /// <summary>
-    /// Saves answers through <paramref name="answer"/> (which changes tracked entities and returns false to refuse),
-    /// unless the assessment is completed. Returns false when it was completed or <paramref name="answer"/> refused.
+    /// Holds an assessment open while answers to it are saved: in the change's transaction, replaces its version token
+    /// if it is still open. That row update orders answering and completing: an answer after the completion finds it
+    /// completed, loses the race and is tried again (and then refused as completed); a completion whose result was
+    /// computed before an answer was saved finds the token changed and is tried again with the answer. So a recorded
+    /// result always counts every saved answer. Answerers do not conflict with each other: the update does not check
+    /// the token, it only waits for the row.
     /// </summary>
-    /// <remarks>
-    /// In the same transaction as the answers, the assessment's version token is replaced only if it is still open.
-    /// That row update orders answering and completing: an answer after the completion finds it completed and is
-    /// refused; a completion whose result was computed before an answer was saved finds the token changed and
-    /// recomputes. So the recorded result always counts every saved answer. Answerers do not conflict with each
-    /// other: the update does not check the token, it only waits for the row.
-    /// </remarks>
-    public Task<bool> AnswerAsync(int assessmentId, Func<CancellationToken, Task<bool>> answer, CancellationToken cancellationToken = default) =>
-        db.RetryOnConflictAsync(async ct =>
+    public async Task HoldOpenAsync(int assessmentId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var version = Guid.NewGuid();
-            var open = await db.Set<OrganisationAssessment>()
-                .Where(a => a.Id == assessmentId && a.CompletedAt == null)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, version), ct) == 1;
-            if (!open || !await answer(ct))
-            {
-                return false;
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
+            await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        var version = Guid.NewGuid();
+        var open = await db.Set<OrganisationAssessment>()
+            .Where(a => a.Id == assessmentId && a.CompletedAt == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, version), cancellationToken) == 1;
+        if (!open)
+        {
+            throw new DbUpdateConcurrencyException($"Assessment {assessmentId} was completed while answers to it were being saved.");
+        }
+    }
+
+    /// <summary>An assessment with an anonymous participant's sheet through a link (if they started one), found by the hash of their key; loaded for a change (tracked).</summary>
+    public Task<OrganisationAssessment?> WithAnonymousSheetAsync(int assessmentId, int linkId, string resumeKeyHash, CancellationToken cancellationToken) =>
+        db.Set<OrganisationAssessment>().WithAnonymousSheet(linkId, resumeKeyHash).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken);
+
+    /// <summary>Assessments with every respondent's answers, loaded for a change (tracked), by id.</summary>
+    public async Task<Dictionary<int, OrganisationAssessment>> ForChangeAsync(IReadOnlyCollection<int> assessmentIds, CancellationToken cancellationToken) =>
+        await db.Set<OrganisationAssessment>()
+            .Include(a => a.Respondents).ThenInclude(r => r.Answers)
+            .Where(a => assessmentIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
 
     /// <summary>
-    /// Closes answering and records the result that <paramref name="score"/> computes from the assessment's own
-    /// instrument version. Returns false when someone else completed it first.
+    /// Closes assessments that are still open, each with the result its finished answers score under
+    /// <paramref name="instrument"/> (none when nobody finished): a Co-Serve comparison's evaluations when it is decided.
     /// </summary>
-    /// <exception cref="AssessmentRuleException">The scoring refused (e.g. nobody has finished answering).</exception>
-    public Task<bool> CompleteAsync(
-        int assessmentId, ClaimsPrincipal user, Func<OrganisationAssessment, Instrument, Completion> score, CancellationToken cancellationToken = default) =>
-        db.RetryOnConflictAsync(async ct =>
+    public static void Close(IEnumerable<OrganisationAssessment> assessments, Instrument instrument, DateTime now)
+    {
+        foreach (var assessment in assessments.Where(a => !a.IsCompleted))
         {
-            var assessment = await db.Set<OrganisationAssessment>()
-                .Include(a => a.Respondents).ThenInclude(r => r.Answers)
-                .SingleAsync(a => a.Id == assessmentId, ct);
-            if (assessment.IsCompleted)
-            {
-                return false;
-            }
-            var instrument = AssessmentInstruments.Of(assessment)
-                ?? throw new AssessmentRuleException("InstrumentMissing");
-            var completion = score(assessment, instrument);
-            assessment.Complete(clock.GetUtcNow().UtcDateTime, completion.ResultJson);
-            await log.AppendAsync(assessment.ProcessId, user, "assessment.completed", new
-            {
-                assessment = assessment.Id,
-                instrument = assessment.InstrumentId,
-                version = assessment.InstrumentVersion,
-                title = assessment.Title,
-                respondents = assessment.Respondents.Count(r => r.IsFinished),
-                result = completion.LogSummary,
-            }, ct);
-            await db.SaveChangesAsync(ct);
-            return true;
-        }, cancellationToken);
+            var scored = AssessmentScoring.Consolidated(assessment, instrument);
+            assessment.Complete(now, scored is null ? null : AssessmentJson.Write(scored.Result));
+        }
+    }
 }
-
-/// <summary>What completing records: the result as JSON, and the short summary the public log shows.</summary>
-public sealed record Completion(string ResultJson, object? LogSummary);

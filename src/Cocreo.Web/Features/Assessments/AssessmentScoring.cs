@@ -21,6 +21,27 @@ public static class AssessmentScoring
         return new ConsolidatedResult(AssessmentEvaluator.Evaluate(instrument, consolidation.Answers), consolidation);
     }
 
+    /// <summary>
+    /// What completing an assessment records: the result as JSON, and the short summary the public log shows. An
+    /// assessment scored by consolidation (Co-Ready) needs someone to have finished; a quality report (Co-Master) puts
+    /// in the log only what it shows, so groups too small to show stay without numbers.
+    /// </summary>
+    /// <exception cref="AssessmentRuleException">Nobody has finished answering an assessment scored by consolidation.</exception>
+    public static Completion Completion(OrganisationAssessment assessment, Instrument instrument)
+    {
+        if (ComparesRoles(instrument))
+        {
+            var report = Quality(assessment, instrument);
+            return new Completion(AssessmentJson.Write(report), new
+            {
+                responses = report.Roles.ToDictionary(r => r.RoleId, r => r.Responses),
+                overall = report.Roles.Where(r => !r.Suppressed).ToDictionary(r => r.RoleId, r => r.OverallLevel?.Name()),
+            });
+        }
+        var scored = Consolidated(assessment, instrument) ?? throw new AssessmentRuleException("NoFinishedAnswers");
+        return new Completion(AssessmentJson.Write(scored.Result), null);
+    }
+
     /// <summary>The quality report of an instrument with two roles (Co-Master), from everyone who finished.</summary>
     public static QualityReport Quality(OrganisationAssessment assessment, Instrument instrument) =>
         QualityGaps.Between(instrument, assessment.Sheets());
@@ -46,6 +67,9 @@ public static class AssessmentScoring
         return sheets.GroupBy(s => s.Role).Where(g => g.Count() >= minimum).SelectMany(g => g).ToList();
     }
 }
+
+/// <summary>What completing records: the result as JSON, and the short summary the public log shows.</summary>
+public sealed record Completion(string ResultJson, object? LogSummary);
 
 /// <summary>Several respondents' answers consolidated, and the result they score.</summary>
 public sealed record ConsolidatedResult(AssessmentResult Result, ConsolidatedAnswers Consolidation);

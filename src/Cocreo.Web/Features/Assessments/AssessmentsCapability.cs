@@ -7,6 +7,9 @@ namespace Cocreo.Web.Features.Assessments;
 /// <summary>
 /// The machinery the toolkit's instruments share (Co-Ready, Co-Serve, Co-Master): assessments with their
 /// respondents and answers saved as they go, who may do what, completion into the process log, charts and exports.
+/// The three tools reach assessments only through its services: <see cref="AssessmentAccessReader"/> (access, pages
+/// and change targets), <see cref="AssessmentDirectory"/> (reads), <see cref="AssessmentLifecycle"/> (changes within a
+/// use case) and its use cases (<see cref="StartAssessment"/>, <see cref="AnswerAssessment"/>, <see cref="CompleteAssessment"/>).
 /// </summary>
 public sealed class AssessmentsCapability : Capability
 {
@@ -15,8 +18,6 @@ public sealed class AssessmentsCapability : Capability
     public override Type Text => typeof(AssessmentText);
 
     public override Type Permissions => typeof(AssessmentPermissions);
-
-    public override Type DemoSeed => typeof(ToolkitDemo);
 
     public override IReadOnlyList<PageSlot> Slots =>
     [
@@ -33,10 +34,10 @@ public sealed class AssessmentsCapability : Capability
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AssessmentAccessReader>();
+        services.AddScoped<AssessmentDirectory>();
         services.AddScoped<AssessmentLifecycle>();
-        services.AddScoped<AssessmentLog>();
         services.AddScoped<AssessmentHomes>();
-        services.AddScoped<ToolkitOrganisation>();
+        services.AddScoped<ToolkitProcesses>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAssessmentsApi();

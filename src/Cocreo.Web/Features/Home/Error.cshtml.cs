@@ -12,6 +12,9 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 {
     public int Code { get; private set; }
 
+    /// <summary>Why a change was refused, when the refusal said (see <see cref="Platform.Changes.RefusalPageFilter"/>): shown instead of the general text.</summary>
+    public string? Reason { get; private set; }
+
     // No model binding here: a re-executed POST may carry a body that cannot be read (too large), so the
     // status code is read from the route only.
     public Task<IActionResult> OnGetAsync() => ShowAsync();
@@ -28,6 +31,7 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? Request.Path.Value ?? "";
         Response.StatusCode = Code;
+        Reason = HttpContext.Features.Get<Platform.Changes.RefusalMessage>()?.Text;
         if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = Code } });

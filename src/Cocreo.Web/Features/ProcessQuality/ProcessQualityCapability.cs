@@ -28,6 +28,11 @@ public sealed class ProcessQualityCapability : Capability
 
     public override Type Text => typeof(ProcessQualityText);
 
+    /// <summary>The toolkit's permissions, shared by its three tools.</summary>
+    public override Type Permissions => typeof(AssessmentPermissions);
+
+    public override Type DemoSeed => typeof(ProcessQualityDemo);
+
     public override IReadOnlyList<LogActionText> LogActions =>
     [
         ("quality-link.opened", "Opened an anonymous link for participants' feedback"),
@@ -41,6 +46,7 @@ public sealed class ProcessQualityCapability : Capability
             RateLimitPartition.GetFixedWindowLimiter(
                 $"{context.Request.RouteValues["token"]}|{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddScoped<ResponseLinks>();
         services.AddAssessmentHome(InstrumentCatalog.CoMaster, assessment => $"/process-quality/{assessment.Id}");
     }
 }

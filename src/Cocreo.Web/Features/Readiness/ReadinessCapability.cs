@@ -11,6 +11,11 @@ public sealed class ReadinessCapability : Capability
 
     public override Type Text => typeof(ReadinessText);
 
+    /// <summary>The toolkit's permissions, shared by its three tools.</summary>
+    public override Type Permissions => typeof(AssessmentPermissions);
+
+    public override Type DemoSeed => typeof(ReadinessDemo);
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReadinessRecords>();

@@ -1,8 +1,6 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Organisations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Readiness;
 
@@ -11,20 +9,14 @@ namespace Cocreo.Web.Features.Readiness;
 /// anonymous benchmark against its peers. Both read the result recorded at completion, which names the instrument
 /// version it was scored with, so nothing is re-scored.
 /// </summary>
-public sealed class ReadinessRecords(CocreoDbContext db, OrganisationMembership organisations)
+public sealed class ReadinessRecords(AssessmentDirectory assessments, OrganisationMembership organisations)
 {
     /// <summary>The organisation's completed Co-Ready assessments, oldest first.</summary>
-    public async Task<List<RecordedReadiness>> HistoryAsync(int organisationId, CancellationToken cancellationToken = default)
-    {
-        var completed = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId && a.InstrumentId == InstrumentCatalog.CoReady && a.CompletedAt != null)
-            .Select(a => new { a.Id, a.Title, a.CompletedAt, a.ResultJson })
-            .ToListAsync(cancellationToken);
-        return completed
+    public async Task<List<RecordedReadiness>> HistoryAsync(int organisationId, CancellationToken cancellationToken = default) =>
+        (await assessments.RecordedAsync([organisationId], InstrumentCatalog.CoReady, cancellationToken))
             .OrderBy(a => a.CompletedAt).ThenBy(a => a.Id)
-            .Select(a => new RecordedReadiness(a.Id, a.Title, a.CompletedAt!.Value, AssessmentJson.ReadResult(a.ResultJson!, $"assessment {a.Id}")))
+            .Select(a => new RecordedReadiness(a.Id, a.Title, a.CompletedAt, AssessmentJson.ReadResult(a.ResultJson, $"assessment {a.Id}")))
             .ToList();
-    }
 
     /// <summary>
     /// Where <paramref name="result"/> stands per category among the latest completed Co-Ready of every organisation of
@@ -33,14 +25,10 @@ public sealed class ReadinessRecords(CocreoDbContext db, OrganisationMembership 
     public async Task<BenchmarkPosition> BenchmarkAsync(int organisationId, AssessmentResult result, CancellationToken cancellationToken = default)
     {
         var peers = await organisations.PeersOfAsync(organisationId, cancellationToken);
-        var completed = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Where(a => peers.Contains(a.OrganisationId) && a.InstrumentId == InstrumentCatalog.CoReady && a.CompletedAt != null)
-            .Select(a => new { a.Id, a.OrganisationId, a.CompletedAt, a.ResultJson })
-            .ToListAsync(cancellationToken);
-        var profiles = completed
+        var profiles = (await assessments.RecordedAsync(peers, InstrumentCatalog.CoReady, cancellationToken))
             .GroupBy(a => a.OrganisationId)
             .Select(g => g.OrderByDescending(a => a.CompletedAt).ThenByDescending(a => a.Id).First())
-            .Select(a => BenchmarkProfile.From(AssessmentJson.ReadResult(a.ResultJson!, $"assessment {a.Id}")))
+            .Select(a => BenchmarkProfile.From(AssessmentJson.ReadResult(a.ResultJson, $"assessment {a.Id}")))
             .ToList();
         return PeerBenchmark.Position(BenchmarkProfile.From(result), profiles);
     }

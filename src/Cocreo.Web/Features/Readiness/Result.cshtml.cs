@@ -1,15 +1,12 @@
 using System.Globalization;
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
+using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Charts;
-using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Readiness;
@@ -21,89 +18,33 @@ namespace Cocreo.Web.Features.Readiness;
 /// </summary>
 [Authorize]
 public sealed class ResultModel(
-    CocreoDbContext db,
-    AssessmentAccessReader accessReader,
-    AssessmentLifecycle lifecycle,
+    AssessmentAccessReader assessments,
+    ChangeRunner changes,
     ReadinessRecords records,
-    OrganisationMembership organisations,
-    ProcessDirectory processes,
-    IStringLocalizer<ReadinessText> t,
-    IStringLocalizer<AssessmentText> rules) : PageModel
+    People people,
+    IStringLocalizer<ReadinessText> t) : AssessmentPage(assessments, changes)
 {
-    public OrganisationAssessment Assessment { get; private set; } = null!;
-    public OrganisationSummary Organisation { get; private set; } = null!;
-    public AssessmentAccess Access { get; private set; } = AssessmentAccess.Anonymous;
-    public Instrument? Instrument { get; private set; }
     public ConsolidatedResult? Scored { get; private set; }
     public Roadmap? Roadmap { get; private set; }
     public BenchmarkPosition? Benchmark { get; private set; }
     public List<RecordedReadiness> History { get; private set; } = [];
     public RecordedReadiness? Previous { get; private set; }
     public List<(string Name, bool Finished)> Respondents { get; private set; } = [];
-    public Respondent? Mine { get; private set; }
-    public string? ProcessTitle { get; private set; }
-
-    public bool Can(AssessmentAction action) => AssessmentPermissions.Allows(action, Assessment.IsCompleted, Access);
 
     public IReadOnlyList<Node> Categories => Instrument!.Root.Children;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (Instrument is null)
-        {
-            return Page();
-        }
-        Scored = AssessmentScoring.Consolidated(Assessment, Instrument);
-        History = await records.HistoryAsync(Assessment.OrganisationId, cancellationToken);
-        Previous = History.LastOrDefault(r => r.AssessmentId != id && (Assessment.CompletedAt is not { } done || r.CompletedAt < done));
-        if (Scored is not null)
-        {
-            Roadmap = Cocreo.Assessment.Roadmap.For(Scored.Result, Instrument, CultureInfo.CurrentUICulture);
-            Benchmark = await records.BenchmarkAsync(Assessment.OrganisationId, Scored.Result, cancellationToken);
-        }
-        var userIds = Assessment.Respondents.Select(r => r.UserId).OfType<string>().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        Respondents = Assessment.Respondents.OrderBy(r => r.StartedAt)
-            .Select(r => (r.UserId is null ? "" : names.GetValueOrDefault(r.UserId, ""), r.IsFinished)).ToList();
-        Mine = Assessment.RespondentOf(User.UserId());
+        await LoadAsync(id, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCompleteAsync(int id, [FromServices] CompleteAssessment.Handler complete, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (Assessment.IsCompleted)
-        {
-            TempData["Status"] = t["This assessment was already completed."].Value;
-            return RedirectToPage(new { id });
-        }
-        if (!Can(AssessmentAction.Complete))
-        {
-            return this.Denied();
-        }
-        try
-        {
-            await lifecycle.CompleteAsync(id, User, (assessment, instrument) =>
-            {
-                var scored = AssessmentScoring.Consolidated(assessment, instrument) ?? throw new AssessmentRuleException("NoFinishedAnswers");
-                return new Completion(AssessmentJson.Write(scored.Result), null);
-            }, cancellationToken);
-            TempData["Status"] = t["The assessment is completed and its result recorded. It now counts in your history and, anonymously, in other organisations' benchmarks."].Value;
-        }
-        catch (AssessmentRuleException rule)
-        {
-            TempData["Status"] = rules.Message(rule.Code);
-        }
-        return RedirectToPage(new { id });
+        await LoadAsync(id, cancellationToken);
+        return this.Done(await CompleteAsync(complete, cancellationToken)
+            ? t["The assessment is completed and its result recorded. It now counts in your history and, anonymously, in other organisations' benchmarks."]
+            : t["This assessment was already completed."], $"/readiness/{id}");
     }
 
     /// <summary>The radar's series: this assessment, and the previous completed one when there is one.</summary>
@@ -150,27 +91,24 @@ public sealed class ResultModel(
             AssessmentDisplay.Text(weakest.Category.Name), AssessmentDisplay.Level(Instrument!, weakest.Node.Level, notEvaluable)].Value;
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Loads the assessment and everything the page shows of it, refusing (by throwing) those who may not see it.</summary>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var assessment = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents).ThenInclude(r => r.Answers)
-            .SingleOrDefaultAsync(a => a.Id == id && a.InstrumentId == InstrumentCatalog.CoReady, cancellationToken);
-        if (assessment is null)
+        await ReadAsync(id, InstrumentCatalog.CoReady, cancellationToken);
+        if (Instrument is null)
         {
-            return NotFound();
+            return;
         }
-        Assessment = assessment;
-        Access = await accessReader.ForAsync(User, assessment, cancellationToken);
-        if (!AssessmentPermissions.Allows(AssessmentAction.View, assessment.IsCompleted, Access))
+        Scored = AssessmentScoring.Consolidated(Assessment, Instrument);
+        History = await records.HistoryAsync(Assessment.OrganisationId, cancellationToken);
+        Previous = History.LastOrDefault(r => r.AssessmentId != id && (Assessment.CompletedAt is not { } done || r.CompletedAt < done));
+        if (Scored is not null)
         {
-            return Access.UserId is null ? this.Denied() : NotFound();
+            Roadmap = Cocreo.Assessment.Roadmap.For(Scored.Result, Instrument, CultureInfo.CurrentUICulture);
+            Benchmark = await records.BenchmarkAsync(Assessment.OrganisationId, Scored.Result, cancellationToken);
         }
-        Organisation = (await organisations.SummaryAsync(assessment.OrganisationId, cancellationToken))!;
-        Instrument = AssessmentInstruments.Of(assessment);
-        if (assessment.ProcessId is { } processId)
-        {
-            ProcessTitle = (await processes.FindAsync(processId, cancellationToken))?.Title;
-        }
-        return null;
+        var names = await people.NamesOfAsync(Assessment.Respondents.Select(r => r.UserId).OfType<string>().ToList(), cancellationToken);
+        Respondents = Assessment.Respondents.OrderBy(r => r.StartedAt)
+            .Select(r => (r.UserId is null ? "" : names.GetValueOrDefault(r.UserId, ""), r.IsFinished)).ToList();
     }
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.ServiceSelection;
 
@@ -21,39 +19,33 @@ public static class ServiceSelectionApi
         return api;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Csv(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (shortlist, comparison) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(int id, HttpContext http, ShortlistReader shortlists, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, shortlists, (shortlist, comparison) =>
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             AssessmentCsv.WriteRanking(writer, comparison.Ranking!, comparison.Instrument, CultureInfo.CurrentUICulture);
             return TypedResults.File([.. Utf8WithMark.GetPreamble(), .. Utf8WithMark.GetBytes(writer.ToString())], "text/csv; charset=utf-8", $"service-selection-{id}.csv");
         }, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Json(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (shortlist, comparison) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Json(int id, HttpContext http, ShortlistReader shortlists, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, shortlists, (shortlist, comparison) =>
         {
             var document = new
             {
                 comparison = new { shortlist.Id, shortlist.Title, shortlist.OrganisationId, shortlist.ProcessId, instrument = InstrumentCatalog.CoServe, version = shortlist.InstrumentVersion, shortlist.StartedAt },
-                services = comparison.Candidates.Select(c => new { c.Id, c.Name, c.Description, evaluations = c.Assessment.Respondents.Count(r => r.IsFinished) }),
+                services = comparison.Candidates.Select(c => new { c.Id, c.Name, c.Description, evaluations = comparison.EvaluationOf(c).FinishedCount }),
                 ranking = comparison.Ranking,
                 chosen = shortlist.Chosen is { } chosen ? new { chosen.Id, chosen.Name, shortlist.ChosenAt, reason = shortlist.ChoiceReason } : null,
             };
             return TypedResults.File(Encoding.UTF8.GetBytes(AssessmentJson.Write(document)), "application/json", $"service-selection-{id}.json");
         }, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
-        int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        int id, HttpContext http, ShortlistReader shortlists,
         Func<ServiceShortlist, ShortlistComparison, FileContentHttpResult> export, CancellationToken cancellationToken)
     {
-        var shortlist = await db.Set<ServiceShortlist>().AsNoTracking()
-            .Include(s => s.Services).ThenInclude(s => s.Assessment).ThenInclude(a => a.Respondents).ThenInclude(r => r.Answers)
-            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (shortlist is null || !AssessmentPermissions.Allows(AssessmentAction.View, shortlist.IsDecided, await access.ForAsync(http.User, shortlist.OrganisationId, shortlist.ProcessId, cancellationToken)))
-        {
-            return TypedResults.NotFound();
-        }
-        var comparison = ShortlistComparison.Of(shortlist);
+        var view = await shortlists.ReadAsync(id, http.User, AssessmentAction.View, cancellationToken);
+        var (shortlist, comparison) = (view.Shortlist, view.Comparison);
         if (comparison is null)
         {
             return TypedResults.Problem($"Comparison {id} uses Co-Serve {shortlist.InstrumentVersion}, which this installation does not have; its answers are not re-scored with another version.", statusCode: StatusCodes.Status409Conflict);

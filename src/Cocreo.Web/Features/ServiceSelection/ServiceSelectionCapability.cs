@@ -11,6 +11,11 @@ public sealed class ServiceSelectionCapability : Capability
 
     public override Type Text => typeof(ServiceSelectionText);
 
+    /// <summary>The toolkit's permissions, shared by its three tools.</summary>
+    public override Type Permissions => typeof(AssessmentPermissions);
+
+    public override Type DemoSeed => typeof(ServiceSelectionDemo);
+
     public override IReadOnlyList<LogActionText> LogActions =>
     [
         ("service-selection.started", "Started comparing services to renew"),
@@ -22,6 +27,7 @@ public sealed class ServiceSelectionCapability : Capability
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ServiceSelectionDirectory>();
+        services.AddScoped<ShortlistReader>();
         services.AddAssessmentHome(InstrumentCatalog.CoServe,
             (services, assessment, cancellationToken) => services.GetRequiredService<ServiceSelectionDirectory>().PathOfAssessmentAsync(assessment.Id, cancellationToken));
     }

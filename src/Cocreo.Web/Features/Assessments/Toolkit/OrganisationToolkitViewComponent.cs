@@ -7,5 +7,5 @@ namespace Cocreo.Web.Features.Assessments;
 public sealed class OrganisationToolkitViewComponent : ViewComponent
 {
     public IViewComponentResult Invoke(OrganisationView organisation) =>
-        View("/Features/Assessments/_OrganisationToolkitLink.cshtml", organisation.Organisation.Id);
+        View("/Features/Assessments/Toolkit/_OrganisationToolkitLink.cshtml", organisation.Organisation.Id);
 }

@@ -28,6 +28,6 @@ internal sealed class ShortlistedServiceConfiguration : IEntityTypeConfiguration
     {
         service.Property(s => s.Name).HasMaxLength(AssessmentLimits.Title).IsRequired();
         service.Property(s => s.Description).HasMaxLength(AssessmentLimits.Description);
-        service.HasOne(s => s.Assessment).WithOne().HasForeignKey<ShortlistedService>(s => s.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        service.HasOne<OrganisationAssessment>().WithOne().HasForeignKey<ShortlistedService>(s => s.AssessmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,4 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Features.Assessments;
 
 namespace Cocreo.Web.Features.ServiceSelection;
 
@@ -55,19 +54,24 @@ public sealed class ServiceShortlist
 
     public ShortlistedService? Chosen => Services.FirstOrDefault(s => s.Id == ChosenServiceId);
 
-    /// <summary>Adds a candidate with the assessment its criteria are answered in.</summary>
-    public ShortlistedService Add(string name, string description, OrganisationAssessment assessment, DateTime now)
+    /// <summary>Adds a candidate with the assessment its criteria are answered in (started for it, in Assessments).</summary>
+    public ShortlistedService Add(string name, string description, int assessmentId, DateTime now)
     {
         EnsureOpen();
-        var service = new ShortlistedService { Name = name.Trim(), Description = description.Trim(), Assessment = assessment, AddedAt = now };
+        var service = new ShortlistedService { Name = name.Trim(), Description = description.Trim(), AssessmentId = assessmentId, AddedAt = now };
         Services.Add(service);
         Version = Guid.NewGuid();
         return service;
     }
 
-    public void Choose(ShortlistedService service, string? reason, string userId, DateTime now)
+    /// <summary>Chooses the service to renew; only one that has been evaluated (<paramref name="evaluated"/>) can be.</summary>
+    public void Choose(ShortlistedService service, bool evaluated, string? reason, string userId, DateTime now)
     {
         EnsureOpen();
+        if (!evaluated)
+        {
+            throw new ServiceSelectionRuleException("ServiceNotEvaluated");
+        }
         ChosenServiceId = service.Id;
         ChoiceReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         ChosenByUserId = userId;
@@ -79,15 +83,23 @@ public sealed class ServiceShortlist
     /// Changes the choice of a decided comparison to another candidate, with the reason for the change. The
     /// evaluations stay closed with the results they had; the earlier choice stays in the process's public log.
     /// </summary>
-    public void Reconsider(ShortlistedService service, string reason, string userId, DateTime now)
+    public void Reconsider(ShortlistedService service, bool evaluated, string reason, string userId, DateTime now)
     {
         if (!IsDecided)
         {
-            throw new AssessmentRuleException("ServiceNotChosen");
+            throw new ServiceSelectionRuleException("ServiceNotChosen");
+        }
+        if (!evaluated)
+        {
+            throw new ServiceSelectionRuleException("ServiceNotEvaluated");
         }
         if (service.Id == ChosenServiceId)
         {
-            throw new AssessmentRuleException("ServiceAlreadyTheChoice");
+            throw new ServiceSelectionRuleException("ServiceAlreadyTheChoice");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ServiceSelectionRuleException("ReasonMissing");
         }
         ChosenServiceId = service.Id;
         ChoiceReason = reason.Trim();
@@ -100,19 +112,21 @@ public sealed class ServiceShortlist
     {
         if (IsDecided)
         {
-            throw new AssessmentRuleException("ServiceAlreadyChosen");
+            throw new ServiceSelectionRuleException("ServiceAlreadyChosen");
         }
     }
 }
 
-/// <summary>A candidate service on a shortlist, evaluated in its own Co-Serve assessment (by one or several staff).</summary>
+/// <summary>
+/// A candidate service on a shortlist, evaluated in its own Co-Serve assessment (by one or several staff). The
+/// assessment is the toolkit's (Assessments): the comparison names it by id and reads it through Assessments' services.
+/// </summary>
 public sealed class ShortlistedService
 {
     public int Id { get; private set; }
     public int ShortlistId { get; private set; }
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
-    public int AssessmentId { get; private set; }
-    public OrganisationAssessment Assessment { get; init; } = null!;
+    public int AssessmentId { get; init; }
     public DateTime AddedAt { get; init; }
 }

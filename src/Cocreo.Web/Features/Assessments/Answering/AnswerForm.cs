@@ -16,24 +16,42 @@ public static class AnswerForm
     public static string FieldName(string questionId) => $"{Prefix}[{questionId}]";
 
     /// <summary>Checks the posted answers of <paramref name="asked"/> and adds a message per wrong field to <paramref name="modelState"/>.</summary>
-    public static void Validate(Instrument instrument, IReadOnlyCollection<Question> asked, IDictionary<string, string?> posted, ModelStateDictionary modelState, IStringLocalizer<AssessmentText> t)
+    public static void Validate(Instrument instrument, IReadOnlyCollection<Question> asked, IReadOnlyDictionary<string, string?> posted, ModelStateDictionary modelState, IStringLocalizer<AssessmentText> t)
+    {
+        foreach (var (field, code) in Problems(instrument, asked, posted))
+        {
+            modelState.AddModelError(field, t[AssessmentRules.Message(code)]);
+        }
+    }
+
+    /// <summary>Refuses answers that do not fit the page (a form that bypassed <see cref="Validate"/>).</summary>
+    /// <exception cref="AssessmentRuleException">An answer is to a question not asked here, or not one of the scale's options.</exception>
+    public static void Check(Instrument instrument, IReadOnlyCollection<Question> asked, IReadOnlyDictionary<string, string?> posted)
+    {
+        foreach (var (_, code) in Problems(instrument, asked, posted))
+        {
+            throw new AssessmentRuleException(code);
+        }
+    }
+
+    private static IEnumerable<(string Field, string Code)> Problems(Instrument instrument, IReadOnlyCollection<Question> asked, IReadOnlyDictionary<string, string?> posted)
     {
         var askedIds = asked.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (questionId, optionId) in posted)
         {
             if (!askedIds.Contains(questionId))
             {
-                modelState.AddModelError("", t["The form asked about a question that is not on this page. Reload the page and answer again."]);
+                yield return ("", "UnknownQuestion");
             }
             else if (!string.IsNullOrEmpty(optionId) && instrument.Scale.Find(optionId) is null)
             {
-                modelState.AddModelError(FieldName(questionId), t["Choose one of the answers offered."]);
+                yield return (FieldName(questionId), "UnknownAnswer");
             }
         }
     }
 
     /// <summary>Applies the posted answers of <paramref name="asked"/> to <paramref name="respondent"/>.</summary>
-    public static void Apply(Respondent respondent, IEnumerable<Question> asked, IDictionary<string, string?> posted, DateTime now)
+    public static void Apply(Respondent respondent, IEnumerable<Question> asked, IReadOnlyDictionary<string, string?> posted, DateTime now)
     {
         foreach (var question in asked)
         {
@@ -56,7 +74,7 @@ public static class AnswerForm
     }
 
     /// <summary>What to show as answered: what was just posted (on a form with errors) over what was saved.</summary>
-    public static Dictionary<string, string> Shown(Respondent? respondent, IDictionary<string, string?>? posted)
+    public static Dictionary<string, string> Shown(Respondent? respondent, IReadOnlyDictionary<string, string?>? posted)
     {
         var shown = respondent?.Answers.ToDictionary(a => a.QuestionId, a => a.OptionId, StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (questionId, optionId) in posted ?? new Dictionary<string, string?>())

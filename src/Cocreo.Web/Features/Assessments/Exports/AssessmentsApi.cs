@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Assessments;
 
@@ -26,21 +24,21 @@ public static class AssessmentsApi
         return api;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnswersCsv(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (assessment, instrument) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnswersCsv(int id, HttpContext http, AssessmentAccessReader access, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, access, (assessment, instrument) =>
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             AssessmentCsv.WriteAnswers(writer, AssessmentScoring.ExportableSheets(assessment, instrument));
             return Csv(writer.ToString(), $"assessment-{id}-answers.csv");
         }, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnswersJson(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (assessment, instrument) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnswersJson(int id, HttpContext http, AssessmentAccessReader access, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, access, (assessment, instrument) =>
             Json(new { assessment = Header(assessment), sheets = AssessmentScoring.ExportableSheets(assessment, instrument) }, $"assessment-{id}-answers.json"),
             cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ResultCsv(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (assessment, instrument) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultCsv(int id, HttpContext http, AssessmentAccessReader access, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, access, (assessment, instrument) =>
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             if (AssessmentScoring.ComparesRoles(instrument))
@@ -58,8 +56,8 @@ public static class AssessmentsApi
             return Csv(writer.ToString(), $"assessment-{id}-result.csv");
         }, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ResultJson(int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access, CancellationToken cancellationToken) =>
-        await ExportAsync(id, http, db, access, (assessment, instrument) =>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultJson(int id, HttpContext http, AssessmentAccessReader access, CancellationToken cancellationToken) =>
+        await ExportAsync(id, http, access, (assessment, instrument) =>
         {
             if (AssessmentScoring.ComparesRoles(instrument))
             {
@@ -73,17 +71,11 @@ public static class AssessmentsApi
             return Json(new { assessment = Header(assessment), result = scored.Result, spread = scored.Consolidation, roadmap }, $"assessment-{id}-result.json");
         }, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
-        int id, HttpContext http, CocreoDbContext db, AssessmentAccessReader access,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        int id, HttpContext http, AssessmentAccessReader access,
         Func<OrganisationAssessment, Instrument, FileContentHttpResult?> export, CancellationToken cancellationToken)
     {
-        var assessment = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents).ThenInclude(r => r.Answers)
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null || !AssessmentPermissions.Allows(AssessmentAction.View, assessment.IsCompleted, await access.ForAsync(http.User, assessment, cancellationToken)))
-        {
-            return TypedResults.NotFound();
-        }
+        var assessment = (await access.ReadAsync(id, http.User, AssessmentAction.View, instrumentId: null, AnswersLoaded.All, cancellationToken)).Assessment;
         if (AssessmentInstruments.Of(assessment) is not { } instrument)
         {
             return TypedResults.Problem(

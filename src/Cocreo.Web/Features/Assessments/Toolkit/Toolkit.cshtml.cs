@@ -1,6 +1,5 @@
 using Cocreo.Assessment;
 using Cocreo.Web.Features.Organisations;
-using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ namespace Cocreo.Web.Features.Assessments;
 
 /// <summary>The co-creation toolkit of an organisation: the three assessments, in the order they are used, with where each comes from.</summary>
 [Authorize]
-public sealed class ToolkitModel(ToolkitOrganisation toolkit) : PageModel
+public sealed class ToolkitModel(AssessmentAccessReader assessments) : PageModel
 {
     public OrganisationSummary Organisation { get; private set; } = null!;
 
@@ -18,16 +17,7 @@ public sealed class ToolkitModel(ToolkitOrganisation toolkit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int organisationId, CancellationToken cancellationToken)
     {
-        var (organisation, access) = await toolkit.LoadAsync(User, organisationId, cancellationToken);
-        if (organisation is null)
-        {
-            return NotFound();
-        }
-        if (!AssessmentPermissions.Allows(AssessmentAction.View, false, access))
-        {
-            return this.Denied();
-        }
-        Organisation = organisation;
+        Organisation = (await assessments.ReadToolkitAsync(organisationId, User, AssessmentAction.View, cancellationToken)).Organisation;
         Tools =
         [
             (InstrumentCatalog.Latest(InstrumentCatalog.CoReady), $"/organisations/{organisationId}/readiness"),

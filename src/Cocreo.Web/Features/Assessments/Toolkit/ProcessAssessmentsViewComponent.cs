@@ -1,8 +1,6 @@
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Assessments;
 
@@ -10,29 +8,26 @@ namespace Cocreo.Web.Features.Assessments;
 /// On the process page, for the organisation's staff and the process's organisers: the Co-Ready and Co-Master
 /// assessments that belong to the process, and where to start a Co-Master survey of it. Others see nothing.
 /// </summary>
-public sealed class ProcessAssessmentsViewComponent(CocreoDbContext db, AssessmentAccessReader accessReader, AssessmentHomes homes) : ViewComponent
+public sealed class ProcessAssessmentsViewComponent(AssessmentAccessReader access, AssessmentDirectory directory, AssessmentHomes homes) : ViewComponent
 {
+    private static readonly string[] Shown = [InstrumentCatalog.CoReady, InstrumentCatalog.CoMaster];
+
     public async Task<IViewComponentResult> InvokeAsync(ProcessView process)
     {
         var (processId, organisationId) = (process.Process.Id, process.Process.OrganisationId);
         var cancellationToken = HttpContext.RequestAborted;
-        var access = await accessReader.ForAsync(HttpContext.User, organisationId, processId, cancellationToken);
-        if (!AssessmentPermissions.Allows(AssessmentAction.View, false, access))
+        var who = await access.ForAsync(HttpContext.User, organisationId, processId, cancellationToken);
+        if (!AssessmentPermissions.Allows(AssessmentAction.View, ToolkitSubject.Assessment(isCompleted: false), who))
         {
             return Content("");
         }
-        var assessments = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents)
-            .Where(a => a.ProcessId == processId && (a.InstrumentId == InstrumentCatalog.CoReady || a.InstrumentId == InstrumentCatalog.CoMaster))
-            .OrderByDescending(a => a.StartedAt)
-            .ToListAsync(cancellationToken);
         var rows = new List<ProcessAssessmentRow>();
-        foreach (var assessment in assessments)
+        foreach (var assessment in await directory.OfProcessAsync(processId, Shown, cancellationToken))
         {
             rows.Add(new ProcessAssessmentRow(assessment, AssessmentInstruments.Of(assessment), await homes.PathAsync(assessment, cancellationToken)));
         }
-        return View("/Features/Assessments/_ProcessAssessments.cshtml",
-            new ProcessAssessments(processId, organisationId, rows, AssessmentPermissions.Allows(AssessmentAction.Start, false, access)));
+        return View("/Features/Assessments/Toolkit/_ProcessAssessments.cshtml",
+            new ProcessAssessments(processId, organisationId, rows, AssessmentPermissions.Allows(AssessmentAction.Start, ToolkitSubject.Organisation, who)));
     }
 }
 

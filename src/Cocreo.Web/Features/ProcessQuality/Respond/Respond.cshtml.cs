@@ -2,13 +2,13 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Cocreo.Assessment;
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.ProcessQuality;
@@ -19,9 +19,10 @@ namespace Cocreo.Web.Features.ProcessQuality;
 /// </summary>
 [EnableRateLimiting(ProcessQualityCapability.LinkRateLimit)]
 public sealed class RespondModel(
-    CocreoDbContext db,
-    AssessmentLifecycle lifecycle,
+    ResponseLinks links,
+    AssessmentDirectory assessments,
     ProcessDirectory processes,
+    ChangeRunner changes,
     TimeProvider clock,
     IStringLocalizer<ProcessQualityText> t,
     IStringLocalizer<AssessmentText> answerText) : PageModel
@@ -42,54 +43,26 @@ public sealed class RespondModel(
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(token, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        Shown = AnswerForm.Shown(Respondent, null);
-        return Page();
+        await LoadAsync(token, cancellationToken);
+        return IsClosed ? Closed() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, string? go, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string token, string? go, [FromServices] RespondThroughLink.Handler respond, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(token, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var asked = Groups.SelectMany(g => g.Questions).Where(q => q.AppliesTo(Link.Role)).ToList();
-        AnswerForm.Validate(Instrument!, asked, Answers, ModelState, answerText);
-        if (!ModelState.IsValid)
-        {
-            Shown = AnswerForm.Shown(Respondent, Answers);
-            return Page();
-        }
-
-        var key = KeyFromCookie() ?? NewKey();
-        var keyHash = Hash(key);
-        var saved = await lifecycle.AnswerAsync(Link.AssessmentId, async ct =>
-        {
-            var assessment = await db.Set<OrganisationAssessment>()
-                .Include(a => a.Respondents.Where(r => r.ResumeKeyHash == keyHash && r.ResponseLinkId == Link.Id)).ThenInclude(r => r.Answers)
-                .SingleAsync(a => a.Id == Link.AssessmentId, ct);
-            if (!await db.Set<ResponseLink>().AnyAsync(l => l.Id == Link.Id && l.ClosedAt == null, ct))
-            {
-                return false;
-            }
-            var now = clock.GetUtcNow().UtcDateTime;
-            var respondent = assessment.Respondents.SingleOrDefault() ?? assessment.AnonymousRespondent(Link.Id, Link.Role, keyHash, now);
-            AnswerForm.Apply(respondent, asked, Answers, now);
-            if (go == "finish")
-            {
-                respondent.Finish(now);
-            }
-            return true;
-        }, cancellationToken);
-        if (!saved)
+        await LoadAsync(token, cancellationToken);
+        if (IsClosed)
         {
             return Closed();
         }
+        // What was typed is shown again if the answers are refused.
+        Shown = AnswerForm.Shown(Respondent, Answers);
+        AnswerForm.Validate(Instrument!, RespondThroughLink.Questions(Assessment, Link.Role), Answers, ModelState, answerText);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var key = KeyFromCookie() ?? NewKey();
+        await changes.RunAsync(respond, new RespondThroughLink.Command(token, Hash(key), Answers, Finish: go == "finish"), cancellationToken);
         Response.Cookies.Append(CookiePrefix + Link.Id, key, new CookieOptions
         {
             Path = Link.Path,
@@ -99,35 +72,23 @@ public sealed class RespondModel(
             Secure = Request.IsHttps,
             Expires = clock.GetUtcNow().AddDays(60),
         });
-        TempData["Status"] = go == "finish"
-            ? t["Thank you: your answers were received. You can change them here while the link is open."].Value
-            : t["Your answers are saved on this device. Come back with the same link to finish."].Value;
-        return Redirect(Link.Path);
+        return this.Done(go == "finish"
+            ? t["Thank you: your answers were received. You can change them here while the link is open."]
+            : t["Your answers are saved on this device. Come back with the same link to finish."], Link.Path);
     }
 
-    private async Task<IActionResult?> LoadAsync(string token, CancellationToken cancellationToken)
+    private async Task LoadAsync(string token, CancellationToken cancellationToken)
     {
-        var link = await db.Set<ResponseLink>().AsNoTracking().SingleOrDefaultAsync(l => l.Token == token, cancellationToken);
-        if (link is null)
-        {
-            return NotFound();
-        }
-        Link = link;
+        Link = RefusedException.IfMissing(await links.WithTokenAsync(token, forChange: false, cancellationToken));
         var keyHash = KeyFromCookie() is { } key ? Hash(key) : null;
-        Assessment = await db.Set<OrganisationAssessment>().AsNoTracking()
-            .Include(a => a.Respondents.Where(r => keyHash != null && r.ResumeKeyHash == keyHash && r.ResponseLinkId == link.Id)).ThenInclude(r => r.Answers)
-            .SingleAsync(a => a.Id == link.AssessmentId, cancellationToken);
+        Assessment = (await assessments.WithAnonymousSheetAsync(Link.AssessmentId, Link.Id, keyHash, cancellationToken))!;
         Instrument = AssessmentInstruments.Of(Assessment);
         if (Assessment.ProcessId is { } processId)
         {
             ProcessTitle = (await processes.FindAsync(processId, cancellationToken))?.Title;
         }
-        if (IsClosed)
-        {
-            return Closed();
-        }
         Respondent = Assessment.Respondents.SingleOrDefault();
-        return null;
+        Shown = AnswerForm.Shown(Respondent, null);
     }
 
     private PageResult Closed()

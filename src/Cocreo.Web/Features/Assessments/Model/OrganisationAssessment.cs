@@ -189,9 +189,3 @@ public sealed class GivenAnswer
     public string QuestionId { get; init; } = "";
     public string OptionId { get; set; } = "";
 }
-
-/// <summary>A rule of assessments was broken; the code names a localised message (see AssessmentRules).</summary>
-public sealed class AssessmentRuleException(string code) : Platform.Changes.RuleException(code)
-{
-    public override string Text => AssessmentRules.Message(Code);
-}
