@@ -46,9 +46,22 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         var verification = await App.WithDbAsync(db => new ProcessLog(db, TimeProvider.System).VerifyAsync(cast.ProcessId));
         Assert.True(verification.IsIntact, verification.Describe());
 
+        // A broken rule shows the page again with the message, and changes nothing.
         var empty = await EditAsync(cast.FacilitatorClient, id, "ChangeStage", new() { ["stageId"] = Id(stages[2].Id), ["name"] = " " });
-        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("Fill in the name: it cannot be empty.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Contains("Fill in the name: it cannot be empty.", (await FormClient.ParseAsync(empty)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Send the application", (await MapAsync(App, id)).Stage(stages[2].Id).Name);
+        // What was typed stays in the form, to be fixed rather than typed again.
+        var tooLong = new string('x', JourneyLimits.Name + 1);
+        var longName = await EditAsync(cast.FacilitatorClient, id, "ChangeStage", new() { ["stageId"] = Id(stages[2].Id), ["name"] = tooLong, ["description"] = "By post only." });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, longName.StatusCode);
+        var longNamePage = await FormClient.ParseAsync(longName);
+        Assert.Contains("A text is too long.", longNamePage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tooLong, longNamePage.GetElementById($"s{stages[2].Id}-name")!.GetAttribute("value"));
+        Assert.Equal("By post only.", longNamePage.GetElementById($"s{stages[2].Id}-description")!.TextContent);
+        Assert.Equal("Find information", longNamePage.GetElementById($"s{stages[0].Id}-name")!.GetAttribute("value"));
+        Assert.Equal("Send the application", (await MapAsync(App, id)).Stage(stages[2].Id).Name);
+        Assert.Equal(5, (await LogActionsAsync(App, cast.ProcessId)).Count(a => a.StartsWith("stage.", StringComparison.Ordinal) || a.StartsWith("touchpoint.", StringComparison.Ordinal) || a == "journey.created"));
     }
 
     [Fact]
@@ -191,8 +204,12 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         var reader = App.NewClient();
         var readerToken = await StartAsync(reader, map.JoinCode);
+        // Supporting needs a journey of one's own: the page says so (not in the status banner) and nothing is saved.
         var tooEarly = await SupportAsync(reader, id, readerToken, idea.Id);
-        Assert.Equal(HttpStatusCode.Redirect, tooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooEarly.StatusCode);
+        var tooEarlyPage = await FormClient.ParseAsync(tooEarly);
+        Assert.Contains("Tell us about at least one stage of your own journey", tooEarlyPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(tooEarlyPage.QuerySelector("[role=status]"));
         Assert.Equal(0, await SupportsAsync(idea.Id));
 
         await TellAsync(reader, readerToken, stage.Id, 3);
@@ -200,7 +217,9 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         var parallel = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.PostAsync(form.Action, form.Fields)));
         Assert.All(parallel, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         await SupportAsync(reader, id, readerToken, idea.Id);
-        await SupportAsync(author, id, authorToken, idea.Id);
+        var ownIdea = await SupportAsync(author, id, authorToken, idea.Id);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ownIdea.StatusCode);
+        Assert.Contains("This is your own idea", await ownIdea.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(1, await SupportsAsync(idea.Id));
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<StageExperience>().Where(e => e.Id == idea.Id).Select(e => e.SupportCount).SingleAsync()));
@@ -334,7 +353,11 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
         await PostAsync(cast.OwnerClient, itemPath + "?handler=Link", new Dictionary<string, string> { ["experienceId"] = Id(experience.Id), ["kind"] = "Idea" });
         var wrongKind = await PostAsync(cast.OwnerClient, itemPath + "?handler=Link", new Dictionary<string, string> { ["experienceId"] = Id(experience.Id + 1000), ["kind"] = "PainPoint" });
-        Assert.Equal(HttpStatusCode.OK, wrongKind.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongKind.StatusCode);
+        var wrongKindPage = await FormClient.ParseAsync(wrongKind);
+        Assert.Contains("This input cannot be linked", wrongKindPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        // The item's own form is shown again as it is, not emptied.
+        Assert.Equal("Send the expected decision date", wrongKindPage.GetElementById("Input_Title")!.GetAttribute("value"));
 
         var item = await App.WithDbAsync(db => db.Set<BacklogItem>().Include(i => i.Links).SingleAsync(i => i.JourneyMapId == id));
         Assert.Equal(BacklogStatus.Planned, item.Status);
@@ -379,8 +402,12 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         var stage = map.ActiveStages.First();
         var visitor = App.NewClient();
         var token = await StartAsync(visitor, map.JoinCode);
-        await TellAsync(visitor, token, stage.Id, 1, idea: "Fire the clerk Janez Novak, he is an idiot.");
+        var jargon = map.ActivePainTags.Single(t => t.Name == "Jargon");
+        await TellAsync(visitor, token, stage.Id, 1, idea: "Fire the clerk Janez Novak, he is an idiot.", tags: [jargon.Id]);
         var contribution = await App.WithDbAsync(db => db.Set<JourneyContribution>().SingleAsync(c => c.JourneyMapId == id));
+        async Task<int> JargonAsync() => (await cast.OwnerClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/journeys/{id}/dashboard"))
+            .GetProperty("painTags").EnumerateArray().Where(t => t.GetProperty("tag").GetString() == "Jargon").Sum(t => t.GetProperty("count").GetInt32());
+        Assert.Equal(1, await JargonAsync());
 
         var noReason = await PostAsync(cast.OwnerClient, $"/journeys/{id}/contributions?handler=Hide", new Dictionary<string, string> { ["contributionId"] = Id(contribution.Id), ["reason"] = "" });
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
@@ -393,6 +420,8 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains("It insulted a named member of staff.", ideas.Body.TextContent, StringComparison.Ordinal);
         var figures = await cast.OwnerClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/journeys/{id}/dashboard");
         Assert.Equal(0, figures.GetProperty("contributions").GetInt32());
+        // Its tags and touchpoints carry the visibility too: they leave the dashboard with it.
+        Assert.Equal(0, await JargonAsync());
         var own = await visitor.GetOkPageAsync($"/journeys/{id}/plan/{token}");
         Assert.Contains("It insulted a named member of staff.", own.QuerySelector(".your-input")!.TextContent, StringComparison.Ordinal);
 
@@ -403,6 +432,50 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         await PostAsync(cast.OwnerClient, $"/journeys/{id}/contributions?handler=Show", new Dictionary<string, string> { ["contributionId"] = Id(contribution.Id) });
         Assert.Equal(1, (await cast.OwnerClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/journeys/{id}/dashboard")).GetProperty("contributions").GetInt32());
+        Assert.Equal(1, await JargonAsync());
+        // Showing it again twice changes nothing more.
+        await PostAsync(cast.OwnerClient, $"/journeys/{id}/contributions?handler=Show", new Dictionary<string, string> { ["contributionId"] = Id(contribution.Id) });
+        Assert.Equal(1, (await LogActionsAsync(App, cast.ProcessId)).Count(a => a == "contribution.shown"));
+    }
+
+    [Fact]
+    public async Task A_refused_change_says_the_real_reason_and_changes_nothing()
+    {
+        var (cast, id, map) = await MapWithCastAsync();
+        var before = await LogActionsAsync(App, cast.ProcessId);
+
+        // Who the person is: a participant does not run the map.
+        var participant = await EditAsync(cast.ParticipantClient, id, "AddStage", new() { ["name"] = "Pay" });
+        Assert.Equal(HttpStatusCode.Forbidden, participant.StatusCode);
+        var text = await participant.Content.ReadAsStringAsync();
+        Assert.Contains("Only the process&#x27;s owner and facilitators, and the organisation&#x27;s administrators, change the journey map.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not have the role", text, StringComparison.Ordinal);
+        var dashboard = await cast.OtherStaffClient.Http.GetAsync($"/journeys/{id}/dashboard");
+        Assert.Equal(HttpStatusCode.Forbidden, dashboard.StatusCode);
+        Assert.Contains("see the dashboard", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var api = await cast.OtherStaffClient.Http.GetAsync($"/api/v1/journeys/{id}/dashboard");
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("see the dashboard", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The state of things: once the process is closed, even its team cannot change the map.
+        await App.WithDbAsync(async db =>
+        {
+            var process = await db.Set<Cocreo.Web.Features.Processes.Process>().SingleAsync(p => p.Id == cast.ProcessId);
+            while (!process.IsClosed)
+            {
+                process.AdvancePhase(DateTime.UtcNow);
+            }
+            await new ProcessLog(db, TimeProvider.System).AppendAsync(cast.ProcessId, LogActor.System, "process.closed");
+            await db.SaveChangesAsync();
+        });
+        var closed = await EditAsync(cast.FacilitatorClient, id, "AddStage", new() { ["name"] = "Pay" });
+        Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
+        Assert.Contains("The process is closed: it can no longer change.", await closed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stillThere = await cast.FacilitatorClient.GetOkPageAsync($"/journeys/{id}");
+        Assert.Contains(map.ServiceName, stillThere.Body!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal([.. before, "process.closed"], await LogActionsAsync(App, cast.ProcessId));
+        Assert.Equal(map.ActiveStages.Count(), (await MapAsync(App, id)).ActiveStages.Count());
     }
 
     [Fact]
@@ -416,9 +489,15 @@ public abstract class JourneyMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         var welcome = await App.NewClient().GetOkPageAsync($"/j/{map.JoinCode}");
         Assert.DoesNotContain(welcome.Forms, f => f.Method == "post" && !(f.Action ?? "").Contains("sign-out", StringComparison.Ordinal));
+        // Refused with the real reason, to anyone: the map is closed (not "your account does not have the role").
         var refused = await TellAsync(visitor, token, map.ActiveStages.First().Id, 3);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("not taking contributions now", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("This journey map is not taking contributions now.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<StageExperience>().CountAsync(e => e.JourneyMapId == id)));
+        var lateStart = await PostAsync(App.NewClient(), $"/j/{map.JoinCode}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Forbidden, lateStart.StatusCode);
+        Assert.Contains("This journey map is not taking contributions now.", await lateStart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<JourneyContribution>().CountAsync(c => c.JourneyMapId == id)));
         Assert.Contains("journey.closed", await LogActionsAsync(App, cast.ProcessId));
     }
 

@@ -1,6 +1,7 @@
 using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
 
 namespace Cocreo.Web.Tests.JourneyMapping;
 
@@ -54,5 +55,25 @@ public sealed class JourneyPermissionsTests
         Assert.False(JourneyPermissions.Allows(JourneyAction.EnterAssisted, OpenPublic with { ProcessClosed = true }, Staff));
         Assert.False(JourneyPermissions.Allows(JourneyAction.Edit, OpenPublic with { ProcessClosed = true }, Facilitator));
         Assert.True(JourneyPermissions.Allows(JourneyAction.ViewDashboard, OpenPublic with { ProcessClosed = true }, Facilitator));
+    }
+
+    [Fact]
+    public void A_refusal_says_whether_it_is_who_the_person_is_or_the_state_of_the_map_and_the_process()
+    {
+        var participant = JourneyPermissions.Decide(JourneyAction.Edit, OpenPublic, Participant);
+        Assert.Equal(DecisionKind.NotYours, participant.Kind);
+        Assert.Equal("Only the process's owner and facilitators, and the organisation's administrators, change the journey map.", participant.Reason);
+        Assert.Equal(DecisionKind.NotYours, JourneyPermissions.Decide(JourneyAction.ViewDashboard, OpenPublic, Outsider).Kind);
+
+        var closedMap = JourneyPermissions.Decide(JourneyAction.Contribute, OpenPublic with { MapOpen = false }, Anonymous);
+        Assert.Equal(DecisionKind.NotNow, closedMap.Kind);
+        Assert.Equal("This journey map is not taking contributions now.", closedMap.Reason);
+        var closedProcess = JourneyPermissions.Decide(JourneyAction.Edit, OpenPublic with { ProcessClosed = true }, Facilitator);
+        Assert.Equal(DecisionKind.NotNow, closedProcess.Kind);
+        Assert.Equal("The process is closed: it can no longer change.", closedProcess.Reason);
+
+        // A private process's map does not exist for outsiders, whatever they ask.
+        Assert.Equal(DecisionKind.Hidden, JourneyPermissions.Decide(JourneyAction.Edit, OpenPublic with { Visibility = ProcessVisibility.Private }, Outsider).Kind);
+        Assert.Equal(DecisionKind.Hidden, JourneyPermissions.Decide(JourneyAction.View, OpenPublic with { Visibility = ProcessVisibility.Private }, Anonymous).Kind);
     }
 }

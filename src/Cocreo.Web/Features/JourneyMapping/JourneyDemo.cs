@@ -136,7 +136,7 @@ public sealed class JourneyDemo(CocreoDbContext db) : IDemoSeed
         await db.SaveChangesAsync(cancellationToken);
         foreach (var c in contributions)
         {
-            await log.AppendAsync(process.Id, c.IsAssisted ? LogActor.Named(facilitator.DisplayName, "facilitator") : LogActor.Private(ContributionWrites.ContributorRole),
+            await log.AppendAsync(process.Id, c.IsAssisted ? LogActor.Named(facilitator.DisplayName, "facilitator") : JourneyTarget.ServiceUser,
                 c.IsAssisted ? "contribution.entered" : "contribution.submitted", new { contribution = c.Id, stages = c.Experiences.Count, gathering = c.Gathering.ToString() });
         }
 
@@ -147,7 +147,7 @@ public sealed class JourneyDemo(CocreoDbContext db) : IDemoSeed
             {
                 db.Add(new IdeaSupport { StageExperienceId = idea.Id, SupporterContributionId = supporter.Id, CreatedAt = now });
                 idea.SupportCount += 1;
-                await log.AppendAsync(process.Id, LogActor.Private(ContributionWrites.ContributorRole), "idea.supported", new { idea = idea.Id });
+                await log.AppendAsync(process.Id, JourneyTarget.ServiceUser, "idea.supported", new { idea = idea.Id });
             }
         }
 

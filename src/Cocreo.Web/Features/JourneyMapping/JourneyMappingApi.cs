@@ -12,40 +12,29 @@ public static class JourneyMappingApi
     public static RouteGroupBuilder MapJourneyMappingApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/journeys").WithTags("Journey maps");
-        api.MapGet("/{id:int}", Get).WithName("GetJourneyMap").WithSummary("A journey map's service, stages and touchpoints.");
+        api.MapGet("/{id:int}", Get).WithName("GetJourneyMap").WithSummary("A journey map's service, stages and touchpoints.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:int}/dashboard", Dashboard).WithName("GetJourneyDashboard")
-            .WithSummary("The renewal team's dashboard figures; filter with segment (profile option ids), gathering (online, assisted, Paper, InPerson, Phone) and channel.");
+            .WithSummary("The renewal team's dashboard figures; filter with segment (profile option ids), gathering (online, assisted, Paper, InPerson, Phone) and channel.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/{id:int}/export.csv", Export).WithName("ExportJourneyContributions")
-            .WithSummary("One row per stage experience of the visible contributions the filter keeps, as CSV.");
+            .WithSummary("One row per stage experience of the visible contributions the filter keeps, as CSV.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    private static async Task<Results<Ok<JourneyDocument>, NotFound>> Get(int id, HttpContext http, JourneyDirectory directory, CancellationToken cancellationToken)
+    private static async Task<Ok<JourneyDocument>> Get(int id, HttpContext http, JourneyAccessReader journeys, CancellationToken cancellationToken)
     {
-        var journey = await directory.FindAsync(id, http.User, cancellationToken);
-        if (journey is null || !journey.Can(JourneyAction.View))
-        {
-            return TypedResults.NotFound();
-        }
-        var map = journey.Map;
+        var map = (await journeys.ReadAsync(id, http.User, JourneyAction.View, cancellationToken)).Map;
         return TypedResults.Ok(new JourneyDocument(map.Id, map.ProcessId, map.SelectedServiceId, map.ServiceName, map.ServiceDescription, map.IsOpen,
             map.ActiveStages.Select(s => new StageDocument(s.Id, s.Name, s.Description,
                 s.ActiveTouchpoints.Select(t => new TouchpointDocument(t.Id, t.Channel, t.Actor, t.Description)).ToList())).ToList(),
             map.ActivePainTags.Select(t => t.Name).ToList()));
     }
 
-    private static async Task<Results<Ok<DashboardDocument>, NotFound, ForbidHttpResult>> Dashboard(
-        int id, string[]? segment, string? gathering, string? channel, HttpContext http, JourneyDirectory directory, JourneyDashboard dashboard, CancellationToken cancellationToken)
+    private static async Task<Ok<DashboardDocument>> Dashboard(
+        int id, string[]? segment, string? gathering, string? channel, HttpContext http, JourneyAccessReader journeys, JourneyDashboard dashboard, CancellationToken cancellationToken)
     {
-        var journey = await directory.FindAsync(id, http.User, cancellationToken);
-        if (journey is null || !journey.Can(JourneyAction.View))
-        {
-            return TypedResults.NotFound();
-        }
-        if (!journey.Can(JourneyAction.ViewDashboard))
-        {
-            return TypedResults.Forbid();
-        }
+        var journey = await journeys.ReadAsync(id, http.User, JourneyAction.ViewDashboard, cancellationToken);
         var data = await dashboard.BuildAsync(journey.Map, JourneyFilter.Parse(segment ?? [], gathering, channel), null, cancellationToken);
         return TypedResults.Ok(new DashboardDocument(
             data.Contributions,
@@ -57,19 +46,9 @@ public static class JourneyMappingApi
     }
 
     private static async Task<IResult> Export(
-        int id, string[]? segment, string? gathering, string? channel, HttpContext http, JourneyDirectory directory, JourneyDashboard dashboard,
-        Data.CocreoDbContext db, CancellationToken cancellationToken)
+        int id, string[]? segment, string? gathering, string? channel, HttpContext http, JourneyAccessReader journeys, JourneyDashboard dashboard, CancellationToken cancellationToken)
     {
-        var journey = await directory.FindAsync(id, http.User, cancellationToken);
-        if (journey is null || !journey.Can(JourneyAction.View))
-        {
-            return TypedResults.NotFound();
-        }
-        if (!journey.Can(JourneyAction.ViewDashboard))
-        {
-            return TypedResults.Forbid();
-        }
-        var map = journey.Map;
+        var map = (await journeys.ReadAsync(id, http.User, JourneyAction.ViewDashboard, cancellationToken)).Map;
         var filter = JourneyFilter.Parse(segment ?? [], gathering, channel);
         var contributions = dashboard.Contributions(map.Id, filter);
         var rows = dashboard.Experiences(map.Id, filter)

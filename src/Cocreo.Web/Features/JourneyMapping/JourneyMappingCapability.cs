@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Capabilities;
 using Cocreo.Web.Platform.Hosting;
@@ -73,8 +71,7 @@ public sealed class JourneyMappingCapability : Capability
     {
         var options = configuration.GetSection(JourneyMappingOptions.Section).Get<JourneyMappingOptions>() ?? new JourneyMappingOptions();
         services.AddScoped<JourneyDirectory>();
-        services.AddScoped<JourneyChanges>();
-        services.AddScoped<ContributionWrites>();
+        services.AddScoped<JourneyAccessReader>();
         services.AddScoped<JourneyDashboard>();
         services.Configure<RateLimiterOptions>(o =>
         {
