@@ -52,6 +52,23 @@ export COCREO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=cocreo;Database=
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 say "Building"
 dotnet build Cocreo.slnx -c Release -nologo -v quiet
+
+# Known-vulnerable packages fail the run: restore already treats NuGet's audit warnings as errors
+# (Directory.Build.props), and the list below also names transitive ones. A canary tells whether the package source
+# serves vulnerability data at all: a mirror without it flags nothing, and then no check was possible.
+say "Checking NuGet packages for known vulnerabilities"
+dotnet list Cocreo.slnx package --vulnerable --include-transitive >"$work/vulnerable.txt" 2>&1
+if grep -q 'has the following vulnerable packages' "$work/vulnerable.txt"; then
+  cat "$work/vulnerable.txt" >&2; echo "test.sh: known-vulnerable NuGet packages (above): update them" >&2; exit 1
+fi
+mkdir -p "$work/audit-canary"
+printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><NuGetAudit>false</NuGetAudit></PropertyGroup><ItemGroup><PackageReference Include="Newtonsoft.Json" Version="12.0.1" /></ItemGroup></Project>\n' >"$work/audit-canary/canary.csproj"
+if dotnet restore "$work/audit-canary" -v quiet >/dev/null 2>&1 \
+   && dotnet list "$work/audit-canary/canary.csproj" package --vulnerable 2>&1 | grep -q 'Newtonsoft.Json'; then
+  echo "NuGet vulnerability data is available: no known-vulnerable package is used."
+else
+  echo "WARNING: the package source serves no vulnerability data (Newtonsoft.Json 12.0.1, known-vulnerable, was not flagged): no vulnerability check was possible." >&2
+fi
 # The browser suite runs on its own after the others, so that Chromium does not compete with them for the cores
 # (under load it timed out waiting for pages). The others run together, from a solution filter made here.
 projects=$(grep -o 'Path="[^"]*\.csproj"' Cocreo.slnx | cut -d'"' -f2 | grep -v '^tests/Cocreo\.Browser\.Tests/' | sed 's/.*/"&"/' | paste -sd, -)

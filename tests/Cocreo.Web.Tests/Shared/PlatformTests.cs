@@ -70,6 +70,19 @@ public sealed class PlatformTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("/", evil.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/%0d%0a/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("/%7F/evil.example")]
+    public async Task The_language_switch_goes_home_instead_of_to_another_site(string returnUrl)
+    {
+        var response = await app.NewClient().Http.GetAsync($"/culture/en?returnUrl={returnUrl}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_huge_request_is_refused_before_it_is_read()
     {

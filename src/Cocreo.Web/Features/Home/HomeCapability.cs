@@ -24,10 +24,15 @@ public sealed class HomeCapability : Capability
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// A path on this site, by the rule <c>Url.IsLocalUrl</c> applies in pages (which minimal APIs lack): one leading
+    /// slash, not "//" or "/\\", and no control character — "/\t/evil.example" is "//evil.example" to a browser.
+    /// </summary>
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\' && !url.AsSpan(1).ContainsAnyInRange('\u0000', '\u001f') && !url.Contains('\u007f')));
 }
