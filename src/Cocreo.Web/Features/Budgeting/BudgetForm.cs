@@ -181,7 +181,8 @@ public sealed class BudgetForm
 /// </summary>
 public static partial class MoneyInput
 {
-    public const string Pattern = @"^\s*\d{1,13}([.,]\d{1,2})?\s*$";
+    // [0-9], not \d: \d also matches other scripts' digits (١٢٣), which decimal.Parse does not read.
+    public const string Pattern = @"^\s*[0-9]{1,13}([.,][0-9]{1,2})?\s*$";
 
     public static decimal? Parse(string? text) =>
         text is not null && Amount().IsMatch(text)

@@ -26,7 +26,7 @@ public sealed class CreateModel(ChangeRunner changes, IStringLocalizer<Organisat
         {
             return Page();
         }
-        var id = await changes.RunAsync(register, new RegisterOrganisation.Command(Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes.ToList(), Input.SubmissionId), cancellationToken);
+        var id = await changes.RunAsync(register, new RegisterOrganisation.Command(Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes(), Input.SubmissionId), cancellationToken);
         return this.Done(t["The organisation was registered. You are its administrator."], $"/organisations/{id}");
     }
 }

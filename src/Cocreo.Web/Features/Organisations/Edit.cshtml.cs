@@ -36,7 +36,7 @@ public sealed class EditModel(OrganisationAccessReader organisations, ChangeRunn
         {
             return Page();
         }
-        await changes.RunAsync(edit, new EditOrganisation.Command(id, Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes.ToList()), cancellationToken);
+        await changes.RunAsync(edit, new EditOrganisation.Command(id, Input.Name, Input.Type, Input.Size, Input.Country, Input.LanguageCodes()), cancellationToken);
         return this.Done(t["The organisation was saved."], $"/organisations/{id}");
     }
 }

@@ -23,7 +23,8 @@ public sealed class OrganisationForm
 
     public Guid SubmissionId { get; set; }
 
-    public IEnumerable<string> LanguageCodes => Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The codes of <see cref="Languages"/> (a method, not a property, so the model binder leaves it alone).</summary>
+    public IReadOnlyList<string> LanguageCodes() => (Languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool HasKnownCountry() =>
         CultureInfo.GetCultures(CultureTypes.SpecificCultures)
