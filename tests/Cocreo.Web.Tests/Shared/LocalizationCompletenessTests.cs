@@ -33,8 +33,8 @@ public partial class LocalizationCompletenessTests
         {
             foreach (var (key, value) in ReadResx(file))
             {
-                var expected = Placeholder().Matches(key).Select(m => m.Value).Order();
-                var actual = Placeholder().Matches(value).Select(m => m.Value).Order();
+                var expected = Placeholder().Matches(key).Select(m => m.Value).Distinct().Order();
+                var actual = Placeholder().Matches(value).Select(m => m.Value).Distinct().Order();
                 if (!expected.SequenceEqual(actual))
                 {
                     broken.Add($"{Path.GetFileName(file)}: {key} → {value}");
@@ -42,6 +42,38 @@ public partial class LocalizationCompletenessTests
             }
         }
         Assert.True(broken.Count == 0, string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void Plural_messages_give_every_form_each_language_has()
+    {
+        var broken = new List<string>();
+        foreach (var (textClass, keys) in UsedKeys())
+        {
+            var translations = Translations(textClass);
+            foreach (var key in keys.Where(k => k.Contains(", plural,", StringComparison.Ordinal)))
+            {
+                broken.AddRange(Check("en", key, key));
+                if (translations.TryGetValue(key, out var slovenian))
+                {
+                    broken.AddRange(Check("sl", key, slovenian));
+                }
+            }
+        }
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
+
+        static IEnumerable<string> Check(string language, string key, string message)
+        {
+            var needed = Cocreo.Web.Platform.Localization.PluralRules.CategoriesOf(language).Select(c => c.ToString().ToLowerInvariant()).ToList();
+            foreach (var selectors in Cocreo.Web.Platform.Localization.PluralMessage.Branches(message))
+            {
+                var categories = selectors.Where(s => !s.StartsWith('=')).ToList();
+                if (!categories.SequenceEqual(needed))
+                {
+                    yield return $"{language}: \"{message}\" (for \"{key}\") has [{string.Join(' ', categories)}], needs [{string.Join(' ', needed)}] in that order";
+                }
+            }
+        }
     }
 
     [Fact]
@@ -106,7 +138,7 @@ public partial class LocalizationCompletenessTests
             }
             foreach (var (variable, textClass) in localizers)
             {
-                foreach (Match m in new Regex(@"(?<![\w.])" + Regex.Escape(variable) + @"\[\s*""((?:[^""\\]|\\.)*)""").Matches(source))
+                foreach (Match m in new Regex(@"(?<![\w.])" + Regex.Escape(variable) + @"(?:\[|\.Plural\()\s*""((?:[^""\\]|\\.)*)""").Matches(source))
                 {
                     Add(textClass, m.Groups[1].Value);
                 }
@@ -185,6 +217,7 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex(@">([^<>@{}]*[A-Za-z]{3,}[^<>@{}]*)<")]
     private static partial Regex TextNode();
 
-    [GeneratedRegex(@"\{\d+\}")]
+    // {0} and the start of a plural block, {0, plural, ...}: the argument either way.
+    [GeneratedRegex(@"\{\d+(?=[,}])")]
     private static partial Regex Placeholder();
 }
