@@ -131,6 +131,9 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             Proposals, [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["proposal/support"] = new(new("POST", "/proposals/{id:int}", "Support"), Stage.Proposals,
             (cast, _) => Post($"/proposals/{cast.ProposalId}?handler=Support", []), Supports, Residents),
+        // Supports close when the vote opens: refused with that reason, for everyone signed in.
+        ["proposal/support while voting"] = new(new("POST", "/proposals/{id:int}", "Support"), Stage.Voting,
+            (cast, _) => Post($"/proposals/{cast.ProposalId}?handler=Support", []), Supports, [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["proposal/withdraw"] = new(new("POST", "/proposals/{id:int}", "Withdraw"), Stage.Proposals,
             async (cast, i) =>
             {

@@ -55,7 +55,7 @@ public sealed class SettingsModel(CocreoDbContext db, BudgetAccess access, Proce
                 problem = rule.Code;
                 return 0;
             }
-            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, User, ct), "budget.changed", CreateBudgetModel.LogData(target.Budget));
+            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, User, ct), "budget.changed", CreateBudget.LogData(target.Budget));
             await db.SaveChangesAsync(ct);
             return 0;
         }, cancellationToken);
