@@ -71,7 +71,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, Team),
         // Once voting opens the settings are locked, for everyone.
         ["budget/settings while voting"] = new(new("POST", "/budgets/{id:int}/settings"), Stage.Voting,
-            (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, [SignIn, Forbidden, Unchanged, Unchanged, Forbidden, Unchanged]),
+            (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, [SignIn, Forbidden, Invalid, Invalid, Forbidden, Invalid]),
         ["phases/plan"] = new(new("POST", "/budgets/{id:int}/phases", "Plan"), Stage.Proposals,
             (cast, i) => Post(cast.Path("phases?handler=Plan"), new()
             {
