@@ -1,184 +1,358 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Testing;
+using Cocreo.Web.Tests.AllowDeny;
 using Microsoft.EntityFrameworkCore;
+using static Cocreo.Web.Tests.AllowDeny.Expect;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Budgeting;
 
 /// <summary>
-/// Every state-changing endpoint of participatory budgeting, tried by every kind of person over HTTP: allowed (the
-/// change happens), refused with 403 (signed in), sent to sign in (anonymous), or 401 from the API.
+/// Every state-changing endpoint of participatory budgeting, tried by every kind of person over HTTP, one after the
+/// other on the same budget, set in the phase where the action makes sense: the answer (allowed, 403, sign in, 404,
+/// 422) and the effect — an allowed change is in the database and, where it is logged, in the process's log; a refused
+/// one changed nothing. Where one attempt's change would stop the next one from changing anything (a phase moved on,
+/// a proposal reviewed), each attempt works on something of its own (a new budget, a new proposal), so "changed"
+/// means that attempt's change. Voters with a census code are tried where a code is the right to vote.
 /// </summary>
-public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : IClassFixture<BudgetingSqliteApp>
+public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : IClassFixture<BudgetingSqliteApp>, IAllowDenyTable
 {
-    private const string Ok = "allowed";
-    private const string Forbidden = "403";
-    private const string SignIn = "sign-in";
-
     private static readonly string[] Roles = ["anonymous", "participant", "facilitator", "owner", "other organisation's staff", "admin"];
 
-    public static TheoryData<string, string, string[]> Endpoints => new()
+    private static readonly string[] Team = [SignIn, Forbidden, Changed, Changed, Forbidden, Changed];
+    private static readonly string[] TeamReads = [SignIn, Forbidden, Unchanged, Unchanged, Forbidden, Unchanged];
+    private static readonly string[] Residents = [SignIn, Changed, Changed, Changed, Changed, Changed];
+    private static readonly string[] Everyone = [Changed, Changed, Changed, Changed, Changed, Changed];
+
+    private static readonly Idea[] Ideas = [new("Playground", 60_000m), new("Library corner", 30_000m)];
+
+    /// <summary>Where the row's budget stands before the attempts.</summary>
+    private enum Stage
     {
-        // endpoint,              handler,    expected per role in the order of Roles
-        { "budgets/new",          "",         [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/settings",      "",         [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/phases",        "Plan",     [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/phases",        "Advance",  [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/publish",       "Publish",  [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/census",        "Mark",     [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/census",        "Reissue",  [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/paper",         "",         [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/paper",         "Discard",  [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "proposals/new",        "",         [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        { "proposal",             "Support",  [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        { "proposal",             "Withdraw", [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        { "proposal",             "Comment",  [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        // Pictures: the author (the participant here) and staff; sent without a file, an allowed request gets the form back with its error.
-        { "proposal",             "Image",       [SignIn, Ok, Ok, Ok, Forbidden, Ok] },
-        { "proposal",             "RemoveImage", [SignIn, Ok, Ok, Ok, Forbidden, Ok] },
-        { "proposal/review",      "Review",   [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "proposal/review",      "Merge",    [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "proposal/progress",    "",         [SignIn, Forbidden, Ok, Ok, Forbidden, Ok] },
-        { "budget/vote",          "",         [SignIn, Ok, Ok, Ok, Ok, Ok] },
-        { "api/ballots",          "",         ["401", Ok, Ok, Ok, Ok, Ok] },
+        /// <summary>Collecting proposals, with two proposals of the participant.</summary>
+        Proposals,
+
+        /// <summary>Collecting proposals, voters on a census (not uploaded yet).</summary>
+        CensusProposals,
+
+        /// <summary>Voting open, every signed-in person may vote.</summary>
+        Voting,
+
+        /// <summary>Voting open to the census R1..R12 only.</summary>
+        CensusVoting,
+
+        /// <summary>Voted, counted and published.</summary>
+        Published,
+    }
+
+    /// <summary>One attempt: where to post and what (a form, a form with a file, or JSON to the API).</summary>
+    private sealed record Attempt(string Url, Dictionary<string, string> Fields, (string Field, byte[] Content, string Name)? File = null, object? Json = null);
+
+    /// <summary>A row: the endpoint, the stage of its budget, each person's attempt (by their index in <see cref="Roles"/>), how to see the effect, what is expected.</summary>
+    private sealed record Row(Endpoint Endpoint, Stage Stage, Func<BudgetCast, int, Task<Attempt>> Attempt, Func<BudgetCast, Task<string>> State, string[] Expected);
+
+    private static Task<Attempt> Post(string url, Dictionary<string, string> fields) => Task.FromResult(new Attempt(url, fields));
+
+    private static Task<string> Log(BudgetCast cast) => cast.LogAsync();
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly Dictionary<string, Row> Rows = new()
+    {
+        ["budget/create"] = new(new("POST", "/processes/{id:int}/budgets/new"), Stage.Proposals,
+            (cast, i) => Post($"/processes/{cast.People.ProcessId}/budgets/new", WithSubmission(BudgetFields($"Budget {i}"))),
+            cast => cast.CountAsync(db => db.Set<Budget>().CountAsync(b => b.ProcessId == cast.People.ProcessId)), Team),
+        ["budget/settings"] = new(new("POST", "/budgets/{id:int}/settings"), Stage.Proposals,
+            (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, Team),
+        // Once voting opens the settings are locked, for everyone.
+        ["budget/settings while voting"] = new(new("POST", "/budgets/{id:int}/settings"), Stage.Voting,
+            (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, [SignIn, Forbidden, Invalid, Invalid, Forbidden, Invalid]),
+        ["phases/plan"] = new(new("POST", "/budgets/{id:int}/phases", "Plan"), Stage.Proposals,
+            (cast, i) => Post(cast.Path("phases?handler=Plan"), new()
+            {
+                ["Plans[0].Phase"] = "Voting",
+                ["Plans[0].PlannedStart"] = $"2027-05-0{i + 1}",
+                ["Plans[0].PlannedEnd"] = "2027-05-20",
+            }), Log, Team),
+        // Each attempt moves a budget of its own from collecting proposals to their review.
+        ["phases/advance"] = new(new("POST", "/budgets/{id:int}/phases", "Advance"), Stage.Proposals,
+            async (cast, _) => new($"/budgets/{await CreateBudgetAsync(cast.People.OwnerClient, cast.People.ProcessId)}/phases?handler=Advance", new() { ["from"] = "Proposals" }),
+            Log, Team),
+        // Each attempt publishes a budget of its own whose vote has just closed.
+        ["phases/publish"] = new(new("POST", "/budgets/{id:int}/phases", "Publish"), Stage.Proposals,
+            async (cast, _) =>
+            {
+                var (closed, _, _) = await OpenVotingAsync(cast.People, BudgetFields(), 0, Ideas[0]);
+                await AdvanceAsync(cast.People.OwnerClient, closed);
+                return new($"/budgets/{closed}/phases?handler=Publish", []);
+            },
+            Log, Team),
+        ["census/upload"] = new(new("POST", "/budgets/{id:int}/census", "Upload"), Stage.CensusProposals,
+            (cast, i) => Task.FromResult(new Attempt(cast.Path("census?handler=Upload"), [], ("file", Encoding.UTF8.GetBytes($"reference;name\nR1;Person {i}\nR2;Someone\n"), "census.csv"))),
+            Log, Team),
+        // Looking a person up changes nothing; only those who serve voters may.
+        ["census/find"] = new(new("POST", "/budgets/{id:int}/census", "Find"), Stage.CensusVoting,
+            (cast, i) => Post(cast.Path("census?handler=Find"), new() { ["Reference"] = $"R{i + 1}" }), Log, TeamReads),
+        ["census/reissue"] = new(new("POST", "/budgets/{id:int}/census", "Reissue"), Stage.CensusVoting,
+            (cast, i) => Post(cast.Path("census?handler=Reissue"), new() { ["Reference"] = $"R{i + 1}" }), CodeHashes, Team),
+        ["census/mark"] = new(new("POST", "/budgets/{id:int}/census", "Mark"), Stage.CensusVoting,
+            (cast, i) => Post(cast.Path("census?handler=Mark"), new() { ["Reference"] = $"R{i + 1}" }), Voters, Team),
+        ["paper/enter"] = new(new("POST", "/budgets/{id:int}/paper"), Stage.Voting,
+            (cast, i) => Post(cast.Path("paper"), new() { ["Serial"] = $"P-{i}", ["Selected[0]"] = "1" }),
+            cast => cast.CountAsync(db => db.Set<PaperBallotEntry>().CountAsync(e => e.BudgetId == cast.BudgetId)), Team),
+        ["paper/discard"] = new(new("POST", "/budgets/{id:int}/paper", "Discard"), Stage.Voting,
+            async (cast, i) => new(cast.Path("paper?handler=Discard"), new() { ["serial"] = await cast.FirstPaperEntryAsync($"D-{i}") }),
+            cast => cast.CountAsync(db => db.Set<PaperBallotEntry>().CountAsync(e => e.BudgetId == cast.BudgetId)), Team),
+        ["proposals/new"] = new(new("POST", "/budgets/{id:int}/proposals/new"), Stage.Proposals,
+            (cast, i) => Post(cast.Path("proposals/new"), new()
+            {
+                ["Input.Title"] = $"A fountain {i}",
+                ["Input.Description"] = "Cool water in summer.",
+                ["Input.Category"] = "Green spaces",
+                ["Input.EstimatedCost"] = "8000",
+                ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
+            }),
+            Proposals, Residents),
+        // Proposals are closed once the vote is open, for everyone.
+        ["proposals/new while voting"] = new(new("POST", "/budgets/{id:int}/proposals/new"), Stage.Voting,
+            (cast, i) => Post(cast.Path("proposals/new"), new()
+            {
+                ["Input.Title"] = $"A fountain {i}",
+                ["Input.Description"] = "Cool water in summer.",
+                ["Input.Category"] = "Green spaces",
+                ["Input.EstimatedCost"] = "8000",
+                ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
+            }),
+            Proposals, [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["proposal/support"] = new(new("POST", "/proposals/{id:int}", "Support"), Stage.Proposals,
+            (cast, _) => Post($"/proposals/{cast.ProposalId}?handler=Support", []), Supports, Residents),
+        // Supports close when the vote opens: refused with that reason, for everyone signed in.
+        ["proposal/support while voting"] = new(new("POST", "/proposals/{id:int}", "Support"), Stage.Voting,
+            (cast, _) => Post($"/proposals/{cast.ProposalId}?handler=Support", []), Supports, [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["proposal/withdraw"] = new(new("POST", "/proposals/{id:int}", "Withdraw"), Stage.Proposals,
+            async (cast, i) =>
+            {
+                await cast.SupportAsync(i);
+                return new($"/proposals/{cast.ProposalId}?handler=Withdraw", []);
+            },
+            Supports, Residents),
+        ["proposal/comment"] = new(new("POST", "/proposals/{id:int}", "Comment"), Stage.Proposals,
+            (cast, i) => Post($"/proposals/{cast.ProposalId}?handler=Comment", new() { ["Comment"] = $"Good idea {i}.", ["CommentSubmissionId"] = Guid.NewGuid().ToString() }),
+            cast => cast.CountAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == cast.ProposalId)), Residents),
+        // Pictures: the author (the participant) while proposals are collected, and staff; each attempt on a proposal of its own.
+        ["proposal/image"] = new(new("POST", "/proposals/{id:int}", "Image"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}?handler=Image", new() { ["NewImageAlt"] = "A sketch." }, ("NewImage", TestImages.Png, "sketch.png")),
+            Images, [SignIn, Changed, Changed, Changed, Forbidden, Changed]),
+        ["proposal/remove image"] = new(new("POST", "/proposals/{id:int}", "RemoveImage"), Stage.Proposals,
+            async (cast, _) =>
+            {
+                var (proposal, image) = await cast.ImageAsync();
+                return new($"/proposals/{proposal}?handler=RemoveImage", new() { ["imageId"] = Id(image) });
+            },
+            Images, [SignIn, Changed, Changed, Changed, Forbidden, Changed]),
+        ["proposal/review"] = new(new("POST", "/proposals/{id:int}/review", "Review"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}/review?handler=Review", new()
+            {
+                ["Input.Feasible"] = "True",
+                ["Input.Reason"] = "It can be done.",
+                ["Input.FinalCost"] = "61000",
+            }),
+            Log, Team),
+        ["proposal/merge"] = new(new("POST", "/proposals/{id:int}/review", "Merge"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}/review?handler=Merge", new() { ["MergeInto"] = Id(cast.ProposalId) }),
+            Log, Team),
+        ["proposal/progress"] = new(new("POST", "/proposals/{id:int}/progress"), Stage.Published,
+            (cast, i) => Post($"/proposals/{cast.ProposalId}/progress", new() { ["Input.Status"] = "InProgress", ["Input.Progress"] = Id(10 + i), ["Input.Text"] = $"Started {i}." }),
+            Log, Team),
+        ["budget/vote"] = new(new("POST", "/budgets/{id:int}/vote"), Stage.Voting,
+            (cast, _) => Post(cast.Path("vote"), new() { ["Selected[0]"] = "1" }), Voters, Residents),
+        // A census code is the right to vote, whoever holds it; a wrong one is refused with the form kept.
+        ["budget/vote with a census code"] = new(new("POST", "/budgets/{id:int}/vote"), Stage.CensusVoting,
+            (cast, i) => Post(cast.Path("vote"), new() { ["Selected[0]"] = "1", ["Code"] = cast.Codes[$"R{i + 1}"] }), Voters, Everyone),
+        ["budget/vote with a wrong code"] = new(new("POST", "/budgets/{id:int}/vote"), Stage.CensusVoting,
+            (cast, _) => Post(cast.Path("vote"), new() { ["Selected[0]"] = "1", ["Code"] = "WRONG-CODE-0000" }), Voters, [Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
+        // Checking a receipt changes nothing and is open to anyone (the receipt is the secret).
+        ["budget/receipt"] = new(new("POST", "/budgets/{id:int}/receipt"), Stage.Voting,
+            (cast, _) => Post(cast.Path("receipt"), new() { ["Code"] = "NOT-A-RECEIPT" }), Log, [Unchanged, Unchanged, Unchanged, Unchanged, Unchanged, Unchanged]),
+        ["api/ballots"] = new(new("POST", "/api/v1/budgets/{id:int}/ballots"), Stage.Voting,
+            (cast, _) => Task.FromResult(new Attempt($"/api/v1/budgets/{cast.BudgetId}/ballots", [], Json: new BallotRequest(null, null, [1], null, null))),
+            Voters, ["401", Changed, Changed, Changed, Changed, Changed]),
+        ["api/ballots with a census code"] = new(new("POST", "/api/v1/budgets/{id:int}/ballots"), Stage.CensusVoting,
+            (cast, i) => Task.FromResult(new Attempt($"/api/v1/budgets/{cast.BudgetId}/ballots", [], Json: new BallotRequest(cast.Codes[$"R{i + 1}"], null, [1], null, null))),
+            Voters, Everyone),
     };
 
+    public static IEnumerable<Endpoint> Covered => Rows.Values.Select(r => r.Endpoint);
+
+    public static TheoryData<string> Names => new(Rows.Keys);
+
     [Theory]
-    [MemberData(nameof(Endpoints))]
-    public async Task Who_may_change_what(string endpoint, string handler, string[] expected)
+    [MemberData(nameof(Names))]
+    public async Task Who_may_change_what(string name)
     {
-        var cast = await Scenarios.ProcessWithCastAsync(app);
-        var clients = new[] { cast.AnonymousClient, cast.ParticipantClient, cast.FacilitatorClient, cast.OwnerClient, cast.OtherStaffClient, cast.AdminClient };
-        var (url, fields) = await PrepareAsync(endpoint, cast);
+        var row = Rows[name];
+        var cast = await BudgetCast.CreateAsync(app, row.Stage);
+        var people = cast.People;
+        var clients = new[] { people.AnonymousClient, people.ParticipantClient, people.FacilitatorClient, people.OwnerClient, people.OtherStaffClient, people.AdminClient };
         var failures = new List<string>();
         for (var i = 0; i < Roles.Length; i++)
         {
-            var client = clients[i];
-            var token = await Scenarios.AntiforgeryTokenAsync(client);
-            HttpResponseMessage response;
-            if (endpoint == "api/ballots")
+            var attempt = await row.Attempt(cast, i);
+            var before = await row.State(cast);
+            var response = await SendAsync(clients[i], attempt);
+            var after = await row.State(cast);
+            if (Check(row.Expected[i], response, before != after) is { } problem)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new BallotRequest(null, null, [1], null, null)) };
-                request.Headers.Add("X-CSRF-TOKEN", token);
-                response = await client.Http.SendAsync(request);
-            }
-            else
-            {
-                var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-                if (form.ContainsKey("Serial"))
-                {
-                    // A paper ballot per person: each one's entry is a first entry.
-                    form["Serial"] = $"P-{i}";
-                }
-                response = await client.PostAsync(handler.Length == 0 ? url : $"{url}?handler={handler}", form);
-            }
-            var actual = Outcome(response);
-            if (actual != expected[i])
-            {
-                failures.Add($"{Roles[i]}: expected {expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location} {await Problems(response)})");
+                failures.Add($"{Roles[i]}: {problem} {await Problems(response)}");
             }
         }
-        Assert.True(failures.Count == 0, $"{endpoint} {handler}:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"{name}:\n" + string.Join("\n", failures));
     }
 
     [Fact]
     public async Task The_ballot_api_refuses_a_signed_in_request_without_the_antiforgery_header()
     {
-        var cast = await Scenarios.ProcessWithCastAsync(app);
-        var (url, _) = await PrepareAsync("api/ballots", cast);
-        var ballotsBefore = await app.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync());
-        var response = await cast.ParticipantClient.Http.PostAsJsonAsync(url, new BallotRequest(null, null, [1], null, null));
+        var cast = await BudgetCast.CreateAsync(app, Stage.Voting);
+        var ballotsBefore = await Voters(cast);
+        var response = await cast.People.ParticipantClient.Http.PostAsJsonAsync($"/api/v1/budgets/{cast.BudgetId}/ballots", new BallotRequest(null, null, [1], null, null));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        // The app is shared by this class's tests, which cast ballots of their own.
-        Assert.Equal(ballotsBefore, await app.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync()));
+        Assert.Equal(ballotsBefore, await Voters(cast));
     }
 
-    private static string Outcome(HttpResponseMessage response) => response.StatusCode switch
+    private static async Task<HttpResponseMessage> SendAsync(FormClient client, Attempt attempt)
     {
-        HttpStatusCode.Forbidden => Forbidden,
-        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => SignIn,
-        HttpStatusCode.Redirect or HttpStatusCode.OK or HttpStatusCode.Created => Ok,
-        var other => ((int)other).ToString(CultureInfo.InvariantCulture),
-    };
-
-    private async Task<(string Url, Dictionary<string, string> Fields)> PrepareAsync(string endpoint, ProcessCast cast)
-    {
-        var p = cast.ProcessId;
-        Idea[] ideas = [new("Playground", 60_000m), new("Library corner", 30_000m)];
-        switch (endpoint)
+        var token = await Scenarios.AntiforgeryTokenAsync(client);
+        if (attempt.Json is { } json)
         {
-            case "budgets/new":
-                return ($"/processes/{p}/budgets/new", WithSubmission(BudgetFields("Another budget")));
-            case "budget/settings":
-                return ($"/budgets/{await CreateBudgetAsync(cast.OwnerClient, p)}/settings", BudgetFields("Renamed budget"));
-            case "budget/phases":
-                return ($"/budgets/{await CreateBudgetAsync(cast.OwnerClient, p)}/phases", new()
-                {
-                    ["from"] = "Proposals",
-                    ["Plans[0].Phase"] = "Voting",
-                    ["Plans[0].PlannedStart"] = "2027-05-01",
-                    ["Plans[0].PlannedEnd"] = "2027-05-20",
-                });
-            case "budget/publish":
-                var (closing, _, _) = await OpenVotingAsync(cast, BudgetFields(), 0, ideas);
-                await AdvanceAsync(cast.OwnerClient, closing);
-                return ($"/budgets/{closing}/phases", []);
-            case "budget/census":
-                var (census, _, _) = await OpenVotingAsync(cast, BudgetFields(eligibility: Eligibility.Census), 6, ideas);
-                return ($"/budgets/{census}/census", new() { ["Reference"] = "R1" });
-            case "budget/paper":
-                var (paper, _, _) = await OpenVotingAsync(cast, BudgetFields(), 0, ideas);
-                return ($"/budgets/{paper}/paper", new() { ["Serial"] = "P-" + Guid.NewGuid().ToString("N")[..6], ["Selected[0]"] = "1" });
-            case "proposals/new":
-                return ($"/budgets/{await CreateBudgetAsync(cast.OwnerClient, p)}/proposals/new", new()
-                {
-                    ["Input.Title"] = "A fountain",
-                    ["Input.Description"] = "Cool water in summer.",
-                    ["Input.Category"] = "Green spaces",
-                    ["Input.EstimatedCost"] = "8000",
-                    ["Input.SubmissionId"] = Guid.NewGuid().ToString(),
-                });
-            case "proposal" or "proposal/review":
-                var budget = await CreateBudgetAsync(cast.OwnerClient, p);
-                var proposal = await ProposeAsync(cast.ParticipantClient, budget, ideas[0]);
-                var other = await ProposeAsync(cast.ParticipantClient, budget, ideas[1]);
-                var image = ProposalImage.For(proposal, ImageFile.Inspect(TestImages.Png).File!, "A sketch.", DateTime.UtcNow);
-                await app.WithDbAsync(async db =>
-                {
-                    db.Add(image);
-                    await db.SaveChangesAsync();
-                });
-                return (endpoint == "proposal" ? $"/proposals/{proposal}" : $"/proposals/{proposal}/review", new()
-                {
-                    ["Comment"] = "Good idea.",
-                    ["Input.Feasible"] = "True",
-                    ["Input.Reason"] = "It can be done.",
-                    ["Input.FinalCost"] = "61000",
-                    ["MergeInto"] = other.ToString(CultureInfo.InvariantCulture),
-                    ["imageId"] = image.Id.ToString(CultureInfo.InvariantCulture),
-                });
-            case "proposal/progress":
-                var (built, proposals, _) = await OpenVotingAsync(cast, BudgetFields(form: BallotForm.Approval, rule: CountingRule.Greedy), 0, ideas);
-                Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/budgets/{built}/vote", new() { ["Selected[0]"] = "1" })).StatusCode);
-                await CloseAndPublishAsync(cast.OwnerClient, built);
-                return ($"/proposals/{proposals[0]}/progress", new() { ["Input.Status"] = "InProgress", ["Input.Progress"] = "10", ["Input.Text"] = "Started." });
-            case "budget/vote":
-                var (voting, _, _) = await OpenVotingAsync(cast, BudgetFields(), 0, ideas);
-                return ($"/budgets/{voting}/vote", new() { ["Selected[0]"] = "1" });
-            case "api/ballots":
-                var (api, _, _) = await OpenVotingAsync(cast, BudgetFields(), 0, ideas);
-                return ($"/api/v1/budgets/{api}/ballots", []);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(endpoint));
+            using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Url) { Content = JsonContent.Create(json) };
+            request.Headers.Add("X-CSRF-TOKEN", token);
+            return await client.Http.SendAsync(request);
         }
+        if (attempt.File is { } file)
+        {
+            using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            foreach (var (key, value) in attempt.Fields)
+            {
+                content.Add(new StringContent(value), key);
+            }
+            content.Add(new ByteArrayContent(file.Content), file.Field, file.Name);
+            return await client.Http.PostAsync(attempt.Url, content);
+        }
+        return await client.PostAsync(attempt.Url, new Dictionary<string, string>(attempt.Fields) { ["__RequestVerificationToken"] = token });
     }
 
     private static Dictionary<string, string> WithSubmission(Dictionary<string, string> fields)
     {
         fields["Input.SubmissionId"] = Guid.NewGuid().ToString();
         return fields;
+    }
+
+    private static Task<string> Proposals(BudgetCast cast) => cast.CountAsync(db => db.Set<Proposal>().CountAsync(p => p.BudgetId == cast.BudgetId));
+
+    private static Task<string> Supports(BudgetCast cast) => cast.CountAsync(db => db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == cast.ProposalId));
+
+    private static Task<string> Images(BudgetCast cast) => cast.CountAsync(db => db.Set<ProposalImage>().CountAsync(i => db.Set<Proposal>().Any(p => p.Id == i.ProposalId && p.BudgetId == cast.BudgetId)));
+
+    /// <summary>The marked register: who has voted, online or on paper.</summary>
+    private static Task<string> Voters(BudgetCast cast) => cast.CountAsync(db => db.Set<BudgetVoter>().CountAsync(v => v.BudgetId == cast.BudgetId));
+
+    private static Task<string> CodeHashes(BudgetCast cast) => cast.App.WithDbAsync(async db =>
+        string.Join(",", await db.Set<CensusEntry>().Where(e => e.BudgetId == cast.BudgetId).OrderBy(e => e.Reference).Select(e => e.CodeHash).ToListAsync()));
+
+    /// <summary>A budget in the row's stage, with what the rows act on, and the people around its process.</summary>
+    private sealed record BudgetCast(CocreoApp App, ProcessCast People, int BudgetId, int ProposalId, Dictionary<string, string> Codes)
+    {
+        public static async Task<BudgetCast> CreateAsync(CocreoApp app, Stage stage)
+        {
+            var people = await Scenarios.ProcessWithCastAsync(app);
+            int budget;
+            List<int> proposals;
+            Dictionary<string, string> codes = [];
+            switch (stage)
+            {
+                case Stage.Proposals or Stage.CensusProposals:
+                    budget = await CreateBudgetAsync(people.OwnerClient, people.ProcessId, BudgetFields(eligibility: stage == Stage.Proposals ? Eligibility.VerifiedAccount : Eligibility.Census));
+                    proposals = [await ProposeAsync(people.ParticipantClient, budget, Ideas[0]), await ProposeAsync(people.ParticipantClient, budget, Ideas[1])];
+                    break;
+                case Stage.Voting:
+                    (budget, proposals, _) = await OpenVotingAsync(people, BudgetFields(), 0, Ideas);
+                    break;
+                case Stage.CensusVoting:
+                    (budget, proposals, codes) = await OpenVotingAsync(people, BudgetFields(eligibility: Eligibility.Census), 12, Ideas);
+                    break;
+                default:
+                    (budget, proposals, _) = await OpenVotingAsync(people, BudgetFields(form: BallotForm.Approval, rule: CountingRule.Greedy), 0, Ideas);
+                    Assert.Equal(HttpStatusCode.Redirect, (await people.ParticipantClient.SubmitAsync($"/budgets/{budget}/vote", new() { ["Selected[0]"] = "1" })).StatusCode);
+                    await CloseAndPublishAsync(people.OwnerClient, budget);
+                    break;
+            }
+            return new BudgetCast(app, people, budget, proposals[0], codes);
+        }
+
+        public string Path(string rest) => $"/budgets/{BudgetId}/{rest}";
+
+        public Task<string> CountAsync(Func<Cocreo.Web.Data.CocreoDbContext, Task<int>> count) =>
+            App.WithDbAsync(async db => (await count(db)).ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>The actions in the process's log, in order.</summary>
+        public Task<string> LogAsync() => App.WithDbAsync(async db =>
+            string.Join(",", await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == People.ProcessId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
+
+        /// <summary>The signed-in person of an attempt (none for the anonymous visitor).</summary>
+        private string? UserOf(int role) => role switch
+        {
+            1 => People.Participant.Id,
+            2 => People.Facilitator.Id,
+            3 => People.Owner.Id,
+            4 => People.OtherStaff.Id,
+            5 => People.Admin.Id,
+            _ => null,
+        };
+
+        /// <summary>A new proposal of the participant, waiting for review.</summary>
+        public Task<int> ProposalAsync() => App.WithDbAsync(async db =>
+        {
+            var budget = await db.Set<Budget>().SingleAsync(b => b.Id == BudgetId);
+            var proposal = Proposal.Submit(budget, new ProposalContent("A bench", "Somewhere to sit.", "", "Green spaces", 500m), People.Participant.Id, DateTime.UtcNow);
+            db.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+
+        /// <summary>A new proposal of the participant with one picture.</summary>
+        public async Task<(int Proposal, int Image)> ImageAsync()
+        {
+            var proposal = await ProposalAsync();
+            return await App.WithDbAsync(async db =>
+            {
+                var image = ProposalImage.For(proposal, ImageFile.Inspect(TestImages.Png).File!, "A sketch.", DateTime.UtcNow);
+                db.Add(image);
+                await db.SaveChangesAsync();
+                return (proposal, image.Id);
+            });
+        }
+
+        /// <summary>The person of the attempt supports the proposal already (so withdrawing changes something).</summary>
+        public Task SupportAsync(int role) => App.WithDbAsync(async db =>
+        {
+            if (UserOf(role) is { } userId)
+            {
+                db.Add(new ProposalSupport { ProposalId = ProposalId, UserId = userId });
+                await db.SaveChangesAsync();
+            }
+        });
+
+        /// <summary>A first entry of a paper ballot, waiting for its second; returns its serial.</summary>
+        public Task<string> FirstPaperEntryAsync(string serial) => App.WithDbAsync(async db =>
+        {
+            db.Add(new PaperBallotEntry { BudgetId = BudgetId, Serial = serial, Projects = "1", EnteredByUserId = People.Owner.Id, EnteredByName = People.Owner.DisplayName, EnteredAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return serial;
+        });
     }
 }

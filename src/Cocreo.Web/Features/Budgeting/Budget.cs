@@ -370,7 +370,11 @@ public sealed class DemographicQuestion
 }
 
 /// <summary>A rule of a budget was broken; the code names a localised message (see <see cref="BudgetRules"/>).</summary>
-public sealed class BudgetRuleException(string code) : Platform.Changes.RuleException(code)
+public sealed class BudgetRuleException(string code, string? formField = null, params object[] arguments) : Platform.Changes.RuleException(code)
 {
     public override string Text => BudgetRules.Message(Code);
+
+    public override string? Field => formField;
+
+    public override object[] Arguments => arguments;
 }

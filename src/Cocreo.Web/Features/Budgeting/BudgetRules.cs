@@ -36,6 +36,7 @@ public static class BudgetRules
         "QuestionNeedsAnswers" => "The question that ends on line {0} needs at least two answers, one per line.",
         "TooManyQuestions" => "A ballot can ask at most three questions (line {0}).",
         "AnswerLine" => "Line {0}: write an answer, then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
+        "TooManyImages" => "A proposal can have at most {0} pictures. Remove one to add another.",
         "ProcessClosed" => "The process is closed: it can no longer change.",
         _ => "This change is not allowed.",
     };

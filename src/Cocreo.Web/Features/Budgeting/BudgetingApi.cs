@@ -36,7 +36,7 @@ public static class BudgetingApi
     /// </summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
     {
-        if (await access.ForProposalAsync(proposalId, http.User, forChange: false, cancellationToken) is null)
+        if (await access.ForProposalAsync(proposalId, http.User, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -70,7 +70,7 @@ public static class BudgetingApi
 
     private static async Task<Results<Ok<List<BudgetSummary>>, NotFound>> List(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)
     {
-        if (await access.ProcessAsync(id, http.User, forChange: false, cancellationToken) is null)
+        if (await access.ProcessAsync(id, http.User, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }

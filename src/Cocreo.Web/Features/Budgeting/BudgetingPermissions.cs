@@ -1,5 +1,6 @@
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
 
 namespace Cocreo.Web.Features.Budgeting;
 
@@ -34,28 +35,58 @@ public sealed record BudgetFacts(BudgetPhase Phase, bool ResultsPublished, bool 
 /// </summary>
 public static class BudgetingPermissions
 {
-    public static bool Allows(BudgetAction action, BudgetFacts budget, ProcessAccess who)
+    public static bool Allows(BudgetAction action, BudgetFacts budget, ProcessAccess who) => Decide(action, budget, who).IsAllowed;
+
+    /// <summary>
+    /// Whether <paramref name="who"/> may do <paramref name="action"/> with the budget as it is now: hidden when they
+    /// may not see its process; otherwise refused with the real reason (who they are, or the budget's phase).
+    /// </summary>
+    public static Decision Decide(BudgetAction action, BudgetFacts budget, ProcessAccess who)
     {
-        var canSee = ProcessPermissions.Allows(ProcessAction.View, budget.Visibility, budget.ProcessClosed, who);
+        if (!ProcessPermissions.Allows(ProcessAction.View, budget.Visibility, budget.ProcessClosed, who))
+        {
+            return Decision.Hidden;
+        }
+        if (action == BudgetAction.View)
+        {
+            return Decision.Allowed;
+        }
+        if (budget.ProcessClosed)
+        {
+            return Decision.NotNow("The process is closed: it can no longer change.", typeof(BudgetingPermissions));
+        }
         var runs = who.IsPlatformAdmin || who.IsProcessTeam || who.OrganisationRole == OrganisationRole.Administrator;
-        var open = !budget.ProcessClosed;
-        var resident = canSee && who.IsAuthenticated && open;
         return action switch
         {
-            BudgetAction.View => canSee,
-            BudgetAction.Manage => runs && open,
-            BudgetAction.Review => runs && open && budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
-            BudgetAction.Propose => resident && budget.Phase == BudgetPhase.Proposals,
-            BudgetAction.Support => resident && budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
-            BudgetAction.Comment => resident,
-            BudgetAction.IllustrateOwnProposal => resident && budget.Phase == BudgetPhase.Proposals,
-            BudgetAction.EnterPaperBallots => runs && open && (budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished)),
-            BudgetAction.ReportProgress => runs && open && budget.ResultsPublished,
-            _ => false,
+            BudgetAction.Manage => Team(runs),
+            BudgetAction.Review => Team(runs).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
+                "Voting has opened: proposals can no longer be reviewed or merged.")),
+            BudgetAction.Propose => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals, "This budget is not collecting proposals now.")),
+            BudgetAction.Support => Resident(who).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
+                "Proposals can be supported only while they are collected and reviewed; this budget has moved on.")),
+            BudgetAction.Comment => Resident(who),
+            BudgetAction.IllustrateOwnProposal => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals,
+                "Pictures can be added and removed only while the budget collects proposals.")),
+            BudgetAction.EnterPaperBallots => Team(runs).And(() => When(budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished),
+                "Paper ballots can be entered while voting is open and until the results are published.")),
+            BudgetAction.ReportProgress => Team(runs).And(() => When(budget.ResultsPublished, "Progress can be reported once the results are published.")),
+            _ => Decision.NotYours("This change is not allowed.", typeof(BudgetingPermissions)),
         };
     }
 
     /// <summary>Whether creating budgets in this process is allowed (the same people who manage them).</summary>
-    public static bool MayCreateBudget(Process process, ProcessAccess who) =>
-        Allows(BudgetAction.Manage, new BudgetFacts(BudgetPhase.Proposals, false, process.IsClosed, process.Visibility), who);
+    public static bool MayCreateBudget(Process process, ProcessAccess who) => DecideCreate(process, who).IsAllowed;
+
+    public static Decision DecideCreate(Process process, ProcessAccess who) =>
+        Decide(BudgetAction.Manage, new BudgetFacts(BudgetPhase.Proposals, false, process.IsClosed, process.Visibility), who);
+
+    private static Decision Team(bool runs) => runs
+        ? Decision.Allowed
+        : Decision.NotYours("Only the process's owner and facilitators, and the organisation's administrators, run its budgets.", typeof(BudgetingPermissions));
+
+    private static Decision Resident(ProcessAccess who) => who.IsAuthenticated
+        ? Decision.Allowed
+        : Decision.NotYours("Sign in to take part in the budget.", typeof(BudgetingPermissions));
+
+    private static Decision When(bool now, string reason) => now ? Decision.Allowed : Decision.NotNow(reason, typeof(BudgetingPermissions));
 }

@@ -15,7 +15,7 @@ public sealed class BudgetsModel(CocreoDbContext db, BudgetAccess access) : Page
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await access.ProcessAsync(id, User, forChange: false, cancellationToken);
+        var found = await access.ProcessAsync(id, User, cancellationToken);
         if (found is null)
         {
             return NotFound();

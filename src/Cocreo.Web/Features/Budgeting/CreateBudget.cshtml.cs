@@ -1,9 +1,6 @@
-using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Platform.Log;
-using Cocreo.Web.Platform.Hosting;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +10,7 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The team of a process creates a participatory budget in it (city-wide or for a district).</summary>
 [Authorize]
-public sealed class CreateBudgetModel(
-    CocreoDbContext db,
-    BudgetAccess access,
-    ProcessLog log,
-    SubmissionGuard submissions,
-    TimeProvider clock,
-    IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class CreateBudgetModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public BudgetForm Input { get; set; } = new();
@@ -29,65 +20,27 @@ public sealed class CreateBudgetModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Input.SubmissionId = Guid.NewGuid();
-        return await RefusalAsync(id, cancellationToken) ?? Page();
+        await LoadAsync(id, cancellationToken);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] CreateBudget.Handler create, CancellationToken cancellationToken)
     {
-        var refusal = await RefusalAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        await LoadAsync(id, cancellationToken);
         var questions = Input.Validate(ModelState, t);
         if (questions is null)
         {
             return Page();
         }
-        var path = await submissions.RunOnceAsync(Input.SubmissionId, () => db.RetryOnConflictAsync(async ct =>
-        {
-            var process = (await access.ProcessAsync(id, User, forChange: true, ct))!.Value.Process;
-            var budget = Budget.Create(id, Input.Settings(), clock.GetUtcNow().UtcDateTime);
-            budget.SetQuestions(questions);
-            db.Add(budget);
-            log.Append(process, await LegacyChanges.ActorAsync(db, process, User, ct), "budget.created", LogData(budget));
-            await db.SaveChangesAsync(ct);
-            return $"/budgets/{budget.Id}";
-        }, cancellationToken), cancellationToken);
-        TempData["Status"] = t["The budget was created. It collects proposals now; plan its phases next."].Value;
-        return Redirect(path);
+        var budget = await changes.RunAsync(create, new CreateBudget.Command(id, Input.Settings(), questions, Input.SubmissionId), cancellationToken);
+        return this.Done(t["The budget was created. It collects proposals now; plan its phases next."], $"/budgets/{budget}");
     }
 
-    /// <summary>What the log records of a budget's settings: everything that is published.</summary>
-    internal static object LogData(Budget budget) => new
+    /// <summary>The process the page is about; refuses (throws) whoever may not create budgets in it.</summary>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        title = budget.Title,
-        district = budget.District,
-        amount = budget.Amount,
-        currency = budget.Currency,
-        categories = budget.Categories,
-        form = budget.Form.ToString(),
-        minProjects = budget.MinProjects,
-        maxProjects = budget.MaxProjects,
-        pointsToSpend = budget.PointsToSpend,
-        maxPointsPerProject = budget.MaxPointsPerProject,
-        rankDepth = budget.RankDepth,
-        eligibility = budget.Eligibility.ToString(),
-        ballotChanges = budget.AllowBallotChanges,
-        population = budget.Population,
-        rule = CountingSettings.Of(budget).PabulibRule,
-        tieBreak = budget.TieBreak.ToString(),
-        questions = budget.Questions.Select(q => new { text = q.Text, options = q.Options, populationShares = q.PopulationShares }),
-    };
-
-    private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
-    {
-        var found = await access.ProcessAsync(id, User, forChange: false, cancellationToken);
-        if (found is null)
-        {
-            return NotFound();
-        }
-        Process = found.Value.Process;
-        return BudgetingPermissions.MayCreateBudget(found.Value.Process, found.Value.Access) ? null : this.Denied();
+        var (process, who) = (await access.ProcessAsync(id, User, cancellationToken)) ?? throw new RefusedException(Refusal.NotFound);
+        Process = process;
+        RefusedException.Unless(BudgetingPermissions.DecideCreate(process, who), who.IsAuthenticated);
     }
 }

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +10,7 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>Staff report how a funded project is being built; participants follow it on the project's page.</summary>
 [Authorize]
-public sealed class ProgressModel(CocreoDbContext db, BudgetAccess access, ProcessLog log, TimeProvider clock, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class ProgressModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public ProgressForm Input { get; set; } = new();
@@ -34,68 +31,26 @@ public sealed class ProgressModel(CocreoDbContext db, BudgetAccess access, Proce
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is null)
-        {
-            Input = new ProgressForm { Status = Proposal.Implementation == ImplementationStatus.Planned ? ImplementationStatus.InProgress : Proposal.Implementation, Progress = Proposal.Progress };
-        }
-        return refusal ?? Page();
+        await LoadAsync(id, cancellationToken);
+        Input = new ProgressForm { Status = Proposal.Implementation == ImplementationStatus.Planned ? ImplementationStatus.InProgress : Proposal.Implementation, Progress = Proposal.Progress };
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] ReportProgress.Handler report, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        await LoadAsync(id, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        string? problem = null;
-        await db.RetryOnConflictAsync(async ct =>
-        {
-            var (proposal, target) = (await access.ForProposalAsync(id, User, forChange: true, ct))!.Value;
-            var actor = await LegacyChanges.ActorAsync(db, target.Process, User, ct);
-            try
-            {
-                proposal.ReportProgress(target.Budget, Input.Status, Input.Progress, Input.Text ?? "", actor.Name ?? "", clock.GetUtcNow().UtcDateTime);
-            }
-            catch (BudgetRuleException rule)
-            {
-                problem = rule.Code;
-                return 0;
-            }
-            log.Append(target.Process, actor, "project.progress", new
-            {
-                budget = target.Budget.Id,
-                project = proposal.Number,
-                title = proposal.Title,
-                status = proposal.Implementation.ToString(),
-                progress = proposal.Progress,
-                text = Input.Text,
-            });
-            await db.SaveChangesAsync(ct);
-            return 0;
-        }, cancellationToken);
-        if (problem is not null)
-        {
-            ModelState.AddModelError("", t[BudgetRules.Message(problem)]);
-            return Page();
-        }
-        TempData["Status"] = t["The progress was published."].Value;
-        return Redirect($"/proposals/{id}");
+        await changes.RunAsync(report, new ReportProgress.Command(id, Input.Status, Input.Progress, Input.Text ?? ""), cancellationToken);
+        return this.Done(t["The progress was published."], $"/proposals/{id}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    /// <summary>What the page shows; refuses (throws) whoever may not report progress now.</summary>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await access.ForProposalAsync(id, User, forChange: false, cancellationToken);
-        if (found is null)
-        {
-            return NotFound();
-        }
-        (Proposal, var target) = found.Value;
-        return target.Allows(BudgetAction.ReportProgress) ? null : this.Denied();
+        (Proposal, var target) = (await access.ForProposalAsync(id, User, cancellationToken)) ?? throw new RefusedException(Refusal.NotFound);
+        RefusedException.Unless(target.Decide(BudgetAction.ReportProgress), target.Access.IsAuthenticated);
     }
 }

@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Platform.Hosting;
 using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Authorization;
@@ -17,13 +13,7 @@ namespace Cocreo.Web.Features.Budgeting;
 [RequestFormLimits(MultipartBodyLengthLimit = ProposalImageUpload.MaxRequestBytes)]
 [RequestSizeLimit(ProposalImageUpload.MaxRequestBytes)]
 [RefuseRequestsOver(ProposalImageUpload.MaxRequestBytes)]
-public sealed class ProposeModel(
-    CocreoDbContext db,
-    BudgetAccess access,
-    ProcessLog log,
-    SubmissionGuard submissions,
-    TimeProvider clock,
-    IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class ProposeModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public ProposalForm Input { get; set; } = new();
@@ -62,16 +52,13 @@ public sealed class ProposeModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Input.SubmissionId = Guid.NewGuid();
-        return await RefusalAsync(id, cancellationToken) ?? Page();
+        Budget = (await access.ReadAsync(id, User, BudgetAction.Propose, cancellationToken)).Budget;
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] ProposeProject.Handler propose, CancellationToken cancellationToken)
     {
-        var refusal = await RefusalAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        Budget = (await access.ReadAsync(id, User, BudgetAction.Propose, cancellationToken)).Budget;
         if (Budget.Categories.Count > 0 && !Budget.Categories.Contains(Input.Category ?? ""))
         {
             ModelState.AddModelError("Input.Category", t["Choose one of the categories."]);
@@ -86,49 +73,8 @@ public sealed class ProposeModel(
         {
             return Page();
         }
-        string? problem = null;
-        var path = await submissions.RunOnceAsync(Input.SubmissionId, () => db.RetryOnConflictAsync(async ct =>
-        {
-            var target = (await access.ForChangeAsync(id, User, ct))!;
-            Proposal proposal;
-            try
-            {
-                proposal = Proposal.Submit(target.Budget, new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value), User.UserId()!, clock.GetUtcNow().UtcDateTime);
-            }
-            catch (BudgetRuleException rule)
-            {
-                problem = rule.Code;
-                return $"/budgets/{id}";
-            }
-            if (image is not null)
-            {
-                proposal.Images.Add(ProposalImage.From(image, Input.ImageAlt!, clock.GetUtcNow().UtcDateTime));
-            }
-            db.Add(proposal);
-            log.Append(target.Process, LogActor.Private("participant"), "proposal.submitted", new
-            {
-                budget = id,
-                number = proposal.Number,
-                title = proposal.Title,
-                category = proposal.Category,
-                estimatedCost = proposal.EstimatedCost,
-                images = proposal.Images.Count,
-            });
-            await db.SaveChangesAsync(ct);
-            return $"/proposals/{proposal.Id}";
-        }, cancellationToken), cancellationToken);
-        TempData["Status"] = problem is null ? t["Thank you! Your proposal was submitted; staff will review it."].Value : t[BudgetRules.Message(problem)].Value;
-        return Redirect(path);
-    }
-
-    private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
-    {
-        var target = await access.ForReadAsync(id, User, cancellationToken);
-        if (target is null)
-        {
-            return NotFound();
-        }
-        Budget = target.Budget;
-        return target.Allows(BudgetAction.Propose) ? null : this.Denied();
+        var content = new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value);
+        var proposal = await changes.RunAsync(propose, new ProposeProject.Command(id, content, image, Input.ImageAlt, Input.SubmissionId), cancellationToken);
+        return this.Done(t["Thank you! Your proposal was submitted; staff will review it."], $"/proposals/{proposal}");
     }
 }

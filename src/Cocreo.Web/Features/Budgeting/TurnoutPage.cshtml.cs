@@ -13,7 +13,7 @@ public sealed class TurnoutPageModel(CocreoDbContext db, BudgetAccess access, Tu
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await access.ProcessAsync(id, User, forChange: false, cancellationToken);
+        var found = await access.ProcessAsync(id, User, cancellationToken);
         if (found is null)
         {
             return NotFound();

@@ -1,0 +1,29 @@
+using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Changes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>
+/// A resident comments on a proposal, under the name they chose for their account; a double click publishes it
+/// once. The log says only that a participant commented.
+/// </summary>
+public static class CommentOnProposal
+{
+    public sealed record Command(int ProposalId, string Body, Guid SubmissionId) : IProposalCommand, ISubmittedOnce;
+
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db) : ProposalChange<Command, Done>(budgets, BudgetAction.Comment)
+    {
+        /// <summary>A merged proposal can still be talked about.</summary>
+        public override Decision Decide(ProposalTarget target, Command command) => target.Budget.Decide(BudgetAction.Comment);
+
+        public override async Task<Done> RunAsync(Change<ProposalTarget> change, Command command, CancellationToken cancellationToken)
+        {
+            var (proposal, userId) = (change.Target.Proposal, change.Target.Budget.Access.UserId!);
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            db.Add(new ProposalComment { ProposalId = proposal.Id, AuthorUserId = userId, AuthorName = name, Body = command.Body.Trim(), PostedAt = change.Now });
+            change.LogAs(BudgetTarget.Participant, "proposal.commented", new { budget = proposal.BudgetId, proposal = proposal.Number });
+            return new Done();
+        }
+    }
+}
