@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Cocreo.Testing;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
@@ -81,6 +82,33 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
+    }
+
+    /// <summary>The header with which a test says which address a request comes from (the test server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromTestHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((Microsoft.AspNetCore.Http.HttpContext context, Microsoft.AspNetCore.Http.RequestDelegate following) =>
+            {
+                context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(ClientAddressHeader, out var address)
+                    ? System.Net.IPAddress.Parse(address.ToString())
+                    : System.Net.IPAddress.Loopback;
+                return following(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A client whose requests come from this address.</summary>
+    public FormClient NewClientFrom(string address)
+    {
+        var client = NewClient();
+        client.Http.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
     }
 
     /// <summary>Creates a confirmed account (and signs nobody in).</summary>

@@ -66,6 +66,17 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
             var response = await PostAsync(cast.Clients[i], "/account/resend-confirmation", new() { ["Email"] = unconfirmed.Email! });
             return (response, await MailArrivedAsync(app, before));
         }, [Changed, Changed, Changed]),
+        // The emailed link confirms a new address and chooses its password: whoever holds the link, signed in or not.
+        ["confirm-email"] = new(new("POST", "/account/confirm-email"), async (app, cast, i) =>
+        {
+            var unconfirmed = await UnconfirmedAsync(app);
+            var code = await ConfirmationCodeAsync(app, unconfirmed);
+            var response = await PostAsync(cast.Clients[i], "/account/confirm-email", new()
+            {
+                ["UserId"] = unconfirmed.Id, ["Code"] = code, ["Input.Password"] = $"chosen password {i}", ["Input.ConfirmPassword"] = $"chosen password {i}",
+            });
+            return (response, await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == unconfirmed.Id && u.EmailConfirmed)));
+        }, [Changed, Changed, Changed]),
         ["reset-password"] = new(new("POST", "/account/reset-password"), async (app, cast, i) =>
         {
             var (code, before) = await ResetCodeAsync(app, cast.Person);
@@ -139,6 +150,14 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
         var user = new CocreoUser { UserName = email, Email = email, DisplayName = "Unconfirmed", CreatedAt = DateTime.UtcNow };
         Assert.True((await users.CreateAsync(user, CocreoApp.TestPassword)).Succeeded);
         return user;
+    }
+
+    private static async Task<string> ConfirmationCodeAsync(SqliteApp app, CocreoUser person)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var token = await users.GenerateEmailConfirmationTokenAsync((await users.FindByIdAsync(person.Id))!);
+        return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
     }
 
     private static async Task<(string Code, string? Hash)> ResetCodeAsync(SqliteApp app, CocreoUser person)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Accounts;
 
-/// <summary>The emails accounts need: confirming an address, resetting a password.</summary>
+/// <summary>The emails accounts need: confirming an address (and choosing the password), resetting a password, telling an owner what happened to their account.</summary>
 public sealed class AccountEmails(UserManager<CocreoUser> users, EmailSender email, PublicLinks links, IStringLocalizer<AccountText> t)
 {
     public async Task SendConfirmationAsync(CocreoUser user, CancellationToken cancellationToken = default)
@@ -16,7 +16,7 @@ public sealed class AccountEmails(UserManager<CocreoUser> users, EmailSender ema
         var link = links.To($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await email.SendAsync(new EmailMessage(user.Email!, t["Confirm your email address for Cocreo"],
             t["Hello {0},", user.DisplayName] + "\n\n" +
-            t["Please confirm your email address by opening this link:"] + "\n\n" + link + "\n\n" +
+            t["Open this link to confirm your address and choose your password:"] + "\n\n" + link + "\n\n" +
             t["If you did not register on Cocreo, ignore this message."]), cancellationToken);
     }
 
@@ -29,6 +29,14 @@ public sealed class AccountEmails(UserManager<CocreoUser> users, EmailSender ema
             t["Choose a new password by opening this link:"] + "\n\n" + link + "\n\n" +
             t["If you did not ask for this, ignore this message: your password stays the same."]), cancellationToken);
     }
+
+    /// <summary>Someone registered an address that already has an account: its owner is told, and how to get in.</summary>
+    public Task SendRegistrationAttemptAsync(CocreoUser user, CancellationToken cancellationToken = default) =>
+        email.SendAsync(new EmailMessage(user.Email!, t["Someone tried to register with your address on Cocreo"],
+            t["Hello {0},", user.DisplayName] + "\n\n" +
+            t["Someone tried to register a new account with this address, which already has an account. Nothing was changed."] + "\n\n" +
+            t["If it was you and you forgot your password, choose a new one here:"] + "\n\n" + links.To("/account/forgot-password") + "\n\n" +
+            t["If it was not you, ignore this message."]), cancellationToken);
 
     public static string? DecodeCode(string? code)
     {

@@ -64,6 +64,9 @@ public sealed class AccountsCapability : Capability
         }
 
         services.AddSingleton<SetupToken>();
+        services.AddScoped<DummyPassword>();
+        services.AddScoped<SignInThrottle>();
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<AccountEmails>();
         services.AddScoped<People>();
     }
