@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cocreo.Web.Features.Accounts;
 
-/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), confirmation, password reset, the first administrator.</summary>
+/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), two-step sign-in, confirmation, password and e-mail changes, the first administrator.</summary>
 public sealed class AccountsCapability : Capability
 {
     public override string Name => "accounts";
@@ -66,6 +66,7 @@ public sealed class AccountsCapability : Capability
         services.AddSingleton<SetupToken>();
         services.AddScoped<DummyPassword>();
         services.AddScoped<SignInThrottle>();
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<AccountEmails>();
         services.AddScoped<People>();
