@@ -103,23 +103,22 @@ public sealed class AccountTakeoverTests(SqliteApp app) : IClassFixture<SqliteAp
         var client = app.NewClient();
         await client.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = "warm.up@example.org", ["Input.Password"] = "warm up password" });
         var (_, form) = await client.ReadFormAsync("/account/sign-in");
-
-        async Task<double> MedianAsync(Func<int, string> email)
+        var (knownTimes, unknownTimes) = (new List<double>(), new List<double>());
+        // Interleaved, so a busy machine slows both alike; each try from another address, so none is throttled.
+        for (var i = 0; i < 8; i++)
         {
-            var times = new List<double>();
-            for (var i = 0; i < 4; i++)
+            foreach (var (email, times) in new[] { (known.Email!, knownTimes), ($"nobody{i}.{Guid.NewGuid():N}@example.org", unknownTimes) })
             {
-                var fields = new Dictionary<string, string>(form) { ["Input.Email"] = email(i), ["Input.Password"] = $"wrong password {i}" };
+                client.Http.DefaultRequestHeaders.Remove(CocreoApp.ClientAddressHeader);
+                client.Http.DefaultRequestHeaders.Add(CocreoApp.ClientAddressHeader, $"192.0.2.{100 + i}");
+                var fields = new Dictionary<string, string>(form) { ["Input.Email"] = email, ["Input.Password"] = $"wrong password {i}" };
                 var watch = Stopwatch.StartNew();
                 await client.PostAsync("/account/sign-in", fields);
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
-            return times.Order().ElementAt(times.Count / 2);
         }
-
-        var knownTime = await MedianAsync(_ => known.Email!);
-        var unknownTime = await MedianAsync(i => $"nobody{i}.{Guid.NewGuid():N}@example.org");
-        Assert.True(unknownTime > knownTime / 2, $"unknown {unknownTime:F1} ms, known {knownTime:F1} ms");
+        double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+        Assert.True(Median(unknownTimes) > Median(knownTimes) / 2, $"unknown {Median(unknownTimes):F1} ms, known {Median(knownTimes):F1} ms");
     }
 
     /// <summary>What the page says (the text of its main part; typed values and tokens are not text).</summary>

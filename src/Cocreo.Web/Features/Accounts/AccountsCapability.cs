@@ -35,6 +35,16 @@ public sealed class AccountsCapability : Capability
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
+        // The periodic re-check of the cookie rebuilds the principal: keep the mark that this session showed a second factor.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(TwoFactorModel.MfaClaim) is { } mfa && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
+            }
+            return Task.CompletedTask;
+        });
+
         var external = configuration.GetSection(ExternalSignInOptions.Section).Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
         services.AddSingleton(new ExternalSignIn(external));
         if (external.IsConfigured)
