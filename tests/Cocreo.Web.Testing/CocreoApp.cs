@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Cocreo.Testing;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
@@ -81,10 +82,41 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
     }
 
-    /// <summary>Creates a confirmed account (and signs nobody in).</summary>
-    public async Task<CocreoUser> CreateUserAsync(string name, bool platformAdmin = false)
+    /// <summary>The header with which a test says which address a request comes from (the test server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromTestHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((Microsoft.AspNetCore.Http.HttpContext context, Microsoft.AspNetCore.Http.RequestDelegate following) =>
+            {
+                context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(ClientAddressHeader, out var address)
+                    ? System.Net.IPAddress.Parse(address.ToString())
+                    : System.Net.IPAddress.Loopback;
+                return following(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A client whose requests come from this address.</summary>
+    public FormClient NewClientFrom(string address)
+    {
+        var client = NewClient();
+        client.Http.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    /// <summary>
+    /// Creates a confirmed account (and signs nobody in). A platform administrator gets two-step sign-in (required
+    /// for administrators) unless <paramref name="twoFactor"/> says otherwise; <see cref="SignedInClientAsync"/>
+    /// then enters the authenticator code as the administrator's phone would show it.
+    /// </summary>
+    public async Task<CocreoUser> CreateUserAsync(string name, bool platformAdmin = false, bool? twoFactor = null)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
@@ -97,7 +129,52 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             await AccountsCapability.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
             await users.AddToRoleAsync(user, CocreoUser.PlatformAdminRole);
         }
+        if (twoFactor ?? platformAdmin)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         return user;
+    }
+
+    /// <summary>The code the person's authenticator app shows now (TOTP, RFC 6238: HMAC-SHA1, 30 s, 6 digits).</summary>
+    public async Task<string> AuthenticatorCodeAsync(CocreoUser user)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id))!) ?? throw new InvalidOperationException("No authenticator key");
+        return Totp(Base32(key), DateTimeOffset.UtcNow);
+    }
+
+    public static string Totp(byte[] key, DateTimeOffset at)
+    {
+        var step = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(step);
+        }
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, step);
+        var offset = hash[^1] & 0x0f;
+        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return [.. bytes];
     }
 
     public const string TestPassword = "correct horse battery staple";
@@ -110,6 +187,11 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         var client = NewClient();
         var response = await client.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = TestPassword });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.StartsWith("/account/second-step", StringComparison.Ordinal))
+        {
+            response = await client.SubmitAsync(response.Headers.Location.OriginalString, new() { ["Code"] = await AuthenticatorCodeAsync(user) });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
         return client;
     }
 

@@ -31,6 +31,64 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
             var response = await PostAsync(cast.Clients[i], "/account", new() { ["Input.DisplayName"] = $"Renamed {i}", ["Input.PreferredLanguage"] = "sl" });
             return (response, before != await NamesAsync(app));
         }, [SignIn, Changed, Changed]),
+        ["change-password"] = new(new("POST", "/account", "ChangePassword"), async (app, cast, i) =>
+        {
+            var user = i == 2 ? cast.Admin : cast.Person;
+            var before = await PasswordHashAsync(app, user);
+            var response = await PostAsync(cast.Clients[i], "/account?handler=ChangePassword", new()
+            {
+                ["Password.Current"] = CocreoApp.TestPassword, ["Password.New"] = CocreoApp.TestPassword + " too", ["Password.ConfirmNew"] = CocreoApp.TestPassword + " too",
+            });
+            return (response, before != await PasswordHashAsync(app, user));
+        }, [SignIn, Changed, Changed]),
+        ["change-email"] = new(new("POST", "/account", "ChangeEmail"), async (app, cast, i) =>
+        {
+            var address = $"moved{Guid.NewGuid():N}@example.org";
+            var response = await PostAsync(cast.Clients[i], "/account?handler=ChangeEmail", new() { ["NewEmail.Email"] = address, ["NewEmail.CurrentPassword"] = CocreoApp.TestPassword });
+            return (response, await Mailbox.FindAsync(app, address, "confirm-new-email") is not null);
+        }, [SignIn, Changed, Changed]),
+        // The link sent to the new address moves the account: whoever holds the link, signed in or not.
+        ["confirm-new-email"] = new(new("POST", "/account/confirm-new-email"), async (app, cast, i) =>
+        {
+            var address = $"moved{Guid.NewGuid():N}@example.org";
+            var code = await ChangeEmailCodeAsync(app, cast.Person, address);
+            var response = await PostAsync(cast.Clients[i], "/account/confirm-new-email", new() { ["UserId"] = cast.Person.Id, ["Email"] = address, ["Code"] = code });
+            return (response, await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == cast.Person.Id && u.Email == address)));
+        }, [Changed, Changed, Changed]),
+        // Turning on two-step sign-in with a code from the app; the administrator has it on already.
+        ["two-factor-enable"] = new(new("POST", "/account/two-factor", "Enable"), async (app, cast, i) =>
+        {
+            var user = i == 2 ? cast.Admin : cast.Person;
+            await cast.Clients[i].Http.GetAsync("/account/two-factor");
+            var code = await app.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == user.Id)) ? await app.AuthenticatorCodeAsync(user) : "000000";
+            var before = await TwoFactorAsync(app, user);
+            var response = await PostAsync(cast.Clients[i], "/account/two-factor?handler=Enable", new() { ["Code"] = code });
+            return (response, before != await TwoFactorAsync(app, user));
+        }, [SignIn, Changed, Unchanged]),
+        // Turning it off: a person may; an administrator must keep it.
+        ["two-factor-disable"] = new(new("POST", "/account/two-factor", "Disable"), async (app, cast, i) =>
+        {
+            var user = i == 2 ? cast.Admin : cast.Person;
+            await EnableTwoFactorAsync(app, user);
+            var response = await PostAsync(cast.Clients[i], "/account/two-factor?handler=Disable", new() { ["Code"] = await app.AuthenticatorCodeAsync(user) });
+            return (response, !await TwoFactorAsync(app, user));
+        }, [SignIn, Changed, Unchanged]),
+        // New recovery codes, for an account that has two-step sign-in (the person has none).
+        ["two-factor-recovery-codes"] = new(new("POST", "/account/two-factor", "RecoveryCodes"), async (app, cast, i) =>
+        {
+            var user = i == 2 ? cast.Admin : cast.Person;
+            var before = await RecoveryCodesAsync(app, user);
+            var response = await PostAsync(cast.Clients[i], "/account/two-factor?handler=RecoveryCodes", []);
+            return (response, before != await RecoveryCodesAsync(app, user));
+        }, [SignIn, Unchanged, Changed]),
+        // The second step of signing in, after the administrator's password, from any client.
+        ["sign-in-two-factor"] = new(new("POST", "/account/second-step"), async (app, cast, i) =>
+        {
+            var client = app.NewClient();
+            var first = await PostAsync(client, "/account/sign-in", new() { ["Input.Email"] = cast.Admin.Email!, ["Input.Password"] = CocreoApp.TestPassword });
+            var response = await PostAsync(client, first.Headers.Location!.OriginalString, new() { ["Code"] = await app.AuthenticatorCodeAsync(cast.Admin) });
+            return (response, IssuesCookie(response));
+        }, [Changed, Changed, Changed]),
         ["register"] = new(new("POST", "/account/register"), async (app, cast, i) =>
         {
             var email = $"new{Guid.NewGuid():N}@example.org";
@@ -45,7 +103,7 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
             var user = i == 2 ? cast.Admin : cast.Person;
             var response = await PostAsync(cast.Clients[i], "/account/sign-in", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = CocreoApp.TestPassword });
             return (response, IssuesCookie(response));
-        }, [Changed, Changed, Changed]),
+        }, [Changed, Changed, Unchanged]), // the administrator's password alone leads to the second step, without the cookie
         ["sign-out"] = new(new("POST", "/account/sign-out"), async (_, cast, i) =>
         {
             var client = cast.Clients[i];
@@ -65,6 +123,17 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
             var before = Mails(app);
             var response = await PostAsync(cast.Clients[i], "/account/resend-confirmation", new() { ["Email"] = unconfirmed.Email! });
             return (response, await MailArrivedAsync(app, before));
+        }, [Changed, Changed, Changed]),
+        // The emailed link confirms a new address and chooses its password: whoever holds the link, signed in or not.
+        ["confirm-email"] = new(new("POST", "/account/confirm-email"), async (app, cast, i) =>
+        {
+            var unconfirmed = await UnconfirmedAsync(app);
+            var code = await ConfirmationCodeAsync(app, unconfirmed);
+            var response = await PostAsync(cast.Clients[i], "/account/confirm-email", new()
+            {
+                ["UserId"] = unconfirmed.Id, ["Code"] = code, ["Input.Password"] = $"chosen password {i}", ["Input.ConfirmPassword"] = $"chosen password {i}",
+            });
+            return (response, await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == unconfirmed.Id && u.EmailConfirmed)));
         }, [Changed, Changed, Changed]),
         ["reset-password"] = new(new("POST", "/account/reset-password"), async (app, cast, i) =>
         {
@@ -139,6 +208,40 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
         var user = new CocreoUser { UserName = email, Email = email, DisplayName = "Unconfirmed", CreatedAt = DateTime.UtcNow };
         Assert.True((await users.CreateAsync(user, CocreoApp.TestPassword)).Succeeded);
         return user;
+    }
+
+    private static async Task<string> ChangeEmailCodeAsync(SqliteApp app, CocreoUser person, string address)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var token = await users.GenerateChangeEmailTokenAsync((await users.FindByIdAsync(person.Id))!, address);
+        return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+    }
+
+    private static async Task EnableTwoFactorAsync(SqliteApp app, CocreoUser person)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var user = (await users.FindByIdAsync(person.Id))!;
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+    }
+
+    private static Task<bool> TwoFactorAsync(SqliteApp app, CocreoUser person) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.TwoFactorEnabled).SingleAsync());
+
+    private static Task<string?> RecoveryCodesAsync(SqliteApp app, CocreoUser person) =>
+        app.WithDbAsync(db => db.UserTokens.Where(t => t.UserId == person.Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleOrDefaultAsync());
+
+    private static async Task<string> ConfirmationCodeAsync(SqliteApp app, CocreoUser person)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CocreoUser>>();
+        var token = await users.GenerateEmailConfirmationTokenAsync((await users.FindByIdAsync(person.Id))!);
+        return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
     }
 
     private static async Task<(string Code, string? Hash)> ResetCodeAsync(SqliteApp app, CocreoUser person)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cocreo.Web.Features.Accounts;
 
-/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), confirmation, password reset, the first administrator.</summary>
+/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), two-step sign-in, confirmation, password and e-mail changes, the first administrator.</summary>
 public sealed class AccountsCapability : Capability
 {
     public override string Name => "accounts";
@@ -33,6 +33,16 @@ public sealed class AccountsCapability : Capability
             // The API answers with status codes, not redirects to the sign-in page.
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        // The periodic re-check of the cookie rebuilds the principal: keep the mark that this session showed a second factor.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(TwoFactorModel.MfaClaim) is { } mfa && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
+            }
+            return Task.CompletedTask;
         });
 
         var external = configuration.GetSection(ExternalSignInOptions.Section).Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
@@ -64,6 +74,10 @@ public sealed class AccountsCapability : Capability
         }
 
         services.AddSingleton<SetupToken>();
+        services.AddScoped<DummyPassword>();
+        services.AddScoped<SignInThrottle>();
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<AccountEmails>();
         services.AddScoped<People>();
     }

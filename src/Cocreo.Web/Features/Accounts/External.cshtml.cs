@@ -35,10 +35,15 @@ public sealed class ExternalModel(SignInManager<CocreoUser> signIn, UserManager<
             Problem = t["The sign-in with the external provider did not complete. Try again."];
             return Page();
         }
-        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        // The provider's sign-in does not replace the authenticator code of an account that has one.
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         if (result.Succeeded)
         {
             return LocalRedirect(this.SafeReturnUrl(returnUrl));
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("TwoFactorSignIn", new { returnUrl = this.SafeReturnUrl(returnUrl) });
         }
         if (result.IsLockedOut)
         {

@@ -8,6 +8,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cocreo.Web.Features.Accounts;
 
+/// <summary>
+/// Registration is e-mail first: the account is created without a password, and the password is chosen through the
+/// link sent to the address. Whoever chooses it holds the mailbox, so nobody can pre-register someone else's address
+/// with a password of their own. The answer is the same whether or not the address has an account.
+/// </summary>
 [EnableRateLimiting(RateLimits.Registration)]
 public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails emails, TimeProvider clock) : PageModel
 {
@@ -26,14 +31,6 @@ public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails e
         [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
         [StringLength(256, ErrorMessage = "The email address can have at most {1} characters.")]
         public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(200, ErrorMessage = "The password can have at most {1} characters.")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public void OnGet()
@@ -48,35 +45,29 @@ public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails e
         }
         var email = Input.Email.Trim();
         var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
+        if (existing is null)
         {
-            // Do not reveal whether an address has an account: the same answer either way, and the owner gets a mail.
-            if (!existing.EmailConfirmed)
+            var user = new CocreoUser
             {
-                await emails.SendConfirmationAsync(existing, cancellationToken);
-            }
-            Registered = true;
-            return Page();
+                UserName = email,
+                Email = email,
+                DisplayName = Input.DisplayName.Trim(),
+                PreferredLanguage = Cultures.Current,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user);
+            // A parallel registration of the same address won the race: it gets the link, this answer stays the same.
+            existing = created.Succeeded ? user : await users.FindByEmailAsync(email);
         }
-        var user = new CocreoUser
+        if (existing is { EmailConfirmed: false, IsDemo: false })
         {
-            UserName = email,
-            Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            PreferredLanguage = Cultures.Current,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
-                ModelState.AddModelError(field, error.Description);
-            }
-            return Page();
+            // A new link: whoever opens it chooses the password (an earlier one, chosen by anyone, goes).
+            await emails.SendConfirmationAsync(existing, cancellationToken);
         }
-        await emails.SendConfirmationAsync(user, cancellationToken);
+        else if (existing is { IsDemo: false })
+        {
+            await emails.SendRegistrationAttemptAsync(existing, cancellationToken);
+        }
         Registered = true;
         return Page();
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Accounts;
 
-public sealed class ResetPasswordModel(UserManager<CocreoUser> users, IStringLocalizer<AccountText> t) : PageModel
+public sealed class ResetPasswordModel(UserManager<CocreoUser> users, SignInThrottle throttle, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class ResetPasswordModel(UserManager<CocreoUser> users, IStringLoc
         Input.Code = code ?? "";
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -58,9 +58,10 @@ public sealed class ResetPasswordModel(UserManager<CocreoUser> users, IStringLoc
             }
             return Page();
         }
-        // Whoever asked for the reset has the mailbox: unlock the account.
+        // Whoever asked for the reset has the mailbox: unlock the account, and stop this device's wait.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.SucceededAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         Done = true;
         return Page();
     }

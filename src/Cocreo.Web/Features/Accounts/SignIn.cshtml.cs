@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Cocreo.Web.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<CocreoUser> signIn, UserManager<CocreoUser> users, ExternalSignIn external, IStringLocalizer<AccountText> t) : PageModel
+public sealed class SignInModel(SignInManager<CocreoUser> signIn, UserManager<CocreoUser> users, SignInThrottle throttle, DummyPassword dummy, ExternalSignIn external, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -36,35 +36,41 @@ public sealed class SignInModel(SignInManager<CocreoUser> signIn, UserManager<Co
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null)
+        var email = Input.Email.Trim();
+        var client = HttpContext.Connection.RemoteIpAddress;
+        // Wrong passwords slow down the address they come from, never the account: nobody can lock someone else out.
+        if (await throttle.WaitAsync(email, client, cancellationToken) is { } wait)
         {
-            ModelState.AddModelError("Input.Email", t["The email address or password is not right."]);
+            ModelState.AddModelError("", t["Too many wrong passwords from this device: wait {0} minutes, or reset your password.", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // One slow password hash on every path, and one answer for every failure: neither says which addresses have accounts.
+        var user = await users.FindByEmailAsync(email);
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is { EmailConfirmed: true, IsDemo: false, PasswordHash: not null })
         {
-            return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
+            result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         }
-        if (result.IsLockedOut)
+        if (user is not { EmailConfirmed: true, IsDemo: false, PasswordHash: not null } || result.IsLockedOut || result.IsNotAllowed)
         {
-            ModelState.AddModelError("", t["Too many wrong passwords: the account is locked for 15 minutes. You can reset your password meanwhile."]);
+            dummy.Check(Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         }
-        else if (result.IsNotAllowed)
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            ModelState.AddModelError("", t["Confirm your email address first: open the link we sent you. You can ask for a new link below."]);
+            await throttle.SucceededAsync(email, client, cancellationToken);
+            return result.Succeeded
+                ? LocalRedirect(this.SafeReturnUrl(ReturnUrl))
+                : RedirectToPage("TwoFactorSignIn", new { returnUrl = this.SafeReturnUrl(ReturnUrl), rememberMe = Input.RememberMe });
         }
-        else
-        {
-            ModelState.AddModelError("Input.Email", t["The email address or password is not right."]);
-        }
+        await throttle.FailedAsync(email, client, cancellationToken);
+        ModelState.AddModelError("Input.Email", t["The email address or password is not right."]);
         return Page();
     }
 }

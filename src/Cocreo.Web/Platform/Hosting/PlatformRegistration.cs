@@ -165,6 +165,7 @@ public static class PlatformRegistration
         app.UseAuthentication();
         // After authentication, so limits can tell signed-in people from anonymous clients.
         app.UseRateLimiter();
+        app.UseMiddleware<AdministratorsUseTwoFactor>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

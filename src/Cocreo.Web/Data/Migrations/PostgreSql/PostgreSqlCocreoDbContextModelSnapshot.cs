@@ -103,6 +103,45 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Accounts.SignInFailures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.HasIndex("AccountKey", "ClientAddress")
+                        .IsUnique();
+
+                    b.HasIndex("ClientAddress", "LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -2736,7 +2775,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", "Assessment")
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
                         .WithOne()
                         .HasForeignKey("Cocreo.Web.Features.ServiceSelection.ShortlistedService", "AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2747,8 +2786,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("ShortlistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>

@@ -97,6 +97,43 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Accounts.SignInFailures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.HasIndex("AccountKey", "ClientAddress")
+                        .IsUnique();
+
+                    b.HasIndex("ClientAddress", "LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -2644,7 +2681,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", "Assessment")
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
                         .WithOne()
                         .HasForeignKey("Cocreo.Web.Features.ServiceSelection.ShortlistedService", "AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2655,8 +2692,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ShortlistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Cocreo.Web.Testing;
+
+namespace Cocreo.Web.Tests.Accounts;
+
+/// <summary>Reads the e-mails the app wrote to its pickup folder, as their recipients would.</summary>
+internal static partial class Mailbox
+{
+    /// <summary>The newest mail to this address whose body contains <paramref name="containing"/>, waiting a little for it.</summary>
+    public static async Task<string> LatestAsync(CocreoApp app, string address, string containing = "")
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await FindAsync(app, address, containing) is { } body)
+            {
+                return body;
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"No mail to {address} containing '{containing}'");
+    }
+
+    /// <summary>The newest mail to this address containing the text, or null at once.</summary>
+    public static async Task<string?> FindAsync(CocreoApp app, string address, string containing = "")
+    {
+        if (!Directory.Exists(app.MailFolder))
+        {
+            return null;
+        }
+        foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml").OrderByDescending(f => f, StringComparer.Ordinal))
+        {
+            var message = await MimeKit.MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) &&
+                (message.TextBody ?? "").Contains(containing, StringComparison.Ordinal))
+            {
+                return message.TextBody ?? "";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The path and query of the first link in a mail that contains <paramref name="path"/>.</summary>
+    public static string LinkTo(string body, string path) =>
+        new Uri(Links().Matches(body).Select(m => m.Value).First(l => l.Contains(path, StringComparison.Ordinal))).PathAndQuery;
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Links();
+}
