@@ -1349,6 +1349,51 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("Touchpoint");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Organisations.AdministratorLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdministratorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdministratorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AdministratorLog", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1375,9 +1420,30 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Size")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StandingDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandingDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandingReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -1385,9 +1451,17 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("Standing");
 
                     b.ToTable("Organisation");
                 });
@@ -2644,7 +2718,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cocreo.Web.Features.ServiceSelection.ShortlistedService", b =>
                 {
-                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", "Assessment")
+                    b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
                         .WithOne()
                         .HasForeignKey("Cocreo.Web.Features.ServiceSelection.ShortlistedService", "AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2655,8 +2729,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ShortlistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Platform.Log.ProcessLogEntry", b =>
