@@ -44,6 +44,14 @@ public static class OrganisationNames
         }
     }
 
+    public static string Decision(IStringLocalizer<OrganisationText> t, string action) => action switch
+    {
+        "organisation.verified" => t["Verified"],
+        "organisation.suspended" => t["Suspended"],
+        "organisation.reinstated" => t["Reinstated"],
+        _ => action,
+    };
+
     public static string Role(IStringLocalizer<OrganisationText> t, OrganisationRole role) => role switch
     {
         OrganisationRole.Administrator => t["Administrator"],
