@@ -222,10 +222,13 @@ public abstract class VerifiedOrganisationTests<TApp>(TApp app) : IClassFixture<
         await Scenarios.VerifyOrganisationAsync(App, verified);
         var admin = await App.SignedInClientAsync(await App.CreateUserAsync("Listing Admin", platformAdmin: true));
 
-        var search = await admin.GetOkPageAsync($"/admin/organisations?q={Uri.EscapeDataString("obcina " + tag.ToUpperInvariant())}");
+        var search = await admin.GetOkPageAsync($"/admin/organisations?q={Uri.EscapeDataString(tag.ToUpperInvariant())}");
         Assert.NotNull(search.QuerySelector($"#organisation-{unverified}"));
         Assert.NotNull(search.QuerySelector($"#organisation-{verified}"));
         Assert.Contains("2 organisations match.", search.Body!.TextContent, StringComparison.Ordinal);
+        var withoutAccents = await admin.GetOkPageAsync($"/admin/organisations?q={Uri.EscapeDataString("CRNOMELJ  " + tag)}");
+        Assert.NotNull(withoutAccents.QuerySelector($"#organisation-{unverified}"));
+        Assert.Null(withoutAccents.QuerySelector($"#organisation-{verified}"));
         var onlyVerified = await admin.GetOkPageAsync($"/admin/organisations?standing=Verified&q={Uri.EscapeDataString(tag)}");
         Assert.Null(onlyVerified.QuerySelector($"#organisation-{unverified}"));
         Assert.NotNull(onlyVerified.QuerySelector($"#organisation-{verified}"));

@@ -12,7 +12,7 @@ namespace Cocreo.Web.Features.Processes;
 /// the process's team and platform administrators with the reason "This organisation is suspended by the platform";
 /// for anyone else the process does not exist (404).
 /// </summary>
-public sealed class SuspendedOrganisationGuard(CocreoDbContext db, ProcessAccessReader processes) : IChangeGuard
+public sealed class SuspendedOrganisationGuard(CocreoDbContext db, OrganisationMembership organisations, ProcessAccessReader processes) : IChangeGuard
 {
     public async Task<Decision> DecideAsync(IChangeTarget target, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -24,15 +24,11 @@ public sealed class SuspendedOrganisationGuard(CocreoDbContext db, ProcessAccess
             .Where(p => p.Id == processId)
             .Select(p => (int?)p.OrganisationId)
             .SingleOrDefaultAsync(cancellationToken);
-        if (organisationId is null)
+        if (organisationId is null || await organisations.StandingOfAsync(organisationId.Value, cancellationToken) != OrganisationStanding.Suspended)
         {
             return Decision.Allowed;
         }
         var access = await processes.ForAsync(user, processId, organisationId.Value, cancellationToken);
-        if (!access.OrganisationSuspended)
-        {
-            return Decision.Allowed;
-        }
         return ProcessPermissions.CanSee(ProcessVisibility.Public, access) ? OrganisationPermissions.Suspended : Decision.Hidden;
     }
 }
