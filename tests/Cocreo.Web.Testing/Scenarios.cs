@@ -40,8 +40,15 @@ public static class Scenarios
         ["Input.Visibility"] = "Public",
     };
 
-    public static async Task<int> CreateOrganisationAsync(FormClient client, string name = "Municipality of Testville")
+    private static int organisations;
+
+    /// <summary>
+    /// Registers an organisation through the form. Names are unique on a platform, so the default name is numbered;
+    /// the organisation is unverified, as every new one is (see <see cref="VerifyOrganisationAsync"/>).
+    /// </summary>
+    public static async Task<int> CreateOrganisationAsync(FormClient client, string? name = null)
     {
+        name ??= $"Municipality of Testville {Interlocked.Increment(ref organisations)}";
         var response = await client.SubmitAsync("/organisations/new", new()
         {
             ["Input.Name"] = name,
@@ -52,6 +59,20 @@ public static class Scenarios
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return IdFrom(response, "/organisations/");
+    }
+
+    /// <summary>A platform administrator verifies the organisation through the administrators' page, so its public processes are listed.</summary>
+    public static async Task VerifyOrganisationAsync(CocreoApp app, int organisationId, string reason = "Confirmed with the municipality's office by phone.")
+    {
+        var admin = await app.CreateUserAsync("Verifying Admin", platformAdmin: true);
+        var client = await app.SignedInClientAsync(admin);
+        var response = await client.PostAsync("/admin/organisations?handler=Verify", new()
+        {
+            ["organisationId"] = organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = reason,
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     public static async Task<int> CreateProcessAsync(FormClient client, int organisationId, Dictionary<string, string>? fields = null)
@@ -83,7 +104,7 @@ public static class Scenarios
         var processId = await CreateProcessAsync(ownerClient, organisationId);
 
         var otherClient = await app.SignedInClientAsync(otherStaff);
-        await CreateOrganisationAsync(otherClient, "Another Municipality");
+        await CreateOrganisationAsync(otherClient);
 
         await app.WithDbAsync(async db =>
         {

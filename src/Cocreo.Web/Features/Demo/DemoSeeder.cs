@@ -38,7 +38,11 @@ public sealed partial class DemoSeeder(CocreoDbContext db, TimeProvider clock, I
         city.AddMember(sponsor.Id, OrganisationRole.Administrator, time.Now);
         city.AddMember(facilitator.Id, OrganisationRole.Staff, time.Now);
         city.AddMember(librarian.Id, OrganisationRole.Staff, time.Now);
+        // The demo city is listed like a real, verified organisation; the decision is in the administrators' log.
+        city.Verify("Demo organisation", "Cocreo", time.Now);
         db.Add(city);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Add(AdministratorLogEntry.Record(null, "Cocreo", city, "organisation.verified", time.Now));
         await db.SaveChangesAsync(cancellationToken);
 
         var demo = new DemoCity(city.Id, sponsor, facilitator, librarian, citizens, time, log);

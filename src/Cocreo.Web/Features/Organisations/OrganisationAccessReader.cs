@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.Organisations;
 /// <summary>An organisation as read for a page, and who the reader is with respect to it.</summary>
 public sealed record OrganisationView(Organisation Organisation, OrganisationAccess Access)
 {
-    public bool Can(OrganisationAction action) => OrganisationPermissions.Decide(action, Access).IsAllowed;
+    public bool Can(OrganisationAction action) => OrganisationPermissions.Decide(action, Access, Organisation.Standing).IsAllowed;
 }
 
 /// <summary>An organisation loaded for a change (tracked); its own records are not in a process log.</summary>
@@ -19,7 +19,7 @@ public sealed record OrganisationTarget(Organisation Organisation, OrganisationA
 {
     public int? LogProcessId => null;
 
-    public Decision Decide(OrganisationAction action) => OrganisationPermissions.Decide(action, Access);
+    public Decision Decide(OrganisationAction action) => OrganisationPermissions.Decide(action, Access, Organisation.Standing);
 }
 
 /// <summary>A signed-in person acting on their own behalf (registering an organisation, accepting an invitation).</summary>
@@ -46,7 +46,7 @@ public sealed class OrganisationAccessReader(CocreoDbContext db, OrganisationMem
     {
         var organisation = RefusedException.IfMissing(await db.Set<Organisation>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken));
         var access = await ForAsync(user, organisationId, cancellationToken);
-        RefusedException.Unless(OrganisationPermissions.Decide(action, access), access.IsAuthenticated);
+        RefusedException.Unless(OrganisationPermissions.Decide(action, access, organisation.Standing), access.IsAuthenticated);
         return new OrganisationView(organisation, access);
     }
 

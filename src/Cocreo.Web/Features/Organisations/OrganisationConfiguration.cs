@@ -13,6 +13,14 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.Size).HasConversion<string>().HasMaxLength(20);
         organisation.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         organisation.HasIndex(o => o.Name);
+        // One organisation per name: a parallel registration of the same name fails on this index, and the change
+        // runner's retry then finds the name taken and answers with the field error.
+        organisation.Property(o => o.NormalizedName).HasMaxLength(OrganisationLimits.Name).IsRequired();
+        organisation.HasIndex(o => o.NormalizedName).IsUnique();
+        organisation.Property(o => o.Standing).HasConversion<string>().HasMaxLength(20);
+        organisation.HasIndex(o => o.Standing);
+        organisation.Property(o => o.StandingDecidedBy).HasMaxLength(256);
+        organisation.Property(o => o.StandingReason).HasMaxLength(OrganisationLimits.Reason);
     }
 }
 
@@ -42,4 +50,7 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
 public static class OrganisationLimits
 {
     public const int Name = 200;
+
+    /// <summary>The reason a platform administrator gives for a decision about an organisation.</summary>
+    public const int Reason = 500;
 }

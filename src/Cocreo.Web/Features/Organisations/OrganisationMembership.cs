@@ -15,8 +15,22 @@ public sealed class OrganisationMembership(CocreoDbContext db)
     public async Task<OrganisationSummary?> SummaryAsync(int organisationId, CancellationToken cancellationToken = default) =>
         await db.Set<Organisation>().AsNoTracking()
             .Where(o => o.Id == organisationId)
-            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo))
+            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo, o.Standing))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Where an organisation stands with the platform (unverified, verified, suspended); null when there is no such organisation.</summary>
+    public async Task<OrganisationStanding?> StandingOfAsync(int organisationId, CancellationToken cancellationToken = default) =>
+        await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => (OrganisationStanding?)o.Standing)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The organisations whose processes the public listing shows: the verified ones. An unverified organisation's
+    /// processes are reached only by their link; a suspended one's not at all.
+    /// </summary>
+    public IQueryable<int> Listed() =>
+        db.Set<Organisation>().Where(o => o.Standing == OrganisationStanding.Verified).Select(o => o.Id);
 
     public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> organisationIds, CancellationToken cancellationToken = default)
     {
@@ -50,8 +64,8 @@ public sealed class OrganisationMembership(CocreoDbContext db)
         await db.Set<Organisation>().AsNoTracking()
             .Where(o => o.Members.Any(m => m.UserId == userId))
             .OrderBy(o => o.Name)
-            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo))
+            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Size, o.Country, o.IsDemo, o.Standing))
             .ToListAsync(cancellationToken);
 }
 
-public sealed record OrganisationSummary(int Id, string Name, OrganisationType Type, SizeBand Size, string Country, bool IsDemo);
+public sealed record OrganisationSummary(int Id, string Name, OrganisationType Type, SizeBand Size, string Country, bool IsDemo, OrganisationStanding Standing);

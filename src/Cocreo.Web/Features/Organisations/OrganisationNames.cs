@@ -1,3 +1,5 @@
+using Cocreo.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Organisations;
@@ -19,6 +21,35 @@ public static class OrganisationNames
         SizeBand.Medium => t["50 to 249 staff"],
         SizeBand.Large => t["250 to 999 staff"],
         _ => t["1,000 staff or more"],
+    };
+
+    public static string Standing(IStringLocalizer<OrganisationText> t, OrganisationStanding standing) => standing switch
+    {
+        OrganisationStanding.Verified => t["Verified"],
+        OrganisationStanding.Suspended => t["Suspended"],
+        _ => t["Not verified"],
+    };
+
+    /// <summary>
+    /// Refuses (a field error on the name) a name that another organisation already has, compared as normalised
+    /// (<see cref="OrganisationName.Normalize"/>). The unique index on the normalised name catches two registrations
+    /// at once: the loser's save fails, the change runner starts it again, and this check then refuses it.
+    /// </summary>
+    public static async Task RequireFreeAsync(CocreoDbContext db, string name, int? self, CancellationToken cancellationToken)
+    {
+        var normalized = OrganisationName.Normalize(name);
+        if (await db.Set<Organisation>().AnyAsync(o => o.NormalizedName == normalized && o.Id != self, cancellationToken))
+        {
+            throw new OrganisationRuleException("NameTaken", "Input.Name");
+        }
+    }
+
+    public static string Decision(IStringLocalizer<OrganisationText> t, string action) => action switch
+    {
+        "organisation.verified" => t["Verified"],
+        "organisation.suspended" => t["Suspended"],
+        "organisation.reinstated" => t["Reinstated"],
+        _ => action,
     };
 
     public static string Role(IStringLocalizer<OrganisationText> t, OrganisationRole role) => role switch

@@ -15,5 +15,6 @@ public sealed class OrganisationsCapability : Capability
     {
         services.AddScoped<OrganisationMembership>();
         services.AddScoped<OrganisationAccessReader>();
+        services.AddScoped<AdministratorLog>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Platform.Changes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Organisations;
 
@@ -18,6 +19,7 @@ public static class RegisterOrganisation
 
         public async Task<int> RunAsync(Change<PersonTarget> change, Command command, CancellationToken cancellationToken)
         {
+            await OrganisationNames.RequireFreeAsync(db, command.Name, null, cancellationToken);
             var organisation = Organisation.Create(command.Name, command.Type, command.Size, command.Country, command.Languages, change.Now);
             organisation.AddMember(change.Target.UserId!, OrganisationRole.Administrator, change.Now);
             db.Add(organisation);
@@ -32,14 +34,15 @@ public static class EditOrganisation
 {
     public sealed record Command(int OrganisationId, string Name, OrganisationType Type, SizeBand Size, string Country, IReadOnlyList<string> Languages) : IOrganisationCommand;
 
-    public sealed class Handler(OrganisationAccessReader organisations) : OrganisationChange<Command, Done>(organisations)
+    public sealed class Handler(OrganisationAccessReader organisations, CocreoDbContext db) : OrganisationChange<Command, Done>(organisations)
     {
         protected override OrganisationAction Action => OrganisationAction.Edit;
 
-        public override Task<Done> RunAsync(Change<OrganisationTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<Done> RunAsync(Change<OrganisationTarget> change, Command command, CancellationToken cancellationToken)
         {
+            await OrganisationNames.RequireFreeAsync(db, command.Name, change.Target.Organisation.Id, cancellationToken);
             change.Target.Organisation.Update(command.Name, command.Type, command.Size, command.Country, command.Languages);
-            return Task.FromResult(new Done());
+            return new Done();
         }
     }
 }

@@ -38,14 +38,15 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
 
     public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, int processId, int organisationId, CancellationToken cancellationToken = default)
     {
+        var suspended = await organisations.StandingOfAsync(organisationId, cancellationToken) == OrganisationStanding.Suspended;
         var userId = user.UserId();
         if (userId is null)
         {
-            return ProcessAccess.Anonymous;
+            return ProcessAccess.Anonymous with { OrganisationSuspended = suspended };
         }
         var role = await RoleOfAsync(processId, userId, cancellationToken);
         var organisationRole = await organisations.RoleOfAsync(organisationId, userId, cancellationToken);
-        return new ProcessAccess(userId, user.IsPlatformAdmin(), organisationRole, role);
+        return new ProcessAccess(userId, user.IsPlatformAdmin(), organisationRole, role) { OrganisationSuspended = suspended };
     }
 
     /// <summary>The person's role in the process, if they are a member.</summary>

@@ -1,5 +1,6 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Platform.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Processes;
@@ -7,11 +8,18 @@ namespace Cocreo.Web.Features.Processes;
 /// <summary>The public service of Processes: finding processes and reading them in the reader's language.</summary>
 public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership organisations)
 {
+    /// <summary>
+    /// The public listing (/processes, the home page, the API's list): public processes of verified organisations.
+    /// An unverified organisation's processes are left out: anyone can register an organisation under any name, and
+    /// an impersonator's "official" process would otherwise sit beside the real one. Its processes stay reachable by
+    /// their link, marked "Not verified by the platform", so a new organisation can pilot with its own people.
+    /// </summary>
     public async Task<List<ProcessSummary>> PublicAsync(string language, int limit = 100, CancellationToken cancellationToken = default)
     {
+        var listed = organisations.Listed();
         var processes = await db.Set<Process>().AsNoTracking()
             .Include(p => p.Translations.Where(t => t.Language == language))
-            .Where(p => p.Visibility == ProcessVisibility.Public)
+            .Where(p => p.Visibility == ProcessVisibility.Public && listed.Contains(p.OrganisationId))
             .OrderByDescending(p => p.CreatedAt)
             .Take(limit)
             .ToListAsync(cancellationToken);
@@ -32,11 +40,24 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
     public Task<Process?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Process>().AsNoTracking().Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    /// <summary>Loads a process to change it, with the given person's membership and the owners (for the last-owner rule).</summary>
-    public Task<Process?> FindForChangeAsync(int id, string? userId, CancellationToken cancellationToken = default) =>
-        db.Set<Process>()
+    /// <summary>
+    /// Loads a process to change it, with the given person's membership and the owners (for the last-owner rule). A
+    /// process of a suspended organisation cannot change: its insiders are refused with the reason, anyone else finds
+    /// nothing (for changes that do not go through the change runner, whose <see cref="SuspendedOrganisationGuard"/>
+    /// refuses the rest).
+    /// </summary>
+    public async Task<Process?> FindForChangeAsync(int id, string? userId, CancellationToken cancellationToken = default)
+    {
+        var process = await db.Set<Process>()
             .Include(p => p.Members.Where(m => m.UserId == userId || m.Role == ProcessRole.Owner))
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (process is null || await organisations.StandingOfAsync(process.OrganisationId, cancellationToken) != OrganisationStanding.Suspended)
+        {
+            return process;
+        }
+        var insider = userId is not null && (process.Members.Any(m => m.UserId == userId) || await organisations.RoleOfAsync(process.OrganisationId, userId, cancellationToken) is not null);
+        return insider ? throw new RefusedException(OrganisationPermissions.Suspended.ToRefusal(true)!) : null;
+    }
 
     public async Task<int> ParticipantCountAsync(int processId, CancellationToken cancellationToken = default) =>
         await db.Set<ProcessMember>().CountAsync(m => m.ProcessId == processId && m.Role == ProcessRole.Participant, cancellationToken);

@@ -24,6 +24,12 @@ public sealed record ProcessAccess(string? UserId, bool IsPlatformAdmin, Organis
 
     public bool IsAuthenticated => UserId is not null;
 
+    /// <summary>
+    /// The process's organisation is suspended by the platform: hidden from the public, read-only for its insiders and
+    /// platform administrators (a fact about the process's situation that every permission of a process depends on).
+    /// </summary>
+    public bool OrganisationSuspended { get; init; }
+
     /// <summary>Runs the process: its owner or a facilitator.</summary>
     public bool IsProcessTeam => Role is ProcessRole.Owner or ProcessRole.Facilitator;
 
@@ -55,6 +61,10 @@ public static class ProcessPermissions
         {
             return Decision.Hidden;
         }
+        if (who.OrganisationSuspended && action is not (ProcessAction.View or ProcessAction.ViewMembers))
+        {
+            return OrganisationPermissions.Suspended;
+        }
         return action switch
         {
             ProcessAction.View => Decision.Allowed,
@@ -78,9 +88,15 @@ public static class ProcessPermissions
         };
     }
 
-    /// <summary>Whether someone may see a process at all: a private one only its organisation, members and admins.</summary>
+    /// <summary>
+    /// Whether someone may see a process at all: a private one only its organisation, members and admins; one of a
+    /// suspended organisation only its organisation's staff, its team and platform administrators (for the public it
+    /// is taken down: 404).
+    /// </summary>
     public static bool CanSee(ProcessVisibility visibility, ProcessAccess who) =>
-        visibility != ProcessVisibility.Private || who.IsPlatformAdmin || who.OrganisationRole is not null || who.Role is not null;
+        who.OrganisationSuspended
+            ? who.IsPlatformAdmin || who.IsInsider
+            : visibility != ProcessVisibility.Private || who.IsPlatformAdmin || who.OrganisationRole is not null || who.Role is not null;
 
     /// <summary>Refused because the process is closed, else allowed.</summary>
     public static Decision Open(bool isClosed) =>

@@ -38,6 +38,7 @@ public sealed class ProcessesCapability : Capability
         services.AddScoped<ProcessAccessReader>();
         services.AddScoped<LogActors>();
         services.AddScoped<ProcessNotifications>();
+        services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcessesApi();

@@ -13,7 +13,7 @@ namespace Cocreo.Web.Platform.Changes;
 /// starts again from the load, so the permission is asked again on what is now true. A refused change throws
 /// <see cref="RefusedException"/>, which the page and endpoint filters answer; nothing of it is saved.
 /// </summary>
-public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoints checkpoints, IHttpContextAccessor http, TimeProvider clock)
+public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoints checkpoints, IHttpContextAccessor http, TimeProvider clock, IEnumerable<IChangeGuard> guards)
 {
     // Each round of a conflict lets one writer through, so the limit allows a crowd joining at once.
     private const int Attempts = 30;
@@ -63,6 +63,10 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
         where TTarget : class, IChangeTarget
     {
         var target = await handler.LoadAsync(command, user, cancellationToken) ?? throw new RefusedException(Refusal.NotFound);
+        foreach (var guard in guards)
+        {
+            RefusedException.Unless(await guard.DecideAsync(target, user, cancellationToken), user.Identity?.IsAuthenticated == true);
+        }
         RefusedException.Unless(handler.Decide(target, command), user.Identity?.IsAuthenticated == true);
         var change = new Change<TTarget>(target, db, log, checkpoints, clock.GetUtcNow().UtcDateTime);
         await change.PrepareAsync(cancellationToken);
