@@ -66,6 +66,26 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
     }
 
     /// <summary>
+    /// Adds the panels found by peeling <paramref name="target"/> (the relaxation's LEXIMIN) as columns, without the
+    /// column generation of <see cref="Reach"/>: the panels the engine's relaxation route has when it falls back to the
+    /// stages, for running the bounded stages on their own.
+    /// </summary>
+    public void Seed(PanelSpace face, double[] target)
+    {
+        var (peeled, complete) = Decomposition.Peel(face, target.Select((t, g) => t * space.Capacity[g]).ToArray(), Options, n => IntegerProgramSolves += n);
+        foreach (var (panel, _) in peeled)
+        {
+            if (known.Add(panel))
+            {
+                panels.Add(panel);
+            }
+        }
+        Peeled = peeled.Count;
+        PeelingComplete = complete;
+        Options.Progress?.Invoke($"peeling {(complete ? "decomposed the target" : "got stuck")} with {peeled.Count} panels, the stages' first columns");
+    }
+
+    /// <summary>
     /// What the peeled panels leave of the target is a sliver of weight s (often 1e-5) that floating point could not
     /// peel. Reaching that remainder r as a target of its own needs far less precision: every group stays within the
     /// tolerance ε of its target as long as the sliver's lottery gives it z·r_g with 1 − z ≤ ε·t_g / (s·r_g). Column
@@ -344,11 +364,7 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
                     continue;
                 }
                 var threshold = lp.PanelThreshold;
-                if (Options.TimeLimit is { } limit && owner.clock.Elapsed > limit)
-                {
-                    return new StageEnd(lp.Z, Math.Min(bound, knownBound), null, StageProof.TimedOut);
-                }
-                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, bound {Math.Min(bound, knownBound):R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs; linear programs {owner.LpTime.TotalSeconds:F1} s, pricing {owner.PricingTime.TotalSeconds:F1} s of processor time; simplex iterations {lp.LastIterations}");
+                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, bound {Math.Min(bound, knownBound):R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs; linear programs {owner.LpTime.TotalSeconds:F1} s, pricing {owner.PricingTime.TotalSeconds:F1} s of processor time; simplex iterations {lp.LastIterations}, rebuilds {lp.Rebuilds}");
                 if (lp.Z >= stopAt)
                 {
                     return new StageEnd(lp.Z, bound, null, StageProof.Reached);
@@ -360,6 +376,10 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
                 if (lp.Z >= bound - tolerance || (double.IsFinite(stopAt) && bound < stopAt - tolerance))
                 {
                     return new StageEnd(lp.Z, bound, center, StageProof.Lagrangian);
+                }
+                if (Options.TimeLimit is { } limit && owner.clock.Elapsed > limit)
+                {
+                    return new StageEnd(lp.Z, Math.Min(bound, knownBound), null, StageProof.TimedOut);
                 }
                 var duals = lp.GroupDuals;
                 var exact = center is null || Options.DualSmoothing <= 0;

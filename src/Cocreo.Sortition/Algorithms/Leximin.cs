@@ -102,6 +102,11 @@ internal static class FairSelection
             }
             options.Progress?.Invoke("the relaxation's LEXIMIN is not reachable; computing LEXIMIN stage by stage");
         }
+        else if (relaxed is not null)
+        {
+            // The stages on their own, bounded by the relaxation: start from the panels the relaxation route would have.
+            generation.Seed(relaxed.Face, relaxed.Probabilities);
+        }
         var outcome = generation.Stages(leximin: true, options.BoundStagesByRelaxation ? relaxed : null);
         return (outcome.Distribution, outcome.Levels, outcome.Stages, false, outcome.Stopped);
     }

@@ -33,7 +33,8 @@ public sealed record LeximinOptions
     /// Whether the classic stages use the relaxation's LEXIMIN levels as upper bounds (default true): while every stage
     /// reaches the relaxation's level, reaching it proves the stage without the tail of column generation. When
     /// <see cref="StartFromRelaxation"/> is false, the relaxation (a few small linear programs) is computed for this
-    /// alone. False runs the stages of Flanigan et al. with no information from the relaxation.
+    /// alone and peeled into panels, the first columns of the stages, as the relaxation route would have left them.
+    /// False runs the stages of Flanigan et al. with no information from the relaxation.
     /// </summary>
     public bool BoundStagesByRelaxation { get; init; } = true;
 
