@@ -67,6 +67,7 @@ for (var run = 0; run < runs; run++)
 seconds.Sort();
 Console.WriteLine($"median {seconds[seconds.Count / 2]:F2} s over {seconds.Count} runs");
 var statistics = result!.Statistics;
+Console.WriteLine($"minimum {statistics.Minimum:R} (exact), largest probability {result.Probabilities.Max(p => p.Probability):R}");
 Console.WriteLine($"minimum {statistics.Minimum:P2}, Gini {statistics.Gini:P1}, geometric mean {statistics.GeometricMean:P2}, mean {statistics.Mean:P3}");
 if (result.Solver is { } solver)
 {

@@ -20,7 +20,7 @@ internal sealed class FairnessLp : IDisposable
     /// <summary>GLOP's deterministic time (roughly seconds) a warm-started solve may take before a rebuild.</summary>
     private const double WarmWorkLimit = 2;
 
-    private static readonly string WarmLimit = "max_deterministic_time:" + WarmWorkLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) + (Environment.GetEnvironmentVariable("SORTITION_GLOP") is { } extra ? "," + extra : "");
+    private static readonly string WarmLimit = "max_deterministic_time:" + WarmWorkLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly int[] sizes;
     private readonly double[] targets;
