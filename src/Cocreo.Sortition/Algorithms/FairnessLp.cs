@@ -85,12 +85,19 @@ internal sealed class FairnessLp : IDisposable
             var status = solver.Solve(parameters);
             if (status != Solver.ResultStatus.OPTIMAL)
             {
-                // A stalled or confused warm start: the same program from scratch, with GLOP's defaults (presolve on),
-                // which is how every program was solved before the warm starts.
+                // A stalled or confused warm start: the same program from scratch, presolve still off (with presolve
+                // GLOP's next warm start would not find its basis and start from scratch again, and stall again), and
+                // failing that with GLOP's defaults, which is how every program was solved before the warm starts.
                 Rebuilds++;
                 Build();
                 solver.SetSolverSpecificParametersAsString("");
-                status = solver.Solve();
+                status = solver.Solve(parameters);
+                if (status != Solver.ResultStatus.OPTIMAL)
+                {
+                    Build();
+                    solver.SetSolverSpecificParametersAsString("");
+                    status = solver.Solve();
+                }
                 solver.SetSolverSpecificParametersAsString(WarmLimit);
             }
             if (status != Solver.ResultStatus.OPTIMAL)

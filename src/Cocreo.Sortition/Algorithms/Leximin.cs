@@ -154,7 +154,7 @@ internal static class FairSelection
             lines.Add($"MAXIMIN raises the lowest probability as far as the quotas allow: {lowest?.Probability ?? 0:P3}; probabilities above it are not optimised further.");
         }
         lines.Add($"The lottery uses {solver.PanelsUsed:N0} panels (out of {solver.PanelsGenerated:N0} generated); each was checked against every quota by counting, independently of the solvers.");
-        lines.Add($"Work: {solver.LpSolves:N0} linear programs ({solver.LpSeconds:N1} s of processor time) and {solver.IntegerProgramSolves:N0} integer programs for pricing ({solver.PricingSeconds:N1} s); {solver.Seconds:N1} s of processor time in all.");
+        lines.Add($"Work: {solver.LpSolves:N0} linear programs ({solver.LpSeconds:N1} s of processor time) and {solver.IntegerProgramSolves:N0} integer programs (peeling and pricing; the pricing of the column generation took {solver.PricingSeconds:N1} s); {solver.Seconds:N1} s of processor time in all.");
         lines.Add($"Probabilities come from linear programming in floating point: each level is within {options.PricingTolerance:G2} of optimal, and no probability falls more than {solver.LargestShortfall:G2} below its level.");
         return lines;
     }
