@@ -131,7 +131,9 @@ internal static class FairSelection
         var lowest = positive.FirstOrDefault();
         if (algorithm == SelectionAlgorithm.Leximin)
         {
-            lines.Add($"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the probabilities take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
+            lines.Add(lowest is null && solver.Gap is not null
+                ? "LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on; the time limit stopped it before its first level was proven."
+                : $"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the {(solver.Gap is null ? "probabilities" : "levels proven before the time limit")} take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
             if (reached)
             {
                 lines.Add("Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels (up to the shortfall stated below).");
