@@ -12,17 +12,13 @@ namespace Cocreo.Sortition;
 /// <remarks>
 /// One GLOP model lives as long as the program: a new panel is a new column, a fixed group changes one row, and GLOP
 /// (presolve off) starts each solve from the last optimal basis instead of from scratch. A solve that takes more than
-/// <see cref="WarmWorkLimit"/> of GLOP's deterministic time is resumed from where it stopped, up to
-/// <see cref="WarmResumes"/> times; one that still has not finished (a warm start stalled on these degenerate programs)
-/// is abandoned and the program is rebuilt and solved from scratch, which never stalled.
+/// <see cref="WarmWorkLimit"/> of GLOP's deterministic time (a warm start stalled on these degenerate programs) is
+/// abandoned and the program is rebuilt and solved from scratch, which never stalled.
 /// </remarks>
 internal sealed class FairnessLp : IDisposable
 {
     /// <summary>GLOP's deterministic time (roughly seconds) a warm-started solve may take before a rebuild.</summary>
     private const double WarmWorkLimit = 2;
-
-    /// <summary>How many times a warm solve cut by <see cref="WarmWorkLimit"/> is resumed before the program is rebuilt.</summary>
-    private const int WarmResumes = 5;
 
     private static readonly string WarmLimit = "max_deterministic_time:" + WarmWorkLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -87,12 +83,6 @@ internal sealed class FairnessLp : IDisposable
         try
         {
             var status = solver.Solve(parameters);
-            // A solve cut by the work limit keeps its basis: going on from it is a warm start too. Large masters need a
-            // few thousand simplex iterations after new columns, more than one limit's worth, without having stalled.
-            for (var resume = 1; resume < WarmResumes && status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE or Solver.ResultStatus.UNBOUNDED); resume++)
-            {
-                status = solver.Solve(parameters);
-            }
             if (status != Solver.ResultStatus.OPTIMAL)
             {
                 // A stalled or confused warm start: the same program from scratch, presolve still off (with presolve
