@@ -5,7 +5,10 @@ using Cocreo.Sortition.Bench;
 
 // A bench program, not BenchmarkDotNet: one LEXIMIN run on the large instances takes seconds to minutes, so it reports
 // every run's wall time and their median instead of BenchmarkDotNet's many iterations.
-//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip] [stages]   (stages: the classic stages only, no relaxation)
+//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth] [starts=N] [limit=SECONDS]
+//     stages: the classic stages of Flanigan et al. only, with no information from the relaxation;
+//     bounded: the classic stages, each bounded by the relaxation's level (what the engine falls back to);
+//     nosmooth: no dual smoothing; starts: panels the swap heuristic starts from per round (default 16); limit: a time limit (wall clock), after which the best lottery so far is returned
 //   maximin <categories.csv> <respondents.csv> <k> [runs]
 //   legacy  <categories.csv> <respondents.csv> <k> [panels]
 //   generate <folder> [n] [k] [seed]
@@ -13,7 +16,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip] [stages] | generate <folder> [n] [k] [seed]");
+    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth] [starts=N] [limit=SECONDS] | generate <folder> [n] [k] [seed]");
     return 2;
 }
 if (args[0] == "generate")
@@ -31,7 +34,15 @@ var verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
 var options = new LeximinOptions
 {
     PricingSolver = args.Skip(5).Contains("scip") ? PricingSolver.Scip : PricingSolver.CpSat,
-    StartFromRelaxation = !args.Skip(5).Contains("stages"),
+    StartFromRelaxation = !args.Skip(5).Any(a => a is "stages" or "bounded"),
+    BoundStagesByRelaxation = !args.Skip(5).Contains("stages"),
+    DualSmoothing = args.Skip(5).Contains("nosmooth") ? 0 : 0.5,
+    HeuristicStarts = args.Skip(5).FirstOrDefault(a => a.StartsWith("starts=", StringComparison.Ordinal)) is { } starts
+        ? int.Parse(starts[7..], CultureInfo.InvariantCulture)
+        : 16,
+    TimeLimit = args.Skip(5).FirstOrDefault(a => a.StartsWith("limit=", StringComparison.Ordinal)) is { } limit
+        ? TimeSpan.FromSeconds(double.Parse(limit[6..], CultureInfo.InvariantCulture))
+        : null,
     Progress = verbose ? line => Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds,8:F2}s {line}") : null,
 };
 Console.WriteLine($"{args[0]} on {args[2]}: n = {input.Pool.Count}, k = {input.Quotas.PanelSize}, {input.Pool.Features.Count} features, {ProfileGroup.Form(input.Pool, input.Quotas).Count} profile groups; {Environment.ProcessorCount} cores");
@@ -59,6 +70,7 @@ for (var run = 0; run < runs; run++)
 seconds.Sort();
 Console.WriteLine($"median {seconds[seconds.Count / 2]:F2} s over {seconds.Count} runs");
 var statistics = result!.Statistics;
+Console.WriteLine($"minimum {statistics.Minimum:R} (exact), largest probability {result.Probabilities.Max(p => p.Probability):R}");
 Console.WriteLine($"minimum {statistics.Minimum:P2}, Gini {statistics.Gini:P1}, geometric mean {statistics.GeometricMean:P2}, mean {statistics.Mean:P3}");
 if (result.Solver is { } solver)
 {

@@ -17,6 +17,21 @@ internal static class Instances
         return PoolFiles.Read(Path.Combine(folder, "features.csv"), Path.Combine(folder, "candidates.csv"), panelSize, options);
     }
 
+    /// <summary>A pool shaped like the paper's sf_e (seven independent features, quotas ±10 % around population shares), of n people.</summary>
+    public static SelectionInput Generated(int n, int panelSize, int seed)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"cocreo-sortition-generated-{n}-{panelSize}-{seed}-{Guid.NewGuid():N}");
+        try
+        {
+            Cocreo.Sortition.Bench.GeneratedPool.Write(folder, n, panelSize, seed);
+            return PoolFiles.Read(Path.Combine(folder, "categories.csv"), Path.Combine(folder, "respondents.csv"), panelSize);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Reads a quota file and a pool file given as text (the paper's or the Sortition Foundation's format).</summary>
     public static SelectionInput FromText(string quotas, string pool, int panelSize, PoolReadOptions? options = null) =>
         PoolFiles.Read(new StringReader(quotas), "quotas.csv", new StringReader(pool), "pool.csv", panelSize, options);

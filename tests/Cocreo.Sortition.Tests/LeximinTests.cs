@@ -101,6 +101,48 @@ public class LeximinTests
     }
 
     [Fact]
+    public void On_a_generated_mid_size_pool_the_pure_stages_the_bounded_stages_and_the_relaxation_agree()
+    {
+        // 250 people with seven independent features: most profiles are distinct, so the stages need many columns.
+        var input = Instances.Generated(250, 25, 11);
+
+        var fromRelaxation = Leximin.Select(input.Pool, input.Quotas);
+        var pure = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false, BoundStagesByRelaxation = false });
+        var bounded = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false });
+
+        Assert.Equal(0, pure.Solver!.StagesByRelaxation);
+        Assert.True(bounded.Solver!.StagesByRelaxation > 0);
+        Assert.Null(pure.Solver.Gap);
+        foreach (var stages in new[] { pure, bounded })
+        {
+            Assert.Empty(stages.Distribution!.Problems(input.Pool, input.Quotas));
+            Assert.Equal(fromRelaxation.Statistics.Minimum, stages.Statistics.Minimum, 1e-6);
+            for (var i = 0; i < input.Pool.Count; i++)
+            {
+                Assert.Equal(fromRelaxation.Probabilities[i].Probability, stages.Probabilities[i].Probability, 1e-6);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_run_stopped_by_its_time_limit_returns_a_valid_lottery_with_its_gap()
+    {
+        var input = Instances.Generated(250, 25, 11);
+
+        var full = Leximin.Select(input.Pool, input.Quotas);
+        var stopped = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false, BoundStagesByRelaxation = false, TimeLimit = TimeSpan.Zero });
+
+        Assert.Empty(stopped.Distribution!.Problems(input.Pool, input.Quotas));
+        var gap = Assert.IsType<double>(stopped.Solver!.Gap);
+        var reached = Assert.IsType<double>(stopped.Solver.StoppedAt);
+        // Everyone has at least the value reached, and the stated bound is a true upper bound on the optimal minimum.
+        Assert.True(stopped.Statistics.Minimum >= reached - 1e-9);
+        Assert.True(reached <= full.Statistics.Minimum + 1e-9);
+        Assert.True(reached + gap >= full.Statistics.Minimum - 1e-9);
+        Assert.Contains(stopped.Explanation, line => line.Contains("time limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Maximin_reaches_the_same_lowest_probability_as_leximin()
     {
         var input = Instances.Scotland();

@@ -15,6 +15,7 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
 {
     private readonly List<Composition> panels = [];
     private readonly HashSet<Composition> known = [];
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
     private LeximinOptions Options { get; } = options;
 
@@ -23,6 +24,12 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
     public int IntegerProgramSolves { get; private set; }
 
     public int PanelCount => panels.Count;
+
+    /// <summary>Time spent solving the master linear programs.</summary>
+    public TimeSpan LpTime { get; private set; }
+
+    /// <summary>Time spent in the pricing integer programs (not the swap heuristic).</summary>
+    public TimeSpan PricingTime { get; private set; }
 
     /// <summary>Panels found by peeling the target (0 when not tried).</summary>
     public int Peeled { get; private set; }
@@ -56,6 +63,26 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
             return combined;
         }
         return ReachTarget(face, pricing, target, Options.ReachTolerance, "reaching the relaxation's LEXIMIN");
+    }
+
+    /// <summary>
+    /// Adds the panels found by peeling <paramref name="target"/> (the relaxation's LEXIMIN) as columns, without the
+    /// column generation of <see cref="Reach"/>: the panels the engine's relaxation route has when it falls back to the
+    /// stages, for running the bounded stages on their own.
+    /// </summary>
+    public void Seed(PanelSpace face, double[] target)
+    {
+        var (peeled, complete) = Decomposition.Peel(face, target.Select((t, g) => t * space.Capacity[g]).ToArray(), Options, n => IntegerProgramSolves += n);
+        foreach (var (panel, _) in peeled)
+        {
+            if (known.Add(panel))
+            {
+                panels.Add(panel);
+            }
+        }
+        Peeled = peeled.Count;
+        PeelingComplete = complete;
+        Options.Progress?.Invoke($"peeling {(complete ? "decomposed the target" : "got stuck")} with {peeled.Count} panels, the stages' first columns");
     }
 
     /// <summary>
@@ -93,27 +120,34 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
 
     private List<(Composition Panel, double Probability)>? ReachTarget(PanelSpace face, PanelPricing pricing, double[] target, double tolerance, string name)
     {
-        var search = new Search(this, face, pricing, new FairnessLp(space.Capacity, target), name);
+        using var lp = new FairnessLp(space.Capacity, target);
+        var search = new Search(this, face, pricing, lp, name);
         var covered = search.Cover();
         if (Enumerable.Range(0, space.GroupCount).Any(g => !covered[g] && target[g] > Options.PricingTolerance))
         {
             return null;
         }
-        var level = search.Maximise(stopAt: 1 - tolerance);
-        return level >= 1 - tolerance ? search.Distribution() : null;
+        var end = search.Maximise(stopAt: 1 - tolerance);
+        return end.Value >= 1 - tolerance ? search.Distribution() : null;
     }
 
     /// <summary>
     /// The classic stages: LEXIMIN fixes every group's probability level by level; MAXIMIN stops after the first.
-    /// Returns the distribution and the level each group was fixed at (null for groups MAXIMIN leaves free).
+    /// With <paramref name="relaxed"/>, each stage's value is also bounded by the relaxation's level for as long as
+    /// every earlier stage reached it: a stage whose program reaches that level is proven by the relaxation and fixes the
+    /// relaxation's groups of that stage (by complementary slackness with the relaxation's duals, every optimal
+    /// lottery gives them exactly that level). Returns the distribution, the level each group was fixed at (null for
+    /// groups MAXIMIN leaves free, or that a stop at the time limit left open), the stages and, after such a stop,
+    /// the gap of the stage it stopped in.
     /// </summary>
-    public (List<(Composition Panel, double Probability)> Distribution, double?[] Levels, int Stages) Stages(bool leximin)
+    public StagesOutcome Stages(bool leximin, RelaxedLeximin? relaxed = null)
     {
         using var pricing = PanelPricing.Create(space, Options.PricingSolver);
-        var lp = new FairnessLp(space.Capacity);
+        using var lp = new FairnessLp(space.Capacity);
         var search = new Search(this, space, pricing, lp, "LEXIMIN stages");
         var fixedAt = new double?[space.GroupCount];
         var covered = search.Cover();
+        var uncovered = new HashSet<int>();
         for (var g = 0; g < covered.Length; g++)
         {
             if (!covered[g])
@@ -121,32 +155,83 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
                 // On no valid panel at all: probability 0 in every distribution.
                 fixedAt[g] = 0;
                 lp.Fix(g, 0);
+                uncovered.Add(g);
             }
+        }
+        // The relaxation's stages bound ours while the same groups have been fixed at the same levels.
+        var next = 0;
+        var matched = relaxed is not null;
+        if (relaxed is not null)
+        {
+            var atZero = new HashSet<int>();
+            while (next < relaxed.Stages.Count && relaxed.Stages[next].Level < 1e-12)
+            {
+                atZero.UnionWith(relaxed.Stages[next++].Groups);
+            }
+            matched = atZero.SetEquals(uncovered);
         }
         var stages = 0;
         while (fixedAt.Any(f => f is null))
         {
             stages++;
-            var level = search.Maximise(stopAt: double.PositiveInfinity, fixedAt);
+            var known = matched && next < relaxed!.Stages.Count ? relaxed.Stages[next].Level : double.PositiveInfinity;
+            var end = search.Maximise(stopAt: double.PositiveInfinity, fixedAt, known);
             var unfixed = Enumerable.Range(0, space.GroupCount).Where(g => fixedAt[g] is null).ToArray();
-            // By complementary slackness, a positive dual means the group sits at this level in every optimum.
-            var fixedNow = unfixed.Where(g => lp.GroupDual(g) > Options.FixingTolerance).ToArray();
-            if (fixedNow.Length == 0)
+            if (end.Proof == StageProof.TimedOut)
             {
-                // The duals of the groups left sum to 1, so this only happens with many tiny duals: fix the largest.
-                fixedNow = [unfixed.MaxBy(lp.GroupDual)];
+                StagesProven = stages - 1;
+                return new StagesOutcome(search.Distribution(), fixedAt, stages, end);
+            }
+            int[] fixedNow;
+            if (end.Proof == StageProof.KnownBound)
+            {
+                RelaxationStages++;
+                fixedNow = relaxed!.Stages[next++].Groups.Where(g => fixedAt[g] is null).ToArray();
+            }
+            else
+            {
+                matched = false;
+                fixedNow = end.Value >= 1 - Options.PricingTolerance
+                    // Nobody's probability exceeds 1: everyone left is certain to be selected.
+                    ? unfixed
+                    : Fixed(unfixed, end, lp.GroupDuals);
             }
             foreach (var g in fixedNow)
             {
-                fixedAt[g] = level;
-                lp.Fix(g, level);
+                fixedAt[g] = end.Value;
+                lp.Fix(g, end.Value);
             }
             if (!leximin)
             {
-                return (search.Distribution(), fixedAt, stages);
+                StagesProven = stages;
+                return new StagesOutcome(search.Distribution(), fixedAt, stages, null);
             }
         }
-        return (FinalDistribution(fixedAt.Select(f => f!.Value).ToArray()), fixedAt, stages);
+        StagesProven = stages;
+        return new StagesOutcome(FinalDistribution(fixedAt.Select(f => f!.Value).ToArray()), fixedAt, stages, null);
+    }
+
+    /// <summary>Stages proven by the relaxation's level rather than by pricing.</summary>
+    public int RelaxationStages { get; private set; }
+
+    /// <summary>Stages completed with a proof.</summary>
+    public int StagesProven { get; private set; }
+
+    /// <summary>
+    /// The groups a stage proven by pricing fixes. By complementary slackness, a group with a positive dual in an optimal
+    /// dual solution sits at the stage's level in every optimum. The certificate is either the program's own duals (when
+    /// pricing at them found nothing) or the smoothed duals whose Lagrangian bound met the program's value; the latter
+    /// are only nearly optimal, so a group is fixed only when the program's last duals agree.
+    /// </summary>
+    private int[] Fixed(int[] unfixed, StageEnd end, double[] lastDuals)
+    {
+        var certificate = end.Certificate ?? lastDuals;
+        var tolerance = Options.FixingTolerance;
+        var fixedNow = end.Proof == StageProof.Lagrangian
+            ? unfixed.Where(g => certificate[g] > tolerance && lastDuals[g] > tolerance).ToArray()
+            : unfixed.Where(g => certificate[g] > tolerance).ToArray();
+        // The duals of the groups left sum to 1, so this only happens with many tiny duals: fix the largest.
+        return fixedNow.Length > 0 ? fixedNow : [unfixed.MaxBy(g => certificate[g])];
     }
 
     /// <summary>
@@ -251,65 +336,129 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
         }
 
         /// <summary>
-        /// Column generation until no panel improves the program (or its value reaches <paramref name="stopAt"/>);
-        /// returns the program's optimal value.
+        /// Column generation until the program's value is proven optimal over all valid panels (within the pricing
+        /// tolerance), reaches <paramref name="stopAt"/>, or reaches <paramref name="knownBound"/> (an upper bound known
+        /// from elsewhere, such as the relaxation's level). Each round solves the program (warm-started), prices at the
+        /// duals smoothed towards the best dual found so far (Wentges), and keeps the best Lagrangian bound that every
+        /// exact pricing call proves: once the program's value meets it, the stage is over, without waiting for the
+        /// program's own duals to stop producing columns (the tail of column generation).
         /// </summary>
-        public double Maximise(double stopAt, double?[]? fixedAt = null)
+        public StageEnd Maximise(double stopAt, double?[]? fixedAt = null, double knownBound = double.PositiveInfinity)
         {
+            var tolerance = Options.PricingTolerance;
             var weight = new double[rules.GroupCount];
+            double[]? center = null;
+            var bound = double.PositiveInfinity;
             while (true)
             {
                 owner.LpSolves++;
-                if (!lp.Solve())
+                var lpClock = ProcessorClock.Start();
+                var solved = lp.Solve();
+                owner.LpTime += lpClock.Elapsed;
+                if (!solved)
                 {
                     RelaxFixedLevels(fixedAt);
+                    // The fixed levels changed, so earlier bounds no longer hold.
+                    center = null;
+                    bound = double.PositiveInfinity;
                     continue;
                 }
                 var threshold = lp.PanelThreshold;
-                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs");
+                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, bound {Math.Min(bound, knownBound):R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs; linear programs {owner.LpTime.TotalSeconds:F1} s, pricing {owner.PricingTime.TotalSeconds:F1} s of processor time; simplex iterations {lp.LastIterations}, rebuilds {lp.Rebuilds}");
                 if (lp.Z >= stopAt)
                 {
-                    return lp.Z;
+                    return new StageEnd(lp.Z, bound, null, StageProof.Reached);
                 }
-                for (var g = 0; g < weight.Length; g++)
+                if (lp.Z >= knownBound - tolerance)
                 {
-                    weight[g] = lp.GroupDual(g) / rules.Capacity[g];
+                    return new StageEnd(lp.Z, knownBound, null, StageProof.KnownBound);
                 }
-                var byWeight = ByWeight(weight);
-                var found = 0;
-                foreach (var start in Starts())
+                if (lp.Z >= bound - tolerance || (double.IsFinite(stopAt) && bound < stopAt - tolerance))
                 {
-                    var seats = start.ToDense(rules.GroupCount);
-                    if (swaps.Improve(seats, weight, byWeight, Options.PricingTolerance) && Improves(Composition.FromDense(seats)))
+                    return new StageEnd(lp.Z, bound, center, StageProof.Lagrangian);
+                }
+                if (Options.TimeLimit is { } limit && owner.clock.Elapsed > limit)
+                {
+                    return new StageEnd(lp.Z, Math.Min(bound, knownBound), null, StageProof.TimedOut);
+                }
+                var duals = lp.GroupDuals;
+                var exact = center is null || Options.DualSmoothing <= 0;
+                while (true)
+                {
+                    var y = exact ? duals : Smooth(center!, duals, Options.DualSmoothing);
+                    for (var g = 0; g < weight.Length; g++)
                     {
-                        found++;
+                        weight[g] = y[g] / rules.Capacity[g];
                     }
-                }
-                owner.IntegerProgramSolves++;
-                var best = columns.MaxBy(p => p.Value(weight))!;
-                var solutions = pricing.BestAndOnTheWay(weight, best.ToDense(rules.GroupCount), Options.PricingTolerance / 2);
-                if (solutions.Count == 0)
-                {
-                    throw new InvalidOperationException("The pricing integer program found no valid panel although one exists.");
-                }
-                found += solutions.Select(Composition.FromDense).Count(Improves);
-                if (found == 0)
-                {
-                    // The best panel is no better than the threshold (or already known: solver noise): optimal.
-                    return lp.Z;
-                }
-
-                bool Improves(Composition panel)
-                {
-                    if (panel.Value(weight) <= threshold + Options.PricingTolerance || !owner.known.Add(panel))
+                    var candidates = new List<Composition>();
+                    var byWeight = ByWeight(weight);
+                    foreach (var start in Starts())
                     {
-                        return false;
+                        var seats = start.ToDense(rules.GroupCount);
+                        if (swaps.Improve(seats, weight, byWeight, tolerance))
+                        {
+                            candidates.Add(Composition.FromDense(seats));
+                        }
                     }
-                    owner.panels.Add(panel);
-                    Use(panel, null);
-                    return true;
+                    owner.IntegerProgramSolves++;
+                    var best = columns.MaxBy(p => p.Value(weight))!;
+                    var pricingClock = ProcessorClock.Start();
+                    var solutions = pricing.BestAndOnTheWay(weight, best.ToDense(rules.GroupCount), tolerance / 2);
+                    owner.PricingTime += pricingClock.Elapsed;
+                    if (solutions.Count == 0)
+                    {
+                        throw new InvalidOperationException("The pricing integer program found no valid panel although one exists.");
+                    }
+                    candidates.AddRange(solutions.Select(Composition.FromDense));
+                    var proved = lp.Bound(y, pricing.LastBound);
+                    if (proved < bound)
+                    {
+                        bound = proved;
+                        center = y;
+                    }
+                    // A panel is added when it improves the program at its own duals, whatever weights found it.
+                    var found = candidates.Count(panel => Improves(panel, duals, threshold));
+                    if (found > 0)
+                    {
+                        break;
+                    }
+                    if (exact || lp.Z >= bound - tolerance)
+                    {
+                        // No panel improves the program at its own duals: optimal over all panels (or proven by the bound).
+                        return exact
+                            ? new StageEnd(lp.Z, Math.Min(bound, lp.Z), duals, StageProof.Priced)
+                            : new StageEnd(lp.Z, bound, center, StageProof.Lagrangian);
+                    }
+                    // The smoothed duals found nothing for the program (a mis-price; it moved the centre): price exactly.
+                    exact = true;
                 }
             }
+
+            bool Improves(Composition panel, double[] duals, double threshold)
+            {
+                var value = 0.0;
+                for (var i = 0; i < panel.Groups.Length; i++)
+                {
+                    value += duals[panel.Groups[i]] * panel.Seats[i] / rules.Capacity[panel.Groups[i]];
+                }
+                if (value <= threshold + Options.PricingTolerance || !owner.known.Add(panel))
+                {
+                    return false;
+                }
+                owner.panels.Add(panel);
+                Use(panel, null);
+                return true;
+            }
+        }
+
+        private static double[] Smooth(double[] center, double[] duals, double alpha)
+        {
+            var y = new double[duals.Length];
+            for (var g = 0; g < y.Length; g++)
+            {
+                y[g] = alpha * center[g] + (1 - alpha) * duals[g];
+            }
+            return y;
         }
 
         /// <summary>The distribution of the last solve.</summary>
@@ -359,3 +508,28 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
         }
     }
 }
+
+/// <summary>How a column generation run ended.</summary>
+internal enum StageProof
+{
+    /// <summary>Pricing at the program's own duals found no improving panel: optimal over all valid panels.</summary>
+    Priced,
+
+    /// <summary>The program's value met a Lagrangian bound proven by pricing (at smoothed duals).</summary>
+    Lagrangian,
+
+    /// <summary>The program's value met the bound given by the caller (the relaxation's level).</summary>
+    KnownBound,
+
+    /// <summary>The program's value reached the value asked for.</summary>
+    Reached,
+
+    /// <summary>The time limit passed; the value is what the panels found reach, the bound what is proven.</summary>
+    TimedOut,
+}
+
+/// <summary>The end of a column generation run: the program's value, the best upper bound proven, and the dual certificate.</summary>
+internal sealed record StageEnd(double Value, double Bound, double[]? Certificate, StageProof Proof);
+
+/// <summary>The result of the classic stages; <c>Stopped</c> is the unfinished stage when the time limit stopped them.</summary>
+internal sealed record StagesOutcome(List<(Composition Panel, double Probability)> Distribution, double?[] Levels, int Stages, StageEnd? Stopped);

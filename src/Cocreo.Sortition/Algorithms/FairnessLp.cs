@@ -10,15 +10,28 @@ namespace Cocreo.Sortition;
 /// program exactly when Σ_g seats_P(g) · y_g / |g| exceeds the dual of Σ λ = 1.
 /// </summary>
 /// <remarks>
-/// Solved by GLOP from scratch each time. Keeping one GLOP model and adding columns occasionally left GLOP's simplex
-/// stalled for minutes on these highly degenerate programs; a fresh solve costs a little more and never stalled.
+/// One GLOP model lives as long as the program: a new panel is a new column, a fixed group changes one row, and GLOP
+/// (presolve off) starts each solve from the last optimal basis instead of from scratch. A solve that takes more than
+/// <see cref="WarmWorkLimit"/> of GLOP's deterministic time (a warm start stalled on these degenerate programs) is
+/// abandoned and the program is rebuilt and solved from scratch, which never stalled.
 /// </remarks>
-internal sealed class FairnessLp
+internal sealed class FairnessLp : IDisposable
 {
+    /// <summary>GLOP's deterministic time (roughly seconds) a warm-started solve may take before a rebuild.</summary>
+    private const double WarmWorkLimit = 2;
+
+    private static readonly string WarmLimit = "max_deterministic_time:" + WarmWorkLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly int[] sizes;
     private readonly double[] targets;
     private readonly double?[] fixedAt;
     private readonly List<Composition> panels = [];
+    private readonly MPSolverParameters parameters = new();
+    private Solver solver = null!;
+    private Variable z = null!;
+    private Constraint total = null!;
+    private Constraint[] rows = [];
+    private readonly List<Variable> columns = [];
     private double[] lambda = [];
     private double[] groupDuals = [];
 
@@ -27,54 +40,76 @@ internal sealed class FairnessLp
         sizes = groupSizes;
         this.targets = targets ?? Enumerable.Repeat(1.0, sizes.Length).ToArray();
         fixedAt = new double?[sizes.Length];
+        parameters.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
+        parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_ON);
+        Build();
     }
 
     public int Solves { get; private set; }
 
+    /// <summary>Solves that had to rebuild the program from scratch after a stalled warm start.</summary>
+    public int Rebuilds { get; private set; }
+
+    /// <summary>Time spent in GLOP.</summary>
+    public TimeSpan Time { get; private set; }
+
     public double Z { get; private set; }
+
+    /// <summary>Simplex iterations of the last solve.</summary>
+    public long LastIterations { get; private set; }
 
     /// <summary>The dual of Σ λ = 1: the weight a panel must exceed to improve the program.</summary>
     public double PanelThreshold { get; private set; }
 
-    public void AddPanel(Composition panel) => panels.Add(panel);
+    public void AddPanel(Composition panel)
+    {
+        panels.Add(panel);
+        AddColumn(panel);
+    }
 
     /// <summary>From now on, group g must keep at least this probability instead of taking part in z.</summary>
-    public void Fix(int group, double probability) => fixedAt[group] = probability;
+    public void Fix(int group, double probability)
+    {
+        fixedAt[group] = probability;
+        rows[group].SetCoefficient(z, 0);
+        rows[group].SetLb(probability);
+    }
 
     /// <summary>Solves; false when GLOP finds no optimum (numerical trouble with the fixed levels).</summary>
     public bool Solve()
     {
         Solves++;
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools was built without GLOP.");
-        var z = solver.MakeNumVar(0, 1, "");
-        var total = solver.MakeConstraint(1, 1, "");
-        var rows = new Constraint[sizes.Length];
-        for (var g = 0; g < sizes.Length; g++)
+        var clock = ProcessorClock.Start();
+        try
         {
-            rows[g] = solver.MakeConstraint(fixedAt[g] ?? 0, double.PositiveInfinity, "");
-            if (fixedAt[g] is null && targets[g] > 0)
+            var status = solver.Solve(parameters);
+            if (status != Solver.ResultStatus.OPTIMAL)
             {
-                rows[g].SetCoefficient(z, -targets[g]);
+                // A stalled or confused warm start: the same program from scratch, presolve still off (with presolve
+                // GLOP's next warm start would not find its basis and start from scratch again, and stall again), and
+                // failing that with GLOP's defaults, which is how every program was solved before the warm starts.
+                Rebuilds++;
+                Build();
+                solver.SetSolverSpecificParametersAsString("");
+                status = solver.Solve(parameters);
+                if (status != Solver.ResultStatus.OPTIMAL)
+                {
+                    Build();
+                    solver.SetSolverSpecificParametersAsString("");
+                    status = solver.Solve();
+                }
+                solver.SetSolverSpecificParametersAsString(WarmLimit);
+            }
+            if (status != Solver.ResultStatus.OPTIMAL)
+            {
+                return false;
             }
         }
-        var columns = new Variable[panels.Count];
-        for (var i = 0; i < panels.Count; i++)
+        finally
         {
-            var column = columns[i] = solver.MakeNumVar(0, double.PositiveInfinity, "");
-            total.SetCoefficient(column, 1);
-            var panel = panels[i];
-            for (var j = 0; j < panel.Groups.Length; j++)
-            {
-                var g = panel.Groups[j];
-                rows[g].SetCoefficient(column, (double)panel.Seats[j] / sizes[g]);
-            }
+            Time += clock.Elapsed;
         }
-        solver.Objective().SetCoefficient(z, 1);
-        solver.Objective().SetMaximization();
-        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
-        {
-            return false;
-        }
+        LastIterations = solver.Iterations();
         Z = z.SolutionValue();
         PanelThreshold = total.DualValue();
         lambda = columns.Select(c => c.SolutionValue()).ToArray();
@@ -83,9 +118,79 @@ internal sealed class FairnessLp
         return true;
     }
 
+    /// <summary>The duals y_g ≥ 0 of every group's row in the last solve.</summary>
+    public double[] GroupDuals => (double[])groupDuals.Clone();
+
+    /// <summary>
+    /// The Lagrangian bound of a dual vector y ≥ 0 (not necessarily the program's): if no valid panel has
+    /// Σ_g y_g·seats(g)/|g| above <paramref name="bestPanelValue"/>, no distribution over all valid panels reaches a value
+    /// z above (bestPanelValue − Σ_fixed y_g·f_g) / Σ_unfixed t_g·y_g, since Σ_g y_g·p_g is at most bestPanelValue and at
+    /// least z·Σ_unfixed t_g·y_g + Σ_fixed y_g·f_g. Positive infinity when y gives no bound.
+    /// </summary>
+    public double Bound(double[] y, double bestPanelValue)
+    {
+        var fixedPart = 0.0;
+        var scale = 0.0;
+        for (var g = 0; g < y.Length; g++)
+        {
+            if (fixedAt[g] is { } level)
+            {
+                fixedPart += y[g] * level;
+            }
+            else
+            {
+                scale += targets[g] * y[g];
+            }
+        }
+        return scale > 1e-12 ? (bestPanelValue - fixedPart) / scale : double.PositiveInfinity;
+    }
+
     /// <summary>The dual y_g ≥ 0 of group g's row in the last solve.</summary>
     public double GroupDual(int group) => groupDuals[group];
 
     /// <summary>The probability λ of the i-th panel added, in the last solve.</summary>
     public double Weight(int panel) => panel < lambda.Length ? lambda[panel] : 0;
+
+    public void Dispose()
+    {
+        solver.Dispose();
+        parameters.Dispose();
+    }
+
+    private void Build()
+    {
+        solver?.Dispose();
+        solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools was built without GLOP.");
+        solver.SetSolverSpecificParametersAsString(WarmLimit);
+        z = solver.MakeNumVar(0, 1, "");
+        total = solver.MakeConstraint(1, 1, "");
+        rows = new Constraint[sizes.Length];
+        for (var g = 0; g < sizes.Length; g++)
+        {
+            rows[g] = solver.MakeConstraint(fixedAt[g] ?? 0, double.PositiveInfinity, "");
+            if (fixedAt[g] is null && targets[g] > 0)
+            {
+                rows[g].SetCoefficient(z, -targets[g]);
+            }
+        }
+        columns.Clear();
+        foreach (var panel in panels)
+        {
+            AddColumn(panel);
+        }
+        solver.Objective().SetCoefficient(z, 1);
+        solver.Objective().SetMaximization();
+    }
+
+    private void AddColumn(Composition panel)
+    {
+        var column = solver.MakeNumVar(0, double.PositiveInfinity, "");
+        columns.Add(column);
+        total.SetCoefficient(column, 1);
+        for (var j = 0; j < panel.Groups.Length; j++)
+        {
+            var g = panel.Groups[j];
+            rows[g].SetCoefficient(column, (double)panel.Seats[j] / sizes[g]);
+        }
+    }
 }

@@ -37,8 +37,9 @@ internal static class FairSelection
             return new SelectionResult(algorithm, feasibility, [], null, [$"No panel meets the quotas, so {name} cannot select; see the feasibility diagnosis."]);
         }
 
+        var processor = ProcessorClock.Start();
         var generation = new ColumnGeneration(space, options);
-        var (weighted, levels, stages, reached) = algorithm == SelectionAlgorithm.Leximin
+        var (weighted, levels, stages, reached, stopped) = algorithm == SelectionAlgorithm.Leximin
             ? SolveLeximin(space, generation, options)
             : SolveMaximin(generation);
         var distribution = new PanelDistribution(quotas.PanelSize, groups, weighted.Select(w => new PanelComposition(
@@ -63,7 +64,7 @@ internal static class FairSelection
             .Select(l => new LeximinLevel(l.Key, l.Sum(g => groups[g].Size)))
             .ToArray();
         var solver = new SolverReport(
-            "GLOP (primal simplex, default settings): the relaxation's stages, the restricted master programs (rebuilt for each solve) and the final program",
+            "GLOP (primal simplex): the relaxation's stages, the final program, and the restricted master programs (one model per column generation run, columns added to it, each solve warm-started from the last basis, presolve off)",
             options.PricingSolver == PricingSolver.CpSat
                 ? "CP-SAT (1 worker, weights scaled to integers, linearisation level 2; proofs it cannot finish within 1 deterministic unit go to SCIP): peeling steps and pricing, after a swap heuristic"
                 : "SCIP via OR-Tools (relative gap 1e-10): peeling steps and pricing, after a swap heuristic",
@@ -72,39 +73,51 @@ internal static class FairSelection
             generation.IntegerProgramSolves,
             generation.PanelCount,
             distribution.Panels.Count,
-            shortfall);
+            shortfall,
+            processor.Elapsed.TotalSeconds,
+            generation.LpTime.TotalSeconds,
+            generation.PricingTime.TotalSeconds,
+            generation.RelaxationStages,
+            stopped is null ? null : Math.Max(0, stopped.Bound - stopped.Value),
+            stopped?.Value);
         return new SelectionResult(algorithm, feasibility, probabilities, distribution,
-            Explain(algorithm, pool, groups, leximinLevels, solver, options, reached), leximinLevels, solver);
+            Explain(algorithm, pool, groups, leximinLevels, solver, options, reached, generation.StagesProven), leximinLevels, solver);
     }
 
     /// <summary>
     /// LEXIMIN in two steps. The relaxation (fractional seats) has a LEXIMIN that bounds every real distribution from
     /// above and costs a few small linear programs; when panels are found that reach it, it is the LEXIMIN, with the
-    /// relaxation as the proof. Otherwise the classic stages compute it from the panels found so far.
+    /// relaxation as the proof. Otherwise the classic stages compute it from the panels found so far, each stage bounded
+    /// by the relaxation's level for as long as the stages reach it.
     /// </summary>
-    private static (List<(Composition Panel, double Probability)>, double?[], int, bool) SolveLeximin(PanelSpace space, ColumnGeneration generation, LeximinOptions options)
+    private static (List<(Composition Panel, double Probability)>, double?[], int, bool, StageEnd?) SolveLeximin(PanelSpace space, ColumnGeneration generation, LeximinOptions options)
     {
+        var relaxed = options.StartFromRelaxation || options.BoundStagesByRelaxation ? RelaxedLeximin.Solve(space) : null;
         if (options.StartFromRelaxation)
         {
-            var relaxed = RelaxedLeximin.Solve(space);
-            if (generation.Reach(relaxed.Face, relaxed.Probabilities) is not null)
+            if (generation.Reach(relaxed!.Face, relaxed.Probabilities) is { } reached)
             {
                 var levels = relaxed.Probabilities.Select(p => (double?)p).ToArray();
-                return (generation.FinalDistribution(relaxed.Probabilities), levels, relaxed.Stages.Count, true);
+                return (generation.FinalDistribution(relaxed.Probabilities), levels, relaxed.Stages.Count, true, null);
             }
             options.Progress?.Invoke("the relaxation's LEXIMIN is not reachable; computing LEXIMIN stage by stage");
         }
-        var (distribution, fixedAt, stages) = generation.Stages(leximin: true);
-        return (distribution, fixedAt, stages, false);
+        else if (relaxed is not null)
+        {
+            // The stages on their own, bounded by the relaxation: start from the panels the relaxation route would have.
+            generation.Seed(relaxed.Face, relaxed.Probabilities);
+        }
+        var outcome = generation.Stages(leximin: true, options.BoundStagesByRelaxation ? relaxed : null);
+        return (outcome.Distribution, outcome.Levels, outcome.Stages, false, outcome.Stopped);
     }
 
-    private static (List<(Composition Panel, double Probability)>, double?[], int, bool) SolveMaximin(ColumnGeneration generation)
+    private static (List<(Composition Panel, double Probability)>, double?[], int, bool, StageEnd?) SolveMaximin(ColumnGeneration generation)
     {
-        var (distribution, fixedAt, stages) = generation.Stages(leximin: false);
-        return (distribution, fixedAt, stages, false);
+        var outcome = generation.Stages(leximin: false);
+        return (outcome.Distribution, outcome.Levels, outcome.Stages, false, outcome.Stopped);
     }
 
-    private static List<string> Explain(SelectionAlgorithm algorithm, Pool pool, IReadOnlyList<ProfileGroup> groups, LeximinLevel[] levels, SolverReport solver, LeximinOptions options, bool reached)
+    private static List<string> Explain(SelectionAlgorithm algorithm, Pool pool, IReadOnlyList<ProfileGroup> groups, LeximinLevel[] levels, SolverReport solver, LeximinOptions options, bool reached, int proven)
     {
         var lines = new List<string>
         {
@@ -118,18 +131,32 @@ internal static class FairSelection
         var lowest = positive.FirstOrDefault();
         if (algorithm == SelectionAlgorithm.Leximin)
         {
-            lines.Add($"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the probabilities take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
-            lines.Add(reached
-                ? "Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels (up to the shortfall stated below)."
-                : options.StartFromRelaxation
-                    ? $"The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage ({solver.Stages} stages), each proved optimal by an integer program."
-                    : $"LEXIMIN was computed stage by stage as in Flanigan et al. ({solver.Stages} stages), each proved optimal by an integer program.");
+            lines.Add(lowest is null && solver.Gap is not null
+                ? "LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on; the time limit stopped it before its first level was proven."
+                : $"LEXIMIN raises the lowest probability as far as the quotas allow, then the next lowest, and so on: the lowest is {lowest?.Probability ?? 0:P3} ({lowest?.People ?? 0:N0} people), and the {(solver.Gap is null ? "probabilities" : "levels proven before the time limit")} take {positive.Length} distinct values up to {positive.LastOrDefault()?.Probability ?? 0:P3}.");
+            if (reached)
+            {
+                lines.Add("Proof of optimality: even with fractional seats allowed, no lottery could do better than these probabilities (a relaxation solved by linear programming), and the lottery found reaches them with whole panels (up to the shortfall stated below).");
+            }
+            else
+            {
+                var why = options.StartFromRelaxation
+                    ? "The relaxation with fractional seats promised more than whole panels can give, so LEXIMIN was computed stage by stage"
+                    : "LEXIMIN was computed stage by stage as in Flanigan et al.";
+                var proofs = solver.StagesByRelaxation > 0
+                    ? $"{solver.StagesByRelaxation} of them proved optimal by reaching the relaxation's level (which no lottery can exceed), the others by an integer program that finds no better panel or bounds the best value"
+                    : "each proved optimal by an integer program that finds no better panel or bounds the best value (a Lagrangian bound)";
+                lines.Add(solver.Gap is { } gap
+                    ? $"{why}; the time limit of {options.TimeLimit!.Value.TotalSeconds:N0} s stopped it in stage {solver.Stages}, after {proven} proven stages ({proofs}). The probabilities fixed in those stages are LEXIMIN's; everyone else has at least {solver.StoppedAt:P4}, and no lottery can give the lowest of them more than {solver.StoppedAt + gap:P4} (gap {gap:G3})."
+                    : $"{why} ({solver.Stages} stages, {proofs}).");
+            }
         }
         else
         {
             lines.Add($"MAXIMIN raises the lowest probability as far as the quotas allow: {lowest?.Probability ?? 0:P3}; probabilities above it are not optimised further.");
         }
         lines.Add($"The lottery uses {solver.PanelsUsed:N0} panels (out of {solver.PanelsGenerated:N0} generated); each was checked against every quota by counting, independently of the solvers.");
+        lines.Add($"Work: {solver.LpSolves:N0} linear programs ({solver.LpSeconds:N1} s of processor time) and {solver.IntegerProgramSolves:N0} integer programs (peeling and pricing; the pricing of the column generation took {solver.PricingSeconds:N1} s); {solver.Seconds:N1} s of processor time in all.");
         lines.Add($"Probabilities come from linear programming in floating point: each level is within {options.PricingTolerance:G2} of optimal, and no probability falls more than {solver.LargestShortfall:G2} below its level.");
         return lines;
     }

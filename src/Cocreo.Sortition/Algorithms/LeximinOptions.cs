@@ -29,6 +29,30 @@ public sealed record LeximinOptions
     /// </summary>
     public bool StartFromRelaxation { get; init; } = true;
 
+    /// <summary>
+    /// Whether the classic stages use the relaxation's LEXIMIN levels as upper bounds (default true): while every stage
+    /// reaches the relaxation's level, reaching it proves the stage without the tail of column generation. When
+    /// <see cref="StartFromRelaxation"/> is false, the relaxation (a few small linear programs) is computed for this
+    /// alone and peeled into panels, the first columns of the stages, as the relaxation route would have left them.
+    /// False runs the stages of Flanigan et al. with no information from the relaxation.
+    /// </summary>
+    public bool BoundStagesByRelaxation { get; init; } = true;
+
+    /// <summary>
+    /// Wentges smoothing of the duals the pricing uses (default 0.5): each round prices at this share of the dual vector
+    /// with the best Lagrangian bound so far plus the rest of the program's own duals, which damps the oscillation of
+    /// the duals that makes column generation tail off. 0 prices at the program's duals only. The proofs are unchanged:
+    /// a smoothed vector that finds nothing for the program is followed by pricing at the program's own duals.
+    /// </summary>
+    public double DualSmoothing { get; init; } = 0.5;
+
+    /// <summary>
+    /// Wall-clock time after which the column generation stops (default none). The result is then the best lottery
+    /// found: every level fixed so far is proven, the lowest probability not yet fixed is at least the value reached,
+    /// and the result states the proven upper bound on it (the gap). Checked once per round of column generation.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>A group whose dual weight exceeds this at the end of a stage has its probability fixed (default 1e-7).</summary>
     public double FixingTolerance { get; init; } = 1e-7;
 

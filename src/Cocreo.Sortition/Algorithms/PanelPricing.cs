@@ -45,6 +45,12 @@ internal abstract class PanelPricing : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>
+    /// An upper bound, from the last call's proof, on the weight of every valid panel (the solver's bound plus what
+    /// rounding the weights may hide); positive infinity when the last call proved nothing.
+    /// </summary>
+    public double LastBound { get; protected set; } = double.PositiveInfinity;
+
     /// <summary>The groups having each feature value, the rows of every quota constraint.</summary>
     protected List<int>[][] GroupsByValue()
     {
@@ -106,10 +112,14 @@ internal abstract class PanelPricing : IDisposable
             {
                 objective.SetCoefficient(seats[g], weightPerSeat[g]);
             }
+            LastBound = double.PositiveInfinity;
             if (solver.Solve(parameters) is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             {
                 return [];
             }
+            var best = objective.BestBound();
+            // SCIP's bound is proved up to its tolerances; a relative 1e-9 covers them.
+            LastBound = double.IsFinite(best) ? best + 1e-9 * Math.Abs(best) + 1e-12 : double.PositiveInfinity;
             return [seats.Select(s => (int)Math.Round(s.SolutionValue())).ToArray()];
         }
 
@@ -173,13 +183,23 @@ internal abstract class PanelPricing : IDisposable
                 parameters += ",absolute_gap_limit:" + (gap * scale).ToString("R", CultureInfo.InvariantCulture);
             }
             var collector = new Collector(seats);
-            var status = new CpSolver { StringParameters = parameters }.Solve(model, collector);
-            return status switch
+            var cpSolver = new CpSolver { StringParameters = parameters };
+            var status = cpSolver.Solve(model, collector);
+            LastBound = double.PositiveInfinity;
+            if (status == CpSolverStatus.Optimal)
             {
-                CpSolverStatus.Optimal => collector.Found,
-                CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid => [],
-                _ => [.. collector.Found, .. (proof ??= new ScipPricing(Space)).BestAndOnTheWay(weightPerSeat)],
-            };
+                // Each scaled weight is within 1/2 of weight × scale, so a panel's true weight is within k/2 of its scaled one.
+                LastBound = (cpSolver.BestObjectiveBound + 0.5 * Space.PanelSize) / scale;
+                return collector.Found;
+            }
+            if (status is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
+            {
+                return [];
+            }
+            proof ??= new ScipPricing(Space);
+            var proved = proof.BestAndOnTheWay(weightPerSeat);
+            LastBound = proof.LastBound;
+            return [.. collector.Found, .. proved];
         }
 
         public override void Dispose() => proof?.Dispose();

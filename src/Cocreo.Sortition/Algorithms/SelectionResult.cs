@@ -32,7 +32,14 @@ public sealed record LeximinLevel(double Probability, int People);
 /// <param name="PanelsGenerated">Distinct valid panels generated.</param>
 /// <param name="PanelsUsed">Panels with a positive probability in the result.</param>
 /// <param name="LargestShortfall">The largest amount by which a probability of the result falls short of its LEXIMIN level (LP tolerance).</param>
-public sealed record SolverReport(string LpSolver, string PricingSolver, int Stages, int LpSolves, int IntegerProgramSolves, int PanelsGenerated, int PanelsUsed, double LargestShortfall);
+/// <param name="Seconds">Processor time of the whole computation after the feasibility check, in seconds.</param>
+/// <param name="LpSeconds">Processor time in the restricted master linear programs.</param>
+/// <param name="PricingSeconds">Processor time in the pricing integer programs.</param>
+/// <param name="StagesByRelaxation">Classic stages proven by reaching the relaxation's level instead of by pricing.</param>
+/// <param name="Gap">When the time limit stopped the stages: how far the lowest probability not yet fixed may lie below what is possible (proven upper bound minus the value reached); null when the computation finished.</param>
+/// <param name="StoppedAt">When the time limit stopped the stages: the lowest probability not yet fixed.</param>
+public sealed record SolverReport(string LpSolver, string PricingSolver, int Stages, int LpSolves, int IntegerProgramSolves, int PanelsGenerated, int PanelsUsed, double LargestShortfall,
+    double Seconds = 0, double LpSeconds = 0, double PricingSeconds = 0, int StagesByRelaxation = 0, double? Gap = null, double? StoppedAt = null);
 
 /// <summary>The result of selecting with one algorithm: probabilities, the distribution when there is one, statistics and an explanation.</summary>
 public sealed class SelectionResult
