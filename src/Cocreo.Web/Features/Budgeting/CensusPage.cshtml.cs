@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace Cocreo.Web.Features.Budgeting;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes)]
 [RequestSizeLimit(MaxFileBytes + 100_000)]
 [RefuseRequestsOver(MaxFileBytes + 100_000)]
-public sealed class CensusPageModel(Census census, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class CensusPageModel(Census census, BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public const int MaxFileBytes = 30_000_000;
 
@@ -32,26 +33,20 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, IStringL
 
     public bool CanUpload => Target.Allows(BudgetAction.Manage) && !Target.Budget.IsLocked;
 
-    public bool CanServeVoters => Target.Allows(BudgetAction.Manage) || Target.Allows(BudgetAction.EnterPaperBallots);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (!Target.Allows(BudgetAction.Manage))
-        {
-            return this.Denied();
-        }
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] UploadCensus.Handler upload, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", t["Choose the census file (CSV) to upload."]);
-            return Page();
+            return Invalid();
         }
         string text;
         using (var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
@@ -63,7 +58,7 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, IStringL
             catch (DecoderFallbackException)
             {
                 ModelState.AddModelError("file", t["The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and upload it again."]);
-                return Page();
+                return Invalid();
             }
         }
         var (rows, problems) = CensusFile.Read(text);
@@ -71,83 +66,55 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, IStringL
         {
             Problems = problems;
             ModelState.AddModelError("file", t["The file has {0} problems, listed below by line. Nothing was imported: correct the file and upload it again.", problems.Count]);
-            return Page();
+            return Invalid();
         }
-        var (outcome, codes) = await census.ReplaceAsync(id, rows, User, cancellationToken);
-        switch (outcome)
-        {
-            case CensusOutcome.Done:
-                return File(CodesFile(codes), "text/csv; charset=utf-8", $"voting-codes-budget-{id}.csv");
-            case CensusOutcome.Locked:
-                ModelState.AddModelError("file", t[BudgetRules.Message("CensusLocked")]);
-                return Page();
-            case CensusOutcome.Denied:
-                return this.Denied();
-            default:
-                return NotFound();
-        }
+        var codes = await changes.RunAsync(upload, new UploadCensus.Command(id, rows), cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        return File(CodesFile(codes), "text/csv; charset=utf-8", $"voting-codes-budget-{id}.csv");
     }
 
+    /// <summary>Looking a person up changes nothing.</summary>
     public async Task<IActionResult> OnPostFindAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await ServeAsync(id, cancellationToken);
-        if (refusal is not null || Reference is null)
+        await LoadAsync(id, cancellationToken);
+        if (Reference is null)
         {
-            return refusal ?? Page();
+            return Page();
         }
         Person = await census.FindAsync(id, Reference, cancellationToken);
         if (Person is null)
         {
-            ModelState.AddModelError(nameof(Reference), t["Nobody on the census has this reference."]);
+            ModelState.AddModelError(nameof(Reference), t[BudgetRules.Message("UnknownReference")]);
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReissueAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReissueAsync(int id, [FromServices] ReissueVotingCode.Handler reissue, CancellationToken cancellationToken)
     {
-        var refusal = await ServeAsync(id, cancellationToken);
-        if (refusal is not null || Reference is null)
+        await LoadAsync(id, cancellationToken);
+        if (Reference is null)
         {
-            return refusal ?? Page();
-        }
-        var (outcome, code) = await census.ReissueAsync(id, Reference, User, cancellationToken);
-        if (outcome == CensusOutcome.Done)
-        {
-            NewCode = code;
-            Response.Headers.CacheControl = "no-store";
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(Reference), outcome == CensusOutcome.AlreadyVoted
-                ? t["This person has already voted (online or on paper): do not hand over a ballot."]
-                : t["Nobody on the census has this reference."]);
+            return Page();
         }
         Person = await census.FindAsync(id, Reference, cancellationToken);
+        NewCode = await changes.RunAsync(reissue, new ReissueVotingCode.Command(id, Reference), cancellationToken);
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMarkAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMarkAsync(int id, [FromServices] MarkVotedOnPaper.Handler mark, CancellationToken cancellationToken)
     {
-        var refusal = await ServeAsync(id, cancellationToken);
-        if (refusal is not null || Reference is null)
+        await LoadAsync(id, cancellationToken);
+        if (Reference is null)
         {
-            return refusal ?? Page();
+            return Page();
         }
-        var outcome = await census.MarkVotedOnPaperAsync(id, Reference, User, cancellationToken);
-        if (outcome == CensusOutcome.Denied)
-        {
-            return this.Denied();
-        }
-        TempData["Status"] = outcome switch
-        {
-            CensusOutcome.Done => t["Marked as voted. Hand over the paper ballot."].Value,
-            CensusOutcome.AlreadyVoted => t["This person has already voted (online or on paper): do not hand over a ballot."].Value,
-            CensusOutcome.UnknownReference => t["Nobody on the census has this reference."].Value,
-            CensusOutcome.VotingClosed => t[BudgetRules.VoteMessage(VoteStatus.VotingClosed)].Value,
-            _ => t[BudgetRules.VoteMessage(VoteStatus.NotRecorded)].Value,
-        };
-        return Redirect($"/budgets/{id}/census");
+        Person = await census.FindAsync(id, Reference, cancellationToken);
+        await changes.RunAsync(mark, new MarkVotedOnPaper.Command(id, Reference), cancellationToken);
+        return this.Done(t["Marked as voted. Hand over the paper ballot."], $"/budgets/{id}/census");
     }
+
+    private PageResult Invalid() => new() { StatusCode = StatusCodes.Status422UnprocessableEntity };
 
     private static byte[] CodesFile(List<IssuedCode> codes)
     {
@@ -163,21 +130,10 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, IStringL
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
     }
 
-    private async Task<IActionResult?> ServeAsync(int id, CancellationToken cancellationToken)
+    /// <summary>The census page is the team's: those who run the budget upload it and serve voters at a polling station.</summary>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        return refusal ?? (CanServeVoters ? null : this.Denied());
-    }
-
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        var target = await access.ForReadAsync(id, User, cancellationToken);
-        if (target is null)
-        {
-            return NotFound();
-        }
-        Target = target;
+        Target = await access.ReadAsync(id, User, BudgetAction.Manage, cancellationToken);
         Count = await census.CountAsync(id, cancellationToken);
-        return CanServeVoters ? null : this.Denied();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>Staff enter paper ballots; each counts once a second person has entered it the same way.</summary>
 [Authorize]
-public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public BudgetTarget Target { get; private set; } = null!;
     public BallotPaper Paper { get; private set; } = null!;
@@ -33,80 +34,48 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
 
     public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var result = await paperBallots.EnterAsync(id, Serial!, Choices.Choice([]), User, Money.In(Paper.Currency), cancellationToken);
-        switch (result.Status)
-        {
-            case PaperStatus.AwaitingSecondEntry or PaperStatus.Counted:
-                TempData["Status"] = result.Status == PaperStatus.Counted
-                    ? t["Both entries of ballot {0} agree: it is counted.", Serial!].Value
-                    : t["Ballot {0} is entered. A second person must now enter it again.", Serial!].Value;
-                return Redirect($"/budgets/{id}/paper");
-            case PaperStatus.Denied:
-                return this.Denied();
-            case PaperStatus.NotFound:
-                return NotFound();
-            case PaperStatus.Invalid:
-                foreach (var problem in result.Problems!)
-                {
-                    ModelState.AddModelError("", t[BudgetRules.BallotMessage(problem.Kind), problem.Values]);
-                }
-                break;
-            default:
-                ModelState.AddModelError(result.Status == PaperStatus.SamePerson ? nameof(Serial) : "", result.Status switch
-                {
-                    PaperStatus.Mismatch => t["This entry differs from the first entry of ballot {0}. Check the paper: if the first entry is wrong, discard it below and enter the ballot again.", Serial!],
-                    PaperStatus.SamePerson => t["You made the first entry of ballot {0}: someone else must make the second.", Serial!],
-                    PaperStatus.AlreadyCounted => t["Ballot {0} is already counted.", Serial!],
-                    _ => t[BudgetRules.Message("PaperBallotsClosed")],
-                });
-                break;
-        }
-        Entries = await paperBallots.EntriesAsync(id, cancellationToken);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(id, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDiscardAsync(int id, string serial, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] EnterPaperBallot.Handler enter, CancellationToken cancellationToken)
     {
-        var result = await paperBallots.DiscardAsync(id, serial, User, cancellationToken);
-        return result.Status switch
+        await LoadAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
         {
-            PaperStatus.NotFound => NotFound(),
-            PaperStatus.Denied => this.Denied(),
-            _ => RedirectWithStatus(id, result.Status == PaperStatus.Discarded ? t["The first entry of ballot {0} was discarded; enter the ballot again.", serial] : t["Ballot {0} has no entry waiting.", serial]),
-        };
-    }
-
-    private RedirectResult RedirectWithStatus(int id, string status)
-    {
-        TempData["Status"] = status;
-        return Redirect($"/budgets/{id}/paper");
-    }
-
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        var target = await access.ForReadAsync(id, User, cancellationToken);
-        var paper = target is null ? null : await papers.ForAsync(id, cancellationToken);
-        if (target is null || paper is null)
-        {
-            return NotFound();
+            return Invalid();
         }
-        (Target, Paper) = (target, paper);
+        var choice = Choices.Choice([]);
+        var problems = Paper.Check(choice, Money.In(Paper.Currency));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError("", t[BudgetRules.BallotMessage(problem.Kind), problem.Values]);
+            }
+            return Invalid();
+        }
+        var outcome = await changes.RunAsync(enter, new EnterPaperBallot.Command(id, Serial!, choice), cancellationToken);
+        return this.Done(outcome.Counted
+            ? t["Both entries of ballot {0} agree: it is counted.", Serial!.Trim()]
+            : t["Ballot {0} is entered. A second person must now enter it again.", Serial!.Trim()], $"/budgets/{id}/paper");
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(int id, string serial, [FromServices] DiscardPaperBallot.Handler discard, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await changes.RunAsync(discard, new DiscardPaperBallot.Command(id, serial ?? ""), cancellationToken);
+        return this.Done(t["The first entry of ballot {0} was discarded; enter the ballot again.", serial!.Trim()], $"/budgets/{id}/paper");
+    }
+
+    private PageResult Invalid() => new() { StatusCode = StatusCodes.Status422UnprocessableEntity };
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Target = await access.ReadAsync(id, User, BudgetAction.EnterPaperBallots, cancellationToken);
+        Paper = RefusedException.IfMissing(await papers.ForAsync(id, cancellationToken));
         Entries = await paperBallots.EntriesAsync(id, cancellationToken);
-        return target.Allows(BudgetAction.EnterPaperBallots) ? null : this.Denied();
     }
 }

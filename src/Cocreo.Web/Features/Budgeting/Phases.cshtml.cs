@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The team plans the budget's phases, moves it on, and counts and publishes the results.</summary>
 [Authorize]
-public sealed class PhasesModel(BudgetAccess access, BudgetPhases phases, ResultsPublication publication, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class PhasesModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public List<PhasePlan> Plans { get; set; } = [];
@@ -29,64 +30,46 @@ public sealed class PhasesModel(BudgetAccess access, BudgetPhases phases, Result
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var refusal = await LoadAsync(id, cancellationToken);
-        if (refusal is null)
-        {
-            Plans = Budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan { Phase = p.Phase, PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd }).ToList();
-        }
-        return refusal ?? Page();
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostPlanAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPlanAsync(int id, [FromServices] PlanBudgetPhases.Handler plan, CancellationToken cancellationToken)
     {
+        await LoadAsync(id, cancellationToken);
         if (Plans.Any(p => !Enum.IsDefined(p.Phase)))
         {
             return BadRequest();
         }
-        var change = await phases.PlanAsync(id, Plans.Select(p => (p.Phase, p.PlannedStart, p.PlannedEnd)).ToList(), User, cancellationToken);
-        return Outcome(id, change, t["The plan was saved and logged."]);
+        await changes.RunAsync(plan, new PlanBudgetPhases.Command(id, Plans.Select(p => new PlanBudgetPhases.PhasePlan(p.Phase, p.PlannedStart, p.PlannedEnd)).ToList()), cancellationToken);
+        return this.Done(t["The plan was saved and logged."], $"/budgets/{id}/phases");
     }
 
     /// <summary>The form names the phase it was shown in, so a repeated click cannot skip one.</summary>
-    public async Task<IActionResult> OnPostAdvanceAsync(int id, BudgetPhase from, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAdvanceAsync(int id, BudgetPhase from, [FromServices] AdvanceBudgetPhase.Handler advance, CancellationToken cancellationToken)
     {
-        var change = await phases.AdvanceAsync(id, from, User, cancellationToken);
-        return Outcome(id, change, change.To is { } to ? t["The budget moved to the phase: {0}.", BudgetNames.Phase(t, to)].Value : null);
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        var command = new AdvanceBudgetPhase.Command(id, from);
+        var outcome = await changes.RunAsync(advance, command, cancellationToken);
+        await advance.SettleAsync(command, outcome, cancellationToken);
+        return this.Done(outcome.Moved
+            ? t["The budget moved to the phase: {0}.", BudgetNames.Phase(t, outcome.Now)]
+            : t["The budget had already moved on to the phase: {0}; nothing changed.", BudgetNames.Phase(t, outcome.Now)], $"/budgets/{id}/phases");
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishResults.Handler publish, CancellationToken cancellationToken)
     {
-        var change = await publication.PublishAsync(id, User, cancellationToken);
-        if (change.To is not null && change.Problem is null && !change.Denied && !change.NotFound)
-        {
-            TempData["Status"] = t["The votes were counted and the results published."].Value;
-            return Redirect($"/budgets/{id}/results");
-        }
-        return Outcome(id, change, null);
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        await changes.RunAsync(publish, new PublishResults.Command(id), cancellationToken);
+        return this.Done(t["The votes were counted and the results published."], $"/budgets/{id}/results");
     }
 
-    private IActionResult Outcome(int id, PhaseChange change, string? done)
-    {
-        if (change.NotFound)
-        {
-            return NotFound();
-        }
-        if (change.Denied)
-        {
-            return this.Denied();
-        }
-        TempData["Status"] = change.Problem is { } problem ? t[BudgetRules.Message(problem)].Value : done;
-        return Redirect($"/budgets/{id}/phases");
-    }
+    private static List<PhasePlan> PlansOf(Budget budget) =>
+        budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan { Phase = p.Phase, PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd }).ToList();
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        var target = await access.ForReadAsync(id, User, cancellationToken);
-        if (target is null)
-        {
-            return NotFound();
-        }
-        Budget = target.Budget;
-        return target.Allows(BudgetAction.Manage) ? null : this.Denied();
-    }
+    private async Task LoadAsync(int id, CancellationToken cancellationToken) =>
+        Budget = (await access.ReadAsync(id, User, BudgetAction.Manage, cancellationToken)).Budget;
 }
