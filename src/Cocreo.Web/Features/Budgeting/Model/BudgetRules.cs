@@ -63,6 +63,9 @@ public static class BudgetRules
         BallotProblemKind.PointsNotPositive => "Give each project you choose at least one point.",
         BallotProblemKind.TooManyRanks => "Rank at most {0} projects; you ranked {1}.",
         BallotProblemKind.UnknownAnswer => "Choose one of the answers offered to the question “{0}”.",
+        BallotProblemKind.TooManyAnswers => "Send at most one answer per question: this ballot asks {0} questions and {1} answers were sent.",
+        BallotProblemKind.PointsCount => "Send one number of points for each project you choose: {0} projects were chosen and {1} numbers of points sent.",
+        BallotProblemKind.PointsNotAsked => "This ballot gives no points: send the projects you choose without points.",
         _ => "This ballot cannot be counted.",
     };
 
