@@ -100,10 +100,19 @@ public static class BudgetingScenario
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"review: {(int)response.StatusCode} {await Problems(response)}");
     }
 
-    /// <summary>Moves the budget on; returns the status message shown (problems are shown there too).</summary>
+    /// <summary>
+    /// Moves the budget on; returns the status message shown after the move, or, when what must be true first is
+    /// not (answered 422, the page shown again), the problem in its error summary.
+    /// </summary>
     public static async Task<string> AdvanceAsync(FormClient staff, int budgetId)
     {
         var response = await staff.SubmitAsync($"/budgets/{budgetId}/phases", [], handler: "Advance");
+        if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+        {
+            var problem = (await FormClient.ParseAsync(response)).QuerySelector(".error-summary li")?.TextContent.Trim();
+            Assert.NotNull(problem);
+            return problem;
+        }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (await staff.GetOkPageAsync($"/budgets/{budgetId}/phases")).QuerySelector("[role=status]")?.TextContent.Trim() ?? "";
     }

@@ -25,7 +25,7 @@ public sealed class CensusUploadTests(BudgetingSqliteApp app) : IClassFixture<Bu
             "A6,Filip",
             "A7,\"Gal,,1995",
             "A8,Hana,,1996"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await FormClient.ParseAsync(response);
         var rows = page.QuerySelectorAll("table tbody tr").Select(r => (Line: r.Children[0].TextContent, Problem: r.Children[1].TextContent)).ToList();
         Assert.Equal(

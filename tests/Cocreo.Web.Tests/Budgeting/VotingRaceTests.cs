@@ -84,10 +84,12 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var mark = await PollingStationAsync(cast.FacilitatorClient, budgetId, "Mark", "R1");
         Assert.Equal(HttpStatusCode.Redirect, mark.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1])).StatusCode);
+        // Marking them again is refused, as a problem on the page (not in the banner that says what was done).
         var again = await PollingStationAsync(cast.FacilitatorClient, budgetId, "Mark", "R1");
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        var page = await cast.FacilitatorClient.GetOkPageAsync($"/budgets/{budgetId}/census");
-        Assert.Contains("has already voted", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var page = await FormClient.ParseAsync(again);
+        Assert.Contains("has already voted", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[role=status]"));
         Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }
 }

@@ -39,6 +39,25 @@ public abstract class CheckpointTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_budget_phase_change_is_checkpointed_like_a_process_phase_change()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var budgetId = await Budgeting.BudgetingScenario.CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        Assert.Contains("Review", await Budgeting.BudgetingScenario.AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
+
+        var feed = await cast.AnonymousClient.Http.GetFromJsonAsync<List<CheckpointDocument>>($"/api/v1/processes/{cast.ProcessId}/log/checkpoints");
+        Assert.NotEmpty(feed!);
+        var newest = LogCheckpoint.Read(System.Text.Json.JsonSerializer.Serialize(feed![0]));
+        using var publicKey = CheckpointKeys.FromPem((await cast.AnonymousClient.Http.GetFromJsonAsync<SigningKeyDocument>("/api/v1/transparency/signing-key"))!.PublicKeyPem);
+        Assert.True(newest.IsSignedBy(publicKey));
+        var export = LogExport.Read(await cast.AnonymousClient.Http.GetStringAsync($"/api/v1/processes/{cast.ProcessId}/log/export"));
+        Assert.Equal("budget.phase-advanced", export.Entries[^1].Action);
+        Assert.Equal(export.Length, newest.Length);
+        Assert.True(newest.CheckAgainst(cast.ProcessId, export.Entries).Holds);
+    }
+
+    [Fact]
     public async Task An_announcement_e_mail_carries_a_checkpoint_of_the_log_with_the_announcement()
     {
         app.RequireAvailable();

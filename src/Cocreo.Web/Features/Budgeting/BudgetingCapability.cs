@@ -46,6 +46,7 @@ public sealed class BudgetingCapability : Capability
         ("budget.phase-planned", "Planned a phase of a budget"),
         ("budget.phase-advanced", "Moved a budget to its next phase"),
         ("budget.census-uploaded", "Uploaded the census of people who may vote"),
+        ("budget.code-reissued", "Gave a new voting code to someone on the census"),
         ("budget.voting-opened", "Opened voting and published the ballot and the counting rule"),
         ("budget.voting-closed", "Closed voting"),
         ("budget.results-published", "Published the results"),
@@ -68,8 +69,7 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<BudgetAccess>();
         services.AddScoped<BallotPapers>();
         services.AddScoped<Voting>();
-        services.AddScoped<BudgetPhases>();
-        services.AddScoped<ResultsPublication>();
+        services.AddScoped<PublishedResults>();
         services.AddScoped<Census>();
         services.AddScoped<PaperBallots>();
         services.AddScoped<ElectionExport>();

@@ -113,7 +113,6 @@ public static class PlatformRegistration
         services.AddSingleton<DateDisplay>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
-        services.AddScoped<SubmissionGuard>();
         services.AddScoped<ChangeRunner>();
         services.AddScoped<ProcessLog>();
         services.Configure<TransparencyOptions>(configuration.GetSection(TransparencyOptions.Section));

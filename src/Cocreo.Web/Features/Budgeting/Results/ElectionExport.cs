@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.Budgeting;
 /// random order of their identifiers, with the outcome in the <c>selected</c> column and the exact
 /// <c>cocreo pb run</c> options in META <c>comment</c>), and CSV (the results per project, the ballots).
 /// </summary>
-public sealed class ElectionExport(CocreoDbContext db, BallotPapers papers, ResultsPublication results)
+public sealed class ElectionExport(CocreoDbContext db, BallotPapers papers, PublishedResults results)
 {
     private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" };
 

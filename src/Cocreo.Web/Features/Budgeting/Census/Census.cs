@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using CsvHelper;
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Processes;
-using Cocreo.Web.Features.Transparency;
-using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -124,67 +120,9 @@ public static class CensusFile
 /// <summary>A person of the census with their new voting code, for the file staff print or send (codes are shown only then).</summary>
 public sealed record IssuedCode(string Reference, string Name, string Email, string Code);
 
-public enum CensusOutcome
+/// <summary>What the census of a budget tells a polling station: how many are on it, and whether a person has voted.</summary>
+public sealed class Census(CocreoDbContext db)
 {
-    Done,
-    NotFound,
-    Denied,
-    Locked,
-    UnknownReference,
-    AlreadyVoted,
-    VotingClosed,
-    NotRecorded,
-}
-
-/// <summary>The census of a budget: replacing it (with new codes for everyone), and what a polling station needs.</summary>
-public sealed class Census(CocreoDbContext db, BudgetAccess access, ProcessLog log, BallotBox box)
-{
-    /// <summary>Replaces the census before voting opens and issues a voting code to everyone on it.</summary>
-    public async Task<(CensusOutcome Outcome, List<IssuedCode> Codes)> ReplaceAsync(int budgetId, IReadOnlyList<CensusRow> rows, ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        var codes = new List<IssuedCode>();
-        var outcome = await db.RetryOnConflictAsync(async ct =>
-        {
-            codes.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var target = await access.ForChangeAsync(budgetId, user, ct);
-            if (target is null)
-            {
-                return CensusOutcome.NotFound;
-            }
-            if (!target.Allows(BudgetAction.Manage))
-            {
-                return CensusOutcome.Denied;
-            }
-            if (target.Budget.IsLocked)
-            {
-                return CensusOutcome.Locked;
-            }
-            await db.Set<CensusEntry>().Where(e => e.BudgetId == budgetId).ExecuteDeleteAsync(ct);
-            foreach (var row in rows)
-            {
-                var code = VotingCodes.NewVotingCode();
-                codes.Add(new IssuedCode(row.Reference, row.Name, row.Email, code));
-                db.Add(new CensusEntry
-                {
-                    Id = RandomIds.Next(),
-                    BudgetId = budgetId,
-                    Reference = row.Reference,
-                    Name = row.Name,
-                    Email = row.Email.ToUpperInvariant(),
-                    CodeHash = VotingCodes.Hash(code),
-                });
-            }
-            // Only the count is public: the log never names the people on the census.
-            log.Append(target.Process, await LegacyChanges.ActorAsync(db, target.Process, user, ct), "budget.census-uploaded", new { budget = budgetId, people = rows.Count });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            return CensusOutcome.Done;
-        }, cancellationToken);
-        return (outcome, codes);
-    }
-
     public async Task<int> CountAsync(int budgetId, CancellationToken cancellationToken = default) =>
         await db.Set<CensusEntry>().CountAsync(e => e.BudgetId == budgetId, cancellationToken);
 
@@ -198,63 +136,5 @@ public sealed class Census(CocreoDbContext db, BudgetAccess access, ProcessLog l
         }
         var key = BudgetVoter.ForCensusEntry(entry.Id);
         return (entry, await db.Set<BudgetVoter>().AnyAsync(v => v.BudgetId == budgetId && v.VoterKey == key, cancellationToken));
-    }
-
-    /// <summary>A new code for someone who lost theirs and has not voted; the old one stops working.</summary>
-    public async Task<(CensusOutcome Outcome, string? Code)> ReissueAsync(int budgetId, string reference, ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        var target = await access.ForReadAsync(budgetId, user, cancellationToken);
-        if (target is null)
-        {
-            return (CensusOutcome.NotFound, null);
-        }
-        if (!target.Allows(BudgetAction.Manage) && !target.Allows(BudgetAction.EnterPaperBallots))
-        {
-            return (CensusOutcome.Denied, null);
-        }
-        var person = await FindAsync(budgetId, reference, cancellationToken);
-        if (person is null)
-        {
-            return (CensusOutcome.UnknownReference, null);
-        }
-        if (person.Value.HasVoted)
-        {
-            return (CensusOutcome.AlreadyVoted, null);
-        }
-        var code = VotingCodes.NewVotingCode();
-        var hash = VotingCodes.Hash(code);
-        var changed = await db.Set<CensusEntry>()
-            .Where(e => e.BudgetId == budgetId && e.Reference == reference.Trim())
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CodeHash, hash), cancellationToken);
-        return changed == 0 ? (CensusOutcome.UnknownReference, null) : (CensusOutcome.Done, code);
-    }
-
-    /// <summary>
-    /// Marks a person of the census as having voted on paper at a polling station (before they get the paper ballot),
-    /// through the same unique key as online ballots: they cannot then vote online, nor get a second paper ballot.
-    /// </summary>
-    public async Task<CensusOutcome> MarkVotedOnPaperAsync(int budgetId, string reference, ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        var target = await access.ForReadAsync(budgetId, user, cancellationToken);
-        if (target is null)
-        {
-            return CensusOutcome.NotFound;
-        }
-        if (!target.Allows(BudgetAction.EnterPaperBallots) || target.Budget.Phase != BudgetPhase.Voting)
-        {
-            return target.Allows(BudgetAction.EnterPaperBallots) ? CensusOutcome.VotingClosed : CensusOutcome.Denied;
-        }
-        var person = await FindAsync(budgetId, reference, cancellationToken);
-        if (person is null)
-        {
-            return CensusOutcome.UnknownReference;
-        }
-        return await box.CastAsync(new BallotSubmission(budgetId, BudgetVoter.ForCensusEntry(person.Value.Entry.Id), null)) switch
-        {
-            CastOutcome.Recorded => CensusOutcome.Done,
-            CastOutcome.AlreadyVoted => CensusOutcome.AlreadyVoted,
-            CastOutcome.VotingClosed => CensusOutcome.VotingClosed,
-            _ => CensusOutcome.NotRecorded,
-        };
     }
 }

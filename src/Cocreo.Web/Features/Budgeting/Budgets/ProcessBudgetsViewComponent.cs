@@ -8,5 +8,5 @@ namespace Cocreo.Web.Features.Budgeting;
 public sealed class ProcessBudgetsViewComponent(CocreoDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(ProcessView process) =>
-        View("/Features/Budgeting/_ProcessBudgets.cshtml", (process.Process.Id, await BudgetsModel.ListAsync(db, process.Process.Id, HttpContext.RequestAborted)));
+        View("/Features/Budgeting/Budgets/_ProcessBudgets.cshtml", (process.Process.Id, await BudgetsModel.ListAsync(db, process.Process.Id, HttpContext.RequestAborted)));
 }

@@ -96,7 +96,7 @@ public static class BudgetingApi
             paper?.Projects ?? [], paper?.Questions ?? []));
     }
 
-    private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, ResultsPublication results, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, PublishedResults results, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, http.User, cancellationToken);
         var published = target is null ? null : await results.FindAsync(id, cancellationToken);

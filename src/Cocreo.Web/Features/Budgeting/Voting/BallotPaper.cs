@@ -49,11 +49,19 @@ public sealed record BallotPaper(
                 problems.Add(new(BallotProblemKind.Twice, Project(number)!.Title));
             }
         }
-        for (var q = 0; q < choice.Answers.Count; q++)
+        if (choice.Answers.Count > Questions.Count)
         {
-            if (choice.Answers[q] is { } answer && (q >= Questions.Count || answer < 0 || answer >= Questions[q].Options.Count))
+            problems.Add(new(BallotProblemKind.TooManyAnswers, Questions.Count, choice.Answers.Count));
+        }
+        if (!HasPoints && choice.Points is not null)
+        {
+            problems.Add(new(BallotProblemKind.PointsNotAsked));
+        }
+        for (var q = 0; q < Math.Min(choice.Answers.Count, Questions.Count); q++)
+        {
+            if (choice.Answers[q] is { } answer && (answer < 0 || answer >= Questions[q].Options.Count))
             {
-                problems.Add(new(BallotProblemKind.UnknownAnswer, q < Questions.Count ? Questions[q].Text : (q + 1).ToString(CultureInfo.CurrentCulture)));
+                problems.Add(new(BallotProblemKind.UnknownAnswer, Questions[q].Text));
             }
         }
         if (problems.Count > 0)
@@ -87,12 +95,18 @@ public sealed record BallotPaper(
                 break;
             case BallotForm.Cumulative:
                 var points = choice.Points ?? [];
-                if (points.Count != count || points.Any(p => p < 1))
+                if (points.Count != count)
+                {
+                    problems.Add(new(BallotProblemKind.PointsCount, count, points.Count));
+                    break;
+                }
+                if (points.Any(p => p < 1))
                 {
                     problems.Add(new(BallotProblemKind.PointsNotPositive));
                     break;
                 }
-                var given = points.Sum();
+                // Added as long: points near int.MaxValue must be refused, not overflow.
+                var given = points.Sum(p => (long)p);
                 if (given > PointsToSpend)
                 {
                     problems.Add(new(BallotProblemKind.PointsTotal, given, PointsToSpend, given - PointsToSpend));
@@ -145,6 +159,9 @@ public enum BallotProblemKind
     PointsNotPositive,
     TooManyRanks,
     UnknownAnswer,
+    TooManyAnswers,
+    PointsCount,
+    PointsNotAsked,
 }
 
 /// <summary>A rule of the form a ballot breaks, with the values for its message (<see cref="BudgetRules.BallotMessage"/>).</summary>

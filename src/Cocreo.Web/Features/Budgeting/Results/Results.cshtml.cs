@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The published results: every project funded or not and why, the comparison with greedy counting, the files.</summary>
-public sealed class ResultsModel(BudgetAccess access, ResultsPublication results) : PageModel
+public sealed class ResultsModel(BudgetAccess access, PublishedResults results) : PageModel
 {
     public BudgetTarget Target { get; private set; } = null!;
     public BudgetResult? Result { get; private set; }

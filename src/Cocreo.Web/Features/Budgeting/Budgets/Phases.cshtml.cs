@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>The team plans the budget's phases, moves it on, and counts and publishes the results.</summary>
+[Authorize]
+public sealed class PhasesModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+{
+    [BindProperty]
+    public List<PhasePlan> Plans { get; set; } = [];
+
+    public Budget Budget { get; private set; } = null!;
+
+    public sealed class PhasePlan
+    {
+        public BudgetPhase Phase { get; set; }
+
+        [DataType(DataType.Date)]
+        public DateOnly? PlannedStart { get; set; }
+
+        [DataType(DataType.Date)]
+        public DateOnly? PlannedEnd { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPlanAsync(int id, [FromServices] PlanBudgetPhases.Handler plan, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (Plans.Any(p => !Enum.IsDefined(p.Phase)))
+        {
+            return BadRequest();
+        }
+        await changes.RunAsync(plan, new PlanBudgetPhases.Command(id, Plans.Select(p => new PlanBudgetPhases.PhasePlan(p.Phase, p.PlannedStart, p.PlannedEnd)).ToList()), cancellationToken);
+        return this.Done(t["The plan was saved and logged."], $"/budgets/{id}/phases");
+    }
+
+    /// <summary>The form names the phase it was shown in, so a repeated click cannot skip one.</summary>
+    public async Task<IActionResult> OnPostAdvanceAsync(int id, BudgetPhase from, [FromServices] AdvanceBudgetPhase.Handler advance, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        var command = new AdvanceBudgetPhase.Command(id, from);
+        var outcome = await changes.RunAsync(advance, command, cancellationToken);
+        await advance.SettleAsync(command, outcome, cancellationToken);
+        return this.Done(outcome.Moved
+            ? t["The budget moved to the phase: {0}.", BudgetNames.Phase(t, outcome.Now)]
+            : t["The budget had already moved on to the phase: {0}; nothing changed.", BudgetNames.Phase(t, outcome.Now)], $"/budgets/{id}/phases");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishResults.Handler publish, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        await changes.RunAsync(publish, new PublishResults.Command(id), cancellationToken);
+        return this.Done(t["The votes were counted and the results published."], $"/budgets/{id}/results");
+    }
+
+    private static List<PhasePlan> PlansOf(Budget budget) =>
+        budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan { Phase = p.Phase, PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd }).ToList();
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken) =>
+        Budget = (await access.ReadAsync(id, User, BudgetAction.Manage, cancellationToken)).Budget;
+}
