@@ -6,6 +6,7 @@ using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -80,9 +81,8 @@ public sealed class BudgetingBench : IAsyncDisposable
             db.Add(new CensusEntry { Id = RandomIds.Next(), BudgetId = budget.Id, Reference = $"B{v}", CodeHash = VotingCodes.Hash(code) });
         }
         await db.SaveChangesAsync();
-        var phases = scope.ServiceProvider.GetRequiredService<BudgetPhases>();
-        await Expect(phases.AdvanceAsync(budget.Id, BudgetPhase.Proposals, owner));
-        await Expect(phases.AdvanceAsync(budget.Id, BudgetPhase.Review, owner));
+        await AdvanceAsync(scope.ServiceProvider, budget.Id, BudgetPhase.Proposals);
+        await AdvanceAsync(scope.ServiceProvider, budget.Id, BudgetPhase.Review);
         return (budget.Id, codes);
     }
 
@@ -117,7 +117,7 @@ public sealed class BudgetingBench : IAsyncDisposable
     public async Task CloseAsync(int budgetId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await Expect(scope.ServiceProvider.GetRequiredService<BudgetPhases>().AdvanceAsync(budgetId, BudgetPhase.Voting, owner));
+        await AdvanceAsync(scope.ServiceProvider, budgetId, BudgetPhase.Voting);
     }
 
     /// <summary>Counts and publishes through the same service as the page's button; returns how many projects were funded.</summary>
@@ -125,8 +125,8 @@ public sealed class BudgetingBench : IAsyncDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await Expect(services.GetRequiredService<ResultsPublication>().PublishAsync(budgetId, owner));
-        var (_, document) = (await services.GetRequiredService<ResultsPublication>().FindAsync(budgetId))!.Value;
+        await services.GetRequiredService<ChangeRunner>().RunAsync(services.GetRequiredService<PublishResults.Handler>(), new PublishResults.Command(budgetId), owner, CancellationToken.None);
+        var (_, document) = (await services.GetRequiredService<PublishedResults>().FindAsync(budgetId))!.Value;
         return document.Projects.Count(p => p.Funded);
     }
 
@@ -152,13 +152,13 @@ public sealed class BudgetingBench : IAsyncDisposable
         return ok;
     }
 
-    private static async Task Expect(Task<PhaseChange> change)
+    /// <summary>Moves the budget on from <paramref name="from"/> as its owner, through the same change as the page's button (a refusal throws).</summary>
+    private async Task AdvanceAsync(IServiceProvider services, int budgetId, BudgetPhase from)
     {
-        var result = await change;
-        if (result.Problem is not null || result.Denied || result.NotFound)
-        {
-            throw new InvalidOperationException($"Bench step refused: {result}");
-        }
+        var advance = services.GetRequiredService<AdvanceBudgetPhase.Handler>();
+        var command = new AdvanceBudgetPhase.Command(budgetId, from);
+        var outcome = await services.GetRequiredService<ChangeRunner>().RunAsync(advance, command, owner, CancellationToken.None);
+        await advance.SettleAsync(command, outcome, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

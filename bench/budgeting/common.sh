@@ -24,6 +24,10 @@ database() {
       ;;
     *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
   esac
+  # Production settings need the public address and the log checkpoint key (phase changes are checkpointed): both the
+  # bench program and the server read them from the environment.
+  export Platform__PublicUrl=https://cocreo.bench Transparency__SigningKeyPath="$2/checkpoint-key.pem"
+  [ -f "$Transparency__SigningKeyPath" ] || dotnet "$web_dll" transparency create-key --path "$Transparency__SigningKeyPath" >/dev/null
 }
 
 cleanup_database() {

@@ -30,7 +30,7 @@ public sealed class JourneyMappingPhoneTests(ServedApp app, Chromium chromium) :
             process.Join(lead.Id, ProcessRole.Owner, now);
             db.Add(process);
             await db.SaveChangesAsync();
-            new ProcessLog(db, TimeProvider.System).Append(process, LogActor.Named(lead.DisplayName, "owner"), "process.created", new { title = process.Title });
+            await new ProcessLog(db, TimeProvider.System).AppendAsync(process.Id, LogActor.Named(lead.DisplayName, "owner"), "process.created", new { title = process.Title });
             var map = JourneyMap.Start(city.Id, process.Id, "Residential parking permit", "The permit to park in **your** zone.", ContributionTokens.NewJoinCode(),
                 ["Find information", "Prepare and apply", "Submit", "Wait", "Decision", "Use and follow-up"],
                 ["Inconsistent information", "Hard to navigate", "Jargon", "Channels that don't connect", "No help when needed"], now);

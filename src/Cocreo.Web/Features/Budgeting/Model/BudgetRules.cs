@@ -93,7 +93,7 @@ public static class BudgetRules
         VoteStatus.SignInRequired => "Sign in to vote, or enter the voting code you were given.",
         VoteStatus.InvalidCode => "This voting code is not valid for this budget. Check it and try again (dashes and spaces do not matter).",
         VoteStatus.NotEligible => "Your account's email address is not on the list of people who may vote in this budget. Use the voting code you were given.",
-        VoteStatus.AlreadyVoted => "You have already voted in this budget. With your receipt you can check your ballot, and change it if this budget allows it.",
+        VoteStatus.AlreadyVoted => "A ballot of yours is already recorded in this budget, and it counts, even if you did not see a receipt (for example because the connection broke while it was being sent). You cannot vote again. With your receipt you can check that your ballot is in the count, and change it if this budget allows it.",
         VoteStatus.ChangesNotAllowed => "This budget does not allow changing a ballot once it is cast.",
         VoteStatus.ReceiptNotFound => "No ballot of yours in this budget has this receipt. Check the receipt code.",
         VoteStatus.NotRecorded => "Your ballot could not be recorded. Please try again in a moment.",
