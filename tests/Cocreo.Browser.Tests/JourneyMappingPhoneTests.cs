@@ -115,7 +115,7 @@ public sealed class JourneyMappingPhoneTests(ServedApp app, Chromium chromium) :
         var others = page.Locator("li.card", new() { HasText = "Send a message with the expected date." });
         await others.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you: you support this idea.");
-        await Assertions.Expect(page.Locator("li.card", new() { HasText = "Send a message with the expected date." })).ToContainTextAsync("1 supports");
+        await Assertions.Expect(page.Locator("li.card", new() { HasText = "Send a message with the expected date." })).ToContainTextAsync("1 support");
         await Assertions.Expect(page.Locator("li.card", new() { HasText = "One page with the price" })).ToContainTextAsync("Your idea");
         await CheckAsync();
 
@@ -132,7 +132,7 @@ public sealed class JourneyMappingPhoneTests(ServedApp app, Chromium chromium) :
         await team.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         var summary = team.Locator(".summary");
         await Assertions.Expect(summary).ToContainTextAsync("2 contributions (2 sent, 0 assisted), telling 4 stages.");
-        await Assertions.Expect(summary).ToContainTextAsync("The most supported idea (1 supports): “Send a message with the expected date.”");
+        await Assertions.Expect(summary).ToContainTextAsync("The most supported idea (1 support): “Send a message with the expected date.”");
         await Assertions.Expect(summary).ToContainTextAsync("The most named pain point: “Inconsistent information”");
         await team.GetByText("Data table: Mean feeling per stage").ClickAsync();
         var findInformation = team.Locator("table tr", new() { HasText = "Find information" }).First;

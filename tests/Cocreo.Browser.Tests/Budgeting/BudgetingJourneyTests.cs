@@ -219,11 +219,14 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await page.GotoAsync("/account/register");
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long and memorable password");
-        await page.GetByLabel("Password again").FillAsync("a long and memorable password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
+        // The emailed link is where the password is chosen.
         await page.GotoAsync(await ConfirmationLinkAsync(email));
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long and memorable password");
+        await page.GetByLabel("Password again").FillAsync("a long and memorable password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and choose the password" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("your email address is confirmed")).ToBeVisibleAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("a long and memorable password");
