@@ -2,6 +2,7 @@ using System.Net;
 using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Budgeting;
@@ -27,6 +28,26 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         });
 
     private static readonly Idea[] Ideas = [new("Playground", 60_000m), new("Library corner", 30_000m), new("Bike racks", 10_000m)];
+
+    [Fact]
+    public async Task A_suspended_organisation_s_open_budget_takes_no_ballot()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (budgetId, _, codes) = await OpenVotingAsync(cast, BudgetFields(eligibility: Eligibility.Census), 2, Ideas);
+        var suspend = await cast.AdminClient.PostAsync("/admin/organisations?handler=Suspend", new()
+        {
+            ["organisationId"] = cast.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "Impersonates another municipality.",
+            ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(cast.AdminClient),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, suspend.StatusCode);
+        // The ballot path caches a process's facts for a few seconds (BallotPapers.Lifetime); as if they had expired:
+        App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Remove("ballot-process:" + cast.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var response = await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1]);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+    }
 
     [Fact]
     public async Task Fifty_parallel_submissions_with_one_voting_code_give_one_ballot()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The ballots of budgets, as voters see them. A budget's ballot is fixed once voting opens, so it is cached briefly.</summary>
-public sealed class BallotPapers(CocreoDbContext db, ProcessDirectory processes, IMemoryCache cache)
+public sealed class BallotPapers(CocreoDbContext db, ProcessDirectory processes, OrganisationMembership organisations, IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -41,7 +42,10 @@ public sealed class BallotPapers(CocreoDbContext db, ProcessDirectory processes,
         return paper;
     }
 
-    /// <summary>Who may see a process and whether it is closed, cached as briefly as the ballot: every ballot asks.</summary>
+    /// <summary>
+    /// Who may see a process and whether it is closed, cached as briefly as the ballot: every ballot asks. A process of
+    /// a suspended organisation counts as closed: it takes no ballot.
+    /// </summary>
     public async Task<(ProcessVisibility Visibility, bool IsClosed)?> ProcessAsync(int processId, CancellationToken cancellationToken = default)
     {
         var key = "ballot-process:" + processId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -50,7 +54,8 @@ public sealed class BallotPapers(CocreoDbContext db, ProcessDirectory processes,
             return cached;
         }
         var process = await processes.FindAsync(processId, cancellationToken);
-        (ProcessVisibility, bool)? facts = process is null ? null : (process.Visibility, process.IsClosed);
+        (ProcessVisibility, bool)? facts = process is null ? null
+            : (process.Visibility, process.IsClosed || await organisations.StandingOfAsync(process.OrganisationId, cancellationToken) == OrganisationStanding.Suspended);
         cache.Set(key, facts, Lifetime);
         return facts;
     }
