@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Cocreo.Browser.Tests;
@@ -8,7 +7,7 @@ namespace Cocreo.Browser.Tests;
 /// organisation and a process, set scope and phases, move to the next phase; a second person joins; the public log
 /// shows the entries and verifies; the reader switches to Slovenian. Every page visited passes axe.
 /// </summary>
-public sealed partial class NewUserJourneyTests(ServedApp app, Chromium chromium) : IClassFixture<ServedApp>, IClassFixture<Chromium>
+public sealed class NewUserJourneyTests(ServedApp app, Chromium chromium) : IClassFixture<ServedApp>, IClassFixture<Chromium>
 {
     private async Task<IPage> NewPageAsync()
     {
@@ -17,26 +16,6 @@ public sealed partial class NewUserJourneyTests(ServedApp app, Chromium chromium
         // Confirmations ("Move on?") are accepted, as a person would click OK.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         return page;
-    }
-
-    private async Task<string> ConfirmationLinkAsync(string email)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (Directory.Exists(app.MailFolder))
-            {
-                foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody is { } body && body.Contains("confirm-email", StringComparison.Ordinal))
-                    {
-                        return Link().Match(body).Value;
-                    }
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("No confirmation email for " + email);
     }
 
     private async Task RegisterAndSignInAsync(IPage page, string name, string email)
@@ -51,7 +30,7 @@ public sealed partial class NewUserJourneyTests(ServedApp app, Chromium chromium
         await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
 
         // The emailed link is where the password is chosen.
-        await page.GotoAsync(await ConfirmationLinkAsync(email));
+        await page.GotoAsync(await Mailbox.ConfirmationLinkAsync(app.MailFolder, email));
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long and memorable password");
         await page.GetByLabel("Password again").FillAsync("a long and memorable password");
@@ -158,7 +137,4 @@ public sealed partial class NewUserJourneyTests(ServedApp app, Chromium chromium
             Assert.False(overflow, url);
         }
     }
-
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex Link();
 }

@@ -222,7 +222,7 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
         // The emailed link is where the password is chosen.
-        await page.GotoAsync(await ConfirmationLinkAsync(email));
+        await page.GotoAsync(await Mailbox.ConfirmationLinkAsync(app.MailFolder, email));
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a long and memorable password");
         await page.GetByLabel("Password again").FillAsync("a long and memorable password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and choose the password" }).ClickAsync();
@@ -233,29 +233,6 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeAttachedAsync();
     }
-
-    private async Task<string> ConfirmationLinkAsync(string email)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (Directory.Exists(app.MailFolder))
-            {
-                foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody is { } body && body.Contains("confirm-email", StringComparison.Ordinal))
-                    {
-                        return Link().Match(body).Value;
-                    }
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("No confirmation email for " + email);
-    }
-
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex Link();
 
     [GeneratedRegex(@"/proposals/(\d+)")]
     private static partial Regex ProposalId();
