@@ -125,7 +125,7 @@ public sealed class VotingRaceOnPostgres(BudgetingPostgresApp app) : VotingRaceT
 /// <summary>An app that lets one address send three ballots a minute.</summary>
 public sealed class LowBallotLimitApp : SqliteApp
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "3", ["Budgeting:MixEverySeconds"] = "0" };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "3" };
 }
 
 public sealed class BallotRateLimitTests(LowBallotLimitApp app) : IClassFixture<LowBallotLimitApp>
