@@ -65,8 +65,9 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
             var vote = await client.SubmitAsync($"/budgets/{budgetId}/vote", Selected(choice.Select(p => numbers[p])));
             Assert.True(vote.StatusCode == HttpStatusCode.Redirect, await Problems(vote));
         }
-        var receipt = (await cast.AdminClient.GetOkPageAsync($"/budgets/{budgetId}/voted")).QuerySelector(".receipt code")!.TextContent;
-        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", receipt);
+        var voted = await cast.AdminClient.GetOkPageAsync($"/budgets/{budgetId}/voted");
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){2}$", voted.QuerySelector("[aria-label=Receipt] code")!.TextContent);
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", voted.QuerySelector("[aria-label='Change code'] code")!.TextContent);
 
         // Results: closing and counting.
         Assert.Contains("Results", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
@@ -213,7 +214,7 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await FormClient.ParseAsync(response);
         Assert.Contains("Your projects cost 140,000 EUR together, 40,000 EUR more than the budget of 100,000 EUR. Remove a project to continue.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["1", "2", "4"], page.QuerySelectorAll("input[name=Selected][checked]").Select(i => i.GetAttribute("value")!));
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
 
         var approval = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId, BudgetFields(form: BallotForm.Approval));
         var tooLong = await ElectionOnAsync(cast, approval);
