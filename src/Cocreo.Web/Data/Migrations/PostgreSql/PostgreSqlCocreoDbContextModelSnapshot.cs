@@ -346,6 +346,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ElectionKeyCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -330,6 +330,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectionKeyCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasMaxLength(20)
