@@ -131,8 +131,17 @@ public sealed record ImageFile(string ContentType, EncodedImage Full, EncodedIma
     /// </summary>
     private static SKBitmap? Decode(SKCodec codec)
     {
-        var longer = Math.Max(codec.Info.Width, codec.Info.Height);
-        var size = longer > FullSide ? codec.GetScaledDimensions((float)FullSide / longer) : codec.Info.Size;
+        // JPEG decodes at n/8 of its size: the smallest scale still at least FullSide on the longer side.
+        var size = codec.Info.Size;
+        for (var eighths = 1; eighths < 8 && Math.Max(size.Width, size.Height) > FullSide; eighths++)
+        {
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (Math.Max(scaled.Width, scaled.Height) >= FullSide)
+            {
+                size = scaled;
+                break;
+            }
+        }
         var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         var bitmap = new SKBitmap();
