@@ -5,6 +5,7 @@ using System.Text.Json;
 using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Budgeting;
@@ -154,6 +155,40 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(("20", "40"), (page.QuerySelector(".proposal-images img")!.GetAttribute("width"), page.QuerySelector(".proposal-images img")!.GetAttribute("height")));
         var served = await cast.AnonymousClient.Http.GetByteArrayAsync($"/proposals/{proposalId}/images/{stored[1].Id}");
         Assert.Equal(stored[1].Content, served);
+    }
+
+    [Fact]
+    public async Task Pictures_stored_before_re_encoding_are_encoded_anew_or_never_served()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A pocket park", 40_000m));
+        // As the hand-written header check stored them: a PNG with a web page after it, and a PNG header before one.
+        byte[] polyglot = [.. TestImages.Png, .. TestImages.Html];
+        byte[] disguised = [.. TestImages.Png[..33], .. TestImages.Html];
+        foreach (var (bytes, alt) in new[] { (polyglot, "Polyglot."), (disguised, "Disguised.") })
+        {
+            await App.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ProposalImages" ("ProposalId", "ContentType", "Content", "Width", "Height", "AltText", "AddedAt", "Thumbnail", "ThumbnailWidth", "ThumbnailHeight")
+                VALUES ({proposalId}, 'image/png', {bytes}, 3, 2, {alt}, {DateTime.UtcNow}, {Array.Empty<byte>()}, 0, 0)
+                """));
+        }
+        var ids = await App.WithDbAsync(db => db.Set<ProposalImage>().Where(i => i.ProposalId == proposalId).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync());
+        // Not yet encoded anew: neither is served.
+        Assert.All(await Task.WhenAll(ids.Select(id => cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{id}"))), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+
+        var outcome = await App.Services.GetRequiredService<EarlierPictures>().ReencodeAsync();
+
+        Assert.Equal((1, 1), outcome);
+        var served = await cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{ids[0]}/thumbnail");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        var stored = await App.WithDbAsync(db => db.Set<ProposalImage>().SingleAsync(i => i.Id == ids[0]));
+        Assert.Equal(-1, stored.Content.AsSpan().IndexOf("<script>"u8));
+        // The file that was never a picture stays in the database, hidden: not on the page, not served.
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{ids[1]}")).StatusCode);
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
+        Assert.Equal(["Polyglot."], page.QuerySelectorAll(".proposal-images img").Select(i => i.GetAttribute("alt")));
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public static class BudgetingApi
         {
             return TypedResults.NotFound();
         }
-        var images = db.Set<ProposalImage>().AsNoTracking().Where(i => i.Id == imageId && i.ProposalId == proposalId);
+        // A picture from before uploads were re-encoded is served only once it has been (see EarlierPictures).
+        var images = db.Set<ProposalImage>().AsNoTracking().Where(i => i.Id == imageId && i.ProposalId == proposalId && i.ThumbnailWidth > 0);
         var image = thumbnail
             ? await images.Select(i => new { i.ContentType, Content = i.Thumbnail }).SingleOrDefaultAsync(cancellationToken)
             : await images.Select(i => new { i.ContentType, i.Content }).SingleOrDefaultAsync(cancellationToken);

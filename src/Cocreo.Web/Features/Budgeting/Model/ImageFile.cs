@@ -126,8 +126,8 @@ public sealed record ImageFile(string ContentType, EncodedImage Full, EncodedIma
 
     /// <summary>
     /// All the pixels, converted to sRGB, or null when the codec cannot give them all (a cut-off or damaged file: Skia
-    /// would fill what is missing with blank rows and say the input was incomplete). JPEG and WebP are decoded at a
-    /// smaller scale when the picture is far larger than it will be kept, which takes less memory and time.
+    /// would fill what is missing with blank rows and say the input was incomplete). A JPEG far larger than it will be
+    /// kept is decoded at a smaller scale, which takes less memory and time.
     /// </summary>
     private static SKBitmap? Decode(SKCodec codec)
     {

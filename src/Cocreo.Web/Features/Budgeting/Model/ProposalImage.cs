@@ -17,7 +17,10 @@ public sealed class ProposalImage
     public int Width { get; private set; }
     public int Height { get; private set; }
 
-    /// <summary>The same picture, small, for lists; in the same encoding.</summary>
+    /// <summary>
+    /// The same picture, small, for lists; in the same encoding. Width 0 marks a picture stored before uploads were
+    /// re-encoded, which is not shown or served until it has been (see <see cref="EarlierPictures"/>).
+    /// </summary>
     public byte[] Thumbnail { get; private set; } = [];
     public int ThumbnailWidth { get; private set; }
     public int ThumbnailHeight { get; private set; }
@@ -43,6 +46,14 @@ public sealed class ProposalImage
         AltText = altText.Trim(),
         AddedAt = now,
     };
+
+    /// <summary>A picture stored before uploads were re-encoded gets the pixels of <paramref name="file"/> instead of the bytes that were sent.</summary>
+    public void Reencode(ImageFile file)
+    {
+        ContentType = file.ContentType;
+        (Content, Width, Height) = (file.Full.Content, file.Full.Width, file.Full.Height);
+        (Thumbnail, ThumbnailWidth, ThumbnailHeight) = (file.Thumbnail.Content, file.Thumbnail.Width, file.Thumbnail.Height);
+    }
 
     /// <summary>For an image added to a proposal that is already saved.</summary>
     public static ProposalImage For(int proposalId, ImageFile file, string altText, DateTime now)

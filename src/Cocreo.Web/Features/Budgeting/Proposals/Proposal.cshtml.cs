@@ -112,7 +112,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         Supports = await db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == id, cancellationToken);
         var userId = User.UserId();
         Supporting = userId is not null && await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == userId, cancellationToken);
-        Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id).OrderBy(i => i.Id)
+        Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id && i.ThumbnailWidth > 0).OrderBy(i => i.Id)
             .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight)).ToListAsync(cancellationToken);
         Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ToListAsync(cancellationToken);
         if (Proposal.MergedIntoId is { } original)

@@ -39,7 +39,7 @@ public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : Pa
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Proposals = proposals.Select(p => (p, supports.GetValueOrDefault(p.Id))).ToList();
         var pictures = await db.Set<ProposalImage>().AsNoTracking()
-            .Where(i => ids.Contains(i.ProposalId))
+            .Where(i => ids.Contains(i.ProposalId) && i.ThumbnailWidth > 0)
             .OrderBy(i => i.Id)
             .Select(i => new { i.ProposalId, View = new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight) })
             .ToListAsync(cancellationToken);
