@@ -89,12 +89,12 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal("A fountain", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
 
         // Each problem has its message, and a 422: nothing was saved.
-        var noisy = TestImages.Drawn(400, 300);
+        var drawn = TestImages.Drawn(400, 300);
         (string Name, byte[] Bytes, string Message)[] refused =
         [
             // The signature and header of a PNG, then a web page instead of the picture.
             ("fountain.png", [.. TestImages.Png[..33], .. TestImages.Html], "“fountain.png” is not a JPEG, PNG or WebP image."),
-            ("fountain.jpg", noisy[..(noisy.Length / 2)], "“fountain.jpg” is damaged or cut off: the picture in it cannot be read whole."),
+            ("fountain.jpg", drawn[..(drawn.Length / 2)], "“fountain.jpg” is damaged or cut off: the picture in it cannot be read whole."),
             ("empty.jpg", [], "“empty.jpg” is empty (0 bytes)."),
             ("big.png", TestImages.PngAnnouncing(3, 2, padding: 6 * 1024 * 1024), "The image is 6.0 MB; it can be at most 5 MB."),
             ("bomb.png", TestImages.PngBomb(7_000, 6_000), "The image is 7000 × 6000 pixels; it can have at most 40 million pixels."),
@@ -109,16 +109,16 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         var undescribed = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("park.png", "image/png", TestImages.Png), "");
         Assert.Equal("Describe what the image shows, for people who cannot see it.", ErrorOf(await FormClient.ParseAsync(undescribed), "Input_ImageAlt"));
 
-        // In Slovenian too.
-        await cast.ParticipantClient.Http.GetAsync("/culture/sl?returnUrl=/");
-        var slovenian = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "Vodnjak", new("vodnjak.jpg", "image/jpeg", noisy[..(noisy.Length / 2)]), "Vodnjak.");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, slovenian.StatusCode);
-        Assert.StartsWith("Datoteka »vodnjak.jpg« je poškodovana ali odrezana", ErrorOf(await FormClient.ParseAsync(slovenian), "Input_Image"), StringComparison.Ordinal);
-
         // Far beyond the limit the server stops reading and says the upload is too large.
         var huge = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("huge.png", "image/png", TestImages.PngAnnouncing(3, 2, padding: 40 * 1024 * 1024)), "A fountain.");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Contains("choose a smaller file", (await FormClient.ParseAsync(huge)).Body!.TextContent, StringComparison.Ordinal);
+
+        // In Slovenian too.
+        await cast.ParticipantClient.Http.GetAsync("/culture/sl?returnUrl=/");
+        var slovenian = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "Vodnjak", new("vodnjak.jpg", "image/jpeg", drawn[..(drawn.Length / 2)]), "Vodnjak.");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, slovenian.StatusCode);
+        Assert.StartsWith("Datoteka »vodnjak.jpg« je poškodovana ali odrezana", ErrorOf(await FormClient.ParseAsync(slovenian), "Input_Image"), StringComparison.Ordinal);
 
         // No proposal, so no picture either (a picture belongs to a saved proposal).
         Assert.Equal(0, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.BudgetId == budgetId)));
