@@ -113,9 +113,13 @@ public sealed record ImageFile(string ContentType, EncodedImage Full, EncodedIma
         {
             return new(null, ImageProblem.Damaged, width, height);
         }
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var full = ScaledToFit(upright, FullSide);
-        using var thumbnail = ScaledToFit(full, ThumbnailSide);
+        // Each step makes a new bitmap only when it changes something (a 40-megapixel picture is 160 MB a copy), and
+        // the picture is scaled down before it is turned upright (turning keeps the longer side).
+        using var scaled = ScaledToFit(decoded, FullSide);
+        using var turned = Upright(scaled ?? decoded, codec.EncodedOrigin);
+        var full = turned ?? scaled ?? decoded;
+        using var small = ScaledToFit(full, ThumbnailSide);
+        var thumbnail = small ?? full;
         // A picture with see-through pixels stays a lossless PNG; any other becomes a JPEG.
         var format = IsOpaque(full) ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png;
         return new(new ImageFile(
@@ -163,12 +167,13 @@ public sealed record ImageFile(string ContentType, EncodedImage Full, EncodedIma
     /// The picture as it should be seen: a phone stores a photo as the sensor saw it and says in EXIF how to turn it.
     /// The EXIF is not kept, so the turn is made in the pixels. Each orientation maps a pixel (x, y) of the stored
     /// picture to its place in the upright one (W × H): the mirrored, turned and transposed cases of TIFF's tag 274.
+    /// Null when the picture is upright already.
     /// </summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         if (origin == SKEncodedOrigin.TopLeft)
         {
-            return source.Copy();
+            return null;
         }
         var swaps = origin >= SKEncodedOrigin.LeftTop;
         var (w, h) = swaps ? (source.Height, source.Width) : (source.Width, source.Height);
@@ -191,15 +196,16 @@ public sealed record ImageFile(string ContentType, EncodedImage Full, EncodedIma
     }
 
     /// <summary>
-    /// A copy at most <paramref name="side"/> pixels on its longer side (never enlarged). Halved with a linear filter
-    /// while more than twice too large, then scaled with a cubic filter: sharp, without the moiré of one big step.
+    /// A copy at most <paramref name="side"/> pixels on its longer side, or null when the picture fits already (it is
+    /// never enlarged). Halved with a linear filter while more than twice too large, then scaled with a cubic filter:
+    /// sharp, without the moiré of one big step.
     /// </summary>
-    private static SKBitmap ScaledToFit(SKBitmap source, int side)
+    private static SKBitmap? ScaledToFit(SKBitmap source, int side)
     {
         var longer = Math.Max(source.Width, source.Height);
         if (longer <= side)
         {
-            return source.Copy();
+            return null;
         }
         var scale = (double)side / longer;
         var (width, height) = (Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)));
