@@ -859,6 +859,16 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer");
 

@@ -829,6 +829,16 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 

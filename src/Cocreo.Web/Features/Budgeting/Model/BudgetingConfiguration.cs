@@ -101,6 +101,7 @@ internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<Prop
         image.ToTable("ProposalImages");
         image.Property(i => i.ContentType).HasMaxLength(20).IsRequired();
         image.Property(i => i.Content).IsRequired();
+        image.Property(i => i.Thumbnail).IsRequired();
         image.Property(i => i.AltText).HasMaxLength(ImageFile.AltTextLength).IsRequired();
         image.HasIndex(i => i.ProposalId);
     }
