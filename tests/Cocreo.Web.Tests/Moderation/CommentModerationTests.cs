@@ -44,7 +44,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.Redirect, (await reporterClient.PostAsync(action, fields)).StatusCode);
         fields["reportSubmissionId"] = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await reporterClient.PostAsync(action, fields)).StatusCode);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync()));
+        Assert.Equal(1, await ReportsAsync(commentId));
 
         var reporterPage = await reporterClient.GetOkPageAsync($"/proposals/{proposalId}");
         Assert.Contains("You reported it", reporterPage.QuerySelector($"#comment-{commentId}")!.TextContent, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         // Its author cannot report it, nor can someone signed out.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostReportAsync(cast.ParticipantClient, proposalId, commentId)).StatusCode);
         Assert.Contains("/account/sign-in", (await PostReportAsync(cast.AnonymousClient, proposalId, commentId)).Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync()));
+        Assert.Equal(1, await ReportsAsync(commentId));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("Hm.", page.QuerySelector($"#comment-{commentId} textarea[name=reportDetails]")!.TextContent);
         var other = await FormClient.ParseAsync(await cast.OtherStaffClient.SubmitAsync($"/proposals/{proposalId}", new() { ["reportReason"] = "Other" }, handler: "ReportComment"));
         Assert.Contains("Say what is wrong with it.", other.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync()));
+        Assert.Equal(0, await ReportsAsync(commentId));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         var response = await cast.OwnerClient.PostAsync(action, fields);
         Assert.Contains("Give the reason for hiding", (await FormClient.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Rude, (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelector($"#comment-{commentId}")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ModerationCase>().CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ModerationCase>().CountAsync(c => c.Kind == ProposalComments.Kind && c.ItemId == commentId)));
     }
 
     [Fact]
@@ -247,6 +247,9 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
         return (cast, proposalId, commentId);
     }
+
+    private Task<int> ReportsAsync(int commentId) =>
+        App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.Kind == ProposalComments.Kind && c.ItemId == commentId)));
 
     private static async Task<HttpResponseMessage> PostReportAsync(FormClient client, int proposalId, int commentId, ReportReason reason = ReportReason.Offensive) =>
         await PostAsync(client, $"/proposals/{proposalId}?handler=ReportComment", new()
