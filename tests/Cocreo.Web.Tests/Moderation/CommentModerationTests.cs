@@ -122,6 +122,27 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task Reports_sent_at_the_same_moment_count_once_per_person_and_hide_the_comment_once()
+    {
+        var (cast, proposalId, commentId) = await CommentedAsync();
+        var people = new List<FormClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            people.Add(await App.SignedInClientAsync(await App.CreateUserAsync($"Racer {i}")));
+        }
+        // Each of four people reports twice at once; the third report hides it, so a later one is refused.
+        var responses = await Task.WhenAll(people.SelectMany(p => new[] { PostReportAsync(p, proposalId, commentId), PostReportAsync(p, proposalId, commentId) }));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{(int)r.StatusCode}"));
+
+        Assert.Equal(3, await ReportsAsync(commentId));
+        var moderation = await App.WithDbAsync(db => db.Set<ModerationCase>().SingleAsync(c => c.Kind == ProposalComments.Kind && c.ItemId == commentId));
+        Assert.Equal((ModerationState.AwaitingReview, 3), (moderation.State, moderation.OpenReports));
+        var actions = (await LogAsync(cast)).Entries.Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(3, actions.Count(a => a == "content.reported"));
+        Assert.Equal(1, actions.Count(a => a == "content.hidden-by-reports"));
+    }
+
+    [Fact]
     public async Task The_team_hides_a_comment_with_a_reason_shown_in_its_place_and_shows_it_again()
     {
         var (cast, proposalId, commentId) = await CommentedAsync();
