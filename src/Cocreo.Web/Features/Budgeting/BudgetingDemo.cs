@@ -193,16 +193,16 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
 
         var hidden = ModerationCase.Open(ProposalComments.Kind, advert.Id, processId);
         hidden.Report(Citizen(6).Id, ReportReason.Spam, null, 0, now());
-        await log.AppendAsync(processId, participant, "content.reported", new { content = ProposalComments.Kind, item = advert.Id, about = new { budget = budgetId, proposal = proposals[0].Number }, details = new { reason = "Spam" } });
+        await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", "Spam")));
         hidden.Hide("Advertising for a shop: not about this proposal.", now());
-        await log.AppendAsync(processId, staffActor, "content.hidden", new { content = ProposalComments.Kind, item = advert.Id, about = new { budget = budgetId, proposal = proposals[0].Number }, details = new { reason = hidden.HiddenReason } });
+        await log.AppendAsync(processId, staffActor, "content.hidden", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", hidden.HiddenReason)));
 
         var reported = ModerationCase.Open(ProposalComments.Kind, rude.Id, processId);
         reported.Report(Citizen(7).Id, ReportReason.Offensive, "It insults the people of a whole district.", 0, now());
         reported.Report(Citizen(8).Id, ReportReason.Offensive, null, 0, now());
         for (var i = 0; i < 2; i++)
         {
-            await log.AppendAsync(processId, participant, "content.reported", new { content = ProposalComments.Kind, item = rude.Id, about = new { budget = budgetId, proposal = proposals[2].Number }, details = new { reason = "Offensive" } });
+            await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, rude.Id, new { budget = budgetId, proposal = proposals[2].Number }, ("reason", "Offensive")));
         }
         db.AddRange(hidden, reported);
     }

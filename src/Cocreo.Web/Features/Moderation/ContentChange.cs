@@ -23,10 +23,19 @@ public sealed record ContentTarget(Process Process, ProcessAccess Access, LogAct
 {
     public int? LogProcessId => Process.Id;
 
-    /// <summary>What every log entry about the item says of it: its kind, its id, and where it is (ids and numbers only).</summary>
-    public object LogData(object? more = null) => more is null
-        ? new { content = Kind, item = ItemId, about = Item.About }
-        : new { content = Kind, item = ItemId, about = Item.About, details = more };
+    /// <summary>What every log entry about the item says of it: its kind, its id, where it is (ids and numbers only), and <paramref name="more"/>.</summary>
+    public Dictionary<string, object?> LogData(params (string Key, object? Value)[] more) => LogEntry(Kind, ItemId, Item.About, more);
+
+    /// <summary>The data of a log entry about an item (also for the demo city, which writes its log directly).</summary>
+    public static Dictionary<string, object?> LogEntry(string kind, int itemId, object about, params (string Key, object? Value)[] more)
+    {
+        var data = new Dictionary<string, object?> { ["content"] = kind, ["item"] = itemId, ["about"] = about };
+        foreach (var (key, value) in more)
+        {
+            data[key] = value;
+        }
+        return data;
+    }
 }
 
 /// <summary>Opens content for the moderation queue (a page) and for changes.</summary>

@@ -19,7 +19,7 @@ public static class HideContent
             var target = change.Target;
             var moderation = target.Case ?? db.Add(ModerationCase.Open(target.Kind, target.ItemId, target.Process.Id)).Entity;
             moderation.Hide(command.Reason, change.Now);
-            change.Log("content.hidden", target.LogData(new { reason = moderation.HiddenReason }));
+            change.Log("content.hidden", target.LogData(("reason", moderation.HiddenReason)));
             return Task.FromResult(new Done());
         }
     }

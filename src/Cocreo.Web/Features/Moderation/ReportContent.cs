@@ -32,10 +32,10 @@ public static class ReportContent
             }
             var moderation = target.Case ?? db.Add(ModerationCase.Open(target.Kind, target.ItemId, target.Process.Id)).Entity;
             var hidden = moderation.Report(reporter, command.Reason, command.Details, options.Value.HideAfterReports, change.Now);
-            change.LogAs(LogActor.Private("participant"), "content.reported", target.LogData(new { reason = command.Reason.ToString() }));
+            change.LogAs(LogActor.Private("participant"), "content.reported", target.LogData(("reason", command.Reason.ToString())));
             if (hidden)
             {
-                change.LogAs(LogActor.System, "content.hidden-by-reports", target.LogData(new { reports = moderation.OpenReports }));
+                change.LogAs(LogActor.System, "content.hidden-by-reports", target.LogData(("reports", moderation.OpenReports)));
             }
             return Task.FromResult(new Outcome(true, hidden));
         }
