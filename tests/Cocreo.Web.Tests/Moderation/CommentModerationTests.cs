@@ -219,7 +219,13 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         // Deleting it again (Back and resend) changes nothing.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(cast.ParticipantClient, $"/proposals/{proposalId}?handler=DeleteComment", new() { ["commentId"] = $"{commentId}" })).StatusCode);
 
-        var deleted = (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelector($"#comment-{commentId}")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OtherStaffClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "A reply that stays." }, handler: "Comment")).StatusCode);
+        var after = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
+        // The comments after a deleted one stay, each in its own place.
+        Assert.Equal(2, after.QuerySelectorAll("article.comment").Length);
+        Assert.Empty(after.QuerySelectorAll("article.comment article"));
+        Assert.Contains("A reply that stays.", after.QuerySelectorAll("article.comment")[1].TextContent, StringComparison.Ordinal);
+        var deleted = after.QuerySelector($"#comment-{commentId}")!;
         Assert.Contains("Deleted by its author.", deleted.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("deserves", deleted.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cast.Participant.DisplayName, deleted.TextContent, StringComparison.Ordinal);
