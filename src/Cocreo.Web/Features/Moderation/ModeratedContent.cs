@@ -61,9 +61,8 @@ public sealed class ModerationDirectory(CocreoDbContext db)
         }
         var found = await db.Set<ModerationCase>().AsNoTracking()
             .Where(c => c.Kind == kind && itemIds.Contains(c.ItemId) && c.State != ModerationState.Visible)
-            .Select(c => new { c.ItemId, c.State, c.HiddenReason, c.HiddenAt })
-            .ToListAsync(cancellationToken);
-        return itemIds.ToDictionary(id => id, id => found.SingleOrDefault(f => f.ItemId == id) is { } f ? new ModerationStatus(f.State, f.HiddenReason, f.HiddenAt) : ModerationStatus.Shown);
+            .ToDictionaryAsync(c => c.ItemId, c => new ModerationStatus(c.State, c.HiddenReason, c.HiddenAt), cancellationToken);
+        return itemIds.Distinct().ToDictionary(id => id, id => found.GetValueOrDefault(id) ?? ModerationStatus.Shown);
     }
 
     /// <summary>The status of one item.</summary>

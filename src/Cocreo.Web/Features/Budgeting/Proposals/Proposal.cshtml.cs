@@ -31,6 +31,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
 
     /// <summary>The reader moderates the process's content (hides comments, sees the queue).</summary>
     public bool Moderates { get; private set; }
+
     public List<ProposalImageView> Images { get; private set; } = [];
 
     [BindProperty]
