@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Email;
 using System.Net;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Testing;
@@ -45,6 +46,7 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
         {
             var address = $"moved{Guid.NewGuid():N}@example.org";
             var response = await PostAsync(cast.Clients[i], "/account?handler=ChangeEmail", new() { ["NewEmail.Email"] = address, ["NewEmail.CurrentPassword"] = CocreoApp.TestPassword });
+            await MailSentAsync(app);
             return (response, await Mailbox.FindAsync(app, address, "confirm-new-email") is not null);
         }, [SignIn, Changed, Changed]),
         // The link sent to the new address moves the account: whoever holds the link, signed in or not.
@@ -197,8 +199,15 @@ public sealed class AccountEndpointAuthorizationTests(SqliteApp app) : IClassFix
 
     private static int Mails(SqliteApp app) => Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml").Length : 0;
 
-    // E-mails about accounts are sent at once; the pickup folder is written before the response.
-    private static Task<bool> MailArrivedAsync(SqliteApp app, int before) => Task.FromResult(Mails(app) > before);
+    // E-mails about accounts are sent in the background (the answer never waits for the mail server): wait for the queue.
+    private static async Task<bool> MailArrivedAsync(SqliteApp app, int before)
+    {
+        await MailSentAsync(app);
+        return Mails(app) > before;
+    }
+
+    private static async Task MailSentAsync(SqliteApp app) =>
+        Assert.True(await app.Services.GetRequiredService<AccountMailQueue>().DrainedAsync(TimeSpan.FromSeconds(30)), "Account mail still waiting after 30 s.");
 
     private static async Task<CocreoUser> UnconfirmedAsync(SqliteApp app)
     {

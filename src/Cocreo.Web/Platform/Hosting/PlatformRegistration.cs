@@ -127,6 +127,8 @@ public static class PlatformRegistration
         services.AddScoped<WorkLeases>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<AccountMailQueue>());
         services.AddScoped<EmailOutbox>();
         services.AddHostedService<EmailDispatcher>();
 
