@@ -115,10 +115,8 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
                 chosen.Add(proposals[random.Next(appeal.Length)].Number);
             }
             var paper = v >= 236;
-            if (!paper)
-            {
-                db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budget.Id, VoterKey = BudgetVoter.ForCensusEntry(census[v].Id) });
-            }
+            // Every ballot has its voter on the marked register, online or marked at a polling station: the reconciliation balances.
+            db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budget.Id, VoterKey = BudgetVoter.ForCensusEntry(census[v].Id), Channel = paper ? VoterChannel.Paper : VoterChannel.Online });
             ballots.Add(new BudgetBallot
             {
                 Id = RandomIds.Next(),
