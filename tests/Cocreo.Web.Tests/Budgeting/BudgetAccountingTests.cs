@@ -4,6 +4,7 @@ using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Budgeting;
@@ -210,6 +211,24 @@ public abstract class BudgetAccountingTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Results", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
         // Publishing is then refused only if the differences are no longer the ones explained: here they are.
         await PublishAsync(cast.OwnerClient, budgetId);
+    }
+
+    [Fact]
+    public async Task The_demo_city_s_counted_budget_is_reconciled_and_accounts_for_its_codes()
+    {
+        using (var scope = App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Features.Demo.DemoSeeder>().SeedAsync();
+        }
+        var budgetId = await App.WithDbAsync(db => db.Set<Budget>().Where(b => b.IsDemo && b.Eligibility == Eligibility.Census).Select(b => b.Id).SingleAsync());
+        using (var scope = App.Services.CreateScope())
+        {
+            var numbers = await scope.ServiceProvider.GetRequiredService<Reconciliation>().ForAsync(budgetId);
+            Assert.Equal((236L, 236L, 12L, 12L), (numbers.Internet.Ballots, numbers.Internet.Voters, numbers.Paper.Ballots, numbers.Paper.Voters));
+            Assert.True(numbers.Balanced);
+            var census = await scope.ServiceProvider.GetRequiredService<Census>().SummaryAsync(budgetId);
+            Assert.Equal(new CensusSummary(400, 400, 1, 0, 236, 12), census);
+        }
     }
 
     private Task<List<string>> CodeHashesAsync(int budgetId) =>

@@ -103,6 +103,14 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         proposals.ForEach(p => p.PutOnBallot());
         await log.AppendAsync(process.Id, ownerActor, "budget.voting-opened", new { budget = budget.Id, rule = CountingSettings.Of(budget).PabulibRule, command = "cocreo pb run FILE " + string.Join(' ', CountingSettings.Of(budget).CommandLine()) });
 
+        // One resident lost their letter: the facilitator asked for a new code, the owner confirmed it (and handed it over).
+        var reissue = CodeReissueRequest.Make(budget, 1, census[^1].Id, "The letter with the code was lost in the post.", facilitator.Id, facilitator.DisplayName, Now());
+        await log.AppendAsync(process.Id, staffActor, "budget.code-reissue-requested", new { budget = budget.Id, request = 1, pending = 1 });
+        reissue.Confirm(budget, owner.Id, owner.DisplayName, Now());
+        census[^1].CodeHash = VotingCodes.Hash(VotingCodes.NewVotingCode());
+        db.Add(reissue);
+        await log.AppendAsync(process.Id, ownerActor, "budget.code-reissued", new { budget = budget.Id, request = 1, reissued = 1 });
+
         var random = new Random(2027);
         // How popular each project is, so the demo outcome is not uniform.
         double[] appeal = [0.46, 0.52, 0.34, 0.30, 0.22, 0.27, 0.40];
