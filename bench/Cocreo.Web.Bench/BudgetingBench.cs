@@ -95,9 +95,13 @@ public sealed class BudgetingBench : IAsyncDisposable
         var random = new Random(100);
         // Popularity varies, as in real elections, so that equal shares and greedy differ.
         var appeal = projects.Select(_ => 0.05 + random.NextDouble() * 0.4).ToArray();
+        // Sealed as the ballot box seals them, so closing the vote opens every one of them.
+        var key = app.Services.GetRequiredService<ElectionKeys>().GetOrCreate(budgetId);
+        var paper = (await scope.ServiceProvider.GetRequiredService<BallotPapers>().ForAsync(budgetId))!;
+        var size = BallotSeal.SizeFor(paper);
         for (var start = 0; start < count; start += 5_000)
         {
-            var ballots = new List<BudgetBallot>();
+            var ballots = new List<SealedBallot>();
             for (var v = start; v < Math.Min(count, start + 5_000); v++)
             {
                 var chosen = projects.Where((_, i) => random.NextDouble() < appeal[i]).Take(5).ToList();
@@ -105,7 +109,8 @@ public sealed class BudgetingBench : IAsyncDisposable
                 {
                     chosen.Add(projects[random.Next(projects.Count)]);
                 }
-                ballots.Add(new BudgetBallot { Id = RandomIds.Next(), BudgetId = budgetId, ReceiptHash = VotingCodes.Hash(VotingCodes.NewReceipt()), Projects = string.Join(',', chosen), Answers = "" });
+                var receipt = VotingCodes.NewReceipt();
+                ballots.Add(new SealedBallot { Id = RandomIds.Next(), BudgetId = budgetId, Receipt = receipt, Sealed = BallotSeal.Seal(key, budgetId, receipt, new BallotChoice(chosen, null, []), size) });
                 db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budgetId, VoterKey = "a:bench-" + v.ToString(CultureInfo.InvariantCulture) });
             }
             db.AddRange(ballots);
@@ -139,8 +144,8 @@ public sealed class BudgetingBench : IAsyncDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
         var acknowledged = (await File.ReadAllLinesAsync(receiptsFile)).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().ToList();
-        var stored = (await db.Set<BudgetBallot>().Where(b => b.BudgetId == budgetId).Select(b => b.ReceiptHash).ToListAsync()).ToHashSet();
-        var lost = acknowledged.Count(r => !stored.Contains(VotingCodes.Hash(r)));
+        var stored = (await db.Set<SealedBallot>().Where(b => b.BudgetId == budgetId).Select(b => b.Receipt).ToListAsync()).ToHashSet();
+        var lost = acknowledged.Count(r => !stored.Contains(VotingCodes.NormalizeReceipt(r)));
         var ballots = stored.Count;
         var voters = await db.Set<BudgetVoter>().CountAsync(v => v.BudgetId == budgetId);
         var distinctVoters = await db.Set<BudgetVoter>().Where(v => v.BudgetId == budgetId).Select(v => v.VoterKey).Distinct().CountAsync();

@@ -24,9 +24,9 @@ database() {
       ;;
     *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
   esac
-  # Production settings need the public address and the log checkpoint key (phase changes are checkpointed): both the
-  # bench program and the server read them from the environment.
-  export Platform__PublicUrl=https://cocreo.bench Transparency__SigningKeyPath="$2/checkpoint-key.pem"
+  # Production settings need the public address and the log checkpoint key (phase changes are checkpointed), and the
+  # bench program and the server must share the election keys' folder: both read them from the environment.
+  export Platform__PublicUrl=https://cocreo.bench Transparency__SigningKeyPath="$2/checkpoint-key.pem" Budgeting__ElectionKeysPath="$2/election-keys"
   [ -f "$Transparency__SigningKeyPath" ] || dotnet "$web_dll" transparency create-key --path "$Transparency__SigningKeyPath" >/dev/null
 }
 

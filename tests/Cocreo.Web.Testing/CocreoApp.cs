@@ -23,6 +23,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's checkpoint signing key, made for it (production requires the file to exist).</summary>
     public string SigningKeyPath { get; } = Path.Combine(Path.GetTempPath(), "cocreo-key-" + Guid.NewGuid().ToString("N") + ".pem");
 
+    /// <summary>The app's folder of election keys (made when a budget's voting opens, destroyed when its ballots are opened).</summary>
+    public string ElectionKeysPath { get; } = Path.Combine(Path.GetTempPath(), "cocreo-election-keys-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra settings a test class needs (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -43,6 +46,10 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             Directory.Delete(MailFolder, recursive: true);
         }
         File.Delete(SigningKeyPath);
+        if (Directory.Exists(ElectionKeysPath))
+        {
+            Directory.Delete(ElectionKeysPath, recursive: true);
+        }
     }
 
     /// <summary>Skips (or fails under CI) a test whose database is not available.</summary>
@@ -75,6 +82,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             Cocreo.Web.Platform.Log.CheckpointKey.Create(SigningKeyPath);
         }
         builder.UseSetting("Transparency:SigningKeyPath", SigningKeyPath);
+        builder.UseSetting("Budgeting:ElectionKeysPath", ElectionKeysPath);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");

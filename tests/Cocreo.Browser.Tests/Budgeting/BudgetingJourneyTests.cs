@@ -90,8 +90,9 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Drinking fountains" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cast my ballot" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your receipt" })).ToBeVisibleAsync();
-        var receipt = await page.Locator(".receipt code").TextContentAsync();
-        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", receipt);
+        var receipt = await page.GetByLabel("Receipt", new() { Exact = true }).TextContentAsync();
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){2}$", receipt);
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", await page.GetByLabel("Change code", new() { Exact = true }).TextContentAsync());
         await CheckAsync(page);
 
         // Vote with a knapsack ballot: going over the budget is said as it happens, and refused with the choice kept.
@@ -113,9 +114,11 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
 
         // Check the first ballot with its receipt.
         await VisitAsync(page, $"/budgets/{approval}/receipt");
-        await page.GetByLabel("Receipt code").FillAsync(receipt!);
+        await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Trees for the school yard");
+        // It proves the ballot is in the ballot box, and never shows what it says.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("A ballot with this receipt is in the ballot box.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("Trees for the school yard");
         await CheckAsync(page);
 
         // Staff close the votes and publish; the resident reads the results and the explanation.

@@ -34,7 +34,7 @@ public sealed class BallotShapeTests(BudgetingSqliteApp app) : IClassFixture<Bud
         Assert.Equal(HttpStatusCode.UnprocessableEntity, paper.StatusCode);
         Assert.Contains("A project can get at most 6 points", (await FormClient.ParseAsync(paper)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<PaperBallotEntry>().CountAsync(e => e.BudgetId == budgetId)));
     }
 
@@ -49,12 +49,12 @@ public sealed class BallotShapeTests(BudgetingSqliteApp app) : IClassFixture<Bud
         var points = await CastAsync(cast.AnonymousClient, approval, approvalCodes["R1"], [1], [3]);
         Assert.Equal(HttpStatusCode.BadRequest, points.StatusCode);
         Assert.Contains("This ballot gives no points", await points.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == approval)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == approval)));
 
         var (cumulative, _, codes) = await OpenVotingAsync(cast, BudgetFields(form: BallotForm.Cumulative, eligibility: Eligibility.Census), 2, Ideas);
         var fewer = await CastAsync(cast.AnonymousClient, cumulative, codes["R1"], [1, 2], [3]);
         Assert.Equal(HttpStatusCode.BadRequest, fewer.StatusCode);
         Assert.Contains("one number of points for each project", await fewer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == cumulative)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == cumulative)));
     }
 }

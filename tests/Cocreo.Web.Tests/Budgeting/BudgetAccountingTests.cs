@@ -198,7 +198,7 @@ public abstract class BudgetAccountingTests<TApp>(TApp app) : IClassFixture<TApp
         // A ballot written behind the platform's back (straight into the database): nobody is marked for it.
         await App.WithDbAsync(async db =>
         {
-            db.Add(new BudgetBallot { Id = RandomIds.Next(), BudgetId = budgetId, ReceiptHash = null, Projects = "3", Answers = "" });
+            db.Add(new BudgetBallot { Id = RandomIds.Next(), BudgetId = budgetId, Projects = "3", Answers = "" });
             await db.SaveChangesAsync();
         });
 

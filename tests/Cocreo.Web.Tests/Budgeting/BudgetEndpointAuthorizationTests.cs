@@ -197,9 +197,9 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             (cast, i) => Post(cast.Path("vote"), new() { ["Selected[0]"] = "1", ["Code"] = cast.Codes[$"R{i + 1}"] }), Voters, Everyone),
         ["budget/vote with a wrong code"] = new(new("POST", "/budgets/{id:int}/vote"), Stage.CensusVoting,
             (cast, _) => Post(cast.Path("vote"), new() { ["Selected[0]"] = "1", ["Code"] = "WRONG-CODE-0000" }), Voters, [Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
-        // Checking a receipt changes nothing and is open to anyone (the receipt is the secret).
+        // Checking a receipt changes nothing and is open to anyone (a receipt shows no choices); an unknown one is a 422.
         ["budget/receipt"] = new(new("POST", "/budgets/{id:int}/receipt"), Stage.Voting,
-            (cast, _) => Post(cast.Path("receipt"), new() { ["Code"] = "NOT-A-RECEIPT" }), Log, [Unchanged, Unchanged, Unchanged, Unchanged, Unchanged, Unchanged]),
+            (cast, _) => Post(cast.Path("receipt"), new() { ["Code"] = "NOT-A-RECEIPT" }), Log, [Invalid, Invalid, Invalid, Invalid, Invalid, Invalid]),
         ["api/ballots"] = new(new("POST", "/api/v1/budgets/{id:int}/ballots"), Stage.Voting,
             (cast, _) => Task.FromResult(new Attempt($"/api/v1/budgets/{cast.BudgetId}/ballots", [], Json: new BallotRequest(null, null, [1], null, null))),
             Voters, ["401", Changed, Changed, Changed, Changed, Changed]),

@@ -65,8 +65,9 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
             var vote = await client.SubmitAsync($"/budgets/{budgetId}/vote", Selected(choice.Select(p => numbers[p])));
             Assert.True(vote.StatusCode == HttpStatusCode.Redirect, await Problems(vote));
         }
-        var receipt = (await cast.AdminClient.GetOkPageAsync($"/budgets/{budgetId}/voted")).QuerySelector(".receipt code")!.TextContent;
-        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", receipt);
+        var voted = await cast.AdminClient.GetOkPageAsync($"/budgets/{budgetId}/voted");
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){2}$", voted.QuerySelector("[aria-label=Receipt] code")!.TextContent);
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", voted.QuerySelector("[aria-label='Change code'] code")!.TextContent);
 
         // Results: closing and counting.
         Assert.Contains("Results", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
@@ -213,7 +214,7 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await FormClient.ParseAsync(response);
         Assert.Contains("Your projects cost 140,000 EUR together, 40,000 EUR more than the budget of 100,000 EUR. Remove a project to continue.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["1", "2", "4"], page.QuerySelectorAll("input[name=Selected][checked]").Select(i => i.GetAttribute("value")!));
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
 
         var approval = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId, BudgetFields(form: BallotForm.Approval));
         var tooLong = await ElectionOnAsync(cast, approval);
@@ -236,19 +237,41 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task A_ballot_can_be_changed_with_its_receipt_and_still_counts_once()
+    public async Task A_ballot_can_be_changed_only_with_its_change_code_and_still_counts_once()
     {
         var (cast, budgetId, codes) = await ElectionAsync(BallotForm.Approval, CountingRule.Greedy, 2);
-        var receipt = await ReceiptOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1]));
-        // Another voter's code with this receipt changes nothing: they have not voted.
-        Assert.Equal(HttpStatusCode.Conflict, (await CastAsync(cast.AnonymousClient, budgetId, codes["R2"], [2], receipt: receipt)).StatusCode);
-        Assert.Equal(receipt, await ReceiptOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [2, 3], receipt: receipt)));
-        var check = await cast.AnonymousClient.SubmitAsync($"/budgets/{budgetId}/receipt", new() { ["Code"] = receipt.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) });
+        var first = await VoterCopyOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1]));
+        var second = await VoterCopyOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R2"], [3]));
+        Assert.NotNull(first.ChangeCode);
+        // The receipt is not a key: another voter who has voted cannot change R1's ballot with its receipt, nor can R1.
+        Assert.Equal(HttpStatusCode.Conflict, (await CastAsync(cast.AnonymousClient, budgetId, codes["R2"], [2], changeCode: first.Receipt)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [2], changeCode: first.Receipt)).StatusCode);
+        // The change code is, and the ballot keeps its receipt.
+        Assert.Equal(first.Receipt, await ReceiptOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [2, 3], changeCode: first.ChangeCode)));
+        Assert.Equal(2, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
+
+        // A receipt proves that the ballot is in the ballot box; it never shows what it says, to anyone.
+        var check = await cast.AnonymousClient.SubmitAsync($"/budgets/{budgetId}/receipt", new() { ["Code"] = first.Receipt.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) });
         var text = (await FormClient.ParseAsync(check)).Body!.TextContent;
-        Assert.Contains("Your ballot is recorded.", text, StringComparison.Ordinal);
-        Assert.Contains("Library corner", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Playground", text, StringComparison.Ordinal);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Contains("A ballot with this receipt is in the ballot box.", text, StringComparison.Ordinal);
+        foreach (var idea in Ideas)
+        {
+            Assert.DoesNotContain(idea.Title, text, StringComparison.Ordinal);
+        }
+        var unknown = await cast.AnonymousClient.SubmitAsync($"/budgets/{budgetId}/receipt", new() { ["Code"] = "0000-0000-0000" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+
+        // After closing, the ballots are counted with the change, and the receipts are published apart from them.
+        Assert.Contains("Results", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
+        Assert.Equal(["2,3", "3"], (await App.WithDbAsync(db => db.Set<BudgetBallot>().Where(b => b.BudgetId == budgetId).Select(b => b.Projects).ToListAsync())).Order());
+        var api = await cast.AnonymousClient.Http.GetFromJsonAsync<ReceiptCheck>($"/api/v1/budgets/{budgetId}/receipts/{second.Receipt}", Api);
+        Assert.Equal(ReceiptState.Counted, api!.State);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.Http.GetAsync($"/api/v1/budgets/{budgetId}/receipts/0000-0000-0000")).StatusCode);
+        var counted = (await FormClient.ParseAsync(await cast.AnonymousClient.SubmitAsync($"/budgets/{budgetId}/receipt", new() { ["Code"] = first.Receipt }))).Body!.TextContent;
+        Assert.Contains("A ballot with this receipt was counted.", counted, StringComparison.Ordinal);
+        await PublishAsync(cast.OwnerClient, budgetId);
+        var receipts = await cast.AnonymousClient.Http.GetStringAsync($"/budgets/{budgetId}/receipts.csv");
+        Assert.Equal(["receipt", .. new[] { first.Receipt, second.Receipt }.Order(StringComparer.Ordinal)], receipts.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         var fixedBudget = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId, BudgetFields(changes: false));
         await ElectionOnAsync(cast, fixedBudget);
@@ -286,7 +309,7 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         var results = await ResultsAsync(cast.AnonymousClient, budgetId);
         Assert.Equal(1, results.PaperBallots);
         Assert.Equal(1, results.Ballots);
-        Assert.True(await App.WithDbAsync(db => db.Set<BudgetBallot>().AnyAsync(b => b.BudgetId == budgetId && b.IsPaper && b.ReceiptHash == null)));
+        Assert.True(await App.WithDbAsync(db => db.Set<BudgetBallot>().AnyAsync(b => b.BudgetId == budgetId && b.IsPaper)));
     }
 
     private static readonly Idea[] Ideas = [new("Playground", 60_000m), new("Library corner", 30_000m), new("Bike racks", 10_000m), new("Solar lamps", 50_000m)];

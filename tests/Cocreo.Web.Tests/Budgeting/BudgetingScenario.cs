@@ -25,11 +25,10 @@ public sealed record Idea(string Title, decimal Cost, string Category = "Green s
 /// <summary>Runs a participatory budget through the same forms and API people use.</summary>
 public static class BudgetingScenario
 {
-    /// <summary>No limit on ballots per address; the mixer runs only when a test calls it.</summary>
+    /// <summary>No limit on ballots per address.</summary>
     public static readonly IReadOnlyDictionary<string, string?> TestSettings = new Dictionary<string, string?>
     {
         ["Budgeting:BallotsPerMinutePerAddress"] = "1000000",
-        ["Budgeting:MixEverySeconds"] = "0",
     };
 
     /// <summary>How the API writes JSON (enums by name).</summary>
@@ -195,14 +194,17 @@ public static class BudgetingScenario
         return (await FormClient.ParseAsync(response)).QuerySelector(".receipt code")!.TextContent;
     }
 
-    /// <summary>Casts a ballot through the API with a voting code.</summary>
-    public static Task<HttpResponseMessage> CastAsync(FormClient client, int budgetId, string? code, int[] projects, int[]? points = null, string? receipt = null, int?[]? answers = null) =>
-        client.Http.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/ballots", new BallotRequest(code, receipt, projects, points, answers));
+    /// <summary>Casts a ballot through the API with a voting code (with a change code: changes the ballot).</summary>
+    public static Task<HttpResponseMessage> CastAsync(FormClient client, int budgetId, string? code, int[] projects, int[]? points = null, string? changeCode = null, int?[]? answers = null) =>
+        client.Http.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/ballots", new BallotRequest(code, changeCode, projects, points, answers));
 
-    public static async Task<string> ReceiptOf(HttpResponseMessage response)
+    public static async Task<string> ReceiptOf(HttpResponseMessage response) => (await VoterCopyOf(response)).Receipt;
+
+    /// <summary>What the voter got: the receipt and (where ballots may be changed) the change code.</summary>
+    public static async Task<BallotReceipt> VoterCopyOf(HttpResponseMessage response)
     {
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<BallotReceipt>())!.Receipt;
+        return (await response.Content.ReadFromJsonAsync<BallotReceipt>())!;
     }
 
     /// <summary>Project numbers of the budget's proposals, by proposal id.</summary>

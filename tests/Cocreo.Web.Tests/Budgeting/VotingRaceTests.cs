@@ -42,7 +42,7 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var response = await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var responses = await Task.WhenAll(clients.Select((client, i) => CastAsync(client, budgetId, codes["R1"], [1 + i % 3])));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<BudgetVoter>().CountAsync(v => v.BudgetId == budgetId)));
     }
 
@@ -68,7 +68,7 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => cast.ParticipantClient.PostAsync(action, fields)));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var code2 = await ConfirmReissueAsync(cast.FacilitatorClient, budgetId, 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await CastAsync(cast.AnonymousClient, budgetId, codes["R2"], [3])).StatusCode);
         await ReceiptOf(await CastAsync(cast.AnonymousClient, budgetId, code2, [3]));
-        Assert.Equal(2, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(2, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var page = await FormClient.ParseAsync(again);
         Assert.Contains("has already voted", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[role=status]"));
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<BudgetBallot>().CountAsync(b => b.BudgetId == budgetId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }
 }
 
@@ -121,7 +121,7 @@ public sealed class VotingRaceOnPostgres(BudgetingPostgresApp app) : VotingRaceT
 /// <summary>An app that lets one address send three ballots a minute.</summary>
 public sealed class LowBallotLimitApp : SqliteApp
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "3", ["Budgeting:MixEverySeconds"] = "0" };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Budgeting:BallotsPerMinutePerAddress"] = "3" };
 }
 
 public sealed class BallotRateLimitTests(LowBallotLimitApp app) : IClassFixture<LowBallotLimitApp>

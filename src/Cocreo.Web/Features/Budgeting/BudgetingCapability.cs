@@ -16,11 +16,11 @@ public sealed class BudgetingOptions
     /// </summary>
     public int BallotsPerMinutePerAddress { get; set; } = 120;
 
-    /// <summary>How often the ballots of small open budgets are rewritten (<see cref="BallotMixer"/>); 0 turns it off.</summary>
-    public int MixEverySeconds { get; set; } = 60;
-
-    /// <summary>Budgets with more ballots are rewritten only when voting closes (their batches already hide each voter).</summary>
-    public int MixUpToBallots { get; set; } = 5_000;
+    /// <summary>
+    /// The folder of the election keys (<see cref="ElectionKeys"/>), relative to the content root or absolute. Every
+    /// instance must see the same folder; keep it out of the database's backups (a key exists only while its vote is open).
+    /// </summary>
+    public string ElectionKeysPath { get; set; } = "App_Data/election-keys";
 }
 
 public sealed class BudgetingCapability : Capability
@@ -80,8 +80,8 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<TurnoutReport>();
         services.AddSingleton<BallotBox>();
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
-        services.AddSingleton<BallotMixer>();
-        services.AddHostedService(provider => provider.GetRequiredService<BallotMixer>());
+        services.AddSingleton<ElectionKeys>();
+        services.AddHostedService<ElectionKeySweep>();
 
         var options = configuration.GetSection(BudgetingOptions.Section).Get<BudgetingOptions>() ?? new BudgetingOptions();
         services.Configure<BudgetingOptions>(configuration.GetSection(BudgetingOptions.Section));

@@ -125,11 +125,14 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             var paper = v >= 236;
             // Every ballot has its voter on the marked register, online or marked at a polling station: the reconciliation balances.
             db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budget.Id, VoterKey = BudgetVoter.ForCensusEntry(census[v].Id), Channel = paper ? VoterChannel.Paper : VoterChannel.Online });
+            if (!paper)
+            {
+                db.Add(new BallotReceiptEntry { Id = RandomIds.Next(), BudgetId = budget.Id, Receipt = VotingCodes.NewReceipt() });
+            }
             ballots.Add(new BudgetBallot
             {
                 Id = RandomIds.Next(),
                 BudgetId = budget.Id,
-                ReceiptHash = paper ? null : VotingCodes.Hash(VotingCodes.NewReceipt()),
                 Projects = string.Join(',', chosen.Order()),
                 Answers = random.Next(5) == 0 ? "" : (random.NextDouble() switch { < 0.2 => 0, < 0.75 => 1, _ => 2 }).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 IsPaper = paper,

@@ -266,6 +266,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentRespondents", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("BallotReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.Property<int>("Id")
@@ -405,17 +426,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReceiptHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetId");
-
-                    b.HasIndex("ReceiptHash")
-                        .IsUnique();
 
                     b.ToTable("BudgetBallots", (string)null);
                 });
@@ -959,6 +972,39 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("BudgetId");
 
                     b.ToTable("BudgetReconciliationDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeCodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("SealedBallots", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
@@ -2453,6 +2499,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
@@ -2598,6 +2653,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()

@@ -17,15 +17,20 @@ public static class BudgetingApi
         api.MapGet("/budgets/{id:int}/results", Results).WithName("GetBudgetResults").WithSummary("The published results with each project's reason.");
         api.MapPost("/budgets/{id:int}/ballots", Cast)
             .WithName("CastBallot")
-            .WithSummary("Casts (or, with a receipt, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header.")
+            .WithSummary("Casts (or, with its change code, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header. Answers with the receipt (and the change code where ballots may be changed), once.")
             .RequireRateLimiting(BudgetingCapability.BallotLimit)
             .DisableAntiforgery();
+        api.MapGet("/budgets/{id:int}/receipts/{receipt}", Receipt).WithName("CheckReceipt")
+            .WithSummary("Whether the ballot of a receipt is in the ballot box (voting open) or was counted. Never what it says.")
+            .RequireRateLimiting(BudgetingCapability.BallotLimit);
         endpoints.MapGet("/budgets/{id:int}/election.pb", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}.pb", "text/plain", ElectionExport.WritePabulib, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/budgets/{id:int}/results.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}-results.csv", "text/csv", ElectionExport.WriteResultsCsv, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/budgets/{id:int}/ballots.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/budgets/{id:int}/receipts.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
+            DownloadAsync(id, http, access, export, $"budget-{id}-receipts.csv", "text/csv", ElectionExport.WriteReceiptsCsv, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", ImageAsync).ExcludeFromDescription();
         return endpoints;
     }
@@ -103,6 +108,16 @@ public static class BudgetingApi
         return published is null ? TypedResults.NotFound() : TypedResults.Ok(published.Value.Document);
     }
 
+    private static async Task<Results<Ok<ReceiptCheck>, NotFound>> Receipt(int id, string receipt, HttpContext http, BudgetAccess access, Voting voting, CancellationToken cancellationToken)
+    {
+        if (await access.ForReadAsync(id, http.User, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var state = await voting.FindReceiptAsync(id, receipt, cancellationToken);
+        return state == ReceiptState.NotFound ? TypedResults.NotFound() : TypedResults.Ok(new ReceiptCheck(VotingCodes.Format(VotingCodes.NormalizeReceipt(receipt)), state));
+    }
+
     private static async Task<IResult> Cast(int id, BallotRequest request, HttpContext http, Voting voting, IAntiforgery antiforgery, IStringLocalizer<BudgetingText> t, BallotPapers papers, CancellationToken cancellationToken)
     {
         var hasCode = !string.IsNullOrWhiteSpace(request.Code);
@@ -114,11 +129,11 @@ public static class BudgetingApi
         var credential = new VoterCredential(hasCode ? new System.Security.Claims.ClaimsPrincipal() : http.User, request.Code);
         var choice = new BallotChoice(request.Projects ?? [], request.Points, request.Answers ?? []);
         var currency = (await papers.ForAsync(id, cancellationToken))?.Currency ?? "";
-        var result = await voting.CastAsync(id, credential, choice, request.Receipt, Money.In(currency), cancellationToken);
+        var result = await voting.CastAsync(id, credential, choice, request.ChangeCode, Money.In(currency), cancellationToken);
         return result.Status switch
         {
-            VoteStatus.Recorded => TypedResults.Created($"/budgets/{id}/receipt", new BallotReceipt(result.Receipt!)),
-            VoteStatus.Changed => TypedResults.Ok(new BallotReceipt(result.Receipt!)),
+            VoteStatus.Recorded => TypedResults.Created($"/budgets/{id}/receipt", new BallotReceipt(result.Receipt!, result.ChangeCode)),
+            VoteStatus.Changed => TypedResults.Ok(new BallotReceipt(result.Receipt!, result.ChangeCode)),
             VoteStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["ballot"] = result.Problems!.Select(p => t[BudgetRules.BallotMessage(p.Kind), p.Values].Value).ToArray(),
@@ -136,9 +151,13 @@ public static class BudgetingApi
 }
 
 /// <summary>A ballot sent to the API: project numbers (best first when ranked), points (cumulative), answers (option numbers or null).</summary>
-public sealed record BallotRequest(string? Code, string? Receipt, int[]? Projects, int[]? Points, int?[]? Answers);
+public sealed record BallotRequest(string? Code, string? ChangeCode, int[]? Projects, int[]? Points, int?[]? Answers);
 
-public sealed record BallotReceipt(string Receipt);
+/// <summary>What a voter gets once: the receipt (proves the ballot is in the count) and, where ballots may be changed, the change code.</summary>
+public sealed record BallotReceipt(string Receipt, string? ChangeCode);
+
+/// <summary>Where the ballot of a receipt is.</summary>
+public sealed record ReceiptCheck(string Receipt, ReceiptState State);
 
 public sealed record BudgetSummary(int Id, int ProcessId, string Title, string District, decimal Amount, string Currency, BudgetPhase Phase, CountingRule Rule, bool ResultsPublished)
 {

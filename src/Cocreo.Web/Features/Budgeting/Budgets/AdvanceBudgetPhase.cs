@@ -6,8 +6,9 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
 /// The team moves a budget to its next phase, once what must be true first is true (a rule names what is missing).
-/// Opening the vote publishes the ballot and the counting rule in the log (they are locked from then on); closing it
-/// rewrites the ballots (<see cref="BallotMixing"/>) and logs their number and digest, once the internet ballots
+/// Opening the vote makes the budget's election key (<see cref="ElectionKeys"/>) and publishes the ballot and the
+/// counting rule in the log (they are locked from then on); closing it opens the sealed ballots and writes them again
+/// (<see cref="BallotOpening"/>), logs their number and digest, and then destroys the key, once the internet ballots
 /// agree with the voters marked online (<see cref="Reconciliation"/>) or the team explained the difference. Every
 /// move is checkpointed.
 /// The command names the phase it was given in, so a repeated click cannot skip a phase.
@@ -19,7 +20,7 @@ public static class AdvanceBudgetPhase
     /// <summary>Whether the budget moved (false when it had already left <c>From</c>), and the phase it is in now.</summary>
     public sealed record Outcome(bool Moved, BudgetPhase Now);
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, Reconciliation reconciliation, ILogger<Handler> logger)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, ElectionKeys keys, Reconciliation reconciliation, ILogger<Handler> logger)
         : BudgetChange<Command, Outcome>(budgets, BudgetAction.Manage)
     {
         public override async Task<Outcome> RunAsync(Change<BudgetTarget> change, Command command, CancellationToken cancellationToken)
@@ -38,6 +39,8 @@ public static class AdvanceBudgetPhase
             {
                 var onBallot = await db.Set<Proposal>().Where(p => p.BudgetId == budget.Id).ToListAsync(cancellationToken);
                 onBallot.ForEach(p => p.PutOnBallot());
+                // Made (and on disk) before the phase is saved, so the first ballot finds it on every instance.
+                keys.GetOrCreate(budget.Id);
                 var settings = CountingSettings.Of(budget);
                 change.Log("budget.voting-opened", new
                 {
@@ -70,7 +73,7 @@ public static class AdvanceBudgetPhase
                 {
                     throw new BudgetRuleException("ReconciliationInternetDiffers", null, numbers.Internet.Ballots, numbers.Internet.Voters);
                 }
-                var (count, digest) = await BallotMixing.MixAsync(db, budget.Id, cancellationToken);
+                var (count, digest) = await BallotOpening.OpenAsync(db, keys, budget.Id, cancellationToken);
                 change.Log("budget.voting-closed", new { budget = budget.Id, title = budget.Title, ballots = count, digest });
             }
             else
@@ -84,7 +87,7 @@ public static class AdvanceBudgetPhase
 
         /// <summary>
         /// After the change is committed: this server forgets the budget's ballot (other servers' copies expire), and
-        /// after the vote closed, the space the old ballot rows took is cleaned.
+        /// after the vote closed, the election key is destroyed and the space the old ballot rows took is cleaned.
         /// </summary>
         public async Task SettleAsync(Command command, Outcome outcome, CancellationToken cancellationToken)
         {
@@ -95,7 +98,7 @@ public static class AdvanceBudgetPhase
             papers.Forget(command.BudgetId);
             if (outcome.Now == BudgetPhase.Results)
             {
-                await BallotMixing.CleanUpAsync(db, logger, cancellationToken);
+                await BallotOpening.SettleAsync(db, keys, command.BudgetId, logger, cancellationToken);
             }
         }
 

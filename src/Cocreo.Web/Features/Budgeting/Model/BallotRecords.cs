@@ -31,16 +31,14 @@ public enum VoterChannel
 }
 
 /// <summary>
-/// What one voter chose, apart from who they are. Nothing here points to a voter: the only handle is the hash of the
-/// receipt code that the voter alone holds (paper ballots have none). No time, random identifier.
+/// What one voter chose, apart from who they are, once voting has closed (and paper ballots as they are counted).
+/// Nothing here points to a voter or to a receipt: internet ballots arrive here only when voting closes, opened from
+/// their <see cref="SealedBallot"/>s and written again in random order in one transaction. No time, random identifier.
 /// </summary>
 public sealed class BudgetBallot
 {
     public long Id { get; init; }
     public int BudgetId { get; init; }
-
-    /// <summary>SHA-256 of the receipt code (hex); null for a paper ballot.</summary>
-    public string? ReceiptHash { get; init; }
 
     /// <summary>Project numbers, comma-separated; best first on a ranked ballot.</summary>
     public string Projects { get; set; } = "";
@@ -52,6 +50,39 @@ public sealed class BudgetBallot
     public string Answers { get; set; } = "";
 
     public bool IsPaper { get; init; }
+}
+
+/// <summary>
+/// An internet ballot while voting is open: its choices are encrypted with the budget's election key, which is held
+/// outside the database (<see cref="ElectionKeys"/>) and destroyed once the ballots are opened at close. A copy of the
+/// database, its write-ahead log, a replica or a backup taken during voting can tell that a voter's marker and a
+/// sealed ballot were written together, but not what the ballot says. Every sealed ballot of a budget has the same
+/// length (<see cref="BallotSeal"/> pads them).
+/// </summary>
+public sealed class SealedBallot
+{
+    public long Id { get; init; }
+    public int BudgetId { get; init; }
+
+    /// <summary>The voter's receipt: published (in a list of its own, apart from the ballots) when voting closes.</summary>
+    public string Receipt { get; init; } = "";
+
+    /// <summary>SHA-256 of the change code only the voter got (hex); null where ballots cannot be changed.</summary>
+    public string? ChangeCodeHash { get; init; }
+
+    /// <summary>Nonce, ciphertext and tag (AES-256-GCM).</summary>
+    public byte[] Sealed { get; set; } = [];
+}
+
+/// <summary>
+/// The receipt of a counted internet ballot, after voting closed: the list anyone can search for their receipt. It is
+/// written in its own random order, with nothing that joins it to a ballot (or the ballot to a voter).
+/// </summary>
+public sealed class BallotReceiptEntry
+{
+    public long Id { get; init; }
+    public int BudgetId { get; init; }
+    public string Receipt { get; init; } = "";
 }
 
 /// <summary>A person on the census list of a budget: who may vote. Their one-time voting code is stored only as a hash.</summary>

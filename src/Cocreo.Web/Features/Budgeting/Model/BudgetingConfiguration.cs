@@ -139,13 +139,38 @@ internal sealed class BudgetBallotConfiguration : IEntityTypeConfiguration<Budge
     {
         ballot.ToTable(BallotTables.Ballots);
         ballot.Property(b => b.Id).ValueGeneratedNever();
-        ballot.Property(b => b.ReceiptHash).HasMaxLength(64).IsFixedLength();
         ballot.Property(b => b.Projects).HasMaxLength(4000).IsRequired();
         ballot.Property(b => b.Points).HasMaxLength(4000);
         ballot.Property(b => b.Answers).HasMaxLength(200);
         ballot.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Cascade);
-        ballot.HasIndex(b => b.ReceiptHash).IsUnique();
         ballot.HasIndex(b => b.BudgetId);
+    }
+}
+
+internal sealed class SealedBallotConfiguration : IEntityTypeConfiguration<SealedBallot>
+{
+    public void Configure(EntityTypeBuilder<SealedBallot> ballot)
+    {
+        ballot.ToTable(BallotTables.Sealed);
+        ballot.Property(b => b.Id).ValueGeneratedNever();
+        ballot.Property(b => b.Receipt).HasMaxLength(VotingCodes.ReceiptLength).IsRequired();
+        ballot.Property(b => b.ChangeCodeHash).HasMaxLength(64).IsFixedLength();
+        ballot.Property(b => b.Sealed).IsRequired();
+        ballot.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        ballot.HasIndex(b => new { b.BudgetId, b.Receipt }).IsUnique();
+        ballot.HasIndex(b => b.ChangeCodeHash).IsUnique();
+    }
+}
+
+internal sealed class BallotReceiptEntryConfiguration : IEntityTypeConfiguration<BallotReceiptEntry>
+{
+    public void Configure(EntityTypeBuilder<BallotReceiptEntry> receipt)
+    {
+        receipt.ToTable(BallotTables.Receipts);
+        receipt.Property(r => r.Id).ValueGeneratedNever();
+        receipt.Property(r => r.Receipt).HasMaxLength(VotingCodes.ReceiptLength).IsRequired();
+        receipt.HasOne<Budget>().WithMany().HasForeignKey(r => r.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        receipt.HasIndex(r => new { r.BudgetId, r.Receipt }).IsUnique();
     }
 }
 
@@ -232,6 +257,8 @@ public static class BallotTables
 {
     public const string Voters = "BudgetVoters";
     public const string Ballots = "BudgetBallots";
+    public const string Sealed = "SealedBallots";
+    public const string Receipts = "BallotReceipts";
 }
 
 public static class BudgetLimits

@@ -61,7 +61,6 @@ public static class EnterPaperBallot
             {
                 Id = RandomIds.Next(),
                 BudgetId = budget.Id,
-                ReceiptHash = null,
                 Projects = existing.Projects,
                 Points = existing.Points,
                 Answers = "",

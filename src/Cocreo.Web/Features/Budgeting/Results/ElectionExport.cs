@@ -25,7 +25,9 @@ public sealed class ElectionExport(CocreoDbContext db, BallotPapers papers, Publ
             return null;
         }
         var ballots = await db.Set<BudgetBallot>().AsNoTracking().Where(b => b.BudgetId == budget.Id).OrderBy(b => b.Id).ToListAsync(cancellationToken);
-        return new ExportData(budget, unit, paper, published.Value.Document, ballots);
+        var receipts = await db.Set<BallotReceiptEntry>().AsNoTracking().Where(r => r.BudgetId == budget.Id).Select(r => r.Receipt).ToListAsync(cancellationToken);
+        receipts.Sort(StringComparer.Ordinal);
+        return new ExportData(budget, unit, paper, published.Value.Document, ballots, receipts);
     }
 
     public static void WritePabulib(TextWriter writer, ExportData data)
@@ -116,6 +118,20 @@ public sealed class ElectionExport(CocreoDbContext db, BallotPapers papers, Publ
         }
     }
 
+    /// <summary>
+    /// The receipts of the counted internet ballots, sorted: a voter finds theirs here. The list is apart from the
+    /// ballots and in another order, so it proves that a ballot was counted, never what it said.
+    /// </summary>
+    public static void WriteReceiptsCsv(TextWriter writer, ExportData data)
+    {
+        using var csv = CsvWriter.Create(writer, Csv);
+        csv.WriteRecord(["receipt"]);
+        foreach (var receipt in data.Receipts)
+        {
+            csv.WriteRecord([VotingCodes.Format(receipt)]);
+        }
+    }
+
     private static string Question(int index) => "question_" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
@@ -123,4 +139,4 @@ public sealed class ElectionExport(CocreoDbContext db, BallotPapers papers, Publ
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed record ExportData(Budget Budget, string Unit, BallotPaper Paper, ResultsDocument Results, IReadOnlyList<BudgetBallot> Ballots);
+public sealed record ExportData(Budget Budget, string Unit, BallotPaper Paper, ResultsDocument Results, IReadOnlyList<BudgetBallot> Ballots, IReadOnlyList<string> Receipts);

@@ -57,9 +57,12 @@ public sealed class Reconciliation(CocreoDbContext db)
     }
 
     /// <summary>
-    /// How many ballots came in over the internet: the one place that counts them, to re-point when ballots are
-    /// stored sealed during voting.
+    /// How many ballots came in over the internet, the one place that counts them: while voting is open they are
+    /// sealed (<see cref="SealedBallot"/>); from the close on, opened (<see cref="BudgetBallot"/>, not on paper). The
+    /// closing transaction moves them from one table to the other, so at any moment a budget's are in one or the
+    /// other (or, written behind the platform's back, in both: then they count too).
     /// </summary>
-    public Task<long> InternetBallotsAsync(int budgetId, CancellationToken cancellationToken = default) =>
-        db.Set<BudgetBallot>().LongCountAsync(b => b.BudgetId == budgetId && !b.IsPaper, cancellationToken);
+    public async Task<long> InternetBallotsAsync(int budgetId, CancellationToken cancellationToken = default) =>
+        await db.Set<SealedBallot>().LongCountAsync(b => b.BudgetId == budgetId, cancellationToken)
+        + await db.Set<BudgetBallot>().LongCountAsync(b => b.BudgetId == budgetId && !b.IsPaper, cancellationToken);
 }

@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
-/// A voter to mark as having voted, with their ballot (or without one: a paper ballot handed out in person). The voter
+/// A voter to mark as having voted, with their sealed ballot (or without one: a paper ballot handed out in person). The voter
 /// is named by their key, or by the hash of their one-time voting code, which the writer looks up for the whole batch
 /// in one query (so a ballot costs the request no database round trip of its own). The channel is written on the
 /// voter's marker, for the reconciliation of ballots with the marked register.
 /// </summary>
-public sealed record BallotSubmission(int BudgetId, string? VoterKey, BudgetBallot? Ballot, string? CodeHash = null, VoterChannel Channel = VoterChannel.Online);
+public sealed record BallotSubmission(int BudgetId, string? VoterKey, SealedBallot? Ballot, string? CodeHash = null, VoterChannel Channel = VoterChannel.Online);
 
 public enum CastOutcome
 {
@@ -45,9 +45,11 @@ public enum CastOutcome
 /// is read FOR SHARE on PostgreSQL so closing the vote waits for batches in flight and no ballot lands after it.
 /// </para>
 /// <para>
-/// Secrecy: the two inserts share nothing but the budget. Within a batch, voters and ballots are each written in
-/// their own random order, so even the physical order of rows (and, on PostgreSQL, their transaction id) only tells
-/// which batch a ballot came in; closing the vote rewrites every ballot in one transaction (<see cref="BallotMixing"/>).
+/// Secrecy: the two inserts share nothing but the budget, and the ballots are sealed (<see cref="BallotSeal"/>) with
+/// the budget's election key, which is not in the database. The physical order of rows and, on PostgreSQL, their
+/// transaction id tell which marker and which sealed ballot were written together, but a sealed ballot says nothing
+/// until voting closes, when all are opened, written again in random order and the key is destroyed
+/// (<see cref="BallotOpening"/>).
 /// </para>
 /// </summary>
 public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<BallotBox> logger) : BackgroundService
@@ -164,7 +166,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         var candidates = claimed.Values.ToList();
         Shuffle(candidates);
         var marked = await MarkVotersAsync(connection, transaction, candidates.Select(i => batch[i].Submission).ToList());
-        var ballots = new List<BudgetBallot>();
+        var ballots = new List<SealedBallot>();
         foreach (var i in candidates)
         {
             var submission = batch[i].Submission;
@@ -178,7 +180,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
             }
         }
         Shuffle(ballots);
-        await InsertBallotsAsync(connection, transaction, ballots);
+        await InsertSealedAsync(connection, transaction, ballots);
         await transaction.CommitAsync();
         return outcomes;
     }
@@ -247,7 +249,30 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         return marked;
     }
 
-    /// <summary>Inserts ballots with plain multi-row INSERTs (also used when the vote closes and ballots are rewritten).</summary>
+    private static async Task InsertSealedAsync(DbConnection connection, DbTransaction transaction, List<SealedBallot> ballots)
+    {
+        if (ballots.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO \"{BallotTables.Sealed}\" (\"Id\", \"BudgetId\", \"Receipt\", \"ChangeCodeHash\", \"Sealed\") VALUES ");
+        for (var i = 0; i < ballots.Count; i++)
+        {
+            var (ballot, n) = (ballots[i], i.ToString(CultureInfo.InvariantCulture));
+            sql.Append(i == 0 ? "" : ", ").Append('(')
+                .Append(Parameter(command, "i" + n, ballot.Id)).Append(", ")
+                .Append(Parameter(command, "b" + n, ballot.BudgetId)).Append(", ")
+                .Append(Parameter(command, "r" + n, ballot.Receipt)).Append(", ")
+                .Append(Parameter(command, "c" + n, ballot.ChangeCodeHash)).Append(", ")
+                .Append(Parameter(command, "s" + n, ballot.Sealed)).Append(')');
+        }
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Inserts opened ballots with plain multi-row INSERTs (when the vote closes and ballots are written again).</summary>
     internal static async Task InsertBallotsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<BudgetBallot> ballots)
     {
         const int RowsPerStatement = 500;
@@ -255,7 +280,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO \"{BallotTables.Ballots}\" (\"Id\", \"BudgetId\", \"ReceiptHash\", \"Projects\", \"Points\", \"Answers\", \"IsPaper\") VALUES ");
+            var sql = new StringBuilder($"INSERT INTO \"{BallotTables.Ballots}\" (\"Id\", \"BudgetId\", \"Projects\", \"Points\", \"Answers\", \"IsPaper\") VALUES ");
             var end = Math.Min(ballots.Count, start + RowsPerStatement);
             for (var i = start; i < end; i++)
             {
@@ -264,7 +289,6 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
                 sql.Append(i == start ? "" : ", ").Append('(')
                     .Append(Parameter(command, "i" + n, ballot.Id)).Append(", ")
                     .Append(Parameter(command, "b" + n, ballot.BudgetId)).Append(", ")
-                    .Append(Parameter(command, "r" + n, ballot.ReceiptHash)).Append(", ")
                     .Append(Parameter(command, "p" + n, ballot.Projects)).Append(", ")
                     .Append(Parameter(command, "q" + n, ballot.Points)).Append(", ")
                     .Append(Parameter(command, "a" + n, ballot.Answers)).Append(", ")
@@ -283,7 +307,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Parameter(DbCommand command, string name, object? value)
+    internal static string Parameter(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;

@@ -6,17 +6,19 @@ using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Budgeting;
 
-/// <summary>A voter checks, with their receipt, that their ballot is recorded as they meant it and is counted.</summary>
+/// <summary>
+/// Anyone with a receipt checks that its ballot is in the ballot box or was counted. The choices are never shown:
+/// a receipt proves inclusion, nothing more, so a voter cannot sell a proof of how they voted.
+/// </summary>
 [EnableRateLimiting(BudgetingCapability.BallotLimit)]
-public sealed class ReceiptModel(BudgetAccess access, BallotPapers papers, Voting voting, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class ReceiptModel(BudgetAccess access, Voting voting, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public Budget Budget { get; private set; } = null!;
-    public BallotPaper Paper { get; private set; } = null!;
-    public BallotChoice? Found { get; private set; }
+    public ReceiptState? Found { get; private set; }
 
     /// <summary>Sent in the body, never in the address, so it stays out of histories and server logs.</summary>
     [BindProperty]
-    [Required(ErrorMessage = "Enter the receipt code.")]
+    [Required(ErrorMessage = "Enter the receipt.")]
     public string? Code { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -33,26 +35,25 @@ public sealed class ReceiptModel(BudgetAccess access, BallotPapers papers, Votin
         {
             return Page();
         }
-        var ballot = await voting.FindByReceiptAsync(id, Code, cancellationToken);
-        if (ballot is null)
+        var found = await voting.FindReceiptAsync(id, Code, cancellationToken);
+        if (found == ReceiptState.NotFound)
         {
-            ModelState.AddModelError(nameof(Code), t["No ballot in this budget has this receipt. Check the code."]);
+            ModelState.AddModelError(nameof(Code), t["No ballot in this budget has this receipt. Check the receipt (dashes and spaces do not matter)."]);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        Found = BallotChoice.Decode(ballot.Projects, ballot.Points, ballot.Answers);
-        Response.Headers.CacheControl = "no-store";
+        Found = found;
         return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, User, cancellationToken);
-        var paper = target is null ? null : await papers.ForAsync(id, cancellationToken);
-        if (target is null || paper is null)
+        if (target is null)
         {
             return NotFound();
         }
-        (Budget, Paper) = (target.Budget, paper);
+        Budget = target.Budget;
         return null;
     }
 }

@@ -14,6 +14,7 @@ namespace Cocreo.Web.Features.Budgeting;
 public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public const string ReceiptKey = "BallotReceipt";
+    public const string ChangeCodeKey = "BallotChangeCode";
 
     public BudgetTarget Target { get; private set; } = null!;
     public BallotPaper Paper { get; private set; } = null!;
@@ -40,7 +41,7 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
     public string? Code { get; set; }
 
     [BindProperty]
-    public string? Receipt { get; set; }
+    public string? ChangeCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -72,11 +73,12 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
         }
         State = Paper.Eligibility == Eligibility.Census && User.UserId() is null ? VoterState.NeedsCode : VoterState.MayVote;
         var choice = new BallotChoicesView(Paper, Selected, Points, Ranks, ShowLinks: true).Choice(Answers.Take(Paper.Questions.Count).ToList());
-        var result = await voting.CastAsync(id, new VoterCredential(User, Code), choice, Receipt, Money.In(Paper.Currency), cancellationToken);
+        var result = await voting.CastAsync(id, new VoterCredential(User, Code), choice, ChangeCode, Money.In(Paper.Currency), cancellationToken);
         switch (result.Status)
         {
             case VoteStatus.Recorded or VoteStatus.Changed:
                 TempData[ReceiptKey] = result.Receipt;
+                TempData[ChangeCodeKey] = result.ChangeCode;
                 TempData["Status"] = result.Status == VoteStatus.Changed ? t["Your ballot was changed."].Value : t["Thank you for voting! Your ballot is recorded."].Value;
                 return Redirect($"/budgets/{id}/voted");
             case VoteStatus.NotFound:
@@ -94,7 +96,7 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
                 ModelState.AddModelError(nameof(Code), t[BudgetRules.VoteMessage(result.Status)]);
                 break;
             case VoteStatus.ReceiptNotFound:
-                ModelState.AddModelError(nameof(Receipt), t[BudgetRules.VoteMessage(result.Status)]);
+                ModelState.AddModelError(nameof(ChangeCode), t[BudgetRules.VoteMessage(result.Status)]);
                 break;
             default:
                 ModelState.AddModelError("", t[BudgetRules.VoteMessage(result.Status)]);

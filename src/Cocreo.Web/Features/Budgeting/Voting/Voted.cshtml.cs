@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cocreo.Web.Features.Budgeting;
 
-/// <summary>After voting: the receipt, shown this once (it is not stored anywhere in readable form).</summary>
+/// <summary>After voting: the receipt and the change code, shown this once (the change code is stored only as a hash).</summary>
 public sealed class VotedModel(BudgetAccess access) : PageModel
 {
     public Budget Budget { get; private set; } = null!;
     public string? Receipt { get; private set; }
+    public string? ChangeCode { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ public sealed class VotedModel(BudgetAccess access) : PageModel
         }
         Budget = target.Budget;
         Receipt = TempData[VoteModel.ReceiptKey] as string;
+        ChangeCode = TempData[VoteModel.ChangeCodeKey] as string;
         // The page must not be kept by a shared computer's browser cache or a proxy.
         Response.Headers.CacheControl = "no-store";
         return Page();

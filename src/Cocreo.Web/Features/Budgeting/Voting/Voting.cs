@@ -85,12 +85,25 @@ public enum VoteStatus
     NotRecorded,
 }
 
-public sealed record VoteResult(VoteStatus Status, string? Receipt = null, IReadOnlyList<BallotProblem>? Problems = null);
+/// <summary>
+/// What casting gave the voter: the receipt (formatted; it proves the ballot is in the count, never what it says) and,
+/// where ballots may be changed, the change code (the only way to change it; not derivable from the receipt).
+/// </summary>
+public sealed record VoteResult(VoteStatus Status, string? Receipt = null, IReadOnlyList<BallotProblem>? Problems = null, string? ChangeCode = null);
+
+/// <summary>Where a receipt's ballot is: nowhere, sealed in the ballot box (voting open), or among the counted ballots.</summary>
+public enum ReceiptState
+{
+    NotFound,
+    InBallotBox,
+    Counted,
+}
 
 /// <summary>
 /// Casting and changing a ballot: find out who the voter is (for the marked register), check the ballot against the
-/// form, and hand it to the <see cref="BallotBox"/>. The receipt code is made here and returned once; only its hash
-/// is stored, with the ballot and nowhere else.
+/// form, seal it with the budget's election key (<see cref="BallotSeal"/>) and hand it to the <see cref="BallotBox"/>.
+/// The receipt and the change code are made here and returned once; the receipt is stored with the sealed ballot (it
+/// is published when voting closes, apart from the ballots), the change code only as a hash.
 /// </summary>
 public sealed class Voting(
     CocreoDbContext db,
@@ -98,9 +111,11 @@ public sealed class Voting(
     BallotPapers papers,
     ProcessDirectory processes,
     ProcessAccessReader accessReader,
-    UserManager<CocreoUser> users)
+    UserManager<CocreoUser> users,
+    ElectionKeys keys)
 {
-    public async Task<VoteResult> CastAsync(int budgetId, VoterCredential credential, BallotChoice choice, string? receipt, Func<decimal, string> money, CancellationToken cancellationToken = default)
+    /// <param name="changeCode">The change code of the voter's ballot, to change it; null or empty to cast a new one.</param>
+    public async Task<VoteResult> CastAsync(int budgetId, VoterCredential credential, BallotChoice choice, string? changeCode, Func<decimal, string> money, CancellationToken cancellationToken = default)
     {
         var paper = await papers.ForAsync(budgetId, cancellationToken);
         if (paper is null || !await CanSeeAsync(paper, credential.User, cancellationToken))
@@ -111,7 +126,7 @@ public sealed class Voting(
         {
             return new(VoteStatus.VotingClosed);
         }
-        var changing = !string.IsNullOrWhiteSpace(receipt);
+        var changing = !string.IsNullOrWhiteSpace(changeCode);
         string? voterKey = null;
         string? codeHash = null;
         if (!changing && !string.IsNullOrWhiteSpace(credential.Code))
@@ -136,23 +151,28 @@ public sealed class Voting(
         {
             return new(VoteStatus.Invalid, Problems: problems);
         }
+        choice = choice with { Points = paper.HasPoints ? choice.Points : null };
+        if (await keys.ForSealingAsync(db, budgetId, cancellationToken) is not { } key)
+        {
+            return new(VoteStatus.NotRecorded);
+        }
         if (changing)
         {
-            return await ChangeAsync(paper, voterKey!, receipt!, choice, cancellationToken);
+            return await ChangeAsync(paper, key, voterKey!, changeCode!, choice, cancellationToken);
         }
-        var code = VotingCodes.NewReceipt();
-        var ballot = new BudgetBallot
+        var receipt = VotingCodes.NewReceipt();
+        var newChangeCode = paper.AllowBallotChanges ? VotingCodes.NewChangeCode() : null;
+        var ballot = new SealedBallot
         {
             Id = RandomIds.Next(),
             BudgetId = budgetId,
-            ReceiptHash = VotingCodes.Hash(code),
-            Projects = choice.ProjectsText,
-            Points = paper.HasPoints ? choice.PointsText : null,
-            Answers = choice.AnswersText,
+            Receipt = receipt,
+            ChangeCodeHash = newChangeCode is null ? null : VotingCodes.Hash(newChangeCode),
+            Sealed = BallotSeal.Seal(key, budgetId, receipt, choice, BallotSeal.SizeFor(paper)),
         };
         return await box.CastAsync(new BallotSubmission(budgetId, voterKey, ballot, codeHash)) switch
         {
-            CastOutcome.Recorded => new(VoteStatus.Recorded, code),
+            CastOutcome.Recorded => new(VoteStatus.Recorded, VotingCodes.Format(receipt), ChangeCode: newChangeCode),
             CastOutcome.AlreadyVoted => new(VoteStatus.AlreadyVoted),
             CastOutcome.VotingClosed => new(VoteStatus.VotingClosed),
             CastOutcome.InvalidCode => new(VoteStatus.InvalidCode),
@@ -215,17 +235,18 @@ public sealed class Voting(
     }
 
     /// <summary>
-    /// Replaces the choices of the ballot the receipt names. The voter must have voted (their marker exists), so a
-    /// receipt alone changes nothing; the ballot keeps its row and its receipt, so it still counts once.
+    /// Replaces the choices of the ballot the change code names, sealing them again. The voter must also have voted
+    /// (their marker exists), and only the voter has the change code: a receipt (published) cannot change a ballot.
+    /// The ballot keeps its row and its receipt, so it still counts once.
     /// </summary>
-    private async Task<VoteResult> ChangeAsync(BallotPaper paper, string voterKey, string receipt, BallotChoice choice, CancellationToken cancellationToken)
+    private async Task<VoteResult> ChangeAsync(BallotPaper paper, byte[] key, string voterKey, string changeCode, BallotChoice choice, CancellationToken cancellationToken)
     {
         if (!paper.AllowBallotChanges)
         {
             return new(VoteStatus.ChangesNotAllowed);
         }
-        var receiptHash = VotingCodes.Hash(receipt);
-        if (receiptHash.Length == 0)
+        var changeCodeHash = VotingCodes.Hash(changeCode);
+        if (changeCodeHash.Length == 0)
         {
             return new(VoteStatus.ReceiptNotFound);
         }
@@ -238,19 +259,16 @@ public sealed class Voting(
         {
             return new(VoteStatus.ReceiptNotFound);
         }
-        var points = paper.HasPoints ? choice.PointsText : null;
-        var changed = await db.Set<BudgetBallot>()
-            .Where(b => b.BudgetId == paper.BudgetId && b.ReceiptHash == receiptHash && !b.IsPaper)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.Projects, choice.ProjectsText)
-                .SetProperty(b => b.Points, points)
-                .SetProperty(b => b.Answers, choice.AnswersText), cancellationToken);
-        if (changed == 0)
+        var ballot = await db.Set<SealedBallot>().AsNoTracking()
+            .SingleOrDefaultAsync(b => b.BudgetId == paper.BudgetId && b.ChangeCodeHash == changeCodeHash, cancellationToken);
+        if (ballot is null)
         {
             return new(VoteStatus.ReceiptNotFound);
         }
+        var resealed = BallotSeal.Seal(key, paper.BudgetId, ballot.Receipt, choice, BallotSeal.SizeFor(paper));
+        await db.Set<SealedBallot>().Where(b => b.Id == ballot.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Sealed, resealed), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new(VoteStatus.Changed, receipt);
+        return new(VoteStatus.Changed, VotingCodes.Format(ballot.Receipt), ChangeCode: changeCode);
     }
 
     /// <summary>Whether the budget is in its voting phase, holding it there (PostgreSQL: FOR SHARE) until the transaction ends.</summary>
@@ -263,11 +281,23 @@ public sealed class Voting(
         return phase.SingleOrDefault() == nameof(BudgetPhase.Voting);
     }
 
-    /// <summary>The ballot a receipt names, for the voter to check it was recorded as they meant.</summary>
-    public async Task<BudgetBallot?> FindByReceiptAsync(int budgetId, string? receipt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the ballot of a receipt is in the ballot box or among the counted ballots. It never says what the ballot
+    /// holds: a receipt shown to someone else (a vote buyer) proves only that the ballot is in the count.
+    /// </summary>
+    public async Task<ReceiptState> FindReceiptAsync(int budgetId, string? receipt, CancellationToken cancellationToken = default)
     {
-        var hash = VotingCodes.Hash(receipt);
-        return hash.Length == 0 ? null : await db.Set<BudgetBallot>().AsNoTracking()
-            .SingleOrDefaultAsync(b => b.BudgetId == budgetId && b.ReceiptHash == hash && !b.IsPaper, cancellationToken);
+        var normalized = VotingCodes.NormalizeReceipt(receipt);
+        if (normalized.Length == 0)
+        {
+            return ReceiptState.NotFound;
+        }
+        if (await db.Set<BallotReceiptEntry>().AnyAsync(r => r.BudgetId == budgetId && r.Receipt == normalized, cancellationToken))
+        {
+            return ReceiptState.Counted;
+        }
+        return await db.Set<SealedBallot>().AnyAsync(b => b.BudgetId == budgetId && b.Receipt == normalized, cancellationToken)
+            ? ReceiptState.InBallotBox
+            : ReceiptState.NotFound;
     }
 }

@@ -4,20 +4,32 @@ using System.Text;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
-/// Codes people type: one-time voting codes (80 bits) and ballot receipts (100 bits), in Crockford's base 32 (no I, L,
-/// O or U, so nothing is misread), shown in groups of four. Only their SHA-256 is stored; at these lengths the hash
-/// cannot be reversed by trying codes, even against a whole census at once.
+/// Codes people type, in Crockford's base 32 (no I, L, O or U, so nothing is misread), shown in groups of four:
+/// one-time voting codes (80 bits) and ballot change codes (100 bits), of which only the SHA-256 is stored (at these
+/// lengths the hash cannot be reversed by trying codes, even against a whole census at once); and receipts (60 bits),
+/// which are not secret: they are published, apart from the ballots, when voting closes.
 /// </summary>
 public static class VotingCodes
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public const int VotingCodeLength = 16;
-    public const int ReceiptLength = 20;
+    public const int ChangeCodeLength = 20;
+    public const int ReceiptLength = 12;
 
     public static string NewVotingCode() => Format(Random(VotingCodeLength));
 
-    public static string NewReceipt() => Format(Random(ReceiptLength));
+    public static string NewChangeCode() => Format(Random(ChangeCodeLength));
+
+    /// <summary>A new receipt, normalised (as stored); <see cref="Format"/> shows it in groups.</summary>
+    public static string NewReceipt() => Random(ReceiptLength);
+
+    /// <summary>A receipt as typed, normalised; empty when it cannot be one.</summary>
+    public static string NormalizeReceipt(string? receipt)
+    {
+        var normalized = Normalize(receipt);
+        return normalized.Length == ReceiptLength && normalized.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? normalized : "";
+    }
 
     /// <summary>Upper case without separators, with the letters people confuse mapped as Crockford's base 32 does.</summary>
     public static string Normalize(string? code)
@@ -51,7 +63,7 @@ public static class VotingCodes
     public static string Hash(string? code)
     {
         var normalized = Normalize(code);
-        if (normalized.Length is not (VotingCodeLength or ReceiptLength) || normalized.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal)))
+        if (normalized.Length is not (VotingCodeLength or ChangeCodeLength) || normalized.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal)))
         {
             return "";
         }
@@ -68,7 +80,7 @@ public static class VotingCodes
         return new string(chars);
     }
 
-    private static string Format(string code) => string.Join('-', code.Chunk(4).Select(group => new string(group)));
+    public static string Format(string code) => string.Join('-', code.Chunk(4).Select(group => new string(group)));
 }
 
 /// <summary>Identifiers that reveal nothing: not the order rows were written in, not how many came before.</summary>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cocreo.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCocreoDbContext))]
-    [Migration("20261206101354_CodesAccounted")]
+    [Migration("20261206110735_CodesAccounted")]
     partial class CodesAccounted
     {
         /// <inheritdoc />
@@ -283,6 +283,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("AssessmentRespondents", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("BallotReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.Property<int>("Id")
@@ -424,17 +445,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("ReceiptHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetId");
-
-                    b.HasIndex("ReceiptHash")
-                        .IsUnique();
 
                     b.ToTable("BudgetBallots", (string)null);
                 });
@@ -998,6 +1011,39 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("BudgetId");
 
                     b.ToTable("BudgetReconciliationDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeCodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("SealedBallots", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
@@ -2556,6 +2602,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
@@ -2701,6 +2756,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cocreo.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCocreoDbContext))]
-    [Migration("20261206101344_CodesAccounted")]
-    partial class CodesAccounted
+    [Migration("20261206101049_SealedBallots")]
+    partial class SealedBallots
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -269,6 +269,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentRespondents", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("BallotReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.Property<int>("Id")
@@ -408,17 +429,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReceiptHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetId");
-
-                    b.HasIndex("ReceiptHash")
-                        .IsUnique();
 
                     b.ToTable("BudgetBallots", (string)null);
                 });
@@ -494,11 +507,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("BudgetId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("VoterKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -550,71 +558,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CensusEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BudgetId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CensusEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CensusEntryId");
-
-                    b.HasIndex("BudgetId", "Number")
-                        .IsUnique();
-
-                    b.HasIndex("BudgetId", "Status");
-
-                    b.ToTable("CodeReissueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.DemographicQuestion", b =>
@@ -918,50 +861,37 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProposalSupports", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BudgetId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("DecidedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ChangeCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
-                    b.Property<string>("DecidedByName")
+                    b.Property<string>("Receipt")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DecidedByUserId")
+                    b.Property<byte[]>("Sealed")
                         .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InternetBallots")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("InternetVoters")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PaperBallots")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PaperVoters")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BudgetId");
+                    b.HasIndex("ChangeCodeHash")
+                        .IsUnique();
 
-                    b.ToTable("BudgetReconciliationDecisions", (string)null);
+                    b.HasIndex("BudgetId", "Receipt")
+                        .IsUnique();
+
+                    b.ToTable("SealedBallots", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
@@ -2456,6 +2386,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BallotReceiptEntry", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Budget", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
@@ -2506,21 +2445,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cocreo.Web.Features.Budgeting.CensusEntry", null)
-                        .WithMany()
-                        .HasForeignKey("CensusEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2600,7 +2524,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()
