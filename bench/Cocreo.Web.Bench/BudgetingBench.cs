@@ -52,7 +52,7 @@ public sealed class BudgetingBench : IAsyncDisposable
         var now = DateTime.UtcNow;
         var user = new CocreoUser { UserName = $"bench.{Guid.NewGuid():N}@example.org", Email = "bench@example.org", EmailConfirmed = true, DisplayName = "Bench Official", CreatedAt = now, SecurityStamp = Guid.NewGuid().ToString() };
         db.Users.Add(user);
-        var organisation = Organisation.Create("Bench City", OrganisationType.Municipality, SizeBand.Large, "SI", ["sl"], now);
+        var organisation = Organisation.Create($"Bench City {Guid.NewGuid():N}", OrganisationType.Municipality, SizeBand.Large, "SI", ["sl"], now);
         organisation.AddMember(user.Id, OrganisationRole.Administrator, now);
         db.Add(organisation);
         await db.SaveChangesAsync();

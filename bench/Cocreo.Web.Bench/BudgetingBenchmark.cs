@@ -36,7 +36,7 @@ public static class BudgetingBenchmark
                 var funded = await bench.PublishAsync(budget);
                 publish.Stop();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ballots={voters} close_and_mix_ms={close.ElapsedMilliseconds} count_and_publish_ms={publish.ElapsedMilliseconds} funded={funded}"));
+                    $"ballots={voters} close_ms={close.ElapsedMilliseconds} count_and_publish_ms={publish.ElapsedMilliseconds} funded={funded}"));
                 return 0;
             case "verify":
                 return await bench.VerifyAsync(int.Parse(args[3], CultureInfo.InvariantCulture), args[4]) ? 0 : 1;

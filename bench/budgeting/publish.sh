@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Time to count and publish the results of 100,000 ballots (and to close the vote, which rewrites every ballot).
+# Time to count and publish the results of 100,000 ballots (and to close the vote, which opens every sealed ballot and rewrites them all).
 # Each run is a new process, so the first publication includes the JIT warm-up.
 # Usage: bench/budgeting/publish.sh sqlite|postgres [BALLOTS=100000] [PROJECTS=30] [RUNS=3]
 set -euo pipefail

@@ -194,7 +194,7 @@ public abstract class BallotSecrecyTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
-    public async Task Without_its_key_a_budget_takes_no_ballot_and_refuses_to_close_rather_than_lose_the_sealed_ones()
+    public async Task Without_its_own_key_a_budget_takes_no_ballot_and_refuses_to_close_rather_than_lose_the_sealed_ones()
     {
         var (cast, budgetId, codes) = await OpenAsync(2);
         await ReceiptOf(await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [1]));
@@ -207,6 +207,12 @@ public abstract class BallotSecrecyTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("The election key of this budget is missing", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
         Assert.Equal(BudgetPhase.Voting, await App.WithDbAsync(db => db.Set<Budget>().Where(b => b.Id == budgetId).Select(b => b.Phase).SingleAsync()));
+
+        // A different key (an instance whose folder is not the shared one) is refused just the same.
+        await File.WriteAllBytesAsync(file, System.Security.Cryptography.RandomNumberGenerator.GetBytes(ElectionKeys.KeySize));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await CastAsync(cast.AnonymousClient, budgetId, codes["R2"], [2])).StatusCode);
+        Assert.Contains("is not the key voting opened with", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
+        keys.Destroy(budgetId);
 
         // Restored, it works again and nothing was lost.
         await File.WriteAllBytesAsync(file, saved);

@@ -351,7 +351,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             var proposal = await ProposalAsync();
             return await App.WithDbAsync(async db =>
             {
-                var image = ProposalImage.For(proposal, ImageFile.Inspect(TestImages.Png).File!, "A sketch.", DateTime.UtcNow);
+                var image = ProposalImage.For(proposal, ImageFile.Reencode(TestImages.Png).File!, "A sketch.", DateTime.UtcNow);
                 db.Add(image);
                 await db.SaveChangesAsync();
                 return (proposal, image.Id);

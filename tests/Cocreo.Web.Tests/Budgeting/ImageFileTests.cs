@@ -1,133 +1,206 @@
 using Cocreo.Web.Features.Budgeting;
+using SkiaSharp;
 
 namespace Cocreo.Web.Tests.Budgeting;
 
-/// <summary>A proposal's picture is known by its own first bytes, never by its name or the type the browser claimed.</summary>
+/// <summary>
+/// A proposal's picture is decoded and encoded anew: only its pixels survive (no EXIF, no GPS, no comment, nothing
+/// after the picture), turned upright, with a thumbnail; anything else is refused before it is stored.
+/// </summary>
 public sealed class ImageFileTests
 {
-    public static TheoryData<string, string> RealPictures => new()
-    {
-        { nameof(TestImages.Jpeg), "image/jpeg" },
-        { nameof(TestImages.Png), "image/png" },
-        { nameof(TestImages.WebP), "image/webp" },
-    };
+    public static TheoryData<string> RealPictures => [nameof(TestImages.Jpeg), nameof(TestImages.Png), nameof(TestImages.WebP)];
 
     [Theory]
     [MemberData(nameof(RealPictures))]
-    public void A_real_picture_is_recognised_with_its_size_in_pixels(string name, string contentType)
+    public void A_real_picture_is_encoded_anew_with_its_size_in_pixels(string name)
     {
         var bytes = (byte[])typeof(TestImages).GetField(name)!.GetValue(null)!;
-        var (file, problem) = ImageFile.Inspect(bytes);
-        Assert.Null(problem);
-        Assert.Equal((contentType, 3, 2), (file!.ContentType, file.Width, file.Height));
+        var file = Accepted(bytes);
+        // Opaque pictures become JPEG files, whatever they were.
+        Assert.Equal("image/jpeg", file.ContentType);
+        Assert.Equal((3, 2), (file.Full.Width, file.Full.Height));
+        using var decoded = TestImages.Decode(file.Full.Content);
+        Assert.Equal((3, 2), (decoded.Width, decoded.Height));
+        // Chromium's colour profile is not kept either.
+        Assert.Equal(-1, file.Full.Content.AsSpan().IndexOf("ICC_PROFILE"u8));
     }
 
     [Fact]
-    public void Lossy_and_lossless_webp_headers_give_their_size()
+    public void A_png_followed_by_a_web_page_is_stored_as_the_png_alone()
     {
-        // VP8: frame tag (3 bytes), start code 9D 01 2A, 14-bit width and height, little-endian.
-        byte[] lossy = [.. "RIFF"u8, 30, 0, 0, 0, .. "WEBP"u8, .. "VP8 "u8, 10, 0, 0, 0, 0x30, 0x01, 0x00, 0x9D, 0x01, 0x2A, 0x40, 0x01, 0xF0, 0x00, 0, 0];
-        Assert.Equal((320, 240), Size(lossy));
-        // VP8L: signature 2F, then width−1 and height−1 in 14 bits each.
-        var bits = (640u - 1) | (480u - 1) << 14;
-        byte[] lossless = [.. "RIFF"u8, 30, 0, 0, 0, .. "WEBP"u8, .. "VP8L"u8, 10, 0, 0, 0, 0x2F, (byte)bits, (byte)(bits >> 8), (byte)(bits >> 16), (byte)(bits >> 24), 0, 0, 0, 0, 0];
-        Assert.Equal((640, 480), Size(lossless));
+        byte[] polyglot = [.. TestImages.Png, .. TestImages.Html];
+
+        var file = Accepted(polyglot);
+
+        Assert.Equal(-1, file.Full.Content.AsSpan().IndexOf("<script>"u8));
+        Assert.Equal(-1, file.Thumbnail.Content.AsSpan().IndexOf("<script>"u8));
+        using var decoded = TestImages.Decode(file.Full.Content);
+        Assert.Equal((3, 2), (decoded.Width, decoded.Height));
     }
 
     [Fact]
-    public void A_web_page_a_gif_or_a_cut_off_picture_is_not_an_image()
+    public void A_png_header_followed_by_a_web_page_is_refused()
     {
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect(TestImages.Html).Problem);
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect("GIF89a\u0003\u0000\u0002\u0000"u8.ToArray()).Problem);
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect(TestImages.Jpeg[..20]).Problem);
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect(TestImages.Png[..20]).Problem);
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect([]).Problem);
-        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Inspect(TestImages.PngAnnouncing(0, 2)).Problem);
+        // The signature and the IHDR chunk (a 3 × 2 picture), then HTML instead of the image data.
+        byte[] disguised = [.. TestImages.Png[..33], .. TestImages.Html];
+        Assert.Contains(ImageFile.Reencode(disguised).Problem, (ImageProblem?[])[ImageProblem.NotAnImage, ImageProblem.Damaged]);
     }
 
     [Fact]
-    public void A_picture_too_large_to_decode_or_to_keep_is_refused_and_says_its_size()
+    public void A_web_page_a_gif_or_no_bytes_at_all_is_not_a_picture()
     {
-        var (file, problem) = ImageFile.Inspect(TestImages.PngAnnouncing(20_000, 100));
-        Assert.Equal(ImageProblem.TooManyPixels, problem);
-        Assert.Equal((20_000, 100), (file!.Width, file.Height));
-        Assert.Equal(ImageProblem.TooManyPixels, ImageFile.Inspect(TestImages.PngAnnouncing(9_000, 9_000)).Problem);
-        Assert.Null(ImageFile.Inspect(TestImages.PngAnnouncing(7_000, 7_000)).Problem);
-        Assert.Equal(ImageProblem.TooLarge, ImageFile.Inspect(TestImages.PngAnnouncing(3, 2, padding: ImageFile.MaxBytes)).Problem);
+        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Reencode(TestImages.Html).Problem);
+        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Reencode("GIF89a\u0003\u0000\u0002\u0000"u8.ToArray()).Problem);
+        Assert.Equal(ImageProblem.Empty, ImageFile.Reencode([]).Problem);
+        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Reencode(TestImages.PngAnnouncing(0, 2)).Problem);
     }
 
     [Fact]
-    public void A_photo_loses_where_it_was_taken_but_keeps_its_orientation()
+    public void A_cut_off_picture_is_refused()
     {
-        // EXIF as a phone writes it (little-endian TIFF): IFD0 with Orientation = 6 and a pointer to the GPS
-        // directory, which holds GPSLatitude as three rationals stored after it; then an XMP segment with the place too.
-        byte[] latitude = [46, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 15, 0, 0, 0, 1, 0, 0, 0];
-        byte[] tiff =
-        [
-            .. "II"u8, 42, 0, 8, 0, 0, 0,
-            2, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0,
-            1, 0, 0x02, 0x00, 5, 0, 3, 0, 0, 0, 56, 0, 0, 0, 0, 0, 0, 0,
-            .. latitude,
-        ];
-        byte[] exif = [.. "Exif\0\0"u8, .. tiff];
+        foreach (var format in new[] { SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Webp })
+        {
+            var whole = Noise(200, 150, format);
+            Assert.Null(ImageFile.Reencode(whole).Problem);
+            var problem = ImageFile.Reencode(whole[..(whole.Length / 2)]).Problem;
+            Assert.True(problem is ImageProblem.Damaged or ImageProblem.NotAnImage, $"{format} cut in half: {problem}");
+        }
+        Assert.NotNull(ImageFile.Reencode(TestImages.Jpeg[..20]).Problem);
+        Assert.NotNull(ImageFile.Reencode(TestImages.Png[..20]).Problem);
+    }
+
+    [Fact]
+    public void A_decompression_bomb_is_refused_from_its_header_before_it_is_decoded()
+    {
+        // 49 and 400 million pixels announced by a file of 70 bytes: decoding would take 196 MB and 1.6 GB.
+        var reading = ImageFile.Reencode(TestImages.PngAnnouncing(7_000, 7_000));
+        Assert.Equal((ImageProblem.TooManyPixels, 7_000, 7_000), (reading.Problem!.Value, reading.Width, reading.Height));
+        Assert.Equal(ImageProblem.TooManyPixels, ImageFile.Reencode(TestImages.PngAnnouncing(20_000, 20_000)).Problem);
+        // A valid PNG of 42 million black pixels in 41 KB.
+        var bomb = TestImages.PngBomb(7_000, 6_000);
+        Assert.True(bomb.Length < 100_000, $"{bomb.Length} bytes");
+        Assert.Equal(ImageProblem.TooManyPixels, ImageFile.Reencode(bomb).Problem);
+        Assert.Equal(ImageProblem.TooManyPixels, ImageFile.Reencode(TestImages.PngAnnouncing(8_000, 5_001)).Problem);
+        // libpng itself refuses a side over a million pixels.
+        Assert.Equal(ImageProblem.NotAnImage, ImageFile.Reencode(TestImages.PngAnnouncing(40_000_001, 1)).Problem);
+        Assert.Equal(ImageProblem.TooLarge, ImageFile.Reencode(TestImages.PngAnnouncing(3, 2, padding: ImageFile.MaxBytes)).Problem);
+    }
+
+    [Fact]
+    public void A_photo_loses_its_exif_position_comment_and_trailing_bytes_and_is_turned_upright()
+    {
+        // A 40 × 20 photo, red on the left, stored as the sensor saw it: orientation 6 says "turn it a quarter clockwise".
         byte[] xmp = [.. "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>exif:GPSLatitude 46,3.25N</x:xmpmeta>"u8];
-        byte[] photo = [0xFF, 0xD8, .. Segment(0xE1, exif), .. Segment(0xE1, xmp), .. TestImages.Jpeg[2..]];
+        byte[] comment = [.. "Taken at home, Trubarjeva 12"u8];
+        byte[] photo = [.. TestImages.JpegWith(TestImages.Drawn(40, 20), (0xE1, TestImages.Exif(6)), (0xE1, xmp), (0xFE, comment)), .. TestImages.Html];
 
-        var (file, problem) = ImageFile.Inspect(photo);
+        var file = Accepted(photo);
 
-        Assert.Null(problem);
-        Assert.Equal((3, 2), (file!.Width, file.Height));
-        var kept = file.Content;
-        Assert.Equal(-1, kept.AsSpan().IndexOf(latitude));
-        Assert.Equal(-1, kept.AsSpan().IndexOf("GPSLatitude"u8));
-        Assert.NotEqual(-1, kept.AsSpan().IndexOf((byte[])[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0]));
-        Assert.Equal(photo.Length - xmp.Length - 4, kept.Length);
-        // The picture itself is untouched.
-        Assert.True(kept.AsSpan().EndsWith(TestImages.Jpeg.AsSpan(2)));
+        foreach (var kept in new[] { file.Full.Content, file.Thumbnail.Content })
+        {
+            Assert.Equal(-1, kept.AsSpan().IndexOf("Exif"u8));
+            Assert.Equal(-1, kept.AsSpan().IndexOf(TestImages.Latitude));
+            Assert.Equal(-1, kept.AsSpan().IndexOf("GPSLatitude"u8));
+            Assert.Equal(-1, kept.AsSpan().IndexOf("Trubarjeva"u8));
+            Assert.Equal(-1, kept.AsSpan().IndexOf("<script>"u8));
+            // A JPEG ends with its end marker: nothing after the picture.
+            Assert.True(kept.AsSpan().EndsWith((byte[])[0xFF, 0xD9]));
+        }
+        // Upright: 20 wide, 40 high, the red left side now on top.
+        Assert.Equal((20, 40), (file.Full.Width, file.Full.Height));
+        using var upright = TestImages.Decode(file.Full.Content);
+        Assert.Equal((20, 40), (upright.Width, upright.Height));
+        AssertNear(SKColors.Red, upright.GetPixel(10, 5));
+        AssertNear(SKColors.Blue, upright.GetPixel(10, 35));
+    }
+
+    /// <summary>An 80 × 40 picture, red in its top left quarter, blue elsewhere; where the red pixel (10, 10) and the blue (70, 30) are once it is upright.</summary>
+    [Theory]
+    [InlineData(1, 80, 40, 10, 10, 70, 30)] // as stored
+    [InlineData(2, 80, 40, 70, 10, 10, 30)] // mirrored left to right
+    [InlineData(3, 80, 40, 70, 30, 10, 10)] // half a turn
+    [InlineData(4, 80, 40, 10, 30, 70, 10)] // mirrored top to bottom
+    [InlineData(5, 40, 80, 10, 10, 30, 70)] // transposed
+    [InlineData(6, 40, 80, 30, 10, 10, 70)] // a quarter turn clockwise
+    [InlineData(7, 40, 80, 30, 70, 10, 10)] // transversed
+    [InlineData(8, 40, 80, 10, 70, 30, 10)] // a quarter turn anticlockwise
+    public void Every_orientation_is_applied(int orientation, int width, int height, int redX, int redY, int blueX, int blueY)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(80, 40, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 40, 20, red);
+        }
+        using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95);
+
+        var file = Accepted(TestImages.JpegWith(jpeg.ToArray(), (0xE1, TestImages.Exif(orientation))));
+
+        using var upright = TestImages.Decode(file.Full.Content);
+        Assert.Equal((width, height), (upright.Width, upright.Height));
+        AssertNear(SKColors.Red, upright.GetPixel(redX, redY));
+        AssertNear(SKColors.Blue, upright.GetPixel(blueX, blueY));
     }
 
     [Fact]
-    public void A_png_loses_its_exif_and_text_chunks_and_nothing_else()
+    public void A_large_photo_is_kept_at_most_2560_pixels_wide_with_a_thumbnail_of_480()
     {
-        byte[] place = [.. "GPSLatitude 46,3.25N"u8];
-        // The chunks a phone or an editor adds after the header (their checksums do not matter: they are dropped).
-        byte[] png = [.. TestImages.Png[..33], .. PngChunk("eXIf", place), .. PngChunk("tEXt", [.. "Comment\0"u8, .. place]), .. PngChunk("iTXt", place), .. TestImages.Png[33..]];
+        var file = Accepted(TestImages.Drawn(4000, 3000));
 
-        var (file, problem) = ImageFile.Inspect(png);
-
-        Assert.Null(problem);
-        Assert.Equal(TestImages.Png, file!.Content);
+        Assert.Equal((2560, 1920), (file.Full.Width, file.Full.Height));
+        Assert.Equal((480, 360), (file.Thumbnail.Width, file.Thumbnail.Height));
+        Assert.True(file.Thumbnail.Content.Length < file.Full.Content.Length);
+        using var thumbnail = TestImages.Decode(file.Thumbnail.Content);
+        Assert.Equal((480, 360), (thumbnail.Width, thumbnail.Height));
+        AssertNear(SKColors.Red, thumbnail.GetPixel(100, 180));
+        AssertNear(SKColors.Blue, thumbnail.GetPixel(380, 180));
     }
 
     [Fact]
-    public void A_webp_loses_its_exif_and_xmp_chunks_and_says_so_in_its_header()
+    public void A_picture_with_see_through_parts_stays_a_png_with_them()
     {
-        byte[] exif = [.. "Exif GPSLatitude 46,3.25N"u8]; // odd length: the chunk is padded to an even size
-        byte[] xmp = [.. "<x:xmpmeta>46,3.25N</x:xmpmeta>"u8];
-        byte[] webp = [.. TestImages.WebP, .. RiffChunk("EXIF", exif), .. RiffChunk("XMP ", xmp)];
-        webp[20] |= 0x0C; // VP8X flags: EXIF and XMP present
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), (uint)(webp.Length - 8));
+        var file = Accepted(TestImages.Drawn(1000, 500, SKEncodedImageFormat.Png, transparent: true));
 
-        var (file, problem) = ImageFile.Inspect(webp);
-
-        Assert.Null(problem);
-        Assert.Equal(TestImages.WebP, file!.Content);
+        Assert.Equal("image/png", file.ContentType);
+        Assert.Equal((480, 240), (file.Thumbnail.Width, file.Thumbnail.Height));
+        using var decoded = TestImages.Decode(file.Full.Content);
+        Assert.Equal(255, decoded.GetPixel(100, 100).Alpha);
+        Assert.Equal(0, decoded.GetPixel(900, 100).Alpha);
+        // PNG text chunks would be tEXt, zTXt, iTXt or eXIf: none is written.
+        foreach (var chunk in new[] { "tEXt"u8.ToArray(), "zTXt"u8.ToArray(), "iTXt"u8.ToArray(), "eXIf"u8.ToArray() })
+        {
+            Assert.Equal(-1, file.Full.Content.AsSpan().IndexOf(chunk));
+        }
     }
 
-    private static byte[] PngChunk(string type, byte[] data) =>
-        [(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length, .. System.Text.Encoding.ASCII.GetBytes(type), .. data, 0, 0, 0, 0];
-
-    private static byte[] RiffChunk(string fourCc, byte[] data) =>
-        [.. System.Text.Encoding.ASCII.GetBytes(fourCc), (byte)data.Length, (byte)(data.Length >> 8), (byte)(data.Length >> 16), (byte)(data.Length >> 24), .. data, .. data.Length % 2 == 1 ? new byte[] { 0 } : []];
-
-    private static byte[] Segment(byte marker, byte[] payload) =>
-        [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
-
-    private static (int, int) Size(byte[] bytes)
+    private static ImageFile Accepted(byte[] bytes)
     {
-        var (file, problem) = ImageFile.Inspect(bytes);
-        Assert.Null(problem);
-        Assert.Equal("image/webp", file!.ContentType);
-        return (file.Width, file.Height);
+        var reading = ImageFile.Reencode(bytes);
+        Assert.Null(reading.Problem);
+        return reading.File!;
+    }
+
+    private static void AssertNear(SKColor expected, SKColor actual)
+    {
+        var distance = Math.Abs(expected.Red - actual.Red) + Math.Abs(expected.Green - actual.Green) + Math.Abs(expected.Blue - actual.Blue);
+        Assert.True(distance < 90, $"expected about {expected}, found {actual}");
+    }
+
+    /// <summary>A picture of random pixels: its data is large and every byte of it matters, so a cut is noticed.</summary>
+    private static byte[] Noise(int width, int height, SKEncodedImageFormat format)
+    {
+        var random = new Random(7);
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            }
+        }
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
     }
 }

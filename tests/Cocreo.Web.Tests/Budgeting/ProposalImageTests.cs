@@ -5,11 +5,15 @@ using System.Text.Json;
 using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Budgeting;
 
-/// <summary>Optional pictures of a proposal: checked by content, described for people who cannot see them, never half-saved.</summary>
+/// <summary>
+/// Optional pictures of a proposal: decoded and encoded anew (only pixels are stored and served), shown small in lists,
+/// described for people who cannot see them, never half-saved.
+/// </summary>
 public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
 {
     protected TApp App
@@ -22,7 +26,7 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
-    public async Task A_resident_adds_described_pictures_and_they_are_served_with_the_type_their_content_shows()
+    public async Task A_resident_adds_described_pictures_and_they_are_served_re_encoded_with_thumbnails()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);
         var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
@@ -42,14 +46,22 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         // Nobody but the author or staff sees the forms that change pictures.
         Assert.Empty(page.QuerySelectorAll("form[action*=Image]"));
 
-        foreach (var (src, type, bytes) in new[] { (images[0].Src, "image/png", TestImages.Png), (images[1].Src, "image/jpeg", TestImages.Jpeg) })
+        // Both are opaque, so both were encoded anew as JPEG: the PNG too. Each has a thumbnail, served the same way.
+        foreach (var src in images.SelectMany(i => new[] { i.Src, i.Src + "/thumbnail" }))
         {
             var served = await cast.AnonymousClient.Http.GetAsync(src);
             Assert.Equal(HttpStatusCode.OK, served.StatusCode);
-            Assert.Equal(type, served.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
             Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
-            Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+            using var picture = TestImages.Decode(await served.Content.ReadAsByteArrayAsync());
+            Assert.Equal((3, 2), (picture.Width, picture.Height));
         }
+        Assert.NotEqual(TestImages.Png, await cast.AnonymousClient.Http.GetByteArrayAsync(images[0].Src));
+
+        // The list of proposals shows each one's first picture as a thumbnail.
+        var list = await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/proposals");
+        var thumbnail = list.QuerySelector(".proposal-card img.proposal-thumbnail")!;
+        Assert.Equal((images[0].Src + "/thumbnail", "A sketch of the park with two benches."), (thumbnail.GetAttribute("src"), thumbnail.GetAttribute("alt")));
 
         // An image is found only under its own proposal.
         var other = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("Trees", 10_000m));
@@ -70,18 +82,29 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
 
         var disguised = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("photo.jpg", "image/jpeg", TestImages.Html), "A fountain.");
-        Assert.Equal(HttpStatusCode.OK, disguised.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, disguised.StatusCode);
         var page = await FormClient.ParseAsync(disguised);
         Assert.Equal("“photo.jpg” is not a JPEG, PNG or WebP image. Choose a photo or picture in one of these formats.", ErrorOf(page, "Input_Image"));
         // What the resident typed is kept.
         Assert.Equal("A fountain", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
 
-        var heavy = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("big.png", "image/png", TestImages.PngAnnouncing(3, 2, padding: 6 * 1024 * 1024)), "A fountain.");
-        Assert.Equal(HttpStatusCode.OK, heavy.StatusCode);
-        Assert.StartsWith("The image is 6.0 MB; it can be at most 5 MB.", ErrorOf(await FormClient.ParseAsync(heavy), "Input_Image"), StringComparison.Ordinal);
-
-        var wide = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("wide.png", "image/png", TestImages.PngAnnouncing(30_000, 20)), "A fountain.");
-        Assert.StartsWith("The image is 30000 × 20 pixels;", ErrorOf(await FormClient.ParseAsync(wide), "Input_Image"), StringComparison.Ordinal);
+        // Each problem has its message, and a 422: nothing was saved.
+        var drawn = TestImages.Drawn(400, 300);
+        (string Name, byte[] Bytes, string Message)[] refused =
+        [
+            // The signature and header of a PNG, then a web page instead of the picture.
+            ("fountain.png", [.. TestImages.Png[..33], .. TestImages.Html], "“fountain.png” is not a JPEG, PNG or WebP image."),
+            ("fountain.jpg", drawn[..(drawn.Length / 2)], "“fountain.jpg” is damaged or cut off: the picture in it cannot be read whole."),
+            ("empty.jpg", [], "“empty.jpg” is empty (0 bytes)."),
+            ("big.png", TestImages.PngAnnouncing(3, 2, padding: 6 * 1024 * 1024), "The image is 6.0 MB; it can be at most 5 MB."),
+            ("bomb.png", TestImages.PngBomb(7_000, 6_000), "The image is 7000 × 6000 pixels; it can have at most 40 million pixels."),
+        ];
+        foreach (var (name, bytes, message) in refused)
+        {
+            var response = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new(name, "image/png", bytes), "A fountain.");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.StartsWith(message, ErrorOf(await FormClient.ParseAsync(response), "Input_Image"), StringComparison.Ordinal);
+        }
 
         var undescribed = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A fountain", new("park.png", "image/png", TestImages.Png), "");
         Assert.Equal("Describe what the image shows, for people who cannot see it.", ErrorOf(await FormClient.ParseAsync(undescribed), "Input_ImageAlt"));
@@ -91,8 +114,81 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Contains("choose a smaller file", (await FormClient.ParseAsync(huge)).Body!.TextContent, StringComparison.Ordinal);
 
+        // In Slovenian too.
+        await cast.ParticipantClient.Http.GetAsync("/culture/sl?returnUrl=/");
+        var slovenian = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "Vodnjak", new("vodnjak.jpg", "image/jpeg", drawn[..(drawn.Length / 2)]), "Vodnjak.");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, slovenian.StatusCode);
+        Assert.StartsWith("Datoteka »vodnjak.jpg« je poškodovana ali odrezana", ErrorOf(await FormClient.ParseAsync(slovenian), "Input_Image"), StringComparison.Ordinal);
+
         // No proposal, so no picture either (a picture belongs to a saved proposal).
         Assert.Equal(0, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.BudgetId == budgetId)));
+    }
+
+    [Fact]
+    public async Task Only_pixels_are_stored_no_position_no_comment_and_nothing_after_the_picture()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A pocket park", 40_000m));
+
+        // A phone photo (EXIF with the GPS position, a comment with an address) with a web page after its end; a PNG with one too.
+        byte[] photo = [.. TestImages.JpegWith(TestImages.Drawn(40, 20), (0xE1, TestImages.Exif(6)), (0xFE, "Taken at home, Trubarjeva 12"u8.ToArray())), .. TestImages.Html];
+        byte[] polyglot = [.. TestImages.Png, .. TestImages.Html];
+        foreach (var (name, bytes) in new[] { ("photo.jpg", photo), ("sketch.png", polyglot) })
+        {
+            var added = await AddImageAsync(cast.ParticipantClient, proposalId, new(name, "image/jpeg", bytes), "The lot.");
+            Assert.True(added.StatusCode == HttpStatusCode.Redirect, await Problems(added));
+        }
+
+        var stored = await App.WithDbAsync(db => db.Set<ProposalImage>().Where(i => i.ProposalId == proposalId).OrderBy(i => i.Id).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        foreach (var bytes in stored.SelectMany(i => new[] { i.Content, i.Thumbnail }))
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf("Exif"u8));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(TestImages.Latitude));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf("Trubarjeva"u8));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf("<script>"u8));
+        }
+        // The photo is stored upright (its orientation was applied, not kept), and the page gives its real size.
+        Assert.Equal((20, 40), (stored[0].Width, stored[0].Height));
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
+        Assert.Equal(("20", "40"), (page.QuerySelector(".proposal-images img")!.GetAttribute("width"), page.QuerySelector(".proposal-images img")!.GetAttribute("height")));
+        var served = await cast.AnonymousClient.Http.GetByteArrayAsync($"/proposals/{proposalId}/images/{stored[1].Id}");
+        Assert.Equal(stored[1].Content, served);
+    }
+
+    [Fact]
+    public async Task Pictures_stored_before_re_encoding_are_encoded_anew_or_never_served()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A pocket park", 40_000m));
+        // As the hand-written header check stored them: a PNG with a web page after it, and a PNG header before one.
+        byte[] polyglot = [.. TestImages.Png, .. TestImages.Html];
+        byte[] disguised = [.. TestImages.Png[..33], .. TestImages.Html];
+        foreach (var (bytes, alt) in new[] { (polyglot, "Polyglot."), (disguised, "Disguised.") })
+        {
+            await App.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ProposalImages" ("ProposalId", "ContentType", "Content", "Width", "Height", "AltText", "AddedAt", "Thumbnail", "ThumbnailWidth", "ThumbnailHeight")
+                VALUES ({proposalId}, 'image/png', {bytes}, 3, 2, {alt}, {DateTime.UtcNow}, {Array.Empty<byte>()}, 0, 0)
+                """));
+        }
+        var ids = await App.WithDbAsync(db => db.Set<ProposalImage>().Where(i => i.ProposalId == proposalId).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync());
+        // Not yet encoded anew: neither is served.
+        Assert.All(await Task.WhenAll(ids.Select(id => cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{id}"))), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+
+        var outcome = await App.Services.GetRequiredService<EarlierPictures>().ReencodeAsync();
+
+        Assert.Equal((1, 1), outcome);
+        var served = await cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{ids[0]}/thumbnail");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        var stored = await App.WithDbAsync(db => db.Set<ProposalImage>().SingleAsync(i => i.Id == ids[0]));
+        Assert.Equal(-1, stored.Content.AsSpan().IndexOf("<script>"u8));
+        // The file that was never a picture stays in the database, hidden: not on the page, not served.
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.Http.GetAsync($"/proposals/{proposalId}/images/{ids[1]}")).StatusCode);
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
+        Assert.Equal(["Polyglot."], page.QuerySelectorAll(".proposal-images img").Select(i => i.GetAttribute("alt")));
     }
 
     [Fact]
@@ -165,7 +261,7 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     private static string? ErrorOf(AngleSharp.Html.Dom.IHtmlDocument page, string id) =>
-        page.GetElementById(id + "-error")?.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim();
+        page.GetElementById(id + "-error")?.TextContent.Replace("Error:", "", StringComparison.Ordinal).Replace("Napaka:", "", StringComparison.Ordinal).Trim();
 }
 
 public sealed class ProposalImagesOnSqlite(BudgetingSqliteApp app) : ProposalImageTests<BudgetingSqliteApp>(app);

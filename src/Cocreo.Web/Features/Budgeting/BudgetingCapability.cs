@@ -82,6 +82,8 @@ public sealed class BudgetingCapability : Capability
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
         services.AddSingleton<ElectionKeys>();
         services.AddHostedService<ElectionKeySweep>();
+        services.AddSingleton<EarlierPictures>();
+        services.AddHostedService(provider => provider.GetRequiredService<EarlierPictures>());
 
         var options = configuration.GetSection(BudgetingOptions.Section).Get<BudgetingOptions>() ?? new BudgetingOptions();
         services.Configure<BudgetingOptions>(configuration.GetSection(BudgetingOptions.Section));

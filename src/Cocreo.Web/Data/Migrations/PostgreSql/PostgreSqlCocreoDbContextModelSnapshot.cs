@@ -346,6 +346,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ElectionKeyCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -925,6 +929,16 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbnailWidth")
                         .HasColumnType("integer");
 
                     b.Property<int>("Width")

@@ -330,6 +330,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectionKeyCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -893,6 +897,16 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailWidth")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Width")

@@ -31,24 +31,29 @@ public static class BudgetingApi
             DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/budgets/{id:int}/receipts.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}-receipts.csv", "text/csv", ElectionExport.WriteReceiptsCsv, cancellationToken)).ExcludeFromDescription();
-        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", ImageAsync).ExcludeFromDescription();
+        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken) =>
+            ImageAsync(proposalId, imageId, thumbnail: false, http, db, access, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}/thumbnail", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken) =>
+            ImageAsync(proposalId, imageId, thumbnail: true, http, db, access, cancellationToken)).ExcludeFromDescription();
         return endpoints;
     }
 
     /// <summary>
-    /// A proposal's picture, to whoever may see the proposal. The type is the one checked when it was uploaded;
-    /// with nosniff (set on every response) a browser never reads it as anything else.
+    /// A proposal's picture, or its thumbnail, to whoever may see the proposal. The bytes are the ones Skia encoded
+    /// when it was uploaded (see <see cref="ImageFile"/>), with the type of that encoding; with nosniff a browser never
+    /// reads them as anything else.
     /// </summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, bool thumbnail, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
     {
         if (await access.ForProposalAsync(proposalId, http.User, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
-        var image = await db.Set<ProposalImage>().AsNoTracking()
-            .Where(i => i.Id == imageId && i.ProposalId == proposalId)
-            .Select(i => new { i.ContentType, i.Content })
-            .SingleOrDefaultAsync(cancellationToken);
+        // A picture from before uploads were re-encoded is served only once it has been (see EarlierPictures).
+        var images = db.Set<ProposalImage>().AsNoTracking().Where(i => i.Id == imageId && i.ProposalId == proposalId && i.ThumbnailWidth > 0);
+        var image = thumbnail
+            ? await images.Select(i => new { i.ContentType, Content = i.Thumbnail }).SingleOrDefaultAsync(cancellationToken)
+            : await images.Select(i => new { i.ContentType, i.Content }).SingleOrDefaultAsync(cancellationToken);
         if (image is null)
         {
             return TypedResults.NotFound();

@@ -39,8 +39,9 @@ public static class AdvanceBudgetPhase
             {
                 var onBallot = await db.Set<Proposal>().Where(p => p.BudgetId == budget.Id).ToListAsync(cancellationToken);
                 onBallot.ForEach(p => p.PutOnBallot());
-                // Made (and on disk) before the phase is saved, so the first ballot finds it on every instance.
-                keys.GetOrCreate(budget.Id);
+                // Made (and on disk) before the phase is saved, so the first ballot finds it on every instance; its
+                // check value lets every instance make sure it seals with this key.
+                budget.ElectionKeyCheck = ElectionKeys.CheckOf(keys.GetOrCreate(budget.Id), budget.Id);
                 var settings = CountingSettings.Of(budget);
                 change.Log("budget.voting-opened", new
                 {

@@ -67,6 +67,12 @@ public sealed class Budget
     public DateTime? ResultsPublishedAt { get; private set; }
     public bool IsDemo { get; private set; }
 
+    /// <summary>
+    /// A check value of the election key voting opened with (<see cref="ElectionKeys.CheckOf"/>): it tells nothing of
+    /// the key, but lets every instance make sure it seals with that key and no other.
+    /// </summary>
+    public string? ElectionKeyCheck { get; set; }
+
     /// <summary>Changes with every change, so two staff members cannot overwrite each other unnoticed.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 

@@ -15,7 +15,7 @@ public static class BudgetRules
         "SettingsLocked" => "Voting has opened: the ballot and the counting rule can no longer change.",
         "PhaseEndBeforeStart" => "The planned end cannot be before the planned start.",
         "LastPhase" => "This is the last phase.",
-        "ElectionKeyMissing" => "The election key of this budget is missing, so its sealed ballots cannot be opened. Restore the key file from where the platform keeps election keys (Budgeting:ElectionKeysPath) on every server, then close voting again.",
+        "ElectionKeyMissing" => "The election key of this budget is missing, or is not the key voting opened with, so its sealed ballots cannot be opened. Restore the key file in the folder where the platform keeps election keys (Budgeting:ElectionKeysPath), shared by every server, then close voting again.",
         "SealedBallotUnreadable" => "A sealed ballot does not open with this budget's election key: the key file or the ballot was changed. Restore the original key file, then close voting again.",
         "ResultsNotPublished" => "Publish the results before moving on to implementation.",
         "NotCounting" => "Results can be published once, after voting has closed.",

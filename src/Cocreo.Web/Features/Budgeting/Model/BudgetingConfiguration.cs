@@ -20,6 +20,7 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
         budget.Property(b => b.Form).HasConversion<string>().HasMaxLength(20);
         budget.Property(b => b.Eligibility).HasConversion<string>().HasMaxLength(20);
         budget.Property(b => b.Version).IsConcurrencyToken();
+        budget.Property(b => b.ElectionKeyCheck).HasMaxLength(64);
         budget.HasOne<Processes.Process>().WithMany().HasForeignKey(b => b.ProcessId).OnDelete(DeleteBehavior.Cascade);
         budget.HasMany(b => b.Phases).WithOne().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Cascade);
         budget.HasMany(b => b.Questions).WithOne().HasForeignKey(q => q.BudgetId).OnDelete(DeleteBehavior.Cascade);
@@ -100,6 +101,7 @@ internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<Prop
         image.ToTable("ProposalImages");
         image.Property(i => i.ContentType).HasMaxLength(20).IsRequired();
         image.Property(i => i.Content).IsRequired();
+        image.Property(i => i.Thumbnail).IsRequired();
         image.Property(i => i.AltText).HasMaxLength(ImageFile.AltTextLength).IsRequired();
         image.HasIndex(i => i.ProposalId);
     }

@@ -48,7 +48,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
     {
         await LoadAsync(id, cancellationToken);
         ModelState.Remove(nameof(Comment));
-        if (NewImage is null || NewImage.Length == 0)
+        if (NewImage is null || (NewImage.Length == 0 && string.IsNullOrEmpty(NewImage.FileName)))
         {
             ModelState.AddModelError(nameof(NewImage), t["Choose the picture to add."]);
         }
@@ -59,7 +59,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         {
             // Whoever may not add pictures is told so, not asked to correct the form.
             RefusedException.Unless(Target.DecideIllustrating(Proposal), Target.Access.IsAuthenticated);
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         await changes.RunAsync(add, new AddProposalImage.Command(id, image, NewImageAlt!), cancellationToken);
         return this.Done(t["The picture was added."], $"/proposals/{id}#images");
@@ -112,8 +112,8 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         Supports = await db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == id, cancellationToken);
         var userId = User.UserId();
         Supporting = userId is not null && await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == userId, cancellationToken);
-        Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id).OrderBy(i => i.Id)
-            .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height)).ToListAsync(cancellationToken);
+        Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id && i.ThumbnailWidth > 0).OrderBy(i => i.Id)
+            .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight)).ToListAsync(cancellationToken);
         Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ToListAsync(cancellationToken);
         if (Proposal.MergedIntoId is { } original)
         {

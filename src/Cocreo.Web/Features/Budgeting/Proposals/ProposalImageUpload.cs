@@ -15,11 +15,14 @@ public static class ProposalImageUpload
     /// </summary>
     public const long MaxRequestBytes = 3L * ImageFile.MaxBytes;
 
-    /// <summary>The checked picture, or null when none was sent or it has a problem (then <paramref name="modelState"/> says which).</summary>
+    /// <summary>
+    /// The re-encoded picture, or null when none was sent or it has a problem (then <paramref name="modelState"/> says
+    /// which). A file input left empty sends no file; a chosen file of no bytes is a problem of its own.
+    /// </summary>
     public static async Task<ImageFile?> ReadAsync(IFormFile? upload, string? altText, string imageField, string altField,
         ModelStateDictionary modelState, IStringLocalizer<BudgetingText> t, CancellationToken cancellationToken)
     {
-        if (upload is null || upload.Length == 0)
+        if (upload is null || (upload.Length == 0 && string.IsNullOrEmpty(upload.FileName)))
         {
             return null;
         }
@@ -27,23 +30,24 @@ public static class ProposalImageUpload
         {
             modelState.AddModelError(altField, t["Describe what the image shows, for people who cannot see it."]);
         }
-        var (file, problem) = await ImageFile.ReadAsync(upload, cancellationToken);
-        switch (problem)
+        var reading = await ImageFile.ReadAsync(upload, cancellationToken);
+        var name = Path.GetFileName(upload.FileName);
+        var problem = reading.Problem switch
         {
-            case ImageProblem.TooLarge:
-                modelState.AddModelError(imageField, t["The image is {0} MB; it can be at most {1} MB. Choose a smaller image, or save it smaller, and choose it again.",
-                    (upload.Length / 1048576m).ToString("N1", CultureInfo.CurrentCulture), ImageFile.MaxBytes / 1048576]);
-                return null;
-            case ImageProblem.NotAnImage:
-                modelState.AddModelError(imageField, t["“{0}” is not a JPEG, PNG or WebP image. Choose a photo or picture in one of these formats.", Path.GetFileName(upload.FileName)]);
-                return null;
-            case ImageProblem.TooManyPixels:
-                modelState.AddModelError(imageField, t["The image is {0} × {1} pixels; it can be at most {2} pixels on its longer side and {3} million pixels in all. Save it smaller and choose it again.",
-                    file?.Width ?? 0, file?.Height ?? 0, ImageFile.MaxSide.ToString("N0", CultureInfo.CurrentCulture), ImageFile.MaxPixels / 1_000_000]);
-                return null;
-            default:
-                return file;
+            null => null,
+            ImageProblem.Empty => t["“{0}” is empty (0 bytes). Choose the picture again, or another one.", name],
+            ImageProblem.TooLarge => t["The image is {0} MB; it can be at most {1} MB. Choose a smaller image, or save it smaller, and choose it again.",
+                (upload.Length / 1048576m).ToString("N1", CultureInfo.CurrentCulture), ImageFile.MaxBytes / 1048576],
+            ImageProblem.Damaged => t["“{0}” is damaged or cut off: the picture in it cannot be read whole. Save or export it again, or choose another file.", name],
+            ImageProblem.TooManyPixels => t["The image is {0} × {1} pixels; it can have at most {2} million pixels. Save it smaller and choose it again.",
+                reading.Width, reading.Height, ImageFile.MaxPixels / 1_000_000],
+            _ => t["“{0}” is not a JPEG, PNG or WebP image. Choose a photo or picture in one of these formats.", name],
+        };
+        if (problem is not null)
+        {
+            modelState.AddModelError(imageField, problem);
         }
+        return reading.File;
     }
 }
 

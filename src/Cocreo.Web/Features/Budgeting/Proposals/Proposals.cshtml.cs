@@ -11,6 +11,9 @@ public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : Pa
     public BudgetTarget Target { get; private set; } = null!;
     public List<(Proposal Proposal, int Supports)> Proposals { get; private set; } = [];
 
+    /// <summary>Each proposal's first picture, shown as a thumbnail.</summary>
+    public Dictionary<int, ProposalImageView> Pictures { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
@@ -35,6 +38,12 @@ public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : Pa
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Proposals = proposals.Select(p => (p, supports.GetValueOrDefault(p.Id))).ToList();
+        var pictures = await db.Set<ProposalImage>().AsNoTracking()
+            .Where(i => ids.Contains(i.ProposalId) && i.ThumbnailWidth > 0)
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.ProposalId, View = new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight) })
+            .ToListAsync(cancellationToken);
+        Pictures = pictures.DistinctBy(i => i.ProposalId).ToDictionary(i => i.ProposalId, i => i.View);
         return Page();
     }
 }

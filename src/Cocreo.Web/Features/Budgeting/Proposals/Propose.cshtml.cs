@@ -71,7 +71,8 @@ public sealed class ProposeModel(BudgetAccess access, ChangeRunner changes, IStr
         var image = await ProposalImageUpload.ReadAsync(Input.Image, Input.ImageAlt, "Input.Image", "Input.ImageAlt", ModelState, t, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return Page();
+            // 422: the form is shown again with what was typed and the messages; nothing was saved.
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         var content = new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value);
         var proposal = await changes.RunAsync(propose, new ProposeProject.Command(id, content, image, Input.ImageAlt, Input.SubmissionId), cancellationToken);

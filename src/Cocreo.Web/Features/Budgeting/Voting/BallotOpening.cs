@@ -27,7 +27,7 @@ public static partial class BallotOpening
         var opened = new List<BudgetBallot>(sealedBallots.Count);
         if (sealedBallots.Count > 0)
         {
-            var key = keys.Find(budgetId) ?? throw new BudgetRuleException("ElectionKeyMissing");
+            var key = await keys.ForOpeningAsync(db, budgetId, cancellationToken) ?? throw new BudgetRuleException("ElectionKeyMissing");
             try
             {
                 opened.AddRange(sealedBallots.Select(b => BallotSeal.Open(key, b)));

@@ -23,6 +23,9 @@ public sealed partial class ElectionKeys(IOptions<BudgetingOptions> options, IHo
 
     private readonly ConcurrentDictionary<int, (byte[] Key, DateTime ReadAt)> cache = new();
 
+    /// <summary>Budgets whose key this instance has compared with the budget's check value, and when.</summary>
+    private readonly ConcurrentDictionary<int, DateTime> verified = new();
+
     public string Folder => Path.IsPathRooted(options.Value.ElectionKeysPath)
         ? options.Value.ElectionKeysPath
         : Path.Combine(environment.ContentRootPath, options.Value.ElectionKeysPath);
@@ -90,28 +93,63 @@ public sealed partial class ElectionKeys(IOptions<BudgetingOptions> options, IHo
     }
 
     /// <summary>
-    /// The key for sealing a new ballot. A budget in voting that has no key yet and no sealed ballot gets one (a budget
-    /// put in voting before keys existed, the demo city); one that has sealed ballots but lost its key gets none: a new
-    /// key would make the earlier ballots unreadable without anyone noticing until the count.
+    /// The key for sealing a new ballot, once it is known to be the key voting opened with (its check value matches
+    /// the budget's; compared again every 30 s). A budget in voting without a check value and without a sealed
+    /// ballot (put in voting before keys existed, the demo city) gets its key now. Otherwise no key, with a critical
+    /// log line: a key file missing or different on this instance (a folder not shared) would seal ballots that
+    /// cannot be opened with the others.
     /// </summary>
     public async Task<byte[]?> ForSealingAsync(CocreoDbContext db, int budgetId, CancellationToken cancellationToken)
     {
-        if (Find(budgetId) is { } key)
+        var key = Find(budgetId);
+        if (key is not null && verified.TryGetValue(budgetId, out var at) && DateTime.UtcNow - at < Recheck)
         {
             return key;
         }
-        if (await db.Set<SealedBallot>().AnyAsync(b => b.BudgetId == budgetId, cancellationToken))
+        var check = await CheckOfBudgetAsync(db, budgetId, cancellationToken);
+        if (check is null)
+        {
+            if (await db.Set<SealedBallot>().AnyAsync(b => b.BudgetId == budgetId, cancellationToken))
+            {
+                LogKeyMissing(logger, budgetId, Folder);
+                return null;
+            }
+            key ??= GetOrCreate(budgetId);
+            var mine = CheckOf(key, budgetId);
+            // The first instance to set it wins; another one that made a different key at the same moment sees the mismatch below.
+            await db.Set<Budget>().Where(b => b.Id == budgetId && b.ElectionKeyCheck == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ElectionKeyCheck, mine), cancellationToken);
+            check = await CheckOfBudgetAsync(db, budgetId, cancellationToken);
+        }
+        if (key is null || CheckOf(key, budgetId) != check)
         {
             LogKeyMissing(logger, budgetId, Folder);
             return null;
         }
-        return GetOrCreate(budgetId);
+        verified[budgetId] = DateTime.UtcNow;
+        return key;
     }
+
+    /// <summary>The budget's key for opening its ballots, or null when this instance does not hold the key voting opened with.</summary>
+    public async Task<byte[]?> ForOpeningAsync(CocreoDbContext db, int budgetId, CancellationToken cancellationToken)
+    {
+        var key = Find(budgetId);
+        var check = await CheckOfBudgetAsync(db, budgetId, cancellationToken);
+        return key is not null && (check is null || CheckOf(key, budgetId) == check) ? key : null;
+    }
+
+    /// <summary>A value that tells whether two instances hold the same key, and nothing of the key: HMAC-SHA-256 of a fixed text.</summary>
+    public static string CheckOf(byte[] key, int budgetId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes("cocreo-election-key-check|" + budgetId.ToString(CultureInfo.InvariantCulture))));
+
+    private static Task<string?> CheckOfBudgetAsync(CocreoDbContext db, int budgetId, CancellationToken cancellationToken) =>
+        db.Set<Budget>().AsNoTracking().Where(b => b.Id == budgetId).Select(b => b.ElectionKeyCheck).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Overwrites the key file, then deletes it. Called once the ballots it sealed are opened and committed.</summary>
     public void Destroy(int budgetId)
     {
         cache.TryRemove(budgetId, out _);
+        verified.TryRemove(budgetId, out _);
         var path = PathOf(budgetId);
         if (!File.Exists(path))
         {
@@ -159,7 +197,7 @@ public sealed partial class ElectionKeys(IOptions<BudgetingOptions> options, IHo
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed the election key of budget {BudgetId}: its ballots are opened")]
     private static partial void LogKeyDestroyed(ILogger logger, int budgetId);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Budget {BudgetId} has sealed ballots but its election key is missing from {Folder}; no ballot is taken until it is restored")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Budget {BudgetId}'s election key is missing from {Folder}, or is not the key its voting opened with (is the folder shared by every instance?); this instance takes no ballot for it until the key is restored")]
     private static partial void LogKeyMissing(ILogger logger, int budgetId, string folder);
 }
 
