@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.AllowDeny;
@@ -165,6 +166,38 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["proposal/comment"] = new(new("POST", "/proposals/{id:int}", "Comment"), Stage.Proposals,
             (cast, i) => Post($"/proposals/{cast.ProposalId}?handler=Comment", new() { ["Comment"] = $"Good idea {i}.", ["CommentSubmissionId"] = Guid.NewGuid().ToString() }),
             cast => cast.CountAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == cast.ProposalId)), Residents),
+        // Only its author edits or deletes a comment (the participant here), the team included; each attempt on a comment of its own.
+        ["proposal/edit comment"] = new(new("POST", "/proposals/{id:int}", "EditComment"), Stage.Proposals,
+            async (cast, i) => new($"/proposals/{cast.ProposalId}?handler=EditComment", new() { ["commentId"] = Id(await cast.CommentAsync(cast.People.Participant.Id)), ["editedText"] = $"Better said {i}." }),
+            Comments, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Editing ends when voting opens, for everyone.
+        ["proposal/edit comment while voting"] = new(new("POST", "/proposals/{id:int}", "EditComment"), Stage.Voting,
+            async (cast, i) => new($"/proposals/{cast.ProposalId}?handler=EditComment", new() { ["commentId"] = Id(await cast.CommentAsync(cast.People.Participant.Id)), ["editedText"] = $"Better said {i}." }),
+            Comments, [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["proposal/delete comment"] = new(new("POST", "/proposals/{id:int}", "DeleteComment"), Stage.Voting,
+            async (cast, _) => new($"/proposals/{cast.ProposalId}?handler=DeleteComment", new() { ["commentId"] = Id(await cast.CommentAsync(cast.People.Participant.Id)) }),
+            Comments, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Anyone signed in reports a comment, but not its author (the owner here); each attempt on a comment of its own, so that no report hides it for the next.
+        ["proposal/report comment"] = new(new("POST", "/proposals/{id:int}", "ReportComment"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{cast.ProposalId}?handler=ReportComment", new()
+            {
+                ["commentId"] = Id(await cast.CommentAsync(cast.People.Owner.Id)),
+                ["reportReason"] = "Spam",
+                ["reportSubmissionId"] = Guid.NewGuid().ToString(),
+            }),
+            Reports, [SignIn, Changed, Changed, Forbidden, Changed, Changed]),
+        // The process's team moderates from its queue (moderation's endpoints, tried here on budget comments).
+        ["moderation/hide"] = new(new("POST", "/processes/{id:int}/moderation", "Hide"), Stage.Proposals,
+            async (cast, i) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Hide", new()
+            {
+                ["kind"] = ProposalComments.Kind,
+                ["item"] = Id(await cast.CommentAsync(cast.People.Participant.Id)),
+                ["reason"] = $"Not about this proposal {i}.",
+            }),
+            Log, Team),
+        ["moderation/keep"] = new(new("POST", "/processes/{id:int}/moderation", "Keep"), Stage.Proposals,
+            async (cast, _) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Keep", new() { ["kind"] = ProposalComments.Kind, ["item"] = Id(await cast.HiddenCommentAsync()) }),
+            Log, Team),
         // Pictures: the author (the participant) while proposals are collected, and staff; each attempt on a proposal of its own.
         ["proposal/image"] = new(new("POST", "/proposals/{id:int}", "Image"), Stage.Proposals,
             async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}?handler=Image", new() { ["NewImageAlt"] = "A sketch." }, ("NewImage", TestImages.Png, "sketch.png")),
@@ -277,6 +310,12 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
 
     private static Task<string> Supports(BudgetCast cast) => cast.CountAsync(db => db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == cast.ProposalId));
 
+    /// <summary>The comments on the row's proposal as they stand: edited, deleted.</summary>
+    private static Task<string> Comments(BudgetCast cast) => cast.App.WithDbAsync(async db =>
+        string.Join(",", await db.Set<ProposalComment>().Where(c => c.ProposalId == cast.ProposalId).OrderBy(c => c.Id).Select(c => c.Body + c.EditedAt + c.DeletedAt).ToListAsync()));
+
+    private static Task<string> Reports(BudgetCast cast) => cast.CountAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.ProcessId == cast.People.ProcessId)));
+
     private static Task<string> Images(BudgetCast cast) => cast.CountAsync(db => db.Set<ProposalImage>().CountAsync(i => db.Set<Proposal>().Any(p => p.Id == i.ProposalId && p.BudgetId == cast.BudgetId)));
 
     /// <summary>The marked register: who has voted, online or on paper.</summary>
@@ -344,6 +383,29 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             await db.SaveChangesAsync();
             return proposal.Id;
         });
+
+        /// <summary>A new comment on the row's proposal by <paramref name="authorId"/>.</summary>
+        public Task<int> CommentAsync(string authorId) => App.WithDbAsync(async db =>
+        {
+            var comment = ProposalComment.Post(ProposalId, authorId, "Someone", "A comment.", DateTime.UtcNow);
+            db.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+
+        /// <summary>A new comment of the participant on the row's proposal, hidden by the moderators.</summary>
+        public async Task<int> HiddenCommentAsync()
+        {
+            var commentId = await CommentAsync(People.Participant.Id);
+            await App.WithDbAsync(async db =>
+            {
+                var moderation = ModerationCase.Open(ProposalComments.Kind, commentId, People.ProcessId);
+                moderation.Hide("Off topic.", DateTime.UtcNow);
+                db.Add(moderation);
+                await db.SaveChangesAsync();
+            });
+            return commentId;
+        }
 
         /// <summary>A new proposal of the participant with one picture.</summary>
         public async Task<(int Proposal, int Image)> ImageAsync()

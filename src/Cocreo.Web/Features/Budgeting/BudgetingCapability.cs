@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Capabilities;
 using Microsoft.AspNetCore.RateLimiting;
@@ -57,6 +58,8 @@ public sealed class BudgetingCapability : Capability
         ("proposal.supported", "Supported a proposal"),
         ("proposal.support-withdrawn", "Withdrew support for a proposal"),
         ("proposal.commented", "Commented on a proposal"),
+        ("proposal.comment-edited", "Edited their comment on a proposal"),
+        ("proposal.comment-deleted", "Deleted their comment on a proposal"),
         ("proposal.image-added", "Added a picture to a proposal"),
         ("proposal.image-removed", "Removed a picture from a proposal"),
         ("proposal.reviewed", "Reviewed a proposal"),
@@ -70,6 +73,7 @@ public sealed class BudgetingCapability : Capability
     {
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
+        services.AddScoped<IModeratedContent, ProposalComments>();
         services.AddScoped<BallotPapers>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();

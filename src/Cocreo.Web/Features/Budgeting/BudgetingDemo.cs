@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Demo;
+using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Transparency;
 using Cocreo.Web.Platform.Log;
@@ -78,7 +79,7 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
                 db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = citizens[(index + s + 1) % citizens.Count].Id });
             }
         }
-        db.Add(new ProposalComment { ProposalId = proposals[1].Id, AuthorUserId = citizens[3].Id, AuthorName = citizens[3].DisplayName, Body = "Our children cross there every morning. Please!", PostedAt = Now() });
+        await SeedCommentsAsync(db, process.Id, budget.Id, proposals, citizens, staffActor, log, Now, cancellationToken);
         budget.Advance(Now());
         await log.AppendAsync(process.Id, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Proposals", to = "Review" });
         foreach (var (proposal, index) in proposals.Select((p, i) => (p, i)))
@@ -178,5 +179,40 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = district.Id, title });
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Comments on the city-wide proposals, with moderation a newcomer can see: one comment hidden by the team with its
+    /// reason shown in place, one reported by two residents and waiting in the process's moderation queue.
+    /// </summary>
+    private static async Task SeedCommentsAsync(CocreoDbContext db, int processId, int budgetId, List<Proposal> proposals, IReadOnlyList<CocreoUser> citizens, LogActor staffActor,
+        ProcessLog log, Func<DateTime> now, CancellationToken cancellationToken)
+    {
+        CocreoUser Citizen(int i) => citizens[i % citizens.Count];
+        var participant = LogActor.Private("participant");
+        var welcome = ProposalComment.Post(proposals[1].Id, Citizen(3).Id, Citizen(3).DisplayName, "Our children cross there every morning. Please!", now());
+        var advert = ProposalComment.Post(proposals[0].Id, Citizen(4).Id, Citizen(4).DisplayName, "Cheap garden furniture, 50 % off this week only: visit our shop on Tržaška street!", now());
+        var rude = ProposalComment.Post(proposals[2].Id, Citizen(5).Id, Citizen(5).DisplayName, "Only lazy people from the east side want this. They should pay for it themselves.", now());
+        db.AddRange(welcome, advert, rude);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (comment, proposal) in new[] { (welcome, proposals[1]), (advert, proposals[0]), (rude, proposals[2]) })
+        {
+            await log.AppendAsync(processId, participant, "proposal.commented", new { budget = budgetId, proposal = proposal.Number });
+        }
+
+        var hidden = ModerationCase.Open(ProposalComments.Kind, advert.Id, processId);
+        hidden.Report(Citizen(6).Id, ReportReason.Spam, null, 0, now());
+        await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", "Spam")));
+        hidden.Hide("Advertising for a shop: not about this proposal.", now());
+        await log.AppendAsync(processId, staffActor, "content.hidden", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", hidden.HiddenReason)));
+
+        var reported = ModerationCase.Open(ProposalComments.Kind, rude.Id, processId);
+        reported.Report(Citizen(7).Id, ReportReason.Offensive, "It insults the people of a whole district.", 0, now());
+        reported.Report(Citizen(8).Id, ReportReason.Offensive, null, 0, now());
+        for (var i = 0; i < 2; i++)
+        {
+            await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, rude.Id, new { budget = budgetId, proposal = proposals[2].Number }, ("reason", "Offensive")));
+        }
+        db.AddRange(hidden, reported);
     }
 }

@@ -15,6 +15,9 @@ public enum BudgetAction
     Support,
     Comment,
 
+    /// <summary>Edit one's own comment (only while proposals are collected and reviewed; deleting it is <see cref="Comment"/>).</summary>
+    EditOwnComment,
+
     /// <summary>Add or remove pictures of one's own proposal (staff do it for any proposal while they may review).</summary>
     IllustrateOwnProposal,
 
@@ -65,6 +68,8 @@ public static class BudgetingPermissions
             BudgetAction.Support => Resident(who).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
                 "Proposals can be supported only while they are collected and reviewed; this budget has moved on.")),
             BudgetAction.Comment => Resident(who),
+            BudgetAction.EditOwnComment => Resident(who).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
+                "Comments can be edited while proposals are collected and reviewed; this budget has moved on. You can still delete yours.")),
             BudgetAction.IllustrateOwnProposal => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals,
                 "Pictures can be added and removed only while the budget collects proposals.")),
             BudgetAction.EnterPaperBallots => Team(runs).And(() => When(budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished),

@@ -4,6 +4,7 @@ using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.ProcessQuality;
@@ -27,6 +28,7 @@ public static class Capabilities
         new OrganisationsCapability(),
         new ProcessesCapability(),
         new TransparencyCapability(),
+        new ModerationCapability(),
         new JourneyMappingCapability(),
         new AssessmentsCapability(),
         new ReadinessCapability(),

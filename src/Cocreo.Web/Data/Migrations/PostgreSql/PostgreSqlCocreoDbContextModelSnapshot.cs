@@ -887,6 +887,12 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("PostedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1624,6 +1630,133 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("StageId");
 
                     b.ToTable("Touchpoint");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LastReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId", "State");
+
+                    b.ToTable("ModerationCases", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ModerationCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModerationCaseId", "ReporterUserId")
+                        .IsUnique();
+
+                    b.ToTable("ModerationReports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ReplacedText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ItemId");
+
+                    b.ToTable("ModerationReplacedTexts", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.AdministratorLogEntry", b =>
@@ -2973,6 +3106,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationReport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Moderation.ModerationCase", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ModerationCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.OrganisationInvitation", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
@@ -3215,6 +3357,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Navigation("PainTags");
 
                     b.Navigation("Touchpoints");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>

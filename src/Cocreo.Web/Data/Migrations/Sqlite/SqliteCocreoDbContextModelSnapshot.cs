@@ -857,6 +857,12 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PostedAt")
                         .HasColumnType("TEXT");
 
@@ -1560,6 +1566,127 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("StageId");
 
                     b.ToTable("Touchpoint");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId", "State");
+
+                    b.ToTable("ModerationCases", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModerationCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModerationCaseId", "ReporterUserId")
+                        .IsUnique();
+
+                    b.ToTable("ModerationReports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ReplacedText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ItemId");
+
+                    b.ToTable("ModerationReplacedTexts", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.AdministratorLogEntry", b =>
@@ -2873,6 +3000,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationReport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Moderation.ModerationCase", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ModerationCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.OrganisationInvitation", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
@@ -3115,6 +3251,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Navigation("PainTags");
 
                     b.Navigation("Touchpoints");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>

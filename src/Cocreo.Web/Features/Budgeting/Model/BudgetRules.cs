@@ -62,6 +62,9 @@ public static class BudgetRules
         "TooManyQuestions" => "A ballot can ask at most three questions (line {0}).",
         "AnswerLine" => "Line {0}: write an answer, then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
         "TooManyImages" => "A proposal can have at most {0} pictures. Remove one to add another.",
+        "CommentEmpty" => "Write your comment.",
+        "CommentTooLong" => "A comment can have at most {0} characters.",
+        "CommentDeleted" => "This comment was deleted by its author.",
         "ProcessClosed" => "The process is closed: it can no longer change.",
         _ => "This change is not allowed.",
     };

@@ -188,6 +188,10 @@ public sealed class ProposalSupport
     public string UserId { get; init; } = "";
 }
 
+/// <summary>
+/// A resident's comment on a proposal. Its author may edit it (it then says "edited") while the budget's proposals
+/// are discussed, and delete it (its place says so); the moderators hide it through moderation, never here.
+/// </summary>
 public sealed class ProposalComment
 {
     public int Id { get; private set; }
@@ -197,10 +201,72 @@ public sealed class ProposalComment
     /// <summary>The name the author chose to show, at the time of writing.</summary>
     public string AuthorName { get; init; } = "";
 
-    /// <summary>Markdown.</summary>
-    public string Body { get; init; } = "";
+    /// <summary>Markdown; empty once its author deleted it.</summary>
+    public string Body { get; private set; } = "";
 
     public DateTime PostedAt { get; init; }
+
+    /// <summary>When its author last changed it.</summary>
+    public DateTime? EditedAt { get; private set; }
+
+    /// <summary>When its author deleted it.</summary>
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public static ProposalComment Post(int proposalId, string authorUserId, string authorName, string body, DateTime now) => new()
+    {
+        ProposalId = proposalId,
+        AuthorUserId = authorUserId,
+        AuthorName = authorName,
+        Body = Text(body),
+        PostedAt = now,
+    };
+
+    /// <summary>Replaces the text; returns the text it replaced (kept for the moderators), or null when nothing changed.</summary>
+    public string? Edit(string body, DateTime now)
+    {
+        if (IsDeleted)
+        {
+            throw new BudgetRuleException("CommentDeleted");
+        }
+        var text = Text(body);
+        if (text == Body)
+        {
+            return null;
+        }
+        var before = Body;
+        Body = text;
+        EditedAt = now;
+        return before;
+    }
+
+    /// <summary>Deletes the text; returns the text it had (kept for the moderators), or null when it was deleted already.</summary>
+    public string? Delete(DateTime now)
+    {
+        if (IsDeleted)
+        {
+            return null;
+        }
+        var before = Body;
+        Body = "";
+        DeletedAt = now;
+        return before;
+    }
+
+    private static string Text(string body)
+    {
+        var text = (body ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new BudgetRuleException("CommentEmpty", "Comment");
+        }
+        if (text.Length > BudgetLimits.Comment)
+        {
+            throw new BudgetRuleException("CommentTooLong", "Comment", BudgetLimits.Comment);
+        }
+        return text;
+    }
 }
 
 /// <summary>What staff report about a funded project as it is built.</summary>

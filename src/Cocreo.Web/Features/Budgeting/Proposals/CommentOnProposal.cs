@@ -21,7 +21,7 @@ public static class CommentOnProposal
         {
             var (proposal, userId) = (change.Target.Proposal, change.Target.Budget.Access.UserId!);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-            db.Add(new ProposalComment { ProposalId = proposal.Id, AuthorUserId = userId, AuthorName = name, Body = command.Body.Trim(), PostedAt = change.Now });
+            db.Add(ProposalComment.Post(proposal.Id, userId, name, command.Body, change.Now));
             change.LogAs(BudgetTarget.Participant, "proposal.commented", new { budget = proposal.BudgetId, proposal = proposal.Number });
             return new Done();
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
+using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Platform.Hosting;
 using Cocreo.Web.Platform.Changes;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Cocreo.Web.Features.Budgeting;
 [RequestFormLimits(MultipartBodyLengthLimit = ProposalImageUpload.MaxRequestBytes)]
 [RequestSizeLimit(ProposalImageUpload.MaxRequestBytes)]
 [RefuseRequestsOver(ProposalImageUpload.MaxRequestBytes)]
-public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ChangeRunner changes, ModerationDirectory moderation, IStringLocalizer<BudgetingText> t, IStringLocalizer<ModerationText> moderationText) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public BudgetTarget Target { get; private set; } = null!;
@@ -21,6 +22,16 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
     public int Supports { get; private set; }
     public bool Supporting { get; private set; }
     public List<ProposalComment> Comments { get; private set; } = [];
+
+    /// <summary>Whether each comment is shown, or hidden by the moderators (and why).</summary>
+    public IReadOnlyDictionary<int, ModerationStatus> CommentStatus { get; private set; } = new Dictionary<int, ModerationStatus>();
+
+    /// <summary>The comments the reader reported already.</summary>
+    public IReadOnlySet<int> Reported { get; private set; } = new HashSet<int>();
+
+    /// <summary>The reader moderates the process's content (hides comments, sees the queue).</summary>
+    public bool Moderates { get; private set; }
+
     public List<ProposalImageView> Images { get; private set; } = [];
 
     [BindProperty]
@@ -105,6 +116,61 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         return this.Done(t["Your comment was published."], $"/proposals/{id}#comments");
     }
 
+    public async Task<IActionResult> OnPostEditCommentAsync(int id, int commentId, string? editedText, [FromServices] EditComment.Handler edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Remove(nameof(Comment));
+        if (string.IsNullOrWhiteSpace(editedText))
+        {
+            ModelState.AddModelError(EditField(commentId), t["Write your comment."]);
+        }
+        else if (editedText.Trim().Length > BudgetLimits.Comment)
+        {
+            ModelState.AddModelError(EditField(commentId), t["A comment can have at most {0} characters.", BudgetLimits.Comment]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await changes.RunAsync(edit, new EditComment.Command(id, commentId, editedText!), cancellationToken);
+        return this.Done(t["Your comment was changed."], $"/proposals/{id}#comment-{commentId}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteCommentAsync(int id, int commentId, [FromServices] DeleteComment.Handler delete, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await changes.RunAsync(delete, new DeleteComment.Command(id, commentId), cancellationToken);
+        return this.Done(t["Your comment was deleted."], $"/proposals/{id}#comment-{commentId}");
+    }
+
+    public async Task<IActionResult> OnPostReportCommentAsync(int id, int commentId, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] ReportContent.Handler report, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Remove(nameof(Comment));
+        if (!ReportForm.Check(commentId, reportReason, reportDetails, ModelState, moderationText))
+        {
+            return Page();
+        }
+        var outcome = await changes.RunAsync(report, new ReportContent.Command(ProposalComments.Kind, commentId, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            $"/proposals/{id}#comment-{commentId}");
+    }
+
+    /// <summary>The key of a comment's edit form in the model state.</summary>
+    public static string EditField(int commentId) => $"edit-{commentId}";
+
+    /// <summary>Whether the reader may edit this comment now (its author, while proposals are discussed, while it is shown).</summary>
+    public bool CanEdit(ProposalComment comment) =>
+        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && CommentStatus[comment.Id].IsShown;
+
+    /// <summary>Whether the reader may delete this comment now (its author).</summary>
+    public bool CanDelete(ProposalComment comment) => !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.Comment);
+
+    /// <summary>Whether the reader may report this comment (signed in, not its author, it is shown, not reported by them yet).</summary>
+    public bool CanReport(ProposalComment comment) =>
+        Target.Access.IsAuthenticated && !comment.IsDeleted && comment.AuthorUserId != Target.Access.UserId && CommentStatus[comment.Id].IsShown && !Reported.Contains(comment.Id);
+
     /// <summary>What the page shows (also when a change is refused with the form kept); 404 for whoever may not see it.</summary>
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -114,7 +180,11 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         Supporting = userId is not null && await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == userId, cancellationToken);
         Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id && i.ThumbnailWidth > 0).OrderBy(i => i.Id)
             .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight)).ToListAsync(cancellationToken);
-        Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ToListAsync(cancellationToken);
+        Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var commentIds = Comments.Select(c => c.Id).ToList();
+        CommentStatus = await moderation.StatusesAsync(ProposalComments.Kind, commentIds, cancellationToken);
+        Reported = await moderation.ReportedByAsync(ProposalComments.Kind, commentIds, userId, cancellationToken);
+        Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, Target.Process, Target.Access);
         if (Proposal.MergedIntoId is { } original)
         {
             MergedInto = await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == original, cancellationToken);

@@ -1,0 +1,96 @@
+using Cocreo.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Moderation;
+
+/// <summary>
+/// A kind of content people post that moderation looks after (budget comments; later conversations, proposals...).
+/// The capability that owns the content registers one (<c>services.AddScoped&lt;IModeratedContent, ...&gt;()</c>);
+/// moderation asks it where an item belongs and how to show it to the moderators, and never reads its tables.
+/// </summary>
+public interface IModeratedContent
+{
+    /// <summary>Stable, short, lowercase: the capability and the kind, such as <c>budgeting/comment</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The item, or null when there is no such item.</summary>
+    Task<ModeratedItem?> FindAsync(int itemId, CancellationToken cancellationToken);
+
+    /// <summary>How the moderation queue shows these items (those that no longer exist are left out).</summary>
+    Task<IReadOnlyDictionary<int, ModeratedItemView>> DescribeAsync(IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Where an item belongs and who wrote it. <paramref name="About"/> goes into the log entries about it (ids and
+/// numbers only, such as <c>new { budget = 3, proposal = 2 }</c>: never the text, never a name).
+/// </summary>
+public sealed record ModeratedItem(int ProcessId, string AuthorUserId, bool Deleted, object About);
+
+/// <summary>An item as the moderators see it: its text, its author's public name, where it is (words and a link).</summary>
+public sealed record ModeratedItemView(string Text, string AuthorName, DateTime PostedAt, DateTime? EditedAt, bool Deleted, string Place, string Link);
+
+/// <summary>How content is shown to the public, as its page needs to know.</summary>
+public sealed record ModerationStatus(ModerationState State, string? HiddenReason, DateTime? HiddenAt)
+{
+    public static ModerationStatus Shown { get; } = new(ModerationState.Visible, null, null);
+
+    public bool IsShown => State == ModerationState.Visible;
+
+    /// <summary>What is shown in the content's place while it is hidden.</summary>
+    public string Notice(IStringLocalizer<ModerationText> t) => State switch
+    {
+        ModerationState.Hidden => t["Hidden by the moderators: {0}", HiddenReason ?? ""],
+        ModerationState.AwaitingReview => t["Hidden after reports from several people, until the moderators look at it."],
+        _ => "",
+    };
+}
+
+/// <summary>
+/// Moderation as other capabilities use it: what of their content is hidden, what a person reported, and the
+/// texts their authors replaced (kept for the moderators).
+/// </summary>
+public sealed class ModerationDirectory(CocreoDbContext db)
+{
+    /// <summary>The status of the given items; items never reported nor hidden are shown.</summary>
+    public async Task<IReadOnlyDictionary<int, ModerationStatus>> StatusesAsync(string kind, IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0)
+        {
+            return new Dictionary<int, ModerationStatus>();
+        }
+        var found = await db.Set<ModerationCase>().AsNoTracking()
+            .Where(c => c.Kind == kind && itemIds.Contains(c.ItemId) && c.State != ModerationState.Visible)
+            .ToDictionaryAsync(c => c.ItemId, c => new ModerationStatus(c.State, c.HiddenReason, c.HiddenAt), cancellationToken);
+        return itemIds.Distinct().ToDictionary(id => id, id => found.GetValueOrDefault(id) ?? ModerationStatus.Shown);
+    }
+
+    /// <summary>The status of one item.</summary>
+    public async Task<ModerationStatus> StatusAsync(string kind, int itemId, CancellationToken cancellationToken) =>
+        (await StatusesAsync(kind, [itemId], cancellationToken))[itemId];
+
+    /// <summary>Which of the items this person reported already.</summary>
+    public async Task<IReadOnlySet<int>> ReportedByAsync(string kind, IReadOnlyCollection<int> itemIds, string? userId, CancellationToken cancellationToken)
+    {
+        if (userId is null || itemIds.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+        var reported = await db.Set<ModerationCase>().AsNoTracking()
+            .Where(c => c.Kind == kind && itemIds.Contains(c.ItemId) && c.Reports.Any(r => r.ReporterUserId == userId))
+            .Select(c => c.ItemId)
+            .ToListAsync(cancellationToken);
+        return reported.ToHashSet();
+    }
+
+    /// <summary>How many items of the process wait for the moderators (reported, or hidden until they look).</summary>
+    public Task<int> WaitingAsync(int processId, CancellationToken cancellationToken) =>
+        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview), cancellationToken);
+
+    /// <summary>
+    /// Keeps the text an author is replacing or deleting, for the moderators only; saved with the author's change
+    /// (call it from inside the change).
+    /// </summary>
+    public void KeepReplacedText(string kind, int itemId, string text, bool deleted, DateTime now) =>
+        db.Add(new ReplacedText { Kind = kind, ItemId = itemId, Text = text, Deleted = deleted, ReplacedAt = now });
+}

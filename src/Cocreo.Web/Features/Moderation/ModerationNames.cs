@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Moderation;
+
+/// <summary>The words for moderation's values, in the reader's language.</summary>
+public static class ModerationNames
+{
+    public static string Reason(IStringLocalizer<ModerationText> t, ReportReason reason) => reason switch
+    {
+        ReportReason.Spam => t["Spam or advertising"],
+        ReportReason.Offensive => t["Offensive, hateful or a personal attack"],
+        ReportReason.OffTopic => t["Not about this subject"],
+        _ => t["Something else"],
+    };
+}
