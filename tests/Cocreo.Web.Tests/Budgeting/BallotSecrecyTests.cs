@@ -44,6 +44,8 @@ public abstract class BallotSecrecyTests<TApp>(TApp app) : IClassFixture<TApp> w
             Assert.Equal(["Answers", "BudgetId", "Id", "IsPaper", "Points", "Projects"], ballot.GetProperties().Select(p => p.Name).Order());
             Assert.Equal(["BudgetId", "ChangeCodeHash", "Id", "Receipt", "Sealed"], sealedBallot.GetProperties().Select(p => p.Name).Order());
             Assert.Equal(["BudgetId", "Id", "Receipt"], receipt.GetProperties().Select(p => p.Name).Order());
+            // The channel (online or paper) is what the reconciliation counts; it says no more than a ballot's IsPaper.
+            Assert.Equal(["BudgetId", "Channel", "Id", "VoterKey"], voter.GetProperties().Select(p => p.Name).Order());
             foreach (var table in new[] { ballot, sealedBallot, receipt, voter })
             {
                 // The only foreign key is to the budget; no time, no identifier the database hands out in sequence.

@@ -99,8 +99,29 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         // Looking a person up changes nothing; only those who serve voters may.
         ["census/find"] = new(new("POST", "/budgets/{id:int}/census", "Find"), Stage.CensusVoting,
             (cast, i) => Post(cast.Path("census?handler=Find"), new() { ["Reference"] = $"R{i + 1}" }), Log, TeamReads),
-        ["census/reissue"] = new(new("POST", "/budgets/{id:int}/census", "Reissue"), Stage.CensusVoting,
-            (cast, i) => Post(cast.Path("census?handler=Reissue"), new() { ["Reference"] = $"R{i + 1}" }), CodeHashes, Team),
+        // Asking for a new code makes none; it waits for a second member of the team.
+        ["census/request reissue"] = new(new("POST", "/budgets/{id:int}/census", "RequestReissue"), Stage.CensusVoting,
+            (cast, i) => Post(cast.Path("census?handler=RequestReissue"), new() { ["Reference"] = $"R{i + 1}", ["Reason"] = "Lost the letter." }),
+            cast => cast.CountAsync(db => db.Set<CodeReissueRequest>().CountAsync(r => r.BudgetId == cast.BudgetId)), Team),
+        // Each attempt confirms a request someone else made (the owner's, or the facilitator's for the owner).
+        ["census/confirm reissue"] = new(new("POST", "/budgets/{id:int}/census", "ConfirmReissue"), Stage.CensusVoting,
+            async (cast, i) => new(cast.Path("census?handler=ConfirmReissue"), new() { ["number"] = Id(await cast.ReissueRequestAsync($"R{i + 1}", i == 3 ? cast.People.Facilitator.Id : cast.People.Owner.Id)) }),
+            CodeHashes, Team),
+        // Nobody confirms their own request: no code is made.
+        ["census/confirm own reissue"] = new(new("POST", "/budgets/{id:int}/census", "ConfirmReissue"), Stage.CensusVoting,
+            async (cast, i) => new(cast.Path("census?handler=ConfirmReissue"), new() { ["number"] = Id(await cast.ReissueRequestAsync($"R{i + 1}", cast.UserOf(i) ?? cast.People.Owner.Id)) }),
+            CodeHashes, [SignIn, Forbidden, Invalid, Invalid, Forbidden, Invalid]),
+        ["census/reject reissue"] = new(new("POST", "/budgets/{id:int}/census", "RejectReissue"), Stage.CensusVoting,
+            async (cast, i) => new(cast.Path("census?handler=RejectReissue"), new() { ["number"] = Id(await cast.ReissueRequestAsync($"R{i + 1}", cast.People.Owner.Id)) }),
+            cast => cast.CountAsync(db => db.Set<CodeReissueRequest>().CountAsync(r => r.BudgetId == cast.BudgetId && r.Status == ReissueStatus.Pending)), Team),
+        // The budget has one internet ballot nobody is marked for; each attempt records the team's explanation.
+        ["phases/accept reconciliation"] = new(new("POST", "/budgets/{id:int}/phases", "AcceptReconciliation"), Stage.Voting,
+            async (cast, i) =>
+            {
+                await cast.StrayBallotOnceAsync();
+                return new(cast.Path("phases?handler=AcceptReconciliation"), new() { ["internetDifference"] = "1", ["paperDifference"] = "0", ["Reason"] = $"Explained {i}." });
+            },
+            Log, Team),
         ["census/mark"] = new(new("POST", "/budgets/{id:int}/census", "Mark"), Stage.CensusVoting,
             (cast, i) => Post(cast.Path("census?handler=Mark"), new() { ["Reference"] = $"R{i + 1}" }), Voters, Team),
         ["paper/enter"] = new(new("POST", "/budgets/{id:int}/paper"), Stage.Voting,
@@ -343,7 +364,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             string.Join(",", await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == People.ProcessId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
 
         /// <summary>The signed-in person of an attempt (none for the anonymous visitor).</summary>
-        private string? UserOf(int role) => role switch
+        public string? UserOf(int role) => role switch
         {
             1 => People.Participant.Id,
             2 => People.Facilitator.Id,
@@ -405,6 +426,27 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             if (UserOf(role) is { } userId)
             {
                 db.Add(new ProposalSupport { ProposalId = ProposalId, UserId = userId });
+                await db.SaveChangesAsync();
+            }
+        });
+
+        /// <summary>A pending request for a new code for <paramref name="reference"/>, made by <paramref name="userId"/>; returns its number.</summary>
+        public Task<int> ReissueRequestAsync(string reference, string userId) => App.WithDbAsync(async db =>
+        {
+            var budget = await db.Set<Budget>().SingleAsync(b => b.Id == BudgetId);
+            var entry = await db.Set<CensusEntry>().SingleAsync(e => e.BudgetId == BudgetId && e.Reference == reference);
+            var number = (await db.Set<CodeReissueRequest>().Where(r => r.BudgetId == BudgetId).MaxAsync(r => (int?)r.Number) ?? 0) + 1;
+            db.Add(CodeReissueRequest.Make(budget, number, entry.Id, "Lost the letter.", userId, "Someone", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return number;
+        });
+
+        /// <summary>One internet ballot with nobody marked for it (as if added behind the platform's back), once per budget.</summary>
+        public Task StrayBallotOnceAsync() => App.WithDbAsync(async db =>
+        {
+            if (!await db.Set<BudgetBallot>().AnyAsync(b => b.BudgetId == BudgetId))
+            {
+                db.Add(new BudgetBallot { Id = RandomIds.Next(), BudgetId = BudgetId, Projects = "1", Answers = "" });
                 await db.SaveChangesAsync();
             }
         });

@@ -285,7 +285,9 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task Paper_ballots_count_when_two_people_enter_them_alike()
     {
-        var (cast, budgetId, _) = await ElectionAsync(BallotForm.Approval, CountingRule.Greedy, 0, Eligibility.VerifiedAccount);
+        var (cast, budgetId, _) = await ElectionAsync(BallotForm.Approval, CountingRule.Greedy, 1);
+        // The voter is marked on the register at the polling station, so the paper ballot is reconciled with them.
+        Assert.Equal(HttpStatusCode.Redirect, (await BudgetingScenario.PollingStationAsync(cast.FacilitatorClient, budgetId, "Mark", new() { ["Reference"] = "R1" })).StatusCode);
         var first = await EnterPaperAsync(cast.FacilitatorClient, budgetId, "P-001", [1, 2]);
         Assert.True(first.StatusCode == HttpStatusCode.Redirect, await ProblemText(first));
         // The same person cannot confirm their own entry, and a second entry that differs is refused.

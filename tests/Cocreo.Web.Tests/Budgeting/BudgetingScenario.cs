@@ -176,6 +176,24 @@ public static class BudgetingScenario
         return await staff.Http.PostAsync(action, content);
     }
 
+    /// <summary>
+    /// What staff do on the census page after looking a person up, or with a request in its list: Mark (voted on paper),
+    /// RequestReissue, ConfirmReissue, RejectReissue; posted as the page's forms post them.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PollingStationAsync(FormClient staff, int budgetId, string handler, Dictionary<string, string> fields) =>
+        await staff.PostAsync($"/budgets/{budgetId}/census?handler={handler}", new(fields)
+        {
+            ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(staff),
+        });
+
+    /// <summary>Confirms a request for a new voting code and returns the code, shown once on the page that answers.</summary>
+    public static async Task<string> ConfirmReissueAsync(FormClient staff, int budgetId, int number)
+    {
+        var response = await PollingStationAsync(staff, budgetId, "ConfirmReissue", new() { ["number"] = number.ToString(CultureInfo.InvariantCulture) });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"confirm: {(int)response.StatusCode} {await Problems(response)}");
+        return (await FormClient.ParseAsync(response)).QuerySelector(".receipt code")!.TextContent;
+    }
+
     /// <summary>Casts a ballot through the API with a voting code (with a change code: changes the ballot).</summary>
     public static Task<HttpResponseMessage> CastAsync(FormClient client, int budgetId, string? code, int[] projects, int[]? points = null, string? changeCode = null, int?[]? answers = null) =>
         client.Http.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/ballots", new BallotRequest(code, changeCode, projects, points, answers));

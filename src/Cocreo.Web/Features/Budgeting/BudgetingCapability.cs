@@ -47,7 +47,10 @@ public sealed class BudgetingCapability : Capability
         ("budget.phase-planned", "Planned a phase of a budget"),
         ("budget.phase-advanced", "Moved a budget to its next phase"),
         ("budget.census-uploaded", "Uploaded the census of people who may vote"),
+        ("budget.code-reissue-requested", "Asked for a new voting code for someone on the census"),
         ("budget.code-reissued", "Gave a new voting code to someone on the census"),
+        ("budget.code-reissue-rejected", "Rejected a request for a new voting code"),
+        ("budget.reconciliation-accepted", "Explained a difference between the ballots and the marked register"),
         ("budget.voting-opened", "Opened voting and published the ballot and the counting rule"),
         ("budget.voting-closed", "Closed voting"),
         ("budget.results-published", "Published the results"),
@@ -75,6 +78,7 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();
         services.AddScoped<Census>();
+        services.AddScoped<Reconciliation>();
         services.AddScoped<PaperBallots>();
         services.AddScoped<ElectionExport>();
         services.AddScoped<TurnoutReport>();

@@ -104,6 +104,14 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         proposals.ForEach(p => p.PutOnBallot());
         await log.AppendAsync(process.Id, ownerActor, "budget.voting-opened", new { budget = budget.Id, rule = CountingSettings.Of(budget).PabulibRule, command = "cocreo pb run FILE " + string.Join(' ', CountingSettings.Of(budget).CommandLine()) });
 
+        // One resident lost their letter: the facilitator asked for a new code, the owner confirmed it (and handed it over).
+        var reissue = CodeReissueRequest.Make(budget, 1, census[^1].Id, "The letter with the code was lost in the post.", facilitator.Id, facilitator.DisplayName, Now());
+        await log.AppendAsync(process.Id, staffActor, "budget.code-reissue-requested", new { budget = budget.Id, request = 1, pending = 1 });
+        reissue.Confirm(budget, owner.Id, owner.DisplayName, Now());
+        census[^1].CodeHash = VotingCodes.Hash(VotingCodes.NewVotingCode());
+        db.Add(reissue);
+        await log.AppendAsync(process.Id, ownerActor, "budget.code-reissued", new { budget = budget.Id, request = 1, reissued = 1 });
+
         var random = new Random(2027);
         // How popular each project is, so the demo outcome is not uniform.
         double[] appeal = [0.46, 0.52, 0.34, 0.30, 0.22, 0.27, 0.40];
@@ -116,9 +124,10 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
                 chosen.Add(proposals[random.Next(appeal.Length)].Number);
             }
             var paper = v >= 236;
+            // Every ballot has its voter on the marked register, online or marked at a polling station: the reconciliation balances.
+            db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budget.Id, VoterKey = BudgetVoter.ForCensusEntry(census[v].Id), Channel = paper ? VoterChannel.Paper : VoterChannel.Online });
             if (!paper)
             {
-                db.Add(new BudgetVoter { Id = RandomIds.Next(), BudgetId = budget.Id, VoterKey = BudgetVoter.ForCensusEntry(census[v].Id) });
                 db.Add(new BallotReceiptEntry { Id = RandomIds.Next(), BudgetId = budget.Id, Receipt = VotingCodes.NewReceipt() });
             }
             ballots.Add(new BudgetBallot

@@ -34,6 +34,13 @@ public sealed class RefusalPageFilter(IStringLocalizerFactory localizers) : IAsy
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            // A form posted to a handler the page does not have (an old form, a made-up name): nothing runs, and the
+            // page is not rendered without the data its handlers load.
+            context.Result = new NotFoundResult();
+            return;
+        }
         var executed = await next();
         if (executed.Exception is not RefusedException refused || executed.ExceptionHandled)
         {

@@ -526,6 +526,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("BudgetId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("VoterKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -577,6 +582,73 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("CensusEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CensusEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CensusEntryId");
+
+                    b.HasIndex("BudgetId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetId", "Status");
+
+                    b.ToTable("CodeReissueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.DemographicQuestion", b =>
@@ -908,6 +980,54 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ProposalSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("InternetBallots")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InternetVoters")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaperBallots")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaperVoters")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
+
+                    b.ToTable("BudgetReconciliationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
@@ -2689,6 +2809,21 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Budgeting.CensusEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CensusEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.DemographicQuestion", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
@@ -2760,6 +2895,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

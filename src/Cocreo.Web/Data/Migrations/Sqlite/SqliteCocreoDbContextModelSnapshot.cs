@@ -508,6 +508,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("BudgetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VoterKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -559,6 +564,71 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CensusEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CensusEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CensusEntryId");
+
+                    b.HasIndex("BudgetId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("BudgetId", "Status");
+
+                    b.ToTable("CodeReissueRequests", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.DemographicQuestion", b =>
@@ -876,6 +946,52 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProposalSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InternetBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InternetVoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaperBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaperVoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
+
+                    b.ToTable("BudgetReconciliationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.SealedBallot", b =>
@@ -2587,6 +2703,21 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.CodeReissueRequest", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Budgeting.CensusEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CensusEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.DemographicQuestion", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
@@ -2658,6 +2789,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

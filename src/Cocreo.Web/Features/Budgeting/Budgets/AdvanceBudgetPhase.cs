@@ -8,7 +8,9 @@ namespace Cocreo.Web.Features.Budgeting;
 /// The team moves a budget to its next phase, once what must be true first is true (a rule names what is missing).
 /// Opening the vote makes the budget's election key (<see cref="ElectionKeys"/>) and publishes the ballot and the
 /// counting rule in the log (they are locked from then on); closing it opens the sealed ballots and writes them again
-/// (<see cref="BallotOpening"/>), logs their number and digest, and then destroys the key. Every move is checkpointed.
+/// (<see cref="BallotOpening"/>), logs their number and digest, and then destroys the key, once the internet ballots
+/// agree with the voters marked online (<see cref="Reconciliation"/>) or the team explained the difference. Every
+/// move is checkpointed.
 /// The command names the phase it was given in, so a repeated click cannot skip a phase.
 /// </summary>
 public static class AdvanceBudgetPhase
@@ -18,7 +20,7 @@ public static class AdvanceBudgetPhase
     /// <summary>Whether the budget moved (false when it had already left <c>From</c>), and the phase it is in now.</summary>
     public sealed record Outcome(bool Moved, BudgetPhase Now);
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, ElectionKeys keys, ILogger<Handler> logger)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, ElectionKeys keys, Reconciliation reconciliation, ILogger<Handler> logger)
         : BudgetChange<Command, Outcome>(budgets, BudgetAction.Manage)
     {
         public override async Task<Outcome> RunAsync(Change<BudgetTarget> change, Command command, CancellationToken cancellationToken)
@@ -66,6 +68,12 @@ public static class AdvanceBudgetPhase
                 // The phase change is saved first, in the change's transaction: from here on the ballot box refuses
                 // this budget (on PostgreSQL the update waits for batches in flight, which hold the budget row FOR SHARE).
                 await change.SaveAsync(cancellationToken);
+                // Counted after that, in the same transaction: no ballot is in flight any more, so a difference is
+                // real, not a batch that landed between two counts. Refused, the phase change is rolled back.
+                if (await reconciliation.ForAsync(budget.Id, cancellationToken) is { InternetAccounted: false } numbers)
+                {
+                    throw new BudgetRuleException("ReconciliationInternetDiffers", null, numbers.Internet.Ballots, numbers.Internet.Voters);
+                }
                 var (count, digest) = await BallotOpening.OpenAsync(db, keys, budget.Id, cancellationToken);
                 change.Log("budget.voting-closed", new { budget = budget.Id, title = budget.Title, ballots = count, digest });
             }

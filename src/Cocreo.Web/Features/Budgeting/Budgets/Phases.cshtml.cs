@@ -8,14 +8,24 @@ using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Budgeting;
 
-/// <summary>The team plans the budget's phases, moves it on, and counts and publishes the results.</summary>
+/// <summary>
+/// The team plans the budget's phases, moves it on, and counts and publishes the results; from voting on it shows the
+/// ballots against the marked register per channel, and takes the team's decision explaining a difference.
+/// </summary>
 [Authorize]
-public sealed class PhasesModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliation, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public List<PhasePlan> Plans { get; set; } = [];
 
     public Budget Budget { get; private set; } = null!;
+
+    /// <summary>Ballots against marked voters, once voting has opened.</summary>
+    public BallotReconciliation? Numbers { get; private set; }
+
+    /// <summary>The team's explanation of a difference (published in the log).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
 
     public sealed class PhasePlan
     {
@@ -67,9 +77,21 @@ public sealed class PhasesModel(BudgetAccess access, ChangeRunner changes, IStri
         return this.Done(t["The votes were counted and the results published."], $"/budgets/{id}/results");
     }
 
+    /// <summary>The form names the differences it showed; a decision never covers numbers its author did not see.</summary>
+    public async Task<IActionResult> OnPostAcceptReconciliationAsync(int id, long internetDifference, long paperDifference, [FromServices] AcceptReconciliation.Handler accept, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        await changes.RunAsync(accept, new AcceptReconciliation.Command(id, internetDifference, paperDifference, Reason), cancellationToken);
+        return this.Done(t["The team's decision on the difference was recorded and logged."], $"/budgets/{id}/phases");
+    }
+
     private static List<PhasePlan> PlansOf(Budget budget) =>
         budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan { Phase = p.Phase, PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd }).ToList();
 
-    private async Task LoadAsync(int id, CancellationToken cancellationToken) =>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
         Budget = (await access.ReadAsync(id, User, BudgetAction.Manage, cancellationToken)).Budget;
+        Numbers = Budget.IsLocked ? await reconciliation.ForAsync(id, cancellationToken) : null;
+    }
 }

@@ -120,11 +120,48 @@ public static class CensusFile
 /// <summary>A person of the census with their new voting code, for the file staff print or send (codes are shown only then).</summary>
 public sealed record IssuedCode(string Reference, string Name, string Email, string Code);
 
-/// <summary>What the census of a budget tells a polling station: how many are on it, and whether a person has voted.</summary>
+/// <summary>
+/// Every code of a census accounted for: the people on it, the codes issued with it, the new codes given since (each
+/// confirmed by a second person) and the requests waiting, and how many voted online, on paper, or not yet.
+/// </summary>
+public sealed record CensusSummary(int People, int CodesIssued, int CodesReissued, int ReissuesPending, int VotedOnline, int VotedOnPaper)
+{
+    public int NotVoted => People - VotedOnline - VotedOnPaper;
+}
+
+/// <summary>A request for a new voting code waiting for a second member of the team.</summary>
+public sealed record PendingReissue(int Number, string Reference, string Name, string Reason, string RequestedByUserId, string RequestedByName, DateTime RequestedAt);
+
+/// <summary>What the census of a budget tells its team and a polling station: how many are on it, what became of their codes, and whether a person has voted.</summary>
 public sealed class Census(CocreoDbContext db)
 {
-    public async Task<int> CountAsync(int budgetId, CancellationToken cancellationToken = default) =>
-        await db.Set<CensusEntry>().CountAsync(e => e.BudgetId == budgetId, cancellationToken);
+    public async Task<CensusSummary> SummaryAsync(int budgetId, CancellationToken cancellationToken = default)
+    {
+        var entries = db.Set<CensusEntry>().Where(e => e.BudgetId == budgetId);
+        var requests = await db.Set<CodeReissueRequest>().Where(r => r.BudgetId == budgetId)
+            .GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Census voters only: their markers name a census entry.
+        var voters = await db.Set<BudgetVoter>().Where(v => v.BudgetId == budgetId && v.VoterKey.StartsWith("c:"))
+            .GroupBy(v => v.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new CensusSummary(
+            await entries.CountAsync(cancellationToken),
+            await entries.CountAsync(e => e.CodeHash != "", cancellationToken),
+            requests.Where(r => r.Status == ReissueStatus.Confirmed).Sum(r => r.Count),
+            requests.Where(r => r.Status == ReissueStatus.Pending).Sum(r => r.Count),
+            voters.Where(v => v.Channel == VoterChannel.Online).Sum(v => v.Count),
+            voters.Where(v => v.Channel == VoterChannel.Paper).Sum(v => v.Count));
+    }
+
+    public async Task<List<PendingReissue>> PendingReissuesAsync(int budgetId, CancellationToken cancellationToken = default)
+    {
+        var pending = await db.Set<CodeReissueRequest>().AsNoTracking()
+            .Where(r => r.BudgetId == budgetId && r.Status == ReissueStatus.Pending)
+            .Join(db.Set<CensusEntry>(), r => r.CensusEntryId, e => e.Id, (r, e) => new { Request = r, e.Reference, e.Name })
+            .ToListAsync(cancellationToken);
+        return pending.OrderBy(p => p.Request.Number)
+            .Select(p => new PendingReissue(p.Request.Number, p.Reference, p.Name, p.Request.Reason, p.Request.RequestedByUserId, p.Request.RequestedByName, p.Request.RequestedAt))
+            .ToList();
+    }
 
     /// <summary>A person of the census and whether they have voted (online or on paper).</summary>
     public async Task<(CensusEntry Entry, bool HasVoted)?> FindAsync(int budgetId, string reference, CancellationToken cancellationToken = default)

@@ -11,8 +11,9 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
 /// The census of a budget: staff upload the list of people who may vote and get their one-time voting codes (the
-/// only time the codes can be read); at a polling station staff look a person up, give a new code or mark that they
-/// got a paper ballot.
+/// only time the codes can be read); at a polling station staff look a person up, ask for a new code (which a
+/// second member of the team confirms) or mark that they got a paper ballot. The page accounts for every code: issued,
+/// given anew, waiting, used online or on paper, not yet.
 /// </summary>
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes)]
@@ -23,13 +24,22 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, ChangeRu
     public const int MaxFileBytes = 30_000_000;
 
     public BudgetTarget Target { get; private set; } = null!;
-    public int Count { get; private set; }
+    public CensusSummary Summary { get; private set; } = null!;
+    public List<PendingReissue> Pending { get; private set; } = [];
     public List<CensusProblem> Problems { get; private set; } = [];
     public (CensusEntry Entry, bool HasVoted)? Person { get; private set; }
-    public string? NewCode { get; private set; }
+
+    /// <summary>The new code just confirmed, shown once to the one who confirmed it.</summary>
+    public ConfirmCodeReissue.Outcome? Confirmed { get; private set; }
 
     [BindProperty]
     public string? Reference { get; set; }
+
+    /// <summary>Why the person needs a new code (checked by <see cref="CodeReissueRequest"/>).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public string? UserId => User.UserId();
 
     public bool CanUpload => Target.Allows(BudgetAction.Manage) && !Target.Budget.IsLocked;
 
@@ -89,7 +99,8 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, ChangeRu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReissueAsync(int id, [FromServices] ReissueVotingCode.Handler reissue, CancellationToken cancellationToken)
+    /// <summary>Asking for a new code makes none: a different member of the team must confirm the request.</summary>
+    public async Task<IActionResult> OnPostRequestReissueAsync(int id, [FromServices] RequestCodeReissue.Handler request, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
         if (Reference is null)
@@ -97,9 +108,25 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, ChangeRu
             return Page();
         }
         Person = await census.FindAsync(id, Reference, cancellationToken);
-        NewCode = await changes.RunAsync(reissue, new ReissueVotingCode.Command(id, Reference), cancellationToken);
+        var outcome = await changes.RunAsync(request, new RequestCodeReissue.Command(id, Reference, Reason), cancellationToken);
+        return this.Done(t["Request {0} for a new voting code is recorded. A different member of the team must now confirm it.", outcome.Number], $"/budgets/{id}/census");
+    }
+
+    /// <summary>The new code is made now and shown once, in this answer, to the one who confirms (see <see cref="ConfirmCodeReissue"/>).</summary>
+    public async Task<IActionResult> OnPostConfirmReissueAsync(int id, int number, [FromServices] ConfirmCodeReissue.Handler confirm, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Confirmed = await changes.RunAsync(confirm, new ConfirmCodeReissue.Command(id, number), cancellationToken);
+        await LoadAsync(id, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRejectReissueAsync(int id, int number, [FromServices] RejectCodeReissue.Handler reject, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await changes.RunAsync(reject, new RejectCodeReissue.Command(id, number), cancellationToken);
+        return this.Done(t["Request {0} was rejected: no new code was made.", number], $"/budgets/{id}/census");
     }
 
     public async Task<IActionResult> OnPostMarkAsync(int id, [FromServices] MarkVotedOnPaper.Handler mark, CancellationToken cancellationToken)
@@ -134,6 +161,7 @@ public sealed class CensusPageModel(Census census, BudgetAccess access, ChangeRu
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         Target = await access.ReadAsync(id, User, BudgetAction.Manage, cancellationToken);
-        Count = await census.CountAsync(id, cancellationToken);
+        Summary = await census.SummaryAsync(id, cancellationToken);
+        Pending = await census.PendingReissuesAsync(id, cancellationToken);
     }
 }

@@ -5,7 +5,8 @@ namespace Cocreo.Web.Features.Budgeting;
 /// <summary>
 /// At a polling station the team marks a person of the census as having voted on paper (before they get the paper
 /// ballot), through the ballot box's unique key for voters: they cannot then vote online, nor get a second paper
-/// ballot. Nothing is logged: the marked register is not public.
+/// ballot. The marker says "paper", so the paper ballots counted can be reconciled with the people marked
+/// (<see cref="Reconciliation"/>). Nothing is logged: the marked register is not public.
 /// </summary>
 public static class MarkVotedOnPaper
 {
@@ -23,7 +24,7 @@ public static class MarkVotedOnPaper
             var budgetId = change.Target.Budget.Id;
             var person = await census.FindAsync(budgetId, command.Reference, cancellationToken)
                 ?? throw new BudgetRuleException("UnknownReference", "Reference");
-            return await box.CastAsync(new BallotSubmission(budgetId, BudgetVoter.ForCensusEntry(person.Entry.Id), null)) switch
+            return await box.CastAsync(new BallotSubmission(budgetId, BudgetVoter.ForCensusEntry(person.Entry.Id), null, Channel: VoterChannel.Paper)) switch
             {
                 CastOutcome.Recorded => new Done(),
                 CastOutcome.AlreadyVoted => throw new BudgetRuleException("AlreadyVoted", "Reference"),

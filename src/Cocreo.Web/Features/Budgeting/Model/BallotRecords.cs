@@ -15,9 +15,19 @@ public sealed class BudgetVoter
     /// <summary><c>a:</c> and an account id, or <c>c:</c> and a census entry id.</summary>
     public string VoterKey { get; init; } = "";
 
+    /// <summary>How they voted: online (a ballot of the ballot box) or on paper (marked at a polling station), for the reconciliation.</summary>
+    public VoterChannel Channel { get; init; }
+
     public static string ForAccount(string userId) => "a:" + userId;
 
     public static string ForCensusEntry(long censusEntryId) => "c:" + censusEntryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a voter on the marked register voted; each channel's voters are reconciled with its ballots (<see cref="Reconciliation"/>).</summary>
+public enum VoterChannel
+{
+    Online,
+    Paper,
 }
 
 /// <summary>

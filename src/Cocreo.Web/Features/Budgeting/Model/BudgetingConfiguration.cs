@@ -129,6 +129,7 @@ internal sealed class BudgetVoterConfiguration : IEntityTypeConfiguration<Budget
         voter.ToTable(BallotTables.Voters);
         voter.Property(v => v.Id).ValueGeneratedNever();
         voter.Property(v => v.VoterKey).HasMaxLength(80).IsRequired();
+        voter.Property(v => v.Channel).HasConversion<string>().HasMaxLength(10);
         voter.HasOne<Budget>().WithMany().HasForeignKey(v => v.BudgetId).OnDelete(DeleteBehavior.Cascade);
         voter.HasIndex(v => new { v.BudgetId, v.VoterKey }).IsUnique();
     }
@@ -204,6 +205,40 @@ internal sealed class PaperBallotEntryConfiguration : IEntityTypeConfiguration<P
         entry.Property(e => e.ConfirmedByName).HasMaxLength(BudgetLimits.Title);
         entry.HasOne<Budget>().WithMany().HasForeignKey(e => e.BudgetId).OnDelete(DeleteBehavior.Cascade);
         entry.HasIndex(e => new { e.BudgetId, e.Serial }).IsUnique();
+    }
+}
+
+internal sealed class CodeReissueRequestConfiguration : IEntityTypeConfiguration<CodeReissueRequest>
+{
+    public void Configure(EntityTypeBuilder<CodeReissueRequest> request)
+    {
+        request.ToTable("CodeReissueRequests");
+        request.Property(r => r.Reason).HasMaxLength(CodeReissueRequest.ReasonLength).IsRequired();
+        request.Property(r => r.RequestedByUserId).HasMaxLength(450).IsRequired();
+        request.Property(r => r.RequestedByName).HasMaxLength(BudgetLimits.Title);
+        request.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        request.Property(r => r.DecidedByName).HasMaxLength(BudgetLimits.Title);
+        request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.Version).IsConcurrencyToken();
+        request.HasOne<Budget>().WithMany().HasForeignKey(r => r.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        // A new census replaces the people, and with them their requests (the log keeps that there were some).
+        request.HasOne<CensusEntry>().WithMany().HasForeignKey(r => r.CensusEntryId).OnDelete(DeleteBehavior.Cascade);
+        request.HasIndex(r => new { r.BudgetId, r.Number }).IsUnique();
+        request.HasIndex(r => new { r.BudgetId, r.Status });
+        request.HasIndex(r => r.CensusEntryId);
+    }
+}
+
+internal sealed class ReconciliationDecisionConfiguration : IEntityTypeConfiguration<ReconciliationDecision>
+{
+    public void Configure(EntityTypeBuilder<ReconciliationDecision> decision)
+    {
+        decision.ToTable("BudgetReconciliationDecisions");
+        decision.Property(d => d.Reason).HasMaxLength(ReconciliationDecision.ReasonLength).IsRequired();
+        decision.Property(d => d.DecidedByUserId).HasMaxLength(450).IsRequired();
+        decision.Property(d => d.DecidedByName).HasMaxLength(BudgetLimits.Title);
+        decision.HasOne<Budget>().WithMany().HasForeignKey(d => d.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        decision.HasIndex(d => d.BudgetId);
     }
 }
 

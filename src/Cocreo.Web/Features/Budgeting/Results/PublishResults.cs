@@ -8,12 +8,14 @@ namespace Cocreo.Web.Features.Budgeting;
 /// <summary>
 /// The team counts a closed vote with the engine and publishes the result, in one transaction with its log entry:
 /// every project funded or not with its reason, the ballots' digest, and the funded projects marked for implementation.
+/// Not while paper ballots wait for their second entry, nor while the ballots and the marked register differ per
+/// channel (<see cref="Reconciliation"/>) beyond what the team's recorded decision explained.
 /// </summary>
 public static class PublishResults
 {
     public sealed record Command(int BudgetId) : IBudgetCommand;
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers) : BudgetChange<Command, Done>(budgets, BudgetAction.Manage)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, Reconciliation reconciliation) : BudgetChange<Command, Done>(budgets, BudgetAction.Manage)
     {
         public override async Task<Done> RunAsync(Change<BudgetTarget> change, Command command, CancellationToken cancellationToken)
         {
@@ -25,6 +27,10 @@ public static class PublishResults
             if (await db.Set<PaperBallotEntry>().AnyAsync(e => e.BudgetId == budget.Id && !e.Counted, cancellationToken))
             {
                 throw new BudgetRuleException("PaperBallotsPending");
+            }
+            if (await reconciliation.ForAsync(budget.Id, cancellationToken) is { Accounted: false } numbers)
+            {
+                throw new BudgetRuleException("ReconciliationDiffers", null, numbers.Numbers);
             }
             var paper = (await papers.ForAsync(budget.Id, cancellationToken))!;
             // Only what is counted: not the identifiers, not the receipts' hashes.

@@ -10,9 +10,10 @@ namespace Cocreo.Web.Features.Budgeting;
 /// <summary>
 /// A voter to mark as having voted, with their sealed ballot (or without one: a paper ballot handed out in person). The voter
 /// is named by their key, or by the hash of their one-time voting code, which the writer looks up for the whole batch
-/// in one query (so a ballot costs the request no database round trip of its own).
+/// in one query (so a ballot costs the request no database round trip of its own). The channel is written on the
+/// voter's marker, for the reconciliation of ballots with the marked register.
 /// </summary>
-public sealed record BallotSubmission(int BudgetId, string? VoterKey, SealedBallot? Ballot, string? CodeHash = null);
+public sealed record BallotSubmission(int BudgetId, string? VoterKey, SealedBallot? Ballot, string? CodeHash = null, VoterChannel Channel = VoterChannel.Online);
 
 public enum CastOutcome
 {
@@ -228,14 +229,15 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var sql = new StringBuilder($"INSERT INTO \"{BallotTables.Voters}\" (\"Id\", \"BudgetId\", \"VoterKey\") VALUES ");
+        var sql = new StringBuilder($"INSERT INTO \"{BallotTables.Voters}\" (\"Id\", \"BudgetId\", \"VoterKey\", \"Channel\") VALUES ");
         for (var i = 0; i < submissions.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
             sql.Append(i == 0 ? "" : ", ").Append('(')
                 .Append(Parameter(command, "i" + n, RandomIds.Next())).Append(", ")
                 .Append(Parameter(command, "b" + n, submissions[i].BudgetId)).Append(", ")
-                .Append(Parameter(command, "k" + n, submissions[i].VoterKey!)).Append(')');
+                .Append(Parameter(command, "k" + n, submissions[i].VoterKey!)).Append(", ")
+                .Append(Parameter(command, "c" + n, submissions[i].Channel.ToString())).Append(')');
         }
         sql.Append(" ON CONFLICT (\"BudgetId\", \"VoterKey\") DO NOTHING RETURNING \"BudgetId\", \"VoterKey\"");
         command.CommandText = sql.ToString();
