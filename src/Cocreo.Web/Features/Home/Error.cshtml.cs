@@ -15,6 +15,9 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
     /// <summary>Why a change was refused, when the refusal said (see <see cref="Platform.Changes.RefusalPageFilter"/>): shown instead of the general text.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>For 429: how many minutes the Retry-After header asks to wait (at least 1), so the page says the same.</summary>
+    public int WaitMinutes { get; private set; } = 1;
+
     // No model binding here: a re-executed POST may carry a body that cannot be read (too large), so the
     // status code is read from the route only.
     public Task<IActionResult> OnGetAsync() => ShowAsync();
@@ -32,6 +35,10 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             ?? Request.Path.Value ?? "";
         Response.StatusCode = Code;
         Reason = HttpContext.Features.Get<Platform.Changes.RefusalMessage>()?.Text;
+        if (int.TryParse(Response.Headers.RetryAfter.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            WaitMinutes = Math.Max(1, (seconds + 59) / 60);
+        }
         if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = Code } });

@@ -10,7 +10,12 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     public int SignInPerMinute { get; set; } = 10;
-    public int RegistrationsPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// Registrations and account e-mails (confirmation, reset) one address may ask for per hour, all at once if need
+    /// be: a workshop of 60 people on one Wi-Fi registers together, some twice. Beyond it, they come back a minute at a time.
+    /// </summary>
+    public int RegistrationsPerHour { get; set; } = 120;
     public int WritesPerMinute { get; set; } = 120;
 }
 
@@ -37,8 +42,16 @@ public static class RateLimits
             options.AddPolicy(SignIn, context => IsWrite(context)
                 ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + ClientKey(context), _ => Window(limits.SignInPerMinute, TimeSpan.FromMinutes(1)))
                 : RateLimitPartition.GetNoLimiter("read"));
+            // A bucket, not a window: the whole hour's allowance at once, then refilled every minute, so the wait the
+            // error page and Retry-After announce is a minute, not the rest of an hour.
             options.AddPolicy(Registration, context => IsWrite(context)
-                ? RateLimitPartition.GetFixedWindowLimiter("register:" + ClientKey(context), _ => Window(limits.RegistrationsPerHour, TimeSpan.FromHours(1)))
+                ? RateLimitPartition.GetTokenBucketLimiter("register:" + ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.RegistrationsPerHour,
+                    TokensPerPeriod = Math.Max(1, limits.RegistrationsPerHour / 60),
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
                 : RateLimitPartition.GetNoLimiter("read"));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context)
                 ? RateLimitPartition.GetTokenBucketLimiter("write:" + ClientKey(context), _ => new TokenBucketRateLimiterOptions
