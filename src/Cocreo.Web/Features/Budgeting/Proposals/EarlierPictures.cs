@@ -7,8 +7,9 @@ namespace Cocreo.Web.Features.Budgeting;
 /// Pictures stored before uploads were re-encoded kept the bytes their authors sent (with EXIF, text chunks or
 /// anything after the picture) and have no thumbnail; the migration that added thumbnails left them at width 0. Once
 /// at start this encodes each of them anew, like a new upload. Until then, and for good when one cannot be decoded
-/// (it was not a picture, only its header was checked), it is neither shown nor served. Encoding the same bytes again
-/// gives the same result, so several app instances doing it at once do no harm.
+/// (it was not a picture, only its header was checked), it is neither shown nor served. With several app instances,
+/// the one that takes the work's lease does it and the others skip it (an instance that dies before finishing leaves
+/// the rest for the next start).
 /// </summary>
 public sealed partial class EarlierPictures(IServiceScopeFactory scopes, ILogger<EarlierPictures> logger) : BackgroundService
 {
@@ -16,6 +17,13 @@ public sealed partial class EarlierPictures(IServiceScopeFactory scopes, ILogger
     {
         try
         {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<Platform.Work.WorkLeases>().TryTakeAsync("budgeting.reencode-earlier-pictures", TimeSpan.FromHours(1), stoppingToken))
+                {
+                    return;
+                }
+            }
             var (reencoded, unreadable) = await ReencodeAsync(stoppingToken);
             if (reencoded + unreadable > 0)
             {
