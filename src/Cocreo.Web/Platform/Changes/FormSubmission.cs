@@ -87,7 +87,7 @@ public sealed class SubmittedOncePageFilter(CocreoDbContext db, ITempDataDiction
     {
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType
-            || !Guid.TryParse(http.Request.Form[FormSubmission.Field].ToString(), out var id) || id == Guid.Empty)
+            || !Guid.TryParse(await FieldAsync(http.Request), out var id) || id == Guid.Empty)
         {
             await next();
             return;
@@ -132,6 +132,22 @@ public sealed class SubmittedOncePageFilter(CocreoDbContext db, ITempDataDiction
                 // A copy sent at the same moment recorded it first.
                 db.ChangeTracker.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// The submission id the form sent, if it could be read. A form that cannot be read (too large, broken encoding)
+    /// has already become a problem in the page's model state, which the page answers; it carries no id here.
+    /// </summary>
+    private static async Task<string?> FieldAsync(HttpRequest request)
+    {
+        try
+        {
+            return (await request.ReadFormAsync(request.HttpContext.RequestAborted))[FormSubmission.Field].ToString();
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            return null;
         }
     }
 
