@@ -74,6 +74,7 @@ public sealed class BudgetingCapability : Capability
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
         services.AddScoped<IModeratedContent, ProposalComments>();
+        services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
         services.AddScoped<BallotPapers>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();

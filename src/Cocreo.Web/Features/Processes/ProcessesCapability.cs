@@ -1,3 +1,4 @@
+using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Platform.Capabilities;
 
@@ -39,6 +40,7 @@ public sealed class ProcessesCapability : Capability
         services.AddScoped<LogActors>();
         services.AddScoped<ProcessNotifications>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
+        services.AddScoped<IPersonalData, ProcessPersonalData>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcessesApi();
