@@ -13,7 +13,7 @@ public sealed class JourneyPersonalData(CocreoDbContext db) : IPersonalData
 {
     public string Part => "journeyMapping";
 
-    public IReadOnlyCollection<string> Columns { get; } = ["JourneyContributions.UserId", "JourneyContributions.EnteredByUserId"];
+    public IReadOnlyCollection<string> Columns { get; } = ["JourneyContribution.UserId", "JourneyContribution.EnteredByUserId"];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
     {

@@ -9,7 +9,7 @@ public sealed class ServiceSelectionPersonalData(CocreoDbContext db) : KeptPerso
 {
     public override string Part => "serviceSelection";
 
-    public override IReadOnlyCollection<string> Columns { get; } = ["ServiceShortlists.StartedByUserId", "ServiceShortlists.ChosenByUserId"];
+    public override IReadOnlyCollection<string> Columns { get; } = ["ServiceShortlist.StartedByUserId", "ServiceShortlist.ChosenByUserId"];
 
     public override async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
     {
