@@ -2053,6 +2053,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<string>>("CanInfluence")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -1969,6 +1969,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("CanInfluence")
                         .IsRequired()
                         .HasColumnType("TEXT");
