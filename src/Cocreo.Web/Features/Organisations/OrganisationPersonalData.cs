@@ -8,12 +8,13 @@ namespace Cocreo.Web.Features.Organisations;
 /// <summary>
 /// A person's roles in organisations, and invitations: those they sent (kept for the organisation, by its team) and
 /// those sent to their address (removed with the account, with the address). A last administrator hands over first.
+/// A platform administrator's decisions stay in the administrators' log (append-only), with the name they had then.
 /// </summary>
 public sealed class OrganisationPersonalData(CocreoDbContext db, IStringLocalizer<OrganisationText> t) : IPersonalData
 {
     public string Part => "organisations";
 
-    public IReadOnlyCollection<string> Columns { get; } = ["OrganisationMember.UserId", "OrganisationInvitation.InvitedByUserId"];
+    public IReadOnlyCollection<string> Columns { get; } = ["OrganisationMember.UserId", "OrganisationInvitation.InvitedByUserId", "AdministratorLog.AdministratorId"];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
     {
@@ -23,6 +24,11 @@ public sealed class OrganisationPersonalData(CocreoDbContext db, IStringLocalize
         invitationsSent = await db.Set<OrganisationInvitation>().AsNoTracking()
             .Where(i => i.InvitedByUserId == userId)
             .Select(i => new { organisation = i.OrganisationId, role = i.Role.ToString(), i.CreatedAt, i.AcceptedAt, i.RevokedAt })
+            .ToListAsync(cancellationToken),
+        decisionsAsPlatformAdministrator = await db.Set<AdministratorLogEntry>().AsNoTracking()
+            .Where(e => e.AdministratorId == userId)
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.OccurredAt, organisation = e.OrganisationId, e.OrganisationName, e.Action, e.Reason })
             .ToListAsync(cancellationToken),
     };
 
