@@ -1,17 +1,18 @@
 using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Accounts;
 
-/// <summary>The account itself: name, address, language, sign-in methods, platform roles; and e-mails waiting for the address.</summary>
+/// <summary>The account itself: name, address, language, sign-in methods, platform roles; e-mails to the address; the forms it sent lately.</summary>
 public sealed class AccountPersonalData(CocreoDbContext db, IStringLocalizer<AccountText> t) : IPersonalData
 {
     public string Part => "accounts";
 
     public IReadOnlyCollection<string> Columns { get; } =
-        ["AspNetUserClaims.UserId", "AspNetUserLogins.UserId", "AspNetUserRoles.UserId", "AspNetUserTokens.UserId"];
+        ["AspNetUserClaims.UserId", "AspNetUserLogins.UserId", "AspNetUserRoles.UserId", "AspNetUserTokens.UserId", "FormSubmission.UserId"];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {
@@ -30,6 +31,12 @@ public sealed class AccountPersonalData(CocreoDbContext db, IStringLocalizer<Acc
             twoStepSignIn = user.TwoFactorEnabled,
             externalSignIn = logins,
             platformRoles = roles,
+            // The forms sent in the last two days, kept so that a repeat is answered once (then forgotten).
+            recentForms = await db.Set<FormSubmission>().AsNoTracking()
+                .Where(f => f.UserId == userId)
+                .OrderBy(f => f.CreatedAt)
+                .Select(f => new { f.CreatedAt, f.Location, f.Status })
+                .ToListAsync(cancellationToken),
         };
     }
 
@@ -56,6 +63,7 @@ public sealed class AccountPersonalData(CocreoDbContext db, IStringLocalizer<Acc
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == userId).ToListAsync(cancellationToken));
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(cancellationToken));
         db.UserTokens.RemoveRange(await db.UserTokens.Where(x => x.UserId == userId).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<FormSubmission>().Where(f => f.UserId == userId).ToListAsync(cancellationToken));
         user.Forget(now);
     }
 }
