@@ -30,7 +30,6 @@ public sealed class PrivacyEndpointAuthorizationTests(SqliteApp app) : IClassFix
             var fields = new Dictionary<string, string>
             {
                 ["Password"] = CocreoApp.TestPassword,
-                ["SubmissionId"] = Guid.NewGuid().ToString(),
                 ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client),
             };
             var response = await client.PostAsync("/account/delete", fields);

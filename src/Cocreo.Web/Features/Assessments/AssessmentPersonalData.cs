@@ -8,7 +8,7 @@ namespace Cocreo.Web.Features.Assessments;
 /// The assessments a person started and the answers they gave as staff (anonymous participants have no account).
 /// With the account deleted the answers stay in the results, their respondent shown as a former participant.
 /// </summary>
-public sealed class AssessmentPersonalData(CocreoDbContext db) : KeptPersonalData
+public sealed class AssessmentPersonalData(CocreoDbContext db) : PersonalDataPart
 {
     public override string Part => "assessments";
 

@@ -12,18 +12,18 @@ namespace Cocreo.Web.Features.Budgeting;
 /// key so nobody votes twice, pointing at an account that no longer names anyone. Staff records keep the name they
 /// were made with, as the public log does.
 /// </summary>
-public sealed class BudgetingPersonalData(CocreoDbContext db) : IPersonalData
+public sealed class BudgetingPersonalData(CocreoDbContext db) : PersonalDataPart
 {
-    public string Part => "budgeting";
+    public override string Part => "budgeting";
 
-    public IReadOnlyCollection<string> Columns { get; } =
+    public override IReadOnlyCollection<string> Columns { get; } =
     [
         "Proposals.AuthorUserId", "ProposalSupports.UserId", "ProposalComments.AuthorUserId", $"{BallotTables.Voters}.VoterKey",
         "CodeReissueRequests.RequestedByUserId", "CodeReissueRequests.DecidedByUserId", "PaperBallotEntries.EnteredByUserId",
         "BudgetReconciliationDecisions.DecidedByUserId",
     ];
 
-    public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
+    public override async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {
         var voterKey = BudgetVoter.ForAccount(userId);
         return new
@@ -69,10 +69,7 @@ public sealed class BudgetingPersonalData(CocreoDbContext db) : IPersonalData
         };
     }
 
-    public Task<IReadOnlyList<string>> HandOverFirstAsync(string userId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
-
-    public async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
+    public override async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
     {
         foreach (var comment in await db.Set<ProposalComment>().Where(c => c.AuthorUserId == userId).ToListAsync(cancellationToken))
         {

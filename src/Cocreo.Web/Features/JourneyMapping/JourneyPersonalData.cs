@@ -9,13 +9,13 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// and the assisted ones they entered as staff. Deleting the account keeps the contributions, anonymous: no longer in
 /// the account, without the name shown with them. Who entered an assisted contribution stays for the team.
 /// </summary>
-public sealed class JourneyPersonalData(CocreoDbContext db) : IPersonalData
+public sealed class JourneyPersonalData(CocreoDbContext db) : PersonalDataPart
 {
-    public string Part => "journeyMapping";
+    public override string Part => "journeyMapping";
 
-    public IReadOnlyCollection<string> Columns { get; } = ["JourneyContribution.UserId", "JourneyContribution.EnteredByUserId"];
+    public override IReadOnlyCollection<string> Columns { get; } = ["JourneyContribution.UserId", "JourneyContribution.EnteredByUserId"];
 
-    public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
+    public override async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
     {
         contributions = await db.Set<JourneyContribution>().AsNoTracking()
             .Where(c => c.UserId == userId)
@@ -39,10 +39,7 @@ public sealed class JourneyPersonalData(CocreoDbContext db) : IPersonalData
             .ToListAsync(cancellationToken),
     };
 
-    public Task<IReadOnlyList<string>> HandOverFirstAsync(string userId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
-
-    public async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
+    public override async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
     {
         foreach (var contribution in await db.Set<JourneyContribution>().Where(c => c.UserId == userId).ToListAsync(cancellationToken))
         {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Moderation;
 
 /// <summary>The reports a person made to the moderators. They stay with the account deleted (moderators decided on them), naming nobody.</summary>
-public sealed class ModerationPersonalData(CocreoDbContext db) : KeptPersonalData
+public sealed class ModerationPersonalData(CocreoDbContext db) : PersonalDataPart
 {
     public override string Part => "moderation";
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.ProcessQuality;
 
 /// <summary>The survey links a person opened as staff; the survey's records, kept when the account goes.</summary>
-public sealed class ProcessQualityPersonalData(CocreoDbContext db) : KeptPersonalData
+public sealed class ProcessQualityPersonalData(CocreoDbContext db) : PersonalDataPart
 {
     public override string Part => "processQuality";
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.ServiceSelection;
 
 /// <summary>The shortlists a person started or decided as staff; an organisation's records, kept when the account goes.</summary>
-public sealed class ServiceSelectionPersonalData(CocreoDbContext db) : KeptPersonalData
+public sealed class ServiceSelectionPersonalData(CocreoDbContext db) : PersonalDataPart
 {
     public override string Part => "serviceSelection";
 

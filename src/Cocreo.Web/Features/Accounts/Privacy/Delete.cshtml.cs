@@ -15,9 +15,6 @@ public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<Coc
     [BindProperty]
     public string Password { get; set; } = "";
 
-    [BindProperty]
-    public Guid SubmissionId { get; set; }
-
     public bool HasPassword { get; private set; }
 
     public IReadOnlyList<string> HandOver { get; private set; } = [];
@@ -28,7 +25,6 @@ public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<Coc
         {
             return gone;
         }
-        SubmissionId = Guid.NewGuid();
         return Page();
     }
 
@@ -45,7 +41,7 @@ public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<Coc
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await changes.RunAsync(delete, new DeleteAccount.Command(SubmissionId), cancellationToken);
+        await changes.RunAsync(delete, new DeleteAccount.Command(), cancellationToken);
         await signIn.SignOutAsync();
         return this.Done(t["Your account was deleted. What you contributed stays, shown as by a former participant."], "/");
     }
@@ -60,12 +56,7 @@ public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<Coc
             return this.Done(t["Your account was deleted. What you contributed stays, shown as by a former participant."], "/");
         }
         HasPassword = await users.HasPasswordAsync(user);
-        var handOver = new List<string>();
-        foreach (var part in parts)
-        {
-            handOver.AddRange(await part.HandOverFirstAsync(user.Id, cancellationToken));
-        }
-        HandOver = handOver;
+        HandOver = await DeleteAccount.HandOverFirstAsync(parts, user.Id, cancellationToken);
         return null;
     }
 }

@@ -16,9 +16,21 @@ namespace Cocreo.Web.Features.Accounts;
 /// </summary>
 public static class DeleteAccount
 {
-    public sealed record Command(Guid SubmissionId) : ISubmittedOnce;
+    /// <summary>The form's one-time submission id (every form has one) makes a repeat of it change nothing.</summary>
+    public sealed record Command;
 
     public sealed record Outcome(bool Deleted);
+
+    /// <summary>What the person must hand over before the account can go, from every capability (empty: nothing).</summary>
+    public static async Task<IReadOnlyList<string>> HandOverFirstAsync(IEnumerable<IPersonalData> parts, string userId, CancellationToken cancellationToken)
+    {
+        var handOver = new List<string>();
+        foreach (var part in parts)
+        {
+            handOver.AddRange(await part.HandOverFirstAsync(userId, cancellationToken));
+        }
+        return handOver;
+    }
 
     public sealed class Handler(CocreoDbContext db, IEnumerable<IPersonalData> parts) : IChange<Command, AccountTarget, Outcome>
     {
@@ -34,11 +46,7 @@ public static class DeleteAccount
             {
                 return new Outcome(false);
             }
-            var handOver = new List<string>();
-            foreach (var part in parts)
-            {
-                handOver.AddRange(await part.HandOverFirstAsync(user.Id, cancellationToken));
-            }
+            var handOver = await HandOverFirstAsync(parts, user.Id, cancellationToken);
             if (handOver.Count > 0)
             {
                 throw new AccountRuleException("HandOverFirst", string.Join(" ", handOver));

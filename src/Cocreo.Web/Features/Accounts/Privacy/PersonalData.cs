@@ -30,8 +30,8 @@ public interface IPersonalData
     Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken);
 }
 
-/// <summary>A part that only stores account ids of staff acts or records kept for the team, and has nothing to hand over or forget.</summary>
-public abstract class KeptPersonalData : IPersonalData
+/// <summary>A part with nothing to hand over and, unless it says otherwise, nothing to forget (records kept for the team, naming nobody once the account is gone).</summary>
+public abstract class PersonalDataPart : IPersonalData
 {
     public abstract string Part { get; }
 
