@@ -84,6 +84,23 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["phases/advance"] = new(new("POST", "/budgets/{id:int}/phases", "Advance"), Stage.Proposals,
             async (cast, _) => new($"/budgets/{await CreateBudgetAsync(cast.People.OwnerClient, cast.People.ProcessId)}/phases?handler=Advance", new() { ["from"] = "Proposals" }),
             Log, Team),
+        // Each attempt takes a budget of its own, moved to the review while empty, back to collecting proposals.
+        ["phases/revert"] = new(new("POST", "/budgets/{id:int}/phases", "Revert"), Stage.Proposals,
+            async (cast, _) =>
+            {
+                var empty = await CreateBudgetAsync(cast.People.OwnerClient, cast.People.ProcessId);
+                await AdvanceAsync(cast.People.OwnerClient, empty);
+                return new($"/budgets/{empty}/phases?handler=Revert", new() { ["from"] = "Review" });
+            },
+            Log, Team),
+        // Each attempt deletes an empty budget of its own.
+        ["phases/delete"] = new(new("POST", "/budgets/{id:int}/phases", "Delete"), Stage.Proposals,
+            async (cast, _) => new($"/budgets/{await CreateBudgetAsync(cast.People.OwnerClient, cast.People.ProcessId)}/phases?handler=Delete", []),
+            cast => cast.CountAsync(db => db.Set<Budget>().CountAsync(b => b.ProcessId == cast.People.ProcessId)), Team),
+        // The row's budget holds the participant's proposals: it cannot be deleted, whoever asks.
+        ["phases/delete with proposals"] = new(new("POST", "/budgets/{id:int}/phases", "Delete"), Stage.Proposals,
+            (cast, _) => Post(cast.Path("phases?handler=Delete"), []),
+            cast => cast.CountAsync(db => db.Set<Budget>().CountAsync(b => b.ProcessId == cast.People.ProcessId)), [SignIn, Forbidden, Invalid, Invalid, Forbidden, Invalid]),
         // Each attempt publishes a budget of its own whose vote has just closed.
         ["phases/publish"] = new(new("POST", "/budgets/{id:int}/phases", "Publish"), Stage.Proposals,
             async (cast, _) =>

@@ -69,6 +69,23 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         ["process/reflections"] = new(new("POST", "/processes/{id:int}/reflections/new"),
             (_, i, _) => Fields(new() { ["Input.Kind"] = "Learning", ["Input.Text"] = $"We learnt to listen ({i}).", ["Input.SubmissionId"] = Guid.NewGuid().ToString() }), Log,
             [SignIn, Forbidden, Changed, Changed, Forbidden, Forbidden]),
+        // Each attempt takes back a move the owner has just made (nothing happened since).
+        ["process/phases Revert"] = new(new("POST", "/processes/{id:int}/phases", "Revert"),
+            async (cast, _, app) =>
+            {
+                if (await app.QueryAsync(async db => (await db.Set<Process>().SingleAsync(p => p.Id == cast.ProcessId)).CurrentPhase.ToString()) == "ProblemDefinition")
+                {
+                    await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/phases", new() { ["from"] = "ProblemDefinition" }, handler: "Advance");
+                }
+                return new() { ["from"] = "SolutionDesign" };
+            },
+            Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        // The owner archives, the admin takes it out again; facilitators do not archive.
+        ["process Archive"] = new(new("POST", "/processes/{id:int}", "Archive"),
+            async (cast, _, app) => new() { ["archive"] = await app.QueryAsync(async db => (await db.Set<Process>().SingleAsync(p => p.Id == cast.ProcessId)).ArchivedAt == null ? "true" : "false") },
+            Log,
+            [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
         // Members joining again change nothing.
         ["process/join"] = new(new("POST", "/processes/{id:int}", "Join"),
             (_, _, _) => Fields([]), Log,

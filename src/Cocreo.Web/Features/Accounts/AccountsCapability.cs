@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cocreo.Web.Features.Accounts;
 
-/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), two-step sign-in, confirmation, password and e-mail changes, the first administrator.</summary>
+/// <summary>Accounts: registration, sign-in (also with an OpenID Connect provider), two-step sign-in, confirmation, password and e-mail changes, the first administrator, the download of one's data, deleting one's account, the privacy page.</summary>
 public sealed class AccountsCapability : Capability
 {
     public override string Name => "accounts";
@@ -80,6 +80,9 @@ public sealed class AccountsCapability : Capability
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<AccountEmails>();
         services.AddScoped<People>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<IPersonalData, AccountPersonalData>();
+        services.AddScoped<Platform.Changes.IChangeGuard, DeletedAccountGuard>();
     }
 
     /// <summary>The account rules, shared by the web app and the <c>cocreo</c> command.</summary>

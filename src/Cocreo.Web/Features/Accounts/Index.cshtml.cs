@@ -64,7 +64,7 @@ public sealed class IndexModel(UserManager<CocreoUser> users, SignInManager<Cocr
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (user is null || user.IsDeleted)
         {
             return Challenge();
         }
@@ -93,7 +93,7 @@ public sealed class IndexModel(UserManager<CocreoUser> users, SignInManager<Cocr
     public async Task<IActionResult> OnPostChangePasswordAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (user is null || user.IsDeleted)
         {
             return Challenge();
         }
@@ -122,7 +122,7 @@ public sealed class IndexModel(UserManager<CocreoUser> users, SignInManager<Cocr
     public async Task<IActionResult> OnPostChangeEmailAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (user is null || user.IsDeleted)
         {
             return Challenge();
         }
@@ -151,7 +151,7 @@ public sealed class IndexModel(UserManager<CocreoUser> users, SignInManager<Cocr
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (user is null || user.IsDeleted)
         {
             return Challenge();
         }

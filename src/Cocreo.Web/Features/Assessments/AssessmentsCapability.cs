@@ -35,6 +35,7 @@ public sealed class AssessmentsCapability : Capability
     {
         services.AddScoped<AssessmentAccessReader>();
         services.AddScoped<AssessmentDirectory>();
+        services.AddScoped<Accounts.IPersonalData, AssessmentPersonalData>();
         services.AddScoped<AssessmentLifecycle>();
         services.AddScoped<AssessmentHomes>();
         services.AddScoped<ToolkitProcesses>();

@@ -46,6 +46,8 @@ public sealed class BudgetingCapability : Capability
         ("budget.changed", "Changed a budget's settings"),
         ("budget.phase-planned", "Planned a phase of a budget"),
         ("budget.phase-advanced", "Moved a budget to its next phase"),
+        ("budget.phase-reverted", "Took a budget back from the review to collecting proposals, before any review"),
+        ("budget.deleted", "Deleted an empty budget before voting"),
         ("budget.census-uploaded", "Uploaded the census of people who may vote"),
         ("budget.code-reissue-requested", "Asked for a new voting code for someone on the census"),
         ("budget.code-reissued", "Gave a new voting code to someone on the census"),
@@ -74,6 +76,8 @@ public sealed class BudgetingCapability : Capability
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
         services.AddScoped<IModeratedContent, ProposalComments>();
+        services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
+        services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();
         services.AddScoped<BallotPapers>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();

@@ -73,6 +73,8 @@ public sealed class JourneyMappingCapability : Capability
         services.AddScoped<JourneyDirectory>();
         services.AddScoped<JourneyAccessReader>();
         services.AddScoped<JourneyDashboard>();
+        services.AddScoped<Accounts.IPersonalData, JourneyPersonalData>();
+        services.AddScoped<Processes.IProcessActivity, JourneyProcessActivity>();
         services.Configure<RateLimiterOptions>(o =>
         {
             // Signed-in people are held by the platform's general limit; anonymous input gets its own, per address.

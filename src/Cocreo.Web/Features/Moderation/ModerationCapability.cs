@@ -42,5 +42,6 @@ public sealed class ModerationCapability : Capability
         services.Configure<ModerationOptions>(configuration.GetSection(ModerationOptions.Section));
         services.AddScoped<ModerationAccess>();
         services.AddScoped<ModerationDirectory>();
+        services.AddScoped<Accounts.IPersonalData, ModerationPersonalData>();
     }
 }

@@ -16,5 +16,6 @@ public sealed class OrganisationsCapability : Capability
         services.AddScoped<OrganisationMembership>();
         services.AddScoped<OrganisationAccessReader>();
         services.AddScoped<AdministratorLog>();
+        services.AddScoped<Accounts.IPersonalData, OrganisationPersonalData>();
     }
 }

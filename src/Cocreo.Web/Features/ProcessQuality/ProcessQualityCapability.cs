@@ -47,6 +47,7 @@ public sealed class ProcessQualityCapability : Capability
                 $"{context.Request.RouteValues["token"]}|{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LinkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddScoped<ResponseLinks>();
+        services.AddScoped<Accounts.IPersonalData, ProcessQualityPersonalData>();
         services.AddAssessmentHome(InstrumentCatalog.CoMaster, assessment => $"/process-quality/{assessment.Id}");
     }
 }

@@ -62,6 +62,16 @@ public sealed class DetailsModel(
         return this.Done(t["You left the process."], $"/processes/{id}");
     }
 
+    /// <summary>Archives the process (read-only, still public), or takes it out of the archive.</summary>
+    public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive, [FromServices] ArchiveProcess.Handler handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var outcome = await changes.RunAsync(handler, new ArchiveProcess.Command(id, archive), cancellationToken);
+        return this.Done(!outcome.Changed ? t["Nothing changed."]
+            : archive ? t["The process is archived: it can no longer change. It stays public with its log."]
+            : t["The process is out of the archive."], $"/processes/{id}");
+    }
+
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         View = await processes.ReadAsync(id, User, ProcessAction.View, cancellationToken);

@@ -15,6 +15,9 @@ public enum ProcessAction
     Reflect,
     Join,
     Leave,
+
+    /// <summary>Archive the process or take it out of the archive.</summary>
+    Archive,
 }
 
 /// <summary>Who someone is with respect to one process: the facts its permissions depend on.</summary>
@@ -53,7 +56,12 @@ public static class ProcessPermissions
         Decide(action, visibility, isClosed, who).IsAllowed;
 
     public static Decision Decide(ProcessAction action, Process process, ProcessAccess who) =>
-        Decide(action, process.Visibility, process.IsClosed, who);
+        process.IsArchived && action is not (ProcessAction.View or ProcessAction.ViewMembers or ProcessAction.Archive)
+            ? (CanSee(process.Visibility, who) ? Archived : Decision.Hidden)
+            : Decide(action, process.Visibility, process.IsClosed, who);
+
+    /// <summary>The refusal of every change to an archived process.</summary>
+    public static Decision Archived { get; } = Decision.NotNow("This process is archived: it can no longer change.", typeof(ProcessPermissions));
 
     public static Decision Decide(ProcessAction action, ProcessVisibility visibility, bool isClosed, ProcessAccess who)
     {
@@ -84,6 +92,10 @@ public static class ProcessPermissions
                 : visibility == ProcessVisibility.Private ? NotYours("This process is private: its team adds its members.")
                 : Open(isClosed),
             ProcessAction.Leave => who.Role is not null ? Decision.Allowed : NotYours("You do not take part in this process."),
+            // Also closed processes: archiving is what happens after the end.
+            ProcessAction.Archive => who.IsPlatformAdmin || who.Role == ProcessRole.Owner || who.OrganisationRole == OrganisationRole.Administrator
+                ? Decision.Allowed
+                : NotYours("Only the process's owner and the organisation's administrators archive the process."),
             _ => NotYours("This change is not allowed."),
         };
     }

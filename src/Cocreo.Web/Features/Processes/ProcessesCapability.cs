@@ -1,3 +1,4 @@
+using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Platform.Capabilities;
 
@@ -24,12 +25,15 @@ public sealed class ProcessesCapability : Capability
         ("process.visibility-changed", "Changed who can see the process"),
         ("phase.planned", "Planned a phase"),
         ("phase.advanced", "Moved to the next phase"),
+        ("phase.reverted", "Took back a move to the next phase, before anything happened in it"),
         ("process.closed", "Closed the process"),
         ("member.joined", "Joined the process"),
         ("member.left", "Left the process"),
         ("member.role-changed", "Changed a member's role"),
         ("announcement.published", "Published an announcement"),
         ("translation.updated", "Updated a translation"),
+        ("process.archived", "Archived the process: it can no longer change"),
+        ("process.unarchived", "Took the process out of the archive"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -39,6 +43,8 @@ public sealed class ProcessesCapability : Capability
         services.AddScoped<LogActors>();
         services.AddScoped<ProcessNotifications>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
+        services.AddScoped<Platform.Changes.IChangeGuard, ArchivedProcessGuard>();
+        services.AddScoped<IPersonalData, ProcessPersonalData>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcessesApi();

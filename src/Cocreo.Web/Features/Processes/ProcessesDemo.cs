@@ -6,7 +6,8 @@ namespace Cocreo.Web.Features.Processes;
 
 /// <summary>
 /// The demo city's processes: a safer way to school, in solution design with reflections and a translation, and the
-/// library's renewal, in implementation (named "library" for the toolkit's and Co-Renew's parts of the demo).
+/// library's renewal, in implementation (named "library" for the toolkit's and Co-Renew's parts of the demo), and
+/// last winter's gritting plan, closed and archived.
 /// </summary>
 public sealed class ProcessesDemo(CocreoDbContext db) : IDemoSeed
 {
@@ -14,6 +15,7 @@ public sealed class ProcessesDemo(CocreoDbContext db) : IDemoSeed
     {
         await SchoolRouteAsync(city, cancellationToken);
         await LibraryAsync(city, cancellationToken);
+        await ArchivedAsync(city, cancellationToken);
     }
 
     private async Task SchoolRouteAsync(DemoCity city, CancellationToken cancellationToken)
@@ -133,5 +135,35 @@ public sealed class ProcessesDemo(CocreoDbContext db) : IDemoSeed
         });
         await db.SaveChangesAsync(cancellationToken);
         city.Name("library", process.Id);
+    }
+
+    /// <summary>A finished process, archived: read-only, still public with its log.</summary>
+    private async Task ArchivedAsync(DemoCity city, CancellationToken cancellationToken)
+    {
+        var (owner, log, time) = (city.Sponsor, city.Log, city.Time);
+        var process = Process.Start(city.OrganisationId, new ProcessContent(
+            "Winter road gritting plan 2025/26",
+            "Residents of the hillside streets said their streets were gritted last, after the buses had stopped running.",
+            "Agree with residents which streets are gritted first; the plan was used last winter and evaluated in spring.",
+            "en",
+            "Mayor's office",
+            "The order in which streets are gritted and cleared, within the winter service contract.",
+            "Decided by the mayor after the council's approval of the winter service budget."),
+            ProcessVisibility.Public, time.Now, isDemo: true);
+        process.Join(owner.Id, ProcessRole.Owner, time.Now);
+        db.Add(process);
+        await db.SaveChangesAsync(cancellationToken);
+        var actor = LogActor.Named(owner.DisplayName, "owner");
+        await log.AppendAsync(process.Id, actor, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" });
+        foreach (var (from, to) in new (string, string?)[] { ("ProblemDefinition", "SolutionDesign"), ("SolutionDesign", "Implementation"), ("Implementation", "Evaluation"), ("Evaluation", null) })
+        {
+            time.Advance(TimeSpan.FromDays(3));
+            process.AdvancePhase(time.Now);
+            await log.AppendAsync(process.Id, actor, "phase.advanced", new { from, to });
+        }
+        time.Advance(TimeSpan.FromDays(1));
+        process.Archive(time.Now);
+        await log.AppendAsync(process.Id, actor, "process.archived");
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

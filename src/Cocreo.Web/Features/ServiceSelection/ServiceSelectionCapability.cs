@@ -28,6 +28,7 @@ public sealed class ServiceSelectionCapability : Capability
     {
         services.AddScoped<ServiceSelectionDirectory>();
         services.AddScoped<ShortlistReader>();
+        services.AddScoped<Accounts.IPersonalData, ServiceSelectionPersonalData>();
         services.AddAssessmentHome(InstrumentCatalog.CoServe,
             (services, assessment, cancellationToken) => services.GetRequiredService<ServiceSelectionDirectory>().PathOfAssessmentAsync(assessment.Id, cancellationToken));
     }

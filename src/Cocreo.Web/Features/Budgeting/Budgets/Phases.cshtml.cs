@@ -78,6 +78,26 @@ public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliati
             : t["The budget had already moved on to the phase: {0}; nothing changed.", BudgetNames.Phase(t, outcome.Now)], $"/budgets/{id}/phases");
     }
 
+    /// <summary>Back from the review to collecting proposals, while nothing was reviewed.</summary>
+    public async Task<IActionResult> OnPostRevertAsync(int id, BudgetPhase from, [FromServices] RevertBudgetPhase.Handler revert, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        var outcome = await changes.RunAsync(revert, new RevertBudgetPhase.Command(id, from), cancellationToken);
+        return this.Done(outcome.Reverted
+            ? t["The budget is back in the phase: {0}. This was logged.", BudgetNames.Phase(t, outcome.Now)]
+            : t["The budget had already moved on to the phase: {0}; nothing changed.", BudgetNames.Phase(t, outcome.Now)], $"/budgets/{id}/phases");
+    }
+
+    /// <summary>Deletes an empty budget before voting opens.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteBudget.Handler delete, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Plans = PlansOf(Budget);
+        await changes.RunAsync(delete, new DeleteBudget.Command(id), cancellationToken);
+        return this.Done(t["The budget was deleted. This was logged."], $"/processes/{Budget.ProcessId}");
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishResults.Handler publish, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);

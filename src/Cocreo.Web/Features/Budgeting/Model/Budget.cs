@@ -229,6 +229,40 @@ public sealed class Budget
         return Phase;
     }
 
+    /// <summary>
+    /// Takes back the move to the review (to collect proposals again) while no proposal was reviewed or merged;
+    /// voting and later phases cannot be taken back.
+    /// </summary>
+    public BudgetPhase RevertToProposals(bool anyReviewed)
+    {
+        if (Phase != BudgetPhase.Review)
+        {
+            throw new BudgetRuleException(Phase == BudgetPhase.Proposals ? "NothingToRevert" : "VotingOpenedCannotRevert");
+        }
+        if (anyReviewed)
+        {
+            throw new BudgetRuleException("ReviewStartedCannotRevert");
+        }
+        Phases.Single(p => p.Phase == BudgetPhase.Review).StartedAt = null;
+        Phase = BudgetPhase.Proposals;
+        Phases.Single(p => p.Phase == BudgetPhase.Proposals).CompletedAt = null;
+        Touch();
+        return Phase;
+    }
+
+    /// <summary>Refuses to delete the budget once voting opened, or while it holds residents' proposals.</summary>
+    public void CheckDeletable(int proposals)
+    {
+        if (IsLocked)
+        {
+            throw new BudgetRuleException("VotingOpenedCannotDelete");
+        }
+        if (proposals > 0)
+        {
+            throw new BudgetRuleException("ProposalsCannotDelete");
+        }
+    }
+
     public int TakeProposalNumber()
     {
         Touch();

@@ -198,8 +198,14 @@ public sealed class ProposalComment
     public int ProposalId { get; init; }
     public string AuthorUserId { get; init; } = "";
 
-    /// <summary>The name the author chose to show, at the time of writing.</summary>
-    public string AuthorName { get; init; } = "";
+    /// <summary>The name the author chose to show, at the time of writing; empty once the author deleted their account.</summary>
+    public string AuthorName { get; private set; } = "";
+
+    /// <summary>The author deleted their account: the comment stays, shown as by a former participant.</summary>
+    public bool AuthorLeft => AuthorName.Length == 0;
+
+    /// <summary>The author deleted their account: their name goes, the comment stays.</summary>
+    public void ForgetAuthor() => AuthorName = "";
 
     /// <summary>Markdown; empty once its author deleted it.</summary>
     public string Body { get; private set; } = "";

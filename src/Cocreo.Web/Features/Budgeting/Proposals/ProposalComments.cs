@@ -31,7 +31,7 @@ public sealed class ProposalComments(CocreoDbContext db, IStringLocalizer<Budget
                            select new { Comment = c, p.Number, p.Title })
             .ToListAsync(cancellationToken);
         return found.ToDictionary(f => f.Comment.Id, f => new ModeratedItemView(
-            f.Comment.Body, f.Comment.AuthorName, f.Comment.PostedAt, f.Comment.EditedAt, f.Comment.IsDeleted,
+            f.Comment.Body, f.Comment.AuthorLeft ? t["Former participant"] : f.Comment.AuthorName, f.Comment.PostedAt, f.Comment.EditedAt, f.Comment.IsDeleted,
             t["A comment on proposal No. {0}: {1}", f.Number, f.Title], $"/proposals/{f.Comment.ProposalId}#comment-{f.Comment.Id}"));
     }
 }

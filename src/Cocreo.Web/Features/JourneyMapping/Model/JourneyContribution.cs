@@ -42,6 +42,13 @@ public sealed class JourneyContribution
     }
 
     public bool IsAssisted => Gathering != Gathering.Online;
+
+    /// <summary>Its contributor deleted their account: it stays, anonymous and no longer in any account.</summary>
+    public void ForgetContributor()
+    {
+        UserId = null;
+        PublicName = null;
+    }
     public bool IsHidden => HiddenAt is not null;
     public bool IsSubmitted => SubmittedAt is not null;
 

@@ -71,6 +71,35 @@ public sealed class Process
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>When the process was archived: read-only everywhere, still public with its log.</summary>
+    public DateTime? ArchivedAt { get; private set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>Archives the process (false when it was archived already).</summary>
+    public bool Archive(DateTime now)
+    {
+        if (IsArchived)
+        {
+            return false;
+        }
+        ArchivedAt = now;
+        Touch();
+        return true;
+    }
+
+    /// <summary>Takes the process out of the archive (false when it was not archived).</summary>
+    public bool Unarchive()
+    {
+        if (!IsArchived)
+        {
+            return false;
+        }
+        ArchivedAt = null;
+        Touch();
+        return true;
+    }
+
     public void Describe(ProcessContent content)
     {
         Title = content.Title.Trim();
@@ -106,6 +135,24 @@ public sealed class Process
         entry.PlannedStart = plannedStart;
         entry.PlannedEnd = plannedEnd;
         Touch();
+    }
+
+    /// <summary>Moves back to the phase before (a move made by mistake); closing is not reverted.</summary>
+    public PolicyPhase RevertPhase()
+    {
+        if (IsClosed)
+        {
+            throw new ProcessRuleException("ProcessClosed");
+        }
+        if (CurrentPhase == PolicyPhase.ProblemDefinition)
+        {
+            throw new ProcessRuleException("NothingToRevert");
+        }
+        Phases.Single(p => p.Phase == CurrentPhase).StartedAt = null;
+        CurrentPhase -= 1;
+        Phases.Single(p => p.Phase == CurrentPhase).CompletedAt = null;
+        Touch();
+        return CurrentPhase;
     }
 
     /// <summary>Moves to the next phase of the policy cycle; after evaluation the process closes.</summary>

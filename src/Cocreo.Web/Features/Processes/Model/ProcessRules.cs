@@ -14,6 +14,9 @@ public static class ProcessRules
         "UnknownPhase" => "Choose a phase of the policy cycle.",
         "UnknownRole" => "Choose a role from the list.",
         "NoAccount" => "Nobody with this email address has an account yet. Ask them to register first.",
+        "NothingToRevert" => "The process is in its first phase: there is no move to revert.",
+        "PhaseHasActivity" => "Something already happened in this phase (see the public log): the move can no longer be reverted.",
+        "VotingOpen" => "A vote in this process is open: close it before archiving the process.",
         _ => "This change is not allowed.",
     };
 }

@@ -66,6 +66,16 @@ public sealed class PhasesModel(ProcessAccessReader processes, ChangeRunner chan
         return this.Done(message, $"/processes/{id}");
     }
 
+    /// <summary>Takes back the last move while nothing happened in the new phase.</summary>
+    public async Task<IActionResult> OnPostRevertAsync(int id, PolicyPhase from, [FromServices] RevertPhase.Handler revert, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var outcome = await changes.RunAsync(revert, new RevertPhase.Command(id, from), cancellationToken);
+        return this.Done(outcome.Reverted
+            ? t["The process is back in the phase: {0}. This was logged.", ProcessNames.Phase(t, outcome.Now)]
+            : t["The process had already moved; nothing changed."], $"/processes/{id}/phases");
+    }
+
     private async Task LoadAsync(int id, CancellationToken cancellationToken) =>
         Process = (await processes.ReadAsync(id, User, ProcessAction.ManagePhases, cancellationToken)).Process;
 }
