@@ -18,12 +18,16 @@ public sealed record SearchRequest(
 {
     public const int MaxPageSize = 50;
 
-    /// <summary>Counting stops here: "more than 1,000 results" is as useful as the exact number and much cheaper.</summary>
+    /// <summary>
+    /// A search ranks at most this many matches: the newest ones the reader may see with the filters. Past it the page
+    /// says "more than 1,000 results" and the reader adds a word or a filter; the work per search stays bounded however
+    /// common the words are (see docs/benchmarks.md).
+    /// </summary>
     public const int CountLimit = 1000;
 
     public IReadOnlyList<IReadOnlyList<string>> Terms { get; } = SearchTerms.ForQuery(Text);
 
-    public int Skip => (Math.Clamp(Page, 1, CountLimit) - 1) * Take;
+    public int Skip => Math.Min((Math.Max(Page, 1) - 1) * Take, CountLimit);
 
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
 }
@@ -42,12 +46,15 @@ public sealed class SearchHit
 {
     public long Id { get; set; }
     public double Rank { get; set; }
+
+    /// <summary>How many matches were ranked (at most <see cref="SearchRequest.CountLimit"/> + 1).</summary>
+    public int Total { get; set; }
 }
 
 /// <summary>The index itself: the database matches the stemmed terms and ranks. One implementation per database.</summary>
 public interface ISearchIndex
 {
-    /// <summary>One page of matches, best first, and how many there are (at most <see cref="SearchRequest.CountLimit"/>).</summary>
+    /// <summary>One page of matches, best first, and how many there are (more than <see cref="SearchRequest.CountLimit"/> is told as CountLimit + 1).</summary>
     Task<(List<SearchHit> Hits, int Count)> FindAsync(SearchRequest request, SearchScope scope, CancellationToken cancellationToken);
 }
 
@@ -58,11 +65,11 @@ public interface ISearchIndex
 /// </summary>
 public abstract class SqlSearchIndex(CocreoDbContext db) : ISearchIndex
 {
-    /// <summary>FROM and JOINs that make the match available, and the condition that applies it.</summary>
-    protected abstract (string From, string Where) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter);
+    /// <summary>FROM and JOINs that make the match available (the entry as <c>e</c>), the condition that applies it, and the rank (higher is better).</summary>
+    protected abstract (string From, string Where, string Rank) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter);
 
-    /// <summary>The rank expression, higher is better.</summary>
-    protected abstract string Rank { get; }
+    /// <summary>The order in which the matches are taken before ranking: the newest entries first.</summary>
+    protected abstract string Newest { get; }
 
     public async Task<(List<SearchHit> Hits, int Count)> FindAsync(SearchRequest request, SearchScope scope, CancellationToken cancellationToken)
     {
@@ -76,7 +83,7 @@ public abstract class SqlSearchIndex(CocreoDbContext db) : ISearchIndex
             values.Add(value);
             return $"{{{values.Count - 1}}}";
         }
-        var (from, match) = Match(request.Terms, P);
+        var (from, match, rank) = Match(request.Terms, P);
         var where = new StringBuilder(match);
         if (!scope.Everything)
         {
@@ -109,17 +116,22 @@ public abstract class SqlSearchIndex(CocreoDbContext db) : ISearchIndex
         {
             where.Append($" AND e.\"OccurredAt\" < {P(end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))}");
         }
-        var body = $"""FROM {from} JOIN "Process" p ON p."Id" = e."ProcessId" WHERE {where}""";
-        // The SQL is made of this class's fragments only; every value (each stem, id, date) is a parameter.
-        var countSql = $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 AS one {body} LIMIT {SearchRequest.CountLimit}) counted";
-        var count = await db.Database.SqlQueryRaw<int>(countSql, values.ToArray()).SingleAsync(cancellationToken);
-        if (count <= request.Skip)
+        // The SQL is made of this class's fragments only; every value (each stem, id, date) is a parameter. The newest
+        // CountLimit + 1 matches the reader may see are ranked; one query gives the page and how many were ranked.
+        var candidates = $"""SELECT e."Id" AS "Id", e."OccurredAt" AS "OccurredAt", {rank} AS "Rank" FROM {from} JOIN "Process" p ON p."Id" = e."ProcessId" WHERE {where} ORDER BY {Newest} LIMIT {SearchRequest.CountLimit + 1}""";
+        var sql = $"""SELECT c."Id", c."Rank", COUNT(*) OVER () AS "Total" FROM ({candidates}) c ORDER BY c."Rank" DESC, c."OccurredAt" DESC, c."Id" DESC LIMIT {request.Take} OFFSET {request.Skip}""";
+        var hits = await db.Database.SqlQueryRaw<SearchHit>(sql, values.ToArray()).ToListAsync(cancellationToken);
+        if (hits.Count > 0)
         {
-            return ([], count);
+            return (hits, hits[0].Total);
         }
-        var pageSql = $"SELECT e.\"Id\" AS \"Id\", {Rank} AS \"Rank\" {body} ORDER BY 2 DESC, e.\"OccurredAt\" DESC LIMIT {request.Take} OFFSET {request.Skip}";
-        var hits = await db.Database.SqlQueryRaw<SearchHit>(pageSql, values.ToArray()).ToListAsync(cancellationToken);
-        return (hits, count);
+        if (request.Skip == 0)
+        {
+            return ([], 0);
+        }
+        // A page past the last: count on the first.
+        var (_, count) = await FindAsync(request with { Page = 1 }, scope, cancellationToken);
+        return ([], count);
     }
 }
 
@@ -130,14 +142,15 @@ public abstract class SqlSearchIndex(CocreoDbContext db) : ISearchIndex
 /// </summary>
 public sealed class PostgreSqlSearchIndex(CocreoDbContext db) : SqlSearchIndex(db)
 {
-    protected override string Rank => "ts_rank(e.\"Vector\", q.query)";
+    protected override string Newest => "e.\"Id\" DESC";
 
-    protected override (string From, string Where) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter)
+    protected override (string From, string Where, string Rank) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter)
     {
-        // Every word must match; any of a word's stems will do.
+        // Every word must match; any of a word's stems will do. Written out in the condition (not joined in), so the
+        // planner sees the query's words, estimates how many rows they match and picks the GIN index or the newest rows.
         var query = string.Join(" && ", terms.Select(stems =>
             "(" + string.Join(" || ", stems.Select(stem => $"plainto_tsquery('simple', {parameter(stem)})")) + ")"));
-        return ($"\"SearchEntries\" e CROSS JOIN (SELECT {query} AS query) q", "e.\"Vector\" @@ q.query");
+        return ("\"SearchEntries\" e", $"e.\"Vector\" @@ ({query})", $"ts_rank(e.\"Vector\", ({query}))");
     }
 }
 
@@ -148,11 +161,12 @@ public sealed class PostgreSqlSearchIndex(CocreoDbContext db) : SqlSearchIndex(d
 /// </summary>
 public sealed class SqliteSearchIndex(CocreoDbContext db) : SqlSearchIndex(db)
 {
-    protected override string Rank => "-\"SearchEntryTerms\".rank";
+    protected override string Newest => "\"SearchEntryTerms\".rowid DESC";
 
-    protected override (string From, string Where) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter)
+    protected override (string From, string Where, string Rank) Match(IReadOnlyList<IReadOnlyList<string>> terms, Func<object, string> parameter)
     {
         var query = string.Join(" AND ", terms.Select(stems => "(" + string.Join(" OR ", stems.Select(stem => $"\"{stem}\"")) + ")"));
-        return ("\"SearchEntryTerms\" JOIN \"SearchEntries\" e ON e.\"Id\" = \"SearchEntryTerms\".rowid", $"\"SearchEntryTerms\" MATCH {parameter(query)}");
+        return ("\"SearchEntryTerms\" JOIN \"SearchEntries\" e ON e.\"Id\" = \"SearchEntryTerms\".rowid",
+            $"\"SearchEntryTerms\" MATCH {parameter(query)}", "-\"SearchEntryTerms\".rank");
     }
 }

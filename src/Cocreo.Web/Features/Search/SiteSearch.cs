@@ -23,10 +23,8 @@ public sealed record SearchResult(
     string OrganisationName,
     DateTime OccurredAt);
 
-public sealed record SearchAnswer(IReadOnlyList<SearchResult> Results, int Count, bool HasWords)
-{
-    public bool CountIsLimit => Count >= SearchRequest.CountLimit;
-}
+/// <summary>A page of results; <paramref name="CountIsLimit"/>: there are more than <paramref name="Count"/> (= <see cref="SearchRequest.CountLimit"/>).</summary>
+public sealed record SearchAnswer(IReadOnlyList<SearchResult> Results, int Count, bool HasWords, bool CountIsLimit = false);
 
 /// <summary>The search capability's public service: what the reader may find, with highlighted snippets.</summary>
 public sealed class SiteSearch(CocreoDbContext db, ISearchIndex index)
@@ -54,7 +52,7 @@ public sealed class SiteSearch(CocreoDbContext db, ISearchIndex index)
             return new SearchResult(x.Entry.Kind, x.Entry.Title, x.Entry.Url, Snippet(x.Entry.Body, stems), x.Entry.ProcessId,
                 x.ProcessTitle, x.CurrentPhase, x.ClosedAt is not null, x.OrganisationName, x.Entry.OccurredAt);
         }).ToList();
-        return new(results, count, true);
+        return new(results, Math.Min(count, SearchRequest.CountLimit), true, count > SearchRequest.CountLimit);
     }
 
     /// <summary>
