@@ -26,7 +26,7 @@ public static class SearchApi
             DateOnly.TryParse(from, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : null,
             DateOnly.TryParse(to, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null,
             int.TryParse(page, out var n) ? n : 1,
-            int.TryParse(pageSize, out var size) ? size : 20);
+            int.TryParse(pageSize, out var size) ? Math.Clamp(size, 1, SearchRequest.MaxPageSize) : 20);
         var answer = await search.SearchAsync(request, http.User, cancellationToken);
         return TypedResults.Ok(new SearchDocument(
             answer.Count,

@@ -29,7 +29,8 @@ public sealed record SearchRequest(
 
     public int Skip => Math.Min((Math.Max(Page, 1) - 1) * Take, CountLimit);
 
-    public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
+    /// <summary>Pages and the API ask for at most <see cref="MaxPageSize"/>; other capabilities may take every candidate.</summary>
+    public int Take => Math.Clamp(PageSize, 1, CountLimit + 1);
 }
 
 /// <summary>

@@ -56,6 +56,22 @@ public sealed class SiteSearch(CocreoDbContext db, ISearchIndex index)
     }
 
     /// <summary>
+    /// The public listing's processes whose text matches (for the text filter of /processes): at most
+    /// <see cref="SearchRequest.CountLimit"/>, the best first; null when the text has no words (no filter).
+    /// </summary>
+    public async Task<List<int>?> ListedProcessesMatchingAsync(string? text, CancellationToken cancellationToken)
+    {
+        var request = new SearchRequest(text, Kind: SearchKind.Process, PageSize: SearchRequest.CountLimit);
+        if (request.Terms.Count == 0)
+        {
+            return null;
+        }
+        var (hits, _) = await index.FindAsync(request, SearchScope.Public, cancellationToken);
+        var ids = hits.Select(h => h.Id).ToList();
+        return await db.Set<SearchEntry>().Where(e => ids.Contains(e.Id)).Select(e => e.ProcessId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// What this person may find beyond the public listing: every process of their organisations and every process
     /// they are a member of, as <see cref="ProcessPermissions.CanSee"/> decides (a suspended organisation's processes
     /// only for its insiders).
