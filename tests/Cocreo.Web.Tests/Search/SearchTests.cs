@@ -174,6 +174,30 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal([processId], await FoundAsync(cast.AnonymousClient, after, SearchKind.Process));
     }
 
+    [Fact]
+    public async Task The_process_listing_filters_by_words_organisation_and_phase()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        await Scenarios.VerifyOrganisationAsync(App, cast.OrganisationId);
+        var tag = Unique("list");
+        var first = await Scenarios.CreateProcessAsync(cast.OwnerClient, cast.OrganisationId, Scenarios.ProcessFields($"Zelene ulice {tag}"));
+        var second = await Scenarios.CreateProcessAsync(cast.OwnerClient, cast.OrganisationId, Scenarios.ProcessFields($"Green streets {tag}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{second}/phases", new() { ["from"] = "ProblemDefinition" }, handler: "Advance")).StatusCode);
+
+        async Task<List<string>> ListedAsync(string query)
+        {
+            var page = await cast.AnonymousClient.GetOkPageAsync("/processes?" + query);
+            return page.QuerySelectorAll(".cards h2 a").Select(a => a.GetAttribute("href")!).ToList();
+        }
+        Assert.Equal([$"/processes/{second}", $"/processes/{first}"], await ListedAsync($"q={tag}"));
+        Assert.Equal([$"/processes/{first}"], await ListedAsync($"q=ulica+{tag}"));
+        Assert.Equal([$"/processes/{second}"], await ListedAsync($"q={tag}&phase=SolutionDesign&organisation={cast.OrganisationId}"));
+        Assert.Empty(await ListedAsync($"q={tag}&organisation={cast.OrganisationId + 1000}"));
+        Assert.Empty(await ListedAsync($"q={tag}&phase=closed"));
+        Assert.Equal(HttpStatusCode.OK, (await cast.AnonymousClient.Http.GetAsync("/processes?q=%22&phase=nonsense&organisation=x&page=-1")).StatusCode);
+        Assert.Contains("2 processes", (await cast.AnonymousClient.GetOkPageAsync($"/processes?q={tag}")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> BadQueries => new()
     {
         "",
