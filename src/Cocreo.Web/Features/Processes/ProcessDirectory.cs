@@ -14,16 +14,38 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
     /// an impersonator's "official" process would otherwise sit beside the real one. Its processes stay reachable by
     /// their link, marked "Not verified by the platform", so a new organisation can pilot with its own people.
     /// </summary>
-    public async Task<List<ProcessSummary>> PublicAsync(string language, int limit = 100, CancellationToken cancellationToken = default)
+    public async Task<List<ProcessSummary>> PublicAsync(string language, int limit = 100, CancellationToken cancellationToken = default) =>
+        (await PublicPageAsync(new ProcessListing(), language, 0, limit, cancellationToken)).Processes;
+
+    /// <summary>One page of the public listing with its filters, and how many processes the filters keep.</summary>
+    public async Task<(List<ProcessSummary> Processes, int Count)> PublicPageAsync(ProcessListing filter, string language, int skip, int take, CancellationToken cancellationToken = default)
     {
         var listed = organisations.Listed();
-        var processes = await db.Set<Process>().AsNoTracking()
+        var query = db.Set<Process>().AsNoTracking()
+            .Where(p => p.Visibility == ProcessVisibility.Public && listed.Contains(p.OrganisationId));
+        if (filter.OrganisationId is { } organisation)
+        {
+            query = query.Where(p => p.OrganisationId == organisation);
+        }
+        if (filter.Phase is { } phase)
+        {
+            query = query.Where(p => p.CurrentPhase == phase && p.ClosedAt == null);
+        }
+        if (filter.Closed)
+        {
+            query = query.Where(p => p.ClosedAt != null);
+        }
+        if (filter.Among is { } among)
+        {
+            query = query.Where(p => among.Contains(p.Id));
+        }
+        var count = await query.CountAsync(cancellationToken);
+        var processes = await query
             .Include(p => p.Translations.Where(t => t.Language == language))
-            .Where(p => p.Visibility == ProcessVisibility.Public && listed.Contains(p.OrganisationId))
-            .OrderByDescending(p => p.CreatedAt)
-            .Take(limit)
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Skip(skip).Take(take)
             .ToListAsync(cancellationToken);
-        return await SummariesAsync(processes, language, cancellationToken);
+        return (await SummariesAsync(processes, language, cancellationToken), count);
     }
 
     public async Task<List<ProcessSummary>> OfOrganisationAsync(int organisationId, string language, CancellationToken cancellationToken = default)
@@ -75,6 +97,9 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
             p.IsDemo)).ToList();
     }
 }
+
+/// <summary>Filters of the public listing: an organisation, a phase (of open processes) or closed ones, and the processes a text search found.</summary>
+public sealed record ProcessListing(int? OrganisationId = null, PolicyPhase? Phase = null, bool Closed = false, IReadOnlyCollection<int>? Among = null);
 
 public sealed record ProcessSummary(int Id, string Title, string OrganisationName, PolicyPhase Phase, bool IsClosed, ProcessVisibility Visibility, bool IsDemo);
 

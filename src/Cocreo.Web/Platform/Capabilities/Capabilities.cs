@@ -9,6 +9,7 @@ using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.ProcessQuality;
 using Cocreo.Web.Features.Readiness;
+using Cocreo.Web.Features.Search;
 using Cocreo.Web.Features.ServiceSelection;
 using Cocreo.Web.Features.Transparency;
 
@@ -35,6 +36,7 @@ public static class Capabilities
         new ServiceSelectionCapability(),
         new ProcessQualityCapability(),
         new BudgetingCapability(),
+        new SearchCapability(),
         new DemoCapability(),
     ];
 }

@@ -10,7 +10,7 @@ namespace Cocreo.Web.Platform.Hosting;
 /// </summary>
 public static class ServerCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "transparency";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "transparency" or "search";
 
     public static Task<int> RunAsync(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter error, TextReader input)
     {
@@ -18,6 +18,7 @@ public static class ServerCommands
         {
             AdminCommandLine.Command(configuration, environment, input),
             TransparencyCommand(configuration, environment),
+            Features.Search.SearchCommandLine.Command(configuration, environment),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Moderation;
+using Cocreo.Web.Features.Processes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cocreo.Web.Features.Search;
+
+/// <summary>
+/// Keeps the search index current in the unit of work of every change: before a save it notes which indexed items
+/// the save touches (a process or its translation, an announcement, a proposal, a comment or its moderation, a
+/// journey contribution or its stage experiences); after the save, on the same connection and inside the change's
+/// transaction when there is one, it re-reads those items and rewrites their entries (<see cref="SearchIndexer"/>).
+/// No background indexer, no cursor: the index is never behind what a reader can see, whatever instance saved.
+/// Contexts made outside dependency injection (the command line) are not watched; <c>search rebuild</c> catches up.
+/// </summary>
+public sealed class SearchIndexInterceptor : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, List<Func<(SearchKind, int)?>>> pending = new();
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CocreoDbContext db && pending.TryGetValue(db, out var touched))
+        {
+            pending.Remove(db);
+            var items = touched.Select(read => read()).OfType<(SearchKind, int)>().ToList();
+            if (items.Count > 0)
+            {
+                await new SearchIndexer(db).RefreshAsync(items, cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        // Synchronous saves (seeding in tests) index the same way.
+        return SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? db)
+    {
+        if (db is not null)
+        {
+            pending.Remove(db);
+        }
+    }
+
+    private void Note(DbContext? db)
+    {
+        if (db is not CocreoDbContext)
+        {
+            return;
+        }
+        var touched = pending.GetOrCreateValue(db);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ItemOf(entry) is { } read)
+            {
+                touched.Add(read);
+            }
+        }
+    }
+
+    /// <summary>Which indexed item an entity stands for, read after the save (when a new row has its id).</summary>
+    private static Func<(SearchKind, int)?>? ItemOf(EntityEntry entry) => entry.Entity switch
+    {
+        Process p => () => (SearchKind.Process, p.Id),
+        ProcessTranslation t => () => (SearchKind.Process, t.ProcessId),
+        Announcement a => () => (SearchKind.Announcement, a.Id),
+        Proposal x => () => (SearchKind.Proposal, x.Id),
+        ProposalComment c => () => (SearchKind.Comment, c.Id),
+        ModerationCase m when m.Kind == ProposalComments.Kind => () => (SearchKind.Comment, m.ItemId),
+        JourneyContribution c => () => (SearchKind.Contribution, c.Id),
+        StageExperience e => () => (SearchKind.Contribution, e.ContributionId),
+        _ => null,
+    };
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Moderation;
+using Cocreo.Web.Features.Processes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Search;
+
+/// <summary>
+/// Writes the search index from the content it shows: processes (all their translatable text), announcements, budget
+/// proposals, comments that are neither deleted nor hidden by moderation, and the ideas of journey contributions that
+/// are sent and not hidden. <see cref="RefreshAsync"/> re-reads named items (what a save touched) and writes or removes
+/// their entries on the same connection and transaction; <see cref="RebuildAsync"/> rewrites the whole index.
+/// </summary>
+public sealed class SearchIndexer(CocreoDbContext db)
+{
+    private const int Batch = 200;
+
+    /// <summary>Re-reads these items and writes their entries, or removes the entries of what is gone or hidden.</summary>
+    public async Task RefreshAsync(IEnumerable<(SearchKind Kind, int ItemId)> items, CancellationToken cancellationToken)
+    {
+        foreach (var group in items.Distinct().GroupBy(i => i.Kind))
+        {
+            foreach (var chunk in group.Select(i => i.ItemId).Chunk(Batch))
+            {
+                var entries = await ReadAsync(group.Key, chunk, 0, chunk.Length, cancellationToken);
+                var gone = chunk.Except(entries.Select(e => e.ItemId)).ToArray();
+                if (gone.Length > 0)
+                {
+                    await db.Set<SearchEntry>().Where(e => e.Kind == group.Key && gone.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
+                }
+                await WriteAsync(entries, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Empties the index and writes it again from all the content; returns how many entries it wrote.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken, TextWriter? progress = null)
+    {
+        await db.Set<SearchEntry>().ExecuteDeleteAsync(cancellationToken);
+        var total = 0;
+        foreach (var kind in Enum.GetValues<SearchKind>())
+        {
+            var after = 0;
+            while (true)
+            {
+                var entries = await ReadAsync(kind, null, after, Batch, cancellationToken);
+                if (entries.Count == 0)
+                {
+                    break;
+                }
+                await WriteAsync(entries, cancellationToken);
+                total += entries.Count;
+                after = entries.Max(e => e.ItemId);
+            }
+            progress?.WriteLine($"{kind}: indexed up to id {after}.");
+        }
+        return total;
+    }
+
+    /// <summary>The entries of one kind's items: those named, or the next <paramref name="take"/> after an id.</summary>
+    private async Task<List<SearchEntry>> ReadAsync(SearchKind kind, int[]? ids, int after, int take, CancellationToken cancellationToken) => kind switch
+    {
+        SearchKind.Process => await ProcessesAsync(ids, after, take, cancellationToken),
+        SearchKind.Announcement => await AnnouncementsAsync(ids, after, take, cancellationToken),
+        SearchKind.Proposal => await ProposalsAsync(ids, after, take, cancellationToken),
+        SearchKind.Comment => await CommentsAsync(ids, after, take, cancellationToken),
+        SearchKind.Contribution => await ContributionsAsync(ids, after, take, cancellationToken),
+        _ => [],
+    };
+
+    private async Task<List<SearchEntry>> ProcessesAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var processes = await db.Set<Process>().AsNoTracking().Include(p => p.Translations)
+            .Where(p => ids == null ? p.Id > after : ids.Contains(p.Id))
+            .OrderBy(p => p.Id).Take(take)
+            .ToListAsync(cancellationToken);
+        return processes.Select(p =>
+        {
+            var translations = p.Translations.SelectMany(t => new[] { t.Title, t.ProblemStatement, t.Purpose }.Concat(t.CanInfluence).Concat(t.CannotInfluence));
+            var body = new[] { p.ProblemStatement, p.Purpose }.Concat(p.CanInfluence).Concat(p.CannotInfluence)
+                .Concat([p.SponsorName, p.SponsorMandate, p.PoliticalBacking]);
+            return Entry(SearchKind.Process, p.Id, p.Id, p.OrganisationId, p.Title, Plain(body), $"/processes/{p.Id}", p.CreatedAt,
+                SearchTerms.ForIndex([p.Title, .. body.Select(Plain), .. translations.Select(Plain)]));
+        }).ToList();
+    }
+
+    private async Task<List<SearchEntry>> AnnouncementsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from a in db.Set<Announcement>().AsNoTracking()
+                join p in db.Set<Process>() on a.ProcessId equals p.Id
+                where ids == null ? a.Id > after : ids.Contains(a.Id)
+                orderby a.Id
+                select new { a.Id, a.ProcessId, p.OrganisationId, a.Title, a.Body, a.PublishedAt })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(a => Entry(SearchKind.Announcement, a.Id, a.ProcessId, a.OrganisationId, a.Title, Plain(a.Body),
+            $"/processes/{a.ProcessId}#announcement-{a.Id}", a.PublishedAt, SearchTerms.ForIndex(a.Title, Plain(a.Body)))).ToList();
+    }
+
+    private async Task<List<SearchEntry>> ProposalsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from x in db.Set<Proposal>().AsNoTracking()
+                join b in db.Set<Budget>() on x.BudgetId equals b.Id
+                join p in db.Set<Process>() on b.ProcessId equals p.Id
+                where ids == null ? x.Id > after : ids.Contains(x.Id)
+                orderby x.Id
+                select new { x.Id, b.ProcessId, p.OrganisationId, x.Title, x.Description, x.Location, x.Category, x.SubmittedAt })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(x => Entry(SearchKind.Proposal, x.Id, x.ProcessId, x.OrganisationId, x.Title, Plain([x.Description, x.Location, x.Category]),
+            $"/proposals/{x.Id}", x.SubmittedAt, SearchTerms.ForIndex(x.Title, Plain(x.Description), x.Location, x.Category))).ToList();
+    }
+
+    private async Task<List<SearchEntry>> CommentsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == ProposalComments.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var rows = await (
+                from c in db.Set<ProposalComment>().AsNoTracking()
+                join x in db.Set<Proposal>() on c.ProposalId equals x.Id
+                join b in db.Set<Budget>() on x.BudgetId equals b.Id
+                join p in db.Set<Process>() on b.ProcessId equals p.Id
+                where (ids == null ? c.Id > after : ids.Contains(c.Id)) && c.DeletedAt == null && !hidden.Contains(c.Id)
+                orderby c.Id
+                select new { c.Id, c.ProposalId, b.ProcessId, p.OrganisationId, ProposalTitle = x.Title, c.Body, c.PostedAt })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(c => Entry(SearchKind.Comment, c.Id, c.ProcessId, c.OrganisationId, c.ProposalTitle, Plain(c.Body),
+            $"/proposals/{c.ProposalId}#comment-{c.Id}", c.PostedAt, SearchTerms.ForIndex(Plain(c.Body)))).ToList();
+    }
+
+    private async Task<List<SearchEntry>> ContributionsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        // Only a contribution's ideas are public (the map's ideas page); what happened and pain points are the team's.
+        var contributions = await (
+                from c in db.Set<JourneyContribution>().AsNoTracking()
+                join m in db.Set<JourneyMap>() on c.JourneyMapId equals m.Id
+                join p in db.Set<Process>() on m.ProcessId equals p.Id
+                where (ids == null ? c.Id > after : ids.Contains(c.Id)) && c.SubmittedAt != null && c.HiddenAt == null
+                orderby c.Id
+                select new { c.Id, c.JourneyMapId, m.ProcessId, p.OrganisationId, m.ServiceName, SubmittedAt = c.SubmittedAt!.Value })
+            .Take(take).ToListAsync(cancellationToken);
+        var found = contributions.Select(c => c.Id).ToArray();
+        var ideas = (await db.Set<StageExperience>().AsNoTracking()
+                .Where(e => found.Contains(e.ContributionId) && e.HasIdea && e.IsVisible)
+                .Select(e => new { e.ContributionId, e.Idea })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.ContributionId, e => e.Idea ?? "");
+        return contributions.Where(c => ideas[c.Id].Any()).Select(c =>
+        {
+            var text = string.Join("\n", ideas[c.Id]);
+            return Entry(SearchKind.Contribution, c.Id, c.ProcessId, c.OrganisationId, c.ServiceName, text,
+                $"/journeys/{c.JourneyMapId}/ideas", c.SubmittedAt, SearchTerms.ForIndex(text));
+        }).ToList();
+    }
+
+    private static SearchEntry Entry(SearchKind kind, int itemId, int processId, int organisationId, string title, string body, string url, DateTime occurredAt, string terms) => new()
+    {
+        Kind = kind,
+        ItemId = itemId,
+        ProcessId = processId,
+        OrganisationId = organisationId,
+        Title = title.Length > 400 ? title[..400] : title,
+        Body = body.Length > 4000 ? body[..4000] : body,
+        Url = url,
+        OccurredAt = occurredAt,
+        Terms = terms,
+    };
+
+    /// <summary>Markdown as the words a person reads.</summary>
+    private static string Plain(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown).Trim();
+
+    private static string Plain(IEnumerable<string?> parts) =>
+        string.Join("\n", parts.Select(Plain).Where(p => p.Length > 0));
+
+    /// <summary>Inserts or replaces entries in one statement per batch (the same SQL on SQLite and PostgreSQL).</summary>
+    private async Task WriteAsync(List<SearchEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        var sql = new StringBuilder("""INSERT INTO "SearchEntries" ("Kind", "ItemId", "ProcessId", "OrganisationId", "Title", "Body", "Url", "OccurredAt", "Terms") VALUES """);
+        var values = new List<object>(entries.Count * 9);
+        foreach (var e in entries.DistinctBy(e => (e.Kind, e.ItemId)))
+        {
+            var n = values.Count;
+            sql.Append(n == 0 ? "" : ", ").Append($"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}}, {{{n + 5}}}, {{{n + 6}}}, {{{n + 7}}}, {{{n + 8}}})");
+            values.AddRange([e.Kind.ToString(), e.ItemId, e.ProcessId, e.OrganisationId, e.Title, e.Body, e.Url, DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc), e.Terms]);
+        }
+        sql.Append("""
+             ON CONFLICT ("Kind", "ItemId") DO UPDATE SET "ProcessId" = excluded."ProcessId", "OrganisationId" = excluded."OrganisationId",
+             "Title" = excluded."Title", "Body" = excluded."Body", "Url" = excluded."Url", "OccurredAt" = excluded."OccurredAt", "Terms" = excluded."Terms"
+            """);
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Search;
+
+public static class SearchNames
+{
+    public static string Kind(IStringLocalizer<SearchText> t, SearchKind kind) => kind switch
+    {
+        SearchKind.Process => t["Process"],
+        SearchKind.Announcement => t["Announcement"],
+        SearchKind.Proposal => t["Budget proposal"],
+        SearchKind.Comment => t["Comment"],
+        SearchKind.Contribution => t["Journey idea"],
+        _ => kind.ToString(),
+    };
+}
