@@ -37,7 +37,6 @@ public sealed class ProcessesCapability : Capability
         services.AddScoped<ProcessDirectory>();
         services.AddScoped<ProcessAccessReader>();
         services.AddScoped<LogActors>();
-        services.AddScoped<ProcessNotifications>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
     }
 
