@@ -201,15 +201,15 @@ public sealed class NotificationMail(
 
     private static void InLanguage(string language, Action action)
     {
-        var previous = CultureInfo.CurrentUICulture;
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
             action();
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
     }
 
