@@ -92,7 +92,10 @@ public sealed class NotificationMail(
         }
         var batch = Guid.NewGuid().ToString("N");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await Waiting(period, cutoff).Where(n => candidates.Contains(n.UserId))
+        // The candidates are the first waiting people in the database's order: the range from the first to the last
+        // holds them (and whoever started waiting in between), so the claim needs two parameters, not a thousand.
+        var (first, last) = (candidates[0], candidates[^1]);
+        var claimed = await Waiting(period, cutoff).Where(n => string.Compare(n.UserId, first) >= 0 && string.Compare(n.UserId, last) <= 0)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.EmailedAt, now).SetProperty(x => x.DigestBatch, batch), cancellationToken);
         if (claimed == 0)
         {
@@ -102,8 +105,8 @@ public sealed class NotificationMail(
         }
         var notifications = await db.Set<Notification>().AsNoTracking().Where(n => n.DigestBatch == batch)
             .OrderBy(n => n.UserId).ThenBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
-        var people = notifications.Select(n => n.UserId).Distinct().ToList();
-        var recipients = await Recipients(db.Users.Where(u => people.Contains(u.Id))).ToDictionaryAsync(r => r.UserId, cancellationToken);
+        var recipients = await Recipients(db.Users.Where(u => db.Set<Notification>().Any(n => n.DigestBatch == batch && n.UserId == u.Id)))
+            .ToDictionaryAsync(r => r.UserId, cancellationToken);
         var context = await ContextAsync(notifications, cancellationToken);
         foreach (var own in notifications.GroupBy(n => n.UserId))
         {
