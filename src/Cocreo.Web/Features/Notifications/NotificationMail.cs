@@ -36,10 +36,17 @@ public sealed class NotificationMail(
         {
             return;
         }
-        var people = made.Select(n => n.UserId).Distinct().ToList();
-        var choices = await db.Set<NotificationPreference>().AsNoTracking()
-            .Where(p => people.Contains(p.UserId) && (p.Email == EmailFrequency.Immediately || p.Email == EmailFrequency.Never))
-            .ToDictionaryAsync(p => p.UserId, p => p.Email, cancellationToken);
+        // Asked a thousand people at a time: a list is sent as one parameter each, and databases cap them (SQLite at 32,766).
+        var choices = new Dictionary<string, EmailFrequency>();
+        foreach (var people in made.Select(n => n.UserId).Distinct().Chunk(1000))
+        {
+            foreach (var choice in await db.Set<NotificationPreference>().AsNoTracking()
+                .Where(p => people.Contains(p.UserId) && (p.Email == EmailFrequency.Immediately || p.Email == EmailFrequency.Never))
+                .Select(p => new { p.UserId, p.Email }).ToListAsync(cancellationToken))
+            {
+                choices[choice.UserId] = choice.Email;
+            }
+        }
         foreach (var notification in made.Where(n => choices.GetValueOrDefault(n.UserId) == EmailFrequency.Never))
         {
             notification.EmailedAt = now;
@@ -49,8 +56,14 @@ public sealed class NotificationMail(
         {
             return;
         }
-        var ids = immediate.Select(n => n.UserId).Distinct().ToList();
-        var recipients = await Recipients(db.Users.Where(u => ids.Contains(u.Id))).ToDictionaryAsync(r => r.UserId, cancellationToken);
+        var recipients = new Dictionary<string, Recipient>();
+        foreach (var ids in immediate.Select(n => n.UserId).Distinct().Chunk(1000))
+        {
+            foreach (var recipient in await Recipients(db.Users.Where(u => ids.Contains(u.Id))).ToListAsync(cancellationToken))
+            {
+                recipients[recipient.UserId] = recipient;
+            }
+        }
         var context = await ContextAsync(immediate, cancellationToken);
         foreach (var notification in immediate)
         {
