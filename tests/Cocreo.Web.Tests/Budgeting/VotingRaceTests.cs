@@ -66,7 +66,11 @@ public abstract class VotingRaceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (action, fields) = await cast.ParticipantClient.ReadFormAsync($"/budgets/{budgetId}/vote");
         fields["Selected[0]"] = "2";
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => cast.ParticipantClient.PostAsync(action, fields)));
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        // One copy casts the ballot; a copy that arrives after it was recorded gets its answer again (the same form:
+        // one submission id), one that arrives while it is being cast is refused as a second ballot.
+        var redirects = responses.Where(r => r.StatusCode == HttpStatusCode.Redirect).ToList();
+        Assert.NotEmpty(redirects);
+        Assert.Single(redirects.Select(r => r.Headers.Location!.OriginalString).Distinct());
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<SealedBallot>().CountAsync(b => b.BudgetId == budgetId)));
     }

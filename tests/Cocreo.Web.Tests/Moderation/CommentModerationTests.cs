@@ -265,6 +265,28 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     /// <summary>A process with a budget, a proposal of the other staff member and a rude comment of the participant on it.</summary>
+    [Fact]
+    public async Task Everyone_sees_in_the_moderation_log_what_is_hidden_when_and_why_but_not_the_words_nor_who()
+    {
+        var (cast, proposalId, commentId) = await CommentedAsync();
+        Assert.DoesNotContain("Moderation log", (await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}")).Body!.TextContent, StringComparison.Ordinal);
+
+        var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        fields["reason"] = "It insults the people of a whole district.";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
+
+        var process = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}");
+        Assert.Contains("Moderation log (1 hidden item)", process.Body!.TextContent, StringComparison.Ordinal);
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation/log");
+        var entry = Assert.Single(page.QuerySelectorAll(".moderation-log li"));
+        Assert.Contains("Hidden by the moderators: It insults the people of a whole district.", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"#comment-{commentId}", entry.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        var text = page.Body!.TextContent;
+        Assert.DoesNotContain(Rude, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(cast.Participant.DisplayName, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(cast.Facilitator.DisplayName, text, StringComparison.Ordinal);
+    }
+
     private async Task<(ProcessCast Cast, int ProposalId, int CommentId)> CommentedAsync()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -88,6 +88,8 @@ public sealed class BudgetingCapability : Capability
         services.AddHostedService<ElectionKeySweep>();
         services.AddSingleton<EarlierPictures>();
         services.AddHostedService(provider => provider.GetRequiredService<EarlierPictures>());
+        services.AddSingleton<BudgetSchedule>();
+        services.AddHostedService(provider => provider.GetRequiredService<BudgetSchedule>());
 
         var options = configuration.GetSection(BudgetingOptions.Section).Get<BudgetingOptions>() ?? new BudgetingOptions();
         services.Configure<BudgetingOptions>(configuration.GetSection(BudgetingOptions.Section));

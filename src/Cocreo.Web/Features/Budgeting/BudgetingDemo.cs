@@ -82,6 +82,9 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         await SeedCommentsAsync(db, process.Id, budget.Id, proposals, citizens, staffActor, log, Now, cancellationToken);
         budget.Advance(Now());
         await log.AppendAsync(process.Id, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Proposals", to = "Review" });
+        // The process follows its budget through the policy cycle: the residents' proposals are the solutions designed...
+        process.AdvancePhase(Now());
+        await log.AppendAsync(process.Id, ownerActor, "phase.advanced", new { from = "ProblemDefinition", to = "SolutionDesign" });
         foreach (var (proposal, index) in proposals.Select((p, i) => (p, i)))
         {
             var idea = ideas[index];
@@ -160,6 +163,9 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         await log.AppendAsync(process.Id, ownerActor, "budget.results-published", new { budget = budget.Id, ballots = document.Ballots, funded = funded.Order().ToList(), spent = document.Spent });
         budget.Advance(Now());
         await log.AppendAsync(process.Id, ownerActor, "budget.phase-advanced", new { budget = budget.Id, from = "Results", to = "Implementation" });
+        // ...and once the results are published, the funded projects are implemented.
+        process.AdvancePhase(Now());
+        await log.AppendAsync(process.Id, ownerActor, "phase.advanced", new { from = "SolutionDesign", to = "Implementation" });
         var building = proposals.Where(p => p.Funded).Take(2).ToList();
         (int Progress, string Text)[] updates = [(35, "The design is ready and the works were ordered."), (80, "Almost done: the last part is installed next week.")];
         for (var i = 0; i < building.Count; i++)

@@ -87,6 +87,10 @@ public sealed class ModerationDirectory(CocreoDbContext db)
     public Task<int> WaitingAsync(int processId, CancellationToken cancellationToken) =>
         db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview), cancellationToken);
 
+    /// <summary>How many items of the process are hidden now (by the moderators, or after reports), for its public moderation log.</summary>
+    public Task<int> HiddenAsync(int processId, CancellationToken cancellationToken) =>
+        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && c.State != ModerationState.Visible, cancellationToken);
+
     /// <summary>
     /// Keeps the text an author is replacing or deleting, for the moderators only; saved with the author's change
     /// (call it from inside the change).

@@ -29,14 +29,20 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
     public async Task<TResult> RunAsync<TCommand, TTarget, TResult>(IChange<TCommand, TTarget, TResult> handler, TCommand command, ClaimsPrincipal user, CancellationToken cancellationToken)
         where TTarget : class, IChangeTarget
     {
-        var submissionId = (command as ISubmittedOnce)?.SubmissionId is { } id && id != Guid.Empty ? id : (Guid?)null;
+        // The id of the form this request posted, else the one the command carries (an API client's).
+        var submissionId = TakeFormSubmission() ?? ((command as ISubmittedOnce)?.SubmissionId is { } id && id != Guid.Empty ? id : null);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (submissionId is { } earlierId && await EarlierResultAsync<TResult>(earlierId, cancellationToken) is { } earlier)
+                if (submissionId is { } earlierId && await EarlierResultAsync(earlierId, cancellationToken) is { } earlier)
                 {
-                    return earlier.Result;
+                    if (earlier.Length > 0)
+                    {
+                        return JsonSerializer.Deserialize<TResult>(earlier)!;
+                    }
+                    // The id is held by a submission that made no change through here: this change is not tied to it.
+                    submissionId = null;
                 }
                 var result = await AttemptAsync(handler, command, user, submissionId, cancellationToken);
                 return result;
@@ -74,7 +80,7 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
         if (submissionId is { } id)
         {
             // Claimed in the same save as the change: a parallel duplicate fails on the key and, tried again, finds this result.
-            db.Add(new FormSubmission { Id = id, Result = JsonSerializer.Serialize(result), CreatedAt = change.Now });
+            db.Add(new FormSubmission { Id = id, Result = JsonSerializer.Serialize(result), CreatedAt = change.Now, UserId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null });
         }
         await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction)
@@ -85,14 +91,25 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
         return result;
     }
 
-    private async Task<Earlier<TResult>?> EarlierResultAsync<TResult>(Guid submissionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The submission id of the form this request posted (<see cref="SubmittedOncePageFilter"/>), for the first change
+    /// the request runs; a page that runs a second change runs it without one.
+    /// </summary>
+    private Guid? TakeFormSubmission()
     {
-        var json = await db.Set<FormSubmission>().AsNoTracking()
+        if (http.HttpContext?.Items is { } items && items.Remove(SubmittedOncePageFilter.ItemKey, out var value) && value is Guid id)
+        {
+            return id;
+        }
+        return null;
+    }
+
+    /// <summary>The stored result (JSON) of an earlier use of the submission id, "" when it made no change, null when there was none.</summary>
+    private Task<string?> EarlierResultAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        db.Set<FormSubmission>().AsNoTracking()
             .Where(s => s.Id == submissionId)
             .Select(s => s.Result)
             .SingleOrDefaultAsync(cancellationToken);
-        return json is null ? null : new Earlier<TResult>(JsonSerializer.Deserialize<TResult>(json)!);
-    }
 
     private async Task ForgetAsync()
     {
@@ -103,6 +120,4 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
         }
         db.ChangeTracker.Clear();
     }
-
-    private sealed record Earlier<T>(T Result);
 }

@@ -118,10 +118,11 @@ public sealed class FieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedT
 
     private string Enc(string? text) => encoder.Encode(text ?? "");
 
-    private static string? FormatModel(object? model) => model switch
+    private string? FormatModel(object? model) => model switch
     {
         null => null,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time when Type == "datetime-local" => time.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

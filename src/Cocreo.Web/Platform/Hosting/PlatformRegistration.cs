@@ -61,7 +61,12 @@ public static class PlatformRegistration
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.Filters.Add<RefusalPageFilter>())
+            .AddMvcOptions(o =>
+            {
+                // Outside the refusal filter, so it sees the page's final answer (a redirect, or the form shown again).
+                o.Filters.Add<SubmittedOncePageFilter>();
+                o.Filters.Add<RefusalPageFilter>();
+            })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Platform/Layout/{0}" + RazorViewEngine.ViewExtension))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureTextLocalizer.For);
@@ -119,6 +124,8 @@ public static class PlatformRegistration
         services.AddSingleton<CheckpointKey>();
         services.AddScoped<LogCheckpoints>();
         services.AddHostedService<CheckpointScheduler>();
+        services.AddSingleton<FormSubmissionSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<FormSubmissionSweep>());
         services.AddSingleton<LogActionCatalog>();
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddSingleton<PublicLinks>();

@@ -6,6 +6,26 @@
     var summary = document.querySelector("[data-focus-on-load]");
     if (summary) { summary.focus(); }
 
+    // The header's menu on a phone: a disclosure button (the menu stays open without this script).
+    var menuButton = document.querySelector(".menu-button");
+    var menu = document.getElementById("site-menu");
+    if (menuButton && menu) {
+      menuButton.hidden = false;
+      document.documentElement.classList.add("has-menu");
+      menuButton.addEventListener("click", function () {
+        var open = menuButton.getAttribute("aria-expanded") !== "true";
+        menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+        menu.classList.toggle("open", open);
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && menu.classList.contains("open")) {
+          menu.classList.remove("open");
+          menuButton.setAttribute("aria-expanded", "false");
+          menuButton.focus();
+        }
+      });
+    }
+
     // A second click on a submit button while the first is being sent would only be refused by the server
     // (forms carry a one-time submission id), but it is kinder not to send it.
     document.querySelectorAll("form").forEach(function (form) {

@@ -467,6 +467,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("MovesAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -478,10 +481,16 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("PlannedStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("ScheduleProblem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MovesAt");
 
                     b.HasIndex("BudgetId", "Phase")
                         .IsUnique();
@@ -2480,12 +2489,26 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Status")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("FormSubmission");
                 });

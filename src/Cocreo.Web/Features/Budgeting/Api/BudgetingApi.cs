@@ -102,7 +102,7 @@ public static class BudgetingApi
             BudgetSummary.Of(budget), budget.Description, budget.Categories, settings.PabulibRule, string.Join(' ', settings.CommandLine()),
             budget.Form, budget.MinProjects, budget.MaxProjects, budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth,
             budget.Eligibility, budget.AllowBallotChanges,
-            budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt)).ToList(),
+            budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt, p.StartedAt is null ? p.MovesAt : null)).ToList(),
             paper?.Projects ?? [], paper?.Questions ?? []));
     }
 
@@ -169,7 +169,8 @@ public sealed record BudgetSummary(int Id, int ProcessId, string Title, string D
     public static BudgetSummary Of(Budget b) => new(b.Id, b.ProcessId, b.Title, b.District, b.Amount, b.Currency, b.Phase, b.Rule, b.ResultsArePublished);
 }
 
-public sealed record BudgetPhaseDocument(BudgetPhase Phase, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTime? StartedAt, DateTime? CompletedAt);
+/// <summary>A phase: its planned dates, when it started and ended, and when it starts by itself (UTC) if the team scheduled it.</summary>
+public sealed record BudgetPhaseDocument(BudgetPhase Phase, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTime? StartedAt, DateTime? CompletedAt, DateTime? StartsAutomaticallyAt);
 
 public sealed record BudgetDocument(
     BudgetSummary Budget,

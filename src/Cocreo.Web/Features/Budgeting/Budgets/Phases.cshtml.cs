@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Cocreo.Web.Features.Budgeting;
 /// ballots against the marked register per channel, and takes the team's decision explaining a difference.
 /// </summary>
 [Authorize]
-public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliation, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliation, ChangeRunner changes, DateDisplay dates, IStringLocalizer<BudgetingText> t) : PageModel
 {
     [BindProperty]
     public List<PhasePlan> Plans { get; set; } = [];
@@ -36,6 +37,9 @@ public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliati
 
         [DataType(DataType.Date)]
         public DateOnly? PlannedEnd { get; set; }
+
+        /// <summary>When the budget moves into this phase by itself, on the platform's clock (the form's date and time field).</summary>
+        public DateTime? MovesAt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -52,7 +56,12 @@ public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliati
         {
             return BadRequest();
         }
-        await changes.RunAsync(plan, new PlanBudgetPhases.Command(id, Plans.Select(p => new PlanBudgetPhases.PhasePlan(p.Phase, p.PlannedStart, p.PlannedEnd)).ToList()), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await changes.RunAsync(plan, new PlanBudgetPhases.Command(id, Plans.Select(p => new PlanBudgetPhases.PhasePlan(p.Phase, p.PlannedStart, p.PlannedEnd,
+            p.MovesAt is { } local && Budget.CanMoveBySchedule(p.Phase) ? dates.ToUtc(local) : null)).ToList()), cancellationToken);
         return this.Done(t["The plan was saved and logged."], $"/budgets/{id}/phases");
     }
 
@@ -86,8 +95,14 @@ public sealed class PhasesModel(BudgetAccess access, Reconciliation reconciliati
         return this.Done(t["The team's decision on the difference was recorded and logged."], $"/budgets/{id}/phases");
     }
 
-    private static List<PhasePlan> PlansOf(Budget budget) =>
-        budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan { Phase = p.Phase, PlannedStart = p.PlannedStart, PlannedEnd = p.PlannedEnd }).ToList();
+    private List<PhasePlan> PlansOf(Budget budget) =>
+        budget.Phases.OrderBy(p => p.Phase).Select(p => new PhasePlan
+        {
+            Phase = p.Phase,
+            PlannedStart = p.PlannedStart,
+            PlannedEnd = p.PlannedEnd,
+            MovesAt = p.MovesAt is { } at ? dates.Local(at) : null,
+        }).ToList();
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {

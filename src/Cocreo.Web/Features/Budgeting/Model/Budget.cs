@@ -158,6 +158,59 @@ public sealed class Budget
         Touch();
     }
 
+    /// <summary>The phases a schedule can start: closing proposals (review), opening the vote and closing it (results).</summary>
+    public static bool CanMoveBySchedule(BudgetPhase phase) => phase is BudgetPhase.Review or BudgetPhase.Voting or BudgetPhase.Results;
+
+    /// <summary>
+    /// Sets (or clears) the instant the budget moves into <paramref name="phase"/> by itself. Only a phase not yet
+    /// reached can be scheduled, at a time still to come; <see cref="ScheduleOutOfOrder"/> checks the order of the whole plan.
+    /// </summary>
+    public void ScheduleMove(BudgetPhase phase, DateTime? at, DateTime now)
+    {
+        var plan = Phases.Single(p => p.Phase == phase);
+        if (plan.MovesAt == at)
+        {
+            return;
+        }
+        if (at is not null)
+        {
+            if (!CanMoveBySchedule(phase))
+            {
+                throw new BudgetRuleException("ScheduleNotForPhase");
+            }
+            if (phase <= Phase)
+            {
+                throw new BudgetRuleException("ScheduleReached");
+            }
+            if (at <= now)
+            {
+                throw new BudgetRuleException("ScheduleInPast");
+            }
+        }
+        plan.MovesAt = at;
+        plan.ScheduleProblem = null;
+        Touch();
+    }
+
+    /// <summary>The first phase whose scheduled move is not after every move scheduled before it, or null when the plan is in order.</summary>
+    public BudgetPhase? ScheduleOutOfOrder()
+    {
+        DateTime? last = null;
+        foreach (var plan in Phases.Where(p => p.Phase > Phase && p.MovesAt is not null).OrderBy(p => p.Phase))
+        {
+            if (last is not null && plan.MovesAt <= last)
+            {
+                return plan.Phase;
+            }
+            last = plan.MovesAt;
+        }
+        return null;
+    }
+
+    /// <summary>The next move the schedule will make, if any: the phase after this one, when it has a time.</summary>
+    public BudgetPhasePlan? NextScheduledMove =>
+        Phase == BudgetPhase.Implementation ? null : Phases.SingleOrDefault(p => p.Phase == Phase + 1 && p.MovesAt is not null);
+
     /// <summary>Moves to the next phase. What must be true first (reviews done, results published) is checked by <see cref="BudgetPhases"/>.</summary>
     public BudgetPhase Advance(DateTime now)
     {
@@ -285,6 +338,12 @@ public sealed class BudgetPhasePlan
     public DateOnly? PlannedEnd { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>When the budget moves into this phase by itself (UTC), or null when the team moves it.</summary>
+    public DateTime? MovesAt { get; set; }
+
+    /// <summary>Why the scheduled move could not be made when it was due (<see cref="ScheduleProblems"/>), until it is made or re-planned.</summary>
+    public string? ScheduleProblem { get; set; }
 
     private BudgetPhasePlan()
     {

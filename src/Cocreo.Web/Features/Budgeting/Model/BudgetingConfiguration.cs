@@ -37,6 +37,8 @@ internal sealed class BudgetPhasePlanConfiguration : IEntityTypeConfiguration<Bu
         plan.ToTable("BudgetPhasePlans");
         plan.Property(p => p.Phase).HasConversion<string>().HasMaxLength(20);
         plan.HasIndex(p => new { p.BudgetId, p.Phase }).IsUnique();
+        plan.Property(p => p.ScheduleProblem).HasMaxLength(2000);
+        plan.HasIndex(p => p.MovesAt);
     }
 }
 
