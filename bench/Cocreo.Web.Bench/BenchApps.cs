@@ -18,6 +18,24 @@ public static class BenchApps
         }
     }
 
+    /// <summary>
+    /// BENCH_NO_DISPATCH=1 leaves the outbox alone (no e-mail dispatcher): a benchmark that queues e-mails times the
+    /// queueing, not the sending that would go on beside it.
+    /// </summary>
+    public static void WithoutDispatcher(IWebHostBuilder builder)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_NO_DISPATCH") == "1")
+        {
+            builder.ConfigureServices(services =>
+            {
+                foreach (var dispatcher in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(Cocreo.Web.Platform.Email.EmailDispatcher)).ToList())
+                {
+                    services.Remove(dispatcher);
+                }
+            });
+        }
+    }
+
     private static string Find()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -39,6 +57,7 @@ public sealed class BenchSqliteApp : SqliteApp
         base.ConfigureWebHost(builder);
         builder.UseContentRoot(BenchApps.WebProject);
         BenchApps.ShowSql(builder);
+        BenchApps.WithoutDispatcher(builder);
     }
 }
 
@@ -49,5 +68,6 @@ public sealed class BenchPostgresApp : PostgresApp
         base.ConfigureWebHost(builder);
         builder.UseContentRoot(BenchApps.WebProject);
         BenchApps.ShowSql(builder);
+        BenchApps.WithoutDispatcher(builder);
     }
 }

@@ -77,6 +77,8 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Platform:PublicUrl", "http://cocreo.test");
+        // Tests run the notifications' fan-out and digests themselves, when they mean to.
+        builder.UseSetting("Notifications:Background", "false");
         if (!File.Exists(SigningKeyPath))
         {
             Cocreo.Web.Platform.Log.CheckpointKey.Create(SigningKeyPath);

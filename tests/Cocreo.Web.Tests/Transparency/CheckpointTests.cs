@@ -63,13 +63,22 @@ public abstract class CheckpointTests<TApp>(TApp app) : IClassFixture<TApp> wher
         app.RequireAvailable();
         var cast = await Scenarios.ProcessWithCastAsync(app);
         var title = "Checkpointed news " + Guid.NewGuid().ToString("N")[..6];
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Cocreo.Web.Features.Notifications.NotificationPreference { UserId = cast.Participant.Id, Email = Cocreo.Web.Features.Notifications.EmailFrequency.Immediately });
+            await db.SaveChangesAsync();
+        });
         await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/announcements/new", new() { ["Input.Title"] = title, ["Input.Body"] = "See you there." });
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Cocreo.Web.Features.Notifications.NotificationFanOut>().RunAsync(CancellationToken.None);
+        }
 
         var dispatcher = app.Services.GetServices<IHostedService>().OfType<Cocreo.Web.Platform.Email.EmailDispatcher>().Single();
         await dispatcher.SendBatchAsync(CancellationToken.None);
         var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).First(m => m.Contains(title, StringComparison.Ordinal));
         var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail))).TextBody ?? "";
-        var checkpoint = LogCheckpoint.Read(body[body.IndexOf('{', StringComparison.Ordinal)..]);
+        var checkpoint = LogCheckpoint.Read(body[body.IndexOf('{', StringComparison.Ordinal)..(body.LastIndexOf('}') + 1)]);
 
         using var key = CheckpointKeys.FromPem(app.Services.GetRequiredService<CheckpointKey>().PublicPem);
         Assert.True(checkpoint.IsSignedBy(key));

@@ -41,7 +41,6 @@ public sealed class ProcessesCapability : Capability
         services.AddScoped<ProcessDirectory>();
         services.AddScoped<ProcessAccessReader>();
         services.AddScoped<LogActors>();
-        services.AddScoped<ProcessNotifications>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
         services.AddScoped<Platform.Changes.IChangeGuard, ArchivedProcessGuard>();
         services.AddScoped<IPersonalData, ProcessPersonalData>();

@@ -5,6 +5,7 @@ using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
 using Cocreo.Web.Features.Moderation;
+using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.ProcessQuality;
@@ -37,6 +38,7 @@ public static class Capabilities
         new ProcessQualityCapability(),
         new BudgetingCapability(),
         new SearchCapability(),
+        new NotificationsCapability(),
         new DemoCapability(),
     ];
 }

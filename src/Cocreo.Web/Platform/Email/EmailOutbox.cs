@@ -15,6 +15,9 @@ public sealed class OutgoingEmail
     public string To { get; init; } = "";
     public string Subject { get; init; } = "";
     public string Body { get; init; } = "";
+
+    /// <summary>The one-click unsubscribe address of mail people may stop (notifications); null for account mail.</summary>
+    public string? Unsubscribe { get; init; }
     public DateTime QueuedAt { get; init; }
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
@@ -37,6 +40,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.ToTable("OutgoingEmails");
         email.Property(e => e.To).HasMaxLength(256);
         email.Property(e => e.Subject).HasMaxLength(400);
+        email.Property(e => e.Unsubscribe).HasMaxLength(2000);
         email.Property(e => e.LastError).HasMaxLength(1000);
         email.Property(e => e.ClaimToken).HasMaxLength(32);
         email.HasIndex(e => e.ClaimToken);
@@ -50,7 +54,7 @@ public sealed class EmailOutbox(CocreoDbContext db, TimeProvider clock)
     public void Queue(EmailMessage message)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new OutgoingEmail { To = message.To, Subject = message.Subject, Body = message.TextBody, QueuedAt = now, NextAttemptAt = now });
+        db.Add(new OutgoingEmail { To = message.To, Subject = message.Subject, Body = message.TextBody, Unsubscribe = message.Unsubscribe, QueuedAt = now, NextAttemptAt = now });
     }
 }
 
@@ -111,7 +115,7 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, EmailSe
             message.ClaimedUntil = null;
             try
             {
-                await email.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), cancellationToken);
+                await email.SendAsync(new EmailMessage(message.To, message.Subject, message.Body, message.Unsubscribe), cancellationToken);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
             }

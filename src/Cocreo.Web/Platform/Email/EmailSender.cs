@@ -23,7 +23,11 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "App_Data/mail-pickup";
 }
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>
+/// An e-mail. <paramref name="Unsubscribe"/>, for mail people may stop (notifications), is the one-click unsubscribe
+/// address sent as <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? Unsubscribe = null);
 
 /// <summary>Sends email through SMTP with MailKit, or drops it in a pickup folder.</summary>
 public sealed partial class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailSender> logger)
@@ -36,6 +40,11 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, IHostEnv
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.TextBody };
+        if (message.Unsubscribe is { } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", "<" + unsubscribe + ">");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {

@@ -10,6 +10,9 @@ public sealed class DateDisplay(IConfiguration configuration)
 {
     private readonly TimeZoneInfo zone = FindZone(configuration["Platform:TimeZone"]);
 
+    /// <summary>The platform's time zone.</summary>
+    public TimeZoneInfo Zone => zone;
+
     public string Show(DateTime utc, string format = "f") =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString(format, CultureInfo.CurrentCulture);
 

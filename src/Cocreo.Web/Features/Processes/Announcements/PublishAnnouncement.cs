@@ -3,16 +3,20 @@ using Cocreo.Web.Platform.Changes;
 
 namespace Cocreo.Web.Features.Processes;
 
-/// <summary>The team publishes an announcement: shown on the process page, logged, and e-mailed to members in the same save.</summary>
+/// <summary>
+/// The team publishes an announcement: shown on the process page and logged with a signed checkpoint of the log, in
+/// one save. Notifications (Features/Notifications) read it from the log and tell the process's followers, by e-mail
+/// as each chose, the checkpoint included.
+/// </summary>
 public static class PublishAnnouncement
 {
     public sealed record Command(int ProcessId, string Title, string Body, Guid SubmissionId) : IProcessCommand, ISubmittedOnce;
 
-    public sealed class Handler(ProcessAccessReader processes, CocreoDbContext db, ProcessNotifications notifications) : ProcessChange<Command, Done>(processes)
+    public sealed class Handler(ProcessAccessReader processes, CocreoDbContext db) : ProcessChange<Command, Done>(processes)
     {
         protected override ProcessAction Action => ProcessAction.Announce;
 
-        public override async Task<Done> RunAsync(Change<ProcessTarget> change, Command command, CancellationToken cancellationToken)
+        public override Task<Done> RunAsync(Change<ProcessTarget> change, Command command, CancellationToken cancellationToken)
         {
             var process = change.Target.Process;
             var published = new Announcement
@@ -25,9 +29,9 @@ public static class PublishAnnouncement
             };
             db.Add(published);
             change.Log("announcement.published", new { title = published.Title, body = published.Body });
-            // The e-mails carry a checkpoint of the log: every member's mailbox keeps proof of what the log said.
-            await notifications.QueueAnnouncementAsync(process, published, change.Checkpoint(), cancellationToken);
-            return new Done();
+            // The e-mails about it carry this checkpoint of the log: every follower's mailbox keeps proof of what the log said.
+            change.Checkpoint();
+            return Task.FromResult(new Done());
         }
     }
 }
