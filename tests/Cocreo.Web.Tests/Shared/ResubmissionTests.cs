@@ -59,7 +59,13 @@ public abstract class ResubmissionTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         Assert.Equal(first, again);
         Assert.Single(await LogAsync(cast.ProcessId, "announcement.published"));
-        Assert.Equal(mails + await MemberCountAsync(cast.ProcessId), await MailCountAsync("Meeting on Monday"));
+        // Members are told through their notifications (e-mailed at once or in a digest, as each chose): once each.
+        await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(App);
+        var told = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>()
+            .Where(n => n.ProcessId == cast.ProcessId && n.Event == "announcement.published").Select(n => n.UserId).ToListAsync());
+        Assert.Equal(await MemberCountAsync(cast.ProcessId), told.Count);
+        Assert.Equal(told.Count, told.Distinct().Count());
+        Assert.True(await MailCountAsync("Meeting on Monday") - mails <= told.Count);
     }
 
     [Fact]

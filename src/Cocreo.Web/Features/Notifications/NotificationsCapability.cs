@@ -25,6 +25,7 @@ public sealed class NotificationsCapability : Capability
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddScoped<Following>();
+        services.AddScoped<Accounts.IPersonalData, NotificationsPersonalData>();
         services.AddScoped<NotificationFanOut>();
         services.AddScoped<NotificationMail>();
         services.AddScoped<NotificationInbox>();
