@@ -41,17 +41,13 @@ public sealed partial class BudgetSchedule(IServiceScopeFactory scopes, TimeProv
         List<(int Budget, BudgetPhase From)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            if (!await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryTakeAsync(Lease, Interval * 4, cancellationToken))
+            // A read first: most rounds find nothing due and then write nothing (not even the lease).
+            if ((await DueAsync(scope.ServiceProvider, cancellationToken)).Count == 0
+                || !await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryTakeAsync(Lease, Interval * 4, cancellationToken))
             {
                 return 0;
             }
-            var now = clock.GetUtcNow().UtcDateTime;
-            var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
-            var rows = await db.Set<BudgetPhasePlan>().AsNoTracking()
-                .Where(p => p.MovesAt != null && p.MovesAt <= now && p.StartedAt == null)
-                .Join(db.Set<Budget>(), p => p.BudgetId, b => b.Id, (p, b) => new { b.Id, b.Phase, Next = p.Phase })
-                .ToListAsync(cancellationToken);
-            due = rows.Where(r => r.Phase < BudgetPhase.Implementation && r.Next == r.Phase + 1).Select(r => (r.Id, r.Phase)).ToList();
+            due = await DueAsync(scope.ServiceProvider, cancellationToken);
         }
         var moved = 0;
         foreach (var (budget, from) in due)
@@ -67,6 +63,18 @@ public sealed partial class BudgetSchedule(IServiceScopeFactory scopes, TimeProv
             await scope.ServiceProvider.GetRequiredService<WorkLeases>().ReleaseAsync(Lease, cancellationToken);
         }
         return moved;
+    }
+
+    /// <summary>The budgets whose next phase has a time that has come: each with the phase it leaves.</summary>
+    private async Task<List<(int Budget, BudgetPhase From)>> DueAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var db = services.GetRequiredService<CocreoDbContext>();
+        var rows = await db.Set<BudgetPhasePlan>().AsNoTracking()
+            .Where(p => p.MovesAt != null && p.MovesAt <= now && p.StartedAt == null)
+            .Join(db.Set<Budget>(), p => p.BudgetId, b => b.Id, (p, b) => new { b.Id, b.Phase, Next = p.Phase })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.Phase < BudgetPhase.Implementation && r.Next == r.Phase + 1).Select(r => (r.Id, r.Phase)).ToList();
     }
 
     private async Task<bool> MoveAsync(int budgetId, BudgetPhase from, CancellationToken cancellationToken)
