@@ -13,7 +13,7 @@ namespace Cocreo.Web.Features.Accounts;
 public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<CocreoUser> signIn, ChangeRunner changes, IEnumerable<IPersonalData> parts, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     public bool HasPassword { get; private set; }
 
@@ -35,7 +35,8 @@ public sealed class DeleteModel(UserManager<CocreoUser> users, SignInManager<Coc
             return gone;
         }
         var user = (await users.GetUserAsync(User))!;
-        if (!HasPassword || !await users.CheckPasswordAsync(user, Password))
+        // An empty field binds as null, which the password check does not take: it is a wrong password like any other.
+        if (!HasPassword || string.IsNullOrEmpty(Password) || !await users.CheckPasswordAsync(user, Password))
         {
             ModelState.AddModelError(nameof(Password), HasPassword ? t["The current password is not correct."] : t["Choose a password first: we e-mail you a link."]);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
