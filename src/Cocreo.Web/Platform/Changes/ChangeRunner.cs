@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Hosting;
 using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,7 +81,7 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
         if (submissionId is { } id)
         {
             // Claimed in the same save as the change: a parallel duplicate fails on the key and, tried again, finds this result.
-            db.Add(new FormSubmission { Id = id, Result = JsonSerializer.Serialize(result), CreatedAt = change.Now, UserId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null });
+            db.Add(new FormSubmission { Id = id, Result = JsonSerializer.Serialize(result), CreatedAt = change.Now, UserId = user.UserId() });
         }
         await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction)
