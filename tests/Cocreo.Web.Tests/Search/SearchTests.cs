@@ -6,6 +6,7 @@ using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Budgeting;
 using Cocreo.Web.Tests.Fuzz;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Search;
@@ -263,5 +264,81 @@ public sealed class SearchDemoTests(InputFuzzTests.DemoApp app) : IClassFixture<
         Assert.Contains(SearchKind.Comment, indexed);
         var hidden = await anonymous.GetOkPageAsync("/search?q=garden+furniture");
         Assert.Null(hidden.QuerySelector(".search-results"));
+    }
+}
+
+/// <summary>
+/// PostgreSQL finds the newest matches one of two ways, chosen from how many items the words are expected to match
+/// (the stem frequencies ANALYZE keeps): both ways find the same items in the same order.
+/// </summary>
+public sealed class PostgreSqlSearchWaysTests(BudgetingPostgresApp app) : IClassFixture<BudgetingPostgresApp>
+{
+    [Fact]
+    public void Few_matches_are_found_through_the_index_and_many_by_reading_the_newest_items()
+    {
+        // At 1,000,000 items the ways cost the same near 18,000 matches.
+        Assert.True(new MatchEstimate(1_000_000, 3_300).Few);
+        Assert.True(new MatchEstimate(1_000_000, 18_000).Few);
+        Assert.False(new MatchEstimate(1_000_000, 19_000).Few);
+        Assert.False(new MatchEstimate(1_000_000, 400_000).Few);
+        Assert.True(new MatchEstimate(100, 100).Few);
+    }
+
+    [Fact]
+    public async Task Both_ways_find_the_same_items_in_the_same_order()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        await Scenarios.VerifyOrganisationAsync(app, cast.OrganisationId);
+        var tag = $"wy{Guid.NewGuid():N}"[..12];
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        for (var i = 0; i < 6; i++)
+        {
+            await ProposeAsync(cast.ParticipantClient, budgetId, new Idea($"Kolesarska steza {tag} number {i}{(i % 2 == 0 ? " ob parku" : "")}", 1_000m + i));
+        }
+        var queries = new[] { tag, $"kolesarske {tag}", $"parkom {tag}", $"steze kolesarska {tag}", $"nothing {tag}" };
+        var frequencies = app.Services.GetRequiredService<PostgreSqlStemFrequencies>();
+        async Task<List<string>> FindAsync(string query)
+        {
+            var response = await cast.AnonymousClient.Http.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = (await response.Content.ReadFromJsonAsync<SearchDocument>(Api))!;
+            return answer.Results.Select(r => r.Url).ToList();
+        }
+        try
+        {
+            // Every stem as common as can be: the newest items are read backwards.
+            frequencies.Assume(1_000_000, new Dictionary<string, double> { [tag] = 1, ["kolesarsk"] = 1, ["stez"] = 1, ["park"] = 1, ["parkom"] = 1, ["nothing"] = 1 });
+            Assert.False((await app.WithDbAsync(db => frequencies.EstimateAsync(db, SearchTerms.ForQuery(queries[1]), CancellationToken.None)))!.Few);
+            var backwards = new List<List<string>>();
+            foreach (var query in queries)
+            {
+                backwards.Add(await FindAsync(query));
+            }
+            // Every stem rare: all matches through the GIN index first.
+            frequencies.Assume(1_000_000, new Dictionary<string, double> { ["someotherword"] = 0.0001 });
+            Assert.True((await app.WithDbAsync(db => frequencies.EstimateAsync(db, SearchTerms.ForQuery(queries[1]), CancellationToken.None)))!.Few);
+            for (var i = 0; i < queries.Length; i++)
+            {
+                Assert.Equal(backwards[i], await FindAsync(queries[i]));
+            }
+            Assert.Equal(6, backwards[0].Count);
+            Assert.Equal(3, backwards[2].Count);
+            Assert.Equal(6, backwards[3].Count);
+            Assert.Empty(backwards[4]);
+
+            // PostgreSQL's own statistics, once ANALYZE has made them.
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE \"SearchEntries\""));
+            frequencies.Forget();
+            Assert.NotNull(await app.WithDbAsync(db => frequencies.EstimateAsync(db, SearchTerms.ForQuery(queries[0]), CancellationToken.None)));
+            for (var i = 0; i < queries.Length; i++)
+            {
+                Assert.Equal(backwards[i], await FindAsync(queries[i]));
+            }
+        }
+        finally
+        {
+            frequencies.Forget();
+        }
     }
 }

@@ -22,8 +22,9 @@ public sealed class SearchCapability : Capability
         services.ConfigureDbContext<SqliteCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SearchIndexInterceptor>()));
         services.ConfigureDbContext<PostgreSqlCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SearchIndexInterceptor>()));
         services.AddScoped<ISearchIndex>(provider => provider.GetRequiredService<CocreoDbContext>() is PostgreSqlCocreoDbContext db
-            ? new PostgreSqlSearchIndex(db)
+            ? new PostgreSqlSearchIndex(db, provider.GetRequiredService<PostgreSqlStemFrequencies>())
             : new SqliteSearchIndex(provider.GetRequiredService<CocreoDbContext>()));
+        services.AddSingleton<PostgreSqlStemFrequencies>();
         services.AddScoped<SearchIndexer>();
         services.AddScoped<SiteSearch>();
     }
