@@ -28,6 +28,32 @@ public sealed class PluralTests
     public void Numbers_fall_in_the_CLDR_category(string language, string number, PluralCategory expected) =>
         Assert.Equal(expected, PluralRules.Of(language, decimal.Parse(number, CultureInfo.InvariantCulture)));
 
+    /// <summary>
+    /// The hand-written rules agree with ICU's own (ICU4N, the .NET port of ICU4J, with CLDR's data) for every language
+    /// the platform offers, on every whole number up to 10,000 and on numbers with a fraction.
+    /// </summary>
+    [Fact]
+    public void The_rules_agree_with_ICU_for_every_language_of_the_platform()
+    {
+        var disagreements = new List<string>();
+        foreach (var language in Cultures.Codes)
+        {
+            var icu = ICU4N.Text.PluralRules.GetInstance(language);
+            var numbers = Enumerable.Range(0, 10_001).Select(n => (decimal)n)
+                .Concat([0.5m, 1.5m, 2.25m, 3.7m, 4.1m, 5.5m, 100.5m, 101.25m]);
+            foreach (var number in numbers)
+            {
+                var ours = PluralRules.Of(language, number).ToString().ToLowerInvariant();
+                var theirs = icu.Select((double)number);
+                if (ours != theirs)
+                {
+                    disagreements.Add($"{language} {number}: ours {ours}, ICU {theirs}");
+                }
+            }
+        }
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(20)));
+    }
+
     private const string Slovenian = "Javni dnevnik ({0, plural, one {# vnos} two {# vnosa} few {# vnosi} other {# vnosov}})";
 
     [Theory]

@@ -17,8 +17,10 @@ public enum PluralCategory
 
 /// <summary>
 /// The CLDR plural rules of the platform's languages (unicode.org/cldr, "Language Plural Rules"). Written here because
-/// .NET exposes no plural rules and no ICU MessageFormat package is available to this project; a language added to
-/// <see cref="Cultures"/> adds its rule here (a test fails until it does).
+/// .NET exposes no plural rules and the package registry this project builds from serves no stable ICU MessageFormat
+/// package (MessageFormat.NET and SmartFormat are not served; ICU4N is an alpha, used only by the tests, which check
+/// these rules against ICU's for every supported language); a language added to <see cref="Cultures"/> adds its rule
+/// here (the tests fail until it does).
 /// </summary>
 public static class PluralRules
 {
