@@ -30,6 +30,9 @@ public sealed record ModeratedItem(int ProcessId, string AuthorUserId, bool Dele
 /// <summary>An item as the moderators see it: its text, its author's public name, where it is (words and a link).</summary>
 public sealed record ModeratedItemView(string Text, string AuthorName, DateTime PostedAt, DateTime? EditedAt, bool Deleted, string Place, string Link);
 
+/// <summary>How a process is moderated: after how many reports an item is hidden (0: never; whether that is the platform's default), and whether new content waits for a moderator.</summary>
+public sealed record ProcessModeration(int HideAfterReports, bool DefaultThreshold, bool PreModeration);
+
 /// <summary>How content is shown to the public, as its page needs to know.</summary>
 public sealed record ModerationStatus(ModerationState State, string? HiddenReason, DateTime? HiddenAt)
 {
@@ -50,8 +53,15 @@ public sealed record ModerationStatus(ModerationState State, string? HiddenReaso
 /// Moderation as other capabilities use it: what of their content is hidden, what a person reported, and the
 /// texts their authors replaced (kept for the moderators).
 /// </summary>
-public sealed class ModerationDirectory(CocreoDbContext db)
+public sealed class ModerationDirectory(CocreoDbContext db, Microsoft.Extensions.Options.IOptions<ModerationOptions> options)
 {
+    /// <summary>How a process is moderated: its own settings, or the platform's defaults.</summary>
+    public async Task<ProcessModeration> SettingsAsync(int processId, CancellationToken cancellationToken)
+    {
+        var own = await db.Set<ModerationSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ProcessId == processId, cancellationToken);
+        return new ProcessModeration(own?.HideAfterReports ?? options.Value.HideAfterReports, own?.HideAfterReports is null, own?.PreModeration ?? false);
+    }
+
     /// <summary>The status of the given items; items never reported nor hidden are shown.</summary>
     public async Task<IReadOnlyDictionary<int, ModerationStatus>> StatusesAsync(string kind, IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed class ModerationCapability : Capability
         ("content.hidden", "Hid something, with a public reason"),
         ("content.shown", "Showed something hidden again"),
         ("content.reports-dismissed", "Kept something reported and answered its reports"),
+        ("moderation.settings-changed", "Changed how the process is moderated"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
