@@ -26,7 +26,11 @@ public sealed class ModerationCapability : Capability
 
     public override Type Permissions => typeof(ModerationPermissions);
 
-    public override IReadOnlyList<PageSlot> Slots => [new(ProcessSlots.Links, typeof(ProcessModerationViewComponent), Order: 90)];
+    public override IReadOnlyList<PageSlot> Slots =>
+    [
+        new(ProcessSlots.Links, typeof(ProcessModerationViewComponent), Order: 90),
+        new(Organisations.OrganisationSlots.Links, typeof(OrganisationModerationViewComponent), Order: 90),
+    ];
 
     public override IReadOnlyList<LogActionText> LogActions =>
     [

@@ -33,7 +33,6 @@ public static class BudgetRules
         "ReviewClosed" => "Voting has opened: proposals can no longer be reviewed or merged.",
         "ProposalMerged" => "This proposal was merged into another one.",
         "ProposalNotEditable" => "A proposal can be edited by its author until it is reviewed, merged or withdrawn.",
-        "ProposalHidden" => "The moderators hid this proposal: it can no longer be edited.",
         "ProposalTextMissing" => "A proposal needs a title and a description.",
         "ProposalWithdrawClosed" => "Voting has opened: a proposal can no longer be withdrawn.",
         "ReasonMissing" => "Give the public reason of your decision.",

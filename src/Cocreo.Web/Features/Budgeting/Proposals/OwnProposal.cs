@@ -32,7 +32,7 @@ public static class EditProposal
             var proposal = change.Target.Proposal;
             if (!(await moderation.StatusAsync(ProposalContents.Kind, proposal.Id, cancellationToken)).IsShown)
             {
-                throw new BudgetRuleException("ProposalHidden");
+                RefusedException.Unless(Decision.NotNow("The moderators hid this proposal: it can no longer be edited.", typeof(BudgetingPermissions)), isAuthenticated: true);
             }
             if (proposal.Edit(change.Target.Budget.Budget, command.Title, command.Description, change.Now) is { } before)
             {
