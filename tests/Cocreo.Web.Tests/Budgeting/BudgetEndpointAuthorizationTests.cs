@@ -219,7 +219,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["proposal/edit"] = new(new("POST", "/proposals/{id:int}", "EditProposal"), Stage.Proposals,
             async (cast, i) => new($"/proposals/{await cast.ProposalAsync()}?handler=EditProposal", new() { ["editedTitle"] = $"A better bench {i}", ["editedDescription"] = "Somewhere to sit, in the shade." }),
             ProposalTexts, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ["proposal/withdraw"] = new(new("POST", "/proposals/{id:int}", "WithdrawProposal"), Stage.Proposals,
+        ["proposal/withdraw proposal"] = new(new("POST", "/proposals/{id:int}", "WithdrawProposal"), Stage.Proposals,
             async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}?handler=WithdrawProposal", []),
             ProposalTexts, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Anyone signed in reports a proposal, but not its author (the owner here); each attempt on a proposal of its own.

@@ -149,6 +149,40 @@ public abstract class ProposalModerationTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task With_pre_moderation_new_content_waits_seen_by_its_author_and_the_moderators_until_kept()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["preModeration"] = "true" }, handler: "Settings")).StatusCode);
+
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A quiet garden", 20_000m));
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.GetPageAsync($"/proposals/{proposalId}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.OtherStaffClient.GetPageAsync($"/proposals/{proposalId}")).Response.StatusCode);
+        Assert.DoesNotContain("A quiet garden", (await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/proposals")).Body!.TextContent, StringComparison.Ordinal);
+        var own = await cast.ParticipantClient.GetOkPageAsync($"/proposals/{proposalId}");
+        Assert.Contains("Waiting for moderation", own.QuerySelector("#proposal-moderated")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Please build A quiet garden.", own.Body!.TextContent, StringComparison.Ordinal);
+
+        var queue = await cast.FacilitatorClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation");
+        Assert.Contains("pre-moderation", queue.QuerySelector("#waiting ~ .moderation-item")!.TextContent, StringComparison.Ordinal);
+        var keep = await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = ProposalContents.Kind, ["item"] = $"{proposalId}" }, handler: "Keep");
+        Assert.Equal(HttpStatusCode.Redirect, keep.StatusCode);
+        var published = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
+        Assert.Contains("Please build A quiet garden.", published.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(published.QuerySelector("#proposal-moderated"));
+
+        // A comment waits the same way.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "First!" }, handler: "Comment")).StatusCode);
+        Assert.Empty((await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelectorAll("article.comment"));
+        var mine = Assert.Single((await cast.ParticipantClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelectorAll("article.comment"));
+        Assert.Contains("Waiting for moderation", mine.TextContent, StringComparison.Ordinal);
+        Assert.Contains("First!", mine.TextContent, StringComparison.Ordinal);
+        var actions = await App.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Log.ProcessLogEntry>().Where(e => e.ProcessId == cast.ProcessId).Select(e => e.Action).ToListAsync());
+        Assert.Equal(2, actions.Count(a => a == "content.held"));
+        Assert.Contains("content.published", actions);
+    }
+
     private static bool BallotAfter(bool hidden, bool withdraw)
     {
         var settings = new BudgetSettings("B", "", "", 100_000m, "EUR", [], CountingRule.Greedy, EqualSharesCompletionChoice.Add1, false, TieBreak.CostThenVotes,

@@ -94,6 +94,9 @@ public sealed class ModerationAccess(CocreoDbContext db, IEnumerable<IModeratedC
 public abstract class ContentChange<TCommand, TResult>(ModerationAccess access) : IChange<TCommand, ContentTarget, TResult>
     where TCommand : IContentCommand
 {
+    /// <summary>Opens content (and its kind's <see cref="IModeratedContent"/>) for the handler.</summary>
+    protected ModerationAccess Access => access;
+
     public Task<ContentTarget?> LoadAsync(TCommand command, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         access.ForChangeAsync(command.Kind, command.ItemId, user, cancellationToken);
 

@@ -39,6 +39,8 @@ public sealed class ModerationCapability : Capability
         ("content.hidden", "Hid something, with a public reason"),
         ("content.shown", "Showed something hidden again"),
         ("content.reports-dismissed", "Kept something reported and answered its reports"),
+        ("content.held", "Held something new for the moderators (pre-moderation)"),
+        ("content.published", "Published something that waited for the moderators"),
         ("moderation.settings-changed", "Changed how the process is moderated"),
     ];
 

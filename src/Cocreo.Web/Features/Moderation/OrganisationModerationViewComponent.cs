@@ -19,7 +19,7 @@ public sealed class OrganisationModerationViewComponent(ModerationAccess access,
             return Content("");
         }
         var ids = processes.Keys.ToList();
-        var waiting = await db.Set<ModerationCase>().CountAsync(c => ids.Contains(c.ProcessId) && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview), HttpContext.RequestAborted);
+        var waiting = await db.Set<ModerationCase>().CountAsync(c => ids.Contains(c.ProcessId) && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview || c.State == ModerationState.AwaitingApproval), HttpContext.RequestAborted);
         var text = waiting > 0 ? $"{t["Moderation"]} ({t.Plural("{0, plural, one {# item waits} other {# items wait}}", waiting)})" : t["Moderation"].Value;
         return new Microsoft.AspNetCore.Mvc.ViewComponents.HtmlContentViewComponentResult(new Microsoft.AspNetCore.Html.HtmlContentBuilder()
             .AppendHtml($"<a href=\"/organisations/{id}/moderation\">").Append(text).AppendHtml("</a>"));

@@ -148,7 +148,7 @@ public sealed class OrganisationQueueModel(
         {
             cases = cases.Where(c => c.Kind == KindFilter);
         }
-        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview)
+        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview || c.State == ModerationState.AwaitingApproval)
             .OrderBy(c => c.State == ModerationState.AwaitingReview ? 0 : 1).ThenBy(c => c.LastReportedAt).ThenBy(c => c.Id)
             .Take(Shown).ToListAsync(cancellationToken);
         var hidden = await cases.Where(c => c.State == ModerationState.Hidden)

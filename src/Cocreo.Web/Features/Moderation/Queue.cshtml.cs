@@ -54,6 +54,7 @@ public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, Co
         {
             KeepOutcome.ShownAgain => t["It is shown again; its reports are answered."],
             KeepOutcome.ReportsDismissed => t["It stays; its reports are answered."],
+            KeepOutcome.Published => t["It is published: the public sees it now."],
             _ => t["Nothing waited: nothing changed."],
         }, Back(id, returnUrl));
     }
@@ -94,7 +95,7 @@ public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, Co
         Process = await access.QueueAsync(id, User, cancellationToken);
         Settings = await directory.SettingsAsync(id, cancellationToken);
         var cases = db.Set<ModerationCase>().AsNoTracking().Include(c => c.Reports).Where(c => c.ProcessId == id);
-        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview)
+        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview || c.State == ModerationState.AwaitingApproval)
             .OrderBy(c => c.State == ModerationState.AwaitingReview ? 0 : 1).ThenBy(c => c.LastReportedAt).ThenBy(c => c.Id)
             .Take(Shown).ToListAsync(cancellationToken);
         var hidden = await cases.Where(c => c.State == ModerationState.Hidden)

@@ -35,6 +35,7 @@ public static class ReportContent
             if (hidden)
             {
                 change.LogAs(LogActor.System, "content.hidden-by-reports", target.LogData(("reports", moderation.OpenReports)));
+                await Access.Content(target.Kind)!.ApplyAsync(target.ItemId, shown: false, ModerationCase.HiddenByReportsReason, change.Now, cancellationToken);
             }
             return new Outcome(true, hidden);
         }

@@ -30,7 +30,7 @@ public static class EditProposal
         public override async Task<Done> RunAsync(Change<ProposalTarget> change, Command command, CancellationToken cancellationToken)
         {
             var proposal = change.Target.Proposal;
-            if (!(await moderation.StatusAsync(ProposalContents.Kind, proposal.Id, cancellationToken)).IsShown)
+            if ((await moderation.StatusAsync(ProposalContents.Kind, proposal.Id, cancellationToken)) is { IsShown: false, IsPending: false })
             {
                 RefusedException.Unless(Decision.NotNow("The moderators hid this proposal: it can no longer be edited.", typeof(BudgetingPermissions)), isAuthenticated: true);
             }

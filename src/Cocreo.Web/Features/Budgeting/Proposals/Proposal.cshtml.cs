@@ -215,7 +215,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
 
     /// <summary>Whether the reader may edit the proposal now (its author, while proposals are collected, before review, while it is shown).</summary>
     public bool CanEditProposal =>
-        Proposal.AuthorUserId == Target.Access.UserId && Proposal.IsOpen && Proposal.ReviewedAt is null && Status.IsShown && Target.Allows(BudgetAction.EditOwnProposal);
+        Proposal.AuthorUserId == Target.Access.UserId && Proposal.IsOpen && Proposal.ReviewedAt is null && (Status.IsShown || Status.IsPending) && Target.Allows(BudgetAction.EditOwnProposal);
 
     /// <summary>Whether the reader may withdraw the proposal now (its author, until voting opens).</summary>
     public bool CanWithdrawProposal => Proposal.AuthorUserId == Target.Access.UserId && Proposal.IsOpen && Target.Allows(BudgetAction.WithdrawOwnProposal);
@@ -229,7 +229,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
 
     /// <summary>Whether the reader may edit this comment now (its author, while proposals are discussed, while it is shown).</summary>
     public bool CanEdit(ProposalComment comment) =>
-        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && CommentStatus[comment.Id].IsShown;
+        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && (CommentStatus[comment.Id].IsShown || CommentStatus[comment.Id].IsPending);
 
     /// <summary>Whether the reader may delete this comment now (its author).</summary>
     public bool CanDelete(ProposalComment comment) => !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.Comment);
@@ -254,6 +254,12 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         Status = await moderation.StatusAsync(ProposalContents.Kind, id, cancellationToken);
         ReportedProposal = (await moderation.ReportedByAsync(ProposalContents.Kind, [id], userId, cancellationToken)).Contains(id);
         Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, Target.Process, Target.Access);
+        // Pre-moderation: what waits for a moderator is seen by its author and the moderators only.
+        if (Status.IsPending && !Moderates && Proposal.AuthorUserId != userId)
+        {
+            throw new RefusedException(Refusal.NotFound);
+        }
+        Comments = Comments.Where(c => !CommentStatus[c.Id].IsPending || Moderates || c.AuthorUserId == userId).ToList();
         if (Proposal.MergedIntoId is { } original)
         {
             MergedInto = await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == original, cancellationToken);
