@@ -62,6 +62,28 @@ public abstract class ContributionModerationTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task With_pre_moderation_a_sent_contribution_waits_out_of_the_ideas_until_a_moderator_publishes_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await CreateAsync(cast.OwnerClient, cast.ProcessId);
+        var map = await MapAsync(App, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["preModeration"] = "true" }, handler: "Settings")).StatusCode);
+        var visitor = App.NewClient();
+        var token = await StartAsync(visitor, map.JoinCode);
+        await TellAsync(visitor, token, map.ActiveStages.First().Id, 2, idea: "Open on Saturdays.");
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(visitor, token)).StatusCode);
+        var contribution = await App.WithDbAsync(db => db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id).Select(c => c.Id).SingleAsync());
+
+        Assert.DoesNotContain("Open on Saturdays.", (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ModerationState.AwaitingApproval, await App.WithDbAsync(db => db.Set<ModerationCase>().Where(c => c.Kind == JourneyContributions.Kind && c.ItemId == contribution).Select(c => c.State).SingleAsync()));
+        Assert.Contains("Open on Saturdays.", (await cast.FacilitatorClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation")).QuerySelector("#waiting ~ .moderation-item")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = JourneyContributions.Kind, ["item"] = $"{contribution}" }, handler: "Keep")).StatusCode);
+        Assert.Contains("Open on Saturdays.", (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("content.published", await LogActionsAsync(App, cast.ProcessId));
+    }
+
+    [Fact]
     public async Task A_hide_from_the_maps_own_page_is_a_shared_moderation_case()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -66,6 +66,9 @@ public sealed class ModerationCase
     /// <summary>The reason content that keeps its own hidden flag stores while reports hide it (pages show the localised notice).</summary>
     public const string HiddenByReportsReason = "Hidden after reports from several people, until the moderators look at it.";
 
+    /// <summary>The reason content that keeps its own hidden flag stores while it waits for pre-moderation.</summary>
+    public const string AwaitingApprovalReason = "Waiting for moderation: the public sees it once a moderator lets it through.";
+
     public static ModerationCase Open(string kind, int itemId, int processId) => new() { Kind = kind, ItemId = itemId, ProcessId = processId };
 
     /// <summary>New content of a pre-moderated process, waiting for a moderator before the public sees it.</summary>
