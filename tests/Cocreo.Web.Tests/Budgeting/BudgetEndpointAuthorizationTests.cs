@@ -215,6 +215,34 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["moderation/keep"] = new(new("POST", "/processes/{id:int}/moderation", "Keep"), Stage.Proposals,
             async (cast, _) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Keep", new() { ["kind"] = ProposalComments.Kind, ["item"] = Id(await cast.HiddenCommentAsync()) }),
             Log, Team),
+        // Only its author edits or withdraws a proposal (the participant here); each attempt on a proposal of its own.
+        ["proposal/edit"] = new(new("POST", "/proposals/{id:int}", "EditProposal"), Stage.Proposals,
+            async (cast, i) => new($"/proposals/{await cast.ProposalAsync()}?handler=EditProposal", new() { ["editedTitle"] = $"A better bench {i}", ["editedDescription"] = "Somewhere to sit, in the shade." }),
+            ProposalTexts, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["proposal/withdraw proposal"] = new(new("POST", "/proposals/{id:int}", "WithdrawProposal"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}?handler=WithdrawProposal", []),
+            ProposalTexts, [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Anyone signed in reports a proposal, but not its author (the owner here); each attempt on a proposal of its own.
+        ["proposal/report"] = new(new("POST", "/proposals/{id:int}", "ReportProposal"), Stage.Proposals,
+            async (cast, _) => new($"/proposals/{await cast.ProposalAsync(cast.People.Owner.Id)}?handler=ReportProposal", new()
+            {
+                ["reportReason"] = "Spam",
+                ["reportSubmissionId"] = Guid.NewGuid().ToString(),
+            }),
+            Reports, [SignIn, Changed, Changed, Forbidden, Changed, Changed]),
+        // The team sets the threshold of automatic hiding for its process.
+        ["moderation/settings"] = new(new("POST", "/processes/{id:int}/moderation", "Settings"), Stage.Proposals,
+            (cast, i) => Post($"/processes/{cast.People.ProcessId}/moderation?handler=Settings", new() { ["hideAfterReports"] = Id(i + 1) }),
+            Log, Team),
+        // The organisation's queue: whoever moderates the process hides several items at once.
+        ["moderation/organisation bulk"] = new(new("POST", "/organisations/{id:int}/moderation", "Bulk"), Stage.Proposals,
+            async (cast, i) => new($"/organisations/{cast.People.OrganisationId}/moderation?handler=Bulk", new()
+            {
+                ["selected"] = $"{cast.People.ProcessId}:{await cast.CommentAsync(cast.People.Participant.Id)}:{ProposalComments.Kind}",
+                ["bulk"] = "hide",
+                ["reason"] = $"Off topic {i}.",
+            }),
+            Log, Team),
         // Pictures: the author (the participant) while proposals are collected, and staff; each attempt on a proposal of its own.
         ["proposal/image"] = new(new("POST", "/proposals/{id:int}", "Image"), Stage.Proposals,
             async (cast, _) => new($"/proposals/{await cast.ProposalAsync()}?handler=Image", new() { ["NewImageAlt"] = "A sketch." }, ("NewImage", TestImages.Png, "sketch.png")),
@@ -333,6 +361,9 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
 
     private static Task<string> Reports(BudgetCast cast) => cast.CountAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.ProcessId == cast.People.ProcessId)));
 
+    private static Task<string> ProposalTexts(BudgetCast cast) => cast.App.WithDbAsync(async db =>
+        string.Join(",", await db.Set<Proposal>().Where(p => p.BudgetId == cast.BudgetId).OrderBy(p => p.Id).Select(p => p.Title + p.EditedAt + p.WithdrawnAt).ToListAsync()));
+
     private static Task<string> Images(BudgetCast cast) => cast.CountAsync(db => db.Set<ProposalImage>().CountAsync(i => db.Set<Proposal>().Any(p => p.Id == i.ProposalId && p.BudgetId == cast.BudgetId)));
 
     /// <summary>The marked register: who has voted, online or on paper.</summary>
@@ -391,11 +422,11 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             _ => null,
         };
 
-        /// <summary>A new proposal of the participant, waiting for review.</summary>
-        public Task<int> ProposalAsync() => App.WithDbAsync(async db =>
+        /// <summary>A new proposal of the participant (or of <paramref name="authorId"/>), waiting for review.</summary>
+        public Task<int> ProposalAsync(string? authorId = null) => App.WithDbAsync(async db =>
         {
             var budget = await db.Set<Budget>().SingleAsync(b => b.Id == BudgetId);
-            var proposal = Proposal.Submit(budget, new ProposalContent("A bench", "Somewhere to sit.", "", "Green spaces", 500m), People.Participant.Id, DateTime.UtcNow);
+            var proposal = Proposal.Submit(budget, new ProposalContent("A bench", "Somewhere to sit.", "", "Green spaces", 500m), authorId ?? People.Participant.Id, DateTime.UtcNow);
             db.Add(proposal);
             await db.SaveChangesAsync();
             return proposal.Id;

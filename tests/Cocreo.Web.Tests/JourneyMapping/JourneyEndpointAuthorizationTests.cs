@@ -125,6 +125,16 @@ public sealed class JourneyEndpointAuthorizationTests(JourneyEndpointAuthorizati
         ["ideas/support"] = new(new("POST", "/journeys/{id:int}/ideas/{token?}", "Support"),
             async (cast, _) => new(cast.Path($"ideas/{(await cast.ContributionAsync(told: true)).Token}?handler=Support"), new() { ["ideaId"] = Id(cast.IdeaId) }),
             Log, Everyone),
+        // Anyone signed in reports a sent contribution (shared moderation); each attempt on a contribution of its own.
+        ["ideas/report"] = new(new("POST", "/journeys/{id:int}/ideas/{token?}", "ReportContribution"),
+            async (cast, _) => new(cast.Path("ideas?handler=ReportContribution"), new()
+            {
+                ["contributionId"] = Id(await cast.SentContributionAsync()),
+                ["reportReason"] = "Offensive",
+                ["reportSubmissionId"] = Guid.NewGuid().ToString(),
+            }),
+            cast => cast.QueryAsync(db => db.Set<Cocreo.Web.Features.Moderation.ModerationReport>().CountAsync()),
+            [SignIn, Changed, Changed, Changed, Changed, Changed]),
         // Another map's contributor cannot support through this map's page, even with a link of their own.
         ["ideas/support with another map's link"] = new(new("POST", "/journeys/{id:int}/ideas/{token?}", "Support"),
             async (cast, _) => new(cast.Path($"ideas/{await cast.OtherMapContributionAsync()}?handler=Support"), new() { ["ideaId"] = Id(cast.IdeaId) }),
@@ -273,6 +283,18 @@ internal sealed record JourneyCast(CocreoApp App, ProcessCast People, int MapId,
         db.Add(contribution);
         await db.SaveChangesAsync();
         return (contribution.Id, token, experience?.Id ?? 0);
+    });
+
+    /// <summary>A new anonymous contribution, sent, with an idea.</summary>
+    public Task<int> SentContributionAsync() => App.WithDbAsync(async db =>
+    {
+        var map = await new JourneyDirectory(db).Maps().SingleAsync(m => m.Id == MapId);
+        var contribution = JourneyContribution.StartOnline(MapId, ContributionTokens.New().Hash, null, DateTime.UtcNow);
+        contribution.Record(map, StageId, new StageAccount(2, [], null, "Rude words here.", [], "Fire everyone."), DateTime.UtcNow);
+        contribution.Submit(null, DateTime.UtcNow);
+        db.Add(contribution);
+        await db.SaveChangesAsync();
+        return contribution.Id;
     });
 
     /// <summary>A new pain point linked to the backlog item.</summary>

@@ -152,6 +152,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Empty((await cast.ParticipantClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelectorAll("form[action*='handler=Hide']"));
 
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        CommentForm(fields, proposalId, commentId);   // the page holds the proposal's own hide form first
         fields["reason"] = "It insults the people of a whole district.";
         var hide = await cast.FacilitatorClient.PostAsync(action, fields);
         Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
@@ -184,6 +185,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var (cast, proposalId, commentId) = await CommentedAsync();
         var (action, fields) = await cast.OwnerClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        CommentForm(fields, proposalId, commentId);   // the page holds the proposal's own hide form first
         fields["reason"] = "  ";
         var response = await cast.OwnerClient.PostAsync(action, fields);
         Assert.Contains("Give the reason for hiding", (await FormClient.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
@@ -272,6 +274,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.DoesNotContain("Moderation log", (await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}")).Body!.TextContent, StringComparison.Ordinal);
 
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        CommentForm(fields, proposalId, commentId);   // the page holds the proposal's own hide form first
         fields["reason"] = "It insults the people of a whole district.";
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
 
@@ -295,6 +298,14 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = Rude }, handler: "Comment")).StatusCode);
         var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
         return (cast, proposalId, commentId);
+    }
+
+    /// <summary>Points a hide form read from the proposal's page at the comment.</summary>
+    private static void CommentForm(Dictionary<string, string> fields, int proposalId, int commentId)
+    {
+        fields["kind"] = ProposalComments.Kind;
+        fields["item"] = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields["returnUrl"] = $"/proposals/{proposalId}#comment-{commentId}";
     }
 
     private Task<int> ReportsAsync(int commentId) =>

@@ -142,6 +142,9 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var proposalId = await ProposeAsync(cast.OtherStaffClient, budgetId, new Idea("A park in the east", 40_000m));
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "Rude words." }, handler: "Comment")).StatusCode);
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        // The page's first hide form is the proposal's own: point it at the comment.
+        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
+        (fields["kind"], fields["item"], fields["returnUrl"]) = (ProposalComments.Kind, commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{commentId}");
         fields["reason"] = "It insults a whole district.";
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
         await NotificationScenario.FanOutAsync(App);

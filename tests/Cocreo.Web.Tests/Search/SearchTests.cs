@@ -143,6 +143,8 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
         // Hidden by the team: gone from search at once; shown again: back.
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
+        // The page's first hide form is the proposal's own: point it at the first comment.
+        (fields["kind"], fields["item"], fields["returnUrl"]) = (ProposalComments.Kind, comments[0].ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{comments[0]}");
         fields["reason"] = "Off topic.";
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
         var stillThere = await FoundAsync(cast.AnonymousClient, tag, SearchKind.Comment);

@@ -40,7 +40,8 @@ public sealed record BudgetTarget(Budget Budget, Process Process, ProcessAccess 
 
     /// <summary>A merged proposal lives on in the one it was merged into: it changes no more.</summary>
     public static Decision OpenDecision(Proposal proposal) =>
-        proposal.IsOpen ? Decision.Allowed : Decision.NotNow("This proposal was merged into another one.", typeof(BudgetingPermissions));
+        proposal.IsWithdrawn ? Decision.NotNow("Its author withdrew this proposal.", typeof(BudgetingPermissions))
+        : proposal.IsOpen ? Decision.Allowed : Decision.NotNow("This proposal was merged into another one.", typeof(BudgetingPermissions));
 }
 
 /// <summary>A proposal loaded for a change (tracked) with its budget.</summary>

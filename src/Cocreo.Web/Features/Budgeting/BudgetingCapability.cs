@@ -57,6 +57,8 @@ public sealed class BudgetingCapability : Capability
         ("budget.voting-closed", "Closed voting"),
         ("budget.results-published", "Published the results"),
         ("proposal.submitted", "Submitted a proposal"),
+        ("proposal.edited", "Edited their proposal"),
+        ("proposal.withdrawn", "Withdrew their proposal"),
         ("proposal.supported", "Supported a proposal"),
         ("proposal.support-withdrawn", "Withdrew support for a proposal"),
         ("proposal.commented", "Commented on a proposal"),
@@ -76,6 +78,7 @@ public sealed class BudgetingCapability : Capability
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
         services.AddScoped<IModeratedContent, ProposalComments>();
+        services.AddScoped<IModeratedContent, ProposalContents>();
         services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
         services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();
         services.AddScoped<BallotPapers>();

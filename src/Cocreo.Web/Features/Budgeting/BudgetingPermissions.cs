@@ -18,6 +18,12 @@ public enum BudgetAction
     /// <summary>Edit one's own comment (only while proposals are collected and reviewed; deleting it is <see cref="Comment"/>).</summary>
     EditOwnComment,
 
+    /// <summary>Edit one's own proposal's title and description (while proposals are collected and it is not reviewed yet).</summary>
+    EditOwnProposal,
+
+    /// <summary>Withdraw one's own proposal (until voting opens).</summary>
+    WithdrawOwnProposal,
+
     /// <summary>Add or remove pictures of one's own proposal (staff do it for any proposal while they may review).</summary>
     IllustrateOwnProposal,
 
@@ -70,6 +76,10 @@ public static class BudgetingPermissions
             BudgetAction.Comment => Resident(who),
             BudgetAction.EditOwnComment => Resident(who).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
                 "Comments can be edited while proposals are collected and reviewed; this budget has moved on. You can still delete yours.")),
+            BudgetAction.EditOwnProposal => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals,
+                "Proposals can be edited by their authors only while the budget collects proposals.")),
+            BudgetAction.WithdrawOwnProposal => Resident(who).And(() => When(budget.Phase is BudgetPhase.Proposals or BudgetPhase.Review,
+                "Voting has opened: a proposal can no longer be withdrawn.")),
             BudgetAction.IllustrateOwnProposal => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals,
                 "Pictures can be added and removed only while the budget collects proposals.")),
             BudgetAction.EnterPaperBallots => Team(runs).And(() => When(budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished),

@@ -154,6 +154,10 @@ public sealed class JourneyDemo(CocreoDbContext db) : IDemoSeed
         var spam = contributions[^1];
         spam.Hide("It named a member of staff and insulted them.", now);
         await log.AppendAsync(process.Id, team, "contribution.hidden", new { journey = map.Id, contribution = spam.Id, reason = spam.HiddenReason });
+        // The shared moderation records the decision too: the process's queue and public moderation log list it.
+        var moderation = Moderation.ModerationCase.Open(JourneyContributions.Kind, spam.Id, process.Id);
+        moderation.Hide(spam.HiddenReason!, now);
+        db.Add(moderation);
 
         var wait = stages[3];
         var status = BacklogItem.Add(map.Id, new BacklogContent("Show where my application is, and when to expect the decision",

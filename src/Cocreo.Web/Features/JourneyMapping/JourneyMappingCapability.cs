@@ -73,6 +73,7 @@ public sealed class JourneyMappingCapability : Capability
         services.AddScoped<JourneyDirectory>();
         services.AddScoped<JourneyAccessReader>();
         services.AddScoped<JourneyDashboard>();
+        services.AddScoped<Moderation.IModeratedContent, JourneyContributions>();
         services.AddScoped<Accounts.IPersonalData, JourneyPersonalData>();
         services.AddScoped<Processes.IProcessActivity, JourneyProcessActivity>();
         services.Configure<RateLimiterOptions>(o =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
 using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public sealed record ContentTarget(Process Process, ProcessAccess Access, LogAct
 }
 
 /// <summary>Opens content for the moderation queue (a page) and for changes.</summary>
-public sealed class ModerationAccess(CocreoDbContext db, IEnumerable<IModeratedContent> contents, ProcessAccessReader processes)
+public sealed class ModerationAccess(CocreoDbContext db, IEnumerable<IModeratedContent> contents, ProcessAccessReader processes, ProcessDirectory directory)
 {
     public IModeratedContent? Content(string kind) => contents.SingleOrDefault(c => c.Kind == kind);
 
@@ -61,6 +62,25 @@ public sealed class ModerationAccess(CocreoDbContext db, IEnumerable<IModeratedC
         return new ContentTarget(process.Process, process.Access, process.Actor, kind, itemId, item, moderation);
     }
 
+    /// <summary>The organisation's processes this person moderates (their ids and titles in the reader's language).</summary>
+    public async Task<Dictionary<int, string>> ModeratedProcessesAsync(int organisationId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var moderated = new Dictionary<int, string>();
+        if (user.UserId() is null)
+        {
+            return moderated;
+        }
+        foreach (var process in await directory.OfOrganisationAsync(organisationId, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken))
+        {
+            var who = await processes.ForAsync(user, process.Id, organisationId, cancellationToken);
+            if (ModerationPermissions.Decide(ModerationAction.Moderate, process.Visibility, who).IsAllowed)
+            {
+                moderated[process.Id] = process.Title;
+            }
+        }
+        return moderated;
+    }
+
     /// <summary>Opens a process's moderation queue for its moderators; refuses (throws) otherwise.</summary>
     public async Task<ProcessView> QueueAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -74,6 +94,9 @@ public sealed class ModerationAccess(CocreoDbContext db, IEnumerable<IModeratedC
 public abstract class ContentChange<TCommand, TResult>(ModerationAccess access) : IChange<TCommand, ContentTarget, TResult>
     where TCommand : IContentCommand
 {
+    /// <summary>Opens content (and its kind's <see cref="IModeratedContent"/>) for the handler.</summary>
+    protected ModerationAccess Access => access;
+
     public Task<ContentTarget?> LoadAsync(TCommand command, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         access.ForChangeAsync(command.Kind, command.ItemId, user, cancellationToken);
 

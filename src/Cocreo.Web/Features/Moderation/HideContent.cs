@@ -14,13 +14,14 @@ public static class HideContent
 
     public sealed class Handler(ModerationAccess access, CocreoDbContext db) : ModeratorChange<Command, Done>(access)
     {
-        public override Task<Done> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<Done> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
         {
             var target = change.Target;
             var moderation = target.Case ?? db.Add(ModerationCase.Open(target.Kind, target.ItemId, target.Process.Id)).Entity;
             moderation.Hide(command.Reason, change.Now);
             change.Log("content.hidden", target.LogData(("reason", moderation.HiddenReason)));
-            return Task.FromResult(new Done());
+            await Access.Content(target.Kind)!.ApplyAsync(target.ItemId, shown: false, moderation.HiddenReason, change.Now, cancellationToken);
+            return new Done();
         }
     }
 }

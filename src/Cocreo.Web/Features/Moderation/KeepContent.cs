@@ -13,15 +13,24 @@ public static class KeepContent
 
     public sealed class Handler(ModerationAccess access) : ModeratorChange<Command, KeepOutcome>(access)
     {
-        public override Task<KeepOutcome> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<KeepOutcome> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
         {
             var target = change.Target;
             var outcome = target.Case?.Keep(change.Now) ?? KeepOutcome.Nothing;
             if (outcome != KeepOutcome.Nothing)
             {
-                change.Log(outcome == KeepOutcome.ShownAgain ? "content.shown" : "content.reports-dismissed", target.LogData());
+                change.Log(outcome switch
+                {
+                    KeepOutcome.ShownAgain => "content.shown",
+                    KeepOutcome.Published => "content.published",
+                    _ => "content.reports-dismissed",
+                }, target.LogData());
             }
-            return Task.FromResult(outcome);
+            if (outcome is KeepOutcome.ShownAgain or KeepOutcome.Published)
+            {
+                await Access.Content(target.Kind)!.ApplyAsync(target.ItemId, shown: true, null, change.Now, cancellationToken);
+            }
+            return outcome;
         }
     }
 }

@@ -19,6 +19,13 @@ public interface IModeratedContent
 
     /// <summary>How the moderation queue shows these items (those that no longer exist are left out).</summary>
     Task<IReadOnlyDictionary<int, ModeratedItemView>> DescribeAsync(IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called inside a moderation change when the item is hidden (<paramref name="shown"/> false, with the public
+    /// <paramref name="reason"/>) or shown again, for content that keeps its own copy of that (Co-Renew copies it onto
+    /// every stage experience so its lists filter with one column). Saved with the change. Most content does nothing.
+    /// </summary>
+    Task ApplyAsync(int itemId, bool shown, string? reason, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -30,6 +37,9 @@ public sealed record ModeratedItem(int ProcessId, string AuthorUserId, bool Dele
 /// <summary>An item as the moderators see it: its text, its author's public name, where it is (words and a link).</summary>
 public sealed record ModeratedItemView(string Text, string AuthorName, DateTime PostedAt, DateTime? EditedAt, bool Deleted, string Place, string Link);
 
+/// <summary>How a process is moderated: after how many reports an item is hidden (0: never; whether that is the platform's default), and whether new content waits for a moderator.</summary>
+public sealed record ProcessModeration(int HideAfterReports, bool DefaultThreshold, bool PreModeration);
+
 /// <summary>How content is shown to the public, as its page needs to know.</summary>
 public sealed record ModerationStatus(ModerationState State, string? HiddenReason, DateTime? HiddenAt)
 {
@@ -37,11 +47,15 @@ public sealed record ModerationStatus(ModerationState State, string? HiddenReaso
 
     public bool IsShown => State == ModerationState.Visible;
 
+    /// <summary>New content of a pre-moderated process that waits for a moderator (its author and the moderators see it).</summary>
+    public bool IsPending => State == ModerationState.AwaitingApproval;
+
     /// <summary>What is shown in the content's place while it is hidden.</summary>
     public string Notice(IStringLocalizer<ModerationText> t) => State switch
     {
         ModerationState.Hidden => t["Hidden by the moderators: {0}", HiddenReason ?? ""],
         ModerationState.AwaitingReview => t["Hidden after reports from several people, until the moderators look at it."],
+        ModerationState.AwaitingApproval => t["Waiting for moderation: the public sees it once a moderator lets it through."],
         _ => "",
     };
 }
@@ -50,8 +64,15 @@ public sealed record ModerationStatus(ModerationState State, string? HiddenReaso
 /// Moderation as other capabilities use it: what of their content is hidden, what a person reported, and the
 /// texts their authors replaced (kept for the moderators).
 /// </summary>
-public sealed class ModerationDirectory(CocreoDbContext db)
+public sealed class ModerationDirectory(CocreoDbContext db, Microsoft.Extensions.Options.IOptions<ModerationOptions> options)
 {
+    /// <summary>How a process is moderated: its own settings, or the platform's defaults.</summary>
+    public async Task<ProcessModeration> SettingsAsync(int processId, CancellationToken cancellationToken)
+    {
+        var own = await db.Set<ModerationSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ProcessId == processId, cancellationToken);
+        return new ProcessModeration(own?.HideAfterReports ?? options.Value.HideAfterReports, own?.HideAfterReports is null, own?.PreModeration ?? false);
+    }
+
     /// <summary>The status of the given items; items never reported nor hidden are shown.</summary>
     public async Task<IReadOnlyDictionary<int, ModerationStatus>> StatusesAsync(string kind, IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken)
     {
@@ -85,11 +106,27 @@ public sealed class ModerationDirectory(CocreoDbContext db)
 
     /// <summary>How many items of the process wait for the moderators (reported, or hidden until they look).</summary>
     public Task<int> WaitingAsync(int processId, CancellationToken cancellationToken) =>
-        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview), cancellationToken);
+        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && (c.OpenReports > 0 || c.State == ModerationState.AwaitingReview || c.State == ModerationState.AwaitingApproval), cancellationToken);
 
     /// <summary>How many items of the process are hidden now (by the moderators, or after reports), for its public moderation log.</summary>
     public Task<int> HiddenAsync(int processId, CancellationToken cancellationToken) =>
-        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && c.State != ModerationState.Visible, cancellationToken);
+        db.Set<ModerationCase>().CountAsync(c => c.ProcessId == processId && (c.State == ModerationState.Hidden || c.State == ModerationState.AwaitingReview), cancellationToken);
+
+    /// <summary>
+    /// Inside the change that creates an item (after it is saved, so it has its id): in a pre-moderated process, holds
+    /// it for the moderators and logs that. Returns whether it was held.
+    /// </summary>
+    public async Task<bool> HoldIfPreModeratedAsync<TTarget>(Platform.Changes.Change<TTarget> change, string kind, int itemId, int processId, object about, CancellationToken cancellationToken)
+        where TTarget : class, Platform.Changes.IChangeTarget
+    {
+        if (!(await SettingsAsync(processId, cancellationToken)).PreModeration)
+        {
+            return false;
+        }
+        db.Add(ModerationCase.Held(kind, itemId, processId, change.Now));
+        change.LogAs(Platform.Log.LogActor.System, "content.held", ContentTarget.LogEntry(kind, itemId, about));
+        return true;
+    }
 
     /// <summary>
     /// Keeps the text an author is replacing or deleting, for the moderators only; saved with the author's change

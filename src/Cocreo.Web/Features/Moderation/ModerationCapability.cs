@@ -26,7 +26,11 @@ public sealed class ModerationCapability : Capability
 
     public override Type Permissions => typeof(ModerationPermissions);
 
-    public override IReadOnlyList<PageSlot> Slots => [new(ProcessSlots.Links, typeof(ProcessModerationViewComponent), Order: 90)];
+    public override IReadOnlyList<PageSlot> Slots =>
+    [
+        new(ProcessSlots.Links, typeof(ProcessModerationViewComponent), Order: 90),
+        new(Organisations.OrganisationSlots.Links, typeof(OrganisationModerationViewComponent), Order: 90),
+    ];
 
     public override IReadOnlyList<LogActionText> LogActions =>
     [
@@ -35,6 +39,9 @@ public sealed class ModerationCapability : Capability
         ("content.hidden", "Hid something, with a public reason"),
         ("content.shown", "Showed something hidden again"),
         ("content.reports-dismissed", "Kept something reported and answered its reports"),
+        ("content.held", "Held something new for the moderators (pre-moderation)"),
+        ("content.published", "Published something that waited for the moderators"),
+        ("moderation.settings-changed", "Changed how the process is moderated"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

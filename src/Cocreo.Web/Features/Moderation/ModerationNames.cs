@@ -12,4 +12,13 @@ public static class ModerationNames
         ReportReason.OffTopic => t["Not about this subject"],
         _ => t["Something else"],
     };
+
+    /// <summary>What kind of content an item is, in words.</summary>
+    public static string Kind(IStringLocalizer<ModerationText> t, string kind) => kind switch
+    {
+        "budgeting/comment" => t["Comment"],
+        "budgeting/proposal" => t["Proposal"],
+        "journeys/contribution" => t["Contribution"],
+        _ => kind,
+    };
 }

@@ -25,7 +25,7 @@ public sealed class PublicLogModel(ProcessAccessReader processes, CocreoDbContex
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Process = await processes.ReadAsync(id, User, ProcessAction.View, cancellationToken);
-        var hidden = db.Set<ModerationCase>().AsNoTracking().Where(c => c.ProcessId == id && c.State != ModerationState.Visible);
+        var hidden = db.Set<ModerationCase>().AsNoTracking().Where(c => c.ProcessId == id && (c.State == ModerationState.Hidden || c.State == ModerationState.AwaitingReview));
         Total = await hidden.CountAsync(cancellationToken);
         var cases = await hidden.OrderByDescending(c => c.HiddenAt ?? c.LastReportedAt).Take(Shown).ToListAsync(cancellationToken);
         foreach (var group in cases.GroupBy(c => c.Kind))

@@ -16,8 +16,11 @@ public sealed record QueueItem(ModerationCase Case, ModeratedItemView View, IRea
 /// A process's moderation queue, for its team: what people reported (with how many reports and why, never who) and
 /// what is hidden; the team hides an item with a public reason, or keeps it (shown again, reports answered).
 /// </summary>
-public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, CocreoDbContext db, IStringLocalizer<ModerationText> t) : PageModel
+public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, CocreoDbContext db, ModerationDirectory directory, IStringLocalizer<ModerationText> t) : PageModel
 {
+    /// <summary>How the process is moderated now (its threshold and pre-moderation).</summary>
+    public ProcessModeration Settings { get; private set; } = null!;
+
     /// <summary>How many items each list shows (the oldest waiting first).</summary>
     public const int Shown = 100;
 
@@ -51,8 +54,29 @@ public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, Co
         {
             KeepOutcome.ShownAgain => t["It is shown again; its reports are answered."],
             KeepOutcome.ReportsDismissed => t["It stays; its reports are answered."],
+            KeepOutcome.Published => t["It is published: the public sees it now."],
             _ => t["Nothing waited: nothing changed."],
         }, Back(id, returnUrl));
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(int id, string? hideAfterReports, bool preModeration, [FromServices] ChangeModerationSettings.Handler change, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        int? threshold = null;
+        if (!string.IsNullOrWhiteSpace(hideAfterReports))
+        {
+            if (int.TryParse(hideAfterReports.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= ModerationSettings.MostReports)
+            {
+                threshold = n;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(hideAfterReports), t["The number of reports is a whole number from 0 (never hide automatically) to 100."]);
+                return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            }
+        }
+        var changed = await changes.RunAsync(change, new ChangeModerationSettings.Command(id, threshold, preModeration), cancellationToken);
+        return this.Done(changed ? t["The moderation settings were saved."] : t["Nothing changed."], $"/processes/{id}/moderation#settings");
     }
 
     /// <summary>The form field of an item's reason for hiding (the page shows the error beside it and keeps what was typed).</summary>
@@ -69,8 +93,9 @@ public sealed class QueueModel(ModerationAccess access, ChangeRunner changes, Co
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         Process = await access.QueueAsync(id, User, cancellationToken);
+        Settings = await directory.SettingsAsync(id, cancellationToken);
         var cases = db.Set<ModerationCase>().AsNoTracking().Include(c => c.Reports).Where(c => c.ProcessId == id);
-        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview)
+        var waiting = await cases.Where(c => c.OpenReports > 0 || c.State == ModerationState.AwaitingReview || c.State == ModerationState.AwaitingApproval)
             .OrderBy(c => c.State == ModerationState.AwaitingReview ? 0 : 1).ThenBy(c => c.LastReportedAt).ThenBy(c => c.Id)
             .Take(Shown).ToListAsync(cancellationToken);
         var hidden = await cases.Where(c => c.State == ModerationState.Hidden)

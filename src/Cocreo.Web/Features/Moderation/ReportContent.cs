@@ -1,7 +1,6 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Log;
-using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Features.Moderation;
 
@@ -18,26 +17,27 @@ public static class ReportContent
     /// <summary>Whether this report counted (false for a repeat), and whether it hid the item.</summary>
     public sealed record Outcome(bool Counted, bool Hidden);
 
-    public sealed class Handler(ModerationAccess access, CocreoDbContext db, IOptions<ModerationOptions> options) : ContentChange<Command, Outcome>(access)
+    public sealed class Handler(ModerationAccess access, CocreoDbContext db, ModerationDirectory directory) : ContentChange<Command, Outcome>(access)
     {
         public override Decision Decide(ContentTarget target, Command command) => ModerationPermissions.DecideReport(target);
 
-        public override Task<Outcome> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<Outcome> RunAsync(Change<ContentTarget> change, Command command, CancellationToken cancellationToken)
         {
             var target = change.Target;
             var reporter = target.Access.UserId!;
             if (target.Case?.WasReportedBy(reporter) == true)
             {
-                return Task.FromResult(new Outcome(false, false));
+                return new Outcome(false, false);
             }
             var moderation = target.Case ?? db.Add(ModerationCase.Open(target.Kind, target.ItemId, target.Process.Id)).Entity;
-            var hidden = moderation.Report(reporter, command.Reason, command.Details, options.Value.HideAfterReports, change.Now);
+            var hidden = moderation.Report(reporter, command.Reason, command.Details, (await directory.SettingsAsync(target.Process.Id, cancellationToken)).HideAfterReports, change.Now);
             change.LogAs(LogActor.Private("participant"), "content.reported", target.LogData(("reason", command.Reason.ToString())));
             if (hidden)
             {
                 change.LogAs(LogActor.System, "content.hidden-by-reports", target.LogData(("reports", moderation.OpenReports)));
+                await Access.Content(target.Kind)!.ApplyAsync(target.ItemId, shown: false, ModerationCase.HiddenByReportsReason, change.Now, cancellationToken);
             }
-            return Task.FromResult(new Outcome(true, hidden));
+            return new Outcome(true, hidden);
         }
     }
 }

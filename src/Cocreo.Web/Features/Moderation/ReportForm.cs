@@ -17,20 +17,30 @@ public sealed record ReportForm(string Handler, string ItemField, int ItemId, Gu
     /// <summary>The key of the form's messages in the model state (shown beside the form, and in the page's error summary).</summary>
     public static string Field(int itemId) => $"report-{itemId}";
 
+    /// <summary>The key of a form whose item field is not <c>commentId</c> (a page with two kinds of content keeps their forms apart).</summary>
+    public static string Field(string itemField, int itemId) => itemField == "commentId" ? Field(itemId) : $"report-{itemField}-{itemId}";
+
+    /// <summary>The key of this form's messages in the model state.</summary>
+    public string Key => Field(ItemField, ItemId);
+
     /// <summary>Adds what is wrong with a sent report to the model state; true when it can be sent on.</summary>
-    public static bool Check(int itemId, ReportReason? reason, string? details, ModelStateDictionary state, IStringLocalizer<ModerationText> t)
+    public static bool Check(int itemId, ReportReason? reason, string? details, ModelStateDictionary state, IStringLocalizer<ModerationText> t) =>
+        Check(Field(itemId), reason, details, state, t);
+
+    /// <summary>Adds what is wrong with a sent report to the model state under <paramref name="key"/>; true when it can be sent on.</summary>
+    public static bool Check(string key, ReportReason? reason, string? details, ModelStateDictionary state, IStringLocalizer<ModerationText> t)
     {
         if (reason is null)
         {
-            state.AddModelError(Field(itemId), t["Choose what is wrong with it."]);
+            state.AddModelError(key, t["Choose what is wrong with it."]);
         }
         else if (reason == ReportReason.Other && string.IsNullOrWhiteSpace(details))
         {
-            state.AddModelError(Field(itemId), t["Say what is wrong with it."]);
+            state.AddModelError(key, t["Say what is wrong with it."]);
         }
         if ((details ?? "").Trim().Length > ModerationLimits.Details)
         {
-            state.AddModelError(Field(itemId), t["What you add can have at most 1,000 characters."]);
+            state.AddModelError(key, t["What you add can have at most 1,000 characters."]);
         }
         return state.ErrorCount == 0;
     }

@@ -95,6 +95,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         Proposal x => () => (SearchKind.Proposal, x.Id),
         ProposalComment c => () => (SearchKind.Comment, c.Id),
         ModerationCase m when m.Kind == ProposalComments.Kind => () => (SearchKind.Comment, m.ItemId),
+        ModerationCase m when m.Kind == ProposalContents.Kind => () => (SearchKind.Proposal, m.ItemId),
         JourneyContribution c => () => (SearchKind.Contribution, c.Id),
         StageExperience e => () => (SearchKind.Contribution, e.ContributionId),
         _ => null,

@@ -102,11 +102,13 @@ public sealed class SearchIndexer(CocreoDbContext db)
 
     private async Task<List<SearchEntry>> ProposalsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
     {
+        // A proposal hidden by the moderators (or waiting for them) is not found: its text is what they took away.
+        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == ProposalContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
         var rows = await (
                 from x in db.Set<Proposal>().AsNoTracking()
                 join b in db.Set<Budget>() on x.BudgetId equals b.Id
                 join p in db.Set<Process>() on b.ProcessId equals p.Id
-                where ids == null ? x.Id > after : ids.Contains(x.Id)
+                where (ids == null ? x.Id > after : ids.Contains(x.Id)) && !hidden.Contains(x.Id)
                 orderby x.Id
                 select new { x.Id, b.ProcessId, p.OrganisationId, x.Title, x.Description, x.Location, x.Category, x.SubmittedAt })
             .Take(take).ToListAsync(cancellationToken);

@@ -813,6 +813,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal>("EstimatedCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -866,6 +869,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1735,6 +1741,26 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ModerationReports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationSettings", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HideAfterReports")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ModerationSettings", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ReplacedText", b =>

@@ -785,6 +785,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("EstimatedCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -837,6 +840,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1667,6 +1673,26 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ModerationReports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationSettings", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HideAfterReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ModerationSettings", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ReplacedText", b =>

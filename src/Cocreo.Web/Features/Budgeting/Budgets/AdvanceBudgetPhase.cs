@@ -20,7 +20,7 @@ public static class AdvanceBudgetPhase
     /// <summary>Whether the budget moved (false when it had already left <c>From</c>), and the phase it is in now.</summary>
     public sealed record Outcome(bool Moved, BudgetPhase Now);
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, ElectionKeys keys, Reconciliation reconciliation, ILogger<Handler> logger)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, BallotPapers papers, ElectionKeys keys, Reconciliation reconciliation, Moderation.ModerationDirectory moderation, ILogger<Handler> logger)
         : BudgetChange<Command, Outcome>(budgets, BudgetAction.Manage)
     {
         public override async Task<Outcome> RunAsync(Change<BudgetTarget> change, Command command, CancellationToken cancellationToken)
@@ -38,7 +38,9 @@ public static class AdvanceBudgetPhase
             if (to == BudgetPhase.Voting)
             {
                 var onBallot = await db.Set<Proposal>().Where(p => p.BudgetId == budget.Id).ToListAsync(cancellationToken);
-                onBallot.ForEach(p => p.PutOnBallot());
+                // A proposal the moderators hide when voting opens stays off the ballot (one hidden later stays on it, its text hidden).
+                var hidden = await moderation.StatusesAsync(ProposalContents.Kind, onBallot.Select(p => p.Id).ToList(), cancellationToken);
+                onBallot.ForEach(p => p.PutOnBallot(!hidden[p.Id].IsShown));
                 // Made (and on disk) before the phase is saved, so the first ballot finds it on every instance; its
                 // check value lets every instance make sure it seals with this key.
                 budget.ElectionKeyCheck = ElectionKeys.CheckOf(keys.GetOrCreate(budget.Id), budget.Id);
@@ -110,11 +112,11 @@ public static class AdvanceBudgetPhase
             {
                 case BudgetPhase.Review:
                     var proposals = db.Set<Proposal>().Where(p => p.BudgetId == budget.Id);
-                    if (await proposals.AnyAsync(p => p.Status == ProposalStatus.Submitted, cancellationToken))
+                    if (await proposals.AnyAsync(p => p.Status == ProposalStatus.Submitted && p.WithdrawnAt == null, cancellationToken))
                     {
                         return "ProposalsNotReviewed";
                     }
-                    if (!await proposals.AnyAsync(p => p.Status == ProposalStatus.Feasible, cancellationToken))
+                    if (!await proposals.AnyAsync(p => p.Status == ProposalStatus.Feasible && p.WithdrawnAt == null, cancellationToken))
                     {
                         return "NoFeasibleProject";
                     }

@@ -51,6 +51,14 @@ public sealed class Proposal
 
     public List<ProgressUpdate> Updates { get; private set; } = [];
 
+    /// <summary>When its author last changed its title or description (the page says "edited"; the moderators keep what it replaced).</summary>
+    public DateTime? EditedAt { get; private set; }
+
+    /// <summary>When its author withdrew it: it stays readable, but is supported, reviewed and put on a ballot no more.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
     /// <summary>Pictures of the project; never loaded with the proposal (they are large), only added through it.</summary>
     public List<ProposalImage> Images { get; private set; } = [];
 
@@ -86,7 +94,7 @@ public sealed class Proposal
     /// <summary>The cost that counts: the reviewed one when there is one.</summary>
     public decimal Cost => FinalCost ?? EstimatedCost;
 
-    public bool IsOpen => Status is not ProposalStatus.Merged;
+    public bool IsOpen => Status is not ProposalStatus.Merged && WithdrawnAt is null;
 
     public void Review(Budget budget, bool feasible, string reason, decimal? finalCost, DateTime now)
     {
@@ -132,7 +140,61 @@ public sealed class Proposal
         OnBallot = false;
     }
 
-    internal void PutOnBallot() => OnBallot = Status == ProposalStatus.Feasible;
+    /// <summary>
+    /// When voting opens: a feasible proposal goes on the ballot, unless its author withdrew it or the moderators hide
+    /// it (<paramref name="hidden"/>) at that moment.
+    /// </summary>
+    internal void PutOnBallot(bool hidden = false) => OnBallot = Status == ProposalStatus.Feasible && WithdrawnAt is null && !hidden;
+
+    /// <summary>
+    /// Its author changes the title and description while the budget collects proposals and before it is reviewed.
+    /// Returns the text it replaced (title and description), or null when nothing changed.
+    /// </summary>
+    public string? Edit(Budget budget, string title, string description, DateTime now)
+    {
+        if (budget.Phase != BudgetPhase.Proposals)
+        {
+            throw new BudgetRuleException("NotCollectingProposals");
+        }
+        if (!IsOpen || ReviewedAt is not null)
+        {
+            throw new BudgetRuleException("ProposalNotEditable");
+        }
+        var newTitle = (title ?? "").Trim();
+        var newDescription = (description ?? "").Trim();
+        if (newTitle.Length == 0 || newDescription.Length == 0)
+        {
+            throw new BudgetRuleException("ProposalTextMissing");
+        }
+        if (newTitle == Title && newDescription == Description)
+        {
+            return null;
+        }
+        var before = Title + "\n\n" + Description;
+        Title = newTitle;
+        Description = newDescription;
+        EditedAt = now;
+        return before;
+    }
+
+    /// <summary>Its author withdraws it before voting opens; withdrawing it again changes nothing (returns false).</summary>
+    public bool Withdraw(Budget budget, DateTime now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return false;
+        }
+        if (budget.Phase is not (BudgetPhase.Proposals or BudgetPhase.Review) || budget.IsLocked)
+        {
+            throw new BudgetRuleException("ProposalWithdrawClosed");
+        }
+        if (Status == ProposalStatus.Merged)
+        {
+            throw new BudgetRuleException("ProposalMerged");
+        }
+        WithdrawnAt = now;
+        return true;
+    }
 
     internal void RecordOutcome(bool funded)
     {

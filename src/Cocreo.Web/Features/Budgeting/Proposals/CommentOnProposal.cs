@@ -12,7 +12,7 @@ public static class CommentOnProposal
 {
     public sealed record Command(int ProposalId, string Body, Guid SubmissionId) : IProposalCommand, ISubmittedOnce;
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db) : ProposalChange<Command, Done>(budgets, BudgetAction.Comment)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, Moderation.ModerationDirectory moderation) : ProposalChange<Command, Done>(budgets, BudgetAction.Comment)
     {
         /// <summary>A merged proposal can still be talked about.</summary>
         public override Decision Decide(ProposalTarget target, Command command) => target.Budget.Decide(BudgetAction.Comment);
@@ -21,8 +21,13 @@ public static class CommentOnProposal
         {
             var (proposal, userId) = (change.Target.Proposal, change.Target.Budget.Access.UserId!);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-            db.Add(ProposalComment.Post(proposal.Id, userId, name, command.Body, change.Now));
+            var comment = db.Add(ProposalComment.Post(proposal.Id, userId, name, command.Body, change.Now)).Entity;
             change.LogAs(BudgetTarget.Participant, "proposal.commented", new { budget = proposal.BudgetId, proposal = proposal.Number });
+            if (await moderation.SettingsAsync(change.Target.Budget.Process.Id, cancellationToken) is { PreModeration: true })
+            {
+                await change.SaveAsync(cancellationToken);   // its id, for the moderation that holds it
+                await moderation.HoldIfPreModeratedAsync(change, ProposalComments.Kind, comment.Id, change.Target.Budget.Process.Id, new { budget = proposal.BudgetId, proposal = proposal.Number }, cancellationToken);
+            }
             return new Done();
         }
     }

@@ -61,7 +61,7 @@ public static class EditComment
         public override Decision Decide(CommentTarget target, Command command) =>
             target.DecideOwn(BudgetAction.EditOwnComment)
                 .And(() => target.Comment.IsDeleted ? Decision.NotNow("This comment was deleted by its author.", typeof(BudgetingPermissions)) : Decision.Allowed)
-                .And(() => target.Moderation.IsShown ? Decision.Allowed : Decision.NotNow("The moderators hid this comment: it can no longer be edited.", typeof(BudgetingPermissions)));
+                .And(() => target.Moderation.IsShown || target.Moderation.IsPending ? Decision.Allowed : Decision.NotNow("The moderators hid this comment: it can no longer be edited.", typeof(BudgetingPermissions)));
 
         public override Task<Done> RunAsync(Change<CommentTarget> change, Command command, CancellationToken cancellationToken)
         {

@@ -26,6 +26,12 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
     /// <summary>Whether each comment is shown, or hidden by the moderators (and why).</summary>
     public IReadOnlyDictionary<int, ModerationStatus> CommentStatus { get; private set; } = new Dictionary<int, ModerationStatus>();
 
+    /// <summary>Whether the proposal itself is shown, or hidden by the moderators (its title stays; its description gives way to the notice).</summary>
+    public ModerationStatus Status { get; private set; } = ModerationStatus.Shown;
+
+    /// <summary>The reader reported the proposal already.</summary>
+    public bool ReportedProposal { get; private set; }
+
     /// <summary>The comments the reader reported already.</summary>
     public IReadOnlySet<int> Reported { get; private set; } = new HashSet<int>();
 
@@ -157,12 +163,73 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
             $"/proposals/{id}#comment-{commentId}");
     }
 
+    public async Task<IActionResult> OnPostEditProposalAsync(int id, string? editedTitle, string? editedDescription, [FromServices] EditProposal.Handler edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Remove(nameof(Comment));
+        if (string.IsNullOrWhiteSpace(editedTitle))
+        {
+            ModelState.AddModelError("editedTitle", t["Enter a title."]);
+        }
+        else if (editedTitle.Trim().Length > BudgetLimits.Title)
+        {
+            ModelState.AddModelError("editedTitle", t["The title can have at most {0} characters.", BudgetLimits.Title]);
+        }
+        if (string.IsNullOrWhiteSpace(editedDescription))
+        {
+            ModelState.AddModelError("editedDescription", t["Describe the project."]);
+        }
+        else if (editedDescription.Trim().Length > BudgetLimits.LongText)
+        {
+            ModelState.AddModelError("editedDescription", t["This text can have at most {0} characters.", BudgetLimits.LongText]);
+        }
+        if (!ModelState.IsValid)
+        {
+            RefusedException.Unless(Target.Decide(BudgetAction.EditOwnProposal), Target.Access.IsAuthenticated);
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        await changes.RunAsync(edit, new EditProposal.Command(id, editedTitle!, editedDescription!), cancellationToken);
+        return this.Done(t["Your proposal was changed."], $"/proposals/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawProposalAsync(int id, [FromServices] WithdrawProposal.Handler withdraw, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await changes.RunAsync(withdraw, new WithdrawProposal.Command(id), cancellationToken);
+        return this.Done(t["Your proposal was withdrawn."], $"/proposals/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReportProposalAsync(int id, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] ReportContent.Handler report, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Remove(nameof(Comment));
+        if (!ReportForm.Check(ReportForm.Field("proposalId", id), reportReason, reportDetails, ModelState, moderationText))
+        {
+            return Page();
+        }
+        var outcome = await changes.RunAsync(report, new ReportContent.Command(ProposalContents.Kind, id, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            $"/proposals/{id}");
+    }
+
+    /// <summary>Whether the reader may edit the proposal now (its author, while proposals are collected, before review, while it is shown).</summary>
+    public bool CanEditProposal =>
+        Proposal.AuthorUserId == Target.Access.UserId && Proposal.IsOpen && Proposal.ReviewedAt is null && (Status.IsShown || Status.IsPending) && Target.Allows(BudgetAction.EditOwnProposal);
+
+    /// <summary>Whether the reader may withdraw the proposal now (its author, until voting opens).</summary>
+    public bool CanWithdrawProposal => Proposal.AuthorUserId == Target.Access.UserId && Proposal.IsOpen && Target.Allows(BudgetAction.WithdrawOwnProposal);
+
+    /// <summary>Whether the reader may report the proposal (signed in, not its author, it is shown, not reported by them yet).</summary>
+    public bool CanReportProposal =>
+        Target.Access.IsAuthenticated && !Proposal.IsWithdrawn && Proposal.AuthorUserId != Target.Access.UserId && Status.IsShown && !ReportedProposal;
+
     /// <summary>The key of a comment's edit form in the model state.</summary>
     public static string EditField(int commentId) => $"edit-{commentId}";
 
     /// <summary>Whether the reader may edit this comment now (its author, while proposals are discussed, while it is shown).</summary>
     public bool CanEdit(ProposalComment comment) =>
-        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && CommentStatus[comment.Id].IsShown;
+        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && (CommentStatus[comment.Id].IsShown || CommentStatus[comment.Id].IsPending);
 
     /// <summary>Whether the reader may delete this comment now (its author).</summary>
     public bool CanDelete(ProposalComment comment) => !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.Comment);
@@ -184,7 +251,15 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         var commentIds = Comments.Select(c => c.Id).ToList();
         CommentStatus = await moderation.StatusesAsync(ProposalComments.Kind, commentIds, cancellationToken);
         Reported = await moderation.ReportedByAsync(ProposalComments.Kind, commentIds, userId, cancellationToken);
+        Status = await moderation.StatusAsync(ProposalContents.Kind, id, cancellationToken);
+        ReportedProposal = (await moderation.ReportedByAsync(ProposalContents.Kind, [id], userId, cancellationToken)).Contains(id);
         Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, Target.Process, Target.Access);
+        // Pre-moderation: what waits for a moderator is seen by its author and the moderators only.
+        if (Status.IsPending && !Moderates && Proposal.AuthorUserId != userId)
+        {
+            throw new RefusedException(Refusal.NotFound);
+        }
+        Comments = Comments.Where(c => !CommentStatus[c.Id].IsPending || Moderates || c.AuthorUserId == userId).ToList();
         if (Proposal.MergedIntoId is { } original)
         {
             MergedInto = await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == original, cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>The proposals of a budget, with their review and support, filtered by category if asked.</summary>
-public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : PageModel
+public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access, Moderation.ModerationDirectory moderation) : PageModel
 {
     public BudgetTarget Target { get; private set; } = null!;
     public List<(Proposal Proposal, int Supports)> Proposals { get; private set; } = [];
@@ -31,6 +31,11 @@ public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : Pa
             query = query.Where(p => p.Category == Category);
         }
         var proposals = await query.OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        // New proposals of a pre-moderated process are seen by their authors and the moderators only; the pictures of
+        // hidden ones are not shown.
+        var statuses = await moderation.StatusesAsync(ProposalContents.Kind, proposals.Select(p => p.Id).ToList(), cancellationToken);
+        var moderates = Moderation.ModerationPermissions.Allows(Moderation.ModerationAction.Moderate, target.Process, target.Access);
+        proposals = proposals.Where(p => !statuses[p.Id].IsPending || moderates || p.AuthorUserId == target.Access.UserId).ToList();
         var ids = proposals.Select(p => p.Id).ToList();
         var supports = await db.Set<ProposalSupport>().AsNoTracking()
             .Where(s => ids.Contains(s.ProposalId))
@@ -43,7 +48,7 @@ public sealed class ProposalsModel(CocreoDbContext db, BudgetAccess access) : Pa
             .OrderBy(i => i.Id)
             .Select(i => new { i.ProposalId, View = new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight) })
             .ToListAsync(cancellationToken);
-        Pictures = pictures.DistinctBy(i => i.ProposalId).ToDictionary(i => i.ProposalId, i => i.View);
+        Pictures = pictures.Where(i => statuses[i.ProposalId].IsShown).DistinctBy(i => i.ProposalId).ToDictionary(i => i.ProposalId, i => i.View);
         return Page();
     }
 }

@@ -11,7 +11,7 @@ public static class ProposeProject
 {
     public sealed record Command(int BudgetId, ProposalContent Content, ImageFile? Image, string? ImageAlt, Guid SubmissionId) : IBudgetCommand, ISubmittedOnce;
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db) : BudgetChange<Command, int>(budgets, BudgetAction.Propose)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, Moderation.ModerationDirectory moderation) : BudgetChange<Command, int>(budgets, BudgetAction.Propose)
     {
         public override async Task<int> RunAsync(Change<BudgetTarget> change, Command command, CancellationToken cancellationToken)
         {
@@ -31,6 +31,7 @@ public static class ProposeProject
                 estimatedCost = proposal.EstimatedCost,
                 images = proposal.Images.Count,
             });
+            await moderation.HoldIfPreModeratedAsync(change, ProposalContents.Kind, proposal.Id, change.Target.Process.Id, new { budget = command.BudgetId, proposal = proposal.Number }, cancellationToken);
             return proposal.Id;
         }
     }

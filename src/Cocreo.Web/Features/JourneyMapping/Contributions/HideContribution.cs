@@ -10,7 +10,7 @@ public static class HideContribution
 {
     public sealed record Command(int MapId, int ContributionId, string Reason) : IModerationCommand;
 
-    public sealed class Handler(JourneyAccessReader journeys, JourneyDirectory directory) : ModerationChange<Command>(journeys, directory)
+    public sealed class Handler(JourneyAccessReader journeys, JourneyDirectory directory, Data.CocreoDbContext db) : ModerationChange<Command>(journeys, directory, db)
     {
         protected override void Change(JourneyContribution contribution, Command command, Change<JourneyTarget> change)
         {

@@ -13,7 +13,7 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// link, supports the ideas they agree with: once each, and not their own.
 /// </summary>
 [EnableRateLimiting(JourneyMappingCapability.WriteLimit)]
-public sealed class IdeasModel(JourneyAccessReader journeys, ChangeRunner changes, CocreoDbContext db, IStringLocalizer<JourneyText> t) : JourneyPage(journeys)
+public sealed class IdeasModel(JourneyAccessReader journeys, ChangeRunner changes, CocreoDbContext db, Moderation.ModerationDirectory moderation, IStringLocalizer<JourneyText> t, IStringLocalizer<Moderation.ModerationText> moderationText) : JourneyPage(journeys)
 {
     public const int PageSize = 40;
 
@@ -30,6 +30,32 @@ public sealed class IdeasModel(JourneyAccessReader journeys, ChangeRunner change
     public sealed record IdeaRow(int Id, int ContributionId, int StageId, string Idea, int Supports, string? PublicName);
 
     public sealed record HiddenNotice(DateTime HiddenAt, string Reason);
+
+    /// <summary>The contributions the signed-in reader reported already.</summary>
+    public IReadOnlySet<int> Reported { get; private set; } = new HashSet<int>();
+
+    /// <summary>Whether the reader may report the contribution behind an idea (signed in, not theirs, not reported yet).</summary>
+    public bool CanReport(IdeaRow idea) =>
+        User.Identity?.IsAuthenticated == true && idea.ContributionId != Contributor?.Contribution.Id && !Reported.Contains(idea.ContributionId);
+
+    /// <summary>Someone signed in tells the moderators that a contribution breaks the rules (shared moderation: its queue, its threshold).</summary>
+    public async Task<IActionResult> OnPostReportContributionAsync(int id, string? token, int contributionId, Moderation.ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] Moderation.ReportContent.Handler report, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, token, null, null, cancellationToken);
+        if (!Moderation.ReportForm.Check(Moderation.ReportForm.Field("contributionId", contributionId), reportReason, reportDetails, ModelState, moderationText))
+        {
+            return new Microsoft.AspNetCore.Mvc.RazorPages.PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        // A contribution of another map is not this page's to report.
+        if (!await db.Set<JourneyContribution>().AnyAsync(c => c.Id == contributionId && c.JourneyMapId == id, cancellationToken))
+        {
+            throw new RefusedException(Refusal.NotFound);
+        }
+        var outcome = await changes.RunAsync(report, new Moderation.ReportContent.Command(JourneyContributions.Kind, contributionId, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            token is null ? $"/journeys/{id}/ideas" : $"/journeys/{id}/ideas/{token}");
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, string? token, int? stage, int? p, CancellationToken cancellationToken)
     {
@@ -70,6 +96,7 @@ public sealed class IdeasModel(JourneyAccessReader journeys, ChangeRunner change
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Ideas = rows.Take(PageSize).ToList();
+        Reported = await moderation.ReportedByAsync(JourneyContributions.Kind, Ideas.Select(i => i.ContributionId).Distinct().ToList(), User.UserId(), cancellationToken);
         Hidden = await db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id && c.HiddenAt != null)
             .OrderByDescending(c => c.HiddenAt).Take(20)
             .Select(c => new HiddenNotice(c.HiddenAt!.Value, c.HiddenReason!))

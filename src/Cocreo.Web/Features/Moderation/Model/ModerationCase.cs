@@ -13,6 +13,9 @@ public enum ModerationState
 
     /// <summary>Hidden by the moderators, with a public reason shown in its place.</summary>
     Hidden,
+
+    /// <summary>New in a pre-moderated process: only its author and the moderators see it until a moderator publishes (keeps) it.</summary>
+    AwaitingApproval,
 }
 
 /// <summary>Why someone reports content.</summary>
@@ -60,7 +63,20 @@ public sealed class ModerationCase
     {
     }
 
+    /// <summary>The reason content that keeps its own hidden flag stores while reports hide it (pages show the localised notice).</summary>
+    public const string HiddenByReportsReason = "Hidden after reports from several people, until the moderators look at it.";
+
+    /// <summary>The reason content that keeps its own hidden flag stores while it waits for pre-moderation.</summary>
+    public const string AwaitingApprovalReason = "Waiting for moderation: the public sees it once a moderator lets it through.";
+
     public static ModerationCase Open(string kind, int itemId, int processId) => new() { Kind = kind, ItemId = itemId, ProcessId = processId };
+
+    /// <summary>New content of a pre-moderated process, waiting for a moderator before the public sees it.</summary>
+    public static ModerationCase Held(string kind, int itemId, int processId, DateTime now) =>
+        new() { Kind = kind, ItemId = itemId, ProcessId = processId, State = ModerationState.AwaitingApproval, LastReportedAt = now };
+
+    /// <summary>Waits for a moderator: reported, hidden after reports, or new in a pre-moderated process.</summary>
+    public bool IsWaiting => OpenReports > 0 || State is ModerationState.AwaitingReview or ModerationState.AwaitingApproval;
 
     public bool IsShown => State == ModerationState.Visible;
 
@@ -127,7 +143,7 @@ public sealed class ModerationCase
         {
             return KeepOutcome.Nothing;
         }
-        var outcome = IsShown ? KeepOutcome.ReportsDismissed : KeepOutcome.ShownAgain;
+        var outcome = State == ModerationState.AwaitingApproval ? KeepOutcome.Published : IsShown ? KeepOutcome.ReportsDismissed : KeepOutcome.ShownAgain;
         State = ModerationState.Visible;
         HiddenReason = null;
         HiddenAt = null;
@@ -154,6 +170,9 @@ public enum KeepOutcome
     Nothing,
     ReportsDismissed,
     ShownAgain,
+
+    /// <summary>Pre-moderated content the moderators let through: the public sees it now.</summary>
+    Published,
 }
 
 /// <summary>One person's report of one piece of content (one per person and content, ever).</summary>

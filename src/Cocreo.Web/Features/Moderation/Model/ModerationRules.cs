@@ -11,6 +11,7 @@ public static class ModerationRules
         "DetailsTooLong" => "What you add can have at most 1,000 characters.",
         "DetailsMissing" => "Say what is wrong with it.",
         "ReasonMissing" => "Give the reason for hiding: it is shown in public in its place.",
+        "ThresholdRange" => "The number of reports is a whole number from 0 (never hide automatically) to 100.",
         "ReasonTooLong" => "The reason can have at most 1,000 characters.",
         _ => "This change is not allowed.",
     };
