@@ -86,6 +86,11 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             async (cast, _, app) => new() { ["archive"] = await app.QueryAsync(async db => (await db.Set<Process>().SingleAsync(p => p.Id == cast.ProcessId)).ArchivedAt == null ? "true" : "false") },
             Log,
             [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        // Only the owner deletes (nobody took part yet: the participant only joined); after that, it is gone (410) for everyone.
+        ["process/delete"] = new(new("POST", "/processes/{id:int}/delete"),
+            async (cast, _, app) => new() { ["Confirm"] = await app.QueryAsync(async db => (await db.Set<Process>().IgnoreQueryFilters().SingleAsync(p => p.Id == cast.ProcessId)).Title) },
+            Log,
+            [SignIn, Forbidden, Forbidden, Changed, "410", "410"]),
         // Members joining again change nothing.
         ["process/join"] = new(new("POST", "/processes/{id:int}", "Join"),
             (_, _, _) => Fields([]), Log,

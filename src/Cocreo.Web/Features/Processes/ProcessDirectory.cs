@@ -62,6 +62,10 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
     public Task<Process?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Process>().AsNoTracking().Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    /// <summary>When the process was deleted, if it was (a deleted process is left out of every other query).</summary>
+    public async Task<DateTime?> DeletedAtAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Set<Process>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == id).Select(p => p.DeletedAt).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Loads a process to change it, with the given person's membership and the owners (for the last-owner rule). A
     /// process of a suspended organisation cannot change: its insiders are refused with the reason, anyone else finds

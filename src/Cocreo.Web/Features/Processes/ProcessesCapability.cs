@@ -34,6 +34,7 @@ public sealed class ProcessesCapability : Capability
         ("translation.updated", "Updated a translation"),
         ("process.archived", "Archived the process: it can no longer change"),
         ("process.unarchived", "Took the process out of the archive"),
+        ("process.deleted", "Deleted the process, before anyone took part in it"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -2213,6 +2213,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 

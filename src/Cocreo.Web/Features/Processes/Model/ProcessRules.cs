@@ -17,6 +17,8 @@ public static class ProcessRules
         "NothingToRevert" => "The process is in its first phase: there is no move to revert.",
         "PhaseHasActivity" => "Something already happened in this phase (see the public log): the move can no longer be reverted.",
         "VotingOpen" => "A vote in this process is open: close it before archiving the process.",
+        "ProcessHasInput" => "People have already taken part in this process (proposals, comments, answers or contributions): it can no longer be deleted. Archive it instead: it stays public and read-only, with its log.",
+        "DeleteConfirmTitle" => "Type the process's title exactly to confirm the deletion.",
         _ => "This change is not allowed.",
     };
 }
