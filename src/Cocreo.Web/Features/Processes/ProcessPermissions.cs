@@ -21,6 +21,9 @@ public enum ProcessAction
 
     /// <summary>Delete the process (while nobody has taken part in it).</summary>
     Delete,
+
+    /// <summary>Start or end a workshop session, and register people on site.</summary>
+    RunWorkshop,
 }
 
 /// <summary>Who someone is with respect to one process: the facts its permissions depend on.</summary>
@@ -103,6 +106,9 @@ public static class ProcessPermissions
             ProcessAction.Delete => who.Role == ProcessRole.Owner
                 ? Decision.Allowed
                 : NotYours("Only the process's owner deletes the process."),
+            ProcessAction.RunWorkshop => !who.IsProcessTeam
+                ? NotYours("Only the process's owner and facilitators run a workshop.")
+                : Open(isClosed),
             _ => NotYours("This change is not allowed."),
         };
     }
