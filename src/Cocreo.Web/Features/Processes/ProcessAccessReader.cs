@@ -64,9 +64,11 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
     public async Task<ProcessView> ReadAsync(int processId, ClaimsPrincipal user, ProcessAction action = ProcessAction.View, CancellationToken cancellationToken = default)
     {
         var process = await directory.FindAsync(processId, cancellationToken);
-        if (process is null && await directory.DeletedAtAsync(processId, cancellationToken) is { } deletedAt)
+        // A deleted process says so (410) to whoever could see it; a private one stays unknown (404) to everyone else.
+        if (process is null && await directory.DeletedAsync(processId, cancellationToken) is { } deleted
+            && ProcessPermissions.CanSee(deleted.Visibility, await ForAsync(user, deleted.Id, deleted.OrganisationId, cancellationToken)))
         {
-            throw new RefusedException(Refusal.Gone("This process was deleted on {0:d} by its owner.", typeof(ProcessPermissions), dates.Local(deletedAt)));
+            throw new RefusedException(Refusal.Gone("This process was deleted on {0:d} by its owner.", typeof(ProcessPermissions), dates.Local(deleted.DeletedAt)));
         }
         process = RefusedException.IfMissing(process);
         var access = await ForAsync(user, process, cancellationToken);
