@@ -7,6 +7,7 @@ using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Budgeting;
 using Cocreo.Web.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
 
 namespace Cocreo.Web.Tests.Processes;
@@ -68,6 +69,19 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         // The announcement logged before the deletion reaches nobody: the process is gone for its followers.
         await NotificationScenario.FanOutAsync(app);
         Assert.False(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.ProcessId == processId)));
+        // And a notification made before the deletion, waiting for the daily digest, is not mailed.
+        var mailed = await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Email.OutgoingEmail>().CountAsync(e => e.To == cast.OtherStaff.Email));
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Notification { UserId = cast.OtherStaff.Id, ProcessId = processId, Sequence = 1, Event = "process.closed", Link = url, CreatedAt = DateTime.UtcNow.AddHours(-1) });
+            await db.SaveChangesAsync();
+        });
+        using (var scope = app.Services.CreateScope())
+        {
+            var now = DateTime.UtcNow;
+            await scope.ServiceProvider.GetRequiredService<NotificationMail>().BuildDigestsAsync(EmailFrequency.Daily, now, now, CancellationToken.None);
+        }
+        Assert.Equal(mailed, await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Email.OutgoingEmail>().CountAsync(e => e.To == cast.OtherStaff.Email)));
     }
 
     [Fact]
@@ -91,6 +105,23 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         var facilitator = await cast.FacilitatorClient.PostAsync($"/processes/{cast.ProcessId}/delete", new() { ["Confirm"] = title, ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(cast.FacilitatorClient) });
         Assert.Equal(HttpStatusCode.Forbidden, facilitator.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cast.AnonymousClient.Http.GetAsync($"/processes/{cast.ProcessId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deleted_private_process_is_gone_for_its_people_and_unknown_to_others()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var fields = Scenarios.ProcessFields("Private mistake");
+        fields["Input.Visibility"] = "Private";
+        var processId = await Scenarios.CreateProcessAsync(cast.OwnerClient, cast.OrganisationId, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{processId}/delete", new() { ["Confirm"] = "Private mistake" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Gone, (await cast.OwnerClient.Http.GetAsync($"/processes/{processId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await cast.FacilitatorClient.Http.GetAsync($"/processes/{processId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.OtherStaffClient.Http.GetAsync($"/processes/{processId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.Http.GetAsync($"/api/v1/processes/{processId}")).StatusCode);
     }
 
     private Task<DateTime?> DeletedAtAsync(int processId) =>
