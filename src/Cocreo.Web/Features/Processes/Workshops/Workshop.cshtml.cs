@@ -29,6 +29,9 @@ public sealed class WorkshopModel(ProcessAccessReader processes, ChangeRunner ch
 
     public WorkshopSession? Session { get; private set; }
 
+    /// <summary>The process's earlier sessions (ended or expired), newest first.</summary>
+    public List<WorkshopSession> Earlier { get; private set; } = [];
+
     public string Link { get; private set; } = "";
 
     public IHtmlContent QrCode { get; private set; } = HtmlString.Empty;
@@ -119,6 +122,9 @@ public sealed class WorkshopModel(ProcessAccessReader processes, ChangeRunner ch
         Session = await db.Set<WorkshopSession>().AsNoTracking()
             .Where(s => s.ProcessId == id && s.EndedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        Earlier = await db.Set<WorkshopSession>().AsNoTracking()
+            .Where(s => s.ProcessId == id && (s.EndedAt != null || s.ExpiresAt <= now))
+            .OrderByDescending(s => s.StartedAt).Take(20).ToListAsync(cancellationToken);
         if (Session is not null)
         {
             Link = links.To($"/workshop/{Session.Code}");
