@@ -37,7 +37,7 @@ public static class Expect
     public static string Answer(HttpResponseMessage response) => response.StatusCode switch
     {
         System.Net.HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => SignIn,
-        System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Created => "allowed",
+        System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.NoContent => "allowed",
         var other => ((int)other).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

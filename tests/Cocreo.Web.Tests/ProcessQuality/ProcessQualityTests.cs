@@ -122,6 +122,10 @@ public abstract class ProcessQualityTests<TApp>(TApp app) : IClassFixture<TApp> 
             Assert.Contains("organisers see it more favourably", row.TextContent, StringComparison.Ordinal);
         });
         Assert.Equal(2, page.QuerySelectorAll("svg#quality-radar polygon.series").Length);
+        // Summary first: the result in a sentence and the first improvement area come before everything else.
+        var summary = page.QuerySelector("main section")!;
+        Assert.Equal("summary", summary.Id);
+        Assert.Contains("First improvement area:", summary.TextContent, StringComparison.Ordinal);
         var participantShares = page.QuerySelectorAll("section[aria-labelledby=statements-title] tbody tr")
             .Select(row => row.QuerySelectorAll("td")[1].TextContent).Where(text => text.Contains('%', StringComparison.Ordinal)).ToList();
         Assert.Equal(Master.Questions.Count(q => q.AppliesTo("participant")), participantShares.Count);

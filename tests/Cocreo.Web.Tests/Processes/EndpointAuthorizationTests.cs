@@ -86,6 +86,37 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             async (cast, _, app) => new() { ["archive"] = await app.QueryAsync(async db => (await db.Set<Process>().SingleAsync(p => p.Id == cast.ProcessId)).ArchivedAt == null ? "true" : "false") },
             Log,
             [SignIn, Forbidden, Forbidden, Changed, Forbidden, Changed]),
+        // Only the owner deletes (nobody took part yet: the participant only joined); after that, it is gone (410) for everyone.
+        ["process/delete"] = new(new("POST", "/processes/{id:int}/delete"),
+            async (cast, _, app) => new() { ["Confirm"] = await app.QueryAsync(async db => (await db.Set<Process>().IgnoreQueryFilters().SingleAsync(p => p.Id == cast.ProcessId)).Title) },
+            Log,
+            [SignIn, Forbidden, Forbidden, Changed, "410", "410"]),
+        // Workshop mode is the process team's (owner, facilitators); the owner finds the facilitator's session open.
+        ["process/workshop Start"] = new(new("POST", "/processes/{id:int}/workshop", "Start"),
+            (_, _, _) => Fields(new() { ["Start.Hours"] = "2", ["Start.MaxPeople"] = "50" }),
+            Sessions,
+            [SignIn, Forbidden, Changed, Unchanged, Forbidden, Forbidden]),
+        ["process/workshop End"] = new(new("POST", "/processes/{id:int}/workshop", "End"),
+            async (cast, _, app) =>
+            {
+                await WorkshopCodeAsync(cast, app);
+                return new();
+            },
+            (cast, app) => app.QueryAsync(async db => (await db.Set<WorkshopSession>().CountAsync(s => s.ProcessId == cast.ProcessId && s.EndedAt != null)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Forbidden]),
+        ["process/workshop Register"] = new(new("POST", "/processes/{id:int}/workshop", "Register"),
+            async (cast, i, app) =>
+            {
+                await WorkshopCodeAsync(cast, app);
+                return new() { ["Person.DisplayName"] = $"Walk-in {i}", ["Person.Email"] = $"walk-in-{i}-{Guid.NewGuid():N}@example.org" };
+            },
+            Participants,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Forbidden]),
+        // Whoever has the code registers (a new account each time) and joins.
+        ["workshop/join"] = new(new("POST", "/workshop/{code?}"),
+            (_, i, _) => Fields(new() { ["Input.DisplayName"] = $"Visitor {i}", ["Input.Email"] = $"visitor-{i}-{Guid.NewGuid():N}@example.org" }),
+            Participants,
+            [Changed, Changed, Changed, Changed, Changed, Changed]),
         // Members joining again change nothing.
         ["process/join"] = new(new("POST", "/processes/{id:int}", "Join"),
             (_, _, _) => Fields([]), Log,
@@ -141,7 +172,8 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             var fields = await row.Fields(cast, i, context);
             fields["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client);
             var url = row.Endpoint.Route
-                .Replace("{token}", await InvitationTokenAsync(cast, context, i), StringComparison.Ordinal)
+                .Replace("{token}", row.Endpoint.Route.Contains("{token}", StringComparison.Ordinal) ? await InvitationTokenAsync(cast, context, i) : "", StringComparison.Ordinal)
+                .Replace("{code?}", row.Endpoint.Route.Contains("{code?}", StringComparison.Ordinal) ? await WorkshopCodeAsync(cast, context) : "", StringComparison.Ordinal)
                 .Replace("{id:int}", (row.Endpoint.Route.StartsWith("/organisations", StringComparison.Ordinal) ? cast.OrganisationId : cast.ProcessId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{organisationId:int}", cast.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var before = await row.State(cast, context);
@@ -154,6 +186,26 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         }
         Assert.True(failures.Count == 0, $"{name}:\n" + string.Join("\n", failures));
     }
+
+    private static Task<string> Sessions(ProcessCast cast, App app) => app.QueryAsync(async db =>
+        (await db.Set<WorkshopSession>().CountAsync(s => s.ProcessId == cast.ProcessId)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Task<string> Participants(ProcessCast cast, App app) => app.QueryAsync(async db =>
+        (await db.Set<ProcessMember>().CountAsync(m => m.ProcessId == cast.ProcessId && m.Role == ProcessRole.Participant)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The code of the process's open workshop session, started (in the database) when there is none.</summary>
+    private static Task<string> WorkshopCodeAsync(ProcessCast cast, App app) => app.QueryAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        if (await db.Set<WorkshopSession>().Where(s => s.ProcessId == cast.ProcessId && s.EndedAt == null && s.ExpiresAt > now).Select(s => s.Code).FirstOrDefaultAsync() is { } open)
+        {
+            return open;
+        }
+        var session = WorkshopSession.Start(cast.ProcessId, now, 2, 200);
+        db.Add(session);
+        await db.SaveChangesAsync();
+        return session.Code;
+    });
 
     private static Task<string> Invitations(ProcessCast cast, App app) => app.QueryAsync(async db =>
         string.Join(",", await db.Set<OrganisationInvitation>().Where(i => i.OrganisationId == cast.OrganisationId)

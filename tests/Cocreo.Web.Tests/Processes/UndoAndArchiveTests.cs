@@ -153,6 +153,8 @@ public abstract class UndoAndArchiveTests<TApp>(TApp app) : IClassFixture<TApp> 
             await scope.ServiceProvider.GetRequiredService<Cocreo.Web.Features.Demo.DemoSeeder>().SeedAsync();
         }
         Assert.True(await app.WithDbAsync(db => db.Set<Process>().AnyAsync(p => p.IsDemo && p.ArchivedAt != null)));
+        // And a workshop where residents registered on site (workshop mode), shown among the earlier sessions.
+        Assert.True(await app.WithDbAsync(db => db.Set<WorkshopSession>().AnyAsync(s => s.Registered == 2 && s.EndedAt != null)));
     }
 
     private static async Task<Dictionary<string, string>> WithTokenAsync(Dictionary<string, string> fields, FormClient client)

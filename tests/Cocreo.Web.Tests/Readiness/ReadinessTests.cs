@@ -96,6 +96,16 @@ public abstract class ReadinessTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains(roadmap.Steps[0].Attribute, steps[0].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(roadmap.Steps[0].Actions[0], steps[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Good practice", steps[0].TextContent, StringComparison.Ordinal);
+
+        // Summary first: the verdict, the respondents and where to start come before everything else; the long
+        // sections (roadmap, every attribute) are folded in <details> with their headings outside.
+        var summary = page.QuerySelector("main section")!;
+        Assert.Equal("summary", summary.Id);
+        Assert.Contains(Ready.LevelNames[expected.Overall.Level!.Value].En, summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Based on the answers of 1 person.", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Start with: {roadmap.Steps[0].Attribute}.", summary.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("section[aria-labelledby=roadmap-title] > details.long-section:not([open]) > summary + ol.roadmap"));
+        Assert.NotNull(page.QuerySelector("section[aria-labelledby=attributes-title] > details.long-section:not([open]) table"));
     }
 
     [Fact]

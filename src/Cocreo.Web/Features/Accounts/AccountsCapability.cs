@@ -79,6 +79,7 @@ public sealed class AccountsCapability : Capability
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountRegistration>();
         services.AddScoped<People>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<IPersonalData, AccountPersonalData>();

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +12,7 @@ namespace Cocreo.Web.Features.Accounts;
 /// with a password of their own. The answer is the same whether or not the address has an account.
 /// </summary>
 [EnableRateLimiting(RateLimits.Registration)]
-public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails emails, TimeProvider clock) : PageModel
+public sealed class RegisterModel(AccountRegistration registration) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -43,31 +41,7 @@ public sealed class RegisterModel(UserManager<CocreoUser> users, AccountEmails e
         {
             return Page();
         }
-        var email = Input.Email.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is null)
-        {
-            var user = new CocreoUser
-            {
-                UserName = email,
-                Email = email,
-                DisplayName = Input.DisplayName.Trim(),
-                PreferredLanguage = Cultures.Current,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            var created = await users.CreateAsync(user);
-            // A parallel registration of the same address won the race: it gets the link, this answer stays the same.
-            existing = created.Succeeded ? user : await users.FindByEmailAsync(email);
-        }
-        if (existing is { EmailConfirmed: false, IsDemo: false })
-        {
-            // A new link: whoever opens it chooses the password (an earlier one, chosen by anyone, goes).
-            await emails.SendConfirmationAsync(existing, cancellationToken);
-        }
-        else if (existing is { IsDemo: false })
-        {
-            await emails.SendRegistrationAttemptAsync(existing, cancellationToken);
-        }
+        await registration.RegisterAsync(Input.DisplayName, Input.Email, cancellationToken);
         Registered = true;
         return Page();
     }

@@ -37,6 +37,7 @@ public sealed class AssessmentsCapability : Capability
         services.AddScoped<AssessmentDirectory>();
         services.AddScoped<Accounts.IPersonalData, AssessmentPersonalData>();
         services.AddScoped<AssessmentLifecycle>();
+        services.AddScoped<Processes.IProcessActivity, AssessmentProcessActivity>();
         services.AddScoped<AssessmentHomes>();
         services.AddScoped<ToolkitProcesses>();
     }

@@ -24,4 +24,12 @@ public sealed class BudgetingProcessActivity(CocreoDbContext db) : IProcessActiv
             || await proposals.AnyAsync(p => p.SubmittedAt >= since, cancellationToken)
             || await db.Set<ProposalComment>().AnyAsync(c => c.PostedAt >= since && proposals.Any(p => p.Id == c.ProposalId), cancellationToken);
     }
+
+    /// <summary>A proposal (comments are on proposals), or a vote that opened (ballots carry no time nor name).</summary>
+    public async Task<bool> HasInputAsync(int processId, CancellationToken cancellationToken)
+    {
+        var budgets = db.Set<Budget>().Where(b => b.ProcessId == processId);
+        return await budgets.AnyAsync(b => b.Phase >= BudgetPhase.Voting, cancellationToken)
+            || await db.Set<Proposal>().AnyAsync(p => budgets.Any(b => b.Id == p.BudgetId), cancellationToken);
+    }
 }

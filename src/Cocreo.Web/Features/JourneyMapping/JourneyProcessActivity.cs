@@ -15,4 +15,11 @@ public sealed class JourneyProcessActivity(CocreoDbContext db) : IProcessActivit
         return await maps.AnyAsync(m => m.CreatedAt >= since, cancellationToken)
             || await db.Set<JourneyContribution>().AnyAsync(c => c.StartedAt >= since && maps.Any(m => m.Id == c.JourneyMapId), cancellationToken);
     }
+
+    /// <summary>A contribution to one of its maps, also one not yet sent.</summary>
+    public async Task<bool> HasInputAsync(int processId, CancellationToken cancellationToken)
+    {
+        var maps = db.Set<JourneyMap>().Where(m => m.ProcessId == processId);
+        return await db.Set<JourneyContribution>().AnyAsync(c => maps.Any(m => m.Id == c.JourneyMapId), cancellationToken);
+    }
 }

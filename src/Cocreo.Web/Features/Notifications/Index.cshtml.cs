@@ -15,7 +15,7 @@ namespace Cocreo.Web.Features.Notifications;
 /// buttons on processes, budgets and proposals post here); and the choice of e-mails (the section on /account).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(NotificationInbox inbox, Following following, ProcessAccessReader processes, ProcessDirectory directory, IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText) : PageModel
+public sealed class IndexModel(NotificationInbox inbox, FollowChoices choices, IStringLocalizer<NotificationText> t) : PageModel
 {
     public List<(Notification Notification, string Text)> Items { get; } = [];
 
@@ -27,19 +27,9 @@ public sealed class IndexModel(NotificationInbox inbox, Following following, Pro
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
-        var userId = User.UserId()!;
-        var total = await inbox.CountAsync(userId, cancellationToken);
-        Pages = Math.Max(1, (total + NotificationInbox.PageSize - 1) / NotificationInbox.PageSize);
-        PageNumber = Math.Clamp(page, 1, Pages);
-        Unread = await inbox.UnreadAsync(userId, cancellationToken);
-        var shown = await inbox.PageAsync(userId, PageNumber, cancellationToken);
-        var language = Cultures.Current;
-        var titles = new Dictionary<int, string>();
-        foreach (var processId in shown.Select(n => n.ProcessId).Distinct())
-        {
-            titles[processId] = await directory.FindAsync(processId, cancellationToken) is { } process ? LocalizedProcess.Of(process, language).Title : "";
-        }
-        Items.AddRange(shown.Select(n => (n, NotificationWords.Say(t, processText, n, titles[n.ProcessId]))));
+        var shown = await choices.PageAsync(User.UserId()!, page, cancellationToken);
+        (PageNumber, Pages, Unread) = (shown.Number, shown.Pages, shown.Unread);
+        Items.AddRange(shown.Items);
     }
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken cancellationToken)
@@ -65,11 +55,7 @@ public sealed class IndexModel(NotificationInbox inbox, Following following, Pro
 
     private async Task<IActionResult> ChooseAsync(FollowKind kind, int id, bool follow, string? returnUrl, CancellationToken cancellationToken)
     {
-        var subject = RefusedException.IfMissing(await following.FindAsync(kind, id, cancellationToken));
-        var process = RefusedException.IfMissing(await directory.FindAsync(subject.ProcessId, cancellationToken));
-        var access = await processes.ForAsync(User, process, cancellationToken);
-        RefusedException.Unless(NotificationPermissions.Decide(NotificationAction.Follow, process.Visibility, access), access.IsAuthenticated);
-        await following.ChooseAsync(User.UserId()!, subject, follow, cancellationToken);
+        var subject = await choices.ChooseAsync(User, kind, id, follow, cancellationToken);
         return this.Done(
             follow ? t["You follow it now: what happens to it reaches your notifications."] : t["You no longer follow it."],
             this.SafeReturnUrl(returnUrl, subject.Link));

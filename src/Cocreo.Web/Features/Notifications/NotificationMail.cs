@@ -121,7 +121,8 @@ public sealed class NotificationMail(
         var recipients = await Recipients(db.Users.Where(u => db.Set<Notification>().Any(n => n.DigestBatch == batch && n.UserId == u.Id)))
             .ToDictionaryAsync(r => r.UserId, cancellationToken);
         var context = await ContextAsync(notifications, cancellationToken);
-        foreach (var own in notifications.GroupBy(n => n.UserId))
+        // A process deleted since the notification was made is gone for its followers: nothing about it is mailed.
+        foreach (var own in notifications.Where(n => context.Processes.ContainsKey(n.ProcessId)).GroupBy(n => n.UserId))
         {
             if (recipients.TryGetValue(own.Key, out var recipient))
             {

@@ -25,6 +25,7 @@ public sealed class NotificationsCapability : Capability
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddScoped<Following>();
+        services.AddScoped<FollowChoices>();
         services.AddScoped<Accounts.IPersonalData, NotificationsPersonalData>();
         services.AddScoped<NotificationFanOut>();
         services.AddScoped<NotificationMail>();
@@ -34,4 +35,6 @@ public sealed class NotificationsCapability : Capability
         services.AddSingleton<NotificationDigestService>();
         services.AddHostedService(provider => provider.GetRequiredService<NotificationDigestService>());
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationsApi();
 }

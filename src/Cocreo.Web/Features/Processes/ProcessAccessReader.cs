@@ -4,6 +4,7 @@ using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Log;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed record ProcessTarget(Process Process, ProcessAccess Access, LogAct
 /// asks once and gets the process or a refusal thrown for the page filter to answer (404 for a process the person may
 /// not see, sign-in or 403 with the reason otherwise).
 /// </summary>
-public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory directory, OrganisationMembership organisations, LogActors actors)
+public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory directory, OrganisationMembership organisations, LogActors actors, DateDisplay dates)
 {
     public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, Process process, CancellationToken cancellationToken = default) =>
         await ForAsync(user, process.Id, process.OrganisationId, cancellationToken);
@@ -56,10 +57,20 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
             .Select(m => (ProcessRole?)m.Role)
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Opens a process for a page that does <paramref name="action"/>; refuses (throws) otherwise.</summary>
+    /// <summary>
+    /// Opens a process for a page that does <paramref name="action"/>; refuses (throws) otherwise. A deleted process
+    /// answers 410 Gone with when it was deleted.
+    /// </summary>
     public async Task<ProcessView> ReadAsync(int processId, ClaimsPrincipal user, ProcessAction action = ProcessAction.View, CancellationToken cancellationToken = default)
     {
-        var process = RefusedException.IfMissing(await directory.FindAsync(processId, cancellationToken));
+        var process = await directory.FindAsync(processId, cancellationToken);
+        // A deleted process says so (410) to whoever could see it; a private one stays unknown (404) to everyone else.
+        if (process is null && await directory.DeletedAsync(processId, cancellationToken) is { } deleted
+            && ProcessPermissions.CanSee(deleted.Visibility, await ForAsync(user, deleted.Id, deleted.OrganisationId, cancellationToken)))
+        {
+            throw new RefusedException(Refusal.Gone("This process was deleted on {0:d} by its owner.", typeof(ProcessPermissions), dates.Local(deleted.DeletedAt)));
+        }
+        process = RefusedException.IfMissing(process);
         var access = await ForAsync(user, process, cancellationToken);
         RefusedException.Unless(ProcessPermissions.Decide(action, process, access), access.IsAuthenticated);
         return new ProcessView(process, access);

@@ -62,6 +62,11 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
     public Task<Process?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Process>().AsNoTracking().Include(p => p.Translations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    /// <summary>A deleted process's tombstone (a deleted process is left out of every other query), or null.</summary>
+    public async Task<DeletedProcess?> DeletedAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Set<Process>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == id && p.DeletedAt != null)
+            .Select(p => new DeletedProcess(p.Id, p.OrganisationId, p.Visibility, p.DeletedAt!.Value)).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Loads a process to change it, with the given person's membership and the owners (for the last-owner rule). A
     /// process of a suspended organisation cannot change: its insiders are refused with the reason, anyone else finds
@@ -97,6 +102,9 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
             p.IsDemo)).ToList();
     }
 }
+
+/// <summary>What is left to say of a deleted process: who could see it, and when it was deleted.</summary>
+public sealed record DeletedProcess(int Id, int OrganisationId, ProcessVisibility Visibility, DateTime DeletedAt);
 
 /// <summary>Filters of the public listing: an organisation, a phase (of open processes) or closed ones, and the processes a text search found.</summary>
 public sealed record ProcessListing(int? OrganisationId = null, PolicyPhase? Phase = null, bool Closed = false, IReadOnlyCollection<int>? Among = null);

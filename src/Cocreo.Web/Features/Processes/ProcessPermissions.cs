@@ -18,6 +18,12 @@ public enum ProcessAction
 
     /// <summary>Archive the process or take it out of the archive.</summary>
     Archive,
+
+    /// <summary>Delete the process (while nobody has taken part in it).</summary>
+    Delete,
+
+    /// <summary>Start or end a workshop session, and register people on site.</summary>
+    RunWorkshop,
 }
 
 /// <summary>Who someone is with respect to one process: the facts its permissions depend on.</summary>
@@ -96,6 +102,13 @@ public static class ProcessPermissions
             ProcessAction.Archive => who.IsPlatformAdmin || who.Role == ProcessRole.Owner || who.OrganisationRole == OrganisationRole.Administrator
                 ? Decision.Allowed
                 : NotYours("Only the process's owner and the organisation's administrators archive the process."),
+            // Only its owner: deleting is undoing one's own mistake. Whether people took part is the handler's rule.
+            ProcessAction.Delete => who.Role == ProcessRole.Owner
+                ? Decision.Allowed
+                : NotYours("Only the process's owner deletes the process."),
+            ProcessAction.RunWorkshop => !who.IsProcessTeam
+                ? NotYours("Only the process's owner and facilitators run a workshop.")
+                : Open(isClosed),
             _ => NotYours("This change is not allowed."),
         };
     }

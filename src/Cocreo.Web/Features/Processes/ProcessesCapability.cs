@@ -34,6 +34,9 @@ public sealed class ProcessesCapability : Capability
         ("translation.updated", "Updated a translation"),
         ("process.archived", "Archived the process: it can no longer change"),
         ("process.unarchived", "Took the process out of the archive"),
+        ("workshop.started", "Started a workshop session for registering people on site"),
+        ("workshop.ended", "Ended the workshop session"),
+        ("process.deleted", "Deleted the process, before anyone took part in it"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -91,6 +91,28 @@ public sealed class ProcessesDemo(CocreoDbContext db) : IDemoSeed
             phase = "SolutionDesign",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await WorkshopAsync(city, process, cancellationToken);
+    }
+
+    /// <summary>A design workshop where two residents registered on site through the facilitator's code (workshop mode).</summary>
+    private async Task WorkshopAsync(DemoCity city, Process process, CancellationToken cancellationToken)
+    {
+        var (facilitator, log, time) = (city.Facilitator, city.Log, city.Time);
+        time.Advance(TimeSpan.FromDays(1));
+        var workshop = WorkshopSession.Start(process.Id, time.Now, 3, 40);
+        db.Add(workshop);
+        await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "workshop.started", new { hours = 3, maxPeople = 40 });
+        foreach (var citizen in city.Citizens.Skip(8))
+        {
+            time.Advance(TimeSpan.FromMinutes(12));
+            process.Join(citizen.Id, ProcessRole.Participant, time.Now);
+            workshop.Count();
+            await log.AppendAsync(process.Id, LogActor.Private("participant"), "member.joined", new { role = "participant", through = "workshop" });
+        }
+        time.Advance(TimeSpan.FromHours(2));
+        workshop.End(time.Now);
+        await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "workshop.ended", new { registered = workshop.Registered });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task LibraryAsync(DemoCity city, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ public enum RefusalKind
 
     /// <summary>422: what was sent breaks a rule; the form is shown again with what was typed and the message.</summary>
     Invalid,
+
+    /// <summary>410: it existed and was deleted (a deleted process); the message says when and by whom.</summary>
+    Gone,
 }
 
 /// <summary>
@@ -32,6 +35,9 @@ public sealed record Refusal(RefusalKind Kind, string? Text = null, Type? Origin
 
     public static Refusal Invalid(string text, Type origin, string? field = null, params object[] arguments) =>
         new(RefusalKind.Invalid, text, origin, arguments, field);
+
+    public static Refusal Gone(string text, Type origin, params object[] arguments) =>
+        new(RefusalKind.Gone, text, origin, arguments);
 
     public static Refusal Conflict(string text, Type origin, params object[] arguments) =>
         new(RefusalKind.Conflict, text, origin, arguments);

@@ -66,13 +66,18 @@ public sealed class RefusalPageFilter(IStringLocalizerFactory localizers) : IAsy
                 {
                     context.HttpContext.Features.Set(new RefusalMessage(message));
                 }
-                executed.Result = new StatusCodeResult(refusal.Kind == RefusalKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden);
+                executed.Result = new StatusCodeResult(refusal.Kind switch
+                {
+                    RefusalKind.Conflict => StatusCodes.Status409Conflict,
+                    RefusalKind.Gone => StatusCodes.Status410Gone,
+                    _ => StatusCodes.Status403Forbidden,
+                });
                 break;
         }
     }
 }
 
-/// <summary>Answers a <see cref="RefusedException"/> thrown by an API endpoint with problem details: 404, 401, 403, 409 or 422 with the message.</summary>
+/// <summary>Answers a <see cref="RefusedException"/> thrown by an API endpoint with problem details: 404, 401, 403, 409, 410 or 422 with the message.</summary>
 public sealed class RefusalEndpointFilter(IStringLocalizerFactory localizers) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -90,6 +95,7 @@ public sealed class RefusalEndpointFilter(IStringLocalizerFactory localizers) : 
                 RefusalKind.SignIn => StatusCodes.Status401Unauthorized,
                 RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
                 RefusalKind.Conflict => StatusCodes.Status409Conflict,
+                RefusalKind.Gone => StatusCodes.Status410Gone,
                 _ => StatusCodes.Status422UnprocessableEntity,
             };
             return TypedResults.Problem(detail: refusal.Localize(localizers), statusCode: status);

@@ -38,6 +38,13 @@
       });
     });
   });
+  // Folded sections (<details>) are printed open: a printed result is read without clicking.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.dataset.printOpened = "true"; d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-opened]").forEach(function (d) { d.open = false; delete d.dataset.printOpened; });
+  });
   // Coming back with the browser's back button shows a form that can be sent again.
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-submitted]").forEach(function (form) { delete form.dataset.submitted; });

@@ -98,4 +98,11 @@ public interface IProcessActivity
 
     /// <summary>Whether anything happened in this capability of the process since <paramref name="since"/> (a proposal, a comment, a ballot...).</summary>
     Task<bool> AnythingSinceAsync(int processId, DateTime since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether participants gave this capability of the process any input (a proposal, a comment, a ballot, an
+    /// answer, a contribution): then the process is no longer deleted, only archived. The team's own setup (an empty
+    /// budget, a journey map without contributions) is not input.
+    /// </summary>
+    Task<bool> HasInputAsync(int processId, CancellationToken cancellationToken);
 }

@@ -100,6 +100,26 @@ public sealed class Process
         return true;
     }
 
+    /// <summary>
+    /// When its owner deleted the process (while nobody had taken part in it): a tombstone. It leaves every list,
+    /// search and follow (a query filter of the model), its pages answer 410 Gone, and its public log stays whole.
+    /// </summary>
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Marks the process deleted (false when it was deleted already).</summary>
+    public bool Delete(DateTime now)
+    {
+        if (IsDeleted)
+        {
+            return false;
+        }
+        DeletedAt = now;
+        Touch();
+        return true;
+    }
+
     public void Describe(ProcessContent content)
     {
         Title = content.Title.Trim();
@@ -350,4 +370,6 @@ public sealed class Announcement
 public sealed class ProcessRuleException(string code) : Platform.Changes.RuleException(code)
 {
     public override string Text => ProcessRules.Message(Code);
+
+    public override string? Field => Code == "DeleteConfirmTitle" ? "Confirm" : null;
 }

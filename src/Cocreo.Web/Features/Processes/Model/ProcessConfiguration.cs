@@ -27,6 +27,8 @@ internal sealed class ProcessConfiguration : IEntityTypeConfiguration<Process>
         process.HasMany<ProcessLogEntry>().WithOne().HasForeignKey(e => e.ProcessId).OnDelete(DeleteBehavior.Restrict);
         process.HasOne<ProcessLogHead>().WithOne().HasForeignKey<ProcessLogHead>(h => h.ProcessId).OnDelete(DeleteBehavior.Restrict);
         process.HasIndex(p => new { p.Visibility, p.CreatedAt });
+        // A deleted process is a tombstone: gone from every query but the few that ask for it (IgnoreQueryFilters).
+        process.HasQueryFilter(p => p.DeletedAt == null);
     }
 }
 

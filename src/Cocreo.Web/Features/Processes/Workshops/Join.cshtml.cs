@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Accounts;
+using Cocreo.Web.Platform.Changes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Processes;
+
+/// <summary>
+/// Registering at a workshop: with the session's code (in the link, or typed), a person registers as on the register
+/// page and joins the process. This page is not under the per-address registration limit (a room shares one address);
+/// the session's cap and the general write limit are. An unknown, ended or expired code is refused with what to do.
+/// </summary>
+public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration registration, ChangeRunner changes, ProcessDirectory directory, TimeProvider clock, IStringLocalizer<ProcessText> t) : PageModel
+{
+    [BindProperty]
+    public JoinInput Input { get; set; } = new();
+
+    public WorkshopSession? Session { get; private set; }
+
+    public string ProcessTitle { get; private set; } = "";
+
+    /// <summary>Why the code cannot be used (unknown, ended, expired, full), in words; null when it can.</summary>
+    public string? Problem { get; private set; }
+
+    public bool Registered { get; private set; }
+
+    public sealed class JoinInput
+    {
+        [Required(ErrorMessage = "Enter the name others will see.")]
+        [StringLength(100, ErrorMessage = "The name can have at most {1} characters.")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
+        [StringLength(256, ErrorMessage = "The email address can have at most {1} characters.")]
+        public string Email { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return Page();
+        }
+        await LoadAsync(code, cancellationToken);
+        return Problem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? code, [FromServices] JoinThroughWorkshop.Handler join, CancellationToken cancellationToken)
+    {
+        await LoadAsync(code, cancellationToken);
+        if (Problem is not null || Session is null)
+        {
+            Problem ??= t[ProcessRules.Message("WorkshopUnknown")];
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await registration.RegisterAsync(Input.DisplayName, Input.Email, cancellationToken) is { } account)
+        {
+            await changes.RunAsync(join, new JoinThroughWorkshop.Command(Session.Code, account.Id), cancellationToken);
+        }
+        Registered = true;
+        return Page();
+    }
+
+    private async Task LoadAsync(string? code, CancellationToken cancellationToken)
+    {
+        var normalized = WorkshopSession.Normalize(code);
+        Session = await db.Set<WorkshopSession>().AsNoTracking().SingleOrDefaultAsync(s => s.Code == normalized, cancellationToken);
+        var process = Session is null ? null : await directory.FindAsync(Session.ProcessId, cancellationToken);
+        if (Session is null || process is null)
+        {
+            Problem = t[ProcessRules.Message("WorkshopUnknown")];
+            return;
+        }
+        ProcessTitle = process.Title;
+        if (Session.Closed(clock.GetUtcNow().UtcDateTime) is { } closed)
+        {
+            Problem = t[ProcessRules.Message(closed)];
+        }
+    }
+}
