@@ -37,7 +37,7 @@ public sealed class IndexModel(NotificationInbox inbox, Following following, Pro
         var titles = new Dictionary<int, string>();
         foreach (var processId in shown.Select(n => n.ProcessId).Distinct())
         {
-            titles[processId] = await directory.FindAsync(processId, cancellationToken) is { } process ? LocalizedProcess.Of(process, language).Title : "";
+            titles[processId] = await directory.FindAsync(processId, cancellationToken) is { } process ? LocalizedProcess.Of(process, language).Title.Text : "";
         }
         Items.AddRange(shown.Select(n => (n, NotificationWords.Say(t, processText, n, titles[n.ProcessId]))));
     }

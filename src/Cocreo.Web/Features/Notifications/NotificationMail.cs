@@ -239,7 +239,7 @@ public sealed class NotificationMail(
         {
             if (!titles.TryGetValue((processId, language), out var title))
             {
-                title = Processes.TryGetValue(processId, out var process) ? LocalizedProcess.Of(process, language).Title : "";
+                title = Processes.TryGetValue(processId, out var process) ? LocalizedProcess.Of(process, language).Title.Text : "";
                 titles[(processId, language)] = title;
             }
             return title;
