@@ -55,7 +55,7 @@ public sealed class TranslateAnnouncementModel(ProcessAccessReader processes, Co
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         await changes.RunAsync(translate, new TranslateAnnouncement.Command(id, announcementId, Language!, Input.Title, Input.Body), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/processes/{id}");
