@@ -92,6 +92,9 @@ public abstract class TranslationTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var en = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}?culture=en");
         Assert.Equal("Walk-along on Saturday", en.QuerySelector($"#announcement-{id}")!.TextContent);
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<AnnouncementTranslation>().CountAsync(t => t.AnnouncementId == id)));
+        // Search finds it by its translation too.
+        var found = await SearchAsync(cast.OwnerClient, "sprehod");
+        Assert.Contains(found, url => url.EndsWith($"#announcement-{id}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -196,12 +199,47 @@ public abstract class TranslationTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var entry = log.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "proposal.translated");
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("actorName").ValueKind);
         Assert.DoesNotContain(cast.Participant.DisplayName, log.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains($"/proposals/{proposalId}", await SearchAsync(cast.OwnerClient, "klop"));
+    }
+
+    private static async Task<List<string>> SearchAsync(FormClient client, string query)
+    {
+        var answer = await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(query)}", Api);
+        return answer.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!).ToList();
     }
 
     private static async Task<HttpResponseMessage> PostAsync(FormClient client, string url, Dictionary<string, string> fields)
     {
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client) };
         return await client.PostAsync(url, all);
+    }
+}
+
+/// <summary>A newcomer to the demo city who reads Slovenian sees the demo's translations, and what is not translated in English, marked so.</summary>
+public sealed class TranslationDemoTests(Fuzz.InputFuzzTests.DemoApp app) : IClassFixture<Fuzz.InputFuzzTests.DemoApp>
+{
+    [Fact]
+    public async Task The_demo_has_a_translated_sponsor_announcement_budget_and_proposals()
+    {
+        var (schoolId, budgetId, teamTranslated, byAuthor) = await app.WithDbAsync(async db =>
+        {
+            var school = await db.Set<Process>().Where(p => p.Title == "A safer way to school").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var budget = await db.Set<Budget>().Where(b => b.Title == "City-wide budget 2027").Select(b => b.Id).SingleAsync();
+            var team = await db.Set<Proposal>().Where(p => p.Title == "Shade trees on the market square").Select(p => p.Id).SingleAsync();
+            var author = await db.Set<Proposal>().Where(p => p.Title == "Pitnik ob otroškem igrišču").Select(p => p.Id).SingleAsync();
+            return (school, budget, team, author);
+        });
+        var client = app.NewClient();
+        var process = await client.GetOkPageAsync($"/processes/{schoolId}?culture=sl");
+        Assert.Equal("Županov urad (Ana Kovač, vodja urada)", process.QuerySelector("strong[lang=sl]")!.TextContent);
+        Assert.Contains(process.QuerySelectorAll("h3[lang=sl]"), h => h.TextContent == "Skupni sprehod v soboto");
+        Assert.Equal("Mestni proračun 2027", (await client.GetOkPageAsync($"/budgets/{budgetId}?culture=sl")).QuerySelector("h1")!.TextContent);
+        var team = await client.GetOkPageAsync($"/proposals/{teamTranslated}?culture=sl");
+        Assert.Equal("Drevesa za senco na tržnici", team.QuerySelector("h1")!.TextContent);
+        Assert.Contains("prevod: ekipa proračuna", team.QuerySelector("#written-in")!.TextContent, StringComparison.Ordinal);
+        var author = await client.GetOkPageAsync($"/proposals/{byAuthor}?culture=en");
+        Assert.Equal("A drinking fountain by the playground", author.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Written in Slovenian; translation by its author.", author.QuerySelector("#written-in")!.TextContent, StringComparison.Ordinal);
     }
 }
 
