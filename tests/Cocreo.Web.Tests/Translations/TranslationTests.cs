@@ -200,6 +200,12 @@ public abstract class TranslationTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("actorName").ValueKind);
         Assert.DoesNotContain(cast.Participant.DisplayName, log.GetRawText(), StringComparison.Ordinal);
         Assert.Contains($"/proposals/{proposalId}", await SearchAsync(cast.OwnerClient, "klop"));
+
+        // A notification about it names it in the reader's language.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "Near the bridge?" }, handler: "Comment")).StatusCode);
+        await Notifications.NotificationScenario.FanOutAsync(App);
+        Assert.Contains("Klop ob reki", (await cast.ParticipantClient.GetOkPageAsync("/notifications?culture=sl")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A bench by the river", (await cast.ParticipantClient.GetOkPageAsync("/notifications?culture=en")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> SearchAsync(FormClient client, string query)

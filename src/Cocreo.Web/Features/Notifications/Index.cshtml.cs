@@ -15,7 +15,7 @@ namespace Cocreo.Web.Features.Notifications;
 /// buttons on processes, budgets and proposals post here); and the choice of e-mails (the section on /account).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(NotificationInbox inbox, Following following, ProcessAccessReader processes, ProcessDirectory directory, IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText) : PageModel
+public sealed class IndexModel(Cocreo.Web.Data.CocreoDbContext db, NotificationInbox inbox, Following following, ProcessAccessReader processes, ProcessDirectory directory, IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText) : PageModel
 {
     public List<(Notification Notification, string Text)> Items { get; } = [];
 
@@ -39,7 +39,8 @@ public sealed class IndexModel(NotificationInbox inbox, Following following, Pro
         {
             titles[processId] = await directory.FindAsync(processId, cancellationToken) is { } process ? LocalizedProcess.Of(process, language).Title.Text : "";
         }
-        Items.AddRange(shown.Select(n => (n, NotificationWords.Say(t, processText, n, titles[n.ProcessId]))));
+        var subjects = await NotificationSubjects.LoadAsync(db, shown, cancellationToken);
+        Items.AddRange(shown.Select(n => (n, NotificationWords.Say(t, processText, n, titles[n.ProcessId], subjects.Of(n, language)))));
     }
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken cancellationToken)
