@@ -6,7 +6,7 @@ namespace Cocreo.Web.Features.Notifications;
 
 /// <summary>
 /// The budgets and proposals notifications are about, read when they are shown or mailed, so that their titles are in
-/// the reader's language where a translation has one; anything else keeps the title stored with the notification.
+/// the reader's language where a translation has one; otherwise the title stored with the notification is shown.
 /// </summary>
 public sealed class NotificationSubjects
 {
@@ -26,11 +26,19 @@ public sealed class NotificationSubjects
         return new(budgets, proposals);
     }
 
-    /// <summary>The title of the notification's subject in <paramref name="language"/>, or as it was stored.</summary>
-    public string Of(Notification n, string language) =>
-        BudgetOf(n) is { } budget && budgets.TryGetValue(budget, out var b) ? b.LocalTitle(language).Text
-        : ProposalOf(n) is { } proposal && proposals.TryGetValue(proposal, out var p) ? p.LocalTitle(language).Text
-        : n.Subject;
+    /// <summary>The title of the notification's subject translated into <paramref name="language"/>, else as it was stored with the notification.</summary>
+    public string Of(Notification n, string language)
+    {
+        if (BudgetOf(n) is { } budget && budgets.TryGetValue(budget, out var b) && b.LocalTitle(language) is var budgetTitle && budgetTitle.Language != b.Language)
+        {
+            return budgetTitle.Text;
+        }
+        if (ProposalOf(n) is { } proposal && proposals.TryGetValue(proposal, out var p) && p.LocalTitle(language) is var proposalTitle && proposalTitle.Language != p.Language)
+        {
+            return proposalTitle.Text;
+        }
+        return n.Subject;
+    }
 
     private static int? BudgetOf(Notification n) => n.Event.StartsWith("budget.", StringComparison.Ordinal) ? IdAfter(n.Link, "/budgets/") : null;
 
