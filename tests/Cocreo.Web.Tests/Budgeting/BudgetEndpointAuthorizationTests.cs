@@ -73,6 +73,15 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         // Once voting opens the settings are locked, for everyone.
         ["budget/settings while voting"] = new(new("POST", "/budgets/{id:int}/settings"), Stage.Voting,
             (cast, i) => Post(cast.Path("settings"), BudgetFields($"Renamed budget {i}")), Log, [SignIn, Forbidden, Invalid, Invalid, Forbidden, Invalid]),
+        // The team translates a budget's words in any phase, the vote included (the words are not the ballot's rules).
+        ["budget/translations"] = new(new("POST", "/budgets/{id:int}/translations"), Stage.Proposals,
+            (cast, i) => Post(cast.Path("translations"), new() { ["language"] = "sl", ["Input.Title"] = $"Proračun {i}", ["Input.Categories"] = "Zelene površine" }), Log, Team),
+        ["budget/translations while voting"] = new(new("POST", "/budgets/{id:int}/translations"), Stage.Voting,
+            (cast, i) => Post(cast.Path("translations"), new() { ["language"] = "sl", ["Input.Title"] = $"Proračun {i}" }), Log, Team),
+        // A proposal is translated by its author (the participant) or the team; nobody else puts words in its author's mouth.
+        ["proposal/translations"] = new(new("POST", "/proposals/{id:int}/translations"), Stage.Proposals,
+            (cast, i) => Post($"/proposals/{cast.ProposalId}/translations", new() { ["language"] = "sl", ["Input.Title"] = $"Igrišče {i}", ["Input.Description"] = "Prosimo, zgradite igrišče." }),
+            Log, [SignIn, Changed, Changed, Changed, Forbidden, Changed]),
         ["phases/plan"] = new(new("POST", "/budgets/{id:int}/phases", "Plan"), Stage.Proposals,
             (cast, i) => Post(cast.Path("phases?handler=Plan"), new()
             {

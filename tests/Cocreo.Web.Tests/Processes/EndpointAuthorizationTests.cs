@@ -65,6 +65,10 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         ["process/translations"] = new(new("POST", "/processes/{id:int}/translations"),
             (_, i, _) => Fields(new() { ["language"] = "sl", ["Input.Title"] = $"Varnejša pot v šolo {i}" }), Log,
             [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
+        // Those who announce translate announcements (the row's announcement is the owner's).
+        ["process/announcement translations"] = new(new("POST", "/processes/{id:int}/announcements/{announcementId:int}/translations"),
+            (_, i, _) => Fields(new() { ["language"] = "sl", ["Input.Title"] = $"Novica {i}", ["Input.Body"] = "Sestanek v ponedeljek." }), Log,
+            [SignIn, Forbidden, Changed, Changed, Forbidden, Changed]),
         // Reflections are the team's own words: the organisation's administrators and platform admins do not write them.
         ["process/reflections"] = new(new("POST", "/processes/{id:int}/reflections/new"),
             (_, i, _) => Fields(new() { ["Input.Kind"] = "Learning", ["Input.Text"] = $"We learnt to listen ({i}).", ["Input.SubmissionId"] = Guid.NewGuid().ToString() }), Log,
@@ -172,6 +176,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
             var fields = await row.Fields(cast, i, context);
             fields["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(client);
             var url = row.Endpoint.Route
+                .Replace("{announcementId:int}", row.Endpoint.Route.Contains("{announcementId:int}", StringComparison.Ordinal) ? await AnnouncementAsync(cast, context) : "", StringComparison.Ordinal)
                 .Replace("{token}", row.Endpoint.Route.Contains("{token}", StringComparison.Ordinal) ? await InvitationTokenAsync(cast, context, i) : "", StringComparison.Ordinal)
                 .Replace("{code?}", row.Endpoint.Route.Contains("{code?}", StringComparison.Ordinal) ? await WorkshopCodeAsync(cast, context) : "", StringComparison.Ordinal)
                 .Replace("{id:int}", (row.Endpoint.Route.StartsWith("/organisations", StringComparison.Ordinal) ? cast.OrganisationId : cast.ProcessId).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -205,6 +210,20 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         db.Add(session);
         await db.SaveChangesAsync();
         return session.Code;
+    });
+
+    /// <summary>The process's announcement, published by its owner the first time it is asked for.</summary>
+    private static Task<string> AnnouncementAsync(ProcessCast cast, App app) => app.QueryAsync(async db =>
+    {
+        var existing = await db.Set<Announcement>().Where(a => a.ProcessId == cast.ProcessId).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+        if (existing is null)
+        {
+            var announcement = new Announcement { ProcessId = cast.ProcessId, Title = "News", Body = "Meeting on Monday.", AuthorUserId = cast.Owner.Id, PublishedAt = DateTime.UtcNow };
+            db.Add(announcement);
+            await db.SaveChangesAsync();
+            existing = announcement.Id;
+        }
+        return existing.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     });
 
     private static Task<string> Invitations(ProcessCast cast, App app) => app.QueryAsync(async db =>

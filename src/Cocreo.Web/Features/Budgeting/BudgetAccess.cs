@@ -38,6 +38,24 @@ public sealed record BudgetTarget(Budget Budget, Process Process, ProcessAccess 
         return decision.And(() => OpenDecision(proposal));
     }
 
+    /// <summary>
+    /// Translating a proposal: its author (a resident writing in Slovenian adds English), or the budget's team (who
+    /// add the other language), in any phase while the process is open. Nobody else: it would put words in its
+    /// author's mouth.
+    /// </summary>
+    public Decision DecideTranslating(Proposal proposal)
+    {
+        var asTeam = Decide(BudgetAction.Manage);
+        return asTeam.IsAllowed ? asTeam
+            : Access.UserId is not null && proposal.AuthorUserId == Access.UserId ? Decide(BudgetAction.TranslateOwnProposal)
+            : asTeam.Kind == DecisionKind.NotYours ? Decision.NotYours("Only the proposal's author and the budget's team translate it.", typeof(BudgetingPermissions))
+            : asTeam;
+    }
+
+    /// <summary>Who a translation made now would be credited to: the author when they translate their own proposal, else the team.</summary>
+    public ProposalTranslator TranslatorOf(Proposal proposal) =>
+        Access.UserId is not null && proposal.AuthorUserId == Access.UserId ? ProposalTranslator.Author : ProposalTranslator.Team;
+
     /// <summary>A merged proposal lives on in the one it was merged into: it changes no more.</summary>
     public static Decision OpenDecision(Proposal proposal) =>
         proposal.IsWithdrawn ? Decision.NotNow("Its author withdrew this proposal.", typeof(BudgetingPermissions))

@@ -5,6 +5,14 @@ namespace Cocreo.Web.Features.Budgeting;
 /// <summary>The words shown for the budget's choices and states.</summary>
 public static class BudgetNames
 {
+    /// <summary>A language in the reader's words (the platform's two); any other by its own name.</summary>
+    public static string LanguageName(IStringLocalizer<BudgetingText> t, string code) => code switch
+    {
+        "en" => t["English"],
+        "sl" => t["Slovenian"],
+        _ => Processes.ContentLanguages.NameOf(code),
+    };
+
     public static string Phase(IStringLocalizer<BudgetingText> t, BudgetPhase phase) => phase switch
     {
         BudgetPhase.Proposals => t["Proposals"],

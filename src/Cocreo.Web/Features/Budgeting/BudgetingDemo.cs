@@ -45,11 +45,14 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             "City-wide budget 2027", "", "Ideas for the whole city: parks, streets, culture and sport.", 120_000m, "EUR",
             ["Green spaces", "Traffic", "Culture and sport"], CountingRule.EqualShares, EqualSharesCompletionChoice.Add1, false, TieBreak.CostThenVotes,
             BallotForm.Approval, 1, 4, 10, 5, 3, Eligibility.Census, true, null);
-        var budget = Budget.Create(process.Id, settings, Now(), isDemo: true);
+        var budget = Budget.Create(process.Id, settings, Now(), isDemo: true, language: process.Language);
         budget.SetQuestions([new DemographicQuestion("Age group", [("16–34", 28m), ("35–64", 50m), ("65 or older", 22m)])]);
         db.Add(budget);
         await log.AppendAsync(process.Id, ownerActor, "budget.created", new { title = budget.Title, amount = budget.Amount, currency = budget.Currency });
+        budget.Translate("sl", new BudgetTranslationContent("Mestni proračun 2027", "", "Predlogi za vse mesto: parki, ulice, kultura in šport.",
+            ["Zelene površine", "Promet", "Kultura in šport"]));
         await db.SaveChangesAsync(cancellationToken);
+        await log.AppendAsync(process.Id, staffActor, "budget.translated", new { budget = budget.Id, language = "sl", title = "Mestni proračun 2027" });
 
         (string Title, decimal Cost, string Category, string Location, bool Feasible)[] ideas =
         [
@@ -71,6 +74,12 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             proposals.Add(proposal);
             await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = budget.Id, number = proposal.Number, title = proposal.Title });
         }
+        await db.SaveChangesAsync(cancellationToken);
+        // Two proposals in Slovenian too: the first translated by the team, the third by its author.
+        proposals[0].Translate("sl", new ProposalTranslationContent("Drevesa za senco na tržnici", "Predlagamo: drevesa za senco na tržnici.", "Tržnica"), ProposalTranslator.Team, Now());
+        await log.AppendAsync(process.Id, staffActor, "proposal.translated", new { budget = budget.Id, number = proposals[0].Number, language = "sl", by = "team" });
+        proposals[2].Translate("sl", new ProposalTranslationContent("Fitnes na prostem v parku ob reki", "Predlagamo: fitnes na prostem v parku ob reki.", "Park ob reki"), ProposalTranslator.Author, Now());
+        await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.translated", new { budget = budget.Id, number = proposals[2].Number, language = "sl", by = "author" });
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (proposal, index) in proposals.Select((p, i) => (p, i)))
         {
@@ -175,7 +184,7 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var district = Budget.Create(process.Id, settings with { Title = "Vrtača district budget 2027", District = "Vrtača", Amount = 60_000m, Form = BallotForm.Knapsack, Eligibility = Eligibility.VerifiedAccount }, Now(), isDemo: true);
+        var district = Budget.Create(process.Id, settings with { Title = "Vrtača district budget 2027", District = "Vrtača", Amount = 60_000m, Form = BallotForm.Knapsack, Eligibility = Eligibility.VerifiedAccount }, Now(), isDemo: true, language: process.Language);
         db.Add(district);
         await log.AppendAsync(process.Id, ownerActor, "budget.created", new { title = district.Title, district = district.District, amount = district.Amount, currency = district.Currency });
         await db.SaveChangesAsync(cancellationToken);
@@ -184,6 +193,13 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             db.Add(Proposal.Submit(district, new ProposalContent(title, $"We propose: {title.ToLowerInvariant()}.", "Vrtača", "Green spaces", cost), citizens[0].Id, Now()));
             await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = district.Id, title });
         }
+        // A resident who wrote in Slovenian and added English herself.
+        var slovenian = Proposal.Submit(district, new ProposalContent("Pitnik ob otroškem igrišču", "Poleti otroci na igrišču nimajo vode. Predlagamo pitnik ob vhodu na igrišče.", "Vrtača", "Green spaces", 3_000m, "sl"), citizens[1].Id, Now());
+        slovenian.Translate("en", new ProposalTranslationContent("A drinking fountain by the playground", "In summer the children at the playground have no water. We propose a drinking fountain at its entrance.", "Vrtača"), ProposalTranslator.Author, Now());
+        db.Add(slovenian);
+        await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.submitted", new { budget = district.Id, title = slovenian.Title });
+        await db.SaveChangesAsync(cancellationToken);
+        await log.AppendAsync(process.Id, LogActor.Private("participant"), "proposal.translated", new { budget = district.Id, number = slovenian.Number, language = "en", by = "author" });
         await db.SaveChangesAsync(cancellationToken);
     }
 

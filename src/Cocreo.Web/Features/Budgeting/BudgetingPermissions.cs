@@ -27,6 +27,9 @@ public enum BudgetAction
     /// <summary>Add or remove pictures of one's own proposal (staff do it for any proposal while they may review).</summary>
     IllustrateOwnProposal,
 
+    /// <summary>Translate one's own proposal into another language (the team translates any proposal, as <see cref="Manage"/>).</summary>
+    TranslateOwnProposal,
+
     /// <summary>Review proposals (feasible or not, final cost) and merge duplicates.</summary>
     Review,
 
@@ -82,6 +85,7 @@ public static class BudgetingPermissions
                 "Voting has opened: a proposal can no longer be withdrawn.")),
             BudgetAction.IllustrateOwnProposal => Resident(who).And(() => When(budget.Phase == BudgetPhase.Proposals,
                 "Pictures can be added and removed only while the budget collects proposals.")),
+            BudgetAction.TranslateOwnProposal => Resident(who),
             BudgetAction.EnterPaperBallots => Team(runs).And(() => When(budget.Phase == BudgetPhase.Voting || (budget.Phase == BudgetPhase.Results && !budget.ResultsPublished),
                 "Paper ballots can be entered while voting is open and until the results are published.")),
             BudgetAction.ReportProgress => Team(runs).And(() => When(budget.ResultsPublished, "Progress can be reported once the results are published.")),

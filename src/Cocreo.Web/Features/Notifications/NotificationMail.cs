@@ -152,7 +152,7 @@ public sealed class NotificationMail(
     private EmailMessage Immediate(Recipient recipient, Notification notification, MailContext context)
     {
         var title = context.ProcessTitle(notification.ProcessId, recipient.Language);
-        var said = NotificationWords.Say(t, processText, notification, title);
+        var said = NotificationWords.Say(t, processText, notification, title, context.Subjects.Of(notification, recipient.Language));
         var body = new StringBuilder();
         body.Append(said).Append("\n\n");
         if (notification.Event == "announcement.published" && notification.Detail.Length > 0)
@@ -171,7 +171,7 @@ public sealed class NotificationMail(
         body.Append(period == EmailFrequency.Weekly ? t["This is what happened this week in what you follow:"] : t["This is what happened since yesterday in what you follow:"]).Append("\n\n");
         foreach (var notification in notifications)
         {
-            body.Append("• ").Append(NotificationWords.Say(t, processText, notification, context.ProcessTitle(notification.ProcessId, recipient.Language))).Append('\n');
+            body.Append("• ").Append(NotificationWords.Say(t, processText, notification, context.ProcessTitle(notification.ProcessId, recipient.Language), context.Subjects.Of(notification, recipient.Language))).Append('\n');
             body.Append("  ").Append(links.To(notification.Link)).Append('\n');
             AppendCheckpoint(body, notification, context);
         }
@@ -213,7 +213,7 @@ public sealed class NotificationMail(
                 checkpoints.TryAdd((checkpoint.ProcessId, checkpoint.Length), checkpoint);
             }
         }
-        return new MailContext(processes, checkpoints);
+        return new MailContext(processes, checkpoints, await NotificationSubjects.LoadAsync(db, notifications, cancellationToken));
     }
 
     private static void InLanguage(string language, Action action)
@@ -232,7 +232,7 @@ public sealed class NotificationMail(
 
     private sealed record Recipient(string UserId, string Email, string Name, string Language);
 
-    private sealed record MailContext(Dictionary<int, Process> Processes, Dictionary<(int, long), ProcessLogCheckpoint> Checkpoints)
+    private sealed record MailContext(Dictionary<int, Process> Processes, Dictionary<(int, long), ProcessLogCheckpoint> Checkpoints, NotificationSubjects Subjects)
     {
         private readonly Dictionary<(int, string), string> titles = [];
 
@@ -240,7 +240,7 @@ public sealed class NotificationMail(
         {
             if (!titles.TryGetValue((processId, language), out var title))
             {
-                title = Processes.TryGetValue(processId, out var process) ? LocalizedProcess.Of(process, language).Title : "";
+                title = Processes.TryGetValue(processId, out var process) ? LocalizedProcess.Of(process, language).Title.Text : "";
                 titles[(processId, language)] = title;
             }
             return title;

@@ -6,19 +6,23 @@ namespace Cocreo.Web.Features.Notifications;
 /// <summary>What a notification says, in the current language (a page's or a recipient's).</summary>
 public static class NotificationWords
 {
-    public static string Say(IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText, Notification n, string processTitle) => n.Event switch
+    /// <summary>The words of a notification; <paramref name="subject"/> is its subject's title in the reader's language when known (<see cref="NotificationSubjects"/>).</summary>
+    public static string Say(IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText, Notification n, string processTitle, string? subject = null) =>
+        Words(t, processText, n, processTitle, subject ?? n.Subject);
+
+    private static string Words(IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText, Notification n, string processTitle, string subject) => n.Event switch
     {
         "phase.advanced" => t["“{0}” moved to the phase {1}.", processTitle, Enum.TryParse<PolicyPhase>(n.Detail, out var phase) ? ProcessNames.Phase(processText, phase) : n.Detail],
         "process.closed" => t["“{0}” was closed.", processTitle],
-        "announcement.published" => t["“{0}” published an announcement: {1}", processTitle, n.Subject],
-        "budget.voting-opened" => t["Voting opened on the budget “{0}”.", n.Subject],
-        "budget.voting-closed" => t["Voting closed on the budget “{0}”.", n.Subject],
-        "budget.results-published" => t["The results of the budget “{0}” are published.", n.Subject],
+        "announcement.published" => t["“{0}” published an announcement: {1}", processTitle, subject],
+        "budget.voting-opened" => t["Voting opened on the budget “{0}”.", subject],
+        "budget.voting-closed" => t["Voting closed on the budget “{0}”.", subject],
+        "budget.results-published" => t["The results of the budget “{0}” are published.", subject],
         "proposal.reviewed" when n.Detail.StartsWith("feasible:", StringComparison.Ordinal) =>
-            t["The proposal “{0}” was found feasible: {1}", n.Subject, n.Detail["feasible:".Length..]],
-        "proposal.reviewed" => t["The proposal “{0}” was found not feasible: {1}", n.Subject, n.Detail[(n.Detail.IndexOf(':', StringComparison.Ordinal) + 1)..]],
-        "proposal.merged" => t["The proposal “{0}” was merged into “{1}”.", n.Subject, n.Detail],
-        "proposal.commented" => t["A new comment on the proposal “{0}”.", n.Subject],
+            t["The proposal “{0}” was found feasible: {1}", subject, n.Detail["feasible:".Length..]],
+        "proposal.reviewed" => t["The proposal “{0}” was found not feasible: {1}", subject, n.Detail[(n.Detail.IndexOf(':', StringComparison.Ordinal) + 1)..]],
+        "proposal.merged" => t["The proposal “{0}” was merged into “{1}”.", subject, n.Detail],
+        "proposal.commented" => t["A new comment on the proposal “{0}”.", subject],
         "content.hidden" => t["The moderators hid something you posted: {0}", n.Detail],
         "content.hidden-by-reports" => t["Something you posted was hidden after reports from several people, until the moderators look at it."],
         _ => n.Event,

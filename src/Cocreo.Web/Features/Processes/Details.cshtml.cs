@@ -80,7 +80,7 @@ public sealed class DetailsModel(
         ParticipantCount = await directory.ParticipantCountAsync(id, cancellationToken);
         LogLength = (await log.HeadAsync(id, cancellationToken)).Length;
         LastCheckpoint = await checkpoints.LatestAsync(id, cancellationToken);
-        Announcements = await db.Set<Announcement>().AsNoTracking()
+        Announcements = await db.Set<Announcement>().AsNoTracking().Include(a => a.Translations.Where(t => t.Language == Cultures.Current))
             .Where(a => a.ProcessId == id).OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(cancellationToken);
         RecentLog = await log.LatestAsync(id, 5, cancellationToken);
     }

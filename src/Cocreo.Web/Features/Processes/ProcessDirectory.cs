@@ -1,6 +1,7 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Processes;
@@ -94,7 +95,7 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
         var names = await organisations.NamesAsync(processes.Select(p => p.OrganisationId), cancellationToken);
         return processes.Select(p => new ProcessSummary(
             p.Id,
-            LocalizedProcess.Of(p, language).Title,
+            LocalizedProcess.Of(p, language).Title.Text,
             names.GetValueOrDefault(p.OrganisationId, ""),
             p.CurrentPhase,
             p.IsClosed,
@@ -111,30 +112,40 @@ public sealed record ProcessListing(int? OrganisationId = null, PolicyPhase? Pha
 
 public sealed record ProcessSummary(int Id, string Title, string OrganisationName, PolicyPhase Phase, bool IsClosed, ProcessVisibility Visibility, bool IsDemo);
 
-/// <summary>A process's content in the reader's language where a translation exists, else in its own.</summary>
+/// <summary>
+/// A process's content in the reader's language where a translation has it, else in its own: each field carries the
+/// language it is in, so a page marks a fallback with its <c>lang</c>.
+/// </summary>
 public sealed record LocalizedProcess(
-    string Title,
-    string ProblemStatement,
-    string Purpose,
+    Written Title,
+    Written ProblemStatement,
+    Written Purpose,
     IReadOnlyList<string> CanInfluence,
+    string CanInfluenceLanguage,
     IReadOnlyList<string> CannotInfluence,
+    string CannotInfluenceLanguage,
+    Written SponsorName,
+    Written SponsorMandate,
+    Written PoliticalBacking,
     string Language,
     bool IsTranslation)
 {
     public static LocalizedProcess Of(Process process, string language)
     {
-        var translation = process.Language == language ? null : process.TranslationFor(language);
-        return translation is null
-            ? new(process.Title, process.ProblemStatement, process.Purpose, process.CanInfluence, process.CannotInfluence, process.Language, false)
-            : new(
-                Or(translation.Title, process.Title),
-                Or(translation.ProblemStatement, process.ProblemStatement),
-                Or(translation.Purpose, process.Purpose),
-                translation.CanInfluence.Count > 0 ? translation.CanInfluence : process.CanInfluence,
-                translation.CannotInfluence.Count > 0 ? translation.CannotInfluence : process.CannotInfluence,
-                language,
-                true);
+        var all = process.Translations;
+        Written Pick(string original, Func<ProcessTranslation, string> field) => Translations.Pick(original, process.Language, all, language, field);
+        var (can, canLanguage) = Translations.PickList(process.CanInfluence, process.Language, all, language, t => t.CanInfluence);
+        var (cannot, cannotLanguage) = Translations.PickList(process.CannotInfluence, process.Language, all, language, t => t.CannotInfluence);
+        var translated = process.Language != language && process.TranslationFor(language) is not null;
+        return new(
+            Pick(process.Title, t => t.Title),
+            Pick(process.ProblemStatement, t => t.ProblemStatement),
+            Pick(process.Purpose, t => t.Purpose),
+            can, canLanguage, cannot, cannotLanguage,
+            Pick(process.SponsorName, t => t.SponsorName),
+            Pick(process.SponsorMandate, t => t.SponsorMandate),
+            Pick(process.PoliticalBacking, t => t.PoliticalBacking),
+            translated ? language : process.Language,
+            translated);
     }
-
-    private static string Or(string translated, string original) => string.IsNullOrWhiteSpace(translated) ? original : translated;
 }

@@ -26,21 +26,23 @@ public static class ProcessesApi
         return TypedResults.Ok(new ProcessDocument(
             process.Id,
             process.OrganisationId,
-            content.Title,
-            content.ProblemStatement,
-            content.Purpose,
+            content.Title.Text,
+            content.ProblemStatement.Text,
+            content.Purpose.Text,
             content.Language,
             content.CanInfluence,
             content.CannotInfluence,
-            process.SponsorName,
-            process.SponsorMandate,
-            process.PoliticalBacking,
+            content.SponsorName.Text,
+            content.SponsorMandate.Text,
+            content.PoliticalBacking.Text,
             process.Visibility,
             process.CurrentPhase,
             process.IsClosed,
             process.Phases.OrderBy(p => p.Phase).Select(p => new PhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt)).ToList(),
             logLength,
-            logHead));
+            logHead,
+            process.Language,
+            process.Translations.Select(t => t.Language).Order(StringComparer.Ordinal).ToList()));
     }
 }
 
@@ -61,6 +63,8 @@ public sealed record ProcessDocument(
     bool IsClosed,
     IReadOnlyList<PhaseDocument> Phases,
     long LogLength,
-    string LogHeadHash);
+    string LogHeadHash,
+    string OriginalLanguage,
+    IReadOnlyList<string> TranslatedInto);
 
 public sealed record PhaseDocument(PolicyPhase Phase, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTime? StartedAt, DateTime? CompletedAt);

@@ -32,6 +32,7 @@ public sealed class ProcessesCapability : Capability
         ("member.role-changed", "Changed a member's role"),
         ("announcement.published", "Published an announcement"),
         ("translation.updated", "Updated a translation"),
+        ("announcement.translated", "Translated an announcement"),
         ("process.archived", "Archived the process: it can no longer change"),
         ("process.unarchived", "Took the process out of the archive"),
         ("workshop.started", "Started a workshop session for registering people on site"),

@@ -59,18 +59,27 @@ public sealed class ProcessesDemo(CocreoDbContext db) : IDemoSeed
             "Starši in otroci iz soseske Vrtača pravijo, da je pot do osnovne šole nevarna: avtomobili parkirajo na pločniku, dva prehoda nimata semaforja, pot ob potoku pa je pozimi temna. Vsako leto gre peš ali s kolesom manj otrok.",
             "Skupaj z otroki, starši, učitelji in sosedi opredelimo, kaj naredi pot v šolo nevarno, in oblikujemo spremembe, ki jih bo občina zgradila v proračunu za prihodnje leto.",
             ["Kje bodo prehodi, semaforji in grbine", "Pravila parkiranja okoli šole", "Potek in osvetlitev poti ob potoku", "Kako otroci sodelujejo pri preizkušanju sprememb"],
-            ["Lokacija šole", "Skupni proračun občine za promet", "Državne ceste (so v pristojnosti državne agencije)"]));
+            ["Lokacija šole", "Skupni proračun občine za promet", "Državne ceste (so v pristojnosti državne agencije)"],
+            "Županov urad (Ana Kovač, vodja urada)",
+            "Županov urad lahko nameni do **180.000 €** iz proračuna za prometno varnost 2027 in lahko spremeni pravila parkiranja v soseski.",
+            "Mestni svet je proces soglasno podprl 12. marca (sklep 45/2026) in se zavezal, da bo sprejel njegova priporočila, razen če bi bila v nasprotju z zakonom."));
         await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "translation.updated", new { language = "sl", title = "Varnejša pot v šolo" });
         time.Advance(TimeSpan.FromDays(3));
-        db.Add(new Announcement
+        var walk = new Announcement
         {
             ProcessId = process.Id,
             Title = "Walk-along on Saturday",
             Body = "Join us on **Saturday at 9:00** at the school gate: we will walk the routes with the children and mark every place where they feel unsafe. Bring a phone to take photos.",
+            Language = process.Language,
             AuthorUserId = facilitator.Id,
             PublishedAt = time.Now,
-        });
+        };
+        db.Add(walk);
         await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "announcement.published", new { title = "Walk-along on Saturday" });
+        walk.Translate("sl", "Skupni sprehod v soboto",
+            "Pridružite se nam v **soboto ob 9.00** pred šolskimi vrati: z otroki bomo prehodili poti in označili vsako mesto, kjer se ne počutijo varno. Vzemite s seboj telefon za fotografije.");
+        await db.SaveChangesAsync(cancellationToken);
+        await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "announcement.translated", new { announcement = walk.Id, language = "sl", title = "Skupni sprehod v soboto" });
         time.Advance(TimeSpan.FromDays(4));
         await log.AppendAsync(process.Id, LogActor.Named(facilitator.DisplayName, "facilitator"), "reflection.added", new
         {

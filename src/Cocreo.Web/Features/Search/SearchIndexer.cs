@@ -79,7 +79,8 @@ public sealed class SearchIndexer(CocreoDbContext db)
             .ToListAsync(cancellationToken);
         return processes.Select(p =>
         {
-            var translations = p.Translations.SelectMany(t => new[] { t.Title, t.ProblemStatement, t.Purpose }.Concat(t.CanInfluence).Concat(t.CannotInfluence));
+            var translations = p.Translations.SelectMany(t => new[] { t.Title, t.ProblemStatement, t.Purpose, t.SponsorName, t.SponsorMandate, t.PoliticalBacking }
+                .Concat(t.CanInfluence).Concat(t.CannotInfluence));
             var body = new[] { p.ProblemStatement, p.Purpose }.Concat(p.CanInfluence).Concat(p.CannotInfluence)
                 .Concat([p.SponsorName, p.SponsorMandate, p.PoliticalBacking]);
             return Entry(SearchKind.Process, p.Id, p.Id, p.OrganisationId, p.Title, Plain(body), $"/processes/{p.Id}", p.CreatedAt,
@@ -96,8 +97,13 @@ public sealed class SearchIndexer(CocreoDbContext db)
                 orderby a.Id
                 select new { a.Id, a.ProcessId, p.OrganisationId, a.Title, a.Body, a.PublishedAt })
             .Take(take).ToListAsync(cancellationToken);
+        // Their translations are found too (the entry shows the original).
+        var found = rows.Select(a => a.Id).ToList();
+        var translations = (await db.Set<AnnouncementTranslation>().AsNoTracking().Where(t => found.Contains(t.AnnouncementId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.AnnouncementId);
         return rows.Select(a => Entry(SearchKind.Announcement, a.Id, a.ProcessId, a.OrganisationId, a.Title, Plain(a.Body),
-            $"/processes/{a.ProcessId}#announcement-{a.Id}", a.PublishedAt, SearchTerms.ForIndex(a.Title, Plain(a.Body)))).ToList();
+            $"/processes/{a.ProcessId}#announcement-{a.Id}", a.PublishedAt,
+            SearchTerms.ForIndex([a.Title, Plain(a.Body), .. translations[a.Id].SelectMany(t => new[] { t.Title, Plain(t.Body) })]))).ToList();
     }
 
     private async Task<List<SearchEntry>> ProposalsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
@@ -112,8 +118,12 @@ public sealed class SearchIndexer(CocreoDbContext db)
                 orderby x.Id
                 select new { x.Id, b.ProcessId, p.OrganisationId, x.Title, x.Description, x.Location, x.Category, x.SubmittedAt })
             .Take(take).ToListAsync(cancellationToken);
+        var found = rows.Select(x => x.Id).ToList();
+        var translations = (await db.Set<ProposalTranslation>().AsNoTracking().Where(t => found.Contains(t.ProposalId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ProposalId);
         return rows.Select(x => Entry(SearchKind.Proposal, x.Id, x.ProcessId, x.OrganisationId, x.Title, Plain([x.Description, x.Location, x.Category]),
-            $"/proposals/{x.Id}", x.SubmittedAt, SearchTerms.ForIndex(x.Title, Plain(x.Description), x.Location, x.Category))).ToList();
+            $"/proposals/{x.Id}", x.SubmittedAt,
+            SearchTerms.ForIndex([x.Title, Plain(x.Description), x.Location, x.Category, .. translations[x.Id].SelectMany(t => new[] { t.Title, Plain(t.Description), t.Location })]))).ToList();
     }
 
     private async Task<List<SearchEntry>> CommentsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class LogModel(ProcessAccessReader processes, ProcessLog log) : Pa
     {
         var view = await processes.ReadAsync(id, User, ProcessAction.View, cancellationToken);
         Process = view.Process;
-        Title = LocalizedProcess.Of(Process, Cultures.Current).Title;
+        Title = LocalizedProcess.Of(Process, Cultures.Current).Title.Text;
         CanReflect = view.Can(ProcessAction.Reflect);
         Entries = await log.EntriesAsync(id, cancellationToken);
         var (length, head) = await log.HeadAsync(id, cancellationToken);

@@ -12,6 +12,19 @@
     if (menuButton && menu) {
       menuButton.hidden = false;
       document.documentElement.classList.add("has-menu");
+      // The unread count is inside the folded menu: repeat it on the button ("Menu (3)"), named in words for screen readers.
+      var unread = menu.querySelector("[data-unread]");
+      if (unread) {
+        var words = unread.querySelector(".visually-hidden");
+        var count = document.createElement("span");
+        count.className = "menu-count";
+        count.setAttribute("aria-hidden", "true");
+        count.textContent = " (" + unread.getAttribute("data-unread") + ")";
+        menuButton.appendChild(count);
+        if (words) {
+          menuButton.setAttribute("aria-label", menuButton.firstChild.textContent.trim() + ", " + words.textContent.trim());
+        }
+      }
       menuButton.addEventListener("click", function () {
         var open = menuButton.getAttribute("aria-expanded") !== "true";
         menuButton.setAttribute("aria-expanded", open ? "true" : "false");

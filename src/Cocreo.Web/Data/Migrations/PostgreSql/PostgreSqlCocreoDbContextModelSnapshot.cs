@@ -366,6 +366,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("MaxPointsPerProject")
                         .HasColumnType("integer");
 
@@ -528,6 +533,49 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("BudgetId");
 
                     b.ToTable("BudgetResults", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("BudgetTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetVoter", b =>
@@ -832,6 +880,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -998,6 +1051,53 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ProposalSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProposalTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
@@ -2191,6 +2291,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
 
@@ -2207,6 +2312,40 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProcessId", "PublishedAt");
 
                     b.ToTable("Announcement");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.AnnouncementTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementTranslation");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>
@@ -2391,6 +2530,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("PoliticalBacking")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("ProblemStatement")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -2403,6 +2547,16 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("SponsorMandate")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("SponsorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3080,6 +3234,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetVoter", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
@@ -3184,6 +3347,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3446,6 +3618,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.AnnouncementTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Announcement", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
@@ -3610,11 +3791,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Navigation("Phases");
 
                     b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.Navigation("Images");
+
+                    b.Navigation("Translations");
 
                     b.Navigation("Updates");
                 });
@@ -3665,6 +3850,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>

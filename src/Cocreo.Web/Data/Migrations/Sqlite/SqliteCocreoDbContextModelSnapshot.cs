@@ -350,6 +350,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxPointsPerProject")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +515,47 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("BudgetId");
 
                     b.ToTable("BudgetResults", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("BudgetTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetVoter", b =>
@@ -804,6 +850,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -964,6 +1015,51 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProposalSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProposalTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ReconciliationDecision", b =>
@@ -2107,6 +2203,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
 
@@ -2123,6 +2224,38 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProcessId", "PublishedAt");
 
                     b.ToTable("Announcement");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.AnnouncementTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementTranslation");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>
@@ -2299,6 +2432,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PoliticalBacking")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProblemStatement")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -2310,6 +2448,16 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorMandate")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -2968,6 +3116,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.BudgetVoter", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
@@ -3072,6 +3229,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3334,6 +3500,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.AnnouncementTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Announcement", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Organisations.Organisation", null)
@@ -3498,11 +3673,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Navigation("Phases");
 
                     b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.Navigation("Images");
+
+                    b.Navigation("Translations");
 
                     b.Navigation("Updates");
                 });
@@ -3553,6 +3732,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Process", b =>

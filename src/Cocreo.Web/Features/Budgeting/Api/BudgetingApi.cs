@@ -14,6 +14,8 @@ public static class BudgetingApi
         var api = endpoints.MapGroup("/api/v1").WithTags("Participatory budgeting");
         api.MapGet("/processes/{id:int}/budgets", List).WithName("ListBudgets").WithSummary("The participatory budgets of a process.");
         api.MapGet("/budgets/{id:int}", Get).WithName("GetBudget").WithSummary("A budget: its phase, ballot form, counting rule and (from voting on) the projects on the ballot.");
+        api.MapGet("/budgets/{id:int}/proposals", Proposals).WithName("ListProposals")
+            .WithSummary("The proposals of a budget (merged ones left out), in the caller's language where a translation has it (?culture=sl or Accept-Language), with the language each text is in.");
         api.MapGet("/budgets/{id:int}/results", Results).WithName("GetBudgetResults").WithSummary("The published results with each project's reason.");
         api.MapPost("/budgets/{id:int}/ballots", Cast)
             .WithName("CastBallot")
@@ -85,7 +87,7 @@ public static class BudgetingApi
             return TypedResults.NotFound();
         }
         var budgets = await db.Set<Budget>().AsNoTracking().Where(b => b.ProcessId == id).OrderBy(b => b.District).ThenBy(b => b.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(budgets.Select(BudgetSummary.Of).ToList());
+        return TypedResults.Ok(budgets.Select(b => BudgetSummary.Of(b)).ToList());
     }
 
     private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, CancellationToken cancellationToken)
@@ -99,11 +101,24 @@ public static class BudgetingApi
         var paper = budget.IsLocked ? await papers.ForAsync(id, cancellationToken) : null;
         var settings = CountingSettings.Of(budget);
         return TypedResults.Ok(new BudgetDocument(
-            BudgetSummary.Of(budget), budget.Description, budget.Categories, settings.PabulibRule, string.Join(' ', settings.CommandLine()),
+            BudgetSummary.Of(budget), budget.LocalDescription(Platform.Localization.Cultures.Current).Text,
+            budget.Categories.Select(c => budget.LocalCategory(c, Platform.Localization.Cultures.Current).Text).ToList(), settings.PabulibRule, string.Join(' ', settings.CommandLine()),
             budget.Form, budget.MinProjects, budget.MaxProjects, budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth,
             budget.Eligibility, budget.AllowBallotChanges,
             budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt, p.StartedAt is null ? p.MovesAt : null)).ToList(),
             paper?.Projects ?? [], paper?.Questions ?? []));
+    }
+
+    private static async Task<Results<Ok<List<ProposalDocument>>, NotFound>> Proposals(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)
+    {
+        var target = await access.ForReadAsync(id, http.User, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.BudgetId == id && p.Status != ProposalStatus.Merged)
+            .OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        return TypedResults.Ok(proposals.Select(p => ProposalDocument.Of(p, target.Budget, Platform.Localization.Cultures.Current)).ToList());
     }
 
     private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, PublishedResults results, CancellationToken cancellationToken)
@@ -164,9 +179,34 @@ public sealed record BallotReceipt(string Receipt, string? ChangeCode);
 /// <summary>Where the ballot of a receipt is.</summary>
 public sealed record ReceiptCheck(string Receipt, ReceiptState State);
 
-public sealed record BudgetSummary(int Id, int ProcessId, string Title, string District, decimal Amount, string Currency, BudgetPhase Phase, CountingRule Rule, bool ResultsPublished)
+/// <summary>A budget in the caller's language where a translation has it (<see cref="Language"/> is the title's).</summary>
+public sealed record BudgetSummary(int Id, int ProcessId, string Title, string District, decimal Amount, string Currency, BudgetPhase Phase, CountingRule Rule, bool ResultsPublished,
+    string Language, string OriginalLanguage)
 {
-    public static BudgetSummary Of(Budget b) => new(b.Id, b.ProcessId, b.Title, b.District, b.Amount, b.Currency, b.Phase, b.Rule, b.ResultsArePublished);
+    public static BudgetSummary Of(Budget b) => Of(b, Platform.Localization.Cultures.Current);
+
+    public static BudgetSummary Of(Budget b, string reader)
+    {
+        var title = b.LocalTitle(reader);
+        return new(b.Id, b.ProcessId, title.Text, b.LocalDistrict(reader).Text, b.Amount, b.Currency, b.Phase, b.Rule, b.ResultsArePublished, title.Language, b.Language);
+    }
+}
+
+/// <summary>
+/// A proposal as its page shows it: in the caller's language where a translation has it. <see cref="Language"/> is
+/// the language of the title and description shown, <see cref="OriginalLanguage"/> the one its author wrote in, and
+/// <see cref="TranslatedBy"/> who translated it (author or team; null when shown as written).
+/// </summary>
+public sealed record ProposalDocument(int Id, int Number, string Title, string Description, string Location, string Category, decimal Cost,
+    ProposalStatus Status, bool Funded, string Language, string OriginalLanguage, ProposalTranslator? TranslatedBy, IReadOnlyList<string> TranslatedInto)
+{
+    public static ProposalDocument Of(Proposal p, Budget budget, string reader)
+    {
+        var title = p.LocalTitle(reader);
+        var by = title.Language == p.Language ? null : p.Translations.FirstOrDefault(t => t.Language == title.Language)?.TranslatedBy;
+        return new(p.Id, p.Number, title.Text, p.LocalDescription(reader).Text, p.LocalLocation(reader).Text, budget.LocalCategory(p.Category, reader).Text, p.Cost,
+            p.Status, p.Funded, title.Language, p.Language, by, p.Translations.Select(t => t.Language).Order(StringComparer.Ordinal).ToList());
+    }
 }
 
 /// <summary>A phase: its planned dates, when it started and ended, and when it starts by itself (UTC) if the team scheduled it.</summary>

@@ -19,7 +19,7 @@ public static class CreateBudget
 
         public async Task<int> RunAsync(Change<ProcessTarget> change, Command command, CancellationToken cancellationToken)
         {
-            var budget = Budget.Create(command.ProcessId, command.Settings, change.Now);
+            var budget = Budget.Create(command.ProcessId, command.Settings, change.Now, language: change.Target.Process.Language);
             budget.SetQuestions(command.Questions);
             db.Add(budget);
             await change.SaveAsync(cancellationToken);

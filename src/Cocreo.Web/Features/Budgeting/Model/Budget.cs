@@ -1,3 +1,5 @@
+using Cocreo.Web.Platform.Localization;
+
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
@@ -80,9 +82,14 @@ public sealed class Budget
     {
     }
 
-    public static Budget Create(int processId, BudgetSettings settings, DateTime now, bool isDemo = false)
+    /// <summary>The language the team writes the budget in (its process's when it was created); translations carry the others.</summary>
+    public string Language { get; private set; } = "en";
+
+    public List<BudgetTranslation> Translations { get; private set; } = [];
+
+    public static Budget Create(int processId, BudgetSettings settings, DateTime now, bool isDemo = false, string language = "en")
     {
-        var budget = new Budget { ProcessId = processId, Phase = BudgetPhase.Proposals, CreatedAt = now, IsDemo = isDemo };
+        var budget = new Budget { ProcessId = processId, Phase = BudgetPhase.Proposals, CreatedAt = now, IsDemo = isDemo, Language = language };
         foreach (var phase in Enum.GetValues<BudgetPhase>())
         {
             budget.Phases.Add(new BudgetPhasePlan(phase));
@@ -93,6 +100,47 @@ public sealed class Budget
     }
 
     public bool IsLocked => Phase >= BudgetPhase.Voting;
+
+    /// <summary>
+    /// Adds or replaces the translation into <paramref name="language"/>: the words only (title, district,
+    /// description, the categories' names in their order), so it may change in any phase, the vote included.
+    /// </summary>
+    public void Translate(string language, BudgetTranslationContent content)
+    {
+        if (language == Language)
+        {
+            throw new BudgetRuleException("TranslationSameLanguage");
+        }
+        var categories = content.Categories.Select(c => c.Trim()).ToList();
+        if (categories.Count > Categories.Count)
+        {
+            throw new BudgetRuleException("TranslationCategories", "Input.Categories", Categories.Count);
+        }
+        var translation = Translations.FirstOrDefault(t => t.Language == language);
+        if (translation is null)
+        {
+            translation = new BudgetTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Title = content.Title.Trim();
+        translation.District = content.District.Trim();
+        translation.Description = content.Description.Trim();
+        translation.Categories = categories;
+    }
+
+    public Written LocalTitle(string reader) => Platform.Localization.Translations.Pick(Title, Language, Translations, reader, t => t.Title);
+
+    public Written LocalDistrict(string reader) => Platform.Localization.Translations.Pick(District, Language, Translations, reader, t => t.District);
+
+    public Written LocalDescription(string reader) => Platform.Localization.Translations.Pick(Description, Language, Translations, reader, t => t.Description);
+
+    /// <summary>A category's name in the reader's language (translations list the names in the budget's order).</summary>
+    public Written LocalCategory(string category, string reader)
+    {
+        var index = Categories.IndexOf(category);
+        return Platform.Localization.Translations.Pick(category, Language, Translations, reader,
+            t => index >= 0 && index < t.Categories.Count ? t.Categories[index] : null);
+    }
 
     public bool ResultsArePublished => ResultsPublishedAt is not null;
 
@@ -477,3 +525,19 @@ public sealed class BudgetRuleException(string code, string? formField = null, p
 
     public override object[] Arguments => arguments;
 }
+
+/// <summary>A budget's words in one more language.</summary>
+public sealed class BudgetTranslation : ITranslation
+{
+    public int Id { get; private set; }
+    public int BudgetId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Title { get; set; } = "";
+    public string District { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    /// <summary>The names of the budget's categories, in the budget's order; an empty name shows the original.</summary>
+    public List<string> Categories { get; set; } = [];
+}
+
+public sealed record BudgetTranslationContent(string Title, string District, string Description, IReadOnlyList<string> Categories);

@@ -27,6 +27,37 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
         budget.Navigation(b => b.Phases).AutoInclude();
         budget.Navigation(b => b.Questions).AutoInclude();
         budget.HasIndex(b => b.ProcessId);
+        budget.Property(b => b.Language).HasMaxLength(8);
+        budget.HasMany(b => b.Translations).WithOne().HasForeignKey(t => t.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        // Every page that shows a budget shows its words in the reader's language: a few small rows.
+        budget.Navigation(b => b.Translations).AutoInclude();
+    }
+}
+
+internal sealed class BudgetTranslationConfiguration : IEntityTypeConfiguration<BudgetTranslation>
+{
+    public void Configure(EntityTypeBuilder<BudgetTranslation> translation)
+    {
+        translation.ToTable("BudgetTranslations");
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Title).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.District).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.Description).HasMaxLength(BudgetLimits.LongText);
+        translation.HasIndex(t => new { t.BudgetId, t.Language }).IsUnique();
+    }
+}
+
+internal sealed class ProposalTranslationConfiguration : IEntityTypeConfiguration<ProposalTranslation>
+{
+    public void Configure(EntityTypeBuilder<ProposalTranslation> translation)
+    {
+        translation.ToTable("ProposalTranslations");
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Title).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.Description).HasMaxLength(BudgetLimits.LongText);
+        translation.Property(t => t.Location).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.TranslatedBy).HasConversion<string>().HasMaxLength(20);
+        translation.HasIndex(t => new { t.ProposalId, t.Language }).IsUnique();
     }
 }
 
@@ -70,6 +101,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasIndex(p => new { p.BudgetId, p.Number }).IsUnique();
+        proposal.Property(p => p.Language).HasMaxLength(8);
+        proposal.HasMany(p => p.Translations).WithOne().HasForeignKey(t => t.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        // Every list and page of proposals shows them in the reader's language.
+        proposal.Navigation(p => p.Translations).AutoInclude();
     }
 }
 

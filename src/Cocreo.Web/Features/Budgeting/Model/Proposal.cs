@@ -1,3 +1,5 @@
+using Cocreo.Web.Platform.Localization;
+
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
@@ -66,6 +68,37 @@ public sealed class Proposal
     {
     }
 
+    /// <summary>The language its author wrote it in; translations (by the author or the team) carry the others.</summary>
+    public string Language { get; private set; } = "en";
+
+    public List<ProposalTranslation> Translations { get; private set; } = [];
+
+    public Written LocalTitle(string reader) => Platform.Localization.Translations.Pick(Title, Language, Translations, reader, t => t.Title);
+
+    public Written LocalDescription(string reader) => Platform.Localization.Translations.Pick(Description, Language, Translations, reader, t => t.Description);
+
+    public Written LocalLocation(string reader) => Platform.Localization.Translations.Pick(Location, Language, Translations, reader, t => t.Location);
+
+    /// <summary>Adds or replaces the translation into <paramref name="language"/>, saying who made it.</summary>
+    public void Translate(string language, ProposalTranslationContent content, ProposalTranslator by, DateTime now)
+    {
+        if (language == Language)
+        {
+            throw new BudgetRuleException("TranslationSameLanguage");
+        }
+        var translation = Translations.FirstOrDefault(t => t.Language == language);
+        if (translation is null)
+        {
+            translation = new ProposalTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Title = content.Title.Trim();
+        translation.Description = content.Description.Trim();
+        translation.Location = content.Location.Trim();
+        translation.TranslatedBy = by;
+        translation.TranslatedAt = now;
+    }
+
     public static Proposal Submit(Budget budget, ProposalContent content, string authorUserId, DateTime now)
     {
         if (budget.Phase != BudgetPhase.Proposals)
@@ -88,6 +121,7 @@ public sealed class Proposal
             AuthorUserId = authorUserId,
             SubmittedAt = now,
             Status = ProposalStatus.Submitted,
+            Language = content.Language ?? budget.Language,
         };
     }
 
@@ -220,7 +254,29 @@ public sealed class Proposal
     }
 }
 
-public sealed record ProposalContent(string Title, string Description, string Location, string Category, decimal EstimatedCost);
+public sealed record ProposalContent(string Title, string Description, string Location, string Category, decimal EstimatedCost, string? Language = null);
+
+public sealed record ProposalTranslationContent(string Title, string Description, string Location);
+
+/// <summary>Who translated a proposal: its author, or the budget's team (never a name: the page says which).</summary>
+public enum ProposalTranslator
+{
+    Author,
+    Team,
+}
+
+/// <summary>A proposal in one more language.</summary>
+public sealed class ProposalTranslation : ITranslation
+{
+    public int Id { get; private set; }
+    public int ProposalId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Location { get; set; } = "";
+    public ProposalTranslator TranslatedBy { get; set; }
+    public DateTime TranslatedAt { get; set; }
+}
 
 public enum ProposalStatus
 {

@@ -61,6 +61,9 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
     /// <summary>The author while proposals are collected; staff while they review.</summary>
     public bool CanIllustrate => Target.DecideIllustrating(Proposal).IsAllowed;
 
+    /// <summary>Its author, or the budget's team.</summary>
+    public bool CanTranslate => Target.DecideTranslating(Proposal).IsAllowed;
+
     public async Task<IActionResult> OnPostImageAsync(int id, [FromServices] AddProposalImage.Handler add, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);

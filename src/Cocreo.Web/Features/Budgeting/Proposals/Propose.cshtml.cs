@@ -46,12 +46,16 @@ public sealed class ProposeModel(BudgetAccess access, ChangeRunner changes, IStr
         [StringLength(ImageFile.AltTextLength, ErrorMessage = "The description of the image can have at most {1} characters.")]
         public string? ImageAlt { get; set; }
 
+        /// <summary>The language the proposal is written in (the reader's interface language unless they choose another).</summary>
+        public string? Language { get; set; }
+
         public Guid SubmissionId { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Input.SubmissionId = Guid.NewGuid();
+        Input.Language = Platform.Localization.Cultures.Current;
         Budget = (await access.ReadAsync(id, User, BudgetAction.Propose, cancellationToken)).Budget;
         return Page();
     }
@@ -62,6 +66,10 @@ public sealed class ProposeModel(BudgetAccess access, ChangeRunner changes, IStr
         if (Budget.Categories.Count > 0 && !Budget.Categories.Contains(Input.Category ?? ""))
         {
             ModelState.AddModelError("Input.Category", t["Choose one of the categories."]);
+        }
+        if (Input.Language is not null && !Processes.ContentLanguages.IsKnown(Input.Language))
+        {
+            ModelState.AddModelError("Input.Language", t["Choose one of the languages offered."]);
         }
         if (MoneyInput.Parse(Input.EstimatedCost) > Budget.Amount)
         {
@@ -74,7 +82,8 @@ public sealed class ProposeModel(BudgetAccess access, ChangeRunner changes, IStr
             // 422: the form is shown again with what was typed and the messages; nothing was saved.
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        var content = new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value);
+        var content = new ProposalContent(Input.Title, Input.Description, Input.Location ?? "", Input.Category ?? "", MoneyInput.Parse(Input.EstimatedCost)!.Value,
+            Input.Language ?? Platform.Localization.Cultures.Current);
         var proposal = await changes.RunAsync(propose, new ProposeProject.Command(id, content, image, Input.ImageAlt, Input.SubmissionId), cancellationToken);
         return this.Done(t["Thank you! Your proposal was submitted; staff will review it."], $"/proposals/{proposal}");
     }

@@ -24,6 +24,7 @@ public static class PublishAnnouncement
                 ProcessId = process.Id,
                 Title = command.Title.Trim(),
                 Body = command.Body.Trim(),
+                Language = process.Language,
                 AuthorUserId = change.Target.Access.UserId!,
                 PublishedAt = change.Now,
             };

@@ -37,6 +37,15 @@ public sealed class TranslationsModel(ProcessAccessReader processes, ChangeRunne
 
         [StringLength(ProcessLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
         public string? CannotInfluence { get; set; }
+
+        [StringLength(ProcessLimits.Name, ErrorMessage = "The name can have at most {1} characters.")]
+        public string? SponsorName { get; set; }
+
+        [StringLength(ProcessLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? SponsorMandate { get; set; }
+
+        [StringLength(ProcessLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? PoliticalBacking { get; set; }
     }
 
     public IEnumerable<(string Code, string Name)> OtherLanguages => ContentLanguages.All.Where(l => l.Code != Process.Language);
@@ -53,6 +62,9 @@ public sealed class TranslationsModel(ProcessAccessReader processes, ChangeRunne
                 Purpose = existing.Purpose,
                 CanInfluence = string.Join('\n', existing.CanInfluence),
                 CannotInfluence = string.Join('\n', existing.CannotInfluence),
+                SponsorName = existing.SponsorName,
+                SponsorMandate = existing.SponsorMandate,
+                PoliticalBacking = existing.PoliticalBacking,
             };
         }
         return Page();
@@ -71,7 +83,8 @@ public sealed class TranslationsModel(ProcessAccessReader processes, ChangeRunne
         }
         await changes.RunAsync(translate, new TranslateProcess.Command(id, Language!, new ProcessTranslationContent(
             Input.Title, Input.ProblemStatement ?? "", Input.Purpose ?? "",
-            ProcessForm.Lines(Input.CanInfluence), ProcessForm.Lines(Input.CannotInfluence))), cancellationToken);
+            ProcessForm.Lines(Input.CanInfluence), ProcessForm.Lines(Input.CannotInfluence),
+            Input.SponsorName ?? "", Input.SponsorMandate ?? "", Input.PoliticalBacking ?? "")), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/processes/{id}");
     }
 }

@@ -256,6 +256,9 @@ public sealed class Process
         translation.Purpose = content.Purpose.Trim();
         translation.CanInfluence = Clean(content.CanInfluence);
         translation.CannotInfluence = Clean(content.CannotInfluence);
+        translation.SponsorName = content.SponsorName.Trim();
+        translation.SponsorMandate = content.SponsorMandate.Trim();
+        translation.PoliticalBacking = content.PoliticalBacking.Trim();
         Touch();
     }
 
@@ -279,7 +282,10 @@ public sealed record ProcessTranslationContent(
     string ProblemStatement,
     string Purpose,
     IReadOnlyList<string> CanInfluence,
-    IReadOnlyList<string> CannotInfluence);
+    IReadOnlyList<string> CannotInfluence,
+    string SponsorName = "",
+    string SponsorMandate = "",
+    string PoliticalBacking = "");
 
 /// <summary>Who can see a process.</summary>
 public enum ProcessVisibility
@@ -340,7 +346,7 @@ public sealed class ProcessMember
     public DateTime JoinedAt { get; init; }
 }
 
-public sealed class ProcessTranslation
+public sealed class ProcessTranslation : Platform.Localization.ITranslation
 {
     public int Id { get; private set; }
     public int ProcessId { get; private set; }
@@ -350,6 +356,12 @@ public sealed class ProcessTranslation
     public string Purpose { get; set; } = "";
     public List<string> CanInfluence { get; set; } = [];
     public List<string> CannotInfluence { get; set; } = [];
+
+    /// <summary>The sponsor as the translation names them (a title such as "Mayor" translates); empty: as written.</summary>
+    public string SponsorName { get; set; } = "";
+
+    public string SponsorMandate { get; set; } = "";
+    public string PoliticalBacking { get; set; } = "";
 }
 
 /// <summary>A news item the process's owners and facilitators send to its participants.</summary>
@@ -362,8 +374,46 @@ public sealed class Announcement
     /// <summary>Markdown, sanitised when shown.</summary>
     public string Body { get; init; } = "";
 
+    /// <summary>The language it was written in (the process's when it was published); translations carry the others.</summary>
+    public string Language { get; init; } = "en";
+
+    public List<AnnouncementTranslation> Translations { get; private set; } = [];
+
+    /// <summary>The title in the reader's language, or as written.</summary>
+    public Platform.Localization.Written LocalTitle(string reader) => Platform.Localization.Translations.Pick(Title, Language, Translations, reader, t => t.Title);
+
+    /// <summary>The body in the reader's language, or as written.</summary>
+    public Platform.Localization.Written LocalBody(string reader) => Platform.Localization.Translations.Pick(Body, Language, Translations, reader, t => t.Body);
+
+    /// <summary>Adds or replaces the translation into <paramref name="language"/>.</summary>
+    public void Translate(string language, string title, string body)
+    {
+        if (language == Language)
+        {
+            throw new ProcessRuleException("TranslationSameLanguage");
+        }
+        var translation = Translations.FirstOrDefault(t => t.Language == language);
+        if (translation is null)
+        {
+            translation = new AnnouncementTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Title = title.Trim();
+        translation.Body = body.Trim();
+    }
+
     public string AuthorUserId { get; init; } = "";
     public DateTime PublishedAt { get; init; }
+}
+
+/// <summary>An announcement in one more language.</summary>
+public sealed class AnnouncementTranslation : Platform.Localization.ITranslation
+{
+    public int Id { get; private set; }
+    public int AnnouncementId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
 }
 
 /// <summary>A rule of the process was broken; the code names a localised message.</summary>

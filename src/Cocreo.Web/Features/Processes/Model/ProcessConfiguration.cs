@@ -60,6 +60,9 @@ internal sealed class ProcessTranslationConfiguration : IEntityTypeConfiguration
         translation.Property(t => t.Title).HasMaxLength(ProcessLimits.Title);
         translation.Property(t => t.ProblemStatement).HasMaxLength(ProcessLimits.LongText);
         translation.Property(t => t.Purpose).HasMaxLength(ProcessLimits.LongText);
+        translation.Property(t => t.SponsorName).HasMaxLength(ProcessLimits.Name);
+        translation.Property(t => t.SponsorMandate).HasMaxLength(ProcessLimits.LongText);
+        translation.Property(t => t.PoliticalBacking).HasMaxLength(ProcessLimits.LongText);
         translation.HasIndex(t => new { t.ProcessId, t.Language }).IsUnique();
     }
 }
@@ -72,6 +75,19 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         announcement.Property(a => a.Body).HasMaxLength(ProcessLimits.LongText);
         announcement.HasOne<Process>().WithMany().HasForeignKey(a => a.ProcessId).OnDelete(DeleteBehavior.Cascade);
         announcement.HasIndex(a => new { a.ProcessId, a.PublishedAt });
+        announcement.Property(a => a.Language).HasMaxLength(8);
+        announcement.HasMany(a => a.Translations).WithOne().HasForeignKey(t => t.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnnouncementTranslationConfiguration : IEntityTypeConfiguration<AnnouncementTranslation>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementTranslation> translation)
+    {
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Title).HasMaxLength(ProcessLimits.Title);
+        translation.Property(t => t.Body).HasMaxLength(ProcessLimits.LongText);
+        translation.HasIndex(t => new { t.AnnouncementId, t.Language }).IsUnique();
     }
 }
 

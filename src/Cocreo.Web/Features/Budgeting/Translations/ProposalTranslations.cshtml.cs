@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Budgeting;
+
+/// <summary>A proposal's author or the budget's team translates the proposal into another language.</summary>
+[Authorize]
+public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+{
+    [BindProperty]
+    public ProposalTranslationInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Language { get; set; }
+
+    public Proposal Proposal { get; private set; } = null!;
+    public BudgetTarget Target { get; private set; } = null!;
+
+    public IEnumerable<(string Code, string Name)> OtherLanguages => ContentLanguages.All.Where(l => l.Code != Proposal.Language);
+
+    public sealed class ProposalTranslationInput
+    {
+        [Required(ErrorMessage = "Enter a title.")]
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The title can have at most {1} characters.")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Describe the project.")]
+        [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string Description { get; set; } = "";
+
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The location can have at most {1} characters.")]
+        public string? Location { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (Language is not null && Proposal.Translations.FirstOrDefault(x => x.Language == Language) is { } existing)
+        {
+            Input = new ProposalTranslationInput { Title = existing.Title, Description = existing.Description, Location = existing.Location };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] TranslateProposal.Handler translate, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (Language is null || !ContentLanguages.IsKnown(Language) || Language == Proposal.Language)
+        {
+            ModelState.AddModelError(nameof(Language), t["Choose a language other than the one the proposal is written in."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "")), cancellationToken);
+        return this.Done(t["The translation was saved and logged."], $"/proposals/{id}");
+    }
+
+    /// <summary>The proposal for its author or the team; anyone else is refused with the reason (or does not find it).</summary>
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        (Proposal, Target) = (await access.ForProposalAsync(id, User, cancellationToken)) ?? throw new RefusedException(Refusal.NotFound);
+        RefusedException.Unless(Target.DecideTranslating(Proposal), Target.Access.IsAuthenticated);
+    }
+}
