@@ -75,6 +75,10 @@ public abstract class ContributionModerationTests<TApp>(TApp app) : IClassFixtur
         var contribution = await App.WithDbAsync(db => db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id).Select(c => c.Id).SingleAsync());
 
         Assert.DoesNotContain("Open on Saturdays.", (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas")).Body!.TextContent, StringComparison.Ordinal);
+        // The waiting notice in the ideas' hidden list is in the reader's language (stored in English, shown localised).
+        var slovenian = (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas?culture=sl")).Body!.TextContent;
+        Assert.Contains("Čaka na moderiranje", slovenian, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waiting for moderation", slovenian, StringComparison.Ordinal);
         Assert.Equal(ModerationState.AwaitingApproval, await App.WithDbAsync(db => db.Set<ModerationCase>().Where(c => c.Kind == JourneyContributions.Kind && c.ItemId == contribution).Select(c => c.State).SingleAsync()));
         Assert.Contains("Open on Saturdays.", (await cast.FacilitatorClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation")).QuerySelector("#waiting ~ .moderation-item")!.TextContent, StringComparison.Ordinal);
 

@@ -60,6 +60,17 @@ public sealed record ModerationStatus(ModerationState State, string? HiddenReaso
     };
 }
 
+/// <summary>Reasons content that keeps its own copy stored (Co-Renew contributions), as its pages show them.</summary>
+public static class StoredReasons
+{
+    /// <summary>
+    /// The reason in the reader's language: the reasons moderation itself writes (<see cref="ModerationCase.HiddenByReportsReason"/>,
+    /// <see cref="ModerationCase.AwaitingApprovalReason"/>) are localised; a moderator's own words are shown as written.
+    /// </summary>
+    public static string Show(string? stored, IStringLocalizer<ModerationText> t) =>
+        stored is ModerationCase.HiddenByReportsReason or ModerationCase.AwaitingApprovalReason ? t[stored] : stored ?? "";
+}
+
 /// <summary>
 /// Moderation as other capabilities use it: what of their content is hidden, what a person reported, and the
 /// texts their authors replaced (kept for the moderators).
