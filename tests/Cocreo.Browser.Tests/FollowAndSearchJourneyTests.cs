@@ -105,11 +105,12 @@ public sealed class FollowAndSearchJourneyTests(ServedApp app, Chromium chromium
         if (width < 600)
         {
             // The folded menu's button tells a phone user that something is unread.
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Menu" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Menu" })).ToContainTextAsync("(1)");
             await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         }
         var unread = page.GetByRole(AriaRole.Link, new() { Name = "Notifications" });
-        await Assertions.Expect(unread.Locator(".badge")).ToHaveTextAsync("1");
+        await Assertions.Expect(unread.Locator(".badge")).ToHaveAttributeAsync("data-unread", "1");
+        await Assertions.Expect(unread).ToContainTextAsync("1 unread notification");
         await unread.ClickAsync();
         await Assertions.Expect(page.GetByText("1 new notification")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("li.unread").Filter(new() { HasText = title })).ToBeVisibleAsync();

@@ -24,7 +24,8 @@ public sealed class ModerationJourneyTests(ServedApp app, Chromium chromium) : I
         var official = await app.CreateUserAsync("Official Olga");
         var client = new FormClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) });
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/account/sign-in", new() { ["Input.Email"] = official.Email!, ["Input.Password"] = CocreoApp.TestPassword })).StatusCode);
-        var processId = await Scenarios.CreateProcessAsync(client, await Scenarios.CreateOrganisationAsync(client));
+        var organisationId = await Scenarios.CreateOrganisationAsync(client);
+        var processId = await Scenarios.CreateProcessAsync(client, organisationId);
         var budget = await client.SubmitAsync($"/processes/{processId}/budgets/new", new()
         {
             ["Input.Title"] = "Green ideas 2027",
@@ -62,6 +63,11 @@ public sealed class ModerationJourneyTests(ServedApp app, Chromium chromium) : I
 
         // The official opens the queue from the process page and hides it with a reason.
         var staff = await SignedInPageAsync(baseUrl, official);
+        // The organisation's queue, with its bulk actions, lists it too.
+        await VisitAsync(staff, $"/organisations/{organisationId}/moderation");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Main)).ToContainTextAsync(Rude);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Apply to the chosen items" })).ToBeVisibleAsync();
+        await staff.AssertNoSeriousViolationsAsync();
         await VisitAsync(staff, $"/processes/{processId}");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Moderation (1 item waits)" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Moderation", Level = 1 })).ToBeVisibleAsync();

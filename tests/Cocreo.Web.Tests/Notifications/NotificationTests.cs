@@ -135,6 +135,29 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task A_comment_held_for_the_moderators_reaches_the_followers_once_it_is_published()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.OtherStaffClient, budgetId, new Idea("Shade over the playground", 8_000m));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["preModeration"] = "true" }, handler: "Settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "Sails, not trees." }, handler: "Comment")).StatusCode);
+        await NotificationScenario.FanOutAsync(App);
+        // Waiting: the proposal's author (its follower) hears nothing yet.
+        Assert.DoesNotContain(await NotificationScenario.NotificationsAsync(App, cast.OtherStaff.Id), n => n.Event == "proposal.commented");
+
+        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = ProposalComments.Kind, ["item"] = $"{commentId}" }, handler: "Keep")).StatusCode);
+        await NotificationScenario.FanOutAsync(App);
+        var told = Assert.Single(await NotificationScenario.NotificationsAsync(App, cast.OtherStaff.Id), n => n.Event == "proposal.commented");
+        Assert.Equal($"/proposals/{proposalId}", told.Link);
+        Assert.Contains("A new comment on the proposal “Shade over the playground”.", (await cast.OtherStaffClient.GetOkPageAsync("/notifications")).Body!.TextContent, StringComparison.Ordinal);
+        // The commenter is not told of their own comment, and nothing is told twice.
+        Assert.DoesNotContain(await NotificationScenario.NotificationsAsync(App, cast.Participant.Id), n => n.Event == "proposal.commented");
+        Assert.Equal(0, await NotificationScenario.FanOutAsync(App));
+    }
+
+    [Fact]
     public async Task The_author_of_hidden_content_is_told_and_the_reason_given()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

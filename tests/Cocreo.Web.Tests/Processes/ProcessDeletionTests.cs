@@ -82,6 +82,10 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
             await scope.ServiceProvider.GetRequiredService<NotificationMail>().BuildDigestsAsync(EmailFrequency.Daily, now, now, CancellationToken.None);
         }
         Assert.Equal(mailed, await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Email.OutgoingEmail>().CountAsync(e => e.To == cast.OtherStaff.Email)));
+        // Nor is it listed or counted as unread in the app.
+        var inbox = await cast.OtherStaffClient.GetOkPageAsync("/notifications");
+        Assert.DoesNotContain($"href=\"{url}\"", inbox.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Null(inbox.QuerySelector(".main-nav a[href='/notifications'] .badge"));
     }
 
     [Fact]

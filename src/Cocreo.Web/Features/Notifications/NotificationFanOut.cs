@@ -127,7 +127,7 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
                     UserId = userId,
                     ProcessId = processId,
                     Sequence = entry.Sequence,
-                    Event = entry.Action,
+                    Event = happened.Event ?? entry.Action,
                     Subject = Cut(happened.Subject, 300),
                     Detail = Cut(happened.Detail, 1000),
                     Link = happened.Link,
@@ -188,7 +188,9 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
             }
             case "proposal.commented":
             {
-                if (await ProposalAsync(Number("budget"), Number("proposal"), cancellationToken) is not { } proposal)
+                // A comment held for the moderators is told when they publish it ("content.published" below).
+                if (data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True
+                    || await ProposalAsync(Number("budget"), Number("proposal"), cancellationToken) is not { } proposal)
                 {
                     return null;
                 }
@@ -197,6 +199,19 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
                     .Where(c => c.ProposalId == proposal.Id && c.PostedAt == entry.OccurredAt)
                     .Select(c => c.AuthorUserId).FirstOrDefaultAsync(cancellationToken);
                 return new(following.OfProposal(proposal.Id), proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = author };
+            }
+            case "content.published" when Text("content") == ProposalComments.Kind:
+            {
+                var item = Number("item");
+                var comment = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == item)
+                    .Select(c => new { c.ProposalId, c.AuthorUserId }).FirstOrDefaultAsync(cancellationToken);
+                var proposal = comment is null ? null : await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == comment.ProposalId)
+                    .Select(p => new ProposalRef(p.Id, p.Title)).FirstOrDefaultAsync(cancellationToken);
+                if (comment is null || proposal is null)
+                {
+                    return null;
+                }
+                return new(following.OfProposal(proposal.Id), proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = comment.AuthorUserId, Event = "proposal.commented" };
             }
             case "content.hidden" or "content.hidden-by-reports":
             {
@@ -225,6 +240,9 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
     private sealed record Happened(IQueryable<string> Recipients, string Subject, string Detail, string Link)
     {
         public string? Excluded { get; init; }
+
+        /// <summary>What the notification says happened, when it is not the entry's own action (a held comment, published).</summary>
+        public string? Event { get; init; }
     }
 }
 

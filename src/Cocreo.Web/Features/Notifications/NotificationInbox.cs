@@ -8,16 +8,23 @@ public sealed class NotificationInbox(CocreoDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
+    /// <summary>
+    /// The person's notifications, without those of a process deleted since (the process's query filter leaves a
+    /// deleted process out, so the notifications about it are gone from the list and the unread count).
+    /// </summary>
+    private IQueryable<Notification> Own(string userId) =>
+        db.Set<Notification>().Where(n => n.UserId == userId && db.Set<Processes.Process>().Any(p => p.Id == n.ProcessId));
+
     /// <summary>How many are unread: one count on the (person, read) index, for the header of every page.</summary>
     public Task<int> UnreadAsync(string userId, CancellationToken cancellationToken) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        Own(userId).CountAsync(n => n.ReadAt == null, cancellationToken);
 
     public Task<int> CountAsync(string userId, CancellationToken cancellationToken) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == userId, cancellationToken);
+        Own(userId).CountAsync(cancellationToken);
 
     /// <summary>A page of the person's notifications, newest first.</summary>
     public Task<List<Notification>> PageAsync(string userId, int page, CancellationToken cancellationToken) =>
-        db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId)
+        Own(userId).AsNoTracking()
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
 

@@ -22,8 +22,12 @@ public static class CommentOnProposal
             var (proposal, userId) = (change.Target.Proposal, change.Target.Budget.Access.UserId!);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
             var comment = db.Add(ProposalComment.Post(proposal.Id, userId, name, command.Body, change.Now)).Entity;
-            change.LogAs(BudgetTarget.Participant, "proposal.commented", new { budget = proposal.BudgetId, proposal = proposal.Number });
-            if (await moderation.SettingsAsync(change.Target.Budget.Process.Id, cancellationToken) is { PreModeration: true })
+            // A comment that waits for the moderators says so in its entry: its followers hear of it once it is published.
+            var held = await moderation.SettingsAsync(change.Target.Budget.Process.Id, cancellationToken) is { PreModeration: true };
+            change.LogAs(BudgetTarget.Participant, "proposal.commented", held
+                ? new { budget = proposal.BudgetId, proposal = proposal.Number, held = true }
+                : new { budget = proposal.BudgetId, proposal = proposal.Number });
+            if (held)
             {
                 await change.SaveAsync(cancellationToken);   // its id, for the moderation that holds it
                 await moderation.HoldIfPreModeratedAsync(change, ProposalComments.Kind, comment.Id, change.Target.Budget.Process.Id, new { budget = proposal.BudgetId, proposal = proposal.Number }, cancellationToken);
