@@ -78,6 +78,9 @@ public sealed class ToolkitJourneyTests(ServedApp app, Chromium chromium) : ICla
         await Assertions.Expect(page.Locator(".overall")).ToContainTextAsync("readiness");
         var roadmap = page.Locator(".roadmap > li");
         Assert.True(await roadmap.CountAsync() > 0);
+        // Summary first: the roadmap's steps are folded until their summary is opened.
+        await Assertions.Expect(roadmap.First.GetByRole(AriaRole.Heading, new() { Name = "Actions" })).ToBeHiddenAsync();
+        await page.Locator("summary", new() { HasText = "actions" }).ClickAsync();
         await Assertions.Expect(roadmap.First.GetByRole(AriaRole.Heading, new() { Name = "Actions" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Not shown yet: the comparison appears when at least 5 organisations")).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();

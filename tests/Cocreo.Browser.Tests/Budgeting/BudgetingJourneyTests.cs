@@ -136,6 +136,8 @@ public sealed partial class BudgetingJourneyTests(ServedApp app, Chromium chromi
         await Assertions.Expect(page.Locator(".chart-table tbody tr")).ToHaveCountAsync(3);
         await CheckAsync(page);
         await VisitAsync(page, $"/budgets/{approval}/results");
+        // Summary first: every project's row is in a folded section, opened from its summary.
+        await page.Locator("summary", new() { HasText = "with their votes and the reasons" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Trees for the school yard" })).ToContainTextAsync("Funded");
         await CheckAsync(page);
         await VisitAsync(page, $"/processes/{cast.ProcessId}/budgets/turnout");
