@@ -70,6 +70,49 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var pb = await cast.AnonymousClient.Http.GetStringAsync($"/budgets/{budgetId}/election.pb?culture=sl");
         Assert.DoesNotContain("Klop ob reki", pb, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_team_translates_the_review_answer_and_the_author_cannot()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A bench by the river", 2_000m));
+        await ReviewAsync(cast.FacilitatorClient, proposalId, feasible: true, 2_000m);
+        var url = $"/proposals/{proposalId}/translations?language=sl";
+
+        var form = await cast.FacilitatorClient.GetOkPageAsync(url);
+        Assert.NotNull(form.QuerySelector("[name='Input.ReviewReason']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync(url, new()
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosimo, postavite klop.",
+            ["Input.ReviewReason"] = "Oddelek za parke jo lahko postavi.",
+        })).StatusCode);
+
+        var sl = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=sl");
+        var reason = sl.QuerySelector("#review-reason")!;
+        Assert.Equal("Oddelek za parke jo lahko postavi.", reason.TextContent.Trim());
+        Assert.Equal("sl", reason.GetAttribute("lang"));
+        var en = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=en");
+        Assert.Equal("The parks department can build it.", en.QuerySelector("#review-reason")!.TextContent.Trim());
+        Assert.Equal("en", en.QuerySelector("#review-reason")!.GetAttribute("lang"));
+
+        // The author translates their words, not the organisation's answer: the field is not theirs and is ignored.
+        var own = await cast.ParticipantClient.GetPageAsync(url);
+        if (own.Response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Null(own.Document.QuerySelector("[name='Input.ReviewReason']"));
+        }
+        await cast.ParticipantClient.PostAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosim, postavite klop.",
+            ["Input.ReviewReason"] = "Seveda!",
+            ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(cast.ParticipantClient),
+        });
+        Assert.Equal("Oddelek za parke jo lahko postavi.", await App.WithDbAsync(db =>
+            db.Set<ProposalTranslation>().Where(t => t.ProposalId == proposalId).Select(t => t.ReviewReason).SingleAsync()));
+    }
 }
 
 public sealed class BallotTranslationsOnSqlite(BudgetingSqliteApp app) : BallotTranslationTests<BudgetingSqliteApp>(app);

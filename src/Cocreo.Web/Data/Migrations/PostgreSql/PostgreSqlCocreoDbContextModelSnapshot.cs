@@ -1079,6 +1079,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReviewReason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1041,6 +1041,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewReason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -56,6 +56,7 @@ internal sealed class ProposalTranslationConfiguration : IEntityTypeConfiguratio
         translation.Property(t => t.Title).HasMaxLength(BudgetLimits.Title);
         translation.Property(t => t.Description).HasMaxLength(BudgetLimits.LongText);
         translation.Property(t => t.Location).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.ReviewReason).HasMaxLength(BudgetLimits.LongText);
         translation.Property(t => t.TranslatedBy).HasConversion<string>().HasMaxLength(20);
         translation.HasIndex(t => new { t.ProposalId, t.Language }).IsUnique();
     }

@@ -36,14 +36,20 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
 
         [StringLength(BudgetLimits.Title, ErrorMessage = "The location can have at most {1} characters.")]
         public string? Location { get; set; }
+
+        [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? ReviewReason { get; set; }
     }
+
+    /// <summary>The review's public answer is the organisation's: only the team translates it, once the proposal is reviewed.</summary>
+    public bool TranslatesReview => Proposal.ReviewedAt is not null && Proposal.ReviewReason.Length > 0 && Target.Decide(BudgetAction.Manage).IsAllowed;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
         if (Language is not null && Proposal.Translations.FirstOrDefault(x => x.Language == Language) is { } existing)
         {
-            Input = new ProposalTranslationInput { Title = existing.Title, Description = existing.Description, Location = existing.Location };
+            Input = new ProposalTranslationInput { Title = existing.Title, Description = existing.Description, Location = existing.Location, ReviewReason = existing.ReviewReason };
         }
         return Page();
     }
@@ -59,7 +65,7 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "")), cancellationToken);
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "", TranslatesReview ? Input.ReviewReason ?? "" : null)), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/proposals/{id}");
     }
 
