@@ -26,7 +26,7 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
-    public async Task The_ballot_and_the_results_show_the_readers_translation_and_keep_the_original_as_the_record()
+    public async Task The_ballot_results_and_progress_updates_show_the_readers_translation_and_the_record_keeps_the_original()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);
         var (budgetId, proposals, codes) = await OpenVotingAsync(cast, BudgetFields(eligibility: Eligibility.Census), 2,
@@ -69,6 +69,24 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.DoesNotContain("Klop ob reki", csv, StringComparison.Ordinal);
         var pb = await cast.AnonymousClient.Http.GetStringAsync($"/budgets/{budgetId}/election.pb?culture=sl");
         Assert.DoesNotContain("Klop ob reki", pb, StringComparison.Ordinal);
+
+        // A progress update on the funded project: the team translates it on the proposal's translations page.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/progress",
+            new() { ["Input.Status"] = "InProgress", ["Input.Progress"] = "40", ["Input.Text"] = "The ground works started." })).StatusCode);
+        var updateId = await App.WithDbAsync(db => db.Set<ProgressUpdate>().Where(u => u.ProposalId == proposals[0]).Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/translations?language=sl", new()
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosimo, postavite klop.",
+            [$"Input.Updates[{updateId}]"] = "Zemeljska dela so se začela.",
+        })).StatusCode);
+        var proposalSl = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposals[0]}?culture=sl");
+        var update = proposalSl.QuerySelector(".update .prose")!;
+        Assert.Equal("Zemeljska dela so se začela.", update.TextContent.Trim());
+        Assert.Equal("sl", update.GetAttribute("lang"));
+        var proposalEn = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposals[0]}?culture=en");
+        Assert.Equal("The ground works started.", proposalEn.QuerySelector(".update .prose")!.TextContent.Trim());
+        Assert.Equal("en", proposalEn.QuerySelector(".update .prose")!.GetAttribute("lang"));
     }
 
     [Fact]

@@ -153,6 +153,19 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
         update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
         update.Property(u => u.Text).HasMaxLength(BudgetLimits.LongText);
         update.Property(u => u.AuthorName).HasMaxLength(BudgetLimits.Title);
+        update.HasMany(u => u.Translations).WithOne().HasForeignKey(t => t.ProgressUpdateId).OnDelete(DeleteBehavior.Cascade);
+        update.Navigation(u => u.Translations).AutoInclude();
+    }
+}
+
+internal sealed class ProgressUpdateTranslationConfiguration : IEntityTypeConfiguration<ProgressUpdateTranslation>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdateTranslation> translation)
+    {
+        translation.ToTable("ProgressUpdateTranslations");
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Text).HasMaxLength(BudgetLimits.LongText);
+        translation.HasIndex(t => new { t.ProgressUpdateId, t.Language }).IsUnique();
     }
 }
 

@@ -102,6 +102,13 @@ public sealed class Proposal
         {
             translation.ReviewReason = reason.Trim();
         }
+        foreach (var update in Updates)
+        {
+            if (content.Updates is not null && content.Updates.TryGetValue(update.Id, out var text))
+            {
+                update.Translate(language, text, now);
+            }
+        }
         translation.TranslatedBy = by;
         translation.TranslatedAt = now;
     }
@@ -264,7 +271,8 @@ public sealed class Proposal
 public sealed record ProposalContent(string Title, string Description, string Location, string Category, decimal EstimatedCost, string? Language = null);
 
 /// <summary>A translation's text; <see cref="ReviewReason"/> null keeps the review answer's translation as it was (only the team sends it).</summary>
-public sealed record ProposalTranslationContent(string Title, string Description, string Location, string? ReviewReason = null);
+/// <summary><see cref="Updates"/> (progress update id to its translated text) likewise: null keeps them, only the team sends it.</summary>
+public sealed record ProposalTranslationContent(string Title, string Description, string Location, string? ReviewReason = null, IReadOnlyDictionary<int, string>? Updates = null);
 
 /// <summary>Who translated a proposal: its author, or the budget's team (never a name: the page says which).</summary>
 public enum ProposalTranslator
@@ -417,4 +425,33 @@ public sealed class ProgressUpdate
 
     public string AuthorName { get; init; } = "";
     public DateTime PostedAt { get; init; }
+
+    /// <summary>The text in other languages, translated by the budget's team.</summary>
+    public List<ProgressUpdateTranslation> Translations { get; private set; } = [];
+
+    /// <summary>The text in the reader's language; the team writes it in the budget's language.</summary>
+    public Written LocalText(string reader, string budgetLanguage) => Platform.Localization.Translations.Pick(Text, budgetLanguage, Translations, reader, t => t.Text);
+
+    /// <summary>Adds or replaces the translation of the text into <paramref name="language"/> (empty: the original is shown).</summary>
+    public void Translate(string language, string text, DateTime now)
+    {
+        var translation = Translations.FirstOrDefault(t => t.Language == language);
+        if (translation is null)
+        {
+            translation = new ProgressUpdateTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Text = text.Trim();
+        translation.TranslatedAt = now;
+    }
+}
+
+/// <summary>A progress update's text in one more language (the team's words, like the update's).</summary>
+public sealed class ProgressUpdateTranslation : ITranslation
+{
+    public int Id { get; private set; }
+    public int ProgressUpdateId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Text { get; set; } = "";
+    public DateTime TranslatedAt { get; set; }
 }
