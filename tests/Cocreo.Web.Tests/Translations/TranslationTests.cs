@@ -243,6 +243,7 @@ public sealed class TranslationDemoTests(Fuzz.InputFuzzTests.DemoApp app) : ICla
         var team = await client.GetOkPageAsync($"/proposals/{teamTranslated}?culture=sl");
         Assert.Equal("Drevesa za senco na tržnici", team.QuerySelector("h1")!.TextContent);
         Assert.Contains("prevod: ekipa proračuna", team.QuerySelector("#written-in")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Pristojni oddelek je potrdil, da jih lahko zgradi leta 2027.", team.QuerySelector("#review-reason[lang=sl]")!.TextContent.Trim());
         var author = await client.GetOkPageAsync($"/proposals/{byAuthor}?culture=en");
         Assert.Equal("A drinking fountain by the playground", author.QuerySelector("h1")!.TextContent);
         Assert.Contains("Written in Slovenian; translation by its author.", author.QuerySelector("#written-in")!.TextContent, StringComparison.Ordinal);

@@ -84,6 +84,7 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
         services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();
         services.AddScoped<BallotPapers>();
+        services.AddScoped<BallotTitles>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();
         services.AddScoped<Census>();

@@ -183,6 +183,17 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             await log.AppendAsync(process.Id, staffActor, "project.progress", new { budget = budget.Id, project = building[i].Number, progress = updates[i].Progress });
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The team's words in Slovenian too: the review's answer on the shade trees and their progress update, if funded.
+        var slovenianUpdates = new Dictionary<string, string>
+        {
+            [updates[0].Text] = "Načrt je pripravljen, dela so naročena.",
+            [updates[1].Text] = "Skoraj končano: zadnji del namestijo prihodnji teden.",
+        };
+        proposals[0].Translate("sl", new ProposalTranslationContent("Drevesa za senco na tržnici", "Predlagamo: drevesa za senco na tržnici.", "Tržnica",
+            "Pristojni oddelek je potrdil, da jih lahko zgradi leta 2027.", proposals[0].Updates.ToDictionary(u => u.Id, u => slovenianUpdates.GetValueOrDefault(u.Text, ""))),
+            ProposalTranslator.Team, Now());
+        await log.AppendAsync(process.Id, staffActor, "proposal.translated", new { budget = budget.Id, number = proposals[0].Number, language = "sl", by = "team" });
+        await db.SaveChangesAsync(cancellationToken);
 
         var district = Budget.Create(process.Id, settings with { Title = "Vrtača district budget 2027", District = "Vrtača", Amount = 60_000m, Form = BallotForm.Knapsack, Eligibility = Eligibility.VerifiedAccount }, Now(), isDemo: true, language: process.Language);
         db.Add(district);

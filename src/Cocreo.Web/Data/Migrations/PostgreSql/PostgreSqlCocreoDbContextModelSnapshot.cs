@@ -836,6 +836,38 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProgressUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdateTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("ProgressUpdateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressUpdateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProgressUpdateTranslations", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -1078,6 +1110,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewReason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3303,6 +3340,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdateTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.ProgressUpdate", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
@@ -3792,6 +3838,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.Navigation("Questions");
 
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdate", b =>
+                {
                     b.Navigation("Translations");
                 });
 

@@ -808,6 +808,36 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgressUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdateTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressUpdateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProgressUpdateTranslations", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -1040,6 +1070,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewReason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3185,6 +3220,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdateTranslation", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.ProgressUpdate", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.Proposal", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Accounts.CocreoUser", null)
@@ -3674,6 +3718,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Questions");
 
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProgressUpdate", b =>
+                {
                     b.Navigation("Translations");
                 });
 

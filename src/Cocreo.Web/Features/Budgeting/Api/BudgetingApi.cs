@@ -121,11 +121,13 @@ public static class BudgetingApi
         return TypedResults.Ok(proposals.Select(p => ProposalDocument.Of(p, target.Budget, Platform.Localization.Cultures.Current)).ToList());
     }
 
-    private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, PublishedResults results, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ResultsDocument>, NotFound>> Results(int id, HttpContext http, BudgetAccess access, PublishedResults results, BallotTitles titles, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, http.User, cancellationToken);
         var published = target is null ? null : await results.FindAsync(id, cancellationToken);
-        return published is null ? TypedResults.NotFound() : TypedResults.Ok(published.Value.Document);
+        return published is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await titles.LocalizeAsync(id, published.Value.Document, Platform.Localization.Cultures.Current, cancellationToken));
     }
 
     private static async Task<Results<Ok<ReceiptCheck>, NotFound>> Receipt(int id, string receipt, HttpContext http, BudgetAccess access, Voting voting, CancellationToken cancellationToken)

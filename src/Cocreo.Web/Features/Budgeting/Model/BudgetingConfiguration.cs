@@ -56,6 +56,7 @@ internal sealed class ProposalTranslationConfiguration : IEntityTypeConfiguratio
         translation.Property(t => t.Title).HasMaxLength(BudgetLimits.Title);
         translation.Property(t => t.Description).HasMaxLength(BudgetLimits.LongText);
         translation.Property(t => t.Location).HasMaxLength(BudgetLimits.Title);
+        translation.Property(t => t.ReviewReason).HasMaxLength(BudgetLimits.LongText);
         translation.Property(t => t.TranslatedBy).HasConversion<string>().HasMaxLength(20);
         translation.HasIndex(t => new { t.ProposalId, t.Language }).IsUnique();
     }
@@ -152,6 +153,19 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
         update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
         update.Property(u => u.Text).HasMaxLength(BudgetLimits.LongText);
         update.Property(u => u.AuthorName).HasMaxLength(BudgetLimits.Title);
+        update.HasMany(u => u.Translations).WithOne().HasForeignKey(t => t.ProgressUpdateId).OnDelete(DeleteBehavior.Cascade);
+        update.Navigation(u => u.Translations).AutoInclude();
+    }
+}
+
+internal sealed class ProgressUpdateTranslationConfiguration : IEntityTypeConfiguration<ProgressUpdateTranslation>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdateTranslation> translation)
+    {
+        translation.ToTable("ProgressUpdateTranslations");
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Text).HasMaxLength(BudgetLimits.LongText);
+        translation.HasIndex(t => new { t.ProgressUpdateId, t.Language }).IsUnique();
     }
 }
 

@@ -77,6 +77,9 @@ public sealed class Proposal
 
     public Written LocalDescription(string reader) => Platform.Localization.Translations.Pick(Description, Language, Translations, reader, t => t.Description);
 
+    /// <summary>The review's public answer in the reader's language; the team writes it in the budget's language.</summary>
+    public Written LocalReviewReason(string reader, string budgetLanguage) => Platform.Localization.Translations.Pick(ReviewReason, budgetLanguage, Translations, reader, t => t.ReviewReason);
+
     public Written LocalLocation(string reader) => Platform.Localization.Translations.Pick(Location, Language, Translations, reader, t => t.Location);
 
     /// <summary>Adds or replaces the translation into <paramref name="language"/>, saying who made it.</summary>
@@ -95,6 +98,17 @@ public sealed class Proposal
         translation.Title = content.Title.Trim();
         translation.Description = content.Description.Trim();
         translation.Location = content.Location.Trim();
+        if (content.ReviewReason is { } reason)
+        {
+            translation.ReviewReason = reason.Trim();
+        }
+        foreach (var update in Updates)
+        {
+            if (content.Updates is not null && content.Updates.TryGetValue(update.Id, out var text))
+            {
+                update.Translate(language, text, now);
+            }
+        }
         translation.TranslatedBy = by;
         translation.TranslatedAt = now;
     }
@@ -256,7 +270,9 @@ public sealed class Proposal
 
 public sealed record ProposalContent(string Title, string Description, string Location, string Category, decimal EstimatedCost, string? Language = null);
 
-public sealed record ProposalTranslationContent(string Title, string Description, string Location);
+/// <summary>A translation's text; <see cref="ReviewReason"/> null keeps the review answer's translation as it was (only the team sends it).</summary>
+/// <summary><see cref="Updates"/> (progress update id to its translated text) likewise: null keeps them, only the team sends it.</summary>
+public sealed record ProposalTranslationContent(string Title, string Description, string Location, string? ReviewReason = null, IReadOnlyDictionary<int, string>? Updates = null);
 
 /// <summary>Who translated a proposal: its author, or the budget's team (never a name: the page says which).</summary>
 public enum ProposalTranslator
@@ -274,6 +290,9 @@ public sealed class ProposalTranslation : ITranslation
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
     public string Location { get; set; } = "";
+
+    /// <summary>The team's public review answer in this language (only the team translates it); empty: not translated.</summary>
+    public string ReviewReason { get; set; } = "";
     public ProposalTranslator TranslatedBy { get; set; }
     public DateTime TranslatedAt { get; set; }
 }
@@ -406,4 +425,33 @@ public sealed class ProgressUpdate
 
     public string AuthorName { get; init; } = "";
     public DateTime PostedAt { get; init; }
+
+    /// <summary>The text in other languages, translated by the budget's team.</summary>
+    public List<ProgressUpdateTranslation> Translations { get; private set; } = [];
+
+    /// <summary>The text in the reader's language; the team writes it in the budget's language.</summary>
+    public Written LocalText(string reader, string budgetLanguage) => Platform.Localization.Translations.Pick(Text, budgetLanguage, Translations, reader, t => t.Text);
+
+    /// <summary>Adds or replaces the translation of the text into <paramref name="language"/> (empty: the original is shown).</summary>
+    public void Translate(string language, string text, DateTime now)
+    {
+        var translation = Translations.FirstOrDefault(t => t.Language == language);
+        if (translation is null)
+        {
+            translation = new ProgressUpdateTranslation { Language = language };
+            Translations.Add(translation);
+        }
+        translation.Text = text.Trim();
+        translation.TranslatedAt = now;
+    }
+}
+
+/// <summary>A progress update's text in one more language (the team's words, like the update's).</summary>
+public sealed class ProgressUpdateTranslation : ITranslation
+{
+    public int Id { get; private set; }
+    public int ProgressUpdateId { get; private set; }
+    public string Language { get; init; } = "";
+    public string Text { get; set; } = "";
+    public DateTime TranslatedAt { get; set; }
 }

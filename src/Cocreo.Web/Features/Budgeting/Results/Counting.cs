@@ -88,8 +88,15 @@ public sealed record ResultsDocument(
     GreedyContrast? Contrast,
     JsonElement EngineExplanation);
 
-/// <summary>One project's result. <see cref="SelectedAs"/> is its place in the order the rule funded projects.</summary>
-public sealed record ProjectResult(int Number, string Title, string Category, decimal Cost, long Votes, long Points, bool Funded, int? SelectedAs, ProjectReason Reason);
+/// <summary>
+/// One project's result. <see cref="SelectedAs"/> is its place in the order the rule funded projects. As published,
+/// <see cref="Title"/> is the original from the ballot and the last two are absent; shown to a reader
+/// (<see cref="BallotTitles.LocalizeAsync"/>), the title is in the reader's language when translated,
+/// <see cref="Language"/> says which and <see cref="OriginalTitle"/> keeps the ballot's.
+/// </summary>
+public sealed record ProjectResult(int Number, string Title, string Category, decimal Cost, long Votes, long Points, bool Funded, int? SelectedAs, ProjectReason Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OriginalTitle = null);
 
 /// <summary>Why a project was or was not funded, as values a sentence is made of (see <see cref="ResultsText"/>).</summary>
 public sealed record ProjectReason(ReasonKind Kind, int? Round = null, long? Supporters = null, decimal? Amount = null, decimal? Needed = null);

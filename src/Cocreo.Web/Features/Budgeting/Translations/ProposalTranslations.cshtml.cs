@@ -36,14 +36,30 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
 
         [StringLength(BudgetLimits.Title, ErrorMessage = "The location can have at most {1} characters.")]
         public string? Location { get; set; }
+
+        [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? ReviewReason { get; set; }
+
+        /// <summary>Each progress update's text in this language, by the update's id.</summary>
+        public Dictionary<int, string?> Updates { get; set; } = [];
     }
+
+    /// <summary>Progress updates are the team's words too: only the team translates them.</summary>
+    public bool TranslatesUpdates => Proposal.Updates.Count > 0 && Target.Decide(BudgetAction.Manage).IsAllowed;
+
+    /// <summary>The review's public answer is the organisation's: only the team translates it, once the proposal is reviewed.</summary>
+    public bool TranslatesReview => Proposal.ReviewedAt is not null && Proposal.ReviewReason.Length > 0 && Target.Decide(BudgetAction.Manage).IsAllowed;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
         if (Language is not null && Proposal.Translations.FirstOrDefault(x => x.Language == Language) is { } existing)
         {
-            Input = new ProposalTranslationInput { Title = existing.Title, Description = existing.Description, Location = existing.Location };
+            Input = new ProposalTranslationInput { Title = existing.Title, Description = existing.Description, Location = existing.Location, ReviewReason = existing.ReviewReason };
+        }
+        if (Language is not null)
+        {
+            Input.Updates = Proposal.Updates.ToDictionary(u => u.Id, u => u.Translations.FirstOrDefault(x => x.Language == Language)?.Text);
         }
         return Page();
     }
@@ -55,11 +71,16 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
         {
             ModelState.AddModelError(nameof(Language), t["Choose a language other than the one the proposal is written in."]);
         }
+        if (Input.Updates.Values.Any(u => u?.Length > BudgetLimits.LongText))
+        {
+            ModelState.AddModelError("Input.Updates", t["This text can have at most {0} characters.", BudgetLimits.LongText]);
+        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "")), cancellationToken);
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "", TranslatesReview ? Input.ReviewReason ?? "" : null,
+            TranslatesUpdates ? Proposal.Updates.ToDictionary(u => u.Id, u => Input.Updates.GetValueOrDefault(u.Id) ?? "") : null)), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/proposals/{id}");
     }
 

@@ -168,8 +168,12 @@ public enum BallotProblemKind
 public sealed record BallotProblem(BallotProblemKind Kind, params object[] Values);
 
 /// <summary>What the ballot's choice fields show: the paper and what was chosen so far (kept when a ballot is refused).</summary>
-public sealed record BallotChoicesView(BallotPaper Paper, List<int> Selected, Dictionary<int, int?> Points, List<int?> Ranks, bool ShowLinks)
+public sealed record BallotChoicesView(BallotPaper Paper, List<int> Selected, Dictionary<int, int?> Points, List<int?> Ranks, bool ShowLinks,
+    IReadOnlyDictionary<int, Platform.Localization.Written>? Titles = null)
 {
+    /// <summary>The project's title in the reader's language (see <see cref="BallotTitles"/>), else the ballot's original, whose language is then not known here.</summary>
+    public Platform.Localization.Written? LocalTitle(int number) => Titles is not null && Titles.TryGetValue(number, out var title) ? title : null;
+
     public int RankCount => Math.Min(Paper.RankDepth, Paper.Projects.Count);
 
     public decimal SelectedCost => Paper.Projects.Where(p => Selected.Contains(p.Number)).Sum(p => p.Cost);

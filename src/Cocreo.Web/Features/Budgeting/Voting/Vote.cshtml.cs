@@ -11,13 +11,16 @@ namespace Cocreo.Web.Features.Budgeting;
 /// what to change. The receipt is handed over once, on the next page.
 /// </summary>
 [EnableRateLimiting(BudgetingCapability.BallotLimit)]
-public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class VoteModel(Voting voting, BallotPapers papers, BallotTitles titles, BudgetAccess access, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public const string ReceiptKey = "BallotReceipt";
     public const string ChangeCodeKey = "BallotChangeCode";
 
     public BudgetTarget Target { get; private set; } = null!;
     public BallotPaper Paper { get; private set; } = null!;
+
+    /// <summary>The projects' titles in the reader's language; the paper keeps the originals.</summary>
+    public IReadOnlyDictionary<int, Platform.Localization.Written> Titles { get; private set; } = new Dictionary<int, Platform.Localization.Written>();
 
     /// <summary>What the person can do here: vote, sign in first, give a code, or nothing more (voted, changes not allowed).</summary>
     public VoterState State { get; private set; }
@@ -116,6 +119,7 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BudgetAccess a
             return NotFound();
         }
         (Target, Paper) = (target, paper);
+        Titles = await titles.ForAsync(id, paper.Projects.Select(p => (p.Number, p.Title)), Platform.Localization.Cultures.Current, cancellationToken);
         return null;
     }
 }

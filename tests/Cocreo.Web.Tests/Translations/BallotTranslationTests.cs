@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Testing;
+using Cocreo.Web.Tests.Budgeting;
+using Microsoft.EntityFrameworkCore;
+using static Cocreo.Web.Tests.Budgeting.BudgetingScenario;
+
+namespace Cocreo.Web.Tests.Translations;
+
+/// <summary>
+/// The ballot paper and the published results keep the original titles as the record, but the voting page, the results
+/// page and the results API show each project by its proposal's translation into the reader's language, marked with
+/// its <c>lang</c>; an untranslated title is shown as written, marked with its own language. The exports keep the originals.
+/// </summary>
+public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
+{
+    protected TApp App
+    {
+        get
+        {
+            app.RequireAvailable();
+            return app;
+        }
+    }
+
+    [Fact]
+    public async Task The_ballot_results_and_progress_updates_show_the_readers_translation_and_the_record_keeps_the_original()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (budgetId, proposals, codes) = await OpenVotingAsync(cast, BudgetFields(eligibility: Eligibility.Census), 2,
+            new Idea("A bench by the river", 2_000m), new Idea("Bike racks", 1_000m));
+        // Translated after the ballot was frozen: the paper does not change, the page shows the words.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/translations?language=sl",
+            new() { ["Input.Title"] = "Klop ob reki", ["Input.Description"] = "Prosimo, postavite klop." })).StatusCode);
+
+        var vote = await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/vote?culture=sl");
+        var titles = vote.QuerySelectorAll(".project-title").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList();
+        Assert.Equal([("Klop ob reki", "sl"), ("Bike racks", "en")], titles);
+        var english = await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/vote?culture=en");
+        Assert.Equal(["A bench by the river", "Bike racks"], english.QuerySelectorAll(".project-title").Select(s => s.TextContent).ToArray());
+        var numbers = await NumbersAsync(App, budgetId);
+        Assert.True((await CastAsync(cast.AnonymousClient, budgetId, codes["R1"], [numbers[proposals[0]]])).IsSuccessStatusCode);
+        await CloseAndPublishAsync(cast.OwnerClient, budgetId);
+
+        var results = await cast.AnonymousClient.GetOkPageAsync($"/budgets/{budgetId}/results?culture=sl");
+        var funded = results.QuerySelector(".results-list strong")!;
+        Assert.Equal("Klop ob reki", funded.TextContent);
+        Assert.Equal("sl", funded.GetAttribute("lang"));
+
+        var document = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}/results?culture=sl");
+        var projects = document.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("number").GetInt32());
+        var bench = projects[numbers[proposals[0]]];
+        Assert.Equal("Klop ob reki", bench.GetProperty("title").GetString());
+        Assert.Equal("sl", bench.GetProperty("language").GetString());
+        Assert.Equal("A bench by the river", bench.GetProperty("originalTitle").GetString());
+        var racks = projects[numbers[proposals[1]]];
+        Assert.Equal("Bike racks", racks.GetProperty("title").GetString());
+        Assert.Equal("en", racks.GetProperty("language").GetString());
+
+        // The record and the exports keep the ballot's originals.
+        var stored = await App.WithDbAsync(db => db.Set<BudgetResult>().Where(r => r.BudgetId == budgetId).Select(r => r.Document).SingleAsync());
+        Assert.Contains("A bench by the river", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Klop ob reki", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("originalTitle", stored, StringComparison.Ordinal);
+        var csv = await cast.AnonymousClient.Http.GetStringAsync($"/budgets/{budgetId}/results.csv?culture=sl");
+        Assert.Contains("A bench by the river", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Klop ob reki", csv, StringComparison.Ordinal);
+        var pb = await cast.AnonymousClient.Http.GetStringAsync($"/budgets/{budgetId}/election.pb?culture=sl");
+        Assert.DoesNotContain("Klop ob reki", pb, StringComparison.Ordinal);
+
+        // A progress update on the funded project: the team translates it on the proposal's translations page.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/progress",
+            new() { ["Input.Status"] = "InProgress", ["Input.Progress"] = "40", ["Input.Text"] = "The ground works started." })).StatusCode);
+        var updateId = await App.WithDbAsync(db => db.Set<ProgressUpdate>().Where(u => u.ProposalId == proposals[0]).Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/translations?language=sl", new()
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosimo, postavite klop.",
+            [$"Input.Updates[{updateId}]"] = "Zemeljska dela so se začela.",
+        })).StatusCode);
+        var proposalSl = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposals[0]}?culture=sl");
+        var update = proposalSl.QuerySelector(".update .prose")!;
+        Assert.Equal("Zemeljska dela so se začela.", update.TextContent.Trim());
+        Assert.Equal("sl", update.GetAttribute("lang"));
+        var proposalEn = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposals[0]}?culture=en");
+        Assert.Equal("The ground works started.", proposalEn.QuerySelector(".update .prose")!.TextContent.Trim());
+        Assert.Equal("en", proposalEn.QuerySelector(".update .prose")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_team_translates_the_review_answer_and_the_author_cannot()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea("A bench by the river", 2_000m));
+        await ReviewAsync(cast.FacilitatorClient, proposalId, feasible: true, 2_000m);
+        var url = $"/proposals/{proposalId}/translations?language=sl";
+
+        var form = await cast.FacilitatorClient.GetOkPageAsync(url);
+        Assert.NotNull(form.QuerySelector("[name='Input.ReviewReason']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync(url, new()
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosimo, postavite klop.",
+            ["Input.ReviewReason"] = "Oddelek za parke jo lahko postavi.",
+        })).StatusCode);
+
+        var sl = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=sl");
+        var reason = sl.QuerySelector("#review-reason")!;
+        Assert.Equal("Oddelek za parke jo lahko postavi.", reason.TextContent.Trim());
+        Assert.Equal("sl", reason.GetAttribute("lang"));
+        var en = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=en");
+        Assert.Equal("The parks department can build it.", en.QuerySelector("#review-reason")!.TextContent.Trim());
+        Assert.Equal("en", en.QuerySelector("#review-reason")!.GetAttribute("lang"));
+
+        // The author translates their words, not the organisation's answer: the field is not theirs and is ignored.
+        var own = await cast.ParticipantClient.GetPageAsync(url);
+        if (own.Response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Null(own.Document.QuerySelector("[name='Input.ReviewReason']"));
+        }
+        await cast.ParticipantClient.PostAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Klop ob reki",
+            ["Input.Description"] = "Prosim, postavite klop.",
+            ["Input.ReviewReason"] = "Seveda!",
+            ["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(cast.ParticipantClient),
+        });
+        Assert.Equal("Oddelek za parke jo lahko postavi.", await App.WithDbAsync(db =>
+            db.Set<ProposalTranslation>().Where(t => t.ProposalId == proposalId).Select(t => t.ReviewReason).SingleAsync()));
+    }
+}
+
+public sealed class BallotTranslationsOnSqlite(BudgetingSqliteApp app) : BallotTranslationTests<BudgetingSqliteApp>(app);
+
+public sealed class BallotTranslationsOnPostgres(BudgetingPostgresApp app) : BallotTranslationTests<BudgetingPostgresApp>(app);
