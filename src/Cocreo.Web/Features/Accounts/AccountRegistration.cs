@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 
@@ -44,4 +45,17 @@ public sealed class AccountRegistration(UserManager<CocreoUser> users, AccountEm
         }
         return null;
     }
+}
+
+/// <summary>What a person gives to register: on the register page and at a workshop (<c>/workshop/{code}</c>).</summary>
+public sealed class RegistrationInput
+{
+    [Required(ErrorMessage = "Enter the name others will see.")]
+    [StringLength(100, ErrorMessage = "The name can have at most {1} characters.")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
+    [StringLength(256, ErrorMessage = "The email address can have at most {1} characters.")]
+    public string Email { get; set; } = "";
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,21 +14,9 @@ namespace Cocreo.Web.Features.Accounts;
 public sealed class RegisterModel(AccountRegistration registration) : PageModel
 {
     [BindProperty]
-    public RegisterInput Input { get; set; } = new();
+    public RegistrationInput Input { get; set; } = new();
 
     public bool Registered { get; private set; }
-
-    public sealed class RegisterInput
-    {
-        [Required(ErrorMessage = "Enter the name others will see.")]
-        [StringLength(100, ErrorMessage = "The name can have at most {1} characters.")]
-        public string DisplayName { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
-        [StringLength(256, ErrorMessage = "The email address can have at most {1} characters.")]
-        public string Email { get; set; } = "";
-    }
 
     public void OnGet()
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Platform.Changes;
@@ -17,7 +16,7 @@ namespace Cocreo.Web.Features.Processes;
 public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration registration, ChangeRunner changes, ProcessDirectory directory, TimeProvider clock, IStringLocalizer<ProcessText> t) : PageModel
 {
     [BindProperty]
-    public JoinInput Input { get; set; } = new();
+    public RegistrationInput Input { get; set; } = new();
 
     public WorkshopSession? Session { get; private set; }
 
@@ -27,18 +26,6 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
     public string? Problem { get; private set; }
 
     public bool Registered { get; private set; }
-
-    public sealed class JoinInput
-    {
-        [Required(ErrorMessage = "Enter the name others will see.")]
-        [StringLength(100, ErrorMessage = "The name can have at most {1} characters.")]
-        public string DisplayName { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
-        [StringLength(256, ErrorMessage = "The email address can have at most {1} characters.")]
-        public string Email { get; set; } = "";
-    }
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken cancellationToken)
     {
