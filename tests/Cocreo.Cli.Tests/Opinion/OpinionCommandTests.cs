@@ -149,7 +149,7 @@ public class OpinionCommandTests
             var (exit, _, error) = Run("opinion", "run", folder.FullName);
 
             Assert.Equal(1, exit);
-            Assert.Contains("votes.csv, line 2, field vote: '2' is not 1 (agree), -1 (disagree) or 0 (pass).", error, StringComparison.Ordinal);
+            Assert.Contains("votes.csv, line 2, column 4 (vote): '2' is not 1 (agree), -1 (disagree) or 0 (pass).", error, StringComparison.Ordinal);
         }
         finally
         {
