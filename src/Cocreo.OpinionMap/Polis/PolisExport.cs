@@ -277,7 +277,7 @@ public sealed record PolisExport(Conversation Conversation, IReadOnlyDictionary<
         var file = Path.GetFileName(path);
         try
         {
-            using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, Separator = ',' });
+            using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, Separator = ',', MalformedData = CsvMalformedDataHandling.Throw });
             var row = new CsvRow(csv, file);
             var first = true;
             while (csv.Read())
