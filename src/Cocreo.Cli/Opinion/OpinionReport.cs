@@ -58,7 +58,8 @@ internal static class OpinionReport
         {
             output.WriteLine();
             output.WriteLine($"Bridging ranking (intercept of the Community Notes model, statements with at least {BridgingOptions.Default.MinimumVotes} "
-                + $"agree/disagree votes; {bridging.Iterations} sweeps{(bridging.Converged ? "" : ", not converged")}):");
+                + $"agree/disagree votes, {BridgingOptions.Default.MinimumVotesPerSide} from each side; {bridging.Iterations} sweeps"
+                + $"{(bridging.Converged ? "" : ", not converged")}):");
             foreach (var s in bridging.Ranked.Take(5))
             {
                 output.WriteLine($"  {N(s.Intercept, "F3")} (factor {N(s.Factor, "F2")}, {s.Agree} agree, {s.Disagree} disagree) "

@@ -19,6 +19,14 @@ public sealed record BridgingOptions
     public int MinimumVotes { get; init; } = 5;
 
     /// <summary>
+    /// A statement is ranked only when at least this many of its votes come from each side of the opinion axis
+    /// (participants with a negative factor, and with a positive one), or from every participant on a side that has
+    /// fewer. Without votes from both sides nothing says the statement bridges: a statement voted on by one side only
+    /// has a factor the votes cannot pin down, and its intercept can come out high on a handful of votes.
+    /// </summary>
+    public int MinimumVotesPerSide { get; init; } = 2;
+
+    /// <summary>
     /// Whether a pass counts as a vote of 0 (halfway between agree +1 and disagree −1). By default a pass is left out
     /// of the fit, like a statement the participant did not see: it says nothing about agreement.
     /// </summary>
@@ -41,6 +49,7 @@ public sealed record BridgingOptions
         Require(InterceptRegularization > 0 && double.IsFinite(InterceptRegularization), nameof(InterceptRegularization), "must be positive");
         Require(FactorRegularization > 0 && double.IsFinite(FactorRegularization), nameof(FactorRegularization), "must be positive");
         Require(MinimumVotes >= 0, nameof(MinimumVotes), "must not be negative");
+        Require(MinimumVotesPerSide >= 0, nameof(MinimumVotesPerSide), "must not be negative");
         Require(MaxIterations >= 1, nameof(MaxIterations), "must be at least 1");
         Require(Tolerance >= 0, nameof(Tolerance), "must not be negative");
         Require(MaxDegreeOfParallelism is null or >= 1, nameof(MaxDegreeOfParallelism), "must be at least 1");

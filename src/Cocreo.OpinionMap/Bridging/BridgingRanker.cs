@@ -299,8 +299,31 @@ public static class BridgingRanker
     private static BridgingRanking Result(VoteMatrix matrix, FittedVotes votes, BridgingOptions options, double mu,
         double[] a, double[] x, double[] b, double[] y, int iterations, bool converged, double loss)
     {
+        int negativeParticipants = 0, positiveParticipants = 0;
+        for (var u = 0; u < votes.UserCount; u++)
+        {
+            if (votes.UserStart[u + 1] > votes.UserStart[u])
+            {
+                negativeParticipants += x[u] < 0 ? 1 : 0;
+                positiveParticipants += x[u] > 0 ? 1 : 0;
+            }
+        }
+        var negativeVotes = new int[votes.ItemCount];
+        var positiveVotes = new int[votes.ItemCount];
+        for (var c = 0; c < votes.ItemCount; c++)
+        {
+            for (var k = votes.ItemStart[c]; k < votes.ItemStart[c + 1]; k++)
+            {
+                var factor = x[votes.ItemUser[k]];
+                negativeVotes[c] += factor < 0 ? 1 : 0;
+                positiveVotes[c] += factor > 0 ? 1 : 0;
+            }
+        }
+        var negativeNeeded = Math.Min(options.MinimumVotesPerSide, negativeParticipants);
+        var positiveNeeded = Math.Min(options.MinimumVotesPerSide, positiveParticipants);
         var ranked = Enumerable.Range(0, votes.ItemCount)
-            .Where(c => votes.ItemStart[c + 1] - votes.ItemStart[c] >= Math.Max(1, options.MinimumVotes))
+            .Where(c => votes.ItemStart[c + 1] - votes.ItemStart[c] >= Math.Max(1, options.MinimumVotes)
+                && negativeVotes[c] >= negativeNeeded && positiveVotes[c] >= positiveNeeded)
             .OrderByDescending(c => b[c]).ThenBy(c => matrix.StatementIds[c])
             .ToArray();
         var rankOf = new int?[votes.ItemCount];
@@ -314,7 +337,11 @@ public static class BridgingRanker
             var count = votes.ItemStart[c + 1] - votes.ItemStart[c];
             if (count > 0)
             {
-                statements.Add(new BridgingStatement(matrix.StatementIds[c], b[c], y[c], count, votes.ItemAgree[c], votes.ItemDisagree[c], rankOf[c]));
+                statements.Add(new BridgingStatement(matrix.StatementIds[c], b[c], y[c], count, votes.ItemAgree[c], votes.ItemDisagree[c], rankOf[c])
+                {
+                    NegativeSideVotes = negativeVotes[c],
+                    PositiveSideVotes = positiveVotes[c],
+                });
             }
         }
         var participants = new List<BridgingParticipant>();

@@ -50,8 +50,18 @@ public sealed record BridgingRanking(double GlobalIntercept, IReadOnlyList<Bridg
 /// <param name="VoteCount">Votes fitted on it.</param>
 /// <param name="Agree">Agree votes among them.</param>
 /// <param name="Disagree">Disagree votes among them.</param>
-/// <param name="Rank">1 for the highest intercept among statements with at least <see cref="BridgingOptions.MinimumVotes"/>; null when it has fewer.</param>
-public sealed record BridgingStatement(int StatementId, double Intercept, double Factor, int VoteCount, int Agree, int Disagree, int? Rank);
+/// <param name="Rank">
+/// 1 for the highest intercept among the statements with enough votes (<see cref="BridgingOptions.MinimumVotes"/>,
+/// <see cref="BridgingOptions.MinimumVotesPerSide"/>); null when it has too few.
+/// </param>
+public sealed record BridgingStatement(int StatementId, double Intercept, double Factor, int VoteCount, int Agree, int Disagree, int? Rank)
+{
+    /// <summary>Votes from participants with a negative factor (the larger side of the axis).</summary>
+    public int NegativeSideVotes { get; init; }
+
+    /// <summary>Votes from participants with a positive factor.</summary>
+    public int PositiveSideVotes { get; init; }
+}
 
 /// <summary>A participant in the bridging model.</summary>
 /// <param name="ParticipantId">The participant.</param>

@@ -101,6 +101,35 @@ public class BridgingRankerTests
     }
 
     [Fact]
+    public void A_statement_voted_on_by_one_side_only_is_listed_but_not_ranked()
+    {
+        var votes = new List<Vote>();
+        for (var p = 0; p < 10; p++)
+        {
+            var campA = p < 5;
+            votes.Add(campA ? Agree(p, 1) : Disagree(p, 1));
+            votes.Add(campA ? Disagree(p, 2) : Agree(p, 2));
+            votes.Add(Agree(p, 3));
+            if (campA)
+            {
+                // Only camp A saw statement 4, and all of it agrees.
+                votes.Add(Agree(p, 4));
+            }
+        }
+
+        var ranking = BridgingRanker.Rank(new Conversation([], votes));
+
+        var oneSided = ranking.Statement(4)!;
+        Assert.Null(oneSided.Rank);
+        Assert.Equal(5, oneSided.NegativeSideVotes + oneSided.PositiveSideVotes);
+        Assert.True(oneSided.NegativeSideVotes == 0 || oneSided.PositiveSideVotes == 0);
+        Assert.Equal((5, 5), (ranking.Statement(3)!.NegativeSideVotes, ranking.Statement(3)!.PositiveSideVotes));
+        Assert.Equal(1, ranking.Statement(3)!.Rank);
+        // Without the rule it would be ranked.
+        Assert.NotNull(BridgingRanker.Rank(new Conversation([], votes), new BridgingOptions { MinimumVotesPerSide = 0 }).Statement(4)!.Rank);
+    }
+
+    [Fact]
     public void Statements_with_too_few_votes_are_listed_but_not_ranked_and_passes_and_moderated_out_statements_are_left_out()
     {
         var votes = new List<Vote>();
