@@ -40,6 +40,10 @@ public static class BridgingRanker
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
         var votes = FittedVotes.From(matrix, options.CountPassAsZero, parallel);
         int users = votes.UserCount, items = votes.ItemCount;
+        if (votes.Count == 0)
+        {
+            return new BridgingRanking(0, [], [], 0, true, 0, 0);
+        }
         double li = options.InterceptRegularization, lf = options.FactorRegularization;
 
         var a = new double[users];
@@ -380,6 +384,14 @@ public static class BridgingRanker
             bool Keep(int k) => !isOut[columns[k]] && (countPassAsZero || raw[k] != 0);
 
             var userStart = new int[users + 1];
+            if (users == 0)
+            {
+                return new FittedVotes
+                {
+                    UserCount = 0, ItemCount = items, UserStart = userStart, UserItem = [], UserValue = [],
+                    ItemStart = new int[items + 1], ItemUser = [], ItemValue = [], ItemAgree = new int[items], ItemDisagree = new int[items],
+                };
+            }
             Parallel.ForEach(Partitioner.Create(0, users, Chunk), parallel, range =>
             {
                 for (var u = range.Item1; u < range.Item2; u++)

@@ -201,6 +201,16 @@ public class BridgingRankerTests
     }
 
     [Fact]
+    public void A_conversation_without_agree_or_disagree_votes_has_an_empty_ranking()
+    {
+        Assert.Empty(BridgingRanker.Rank(new Conversation()).Statements);
+        var passes = BridgingRanker.Rank(new Conversation([], [new Vote(1, 1, VoteChoice.Pass), new Vote(2, 1, VoteChoice.Pass)]));
+        Assert.Empty(passes.Statements);
+        Assert.Empty(passes.Participants);
+        Assert.Equal(0, passes.VoteCount);
+    }
+
+    [Fact]
     public void Bad_options_are_refused_by_name()
     {
         var error = Assert.Throws<ArgumentException>(() =>
