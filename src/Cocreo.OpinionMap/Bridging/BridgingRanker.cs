@@ -55,14 +55,13 @@ public static class BridgingRanker
         var earlierB = new double[items];
         var earlierY = new double[items];
         var residual = new double[items];
-        var iterations = 0;
-        var converged = false;
-        while (iterations < options.MaxIterations)
+
+        // One sweep: every participant, every statement, μ, then the rebalancing moves. Returns how far the statements'
+        // parameters and μ moved.
+        double Sweep()
         {
-            iterations++;
             Array.Copy(b, earlierB, items);
             Array.Copy(y, earlierY, items);
-            var earlierMu = mu;
             var m = mu;
             Parallel.ForEach(Partitioner.Create(0, users, Chunk), parallel, range =>
             {
@@ -114,12 +113,33 @@ public static class BridgingRanker
             }
             mu = (total + (votes.Count * m)) / (votes.Count + li);
             mu = Rebalance(votes, mu, a, x, b, y, li, lf);
-            var moved = Math.Abs(mu - earlierMu);
+            var moved = Math.Abs(mu - m);
             for (var c = 0; c < items; c++)
             {
                 moved = Math.Max(moved, Math.Max(Math.Abs(b[c] - earlierB[c]), Math.Abs(y[c] - earlierY[c])));
             }
-            if (moved <= options.Tolerance)
+            return moved;
+        }
+
+        var iterations = 0;
+        if (previous is null)
+        {
+            // From scratch: the intercepts alone first (factors 0 stay 0), then the factors start from the leading
+            // singular vectors of what the intercepts leave (a spectral start, found by power iteration from the seeded
+            // start); random starts can end in a poorer local minimum.
+            var seeded = (double[])y.Clone();
+            Array.Clear(y);
+            while (iterations < options.MaxIterations && Sweep() > Math.Max(options.Tolerance, 1e-6))
+            {
+                iterations++;
+            }
+            SpectralStart(votes, mu, a, b, seeded, x, y, parallel);
+        }
+        var converged = false;
+        while (iterations < options.MaxIterations)
+        {
+            iterations++;
+            if (Sweep() <= options.Tolerance)
             {
                 converged = true;
                 break;
@@ -129,6 +149,77 @@ public static class BridgingRanker
         FixSign(votes, x, y);
         var loss = Loss(votes, mu, a, x, b, y, li, lf, parallel);
         return Result(matrix, votes, options, mu, a, x, b, y, iterations, converged, loss);
+    }
+
+    /// <summary>
+    /// Sets the factors to the leading singular pair of the residual matrix E (votes minus μ and the intercepts, over
+    /// the votes cast), scaled to √σ each: 50 steps of power iteration from <paramref name="start"/>.
+    /// </summary>
+    private static void SpectralStart(FittedVotes votes, double mu, double[] a, double[] b, double[] start, double[] x, double[] y, ParallelOptions parallel)
+    {
+        Array.Copy(start, y, y.Length);
+        var sigma = 0.0;
+        for (var step = 0; step < 50; step++)
+        {
+            Parallel.ForEach(Partitioner.Create(0, votes.UserCount, Chunk), parallel, range =>
+            {
+                for (var u = range.Item1; u < range.Item2; u++)
+                {
+                    double sum = 0;
+                    for (var k = votes.UserStart[u]; k < votes.UserStart[u + 1]; k++)
+                    {
+                        var c = votes.UserItem[k];
+                        sum += (votes.UserValue[k] - mu - a[u] - b[c]) * y[c];
+                    }
+                    x[u] = sum;
+                }
+            });
+            Parallel.ForEach(Partitioner.Create(0, votes.ItemCount, Chunk), parallel, range =>
+            {
+                for (var c = range.Item1; c < range.Item2; c++)
+                {
+                    double sum = 0;
+                    for (var k = votes.ItemStart[c]; k < votes.ItemStart[c + 1]; k++)
+                    {
+                        var u = votes.ItemUser[k];
+                        sum += (votes.ItemValue[k] - mu - a[u] - b[c]) * x[u];
+                    }
+                    y[c] = sum;
+                }
+            });
+            var norm = Math.Sqrt(y.Sum(v => v * v));
+            if (norm == 0)
+            {
+                Array.Copy(start, y, y.Length);
+                Array.Clear(x);
+                return;
+            }
+            for (var c = 0; c < y.Length; c++)
+            {
+                y[c] /= norm;
+            }
+            // ‖Eᵀ E y‖ → σ² for the unit y.
+            sigma = Math.Sqrt(norm);
+        }
+        // x = E y = σ ũ; split σ evenly: f_u = √σ ũ, f_s = √σ y.
+        Parallel.ForEach(Partitioner.Create(0, votes.UserCount, Chunk), parallel, range =>
+        {
+            for (var u = range.Item1; u < range.Item2; u++)
+            {
+                double sum = 0;
+                for (var k = votes.UserStart[u]; k < votes.UserStart[u + 1]; k++)
+                {
+                    var c = votes.UserItem[k];
+                    sum += (votes.UserValue[k] - mu - a[u] - b[c]) * y[c];
+                }
+                x[u] = sum / Math.Sqrt(sigma);
+            }
+        });
+        var scale = Math.Sqrt(sigma);
+        for (var c = 0; c < y.Length; c++)
+        {
+            y[c] *= scale;
+        }
     }
 
     /// <summary>

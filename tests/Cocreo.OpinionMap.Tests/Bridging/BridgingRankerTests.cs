@@ -154,16 +154,20 @@ public class BridgingRankerTests
         Assert.Equal(13, withPasses.VoteCount);
     }
 
-    [Fact]
-    public void The_fit_agrees_with_plain_gradient_descent_on_random_data()
+    [Theory]
+    [InlineData(7, 40, 15)]
+    [InlineData(19, 30, 20)]
+    [InlineData(23, 25, 30)]
+    public void The_fit_agrees_with_plain_gradient_descent_on_random_data(int seed, int participants, int statementCount)
     {
-        var (statements, votes) = RandomConversation(participants: 40, statementCount: 15, seed: 7);
+        var (statements, votes) = RandomConversation(participants, statementCount, seed);
         var conversation = new Conversation(statements, votes);
 
         var ranking = BridgingRanker.Rank(conversation, new BridgingOptions { MinimumVotes = 1, Tolerance = 1e-12 });
         var reference = ReferenceGradientDescent.Fit(votes, LambdaI, LambdaF, steps: 200_000, rate: 0.002, seed: 3);
 
         Assert.True(ranking.Converged);
+        Assert.True(Math.Abs(reference.Loss - ranking.Loss) < 1e-6, $"losses: reference {reference.Loss:R}, ours {ranking.Loss:R}");
         Assert.Equal(reference.Mu, ranking.GlobalIntercept, 1e-5);
         foreach (var statement in ranking.Statements)
         {
