@@ -24,7 +24,7 @@ public sealed record BridgingOptions
     /// fewer. Without votes from both sides nothing says the statement bridges: a statement voted on by one side only
     /// has a factor the votes cannot pin down, and its intercept can come out high on a handful of votes.
     /// </summary>
-    public int MinimumVotesPerSide { get; init; } = 2;
+    public int MinimumVotesPerSide { get; init; } = 5;
 
     /// <summary>
     /// Whether a pass counts as a vote of 0 (halfway between agree +1 and disagree −1). By default a pass is left out
