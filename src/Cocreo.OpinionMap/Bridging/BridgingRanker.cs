@@ -153,11 +153,13 @@ public static class BridgingRanker
 
     /// <summary>
     /// Sets the factors to the leading singular pair of the residual matrix E (votes minus μ and the intercepts, over
-    /// the votes cast), scaled to √σ each: 50 steps of power iteration from <paramref name="start"/>.
+    /// the votes cast), scaled to √σ each: power iteration from <paramref name="start"/> until the unit vector moves
+    /// less than 1e-3 (at most 50 steps; a start needs no more).
     /// </summary>
     private static void SpectralStart(FittedVotes votes, double mu, double[] a, double[] b, double[] start, double[] x, double[] y, ParallelOptions parallel)
     {
         Array.Copy(start, y, y.Length);
+        var previous = new double[y.Length];
         var sigma = 0.0;
         for (var step = 0; step < 50; step++)
         {
@@ -194,12 +196,20 @@ public static class BridgingRanker
                 Array.Clear(x);
                 return;
             }
+            double moved = 0;
             for (var c = 0; c < y.Length; c++)
             {
-                y[c] /= norm;
+                var unit = y[c] / norm;
+                moved += (unit - previous[c]) * (unit - previous[c]);
+                y[c] = unit;
             }
+            Array.Copy(y, previous, y.Length);
             // ‖Eᵀ E y‖ → σ² for the unit y.
             sigma = Math.Sqrt(norm);
+            if (moved < 1e-6)
+            {
+                break;
+            }
         }
         // x = E y = σ ũ; split σ evenly: f_u = √σ ũ, f_s = √σ y.
         Parallel.ForEach(Partitioner.Create(0, votes.UserCount, Chunk), parallel, range =>
