@@ -12,12 +12,14 @@ namespace Cocreo.OpinionMap.Bridging;
 /// </summary>
 /// <remarks>
 /// The fit is alternating least squares: with the statements fixed, each participant's (i_u, f_u) minimise the loss
-/// exactly (a 2×2 linear system), then each statement's (i_s, f_s) with the participants fixed, then μ. Every step
-/// lowers the loss; the sweeps stop when nothing moves more than <see cref="BridgingOptions.Tolerance"/>. Statements'
-/// factors start from a generator seeded by <see cref="BridgingOptions.Seed"/> and the statement id (or from a previous
-/// ranking), every sum is taken in a fixed order, so the result does not depend on the number of threads. The factors'
-/// sign is fixed as Community Notes fixes it: the larger side of participants is negative. Statements rejected by
-/// moderation or marked meta are left out, as in the opinion map.
+/// exactly (a 2×2 linear system), then each statement's (i_s, f_s) with the participants fixed, then μ, then moves along
+/// the directions the votes do not pin down (<see cref="Rebalance"/>). Every sweep lowers the loss; the sweeps stop when
+/// nothing moves more than <see cref="BridgingOptions.Tolerance"/>. From scratch, the intercepts are fitted alone first
+/// and the factors start from the leading singular pair of what they leave (power iteration from factors seeded by
+/// <see cref="BridgingOptions.Seed"/> and the statement id), or from a previous ranking; every sum is taken in a fixed
+/// order, so the result does not depend on the number of threads. The factors' sign is fixed as Community Notes fixes
+/// it: the larger side of participants is negative. Statements rejected by moderation or marked meta are left out, as
+/// in the opinion map.
 /// </remarks>
 public static class BridgingRanker
 {
