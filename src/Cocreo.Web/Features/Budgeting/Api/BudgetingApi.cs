@@ -90,7 +90,7 @@ public static class BudgetingApi
         return TypedResults.Ok(budgets.Select(b => BudgetSummary.Of(b)).ToList());
     }
 
-    private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, BallotTitles titles, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, http.User, cancellationToken);
         if (target is null)
@@ -100,13 +100,25 @@ public static class BudgetingApi
         var budget = target.Budget;
         var paper = budget.IsLocked ? await papers.ForAsync(id, cancellationToken) : null;
         var settings = CountingSettings.Of(budget);
+        var reader = Platform.Localization.Cultures.Current;
+        // The ballot keeps the original titles as the record; the caller reads each project in their language where translated.
+        var local = paper is null ? null : await titles.ForAsync(id, paper.Projects.Select(p => (p.Number, p.Title)), reader, cancellationToken);
+        var projects = paper?.Projects.Select(p =>
+        {
+            var title = local!.TryGetValue(p.Number, out var t) ? t : new Platform.Localization.Written(p.Title, budget.Language);
+            return new BallotProjectDocument(p.Number, p.ProposalId, title.Text, title.Language, p.Cost, budget.LocalCategory(p.Category, reader).Text, p.Location);
+        }).ToList() ?? [];
+        var localQuestions = budget.LocalQuestions(reader);
+        var questions = paper?.Questions.Select((q, i) => i < localQuestions.Count && localQuestions[i].Options.Count == q.Options.Count
+            ? new BallotQuestionDocument(localQuestions[i].Text.Text, localQuestions[i].Options.Select(o => o.Text).ToList(), localQuestions[i].Text.Language)
+            : new BallotQuestionDocument(q.Text, q.Options, budget.Language)).ToList() ?? [];
         return TypedResults.Ok(new BudgetDocument(
             BudgetSummary.Of(budget), budget.LocalDescription(Platform.Localization.Cultures.Current).Text,
             budget.Categories.Select(c => budget.LocalCategory(c, Platform.Localization.Cultures.Current).Text).ToList(), settings.PabulibRule, string.Join(' ', settings.CommandLine()),
             budget.Form, budget.MinProjects, budget.MaxProjects, budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth,
             budget.Eligibility, budget.AllowBallotChanges,
             budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt, p.StartedAt is null ? p.MovesAt : null)).ToList(),
-            paper?.Projects ?? [], paper?.Questions ?? []));
+            projects, questions));
     }
 
     private static async Task<Results<Ok<List<ProposalDocument>>, NotFound>> Proposals(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)
@@ -229,5 +241,14 @@ public sealed record BudgetDocument(
     Eligibility Eligibility,
     bool AllowBallotChanges,
     IReadOnlyList<BudgetPhaseDocument> Phases,
-    IReadOnlyList<BallotProject> Projects,
-    IReadOnlyList<BallotQuestion> Questions);
+    IReadOnlyList<BallotProjectDocument> Projects,
+    IReadOnlyList<BallotQuestionDocument> Questions);
+
+/// <summary>
+/// A project on the ballot, its title in the caller's language where its proposal has a translation
+/// (<see cref="Language"/> says which); the ballot itself keeps the original.
+/// </summary>
+public sealed record BallotProjectDocument(int Number, int ProposalId, string Title, string Language, decimal Cost, string Category, string Location);
+
+/// <summary>A demographic question on the ballot and its answers, in the caller's language where translated (<see cref="Language"/> is the question's).</summary>
+public sealed record BallotQuestionDocument(string Text, IReadOnlyList<string> Options, string Language);

@@ -31,6 +31,8 @@ public static class BudgetRules
         "NotCollectingProposals" => "This budget is not collecting proposals now.",
         "TranslationSameLanguage" => "This is the language it is written in; change the original instead.",
         "TranslationCategories" => "The budget has {0} categories: give at most that many names, in the same order.",
+        "TranslationQuestions" => "Translate only the ballot's questions ({0}) and the answers each of them has.",
+        "TranslationTooLong" => "Each question and answer can have at most {0} characters.",
         "UnknownLanguage" => "Choose one of the languages offered.",
         "CostNegative" => "The cost cannot be negative.",
         "ReviewClosed" => "Voting has opened: proposals can no longer be reviewed or merged.",

@@ -37,7 +37,21 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
 
         [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
         public string? Categories { get; set; }
+
+        /// <summary>The ballot's optional questions, in the budget's order: each question and its answers; empty ones show the original.</summary>
+        public List<QuestionInput> Questions { get; set; } = [];
     }
+
+    public sealed class QuestionInput
+    {
+        [StringLength(BudgetLimits.Title, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? Text { get; set; }
+
+        public List<string?> Options { get; set; } = [];
+    }
+
+    /// <summary>The budget's questions in order, with the translation's words in the input (or empty) for each.</summary>
+    public IReadOnlyList<DemographicQuestion> BallotQuestions => Budget.Questions.OrderBy(q => q.Position).ToList();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -50,6 +64,11 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
                 District = existing.District,
                 Description = existing.Description,
                 Categories = string.Join('\n', existing.Categories),
+                Questions = existing.Questions.Select(words => words.Split('\n')).Select(lines => new QuestionInput
+                {
+                    Text = lines[0],
+                    Options = lines.Skip(1).Select(l => (string?)l).ToList(),
+                }).ToList(),
             };
         }
         return Page();
@@ -75,12 +94,25 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
         {
             ModelState.AddModelError("Input.Categories", t["Each name can have at most {0} characters.", BudgetLimits.Title]);
         }
+        var ballotQuestions = BallotQuestions;
+        var questions = Input.Questions.Take(ballotQuestions.Count)
+            .Select((q, i) => new TranslatedQuestion(q.Text, q.Options.Take(ballotQuestions[i].Options.Count).ToList())).ToList();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            for (var k = 0; k < questions[i].Options.Count; k++)
+            {
+                if (questions[i].Options[k]?.Trim().Length > BudgetLimits.Title)
+                {
+                    ModelState.AddModelError($"Input.Questions[{i}].Options[{k}]", t[BudgetRules.Message("TranslationTooLong"), BudgetLimits.Title]);
+                }
+            }
+        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         await changes.RunAsync(translate, new TranslateBudget.Command(id, Language!,
-            new BudgetTranslationContent(Input.Title, Input.District ?? "", Input.Description ?? "", categories)), cancellationToken);
+            new BudgetTranslationContent(Input.Title, Input.District ?? "", Input.Description ?? "", categories, questions)), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/budgets/{id}");
     }
 }
