@@ -22,6 +22,12 @@ public static class BudgetingApi
             .WithSummary("Casts (or, with its change code, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header. Answers with the receipt (and the change code where ballots may be changed), once.")
             .RequireRateLimiting(BudgetingCapability.BallotLimit)
             .DisableAntiforgery();
+        api.MapPut("/budgets/{id:int}/translations/{language}", TranslateAsync).WithName("TranslateBudget")
+            .WithSummary("Adds or replaces the budget's translation into a language (title, district, description, category names one a line, the ballot's questions and answers), as its translations page does. The team only; with the sign-in cookie and the X-CSRF-TOKEN header. 422 with each field's problem.")
+            .ProducesValidationProblem();
+        api.MapPut("/proposals/{id:int}/translations/{language}", TranslateProposalAsync).WithName("TranslateProposal")
+            .WithSummary("Adds or replaces a proposal's translation into a language, as its translations page does: by its author or the budget's team (the review's answer and progress updates by the team only). With the sign-in cookie and the X-CSRF-TOKEN header.")
+            .ProducesValidationProblem();
         api.MapGet("/budgets/{id:int}/receipts/{receipt}", Receipt).WithName("CheckReceipt")
             .WithSummary("Whether the ballot of a receipt is in the ballot box (voting open) or was counted. Never what it says.")
             .RequireRateLimiting(BudgetingCapability.BallotLimit);
@@ -150,6 +156,30 @@ public static class BudgetingApi
         }
         var state = await voting.FindReceiptAsync(id, receipt, cancellationToken);
         return state == ReceiptState.NotFound ? TypedResults.NotFound() : TypedResults.Ok(new ReceiptCheck(VotingCodes.Format(VotingCodes.NormalizeReceipt(receipt)), state));
+    }
+
+    /// <summary>The budget's translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateAsync(int id, string language, BudgetTranslationsModel.BudgetTranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, Platform.Changes.ChangeRunner changes, TranslateBudget.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await Platform.Changes.ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? Platform.Changes.ApiInput.Problems(input, typeof(BudgetingText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateBudget.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The proposal's translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateProposalAsync(int id, string language, ProposalTranslationsModel.ProposalTranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, Platform.Changes.ChangeRunner changes, TranslateProposal.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await Platform.Changes.ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? Platform.Changes.ApiInput.Problems(input, typeof(BudgetingText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Cast(int id, BallotRequest request, HttpContext http, Voting voting, IAntiforgery antiforgery, IStringLocalizer<BudgetingText> t, BallotPapers papers, CancellationToken cancellationToken)

@@ -109,12 +109,16 @@ public sealed class Budget
     {
         if (language == Language)
         {
-            throw new BudgetRuleException("TranslationSameLanguage");
+            throw new BudgetRuleException("TranslationSameLanguage", "Language");
         }
         var categories = content.Categories.Select(c => c.Trim()).ToList();
         if (categories.Count > Categories.Count)
         {
             throw new BudgetRuleException("TranslationCategories", "Input.Categories", Categories.Count);
+        }
+        if (categories.Any(c => c.Length > BudgetLimits.Title))
+        {
+            throw new BudgetRuleException("TranslationCategoryTooLong", "Input.Categories", BudgetLimits.Title);
         }
         var translation = Translations.FirstOrDefault(t => t.Language == language);
         if (translation is null)

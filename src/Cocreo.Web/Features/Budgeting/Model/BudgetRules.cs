@@ -32,6 +32,8 @@ public static class BudgetRules
         "TranslationSameLanguage" => "This is the language it is written in; change the original instead.",
         "TranslationCategories" => "The budget has {0} categories: give at most that many names, in the same order.",
         "TranslationQuestions" => "Translate only the ballot's questions ({0}) and the answers each of them has.",
+        "TranslationCategoryTooLong" => "Each name can have at most {0} characters.",
+        "TranslationUpdateTooLong" => "This text can have at most {0} characters.",
         "TranslationTooLong" => "Each question and answer can have at most {0} characters.",
         "UnknownLanguage" => "Choose one of the languages offered.",
         "CostNegative" => "The cost cannot be negative.",

@@ -40,6 +40,21 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
 
         /// <summary>The ballot's optional questions, in the budget's order: each question and its answers; empty ones show the original.</summary>
         public List<QuestionInput> Questions { get; set; } = [];
+
+        /// <summary>
+        /// The words as the use case takes them (the page and the API alike): one category name a line, in the
+        /// budget's order (trailing empty lines dropped). <see cref="Budget.Translate"/> checks them against the budget.
+        /// </summary>
+        public BudgetTranslationContent Content()
+        {
+            var categories = (Categories ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(c => c.Trim()).ToList();
+            while (categories.Count > 0 && categories[^1].Length == 0)
+            {
+                categories.RemoveAt(categories.Count - 1);
+            }
+            return new BudgetTranslationContent(Title, District ?? "", Description ?? "", categories,
+                (Questions ?? []).Select(q => new TranslatedQuestion(q.Text, q.Options ?? [])).ToList());
+        }
     }
 
     public sealed class QuestionInput
@@ -81,38 +96,11 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
         {
             ModelState.AddModelError(nameof(Language), t["Choose a language other than the one the budget is written in."]);
         }
-        var categories = (Input.Categories ?? "").Split('\n').Select(c => c.Trim()).ToList();
-        while (categories.Count > 0 && categories[^1].Length == 0)
-        {
-            categories.RemoveAt(categories.Count - 1);
-        }
-        if (categories.Count > Budget.Categories.Count)
-        {
-            ModelState.AddModelError("Input.Categories", t["The budget has {0} categories: give at most that many names, in the same order.", Budget.Categories.Count]);
-        }
-        if (categories.Any(c => c.Length > BudgetLimits.Title))
-        {
-            ModelState.AddModelError("Input.Categories", t["Each name can have at most {0} characters.", BudgetLimits.Title]);
-        }
-        var ballotQuestions = BallotQuestions;
-        var questions = Input.Questions.Take(ballotQuestions.Count)
-            .Select((q, i) => new TranslatedQuestion(q.Text, q.Options.Take(ballotQuestions[i].Options.Count).ToList())).ToList();
-        for (var i = 0; i < questions.Count; i++)
-        {
-            for (var k = 0; k < questions[i].Options.Count; k++)
-            {
-                if (questions[i].Options[k]?.Trim().Length > BudgetLimits.Title)
-                {
-                    ModelState.AddModelError($"Input.Questions[{i}].Options[{k}]", t[BudgetRules.Message("TranslationTooLong"), BudgetLimits.Title]);
-                }
-            }
-        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateBudget.Command(id, Language!,
-            new BudgetTranslationContent(Input.Title, Input.District ?? "", Input.Description ?? "", categories, questions)), cancellationToken);
+        await changes.RunAsync(translate, new TranslateBudget.Command(id, Language!, Input.Content()), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/budgets/{id}");
     }
 }
