@@ -44,6 +44,8 @@ public sealed class ProcessesCapability : Capability
     {
         services.AddScoped<ProcessDirectory>();
         services.AddSingleton<WorkshopCodeGuesses>();
+        services.AddScoped<ProcessFollowTargets>();
+        services.AddScoped<Notifications.IFollowTargets>(sp => sp.GetRequiredService<ProcessFollowTargets>());
         services.AddScoped<ProcessAccessReader>();
         services.AddScoped<LogActors>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();
