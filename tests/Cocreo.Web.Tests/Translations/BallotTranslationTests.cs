@@ -111,6 +111,9 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var reason = sl.QuerySelector("#review-reason")!;
         Assert.Equal("Oddelek za parke jo lahko postavi.", reason.TextContent.Trim());
         Assert.Equal("sl", reason.GetAttribute("lang"));
+        // The team's review page names the proposal in the reader's language too.
+        var review = (await cast.FacilitatorClient.GetOkPageAsync($"/proposals/{proposalId}/review?culture=sl")).QuerySelector(".meta span[lang]")!;
+        Assert.Equal(("Klop ob reki", "sl"), (review.TextContent, review.GetAttribute("lang")));
         var en = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=en");
         Assert.Equal("The parks department can build it.", en.QuerySelector("#review-reason")!.TextContent.Trim());
         Assert.Equal("en", en.QuerySelector("#review-reason")!.GetAttribute("lang"));
