@@ -152,6 +152,7 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = "Participativni proračun 2027",
+            ["Input.Categories"] = "Zelene površine",
             ["Input.Questions[0].Text"] = "Vaša starost",
             ["Input.Questions[0].Options[0]"] = "16–29 let",
             ["Input.Questions[0].Options[1]"] = new string('x', 201),
@@ -179,6 +180,8 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var paper = await cast.FacilitatorClient.GetOkPageAsync($"/budgets/{budgetId}/paper?culture=sl");
         Assert.Equal([("Klop ob reki", "sl"), ("Bike racks", "en")],
             paper.QuerySelectorAll(".project-title").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList());
+        Assert.StartsWith("Zelene površine", paper.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Zelene površine", vote.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
 
         // The API's ballot: the projects and the questions in the language asked for, the ballot's record unchanged.
         var document = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}?culture=sl");

@@ -35,7 +35,7 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
     [BindProperty(Name = "Ranks")]
     public List<int?> Ranks { get; set; } = [];
 
-    public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false, Titles);
+    public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false, Titles, c => Target.Budget.LocalCategory(c, Platform.Localization.Cultures.Current));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
