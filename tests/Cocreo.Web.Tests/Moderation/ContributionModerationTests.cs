@@ -88,6 +88,44 @@ public abstract class ContributionModerationTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task With_pre_moderation_an_assisted_entry_waits_unless_its_enterer_may_moderate()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await CreateAsync(cast.OwnerClient, cast.ProcessId);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["preModeration"] = "true" }, handler: "Settings")).StatusCode);
+        // Desk staff of the organisation enter journeys told on paper, but do not moderate the process.
+        var desk = await App.CreateUserAsync("Desk Dana");
+        await App.WithDbAsync(async db =>
+        {
+            var organisation = await db.Set<Cocreo.Web.Features.Organisations.Organisation>().Include(o => o.Members).SingleAsync(o => o.Id == cast.OrganisationId);
+            organisation.AddMember(desk.Id, Cocreo.Web.Features.Organisations.OrganisationRole.Staff, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var deskClient = await App.SignedInClientAsync(desk);
+
+        async Task<int> EnterAsync(FormClient client, string idea)
+        {
+            var response = await client.SubmitAsync($"/journeys/{id}/assisted", new() { ["Input.Gathering"] = "Paper", ["Input.Stages[0].Rating"] = "2", ["Input.Stages[0].Idea"] = idea });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return await App.WithDbAsync(db => db.Set<JourneyContribution>().Where(c => c.JourneyMapId == id && c.Experiences.Any(e => e.Idea == idea)).Select(c => c.Id).SingleAsync());
+        }
+
+        var held = await EnterAsync(deskClient, "Longer opening hours.");
+        var published = await EnterAsync(cast.FacilitatorClient, "A ramp at the entrance.");
+
+        var ideas = (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas")).Body!.TextContent;
+        Assert.DoesNotContain("Longer opening hours.", ideas, StringComparison.Ordinal);
+        Assert.Contains("A ramp at the entrance.", ideas, StringComparison.Ordinal);
+        Assert.Equal(ModerationState.AwaitingApproval, await App.WithDbAsync(db => db.Set<ModerationCase>().Where(c => c.Kind == JourneyContributions.Kind && c.ItemId == held).Select(c => c.State).SingleAsync()));
+        Assert.False(await App.WithDbAsync(db => db.Set<ModerationCase>().AnyAsync(c => c.Kind == JourneyContributions.Kind && c.ItemId == published)));
+        Assert.Contains("Longer opening hours.", (await cast.FacilitatorClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation")).QuerySelector("#waiting ~ .moderation-item")!.TextContent, StringComparison.Ordinal);
+
+        // A moderator publishes it from the queue.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = JourneyContributions.Kind, ["item"] = $"{held}" }, handler: "Keep")).StatusCode);
+        Assert.Contains("Longer opening hours.", (await App.NewClient().GetOkPageAsync($"/journeys/{id}/ideas")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hide_from_the_maps_own_page_is_a_shared_moderation_case()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -29,7 +29,7 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         var processId = await Scenarios.CreateProcessAsync(cast.OwnerClient, cast.OrganisationId, Scenarios.ProcessFields(title));
         var url = $"/processes/{processId}";
         // The team's own setup is no input: an empty budget and an announcement.
-        await CreateBudgetAsync(cast.OwnerClient, processId);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, processId);
         Assert.Equal(HttpStatusCode.Redirect, (await cast.OtherStaffClient.SubmitAsync(url, [], handler: "Follow")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"{url}/announcements/new", new() { ["Input.Title"] = "Kick-off", ["Input.Body"] = "Monday." })).StatusCode);
         Assert.Equal([processId], await FoundAsync(cast.AnonymousClient, title));
@@ -63,6 +63,14 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(title, await cast.OwnerClient.Http.GetStringAsync($"/organisations/{cast.OrganisationId}"), StringComparison.Ordinal);
         Assert.Empty(await FoundAsync(cast.AnonymousClient, title));
         Assert.Empty(await FoundAsync(cast.AdminClient, title));
+        // Pages and endpoints under it say the same, not 404: its budgets, the toolkit's pages, the budget API.
+        foreach (var under in new[] { $"/budgets/{budgetId}", $"/budgets/{budgetId}/results", $"{url}/budgets", $"{url}/journeys", $"/api/v1/budgets/{budgetId}", $"/api/v1/processes/{processId}/budgets" })
+        {
+            var answer = await cast.AnonymousClient.Http.GetAsync(under);
+            Assert.True(answer.StatusCode == HttpStatusCode.Gone, $"{under}: {(int)answer.StatusCode}");
+            Assert.Contains("This process was deleted on", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Gone, (await cast.OwnerClient.Http.GetAsync($"/budgets/{budgetId}/settings")).StatusCode);
         // Nothing more to do: a second attempt finds nothing to delete.
         Assert.Equal(HttpStatusCode.Gone, (await cast.OwnerClient.Http.GetAsync($"{url}/delete")).StatusCode);
 
@@ -119,8 +127,13 @@ public abstract class ProcessDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         var fields = Scenarios.ProcessFields("Private mistake");
         fields["Input.Visibility"] = "Private";
         var processId = await Scenarios.CreateProcessAsync(cast.OwnerClient, cast.OrganisationId, fields);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, processId);
 
         Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/processes/{processId}/delete", new() { ["Confirm"] = "Private mistake" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Gone, (await cast.OwnerClient.Http.GetAsync($"/budgets/{budgetId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.OtherStaffClient.Http.GetAsync($"/budgets/{budgetId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.AnonymousClient.Http.GetAsync($"/api/v1/budgets/{budgetId}")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Gone, (await cast.OwnerClient.Http.GetAsync($"/processes/{processId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await cast.FacilitatorClient.Http.GetAsync($"/processes/{processId}")).StatusCode);

@@ -120,6 +120,40 @@ public abstract class WorkshopTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await RefusedAsync(visitor, second, "has expired");
     }
 
+    [Fact]
+    public async Task Guessing_codes_is_limited_per_address_and_the_wait_matches_retry_after()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/workshop",
+            new() { ["Start.Hours"] = "2", ["Start.MaxPeople"] = "50" }, handler: "Start")).StatusCode);
+        var code = await CodeAsync(cast.ProcessId);
+        var guesser = app.NewClientFrom("192.0.2.99");
+        // A right code costs nothing.
+        Assert.Equal(HttpStatusCode.OK, (await guesser.Http.GetAsync($"/workshop/{code}")).StatusCode);
+        for (var guess = 0; guess < new Cocreo.Web.Platform.Security.RateLimitOptions().WrongWorkshopCodes; guess++)
+        {
+            var wrong = await guesser.Http.GetAsync($"/workshop/ZZZZ{guess:D4}");
+            Assert.True(wrong.StatusCode == HttpStatusCode.UnprocessableEntity, $"guess {guess}: {(int)wrong.StatusCode}");
+        }
+
+        // Beyond the limit the address is refused whatever it sends, the right code too, and told how long to wait.
+        var users = await app.WithDbAsync(db => db.Users.CountAsync());
+        var fields = Registration("Guesser");
+        fields["__RequestVerificationToken"] = await Scenarios.AntiforgeryTokenAsync(guesser);
+        foreach (var refused in new[] { await guesser.Http.GetAsync("/workshop/ZZZZ9999"), await guesser.Http.GetAsync($"/workshop/{code}"), await guesser.PostAsync($"/workshop/{code}", fields) })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            var seconds = double.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(seconds, 60, 15 * 60);
+            var minutes = (int)Math.Ceiling(seconds / 60);
+            Assert.Contains($"Wait {minutes} minutes, then try again.", (await FormClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
+        // Another address in the same moment joins with the code.
+        Assert.Equal(HttpStatusCode.OK, (await app.NewClientFrom("192.0.2.100").SubmitAsync($"/workshop/{code}", Registration("Room member"))).StatusCode);
+    }
+
     /// <summary>The code refused on the page and when posted, with the message, and nobody registered.</summary>
     private async Task RefusedAsync(FormClient client, string code, string message)
     {

@@ -4,6 +4,7 @@ using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Email;
 using Cocreo.Web.Platform.Log;
+using Cocreo.Testing;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Budgeting;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,16 @@ public abstract class ResubmissionTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var page = await cast.OwnerClient.GetOkPageAsync($"/processes/{cast.ProcessId}");
         Assert.All(page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)),
             form => Assert.NotNull(form.QuerySelector($"input[type=hidden][name={FormSubmission.Field}]")));
+    }
+
+    /// <summary>The tag helper writes the id into every form; a page's own hidden id field would be a second one that the runner ignores.</summary>
+    [Fact]
+    public void No_page_writes_its_own_submission_id_field()
+    {
+        var own = new System.Text.RegularExpressions.Regex(@"<input[^>]*type=""hidden""[^>]*name=""[^""]*Submission(Id|Name)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var pages = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "src", "Cocreo.Web", "Features"), "*.cshtml", SearchOption.AllDirectories);
+        Assert.NotEmpty(pages);
+        Assert.Empty(pages.Where(p => own.IsMatch(File.ReadAllText(p))).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -111,6 +111,9 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var reason = sl.QuerySelector("#review-reason")!;
         Assert.Equal("Oddelek za parke jo lahko postavi.", reason.TextContent.Trim());
         Assert.Equal("sl", reason.GetAttribute("lang"));
+        // The team's review page names the proposal in the reader's language too.
+        var review = (await cast.FacilitatorClient.GetOkPageAsync($"/proposals/{proposalId}/review?culture=sl")).QuerySelector(".meta span[lang]")!;
+        Assert.Equal(("Klop ob reki", "sl"), (review.TextContent, review.GetAttribute("lang")));
         var en = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}?culture=en");
         Assert.Equal("The parks department can build it.", en.QuerySelector("#review-reason")!.TextContent.Trim());
         Assert.Equal("en", en.QuerySelector("#review-reason")!.GetAttribute("lang"));
@@ -130,6 +133,77 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         });
         Assert.Equal("Oddelek za parke jo lahko postavi.", await App.WithDbAsync(db =>
             db.Set<ProposalTranslation>().Where(t => t.ProposalId == proposalId).Select(t => t.ReviewReason).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_ballots_questions_and_the_projects_read_in_the_readers_language_on_every_page_and_in_the_api()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (budgetId, proposals, _) = await OpenVotingAsync(cast, BudgetFields(questions: "Your age\n16–29 | 20\n30–64 | 50\n65 or older | 30"), 0,
+            new Idea("A bench by the river", 2_000m), new Idea("Bike racks", 1_000m));
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/proposals/{proposals[0]}/translations?language=sl",
+            new() { ["Input.Title"] = "Klop ob reki", ["Input.Description"] = "Prosimo, postavite klop." })).StatusCode);
+        var url = $"/budgets/{budgetId}/translations?language=sl";
+
+        // The translations page asks for each question and answer, showing the original; an over-long answer is refused whole.
+        var form = await cast.OwnerClient.GetOkPageAsync(url);
+        Assert.NotNull(form.QuerySelector("[name='Input.Questions[0].Text']"));
+        Assert.NotNull(form.QuerySelector("[name='Input.Questions[0].Options[2]']"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Participativni proračun 2027",
+            ["Input.Categories"] = "Zelene površine",
+            ["Input.Questions[0].Text"] = "Vaša starost",
+            ["Input.Questions[0].Options[0]"] = "16–29 let",
+            ["Input.Questions[0].Options[1]"] = new string('x', 201),
+        };
+        var tooLong = await cast.OwnerClient.SubmitAsync(url, fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Contains("at most 200 characters", await Problems(tooLong), StringComparison.Ordinal);
+        Assert.False(await App.WithDbAsync(db => db.Set<BudgetTranslation>().AnyAsync(t => t.BudgetId == budgetId)));
+        // The third answer left empty: shown as written.
+        fields["Input.Questions[0].Options[1]"] = "30–64 let";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync(url, fields)).StatusCode);
+        var again = await cast.OwnerClient.GetOkPageAsync(url);
+        Assert.Equal("30–64 let", again.QuerySelector("[name='Input.Questions[0].Options[1]']")!.GetAttribute("value"));
+
+        var vote = await cast.ParticipantClient.GetOkPageAsync($"/budgets/{budgetId}/vote?culture=sl");
+        var label = vote.QuerySelector("label[for='answer-0'] span[lang]")!;
+        Assert.Equal(("Vaša starost", "sl"), (label.TextContent, label.GetAttribute("lang")));
+        var options = vote.QuerySelectorAll("#answer-0 option[value]").Where(o => o.GetAttribute("value") != "").Select(o => (o.TextContent, o.GetAttribute("lang"))).ToList();
+        Assert.Equal([("16–29 let", "sl"), ("30–64 let", "sl"), ("65 or older", "en")], options);
+        Assert.Contains("Participativni proračun 2027", vote.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var english = await cast.ParticipantClient.GetOkPageAsync($"/budgets/{budgetId}/vote?culture=en");
+        Assert.Equal("Your age", english.QuerySelector("label[for='answer-0'] span[lang]")!.TextContent);
+
+        // The paper ballot entry page shows the projects in the reader's language too.
+        var paper = await cast.FacilitatorClient.GetOkPageAsync($"/budgets/{budgetId}/paper?culture=sl");
+        Assert.Equal([("Klop ob reki", "sl"), ("Bike racks", "en")],
+            paper.QuerySelectorAll(".project-title").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList());
+        Assert.StartsWith("Zelene površine", paper.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Zelene površine", vote.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
+
+        // The API's ballot: the projects and the questions in the language asked for, the ballot's record unchanged.
+        var document = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}?culture=sl");
+        var projects = document.GetProperty("projects").EnumerateArray().ToList();
+        Assert.Equal("Klop ob reki", projects[0].GetProperty("title").GetString());
+        Assert.Equal("sl", projects[0].GetProperty("language").GetString());
+        Assert.Equal("Bike racks", projects[1].GetProperty("title").GetString());
+        Assert.Equal("en", projects[1].GetProperty("language").GetString());
+        var question = document.GetProperty("questions")[0];
+        Assert.Equal("Vaša starost", question.GetProperty("text").GetString());
+        Assert.Equal(["16–29 let", "30–64 let", "65 or older"], question.GetProperty("options").EnumerateArray().Select(o => o.GetString()).ToArray());
+        var englishDocument = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}?culture=en");
+        Assert.Equal("A bench by the river", englishDocument.GetProperty("projects")[0].GetProperty("title").GetString());
+        Assert.Equal("Your age", englishDocument.GetProperty("questions")[0].GetProperty("text").GetString());
+
+        // Turnout once voting closed: the question and answers as the reader reads them.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/budgets/{budgetId}/vote", new() { ["Selected[0]"] = "1", ["Answers[0]"] = "0" })).StatusCode);
+        Assert.Contains("Results", await AdvanceAsync(cast.OwnerClient, budgetId), StringComparison.Ordinal);
+        var turnout = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/budgets/turnout?culture=sl");
+        var heading = turnout.QuerySelectorAll("h2 span[lang]").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList();
+        Assert.Contains(("Vaša starost", "sl"), heading);
+        Assert.Contains("16–29 let", turnout.Body!.TextContent, StringComparison.Ordinal);
     }
 }
 

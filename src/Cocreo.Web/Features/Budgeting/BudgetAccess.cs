@@ -127,6 +127,7 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
         var process = await directory.FindAsync(processId, cancellationToken);
         if (process is null)
         {
+            await accessReader.RefuseIfDeletedAsync(processId, user, cancellationToken);
             return null;
         }
         var who = await accessReader.ForAsync(user, process, cancellationToken);
@@ -138,6 +139,7 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
         var process = await directory.FindForChangeAsync(budget.ProcessId, user.UserId(), cancellationToken);
         if (process is null)
         {
+            await accessReader.RefuseIfDeletedAsync(budget.ProcessId, user, cancellationToken);
             return null;
         }
         var access = await accessReader.ForAsync(user, process, cancellationToken);
@@ -148,6 +150,8 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
     {
         if (process is null)
         {
+            // Every page and endpoint of a budget or proposal opens it here: under a deleted process they answer 410.
+            await accessReader.RefuseIfDeletedAsync(budget.ProcessId, user, cancellationToken);
             return null;
         }
         var target = new BudgetTarget(budget, process, await accessReader.ForAsync(user, process, cancellationToken));

@@ -85,6 +85,7 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();
         services.AddScoped<BallotPapers>();
         services.AddScoped<BallotTitles>();
+        services.AddScoped<Notifications.IFollowTargets, BudgetFollowTargets>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();
         services.AddScoped<Census>();

@@ -50,7 +50,8 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
         db.Add(budget);
         await log.AppendAsync(process.Id, ownerActor, "budget.created", new { title = budget.Title, amount = budget.Amount, currency = budget.Currency });
         budget.Translate("sl", new BudgetTranslationContent("Mestni proračun 2027", "", "Predlogi za vse mesto: parki, ulice, kultura in šport.",
-            ["Zelene površine", "Promet", "Kultura in šport"]));
+            ["Zelene površine", "Promet", "Kultura in šport"],
+            [new TranslatedQuestion("Starostna skupina", ["16–34 let", "35–64 let", "65 let ali več"])]));
         await db.SaveChangesAsync(cancellationToken);
         await log.AppendAsync(process.Id, staffActor, "budget.translated", new { budget = budget.Id, language = "sl", title = "Mestni proračun 2027" });
 

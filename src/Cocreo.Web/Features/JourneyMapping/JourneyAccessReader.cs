@@ -93,7 +93,7 @@ public sealed class JourneyAccessReader(JourneyDirectory directory, ProcessDirec
     /// <summary>Opens a process's journey maps for a page that does <paramref name="action"/> (the list, starting one); refuses (throws) otherwise.</summary>
     public async Task<ProcessView> ReadProcessAsync(int processId, ClaimsPrincipal user, JourneyAction action, CancellationToken cancellationToken)
     {
-        var process = RefusedException.IfMissing(await processes.FindAsync(processId, cancellationToken));
+        var process = await FindAsync(processId, user, cancellationToken);
         var who = await access.ForAsync(user, process, cancellationToken);
         RefusedException.Unless(JourneyPermissions.Decide(action, JourneySubject.Of(process, null), who), who.IsAuthenticated);
         return new ProcessView(process, who);
@@ -129,7 +129,18 @@ public sealed class JourneyAccessReader(JourneyDirectory directory, ProcessDirec
 
     private async Task<JourneyView> ViewAsync(JourneyMap map, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var process = RefusedException.IfMissing(await processes.FindAsync(map.ProcessId, cancellationToken));
+        var process = await FindAsync(map.ProcessId, user, cancellationToken);
         return new JourneyView(map, process, await access.ForAsync(user, process, cancellationToken));
+    }
+
+    /// <summary>The map's process; under a deleted one, 410 Gone as the process's own page answers (404 when there is none).</summary>
+    private async Task<Process> FindAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var process = await processes.FindAsync(processId, cancellationToken);
+        if (process is null)
+        {
+            await access.RefuseIfDeletedAsync(processId, user, cancellationToken);
+        }
+        return RefusedException.IfMissing(process);
     }
 }

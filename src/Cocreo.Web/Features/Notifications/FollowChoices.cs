@@ -12,7 +12,7 @@ namespace Cocreo.Web.Features.Notifications;
 /// buttons) and the API (<c>/api/v1/follows</c>, <c>/api/v1/notifications</c>): what may be followed is asked of
 /// <see cref="NotificationPermissions"/> once, here, and refusals are thrown for the page or endpoint filter.
 /// </summary>
-public sealed class FollowChoices(Cocreo.Web.Data.CocreoDbContext db, Following following, NotificationInbox inbox, ProcessAccessReader processes, ProcessDirectory directory, IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText)
+public sealed class FollowChoices(Following following, NotificationInbox inbox, ProcessAccessReader processes, ProcessDirectory directory, IStringLocalizer<NotificationText> t, IStringLocalizer<ProcessText> processText)
 {
     /// <summary>The subject, if the person may follow it (signed in, may see its process); refuses (throws) otherwise.</summary>
     public async Task<FollowSubject> OpenAsync(ClaimsPrincipal user, FollowKind kind, int id, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class FollowChoices(Cocreo.Web.Data.CocreoDbContext db, Following 
         {
             titles[processId] = await directory.FindAsync(processId, cancellationToken) is { } process ? LocalizedProcess.Of(process, language).Title.Text : "";
         }
-        var subjects = await NotificationSubjects.LoadAsync(db, shown, cancellationToken);
+        var subjects = await NotificationSubjects.LoadAsync(following, shown, cancellationToken);
         return new NotificationPage(number, pages, total, unread, shown.Select(n => (n, NotificationWords.Say(t, processText, n, titles[n.ProcessId], subjects.Of(n, language)))).ToList());
     }
 }

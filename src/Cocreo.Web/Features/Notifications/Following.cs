@@ -1,7 +1,4 @@
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Accounts;
-using Cocreo.Web.Features.Budgeting;
-using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,22 +10,20 @@ public sealed record FollowSubject(FollowKind Kind, int Id, int ProcessId, strin
 /// <summary>
 /// Who follows what. A person follows a subject when they asked to, and also — until they stop — a process they are a
 /// member of and a proposal they wrote. Only people who may still see the process are counted: a private process's
-/// members, its organisation's staff and the platform's administrators.
+/// members, its organisation's staff and the platform's administrators. What the subjects are, and who follows them
+/// without asking, the capability that owns them says (<see cref="IFollowTargets"/>): this class reads only follows.
 /// </summary>
-public sealed class Following(CocreoDbContext db, TimeProvider clock)
+public sealed class Following(CocreoDbContext db, TimeProvider clock, IEnumerable<IFollowTargets> targets, ProcessFollowTargets processes)
 {
+    /// <summary>What each capability says about the things people follow in it.</summary>
+    public IEnumerable<IFollowTargets> Targets => targets;
+
+    /// <summary>The capability's answer for a kind of subject, or null when none answers for it.</summary>
+    public IFollowTargets? TargetsOf(FollowKind kind) => targets.FirstOrDefault(t => t.Kinds.Contains(kind));
+
     /// <summary>The subject, or null when there is none.</summary>
-    public async Task<FollowSubject?> FindAsync(FollowKind kind, int id, CancellationToken cancellationToken) => kind switch
-    {
-        FollowKind.Process => await db.Set<Process>().AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new FollowSubject(kind, p.Id, p.Id, p.Title, "/processes/" + p.Id)).SingleOrDefaultAsync(cancellationToken),
-        FollowKind.Budget => await db.Set<Budget>().AsNoTracking().Where(b => b.Id == id)
-            .Select(b => new FollowSubject(kind, b.Id, b.ProcessId, b.Title, "/budgets/" + b.Id)).SingleOrDefaultAsync(cancellationToken),
-        FollowKind.Proposal => await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == id)
-            .Join(db.Set<Budget>(), p => p.BudgetId, b => b.Id, (p, b) => new FollowSubject(kind, p.Id, b.ProcessId, p.Title, "/proposals/" + p.Id))
-            .SingleOrDefaultAsync(cancellationToken),
-        _ => null,
-    };
+    public async Task<FollowSubject?> FindAsync(FollowKind kind, int id, CancellationToken cancellationToken) =>
+        TargetsOf(kind) is { } owner ? await owner.FindAsync(kind, id, cancellationToken) : null;
 
     /// <summary>Whether the person follows the subject (asked to, or as a member or its author, and did not stop).</summary>
     public async Task<bool> FollowsAsync(string userId, FollowSubject subject, CancellationToken cancellationToken)
@@ -36,12 +31,8 @@ public sealed class Following(CocreoDbContext db, TimeProvider clock)
         var choice = await db.Set<Follow>().AsNoTracking()
             .Where(f => f.UserId == userId && f.Kind == subject.Kind && f.SubjectId == subject.Id)
             .Select(f => (bool?)f.Following).SingleOrDefaultAsync(cancellationToken);
-        return choice ?? subject.Kind switch
-        {
-            FollowKind.Process => await db.Set<ProcessMember>().AnyAsync(m => m.ProcessId == subject.Id && m.UserId == userId, cancellationToken),
-            FollowKind.Proposal => await db.Set<Proposal>().AnyAsync(p => p.Id == subject.Id && p.AuthorUserId == userId, cancellationToken),
-            _ => false,
-        };
+        return choice ?? (TargetsOf(subject.Kind)?.DefaultFollowers(subject.Kind, subject.Id) is { } defaults
+            && await defaults.AnyAsync(u => u == userId, cancellationToken));
     }
 
     /// <summary>Records the person's choice (to follow, or to stop); saves.</summary>
@@ -71,45 +62,33 @@ public sealed class Following(CocreoDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The followers of a subject: those who asked, and those who follow it without asking (a process's members, a
+    /// proposal's author: <see cref="IFollowTargets.DefaultFollowers"/>) unless they stopped.
+    /// </summary>
+    public IQueryable<string> Of(FollowKind kind, int id)
+    {
+        var asked = db.Set<Follow>().Where(f => f.Kind == kind && f.SubjectId == id && f.Following).Select(f => f.UserId);
+        if (TargetsOf(kind)?.DefaultFollowers(kind, id) is not { } defaults)
+        {
+            return asked;
+        }
+        return asked.Union(defaults.Where(u => !db.Set<Follow>().Any(f => f.UserId == u && f.Kind == kind && f.SubjectId == id && !f.Following)));
+    }
+
     /// <summary>The followers of a process (asked, or members who did not stop).</summary>
-    public IQueryable<string> OfProcess(int processId) =>
-        db.Set<Follow>().Where(f => f.Kind == FollowKind.Process && f.SubjectId == processId && f.Following).Select(f => f.UserId)
-            .Union(db.Set<ProcessMember>().Where(m => m.ProcessId == processId
-                && !db.Set<Follow>().Any(f => f.UserId == m.UserId && f.Kind == FollowKind.Process && f.SubjectId == processId && !f.Following))
-                .Select(m => m.UserId));
+    public IQueryable<string> OfProcess(int processId) => Of(FollowKind.Process, processId);
 
     /// <summary>The followers of a budget (those who asked).</summary>
-    public IQueryable<string> OfBudget(int budgetId) =>
-        db.Set<Follow>().Where(f => f.Kind == FollowKind.Budget && f.SubjectId == budgetId && f.Following).Select(f => f.UserId);
+    public IQueryable<string> OfBudget(int budgetId) => Of(FollowKind.Budget, budgetId);
 
     /// <summary>The followers of a proposal (asked, or its author unless they stopped).</summary>
-    public IQueryable<string> OfProposal(int proposalId) =>
-        db.Set<Follow>().Where(f => f.Kind == FollowKind.Proposal && f.SubjectId == proposalId && f.Following).Select(f => f.UserId)
-            .Union(db.Set<Proposal>().Where(p => p.Id == proposalId
-                && !db.Set<Follow>().Any(f => f.UserId == p.AuthorUserId && f.Kind == FollowKind.Proposal && f.SubjectId == proposalId && !f.Following))
-                .Select(p => p.AuthorUserId));
+    public IQueryable<string> OfProposal(int proposalId) => Of(FollowKind.Proposal, proposalId);
 
     /// <summary>
-    /// Those of <paramref name="people"/> who may see the process now: anyone for a public or unlisted process; for a private one
-    /// its members, its organisation's staff and the platform's administrators.
+    /// Those of <paramref name="people"/> who may see the process now (<see cref="ProcessFollowTargets.WhoMaySeeAsync"/>):
+    /// anyone for a public or unlisted process; for a private one its members, its organisation's staff and the platform's administrators.
     /// </summary>
-    public async Task<List<string>> WhoMaySeeAsync(int processId, IQueryable<string> people, CancellationToken cancellationToken)
-    {
-        var process = await db.Set<Process>().AsNoTracking().Where(p => p.Id == processId)
-            .Select(p => new { p.Visibility, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
-        if (process is null)
-        {
-            return [];
-        }
-        if (process.Visibility != ProcessVisibility.Private)
-        {
-            return await people.Distinct().ToListAsync(cancellationToken);
-        }
-        var admins = db.UserRoles.Join(db.Roles.Where(r => r.Name == CocreoUser.PlatformAdminRole), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
-        return await people.Distinct()
-            .Where(u => db.Set<ProcessMember>().Any(m => m.ProcessId == processId && m.UserId == u)
-                || db.Set<OrganisationMember>().Any(m => m.OrganisationId == process.OrganisationId && m.UserId == u)
-                || admins.Contains(u))
-            .ToListAsync(cancellationToken);
-    }
+    public Task<List<string>> WhoMaySeeAsync(int processId, IQueryable<string> people, CancellationToken cancellationToken) =>
+        processes.WhoMaySeeAsync(processId, people, cancellationToken);
 }

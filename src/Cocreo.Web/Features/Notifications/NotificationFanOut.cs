@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cocreo.Web.Data;
-using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Platform.Log;
 using Cocreo.Web.Platform.Work;
@@ -161,58 +160,6 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
                 return new(process, "", "", processLink);
             case "announcement.published":
                 return new(process, Text("title"), Text("body"), processLink);
-            case "budget.voting-opened" or "budget.voting-closed" or "budget.results-published":
-            {
-                var budget = Number("budget");
-                var title = await db.Set<Budget>().Where(b => b.Id == budget).Select(b => b.Title).FirstOrDefaultAsync(cancellationToken) ?? Text("title");
-                return new(following.OfBudget(budget).Union(process), title, "", "/budgets/" + budget);
-            }
-            case "proposal.reviewed":
-            {
-                if (await ProposalAsync(Number("budget"), Number("proposal"), cancellationToken) is not { } proposal)
-                {
-                    return null;
-                }
-                var outcome = data.TryGetProperty("feasible", out var feasible) && feasible.ValueKind == JsonValueKind.True ? "feasible" : "unfeasible";
-                return new(following.OfProposal(proposal.Id), proposal.Title, outcome + ":" + Text("reason"), "/proposals/" + proposal.Id);
-            }
-            case "proposal.merged":
-            {
-                var duplicate = await ProposalAsync(Number("budget"), Number("duplicate"), cancellationToken);
-                var original = await ProposalAsync(Number("budget"), Number("into"), cancellationToken);
-                if (duplicate is null || original is null)
-                {
-                    return null;
-                }
-                return new(following.OfProposal(duplicate.Id).Union(following.OfProposal(original.Id)), duplicate.Title, original.Title, "/proposals/" + original.Id);
-            }
-            case "proposal.commented":
-            {
-                // A comment held for the moderators is told when they publish it ("content.published" below).
-                if (data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True
-                    || await ProposalAsync(Number("budget"), Number("proposal"), cancellationToken) is not { } proposal)
-                {
-                    return null;
-                }
-                // The comment saved with this entry: its author is not told about their own comment.
-                var author = await db.Set<ProposalComment>().AsNoTracking()
-                    .Where(c => c.ProposalId == proposal.Id && c.PostedAt == entry.OccurredAt)
-                    .Select(c => c.AuthorUserId).FirstOrDefaultAsync(cancellationToken);
-                return new(following.OfProposal(proposal.Id), proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = author };
-            }
-            case "content.published" when Text("content") == ProposalComments.Kind:
-            {
-                var item = Number("item");
-                var comment = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == item)
-                    .Select(c => new { c.ProposalId, c.AuthorUserId }).FirstOrDefaultAsync(cancellationToken);
-                var proposal = comment is null ? null : await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == comment.ProposalId)
-                    .Select(p => new ProposalRef(p.Id, p.Title)).FirstOrDefaultAsync(cancellationToken);
-                if (comment is null || proposal is null)
-                {
-                    return null;
-                }
-                return new(following.OfProposal(proposal.Id), proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = comment.AuthorUserId, Event = "proposal.commented" };
-            }
             case "content.hidden" or "content.hidden-by-reports":
             {
                 var kind = Text("content");
@@ -227,15 +174,20 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
                 return new(author, "", entry.Action == "content.hidden" ? Text("reason") : "", link);
             }
             default:
+                // The other capabilities' entries (a vote opened, a proposal reviewed...): each says what its own mean.
+                foreach (var owner in following.Targets)
+                {
+                    if (await owner.EventOfAsync(entry.Action, data, entry.OccurredAt, cancellationToken) is { } followed)
+                    {
+                        var recipients = followed.About.Select(a => following.Of(a.Kind, a.Id))
+                            .Aggregate(followed.AlsoProcessFollowers ? process : null, (all, one) => all is null ? one : all.Union(one));
+                        return recipients is null ? null
+                            : new(recipients, followed.Subject, followed.Detail, followed.Link) { Excluded = followed.Excluded, Event = followed.Event };
+                    }
+                }
                 return null;
         }
     }
-
-    private Task<ProposalRef?> ProposalAsync(int budgetId, int number, CancellationToken cancellationToken) =>
-        db.Set<Proposal>().AsNoTracking().Where(p => p.BudgetId == budgetId && p.Number == number)
-            .Select(p => new ProposalRef(p.Id, p.Title)).SingleOrDefaultAsync(cancellationToken)!;
-
-    private sealed record ProposalRef(int Id, string Title);
 
     private sealed record Happened(IQueryable<string> Recipients, string Subject, string Detail, string Link)
     {

@@ -19,6 +19,7 @@ namespace Cocreo.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationMail(
     CocreoDbContext db,
+    Following following,
     EmailOutbox outbox,
     PublicLinks links,
     UnsubscribeTokens tokens,
@@ -213,7 +214,7 @@ public sealed class NotificationMail(
                 checkpoints.TryAdd((checkpoint.ProcessId, checkpoint.Length), checkpoint);
             }
         }
-        return new MailContext(processes, checkpoints, await NotificationSubjects.LoadAsync(db, notifications, cancellationToken));
+        return new MailContext(processes, checkpoints, await NotificationSubjects.LoadAsync(following, notifications, cancellationToken));
     }
 
     private static void InLanguage(string language, Action action)

@@ -64,16 +64,28 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
     public async Task<ProcessView> ReadAsync(int processId, ClaimsPrincipal user, ProcessAction action = ProcessAction.View, CancellationToken cancellationToken = default)
     {
         var process = await directory.FindAsync(processId, cancellationToken);
-        // A deleted process says so (410) to whoever could see it; a private one stays unknown (404) to everyone else.
-        if (process is null && await directory.DeletedAsync(processId, cancellationToken) is { } deleted
-            && ProcessPermissions.CanSee(deleted.Visibility, await ForAsync(user, deleted.Id, deleted.OrganisationId, cancellationToken)))
+        if (process is null)
         {
-            throw new RefusedException(Refusal.Gone("This process was deleted on {0:d} by its owner.", typeof(ProcessPermissions), dates.Local(deleted.DeletedAt)));
+            await RefuseIfDeletedAsync(processId, user, cancellationToken);
         }
         process = RefusedException.IfMissing(process);
         var access = await ForAsync(user, process, cancellationToken);
         RefusedException.Unless(ProcessPermissions.Decide(action, process, access), access.IsAuthenticated);
         return new ProcessView(process, access);
+    }
+
+    /// <summary>
+    /// Throws 410 Gone, saying when, when the process was deleted and the person could see it: every page and endpoint
+    /// under a process (its budgets, proposals, toolkit pages) asks this where it finds no process, so each says the
+    /// same. A private one stays unknown (nothing thrown: the caller answers 404) to everyone else.
+    /// </summary>
+    public async Task RefuseIfDeletedAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (await directory.DeletedAsync(processId, cancellationToken) is { } deleted
+            && ProcessPermissions.CanSee(deleted.Visibility, await ForAsync(user, deleted.Id, deleted.OrganisationId, cancellationToken)))
+        {
+            throw new RefusedException(Refusal.Gone("This process was deleted on {0:d} by its owner.", typeof(ProcessPermissions), dates.Local(deleted.DeletedAt)));
+        }
     }
 
     /// <summary>

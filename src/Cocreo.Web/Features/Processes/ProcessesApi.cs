@@ -1,6 +1,9 @@
 using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Changes;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Processes;
 
@@ -12,7 +15,36 @@ public static class ProcessesApi
         var api = endpoints.MapGroup("/api/v1/processes").WithTags("Processes");
         api.MapGet("/", ListPublic).WithName("ListPublicProcesses").WithSummary("Public processes, newest first.");
         api.MapGet("/{id:int}", Get).WithName("GetProcess").WithSummary("A process that the caller may see.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{id:int}/translations/{language}", TranslateAsync).WithName("TranslateProcess")
+            .WithSummary("Adds or replaces the process's translation into a language (sl, en; not the one it is written in), as its translations page does. The team only; with the sign-in cookie and the X-CSRF-TOKEN header. 422 with each field's problem.")
+            .ProducesValidationProblem();
+        api.MapPut("/{id:int}/announcements/{announcementId:int}/translations/{language}", TranslateAnnouncementAsync).WithName("TranslateAnnouncement")
+            .WithSummary("Adds or replaces an announcement's translation into a language, as its translations page does. Those who announce only; with the sign-in cookie and the X-CSRF-TOKEN header.")
+            .ProducesValidationProblem();
         return api;
+    }
+
+    /// <summary>The translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateAsync(int id, string language, TranslationsModel.TranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, ChangeRunner changes, TranslateProcess.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? ApiInput.Problems(input, typeof(ProcessText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateProcess.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> TranslateAnnouncementAsync(int id, int announcementId, string language, TranslateAnnouncementModel.AnnouncementTranslationInput? input, HttpContext http,
+        IAntiforgery antiforgery, IStringLocalizerFactory localizers, ChangeRunner changes, TranslateAnnouncement.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? ApiInput.Problems(input, typeof(ProcessText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateAnnouncement.Command(id, announcementId, language, input!.Title, input.Body), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<ProcessSummary>>> ListPublic(ProcessDirectory directory, CancellationToken cancellationToken) =>

@@ -43,6 +43,9 @@ public sealed class ProcessesCapability : Capability
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProcessDirectory>();
+        services.AddSingleton<WorkshopCodeGuesses>();
+        services.AddScoped<ProcessFollowTargets>();
+        services.AddScoped<Notifications.IFollowTargets>(sp => sp.GetRequiredService<ProcessFollowTargets>());
         services.AddScoped<ProcessAccessReader>();
         services.AddScoped<LogActors>();
         services.AddScoped<Platform.Changes.IChangeGuard, SuspendedOrganisationGuard>();

@@ -98,7 +98,13 @@ public sealed class RefusalEndpointFilter(IStringLocalizerFactory localizers) : 
                 RefusalKind.Gone => StatusCodes.Status410Gone,
                 _ => StatusCodes.Status422UnprocessableEntity,
             };
-            return TypedResults.Problem(detail: refusal.Localize(localizers), statusCode: status);
+            var message = refusal.Localize(localizers);
+            if (refusal.Kind == RefusalKind.Invalid && refusal.Field is { } field)
+            {
+                // A rule about one field of the body: 422 with that field's problem, as a form shows it beside the field.
+                return ApiInput.Invalid(new Dictionary<string, string[]> { [ApiInput.FieldName(field)] = [message ?? ""] }, message);
+            }
+            return TypedResults.Problem(detail: message, statusCode: status);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class RateLimitOptions
     /// </summary>
     public int RegistrationsPerHour { get; set; } = 120;
     public int WritesPerMinute { get; set; } = 120;
+
+    /// <summary>Unknown workshop codes one address may try per 15 minutes before the join page refuses it (429).</summary>
+    public int WrongWorkshopCodes { get; set; } = 20;
 }
 
 public static class RateLimits
@@ -27,6 +30,7 @@ public static class RateLimits
     public static IServiceCollection AddCocreoRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

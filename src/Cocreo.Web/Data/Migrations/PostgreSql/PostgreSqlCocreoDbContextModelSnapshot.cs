@@ -565,6 +565,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -22,6 +22,12 @@ public static class BudgetingApi
             .WithSummary("Casts (or, with its change code, changes) a ballot. Authenticated by a one-time voting code in the body, or by the sign-in cookie with the X-CSRF-TOKEN header. Answers with the receipt (and the change code where ballots may be changed), once.")
             .RequireRateLimiting(BudgetingCapability.BallotLimit)
             .DisableAntiforgery();
+        api.MapPut("/budgets/{id:int}/translations/{language}", TranslateAsync).WithName("TranslateBudget")
+            .WithSummary("Adds or replaces the budget's translation into a language (title, district, description, category names one a line, the ballot's questions and answers), as its translations page does. The team only; with the sign-in cookie and the X-CSRF-TOKEN header. 422 with each field's problem.")
+            .ProducesValidationProblem();
+        api.MapPut("/proposals/{id:int}/translations/{language}", TranslateProposalAsync).WithName("TranslateProposal")
+            .WithSummary("Adds or replaces a proposal's translation into a language, as its translations page does: by its author or the budget's team (the review's answer and progress updates by the team only). With the sign-in cookie and the X-CSRF-TOKEN header.")
+            .ProducesValidationProblem();
         api.MapGet("/budgets/{id:int}/receipts/{receipt}", Receipt).WithName("CheckReceipt")
             .WithSummary("Whether the ballot of a receipt is in the ballot box (voting open) or was counted. Never what it says.")
             .RequireRateLimiting(BudgetingCapability.BallotLimit);
@@ -90,7 +96,7 @@ public static class BudgetingApi
         return TypedResults.Ok(budgets.Select(b => BudgetSummary.Of(b)).ToList());
     }
 
-    private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BudgetDocument>, NotFound>> Get(int id, HttpContext http, BudgetAccess access, BallotPapers papers, BallotTitles titles, CancellationToken cancellationToken)
     {
         var target = await access.ForReadAsync(id, http.User, cancellationToken);
         if (target is null)
@@ -100,13 +106,25 @@ public static class BudgetingApi
         var budget = target.Budget;
         var paper = budget.IsLocked ? await papers.ForAsync(id, cancellationToken) : null;
         var settings = CountingSettings.Of(budget);
+        var reader = Platform.Localization.Cultures.Current;
+        // The ballot keeps the original titles as the record; the caller reads each project in their language where translated.
+        var local = paper is null ? null : await titles.ForAsync(id, paper.Projects.Select(p => (p.Number, p.Title)), reader, cancellationToken);
+        var projects = paper?.Projects.Select(p =>
+        {
+            var title = local!.TryGetValue(p.Number, out var t) ? t : new Platform.Localization.Written(p.Title, budget.Language);
+            return new BallotProjectDocument(p.Number, p.ProposalId, title.Text, title.Language, p.Cost, budget.LocalCategory(p.Category, reader).Text, p.Location);
+        }).ToList() ?? [];
+        var localQuestions = budget.LocalQuestions(reader);
+        var questions = paper?.Questions.Select((q, i) => i < localQuestions.Count && localQuestions[i].Options.Count == q.Options.Count
+            ? new BallotQuestionDocument(localQuestions[i].Text.Text, localQuestions[i].Options.Select(o => o.Text).ToList(), localQuestions[i].Text.Language)
+            : new BallotQuestionDocument(q.Text, q.Options, budget.Language)).ToList() ?? [];
         return TypedResults.Ok(new BudgetDocument(
             BudgetSummary.Of(budget), budget.LocalDescription(Platform.Localization.Cultures.Current).Text,
             budget.Categories.Select(c => budget.LocalCategory(c, Platform.Localization.Cultures.Current).Text).ToList(), settings.PabulibRule, string.Join(' ', settings.CommandLine()),
             budget.Form, budget.MinProjects, budget.MaxProjects, budget.PointsToSpend, budget.MaxPointsPerProject, budget.RankDepth,
             budget.Eligibility, budget.AllowBallotChanges,
             budget.Phases.OrderBy(p => p.Phase).Select(p => new BudgetPhaseDocument(p.Phase, p.PlannedStart, p.PlannedEnd, p.StartedAt, p.CompletedAt, p.StartedAt is null ? p.MovesAt : null)).ToList(),
-            paper?.Projects ?? [], paper?.Questions ?? []));
+            projects, questions));
     }
 
     private static async Task<Results<Ok<List<ProposalDocument>>, NotFound>> Proposals(int id, HttpContext http, BudgetAccess access, CocreoDbContext db, CancellationToken cancellationToken)
@@ -138,6 +156,30 @@ public static class BudgetingApi
         }
         var state = await voting.FindReceiptAsync(id, receipt, cancellationToken);
         return state == ReceiptState.NotFound ? TypedResults.NotFound() : TypedResults.Ok(new ReceiptCheck(VotingCodes.Format(VotingCodes.NormalizeReceipt(receipt)), state));
+    }
+
+    /// <summary>The budget's translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateAsync(int id, string language, BudgetTranslationsModel.BudgetTranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, Platform.Changes.ChangeRunner changes, TranslateBudget.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await Platform.Changes.ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? Platform.Changes.ApiInput.Problems(input, typeof(BudgetingText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateBudget.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The proposal's translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateProposalAsync(int id, string language, ProposalTranslationsModel.ProposalTranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, Platform.Changes.ChangeRunner changes, TranslateProposal.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await Platform.Changes.ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? Platform.Changes.ApiInput.Problems(input, typeof(BudgetingText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Cast(int id, BallotRequest request, HttpContext http, Voting voting, IAntiforgery antiforgery, IStringLocalizer<BudgetingText> t, BallotPapers papers, CancellationToken cancellationToken)
@@ -229,5 +271,14 @@ public sealed record BudgetDocument(
     Eligibility Eligibility,
     bool AllowBallotChanges,
     IReadOnlyList<BudgetPhaseDocument> Phases,
-    IReadOnlyList<BallotProject> Projects,
-    IReadOnlyList<BallotQuestion> Questions);
+    IReadOnlyList<BallotProjectDocument> Projects,
+    IReadOnlyList<BallotQuestionDocument> Questions);
+
+/// <summary>
+/// A project on the ballot, its title in the caller's language where its proposal has a translation
+/// (<see cref="Language"/> says which); the ballot itself keeps the original.
+/// </summary>
+public sealed record BallotProjectDocument(int Number, int ProposalId, string Title, string Language, decimal Cost, string Category, string Location);
+
+/// <summary>A demographic question on the ballot and its answers, in the caller's language where translated (<see cref="Language"/> is the question's).</summary>
+public sealed record BallotQuestionDocument(string Text, IReadOnlyList<string> Options, string Language);

@@ -109,12 +109,16 @@ public sealed class Budget
     {
         if (language == Language)
         {
-            throw new BudgetRuleException("TranslationSameLanguage");
+            throw new BudgetRuleException("TranslationSameLanguage", "Language");
         }
         var categories = content.Categories.Select(c => c.Trim()).ToList();
         if (categories.Count > Categories.Count)
         {
             throw new BudgetRuleException("TranslationCategories", "Input.Categories", Categories.Count);
+        }
+        if (categories.Any(c => c.Length > BudgetLimits.Title))
+        {
+            throw new BudgetRuleException("TranslationCategoryTooLong", "Input.Categories", BudgetLimits.Title);
         }
         var translation = Translations.FirstOrDefault(t => t.Language == language);
         if (translation is null)
@@ -126,6 +130,62 @@ public sealed class Budget
         translation.District = content.District.Trim();
         translation.Description = content.Description.Trim();
         translation.Categories = categories;
+        translation.Questions = QuestionWords(content.Questions ?? []);
+    }
+
+    /// <summary>
+    /// A translation's words for the ballot's optional questions, in the budget's order: each question's text and its
+    /// answers' (an empty one shows the original). More questions or answers than the budget has are refused.
+    /// </summary>
+    private List<string> QuestionWords(IReadOnlyList<TranslatedQuestion> questions)
+    {
+        var ordered = Questions.OrderBy(q => q.Position).ToList();
+        if (questions.Count > ordered.Count)
+        {
+            throw new BudgetRuleException("TranslationQuestions", "Input.Questions", ordered.Count);
+        }
+        var words = new List<string>();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var lines = new List<string> { Line(questions[i].Text) };
+            if (questions[i].Options.Count > ordered[i].Options.Count)
+            {
+                throw new BudgetRuleException("TranslationQuestions", "Input.Questions", ordered.Count);
+            }
+            lines.AddRange(questions[i].Options.Select(Line));
+            while (lines.Count > 1 && lines[^1].Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+            words.Add(string.Join('\n', lines));
+        }
+        while (words.Count > 0 && words[^1].Length == 0)
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+        return words;
+
+        static string Line(string? text)
+        {
+            var line = (text ?? "").ReplaceLineEndings(" ").Trim();
+            return line.Length > BudgetLimits.Title ? throw new BudgetRuleException("TranslationTooLong", "Input.Questions", BudgetLimits.Title) : line;
+        }
+    }
+
+    /// <summary>
+    /// The ballot's optional questions in the reader's language, in the budget's order: each question and each answer
+    /// from the reader's translation where it has them, else as written, each with its language.
+    /// </summary>
+    public IReadOnlyList<LocalQuestion> LocalQuestions(string reader)
+    {
+        var translation = reader == Language ? null : Translations.FirstOrDefault(t => t.Language == reader);
+        return Questions.OrderBy(q => q.Position).Select((question, i) =>
+        {
+            var words = translation is not null && i < translation.Questions.Count ? translation.Questions[i].Split('\n') : [];
+            Written Pick(string original, int line) =>
+                line < words.Length && words[line].Length > 0 ? new Written(words[line], reader) : new Written(original, Language);
+            return new LocalQuestion(Pick(question.Text, 0), question.Options.Select((option, k) => Pick(option, k + 1)).ToList());
+        }).ToList();
     }
 
     public Written LocalTitle(string reader) => Platform.Localization.Translations.Pick(Title, Language, Translations, reader, t => t.Title);
@@ -538,6 +598,19 @@ public sealed class BudgetTranslation : ITranslation
 
     /// <summary>The names of the budget's categories, in the budget's order; an empty name shows the original.</summary>
     public List<string> Categories { get; set; } = [];
+
+    /// <summary>
+    /// The ballot's optional questions, in the budget's order: for each, the question and then its answers, one a
+    /// line; an empty line shows the original.
+    /// </summary>
+    public List<string> Questions { get; set; } = [];
 }
 
-public sealed record BudgetTranslationContent(string Title, string District, string Description, IReadOnlyList<string> Categories);
+/// <summary>A demographic question in another language: its text and its answers, in order (empty ones show the original).</summary>
+public sealed record TranslatedQuestion(string? Text, IReadOnlyList<string?> Options);
+
+/// <summary>A demographic question and its answers in the reader's language, each with the language it is in.</summary>
+public sealed record LocalQuestion(Written Text, IReadOnlyList<Written> Options);
+
+public sealed record BudgetTranslationContent(string Title, string District, string Description, IReadOnlyList<string> Categories,
+    IReadOnlyList<TranslatedQuestion>? Questions = null);

@@ -87,7 +87,7 @@ public sealed class Proposal
     {
         if (language == Language)
         {
-            throw new BudgetRuleException("TranslationSameLanguage");
+            throw new BudgetRuleException("TranslationSameLanguage", "Language");
         }
         var translation = Translations.FirstOrDefault(t => t.Language == language);
         if (translation is null)

@@ -10,11 +10,14 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>Staff enter paper ballots; each counts once a second person has entered it the same way.</summary>
 [Authorize]
-public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
+public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, BallotTitles titles, BudgetAccess access, ChangeRunner changes, IStringLocalizer<BudgetingText> t) : PageModel
 {
     public BudgetTarget Target { get; private set; } = null!;
     public BallotPaper Paper { get; private set; } = null!;
     public List<PaperBallotEntry> Entries { get; private set; } = [];
+
+    /// <summary>The projects' titles in the reader's language where translated (the paper keeps the originals).</summary>
+    public IReadOnlyDictionary<int, Platform.Localization.Written> Titles { get; private set; } = new Dictionary<int, Platform.Localization.Written>();
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the serial number printed on the paper ballot.")]
@@ -32,7 +35,7 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
     [BindProperty(Name = "Ranks")]
     public List<int?> Ranks { get; set; } = [];
 
-    public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false);
+    public BallotChoicesView Choices => new(Paper, Selected, Points, Ranks, ShowLinks: false, Titles, c => Target.Budget.LocalCategory(c, Platform.Localization.Cultures.Current));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -77,5 +80,6 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
         Target = await access.ReadAsync(id, User, BudgetAction.EnterPaperBallots, cancellationToken);
         Paper = RefusedException.IfMissing(await papers.ForAsync(id, cancellationToken));
         Entries = await paperBallots.EntriesAsync(id, cancellationToken);
+        Titles = await titles.ForAsync(id, Paper.Projects.Select(p => (p.Number, p.Title)), Platform.Localization.Cultures.Current, cancellationToken);
     }
 }

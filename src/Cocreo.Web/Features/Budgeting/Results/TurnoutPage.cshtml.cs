@@ -21,7 +21,7 @@ public sealed class TurnoutPageModel(CocreoDbContext db, BudgetAccess access, Tu
         Process = found.Value.Process;
         foreach (var budget in (await BudgetsModel.ListAsync(db, id, cancellationToken)).Where(b => b.Phase >= BudgetPhase.Results))
         {
-            Budgets.Add(await report.ForBudgetAsync(budget, cancellationToken));
+            Budgets.Add(await report.ForBudgetAsync(budget, Platform.Localization.Cultures.Current, cancellationToken));
         }
         return Page();
     }

@@ -37,7 +37,36 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
 
         [StringLength(BudgetLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
         public string? Categories { get; set; }
+
+        /// <summary>The ballot's optional questions, in the budget's order: each question and its answers; empty ones show the original.</summary>
+        public List<QuestionInput> Questions { get; set; } = [];
+
+        /// <summary>
+        /// The words as the use case takes them (the page and the API alike): one category name a line, in the
+        /// budget's order (trailing empty lines dropped). <see cref="Budget.Translate"/> checks them against the budget.
+        /// </summary>
+        public BudgetTranslationContent Content()
+        {
+            var categories = (Categories ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(c => c.Trim()).ToList();
+            while (categories.Count > 0 && categories[^1].Length == 0)
+            {
+                categories.RemoveAt(categories.Count - 1);
+            }
+            return new BudgetTranslationContent(Title, District ?? "", Description ?? "", categories,
+                (Questions ?? []).Select(q => new TranslatedQuestion(q.Text, q.Options ?? [])).ToList());
+        }
     }
+
+    public sealed class QuestionInput
+    {
+        [StringLength(BudgetLimits.Title, ErrorMessage = "This text can have at most {1} characters.")]
+        public string? Text { get; set; }
+
+        public List<string?> Options { get; set; } = [];
+    }
+
+    /// <summary>The budget's questions in order, with the translation's words in the input (or empty) for each.</summary>
+    public IReadOnlyList<DemographicQuestion> BallotQuestions => Budget.Questions.OrderBy(q => q.Position).ToList();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -50,6 +79,11 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
                 District = existing.District,
                 Description = existing.Description,
                 Categories = string.Join('\n', existing.Categories),
+                Questions = existing.Questions.Select(words => words.Split('\n')).Select(lines => new QuestionInput
+                {
+                    Text = lines[0],
+                    Options = lines.Skip(1).Select(l => (string?)l).ToList(),
+                }).ToList(),
             };
         }
         return Page();
@@ -62,25 +96,11 @@ public sealed class BudgetTranslationsModel(BudgetAccess access, ChangeRunner ch
         {
             ModelState.AddModelError(nameof(Language), t["Choose a language other than the one the budget is written in."]);
         }
-        var categories = (Input.Categories ?? "").Split('\n').Select(c => c.Trim()).ToList();
-        while (categories.Count > 0 && categories[^1].Length == 0)
-        {
-            categories.RemoveAt(categories.Count - 1);
-        }
-        if (categories.Count > Budget.Categories.Count)
-        {
-            ModelState.AddModelError("Input.Categories", t["The budget has {0} categories: give at most that many names, in the same order.", Budget.Categories.Count]);
-        }
-        if (categories.Any(c => c.Length > BudgetLimits.Title))
-        {
-            ModelState.AddModelError("Input.Categories", t["Each name can have at most {0} characters.", BudgetLimits.Title]);
-        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateBudget.Command(id, Language!,
-            new BudgetTranslationContent(Input.Title, Input.District ?? "", Input.Description ?? "", categories)), cancellationToken);
+        await changes.RunAsync(translate, new TranslateBudget.Command(id, Language!, Input.Content()), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/budgets/{id}");
     }
 }

@@ -42,6 +42,13 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
 
         /// <summary>Each progress update's text in this language, by the update's id.</summary>
         public Dictionary<int, string?> Updates { get; set; } = [];
+
+        /// <summary>
+        /// The words as the use case takes them, from the page and the API alike. The use case keeps only what the
+        /// translator may translate (the review's answer and the progress updates are the team's).
+        /// </summary>
+        public ProposalTranslationContent Content() => new(Title, Description, Location ?? "", ReviewReason ?? "",
+            (Updates ?? []).ToDictionary(u => u.Key, u => u.Value ?? ""));
     }
 
     /// <summary>Progress updates are the team's words too: only the team translates them.</summary>
@@ -71,16 +78,11 @@ public sealed class ProposalTranslationsModel(BudgetAccess access, ChangeRunner 
         {
             ModelState.AddModelError(nameof(Language), t["Choose a language other than the one the proposal is written in."]);
         }
-        if (Input.Updates.Values.Any(u => u?.Length > BudgetLimits.LongText))
-        {
-            ModelState.AddModelError("Input.Updates", t["This text can have at most {0} characters.", BudgetLimits.LongText]);
-        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, new ProposalTranslationContent(Input.Title, Input.Description, Input.Location ?? "", TranslatesReview ? Input.ReviewReason ?? "" : null,
-            TranslatesUpdates ? Proposal.Updates.ToDictionary(u => u.Id, u => Input.Updates.GetValueOrDefault(u.Id) ?? "") : null)), cancellationToken);
+        await changes.RunAsync(translate, new TranslateProposal.Command(id, Language!, Input.Content()), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/proposals/{id}");
     }
 

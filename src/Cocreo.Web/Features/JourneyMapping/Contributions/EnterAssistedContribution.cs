@@ -6,7 +6,9 @@ namespace Cocreo.Web.Features.JourneyMapping;
 /// <summary>
 /// Staff or facilitators type in a journey told on paper, in person or by phone, on behalf of the person; it is
 /// marked as assisted with how it was gathered, sent at once, and logged naming who entered it. The result is the
-/// new contribution's resume token, for the link the person gets to follow what becomes of it.
+/// new contribution's resume token, for the link the person gets to follow what becomes of it. In a pre-moderated
+/// process, one entered by someone who may not moderate the process (the organisation's desk staff) waits for the
+/// moderators like any other; one entered by someone who may moderate it is published at once.
 /// </summary>
 public static class EnterAssistedContribution
 {
@@ -16,9 +18,10 @@ public static class EnterAssistedContribution
     public sealed record Command(int MapId, Gathering Gathering, IReadOnlyList<Told> Stages, IReadOnlyDictionary<int, int?> Answers, string? PublicName, Guid SubmissionId)
         : IJourneyCommand, ISubmittedOnce;
 
-    public sealed class Handler(JourneyAccessReader journeys, CocreoDbContext db) : JourneyChange<Command, string>(journeys, JourneyAction.EnterAssisted)
+    public sealed class Handler(JourneyAccessReader journeys, CocreoDbContext db, Moderation.ModerationDirectory moderation, Moderation.ModerationAccess contents)
+        : JourneyChange<Command, string>(journeys, JourneyAction.EnterAssisted)
     {
-        public override Task<string> RunAsync(Change<JourneyTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<string> RunAsync(Change<JourneyTarget> change, Command command, CancellationToken cancellationToken)
         {
             var map = change.Target.Map;
             var (token, hash) = ContributionTokens.New();
@@ -30,8 +33,15 @@ public static class EnterAssistedContribution
             contribution.Describe(map, command.Answers, change.Now);
             contribution.Submit(command.PublicName, change.Now);
             db.Add(contribution);
+            await change.SaveAsync(cancellationToken);
             change.Log("contribution.entered", new { stages = contribution.Experiences.Count, gathering = contribution.Gathering.ToString() });
-            return Task.FromResult(token);
+            var moderates = Moderation.ModerationPermissions.Allows(Moderation.ModerationAction.Moderate, change.Target.Process, change.Target.Access);
+            if (!moderates && await moderation.HoldIfPreModeratedAsync(change, JourneyContributions.Kind, contribution.Id, change.Target.Process.Id,
+                new { journey = contribution.JourneyMapId, contribution = contribution.Id }, cancellationToken))
+            {
+                await contents.Content(JourneyContributions.Kind)!.ApplyAsync(contribution.Id, shown: false, Moderation.ModerationCase.AwaitingApprovalReason, change.Now, cancellationToken);
+            }
+            return token;
         }
     }
 }

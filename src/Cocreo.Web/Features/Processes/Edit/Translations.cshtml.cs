@@ -46,6 +46,12 @@ public sealed class TranslationsModel(ProcessAccessReader processes, ChangeRunne
 
         [StringLength(ProcessLimits.LongText, ErrorMessage = "This text can have at most {1} characters.")]
         public string? PoliticalBacking { get; set; }
+
+        /// <summary>The words as the use case takes them, from the page and the API alike (what one can and cannot influence: one a line).</summary>
+        public ProcessTranslationContent Content() => new(
+            Title, ProblemStatement ?? "", Purpose ?? "",
+            ProcessForm.Lines(CanInfluence), ProcessForm.Lines(CannotInfluence),
+            SponsorName ?? "", SponsorMandate ?? "", PoliticalBacking ?? "");
     }
 
     public IEnumerable<(string Code, string Name)> OtherLanguages => ContentLanguages.All.Where(l => l.Code != Process.Language);
@@ -79,12 +85,9 @@ public sealed class TranslationsModel(ProcessAccessReader processes, ChangeRunne
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(translate, new TranslateProcess.Command(id, Language!, new ProcessTranslationContent(
-            Input.Title, Input.ProblemStatement ?? "", Input.Purpose ?? "",
-            ProcessForm.Lines(Input.CanInfluence), ProcessForm.Lines(Input.CannotInfluence),
-            Input.SponsorName ?? "", Input.SponsorMandate ?? "", Input.PoliticalBacking ?? "")), cancellationToken);
+        await changes.RunAsync(translate, new TranslateProcess.Command(id, Language!, Input.Content()), cancellationToken);
         return this.Done(t["The translation was saved and logged."], $"/processes/{id}");
     }
 }

@@ -421,5 +421,10 @@ public sealed class ProcessRuleException(string code) : Platform.Changes.RuleExc
 {
     public override string Text => ProcessRules.Message(Code);
 
-    public override string? Field => Code == "DeleteConfirmTitle" ? "Confirm" : null;
+    public override string? Field => Code switch
+    {
+        "DeleteConfirmTitle" => "Confirm",
+        "UnknownLanguage" or "TranslationSameLanguage" => "Language",
+        _ => null,
+    };
 }

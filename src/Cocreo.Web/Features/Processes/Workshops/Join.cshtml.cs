@@ -13,7 +13,7 @@ namespace Cocreo.Web.Features.Processes;
 /// page and joins the process. This page is not under the per-address registration limit (a room shares one address);
 /// the session's cap and the general write limit are. An unknown, ended or expired code is refused with what to do.
 /// </summary>
-public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration registration, ChangeRunner changes, ProcessDirectory directory, TimeProvider clock, IStringLocalizer<ProcessText> t) : PageModel
+public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration registration, ChangeRunner changes, ProcessDirectory directory, WorkshopCodeGuesses guesses, TimeProvider clock, IStringLocalizer<ProcessText> t) : PageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -33,12 +33,20 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
         {
             return Page();
         }
+        if (TooManyGuesses() is { } refused)
+        {
+            return refused;
+        }
         await LoadAsync(code, cancellationToken);
         return Problem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, [FromServices] JoinThroughWorkshop.Handler join, CancellationToken cancellationToken)
     {
+        if (TooManyGuesses() is { } refused)
+        {
+            return refused;
+        }
         await LoadAsync(code, cancellationToken);
         if (Problem is not null || Session is null)
         {
@@ -57,6 +65,22 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
         return Page();
     }
 
+    private string Address => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// 429 once this address sent too many unknown codes (<see cref="WorkshopCodeGuesses"/>), whatever code it sends
+    /// now; Retry-After says how long, and the error page shows the same wait in minutes.
+    /// </summary>
+    private StatusCodeResult? TooManyGuesses()
+    {
+        if (guesses.Wait(Address) is not { } wait)
+        {
+            return null;
+        }
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return StatusCode(StatusCodes.Status429TooManyRequests);
+    }
+
     private async Task LoadAsync(string? code, CancellationToken cancellationToken)
     {
         var normalized = WorkshopSession.Normalize(code);
@@ -64,6 +88,10 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
         var process = Session is null ? null : await directory.FindAsync(Session.ProcessId, cancellationToken);
         if (Session is null || process is null)
         {
+            if (Session is null && !string.IsNullOrWhiteSpace(code))
+            {
+                guesses.Wrong(Address);
+            }
             Problem = t[ProcessRules.Message("WorkshopUnknown")];
             return;
         }
