@@ -61,6 +61,12 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
             }, Log, Team),
         ["statement/reject"] = new(new("POST", "/conversations/{id:int}/manage", "Reject"),
             async (cast, i) => new(cast.Path("manage?handler=Reject"), new() { ["statementId"] = $"{await cast.StatementAsync($"Reject me {i}, a rude one about cars.")}", ["reason"] = "Rude." }), Log, Team),
+        ["statement/merge"] = new(new("POST", "/conversations/{id:int}/manage", "Merge"),
+            async (cast, i) => new(cast.Path("manage?handler=Merge"), new()
+            {
+                ["statementId"] = $"{await cast.StatementAsync($"Merge me {i}, a repeat about kiosks.")}",
+                ["intoId"] = $"{await cast.StatementAsync($"Keep me {i}, the original about kiosks and stalls.")}",
+            }), Log, Team),
         ["statement/accept"] = new(new("POST", "/conversations/{id:int}/manage", "Accept"),
             async (cast, i) => new(cast.Path("manage?handler=Accept"), new() { ["statementId"] = $"{await cast.StatementAsync($"Accept me {i}, waiting about buses.", held: true)}" }), Log, Team),
         ["take-part/vote"] = new(new("POST", "/conversations/{id:int}", "Vote"),

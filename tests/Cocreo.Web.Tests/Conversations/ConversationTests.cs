@@ -182,6 +182,25 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task A_duplicate_is_merged_into_the_statement_it_repeats_and_keeps_its_own_votes()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var visitor = App.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(visitor, id, "No cars in the old town on Saturdays and Sundays.")).StatusCode);
+        var statements = await StatementsAsync(App, id);
+        var duplicate = statements[^1];
+        await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), duplicate.Id, ConversationChoice.Agree));
+        var merge = await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{duplicate.Id}", ["intoId"] = $"{statements[0].Id}" }, handler: "Merge");
+        Assert.Equal(HttpStatusCode.Redirect, merge.StatusCode);
+        var merged = (await StatementsAsync(App, id))[^1];
+        Assert.Equal(StatementStatus.Rejected, merged.Status);
+        Assert.Equal($"Merged into the statement “{Seeds[0]}”.", merged.RejectedReason);
+        Assert.Single(await VotesAsync(App, id), v => v.StatementId == duplicate.Id);
+        Assert.DoesNotContain(await VotesAsync(App, id), v => v.StatementId == statements[0].Id);
+    }
+
+    [Fact]
     public async Task Flooding_queues_statements_for_moderation_instead_of_refusing_them()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -82,6 +82,23 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
         return this.Done(t["The statement was rejected; the reason is public."], $"/conversations/{id}/manage#statements");
     }
 
+    /// <summary>
+    /// Merges a duplicate into another statement: the duplicate is rejected (through the shared moderation) with the
+    /// public reason naming the statement it repeats. Its votes stay on it and are not moved: a participant may have
+    /// voted differently on each, and moving would count someone twice or overwrite a choice.
+    /// </summary>
+    public async Task<IActionResult> OnPostMergeAsync(int id, int statementId, int intoId, [FromServices] HideContent.Handler hide, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Input.From(Conversation);
+        ModelState.Clear();
+        var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
+        var into = Statements.FirstOrDefault(s => s.Id == intoId && s.Id != statementId && s.IsVotable)
+            ?? throw new RefusedException(new ConversationRuleException("MergeTarget").ToRefusal());
+        await changes.RunAsync(hide, new HideContent.Command(View.Process.Id, ConversationStatements.Kind, statement.Id, t["Merged into the statement “{0}”.", into.Text]), cancellationToken);
+        return this.Done(t["The duplicate was merged: it is rejected with a reason that names the statement it repeats."], $"/conversations/{id}/manage#statements");
+    }
+
     public async Task<IActionResult> OnPostAcceptAsync(int id, int statementId, [FromServices] KeepContent.Handler keep, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);

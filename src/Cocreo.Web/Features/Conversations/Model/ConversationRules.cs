@@ -19,6 +19,7 @@ public static class ConversationRules
         "PinNotVotable" => "Only a statement open for voting can be pinned.",
         "UnknownChoice" => "Choose agree, disagree or pass.",
         "NoParticipantKey" => "Your browser did not keep the cookie that lets you take part: allow cookies for this site and try again.",
+        "MergeTarget" => "Choose the statement, open for voting, that this one repeats.",
         "NoReason" => "Give the reason for rejecting: it is shown in public.",
         _ => "This change is not allowed.",
     };
