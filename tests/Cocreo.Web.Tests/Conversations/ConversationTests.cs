@@ -201,6 +201,38 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_api_answers_the_same_use_cases_as_the_pages()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var visitor = App.NewClient();
+        var conversation = System.Text.Json.JsonDocument.Parse(await visitor.Http.GetStringAsync($"/api/v1/conversations/{id}")).RootElement;
+        Assert.Equal(3, conversation.GetProperty("statements").GetArrayLength());
+        Assert.True(conversation.GetProperty("youMayTakePart").GetBoolean());
+        var token = await Scenarios.AntiforgeryTokenAsync(visitor);
+        for (var i = 0; i < Seeds.Length; i++)
+        {
+            var next = System.Text.Json.JsonDocument.Parse(await visitor.Http.GetStringAsync($"/api/v1/conversations/{id}/next")).RootElement;
+            Assert.Equal(i, next.GetProperty("voted").GetInt32());
+            using var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{id}/votes")
+            {
+                Content = new StringContent($"{{\"statementId\":{next.GetProperty("statement").GetProperty("id").GetInt32()},\"choice\":\"Agree\"}}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            vote.Headers.Add("X-CSRF-TOKEN", token);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.Http.SendAsync(vote)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NoContent, (await visitor.Http.GetAsync($"/api/v1/conversations/{id}/next")).StatusCode);
+        using var empty = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{id}/statements") { Content = new StringContent("{\"text\":\"  \"}", System.Text.Encoding.UTF8, "application/json") };
+        empty.Headers.Add("X-CSRF-TOKEN", token);
+        var refused = await visitor.Http.SendAsync(empty);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Write your statement: it cannot be empty.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var map = System.Text.Json.JsonDocument.Parse(await visitor.Http.GetStringAsync($"/api/v1/conversations/{id}/map")).RootElement;
+        Assert.Equal(3, map.GetProperty("votes").GetInt32());
+        Assert.Equal(1, map.GetProperty("participants").GetInt32());
+    }
+
+    [Fact]
     public async Task Flooding_queues_statements_for_moderation_instead_of_refusing_them()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);
