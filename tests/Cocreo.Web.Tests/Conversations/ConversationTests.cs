@@ -233,6 +233,24 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task A_process_with_votes_in_a_conversation_is_archived_not_deleted()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        using (var scope = App.Services.CreateScope())
+        {
+            var activities = scope.ServiceProvider.GetServices<Cocreo.Web.Features.Processes.IProcessActivity>().OfType<ConversationProcessActivity>().Single();
+            Assert.False(await activities.HasInputAsync(cast.ProcessId, CancellationToken.None));
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await VoteShownAsync(App.NewClient(), id)).Response.StatusCode);
+        using (var scope = App.Services.CreateScope())
+        {
+            var activities = scope.ServiceProvider.GetServices<Cocreo.Web.Features.Processes.IProcessActivity>().OfType<ConversationProcessActivity>().Single();
+            Assert.True(await activities.HasInputAsync(cast.ProcessId, CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public async Task Flooding_queues_statements_for_moderation_instead_of_refusing_them()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -58,6 +58,7 @@ public sealed class ConversationsCapability : Capability
         services.AddSingleton<ConversationMapCache>();
         services.AddScoped<Moderation.IModeratedContent, ConversationStatements>();
         services.AddScoped<Accounts.IPersonalData, ConversationPersonalData>();
+        services.AddScoped<IProcessActivity, ConversationProcessActivity>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapConversationsApi();
