@@ -1,6 +1,7 @@
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Conversations;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
@@ -37,6 +38,7 @@ public static class Capabilities
         new ServiceSelectionCapability(),
         new ProcessQualityCapability(),
         new BudgetingCapability(),
+        new ConversationsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),

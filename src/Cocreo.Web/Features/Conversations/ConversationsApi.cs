@@ -1,0 +1,111 @@
+using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Changes;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>
+/// Conversations as data under <c>/api/v1/conversations/{id}</c>: the same use cases as the pages. A participant is
+/// their account (sign-in cookie) or, in a link conversation, the participant-key cookie the API sets on the first
+/// vote; a change needs the <c>X-CSRF-TOKEN</c> header with the cookies, as every cookie-authenticated change does.
+/// </summary>
+public static class ConversationsApi
+{
+    public static RouteGroupBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        api.MapGet("/{id:int}", Get).WithName("GetConversation").WithSummary("A conversation: its question, context, settings and the statements open for voting.");
+        api.MapGet("/{id:int}/next", Next).WithName("GetNextStatement").WithSummary("The statement the caller should vote on next (204 when none is left).");
+        api.MapPost("/{id:int}/votes", Vote).WithName("CastConversationVote")
+            .WithSummary("Votes agree, disagree or pass on a statement; voting again replaces the choice.").DisableAntiforgery();
+        api.MapPost("/{id:int}/statements", AddStatement).WithName("AddConversationStatement")
+            .WithSummary("Adds a statement (where participants may); it may wait for moderation.").DisableAntiforgery();
+        api.MapGet("/{id:int}/map", Map).WithName("GetConversationMap").WithSummary("The opinion map: groups with their representative statements, consensus, group-aware consensus, and when it was computed.");
+        return api;
+    }
+
+    private static async Task<Ok<ConversationDocument>> Get(int id, HttpContext http, ConversationAccessReader conversations, CocreoDbContext db, CancellationToken cancellationToken)
+    {
+        var view = await conversations.ReadAsync(id, http.User, ConversationAction.View, cancellationToken);
+        var c = view.Conversation;
+        var statements = await db.Set<ConversationStatement>().AsNoTracking()
+            .Where(s => s.ConversationId == id && s.Status == StatementStatus.Accepted)
+            .OrderBy(s => s.Id)
+            .Select(s => new StatementDocument(s.Id, s.Text, s.IsSeed, s.IsPinned))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ConversationDocument(c.Id, c.ProcessId, c.Question, c.Context, c.Access, c.ParticipantsMayAdd, c.Moderation, c.StatementLimit, c.State,
+            view.Can(ConversationAction.TakePart), statements));
+    }
+
+    private static async Task<IResult> Next(int id, HttpContext http, ConversationAccessReader conversations, StatementRouting routing, CancellationToken cancellationToken)
+    {
+        await conversations.ReadAsync(id, http.User, ConversationAction.View, cancellationToken);
+        var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
+        var next = await routing.NextAsync(id, participant, cancellationToken);
+        var (voted, open) = await routing.ProgressAsync(id, participant, cancellationToken);
+        return next is null
+            ? TypedResults.NoContent()
+            : TypedResults.Ok(new NextDocument(new StatementDocument(next.Id, next.Text, next.IsSeed, next.IsPinned), voted, open));
+    }
+
+    private static async Task<IResult> Vote(int id, VoteRequest request, HttpContext http, ChangeRunner changes, CastVote.Handler cast, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var outcome = await changes.RunAsync(cast, new CastVote.Command(id, key, request.StatementId, request.Choice), cancellationToken);
+        return TypedResults.Ok(new VoteDocument(request.StatementId, request.Choice, outcome.Changed));
+    }
+
+    private static async Task<IResult> AddStatement(int id, StatementRequest request, HttpContext http, ChangeRunner changes, AddStatement.Handler add, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var outcome = await changes.RunAsync(add, new AddStatement.Command(id, key, request.Text ?? ""), cancellationToken);
+        return TypedResults.Created($"/api/v1/conversations/{id}", new AddedDocument(outcome.StatementId, outcome.Held ? StatementStatus.Pending : StatementStatus.Accepted));
+    }
+
+    private static async Task<Ok<MapDocument>> Map(int id, HttpContext http, ConversationAccessReader conversations, ConversationMaps maps, CancellationToken cancellationToken)
+    {
+        await conversations.ReadAsync(id, http.User, ConversationAction.View, cancellationToken);
+        var map = await maps.CurrentAsync(id, cancellationToken);
+        var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
+        return TypedResults.Ok(new MapDocument(map.ComputedAt, map.ParticipantCount, map.InConversationCount, map.VoteCount, map.Groups, map.ConsensusAgree, map.ConsensusDisagree,
+            map.Statements.Select(s => new StatementFigures(s.StatementId, s.Agree, s.Disagree, s.Seen, s.GroupAwareConsensus, s.IsModeratedOut)).ToList(),
+            participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null));
+    }
+
+    private static async Task<IResult?> RefuseWithoutTokenAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t) =>
+        await antiforgery.IsRequestValidAsync(http)
+            ? null
+            : TypedResults.Problem(t["The request lacks the antiforgery header (X-CSRF-TOKEN)."], statusCode: StatusCodes.Status400BadRequest);
+}
+
+public sealed record StatementDocument(int Id, string Text, bool IsSeed, bool IsPinned);
+
+public sealed record ConversationDocument(int Id, int ProcessId, string Question, string Context, ConversationAccess Access, bool ParticipantsMayAdd,
+    StatementModeration Moderation, int StatementLimit, ConversationState State, bool YouMayTakePart, IReadOnlyList<StatementDocument> Statements);
+
+public sealed record NextDocument(StatementDocument Statement, int Voted, int Open);
+
+public sealed record VoteRequest(int StatementId, ConversationChoice Choice);
+
+public sealed record VoteDocument(int StatementId, ConversationChoice Choice, bool Changed);
+
+public sealed record StatementRequest(string? Text);
+
+public sealed record AddedDocument(int StatementId, StatementStatus Status);
+
+public sealed record StatementFigures(int StatementId, int Agree, int Disagree, int Seen, double GroupAwareConsensus, bool IsModeratedOut);
+
+/// <param name="YourGroup">The caller's opinion group, when they voted enough to be placed in one.</param>
+public sealed record MapDocument(DateTime ComputedAt, int Participants, int InConversation, int Votes, IReadOnlyList<GroupSummary> Groups,
+    IReadOnlyList<ConsensusSummary> ConsensusAgree, IReadOnlyList<ConsensusSummary> ConsensusDisagree, IReadOnlyList<StatementFigures> Statements, int? YourGroup);

@@ -1,0 +1,65 @@
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Capabilities;
+
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>Settings of conversations. Bound from <c>Conversations</c>.</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversations";
+
+    /// <summary>A participant's statements beyond this many in <see cref="FloodWindow"/> wait for a moderator (they are not refused).</summary>
+    public int StatementsPerWindow { get; set; } = 3;
+
+    public TimeSpan FloodWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The map is computed again at most this often (when votes arrived since); pages in between show the last map
+    /// with its age. 0: every time something changed (the tests).
+    /// </summary>
+    public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// Conversations: a question in a process, short statements people agree with, disagree with or pass on, one at a
+/// time on a phone, and the live opinion map (Cocreo.OpinionMap, Polis' math) of the groups and what they share.
+/// </summary>
+public sealed class ConversationsCapability : Capability
+{
+    public override string Name => "conversations";
+
+    public override Type Text => typeof(ConversationText);
+
+    public override Type Permissions => typeof(ConversationPermissions);
+
+    public override Type DemoSeed => typeof(ConversationsDemo);
+
+    public override IReadOnlyList<PageSlot> Slots => [new(ProcessSlots.Links, typeof(ProcessConversationsViewComponent))];
+
+    public override IReadOnlyList<LogActionText> LogActions =>
+    [
+        ("conversation.created", "Started a conversation"),
+        ("conversation.changed", "Changed a conversation's question or settings"),
+        ("conversation.closed", "Closed a conversation"),
+        ("conversation.reopened", "Opened a conversation again"),
+        ("statement.seeded", "Added a seed statement to a conversation"),
+        ("statement.added", "A participant added a statement to a conversation"),
+        ("statement.pinned", "Pinned a statement"),
+        ("statement.unpinned", "Unpinned a statement"),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.Section));
+        services.AddScoped<ConversationAccessReader>();
+        services.AddScoped<StatementChecks>();
+        services.AddScoped<ConversationMaps>();
+        services.AddScoped<StatementRouting>();
+        services.AddSingleton<ConversationMapCache>();
+        services.AddScoped<Moderation.IModeratedContent, ConversationStatements>();
+        services.AddScoped<Accounts.IPersonalData, ConversationPersonalData>();
+        services.AddScoped<IProcessActivity, ConversationProcessActivity>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapConversationsApi();
+}

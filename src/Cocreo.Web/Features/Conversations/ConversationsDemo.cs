@@ -1,0 +1,111 @@
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Demo;
+using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Log;
+
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>
+/// The demo city's conversation about its old town's streets: 20 seed statements and the votes of 200 demo
+/// participants in three camps (for cars and shops, for walking and cycling, for the residents' quiet), so the map
+/// shows groups, what sets each apart and what all share. Seeded randomness: every start looks the same.
+/// </summary>
+public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
+{
+    /// <summary>A statement and how likely each camp (cars, cycling, residents) agrees with it; the rest disagree or pass.</summary>
+    private static readonly (string Text, double Cars, double Cycling, double Residents)[] Statements =
+    [
+        ("The old town should be car-free on weekends.", 0.10, 0.90, 0.60),
+        ("Shops in the old town need parking close by to survive.", 0.95, 0.15, 0.40),
+        ("Delivery vans should only enter the old town before 10 a.m.", 0.30, 0.85, 0.85),
+        ("The main square needs more benches and shade trees.", 0.70, 0.85, 0.90),
+        ("A protected cycle lane should run along the river.", 0.20, 0.95, 0.55),
+        ("Residents should park for free in their own street.", 0.60, 0.20, 0.95),
+        ("Night buses should run on Fridays and Saturdays.", 0.65, 0.80, 0.70),
+        ("The speed limit in the old town should be 20 km/h.", 0.15, 0.85, 0.80),
+        ("Street cafés should be allowed to stay open until midnight.", 0.75, 0.60, 0.10),
+        ("The city should build a park-and-ride at the motorway exit.", 0.80, 0.75, 0.70),
+        ("Cars are the only practical way for older people to reach the centre.", 0.85, 0.10, 0.45),
+        ("Pavements should be wide enough for a wheelchair everywhere.", 0.80, 0.90, 0.90),
+        ("Tourist coaches should not stop in the old town.", 0.20, 0.70, 0.90),
+        ("Public bike sharing should be free for the first 30 minutes.", 0.35, 0.95, 0.50),
+        ("Noise from bars at night is the biggest problem in the old town.", 0.20, 0.25, 0.95),
+        ("Parking fees in the centre should go up to pay for buses.", 0.05, 0.80, 0.40),
+        ("The market should stay on the main square.", 0.75, 0.80, 0.70),
+        ("Streets should be closed to cars when children go to school.", 0.20, 0.90, 0.65),
+        ("The city should ask residents before every big event in the old town.", 0.40, 0.45, 0.95),
+        ("More public toilets are needed in the centre.", 0.85, 0.85, 0.80),
+    ];
+
+    public async Task SeedAsync(DemoCity city, CancellationToken cancellationToken)
+    {
+        var now = city.Time.Now;
+        var process = Process.Start(city.OrganisationId, new ProcessContent(
+            "The old town's streets: who are they for?",
+            "Shops, residents, cyclists, visitors and drivers all want something different from the narrow streets of the old town, and every change so far has angered someone.",
+            "Find what the people of the old town agree on before the city drafts its traffic and public-space plan.",
+            "en",
+            "Ana Kovač, Head of the Mayor's Office",
+            "The Mayor's Office drafts the traffic and public-space plan for the council.",
+            "Part of the council's sustainable mobility programme."),
+            ProcessVisibility.Public, now, isDemo: true);
+        process.Join(city.Sponsor.Id, ProcessRole.Owner, now);
+        process.Join(city.Facilitator.Id, ProcessRole.Facilitator, now);
+        db.Add(process);
+        await db.SaveChangesAsync(cancellationToken);
+        city.Name("old-town", process.Id);
+        var owner = LogActor.Named(city.Sponsor.DisplayName, "owner");
+        var facilitator = LogActor.Named(city.Facilitator.DisplayName, "facilitator");
+        await city.Log.AppendAsync(process.Id, owner, "process.created", new { title = process.Title, visibility = "Public", phase = "ProblemDefinition" }, cancellationToken);
+
+        var conversation = Conversation.Start(city.OrganisationId, process.Id, new ConversationSettings(
+            "What should the old town's streets be like in five years?",
+            "The city will draft a traffic and public-space plan for the old town next year. Before it does, tell us what you think: vote on the statements one at a time, and add your own if something is missing. The map shows the groups of opinion and what everyone shares.",
+            ConversationAccess.Link, ParticipantsMayAdd: true, StatementModeration.Post, ConversationLimits.DefaultStatementLength), now, isDemo: true);
+        db.Add(conversation);
+        await db.SaveChangesAsync(cancellationToken);
+        var statements = Statements.Select(s => ConversationStatement.ByTheTeam(conversation, s.Text, seed: true, now)).ToList();
+        db.AddRange(statements);
+        await db.SaveChangesAsync(cancellationToken);
+        await city.Log.AppendAsync(process.Id, facilitator, "conversation.created", new
+        {
+            conversation = conversation.Id,
+            question = conversation.Question,
+            access = conversation.Access.ToString(),
+            participantsMayAdd = true,
+            moderation = conversation.Moderation.ToString(),
+            statementLimit = conversation.StatementLimit,
+            seeds = statements.Select(s => new { statement = s.Id, text = s.Text }).ToList(),
+        }, cancellationToken);
+
+        var random = new Random(2027);
+        var participants = new List<(ConversationParticipant Participant, int Camp)>();
+        for (var i = 0; i < 200; i++)
+        {
+            city.Time.Advance(TimeSpan.FromMinutes(7));
+            // Camps of about 40%, 35% and 25%.
+            var camp = i % 20 < 8 ? 0 : i % 20 < 15 ? 1 : 2;
+            participants.Add((ConversationParticipant.WithKey(conversation.Id, ParticipantKeys.Hash(conversation.Id, ParticipantKeys.New()), city.Time.Now), camp));
+        }
+        db.AddRange(participants.Select(p => p.Participant));
+        await db.SaveChangesAsync(cancellationToken);
+        var votes = new List<ConversationVote>();
+        foreach (var (participant, camp) in participants)
+        {
+            var count = random.Next(10, Statements.Length + 1);
+            foreach (var index in Enumerable.Range(0, Statements.Length).OrderBy(_ => random.Next()).Take(count))
+            {
+                var agree = camp switch { 0 => Statements[index].Cars, 1 => Statements[index].Cycling, _ => Statements[index].Residents };
+                var roll = random.NextDouble();
+                var choice = roll < agree * 0.9 ? ConversationChoice.Agree : roll < 0.9 ? ConversationChoice.Disagree : ConversationChoice.Pass;
+                votes.Add(ConversationVote.Cast(conversation.Id, participant.Id, statements[index].Id, choice, participant.CreatedAt.AddSeconds(votes.Count % 300)));
+            }
+        }
+        db.AddRange(votes);
+        await db.SaveChangesAsync(cancellationToken);
+        statements[3].Pin(true);
+        await db.SaveChangesAsync(cancellationToken);
+        await city.Log.AppendAsync(process.Id, facilitator, "statement.pinned", new { conversation = conversation.Id, statement = statements[3].Id }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

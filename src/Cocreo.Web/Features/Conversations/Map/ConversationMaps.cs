@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Cocreo.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Engine = Cocreo.OpinionMap;
+
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>The opinion map as the pages and the API show it: plain data, stored as JSON with the conversation.</summary>
+public sealed record MapSummary(
+    DateTime ComputedAt,
+    int ParticipantCount,
+    int InConversationCount,
+    int VoteCount,
+    IReadOnlyList<GroupSummary> Groups,
+    IReadOnlyList<StatementSummary> Statements,
+    IReadOnlyList<ConsensusSummary> ConsensusAgree,
+    IReadOnlyList<ConsensusSummary> ConsensusDisagree,
+    IReadOnlyList<ClusterSummary> BaseClusters,
+    IReadOnlyDictionary<int, PlacementSummary> Participants)
+{
+    public static MapSummary Empty(DateTime now) => new(now, 0, 0, 0, [], [], [], [], [], new Dictionary<int, PlacementSummary>());
+
+    public StatementSummary? Statement(int id) => Statements.FirstOrDefault(s => s.StatementId == id);
+}
+
+/// <param name="Label">A, B, C... in the order of the groups' ids.</param>
+public sealed record GroupSummary(int Id, string Label, int Size, double X, double Y, IReadOnlyList<RepresentativeSummary> Representative);
+
+/// <param name="Agrees">Whether the group stands out by agreeing (else by disagreeing).</param>
+/// <param name="Share">The share of the group's members who voted on it that voted that way (smoothed as Polis does).</param>
+public sealed record RepresentativeSummary(int StatementId, bool Agrees, double Share, int Successes, int Trials, double Representativeness);
+
+public sealed record StatementSummary(int StatementId, double X, double Y, int Agree, int Disagree, int Seen, double GroupAwareConsensus, double Priority, bool IsModeratedOut,
+    IReadOnlyDictionary<int, TallySummary> ByGroup);
+
+public sealed record TallySummary(int Agree, int Disagree, int Seen);
+
+public sealed record ConsensusSummary(int StatementId, double Share, int Successes, int Trials);
+
+public sealed record ClusterSummary(double X, double Y, int Size, int? GroupId);
+
+public sealed record PlacementSummary(double X, double Y, int? GroupId, bool InConversation);
+
+/// <summary>The last map computed per conversation on this instance, with the engine's state to start the next from.</summary>
+public sealed class ConversationMapCache
+{
+    internal sealed class Entry
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+        public string Fingerprint { get; set; } = "";
+        public MapSummary? Summary { get; set; }
+        public Engine.OpinionMapState? State { get; set; }
+    }
+
+    private readonly ConcurrentDictionary<int, Entry> entries = new();
+
+    internal Entry For(int conversationId) => entries.GetOrAdd(conversationId, _ => new Entry());
+}
+
+/// <summary>
+/// Computes a conversation's opinion map with <see cref="Engine.OpinionMapper"/> from the stored votes. The last map
+/// and the engine's state are kept per conversation (<see cref="ConversationMapCache"/>); when votes arrived or a
+/// statement was moderated since (a fingerprint of counts and the latest times), the map is computed again from the
+/// previous state (the engine's warm start: groups keep their ids, the map does not jump), at most every
+/// <see cref="ConversationOptions.MapRefresh"/>. The summary is stored (<see cref="ConversationMapSnapshot"/>), so
+/// another instance, or this one after a restart, shows the same map and how old it is.
+/// </summary>
+public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache cache, TimeProvider clock, IOptions<ConversationOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The engine's options: Polis' defaults, seeded by nothing but the conversation, one thread (the web server has other work).</summary>
+    public static Engine.OpinionMapOptions EngineOptions { get; } = new() { MaxDegreeOfParallelism = 1 };
+
+    /// <summary>The current map of the conversation (computed now if it is out of date and was not computed very recently).</summary>
+    public async Task<MapSummary> CurrentAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var entry = cache.For(conversationId);
+        var fingerprint = await FingerprintAsync(conversationId, cancellationToken);
+        if (entry.Summary is { } cached && entry.Fingerprint == fingerprint)
+        {
+            return cached;
+        }
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (entry.Summary is { } computed && entry.Fingerprint == fingerprint)
+            {
+                return computed;
+            }
+            var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().SingleOrDefaultAsync(s => s.ConversationId == conversationId, cancellationToken);
+            if (stored is not null && (stored.Fingerprint == fingerprint || clock.GetUtcNow().UtcDateTime - stored.ComputedAt < options.Value.MapRefresh))
+            {
+                entry.Summary = JsonSerializer.Deserialize<MapSummary>(stored.Summary, Json);
+                entry.Fingerprint = stored.Fingerprint;
+                return entry.Summary!;
+            }
+            var (summary, state) = await ComputeAsync(conversationId, entry.State, cancellationToken);
+            entry.Summary = summary;
+            entry.State = state;
+            entry.Fingerprint = fingerprint;
+            await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
+            return summary;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    /// <summary>The conversation as the engine reads it: its statements (rejected ones moderated out) and every current vote, in the order cast.</summary>
+    public async Task<Engine.Conversation> EngineConversationAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var statements = await db.Set<ConversationStatement>().AsNoTracking()
+            .Where(s => s.ConversationId == conversationId && s.Status != StatementStatus.Pending)
+            .Select(s => new { s.Id, s.Text, s.Status, s.AuthorParticipantId, s.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var votes = await db.Set<ConversationVote>().AsNoTracking()
+            .Where(v => v.ConversationId == conversationId)
+            .OrderBy(v => v.VotedAt).ThenBy(v => v.Id)
+            .Select(v => new { v.ParticipantId, v.StatementId, v.Choice, v.VotedAt })
+            .ToListAsync(cancellationToken);
+        return new Engine.Conversation(
+            statements.Select(s => new Engine.Statement(s.Id, s.Text)
+            {
+                Moderation = s.Status == StatementStatus.Rejected ? Engine.Moderation.Rejected : Engine.Moderation.Accepted,
+                AuthorId = s.AuthorParticipantId,
+                CreatedAt = new DateTimeOffset(s.CreatedAt, TimeSpan.Zero),
+            }),
+            votes.Select(v => new Engine.Vote(v.ParticipantId, v.StatementId, ToEngine(v.Choice), new DateTimeOffset(v.VotedAt, TimeSpan.Zero))));
+    }
+
+    public static Engine.VoteChoice ToEngine(ConversationChoice choice) => choice switch
+    {
+        ConversationChoice.Agree => Engine.VoteChoice.Agree,
+        ConversationChoice.Disagree => Engine.VoteChoice.Disagree,
+        _ => Engine.VoteChoice.Pass,
+    };
+
+    /// <summary>The summary the pages show of an engine's map.</summary>
+    public static MapSummary Summarise(Engine.ConversationMap map, Engine.Conversation conversation, DateTime now)
+    {
+        var groups = map.Groups.OrderBy(g => g.Id).ToList();
+        var labels = groups.Select((g, i) => (g.Id, Label: Label(i))).ToDictionary(g => g.Id, g => g.Label);
+        var groupOfCluster = groups.SelectMany(g => g.BaseClusterIds.Select(b => (Cluster: b, Group: g.Id))).ToDictionary(x => x.Cluster, x => x.Group);
+        return new MapSummary(
+            now,
+            map.Participants.Count,
+            map.Participants.Count(p => p.InConversation),
+            conversation.VoteCount,
+            groups.Select(g => new GroupSummary(g.Id, labels[g.Id], g.Members.Count, g.X, g.Y,
+                g.RepresentativeStatements.Select(r => new RepresentativeSummary(r.StatementId, r.RepresentativeFor == Engine.Side.Agree, r.Probability, r.Successes, r.Trials, r.Representativeness)).ToList())).ToList(),
+            map.Statements.Select(s => new StatementSummary(s.StatementId, s.X, s.Y, s.Votes.Agree, s.Votes.Disagree, s.Votes.Seen, s.GroupAwareConsensus, s.Priority, s.IsModeratedOut,
+                groups.ToDictionary(g => g.Id, g => g.Votes.TryGetValue(s.StatementId, out var v) ? new TallySummary(v.Agree, v.Disagree, v.Seen) : new TallySummary(0, 0, 0)))).ToList(),
+            map.Consensus.Agree.Select(c => new ConsensusSummary(c.StatementId, c.Probability, c.Successes, c.Trials)).ToList(),
+            map.Consensus.Disagree.Select(c => new ConsensusSummary(c.StatementId, c.Probability, c.Successes, c.Trials)).ToList(),
+            map.BaseClusters.Select(b => new ClusterSummary(b.X, b.Y, b.Members.Count, groupOfCluster.TryGetValue(b.Id, out var group) ? group : null)).ToList(),
+            map.Participants.ToDictionary(p => p.ParticipantId, p => new PlacementSummary(p.X, p.Y, p.GroupId, p.InConversation)));
+    }
+
+    /// <summary>A, B, ... Z, then AA, AB...</summary>
+    public static string Label(int index) => index < 26 ? ((char)('A' + index)).ToString() : Label((index / 26) - 1) + Label(index % 26);
+
+    private async Task<(MapSummary, Engine.OpinionMapState?)> ComputeAsync(int conversationId, Engine.OpinionMapState? previous, CancellationToken cancellationToken)
+    {
+        var conversation = await EngineConversationAsync(conversationId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (conversation.ParticipantCount == 0)
+        {
+            return (MapSummary.Empty(now), null);
+        }
+        var map = await Task.Run(() => Engine.OpinionMapper.Compute(conversation, EngineOptions, previous), cancellationToken);
+        return (Summarise(map, conversation, now), map.State);
+    }
+
+    private async Task<string> FingerprintAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var votes = await db.Set<ConversationVote>().Where(v => v.ConversationId == conversationId)
+            .GroupBy(v => 1).Select(g => new { Count = g.Count(), Latest = g.Max(v => v.VotedAt) }).SingleOrDefaultAsync(cancellationToken);
+        var statements = await db.Set<ConversationStatement>().Where(s => s.ConversationId == conversationId)
+            .GroupBy(s => s.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return $"{votes?.Count ?? 0}:{votes?.Latest.Ticks ?? 0}:" + string.Join(",", statements.OrderBy(s => s.Status).Select(s => $"{s.Status}={s.Count}"));
+    }
+
+    private async Task StoreAsync(int conversationId, MapSummary summary, string fingerprint, bool exists, CancellationToken cancellationToken)
+    {
+        // Stored apart from any change (a read of the map writes it): a race between instances is settled by the last write.
+        var snapshot = exists
+            ? await db.Set<ConversationMapSnapshot>().SingleAsync(s => s.ConversationId == conversationId, cancellationToken)
+            : db.Add(new ConversationMapSnapshot { ConversationId = conversationId }).Entity;
+        snapshot.ComputedAt = summary.ComputedAt;
+        snapshot.VoteCount = summary.VoteCount;
+        snapshot.Fingerprint = fingerprint;
+        snapshot.Summary = JsonSerializer.Serialize(summary, Json);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored its map first: theirs is as good.
+        }
+        finally
+        {
+            db.Entry(snapshot).State = EntityState.Detached;
+        }
+    }
+}
+
+/// <summary>
+/// Which statement a participant sees next: never one they voted on, only statements open for voting; pinned ones
+/// first, then statements nobody has voted on yet (new statements early, so they get votes), then a draw weighted
+/// by the engine's priority (Polis' routing: statements that most improve the map come up more often).
+/// </summary>
+public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
+{
+    public async Task<ConversationStatement?> NextAsync(int conversationId, int? participantId, CancellationToken cancellationToken, Random? random = null)
+    {
+        var voted = participantId is { } id
+            ? await db.Set<ConversationVote>().Where(v => v.ParticipantId == id).Select(v => v.StatementId).ToListAsync(cancellationToken)
+            : [];
+        var votedSet = voted.ToHashSet();
+        var open = (await db.Set<ConversationStatement>().AsNoTracking()
+                .Where(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted)
+                .OrderBy(s => s.Id)
+                .ToListAsync(cancellationToken))
+            .Where(s => !votedSet.Contains(s.Id))
+            .ToList();
+        if (open.Count == 0)
+        {
+            return null;
+        }
+        if (open.FirstOrDefault(s => s.IsPinned) is { } pinned)
+        {
+            return pinned;
+        }
+        var map = await maps.CurrentAsync(conversationId, cancellationToken);
+        var priorities = map.Statements.ToDictionary(s => s.StatementId, s => s.Priority);
+        if (open.FirstOrDefault(s => !priorities.ContainsKey(s.Id)) is { } unseen)
+        {
+            return unseen;
+        }
+        var weights = open.Select(s => Math.Max(priorities[s.Id], 1e-9)).ToList();
+        var draw = (random ?? Random.Shared).NextDouble() * weights.Sum();
+        for (var i = 0; i < open.Count; i++)
+        {
+            draw -= weights[i];
+            if (draw <= 0)
+            {
+                return open[i];
+            }
+        }
+        return open[^1];
+    }
+
+    /// <summary>How many statements open for voting the participant has not voted on yet.</summary>
+    public async Task<(int Voted, int Open)> ProgressAsync(int conversationId, int? participantId, CancellationToken cancellationToken)
+    {
+        var open = await db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted, cancellationToken);
+        var voted = participantId is { } id
+            ? await (from v in db.Set<ConversationVote>()
+                     join s in db.Set<ConversationStatement>() on v.StatementId equals s.Id
+                     where v.ParticipantId == id && s.Status == StatementStatus.Accepted
+                     select v.Id).CountAsync(cancellationToken)
+            : 0;
+        return (voted, open);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>The messages for rules a conversation enforces (see <see cref="ConversationRuleException"/>).</summary>
+public static class ConversationRules
+{
+    public static string Message(string code) => code switch
+    {
+        "QuestionEmpty" => "Write the question the conversation is about.",
+        "QuestionTooLong" => "The question can have at most 300 characters.",
+        "ContextTooLong" => "The context can have at most 20,000 characters.",
+        "StatementLimitOutOfRange" => "The length limit of statements must be between 40 and 1,000 characters.",
+        "StatementEmpty" => "Write your statement: it cannot be empty.",
+        "StatementTooLong" => "A statement can have at most {0} characters. Shorten it and send it again.",
+        "Duplicate" => "This statement is already in the conversation: vote on it instead.",
+        "NearDuplicate" => "A statement very like this one is already in the conversation: “{0}”. Vote on it, or say something different.",
+        "AddingNotAllowed" => "In this conversation only the team adds statements.",
+        "NotVotable" => "This statement is not open for voting: it waits for moderation or was rejected.",
+        "UnknownStatement" => "There is no such statement in this conversation.",
+        "PinNotVotable" => "Only a statement open for voting can be pinned.",
+        "UnknownChoice" => "Choose agree, disagree or pass.",
+        "NoParticipantKey" => "Your browser did not keep the cookie that lets you take part: allow cookies for this site and try again.",
+        "MergeTarget" => "Choose the statement, open for voting, that this one repeats.",
+        "NoReason" => "Give the reason for rejecting: it is shown in public.",
+        _ => "This change is not allowed.",
+    };
+}

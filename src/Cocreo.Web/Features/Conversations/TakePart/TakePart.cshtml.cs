@@ -1,0 +1,75 @@
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Conversations;
+
+/// <summary>
+/// Taking part, phone first: one statement at a time with Agree / Disagree / Pass (a plain form; with JavaScript the
+/// next statement is swapped in without a reload), chosen by the engine's routing, and a form to add a statement
+/// where participants may. A link conversation needs no account: the browser keeps a participant key in a cookie.
+/// </summary>
+public sealed class TakePartModel(ConversationAccessReader conversations, StatementRouting routing, ChangeRunner changes, Platform.Markdown.MarkdownRenderer markdown, IStringLocalizer<ConversationText> t, IStringLocalizer<Processes.ProcessText> processText) : PageModel
+{
+    public ConversationView View { get; private set; } = null!;
+    public Conversation Conversation => View.Conversation;
+    public ConversationStatement? Next { get; private set; }
+    public int Voted { get; private set; }
+    public int Open { get; private set; }
+
+    /// <summary>Why the person cannot take part now, or null when they can.</summary>
+    public string? CannotTakePart { get; private set; }
+
+    public bool NeedsSignIn { get; private set; }
+
+    public Platform.Markdown.MarkdownRenderer Markdown => markdown;
+
+    /// <summary>The statement being written, kept when it is refused.</summary>
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVoteAsync(int id, int statementId, ConversationChoice choice, [FromServices] CastVote.Handler cast, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await changes.RunAsync(cast, new CastVote.Command(id, KeyForChange(), statementId, choice), cancellationToken);
+        return Redirect($"/conversations/{id}#statement");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, [FromServices] AddStatement.Handler add, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var outcome = await changes.RunAsync(add, new AddStatement.Command(id, KeyForChange(), Text ?? ""), cancellationToken);
+        return this.Done(outcome.Held
+            ? t["Thank you. Your statement waits for a moderator; others vote on it once it is accepted."]
+            : t["Thank you. Your statement was added: others vote on it now."], $"/conversations/{id}");
+    }
+
+    /// <summary>The browser's participant key, made only when the person may take part (signed-in people take part with their account).</summary>
+    private string? KeyForChange() =>
+        User.Identity?.IsAuthenticated == true ? null
+        : View.Can(ConversationAction.TakePart) ? ParticipantKeys.Ensure(HttpContext)
+        : ParticipantKeys.Read(HttpContext);
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
+        var decision = View.Decide(ConversationAction.TakePart);
+        if (!decision.IsAllowed)
+        {
+            var reason = decision.Reason ?? "";
+            CannotTakePart = t[reason].ResourceNotFound ? processText[reason] : t[reason];
+            NeedsSignIn = !View.Access.IsAuthenticated && decision.Kind == DecisionKind.NotYours;
+        }
+        var participant = await conversations.ParticipantIdAsync(id, User, ParticipantKeys.Read(HttpContext), cancellationToken);
+        Next = await routing.NextAsync(id, participant, cancellationToken);
+        (Voted, Open) = await routing.ProgressAsync(id, participant, cancellationToken);
+    }
+}

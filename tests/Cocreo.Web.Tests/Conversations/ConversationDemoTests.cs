@@ -1,0 +1,28 @@
+using Cocreo.Web.Features.Conversations;
+using Cocreo.Web.Tests.Fuzz;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Tests.Conversations;
+
+/// <summary>A newcomer to the demo city finds a conversation with 20 statements, 200 participants and a map with groups.</summary>
+public sealed class ConversationDemoTests(InputFuzzTests.DemoApp app) : IClassFixture<InputFuzzTests.DemoApp>
+{
+    [Fact]
+    public async Task The_demo_conversation_shows_groups_of_opinion_and_common_ground()
+    {
+        var conversation = await app.WithDbAsync(db => db.Set<Conversation>().SingleAsync(c => c.IsDemo));
+        Assert.Equal(20, await app.WithDbAsync(db => db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == conversation.Id)));
+        Assert.Equal(200, await app.WithDbAsync(db => db.Set<ConversationParticipant>().CountAsync(p => p.ConversationId == conversation.Id)));
+        var visitor = app.NewClient();
+        var map = await visitor.GetOkPageAsync($"/conversations/{conversation.Id}/map");
+        var text = map.Body!.TextContent;
+        Assert.Contains("Group A", text, StringComparison.Ordinal);
+        Assert.Contains("Group B", text, StringComparison.Ordinal);
+        Assert.Contains("agrees most with", text, StringComparison.Ordinal);
+        Assert.NotNull(map.QuerySelector("svg[role='img'] desc"));
+        var page = await visitor.GetOkPageAsync($"/conversations/{conversation.Id}");
+        Assert.Contains("The main square needs more benches and shade trees.", page.QuerySelector("#statement-text")!.TextContent, StringComparison.Ordinal);
+        var list = await visitor.GetOkPageAsync($"/processes/{conversation.ProcessId}/conversations");
+        Assert.Contains(conversation.Question, list.Body!.TextContent, StringComparison.Ordinal);
+    }
+}
