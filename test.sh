@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Cocreo test suite on this machine: unit, integration (SQLite and a real PostgreSQL), browser.
-# Installs what the tests need when missing (Debian chromium, postgresql), starts a throwaway PostgreSQL
-# cluster on 127.0.0.1, and stops what it started, whatever happens.
+# Installs what the tests need when missing (Debian chromium, postgresql, redis-server), starts a throwaway
+# PostgreSQL cluster and a throwaway Redis server on 127.0.0.1, and stops what it started, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$(pwd)
@@ -12,6 +12,7 @@ say() { printf '\n==> %s\n' "$*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install ${missing[*]} (or install them first)" >&2; exit 1; fi
@@ -34,6 +35,9 @@ if [ "$(id -u)" -eq 0 ]; then chown postgres "$work"; fi
 
 cleanup() {
   status=$?
+  if [ -f "$work/redis.pid" ]; then
+    kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  fi
   if [ -f "$work/pg/postmaster.pid" ]; then
     as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -47,6 +51,15 @@ as_pg "$pgbin/initdb" -D "$work/pg" -U cocreo -A trust --encoding=UTF8 --locale=
 as_pg "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
   -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" start >/dev/null
 export COCREO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=cocreo;Database=postgres;Include Error Detail=true"
+
+# 2b. A throwaway Redis on 127.0.0.1: the backplane that carries live updates between instances -------------------
+redis_port=$(( port + 1000 ))
+while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((redis_port + 1)); done
+say "Starting a throwaway Redis on 127.0.0.1:$redis_port"
+redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --daemonize yes \
+  --dir "$work" --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break; sleep 0.1; done
+export COCREO_TEST_REDIS="127.0.0.1:$redis_port"
 
 # 3. Every suite ------------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

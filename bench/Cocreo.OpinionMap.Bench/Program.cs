@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cocreo.OpinionMap;
 using Cocreo.OpinionMap.Bench;
+using Cocreo.OpinionMap.Bridging;
 using Cocreo.OpinionMap.Polis;
 
 // The opinion map benchmarks (see docs/benchmarks.md). Modes:
@@ -10,6 +11,9 @@ using Cocreo.OpinionMap.Polis;
 //   fixtures <polis data folder> [repeats]   real conversations (reddwarf fixtures and open-data exports)
 //   starts [participants statements votesPerParticipant repeats]   full computation with Polis' own group start only
 //       (GroupStarts 0) and with the default seeded starts, alternately in one process: what the starts cost
+//   starts-fixtures <polis data folder> [repeats]   the same on the real conversations
+//   bridging [participants statements votesPerParticipant repeats newVotes]   the bridging ranking from scratch, then
+//       warm-started after newVotes more votes
 //   starts-fixtures <polis data folder> [repeats]   the same on the real conversations
 var mode = args.Length > 0 ? args[0] : "full";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -136,8 +140,30 @@ switch (mode)
         }
         break;
     }
+    case "bridging":
+    {
+        var (participants, statements, perParticipant, repeats, newVotes) = (Arg(1, 100_000), Arg(2, 10_000), Arg(3, 50), Arg(4, 3), Arg(5, 1000));
+        var conversation = Build(participants, statements, perParticipant);
+        var times = new List<double>();
+        BridgingRanking? ranking = null;
+        for (var r = 0; r < repeats; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            ranking = BridgingRanker.Rank(conversation);
+            times.Add(watch.Elapsed.TotalSeconds);
+            output.WriteLine($"bridging ranking {r + 1}: {watch.Elapsed.TotalSeconds:F2} s, {ranking.Iterations} sweeps, converged {ranking.Converged}");
+        }
+        output.WriteLine($"bridging ranking: median {Median(times):F2} s, min {times.Min():F2} s over {repeats}; "
+            + $"{ranking!.VoteCount:N0} votes fitted, top intercept {ranking.Ranked[0].Intercept:F3}");
+        conversation.Add(GeneratedConversation.MoreVotes(newVotes, participants, statements, conversation.LastVoteTime, 1000));
+        var warmWatch = Stopwatch.StartNew();
+        var warm = BridgingRanker.Rank(conversation, previous: ranking);
+        output.WriteLine($"warm start after {newVotes} new votes: {warmWatch.Elapsed.TotalSeconds:F2} s, {warm.Iterations} sweeps");
+        output.WriteLine($"peak working set (process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures, starts or starts-fixtures");
+        Console.Error.WriteLine($"unknown mode '{mode}': use full, incremental, fixtures, starts, starts-fixtures or bridging");
         return 2;
 }
 return 0;

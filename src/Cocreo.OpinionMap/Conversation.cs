@@ -138,7 +138,7 @@ public sealed class Conversation
 
     private static int Kind(sbyte value) => value == PolisVoteValue.Agree ? 0 : value == PolisVoteValue.Disagree ? 1 : 2;
 
-    private static void OrderByTime(Vote[] votes)
+    internal static void OrderByTime(Vote[] votes)
     {
         var sorted = true;
         for (var i = 1; i < votes.Length && sorted; i++)

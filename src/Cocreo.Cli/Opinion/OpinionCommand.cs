@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Cocreo.OpinionMap;
+using Cocreo.OpinionMap.Bridging;
 using Cocreo.OpinionMap.Polis;
 
 namespace Cocreo.Cli.Opinion;
@@ -12,6 +13,7 @@ public static class OpinionCommand
     {
         RunCommand(),
         CompareCommand(),
+        ExportCommand(),
     };
 
     private static readonly Argument<DirectoryInfo> Folder = new("folder")
@@ -77,7 +79,7 @@ public static class OpinionCommand
                     Seed = parse.GetValue(seed),
                 };
                 var map = OpinionMapper.Compute(conversation, options);
-                OpinionReport.Write(output, directory.Name, conversation, map);
+                OpinionReport.Write(output, directory.Name, conversation, map, BridgingRanker.Rank(conversation, BridgingOptions.Default with { Seed = options.Seed }));
                 if (parse.GetValue(polisJson) is { } file)
                 {
                     using var stream = file.Create();
@@ -127,6 +129,60 @@ public static class OpinionCommand
         return command;
     }
 
+    private static Command ExportCommand()
+    {
+        var folder = Folder;
+        var to = new Argument<DirectoryInfo>("to") { Description = "The folder to write comments.csv, votes.csv and participants-votes.csv to" };
+        var agree = AgreeOption();
+        var replay = ReplayOption();
+        var olderRules = OlderRulesOption();
+        var polisGroups = PolisGroupsOption();
+        var groups = new Option<int?>("--groups") { Description = "Use exactly this many groups instead of choosing by silhouette" };
+        var command = new Command("export", "Compute the opinion map and write the conversation in Polis' open-data CSV format, with our group ids")
+        {
+            folder, to, agree, replay, olderRules, polisGroups, groups,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            return Guarded(error, () =>
+            {
+                var directory = parse.GetValue(folder)!;
+                var target = parse.GetValue(to)!;
+                var (conversation, statements, votes) = LoadWithVotes(directory, parse.GetValue(agree));
+                var options = Options(parse.GetValue(replay), parse.GetValue(olderRules), parse.GetValue(polisGroups)) with
+                {
+                    GroupCount = parse.GetValue(groups),
+                };
+                var map = OpinionMapper.Compute(conversation, options);
+                var groupIds = PolisExport.GroupIdsOf(map);
+                PolisExport.Write(target.FullName, statements, votes, groupIds);
+                output.WriteLine($"Wrote {statements.Count} statements, {votes.Count} votes and {groupIds.Count} participants' groups "
+                    + $"({map.Groups.Count} groups) to {target.FullName}");
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>Like <see cref="Load"/>, with the statements and every vote as read (for writing them out again).</summary>
+    private static (Conversation Conversation, IReadOnlyList<Statement> Statements, IReadOnlyList<Vote> Votes) LoadWithVotes(DirectoryInfo folder, string? agree)
+    {
+        if (folder.Exists && !File.Exists(Path.Combine(folder.FullName, "votes.json")) && File.Exists(Path.Combine(folder.FullName, "comments.csv")))
+        {
+            var export = PolisExport.Read(folder.FullName);
+            return (export.Conversation, export.Conversation.Statements, export.Votes);
+        }
+        var (conversation, _) = Load(folder, agree);
+        var commentsJson = Path.Combine(folder.FullName, "comments.json");
+        var (statements, votes) = PolisJson.Read(Path.Combine(folder.FullName, "votes.json"), File.Exists(commentsJson) ? commentsJson : null, Sign(agree));
+        // comments.json may lack statements that have votes (or be missing): they are written with an empty text.
+        var listed = statements.Select(s => s.Id).ToHashSet();
+        var all = statements.Concat(votes.Select(v => v.StatementId).Where(listed.Add).Select(id => new Statement(id))).ToList();
+        return (conversation, all, votes);
+    }
+
     /// <summary>Reads a folder holding Polis JSON (votes.json) or a Polis export (comments.csv).</summary>
     internal static (Conversation Conversation, IReadOnlyDictionary<int, int> ExportedGroups) Load(DirectoryInfo folder, string? agree)
     {
@@ -138,14 +194,7 @@ public static class OpinionCommand
         if (File.Exists(votesJson))
         {
             var commentsJson = Path.Combine(folder.FullName, "comments.json");
-            var sign = agree switch
-            {
-                null => (PolisVoteSign?)null,
-                "-1" => PolisVoteSign.AgreeIsMinusOne,
-                "1" or "+1" => PolisVoteSign.AgreeIsPlusOne,
-                _ => throw new PolisFormatException("--agree", null, $"'{agree}' is not -1 or 1."),
-            };
-            var conversation = PolisJson.ReadConversation(votesJson, File.Exists(commentsJson) ? commentsJson : null, sign);
+            var conversation = PolisJson.ReadConversation(votesJson, File.Exists(commentsJson) ? commentsJson : null, Sign(agree));
             return (conversation, new Dictionary<int, int>());
         }
         if (File.Exists(Path.Combine(folder.FullName, "comments.csv")))
@@ -156,6 +205,14 @@ public static class OpinionCommand
         throw new PolisFormatException(folder.Name, null,
             "no Polis conversation here: expected votes.json (with comments.json), or comments.csv with votes.csv or participants-votes.csv.");
     }
+
+    private static PolisVoteSign? Sign(string? agree) => agree switch
+    {
+        null => null,
+        "-1" => PolisVoteSign.AgreeIsMinusOne,
+        "1" or "+1" => PolisVoteSign.AgreeIsPlusOne,
+        _ => throw new PolisFormatException("--agree", null, $"'{agree}' is not -1 or 1."),
+    };
 
     /// <summary>Turns bad input into a message and exit code 1, never a stack trace.</summary>
     private static int Guarded(TextWriter error, Func<int> action)

@@ -1,4 +1,5 @@
 using Cocreo.OpinionMap;
+using Cocreo.OpinionMap.Bridging;
 using Cocreo.OpinionMap.Polis;
 
 namespace Cocreo.Cli.Opinion;
@@ -8,7 +9,7 @@ internal static class OpinionReport
 {
     private const int TextWidth = 90;
 
-    public static void Write(TextWriter output, string name, Conversation conversation, ConversationMap map)
+    public static void Write(TextWriter output, string name, Conversation conversation, ConversationMap map, BridgingRanking? bridging = null)
     {
         var inConversation = map.Participants.Count(p => p.InConversation);
         output.WriteLine($"Opinion map of {name}");
@@ -51,6 +52,23 @@ internal static class OpinionReport
         foreach (var s in map.Statements.Where(s => !s.IsModeratedOut).OrderByDescending(s => s.GroupAwareConsensus).Take(5))
         {
             output.WriteLine($"  {N(s.GroupAwareConsensus, "F3")} #{s.StatementId} {Text(conversation, s.StatementId)}");
+        }
+
+        if (bridging is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"Bridging ranking (intercept of the Community Notes model, statements with at least {BridgingOptions.Default.MinimumVotes} "
+                + $"agree/disagree votes, {BridgingOptions.Default.MinimumVotesPerSide} from each side; {bridging.Iterations} sweeps"
+                + $"{(bridging.Converged ? "" : ", not converged")}):");
+            foreach (var s in bridging.Ranked.Take(5))
+            {
+                output.WriteLine($"  {N(s.Intercept, "F3")} (factor {N(s.Factor, "F2")}, {s.Agree} agree, {s.Disagree} disagree) "
+                    + $"#{s.StatementId} {Text(conversation, s.StatementId)}");
+            }
+            if (bridging.Ranked.Count == 0)
+            {
+                output.WriteLine("  none");
+            }
         }
     }
 

@@ -21,6 +21,14 @@ public static class PolisJson
     /// <exception cref="PolisFormatException">A file is not what Polis writes; the message says where and why.</exception>
     public static Conversation ReadConversation(string votesPath, string? commentsPath = null, PolisVoteSign? sign = null)
     {
+        var (statements, votes) = Read(votesPath, commentsPath, sign);
+        return new Conversation(statements, votes);
+    }
+
+    /// <summary>Reads the statements and every vote, as <see cref="ReadConversation"/> does (for writing them out again).</summary>
+    /// <exception cref="PolisFormatException">A file is not what Polis writes; the message says where and why.</exception>
+    public static (IReadOnlyList<Statement> Statements, IReadOnlyList<Vote> Votes) Read(string votesPath, string? commentsPath = null, PolisVoteSign? sign = null)
+    {
         var comments = commentsPath is null ? [] : ReadComments(commentsPath);
         var votes = ReadVotes(votesPath);
         var resolved = sign ?? DetectSign(votes, comments, votesPath, commentsPath);
@@ -29,7 +37,7 @@ public static class PolisJson
             PolisVoteSigns.Choice(v.Value, resolved)
                 ?? throw new PolisFormatException(file, $"vote #{i + 1} (vote)", $"'{v.Value}' is not -1, 0 or 1."),
             v.Time));
-        return new Conversation(comments.Select(c => c.Statement), converted.ToList());
+        return ([.. comments.Select(c => c.Statement)], converted.ToList());
     }
 
     /// <summary>

@@ -26,6 +26,52 @@ public class OpinionCommandTests
         Assert.Contains("Consensus (all participants):", output, StringComparison.Ordinal);
         Assert.Contains("#26 I like how Polis relies on user interaction", output, StringComparison.Ordinal);
         Assert.Contains("Group-aware consensus", output, StringComparison.Ordinal);
+        Assert.Contains("Bridging ranking (intercept of the Community Notes model", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_writes_Polis_open_data_files_with_our_groups_that_read_back()
+    {
+        var folder = SharedData.Require("polis/opendata/15-per-hour-seattle");
+        var target = Directory.CreateTempSubdirectory("cocreo-export-");
+        try
+        {
+            var (exit, output, error) = Run("opinion", "export", folder, target.FullName);
+
+            Assert.Equal(0, exit);
+            Assert.Equal("", error);
+            Assert.Contains("Wrote 54 statements", output, StringComparison.Ordinal);
+            Assert.Contains("138 participants' groups (2 groups)", output, StringComparison.Ordinal);
+            var (again, againOutput, _) = Run("opinion", "run", target.FullName);
+            Assert.Equal(0, again);
+            Assert.Contains("339 participants voted, 138 in the conversation", againOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            target.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Export_of_red_dwarf_json_writes_the_votes_as_Polis_csv()
+    {
+        var folder = SharedData.Require("polis/reddwarf-fixtures/below-100-ptpts");
+        var target = Directory.CreateTempSubdirectory("cocreo-export-");
+        try
+        {
+            var (exit, output, error) = Run("opinion", "export", folder, target.FullName);
+
+            Assert.Equal(0, exit);
+            Assert.Equal("", error);
+            Assert.True(File.Exists(Path.Combine(target.FullName, "participants-votes.csv")));
+            var (again, againOutput, _) = Run("opinion", "run", target.FullName);
+            Assert.Equal(0, again);
+            Assert.Contains("35 participants voted", againOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            target.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -149,7 +195,7 @@ public class OpinionCommandTests
             var (exit, _, error) = Run("opinion", "run", folder.FullName);
 
             Assert.Equal(1, exit);
-            Assert.Contains("votes.csv, line 2, field vote: '2' is not 1 (agree), -1 (disagree) or 0 (pass).", error, StringComparison.Ordinal);
+            Assert.Contains("votes.csv, line 2, column 4 (vote): '2' is not 1 (agree), -1 (disagree) or 0 (pass).", error, StringComparison.Ordinal);
         }
         finally
         {

@@ -64,7 +64,9 @@ public class PolisExportTests
         var error = Assert.Throws<PolisFormatException>(() => PolisExport.Read(folder.Path));
 
         Assert.Equal("votes.csv", error.File);
-        Assert.Equal("line 3, field vote", error.Location);
+        Assert.Equal("line 3, column 5 (vote)", error.Location);
+        Assert.Equal(3, error.Line);
+        Assert.Equal(5, error.Column);
         Assert.Contains("'agree'", error.Message);
     }
 

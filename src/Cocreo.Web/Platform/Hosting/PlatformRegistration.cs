@@ -5,6 +5,7 @@ using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Platform.Capabilities;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Email;
+using Cocreo.Web.Platform.Live;
 using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Markdown;
 using Cocreo.Web.Platform.Security;
@@ -137,6 +138,7 @@ public static class PlatformRegistration
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AccountMailQueue>());
         services.AddScoped<EmailOutbox>();
+        services.AddCocreoLiveUpdates(configuration);
         services.AddHostedService<EmailDispatcher>();
 
         foreach (var capability in Capabilities.Capabilities.All)
@@ -180,6 +182,7 @@ public static class PlatformRegistration
         app.MapHealthChecks("/healthz");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
+        app.MapCocreoLiveUpdates();
         app.MapCapabilities();
         return app;
     }
