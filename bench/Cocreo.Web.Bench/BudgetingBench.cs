@@ -11,7 +11,6 @@ using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cocreo.Web.Bench;
 
@@ -23,26 +22,7 @@ public sealed class BudgetingBench : IAsyncDisposable
 
     private BudgetingBench(WebApplication app) => this.app = app;
 
-    public static async Task<BudgetingBench> OpenAsync(string provider, string connection)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration["Database:Provider"] = provider;
-        builder.Configuration["Database:ConnectionString"] = connection;
-        builder.Configuration["Demo:Enabled"] = "false";
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning";
-        builder.AddCocreoPlatform();
-        // Standard output carries the results the scripts read; logs go to standard error.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
-        if (!await DatabaseStartup.PrepareAsync(builder))
-        {
-            throw new InvalidOperationException("The database could not be prepared.");
-        }
-        var app = builder.Build();
-        return new BudgetingBench(app);
-    }
+    public static async Task<BudgetingBench> OpenAsync(string provider, string connection) => new(await BenchServices.OpenAsync(provider, connection));
 
     /// <summary>An organisation, a process and a budget with <paramref name="projects"/> feasible projects in its voting phase, and a census of <paramref name="voters"/> people.</summary>
     public async Task<(int BudgetId, List<string> Codes)> PrepareAsync(int voters, int projects)

@@ -3,6 +3,7 @@
 //   cocreo-web-bench search [items] [iterations] [sqlite|postgres|both]         search over 1,000,000 items (bench/search.sh)
 //   cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]       daily notification digest (docs/benchmarks.md)
 //   cocreo-web-bench live [pages] [updates] [one|two]                           live updates to open pages (bench/live.sh)
+//   cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]   (bench/conversations/*.sh)
 //   cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...              participatory budgeting (bench/budgeting/*.sh)
 using Cocreo.Web.Bench;
 
@@ -12,6 +13,8 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "digest" => await DigestBenchmark.RunAsync(args[1..]),
     "live" => await LiveBenchmark.RunAsync(args[1..]),
+    "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
+    "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
     "prepare" or "publish" or "verify" => await BudgetingBenchmark.RunAsync(args),
     _ => Usage(),
 };
@@ -22,6 +25,7 @@ static int Usage()
     Console.Error.WriteLine("       cocreo-web-bench search [items] [iterations] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
+    Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");
     Console.Error.WriteLine("       cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...");
     return 2;
 }

@@ -56,6 +56,9 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
         services.AddSingleton<ConversationMapCache>();
+        services.AddSingleton<ConversationMapRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConversationMapRefresher>());
+        services.AddSingleton<Platform.Live.ILiveTopic, ConversationLiveTopic>();
         services.AddScoped<Moderation.IModeratedContent, ConversationStatements>();
         services.AddScoped<Accounts.IPersonalData, ConversationPersonalData>();
         services.AddScoped<IProcessActivity, ConversationProcessActivity>();

@@ -49,12 +49,27 @@ public sealed class Change<TTarget>(TTarget target, CocreoDbContext db, ProcessL
 {
     private ProcessLogHead? head;
     private int? logProcessId = target.LogProcessId;
+    private List<Action>? afterCommit;
 
     public TTarget Target => target;
 
     public DateTime Now => now;
 
     public LogActor Actor => target.Actor;
+
+    /// <summary>
+    /// Something to do once the change is committed, and only then (a live update, a nudge to background work): an
+    /// attempt that loses a race and starts again forgets what it asked. It must not fail: a failure is the caller's to log.
+    /// </summary>
+    public void AfterCommit(Action action) => (afterCommit ??= []).Add(action);
+
+    internal void Committed()
+    {
+        foreach (var action in afterCommit ?? [])
+        {
+            action();
+        }
+    }
 
     /// <summary>True once the change has saved part of its work in the change's transaction (see <see cref="SaveAsync"/>).</summary>
     internal bool SavedEarly { get; private set; }

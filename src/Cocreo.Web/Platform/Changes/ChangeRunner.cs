@@ -89,6 +89,7 @@ public sealed class ChangeRunner(CocreoDbContext db, ProcessLog log, LogCheckpoi
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
         }
+        change.Committed();
         return result;
     }
 

@@ -110,6 +110,43 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         }
     }
 
+    /// <summary>
+    /// Computes the map again (warm, from this instance's last state) when the stored one is out of date, whatever
+    /// its age; the new map, or null when the stored one was up to date. The live refresher calls it while it holds
+    /// the conversation's lease, so one instance at a time computes a conversation's map.
+    /// </summary>
+    public async Task<MapSummary?> RefreshAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var entry = cache.For(conversationId);
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var fingerprint = await FingerprintAsync(conversationId, cancellationToken);
+            var stored = await StoredFingerprintAsync(conversationId, cancellationToken);
+            if (stored == fingerprint)
+            {
+                return null;
+            }
+            var (summary, state) = await ComputeAsync(conversationId, entry.State, cancellationToken);
+            entry.Summary = summary;
+            entry.State = state;
+            entry.Fingerprint = fingerprint;
+            await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
+            return summary;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    /// <summary>Whether the stored map was computed from what is stored now.</summary>
+    public async Task<bool> IsUpToDateAsync(int conversationId, CancellationToken cancellationToken) =>
+        await StoredFingerprintAsync(conversationId, cancellationToken) == await FingerprintAsync(conversationId, cancellationToken);
+
+    private Task<string?> StoredFingerprintAsync(int conversationId, CancellationToken cancellationToken) =>
+        db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId).Select(s => s.Fingerprint).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The conversation as the engine reads it: its statements (rejected ones moderated out) and every current vote, in the order cast.</summary>
     public async Task<Engine.Conversation> EngineConversationAsync(int conversationId, CancellationToken cancellationToken)
     {

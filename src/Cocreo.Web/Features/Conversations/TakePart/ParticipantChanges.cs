@@ -39,10 +39,11 @@ public static class CastVote
     /// <param name="Changed">Whether a vote was cast or changed (false for the same choice again).</param>
     public sealed record Outcome(int ParticipantId, bool Changed);
 
-    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db) : ParticipantChange<Command, Outcome>(conversations)
+    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db, ConversationMapRefresher maps) : ParticipantChange<Command, Outcome>(conversations)
     {
         public override async Task<Outcome> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
         {
+            change.AfterCommit(() => maps.Mark(command.ConversationId));
             if (!Enum.IsDefined(command.Choice))
             {
                 throw new ConversationRuleException("UnknownChoice");
@@ -78,11 +79,13 @@ public static class AddStatement
     /// <param name="Held">Whether it waits for a moderator.</param>
     public sealed record Outcome(int StatementId, bool Held);
 
-    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db, StatementChecks checks, ModerationDirectory moderation, IOptions<ConversationOptions> options)
+    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db, StatementChecks checks, ModerationDirectory moderation, IOptions<ConversationOptions> options,
+        ConversationMapRefresher maps)
         : ParticipantChange<Command, Outcome>(conversations)
     {
         public override async Task<Outcome> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
         {
+            change.AfterCommit(() => maps.Mark(command.ConversationId));
             var conversation = change.Target.Conversation;
             if (!conversation.ParticipantsMayAdd)
             {

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Cocreo.Testing;
+using Cocreo.Web.Features.Conversations;
+using Cocreo.Web.Platform.Live;
+using Cocreo.Web.Platform.Work;
+using Cocreo.Web.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Cocreo.Web.Tests.Conversations.ConversationSteps;
+
+namespace Cocreo.Web.Tests.Conversations;
+
+/// <summary>
+/// The live opinion map with two instances on one PostgreSQL database and a real Redis backplane, as behind a load
+/// balancer: a vote on one instance recomputes the map and updates a map page connected to the other; one instance at
+/// a time computes a conversation's map (a lease), and a vote seen while another instance holds it is not left out;
+/// a page may not watch a private process's conversation.
+/// </summary>
+public sealed class ConversationLiveTests(ConversationLiveTests.FirstInstance first) : IClassFixture<ConversationLiveTests.FirstInstance>
+{
+    private static Dictionary<string, string?> LiveSettings(string channel) => new()
+    {
+        [LiveRegistration.RedisSetting] = TestRedis.Configuration,
+        ["LiveUpdates:ChannelPrefix"] = channel,
+        ["Conversations:MapRefresh"] = "00:00:00",
+    };
+
+    public sealed class FirstInstance : PostgresApp
+    {
+        public string Channel { get; } = "cocreo-test-" + Guid.NewGuid().ToString("N")[..8];
+
+        protected override IReadOnlyDictionary<string, string?> Settings => LiveSettings(Channel);
+    }
+
+    private sealed class SecondInstance(FirstInstance first) : CocreoApp
+    {
+        public override string Provider => first.Provider;
+        public override string ConnectionString => first.ConnectionString;
+
+        protected override IReadOnlyDictionary<string, string?> Settings => LiveSettings(first.Channel);
+    }
+
+    private static async Task<HubConnection> ConnectAsync(CocreoApp app)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, LiveHub.Path.TrimStart('/')), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static ConcurrentQueue<string> Record(HubConnection connection)
+    {
+        var received = new ConcurrentQueue<string>();
+        connection.On<string, System.Text.Json.JsonElement>(LiveHub.ChangedMethod, (topic, payload) => received.Enqueue(topic + " " + payload.GetRawText()));
+        return received;
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until)
+        {
+            if (condition())
+            {
+                return true;
+            }
+            await Task.Delay(50);
+        }
+        return condition();
+    }
+
+    private FirstInstance App
+    {
+        get
+        {
+            first.RequireAvailable();
+            TestRedis.RequireServer();
+            return first;
+        }
+    }
+
+    [Fact]
+    public async Task A_vote_on_one_instance_updates_a_map_page_connected_to_the_other()
+    {
+        var app = App;
+        await using var second = new SecondInstance(app);
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var topic = ConversationLiveTopic.For(id);
+        await using var page = await ConnectAsync(second);
+        var received = Record(page);
+        Assert.True(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), topic));
+
+        var (_, response) = await VoteShownAsync(app.NewClient(), id);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.True(await EventuallyAsync(() => received.Any(r => r.StartsWith(topic + " ", StringComparison.Ordinal) && r.Contains("\"votes\":1", StringComparison.Ordinal)), TimeSpan.FromSeconds(15)),
+            "the map page on the other instance heard nothing: " + string.Join(" | ", received));
+        var stored = await app.WithDbAsync(db => db.Set<ConversationMapSnapshot>().AsNoTracking().SingleAsync(s => s.ConversationId == id));
+        Assert.Equal(1, stored.VoteCount);
+    }
+
+    [Fact]
+    public async Task While_another_instance_holds_the_map_this_one_does_not_compute_it_and_catches_up_when_it_is_free()
+    {
+        var app = App;
+        await using var second = new SecondInstance(app);
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var refresher = app.Services.GetRequiredService<ConversationMapRefresher>();
+        var lease = "conversation-map:" + id;
+        // The second instance holds the conversation's map (as if it were computing it).
+        Assert.True(await WithScopeAsync(second, s => s.GetRequiredService<WorkLeases>().TryTakeAsync(lease, TimeSpan.FromMinutes(5), CancellationToken.None)));
+        var before = refresher.Computations;
+
+        var (_, response) = await VoteShownAsync(app.NewClient(), id);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(before, refresher.Computations);
+        Assert.False(await refresher.RefreshAsync(id, CancellationToken.None), "the map is out of date and held by the other instance");
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<ConversationMapSnapshot>().CountAsync(s => s.ConversationId == id && s.VoteCount == 1)));
+
+        // The other instance is done: this one, still trying, computes the map with the vote it saw.
+        await WithScopeAsync(second, async s => { await s.GetRequiredService<WorkLeases>().ReleaseAsync(lease, CancellationToken.None); return true; });
+        Assert.True(await EventuallyAsync(() => refresher.Computations > before, TimeSpan.FromSeconds(15)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ConversationMapSnapshot>().CountAsync(s => s.ConversationId == id && s.VoteCount == 1)));
+    }
+
+    [Fact]
+    public async Task Nobody_outside_a_private_process_may_watch_its_conversation()
+    {
+        var app = App;
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var edit = await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/edit", new() { ["Input.Visibility"] = "Private" });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        await using var page = await ConnectAsync(app);
+        Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), ConversationLiveTopic.For(id)));
+        Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), "conversation:not-a-number"));
+        Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), "conversation:999999"));
+    }
+
+    private static async Task<T> WithScopeAsync<T>(CocreoApp app, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}
