@@ -97,8 +97,64 @@ public abstract class ConversationReportingTests<TApp>(TApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, await ReportsAsync(statement));
     }
+
+    [Fact]
+    public async Task The_printable_report_shows_the_numbers_and_is_hidden_from_outsiders_of_a_private_process()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var first = App.NewClient();
+        var second = App.NewClient();
+        foreach (var client in new[] { first, second })
+        {
+            for (var i = 0; i < Seeds.Length; i++)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, (await VoteShownAsync(client, id, i == 0 ? "Agree" : "Disagree")).Response.StatusCode);
+            }
+        }
+        var statement = (await StatementsAsync(App, id)).Last().Id;
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{statement}", ["reason"] = "Off topic." }, handler: "Reject")).StatusCode);
+
+        var report = await cast.AnonymousClient.GetOkPageAsync($"/conversations/{id}/report");
+        var text = report.Body!.TextContent;
+        Assert.Contains("Conversation report", report.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("What should the old town's streets be like?", text, StringComparison.Ordinal);
+        Assert.Contains("2 participants", report.QuerySelector("#participation")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("6 votes", report.QuerySelector("#participation")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("6", report.QuerySelector(".votes-per-day tbody td")!.TextContent);
+        Assert.Contains("2 statements accepted", report.QuerySelector("#moderation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 statement rejected", report.QuerySelector("#moderation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(report.QuerySelector("#note-heading"));
+        Assert.Contains(Seeds[0], report.QuerySelector("#bridging-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        // Linked from the take-part page and the manage page.
+        Assert.NotNull((await cast.AnonymousClient.GetOkPageAsync($"/conversations/{id}")).QuerySelector($"a[href='/conversations/{id}/report']"));
+        Assert.NotNull((await cast.OwnerClient.GetOkPageAsync($"/conversations/{id}/manage")).QuerySelector($"a[href='/conversations/{id}/report']"));
+
+        // In Slovenian, with the plural forms.
+        var sl = await cast.AnonymousClient.Http.GetAsync($"/conversations/{id}/report?culture=sl");
+        Assert.Equal(HttpStatusCode.OK, sl.StatusCode);
+
+        var edit = await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/edit", new() { ["Input.Visibility"] = "Private" });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cast.OtherStaffClient.Http.GetAsync($"/conversations/{id}/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.NewClient().Http.GetAsync($"/conversations/{id}/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cast.OwnerClient.Http.GetAsync($"/conversations/{id}/report")).StatusCode);
+    }
 }
 
-public sealed class ConversationReportingOnSqlite(SqliteApp app) : ConversationReportingTests<SqliteApp>(app);
+public sealed class ConversationReportingOnSqlite(ConversationReportingOnSqlite.TestApp app) : ConversationReportingTests<ConversationReportingOnSqlite.TestApp>(app)
+{
+    public sealed class TestApp : SqliteApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Conversations:MapRefresh"] = "00:00:00" };
+    }
+}
 
-public sealed class ConversationReportingOnPostgres(PostgresApp app) : ConversationReportingTests<PostgresApp>(app);
+public sealed class ConversationReportingOnPostgres(ConversationReportingOnPostgres.TestApp app) : ConversationReportingTests<ConversationReportingOnPostgres.TestApp>(app)
+{
+    public sealed class TestApp : PostgresApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Conversations:MapRefresh"] = "00:00:00" };
+    }
+}
