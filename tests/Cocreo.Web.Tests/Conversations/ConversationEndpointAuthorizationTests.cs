@@ -73,6 +73,14 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
             async (cast, i) => new(cast.Path("?handler=Vote"), new() { ["statementId"] = $"{await cast.StatementAsync($"Vote on me {i}, about squares.")}", ["choice"] = "Agree" }), Votes, Everyone),
         ["take-part/add"] = new(new("POST", "/conversations/{id:int}", "Add"),
             (cast, i) => Post(cast.Path("?handler=Add"), new() { ["Text"] = $"A statement by {Roles[i]} number {i} on fountains." }), Statements, Everyone),
+        // Anyone signed in reports a statement to the shared moderation (each attempt on a team statement of its own).
+        ["take-part/report"] = new(new("POST", "/conversations/{id:int}", "Report"),
+            async (cast, i) => new(cast.Path("?handler=Report"), new()
+            {
+                ["statementId"] = $"{await cast.StatementAsync($"Report me {i}, a statement about benches.")}",
+                ["reportReason"] = "Spam",
+                ["reportSubmissionId"] = Guid.NewGuid().ToString(),
+            }), Log, [SignIn, Changed, Changed, Changed, Changed, Changed]),
         ["api/vote"] = new(new("POST", "/api/v1/conversations/{id:int}/votes"),
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/votes", [], $"{{\"statementId\":{await cast.StatementAsync($"API vote {i} about parks.")},\"choice\":\"Disagree\"}}"), Votes, Everyone),
         ["api/statement"] = new(new("POST", "/api/v1/conversations/{id:int}/statements"),

@@ -110,6 +110,10 @@ public sealed class ConversationAccessReader(CocreoDbContext db, ProcessDirector
         return await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.KeyHash == hash).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Whether the statement belongs to the conversation.</summary>
+    public Task<bool> HasStatementAsync(int conversationId, int statementId, CancellationToken cancellationToken) =>
+        db.Set<ConversationStatement>().AnyAsync(s => s.Id == statementId && s.ConversationId == conversationId, cancellationToken);
+
     private async Task<bool> VerifiedAsync(string? userId, CancellationToken cancellationToken) =>
         userId is not null && await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed, cancellationToken);
 }

@@ -11,7 +11,8 @@ namespace Cocreo.Web.Features.Conversations;
 /// next statement is swapped in without a reload), chosen by the engine's routing, and a form to add a statement
 /// where participants may. A link conversation needs no account: the browser keeps a participant key in a cookie.
 /// </summary>
-public sealed class TakePartModel(ConversationAccessReader conversations, StatementRouting routing, ChangeRunner changes, Platform.Markdown.MarkdownRenderer markdown, IStringLocalizer<ConversationText> t, IStringLocalizer<Processes.ProcessText> processText) : PageModel
+public sealed class TakePartModel(ConversationAccessReader conversations, StatementRouting routing, ChangeRunner changes, Platform.Markdown.MarkdownRenderer markdown,
+    Moderation.ModerationDirectory moderation, IStringLocalizer<ConversationText> t, IStringLocalizer<Processes.ProcessText> processText, IStringLocalizer<Moderation.ModerationText> moderationText) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
@@ -25,6 +26,12 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
     public bool NeedsSignIn { get; private set; }
 
     public Platform.Markdown.MarkdownRenderer Markdown => markdown;
+
+    /// <summary>Whether the reader may report the statement shown (signed in, not its author, not reported by them yet).</summary>
+    public bool CanReport { get; private set; }
+
+    /// <summary>Whether the reader reported the statement shown already.</summary>
+    public bool Reported { get; private set; }
 
     /// <summary>The statement being written, kept when it is refused.</summary>
     [BindProperty]
@@ -52,6 +59,25 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
             : t["Thank you. Your statement was added: others vote on it now."], $"/conversations/{id}");
     }
 
+    /// <summary>Reports a statement to the moderators (the shared moderation: counted once per person, hidden after the process's threshold).</summary>
+    public async Task<IActionResult> OnPostReportAsync(int id, int statementId, Moderation.ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] Moderation.ReportContent.Handler report, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Remove(nameof(Text));
+        if (!await conversations.HasStatementAsync(id, statementId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!Moderation.ReportForm.Check(Moderation.ReportForm.Field("statementId", statementId), reportReason, reportDetails, ModelState, moderationText))
+        {
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var outcome = await changes.RunAsync(report, new Moderation.ReportContent.Command(ConversationStatements.Kind, statementId, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            $"/conversations/{id}#statement");
+    }
+
     /// <summary>The browser's participant key, made only when the person may take part (signed-in people take part with their account).</summary>
     private string? KeyForChange() =>
         User.Identity?.IsAuthenticated == true ? null
@@ -71,5 +97,10 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
         var participant = await conversations.ParticipantIdAsync(id, User, ParticipantKeys.Read(HttpContext), cancellationToken);
         Next = await routing.NextAsync(id, participant, cancellationToken);
         (Voted, Open) = await routing.ProgressAsync(id, participant, cancellationToken);
+        if (Next is not null && View.Access.IsAuthenticated)
+        {
+            Reported = (await moderation.ReportedByAsync(ConversationStatements.Kind, [Next.Id], View.Access.UserId, cancellationToken)).Contains(Next.Id);
+            CanReport = !Reported && (participant is null || Next.AuthorParticipantId != participant);
+        }
     }
 }
