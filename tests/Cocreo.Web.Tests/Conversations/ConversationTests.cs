@@ -378,6 +378,24 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(summary.Bridging.Ranked.Count, page.QuerySelectorAll(".common-ground ~ .table-scroll table tbody tr").Length);
         var document = System.Text.Json.JsonDocument.Parse(await cast.AnonymousClient.Http.GetStringAsync($"/api/v1/conversations/{id}/map")).RootElement;
         Assert.Equal(summary.Bridging.Ranked[0].StatementId, document.GetProperty("bridging").GetProperty("ranked")[0].GetProperty("statementId").GetInt32());
+        // The open-data export reads back with the engine's reader to the same votes and the map's groups.
+        var zip = await cast.AnonymousClient.Http.GetByteArrayAsync($"/conversations/{id}/export.zip");
+        var folder = Path.Combine(Path.GetTempPath(), "cocreo-export-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            System.IO.Compression.ZipFile.ExtractToDirectory(new MemoryStream(zip), folder);
+            var export = Engine.Polis.PolisExport.Read(folder);
+            Assert.Equal(votes.Count, export.Votes.Count);
+            Assert.Equal(votes.Select(v => (v.ParticipantId, v.StatementId, ConversationMaps.ToEngine(v.Choice))).Order(),
+                export.Votes.Select(v => (v.ParticipantId, v.StatementId, v.Choice)).Order());
+            Assert.Equal(summary.Participants.Where(p => p.Value.GroupId is not null).Select(p => (p.Key, p.Value.GroupId!.Value)).Order(),
+                export.GroupIds.Select(g => (g.Key, g.Value)).Order());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         // The map is stored: every instance shows the same map and its age.
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<ConversationMapSnapshot>().CountAsync(s => s.ConversationId == id)));
     }
