@@ -359,13 +359,55 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(engine.Consensus.Disagree.Select(c => c.StatementId), summary.ConsensusDisagree.Select(c => c.StatementId));
         Assert.Equal(engine.Statements.Select(s => Math.Round(s.GroupAwareConsensus, 12)), summary.Statements.Select(s => Math.Round(s.GroupAwareConsensus, 12)));
 
+        // The bridging ranking is computed with the map (the first time from scratch) and equals the engine's.
+        var bridging = Engine.Bridging.BridgingRanker.Rank(
+            new Engine.Conversation(statements.Select(s => new Engine.Statement(s.Id, s.Text) { Moderation = Engine.Moderation.Accepted }),
+                votes.Select(v => new Engine.Vote(v.ParticipantId, v.StatementId, ConversationMaps.ToEngine(v.Choice), new DateTimeOffset(v.VotedAt, TimeSpan.Zero)))));
+        Assert.NotNull(summary.Bridging);
+        Assert.NotEmpty(summary.Bridging!.Ranked);
+        Assert.Equal(bridging.Ranked.Select(b => (b.StatementId, b.Rank!.Value)), summary.Bridging.Ranked.Select(b => (b.StatementId, b.Rank)));
+        Assert.Equal(bridging.Ranked.Select(b => Math.Round(b.Intercept, 9)), summary.Bridging.Ranked.Select(b => Math.Round(b.Intercept, 9)));
+
         var page = await cast.AnonymousClient.GetOkPageAsync($"/conversations/{id}/map");
         Assert.NotNull(page.QuerySelector("svg[role='img'] title"));
         Assert.Contains("Group A", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Updated", page.QuerySelector(".map-age")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(statements.Count, page.QuerySelectorAll("table tbody tr").Length);
+        Assert.Equal(statements.Count, page.QuerySelectorAll("section[aria-labelledby='table-heading'] table tbody tr").Length);
+        Assert.Contains("Supported across the divide", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Agreed within every group", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(summary.Bridging.Ranked.Count, page.QuerySelectorAll(".common-ground ~ .table-scroll table tbody tr").Length);
+        var document = System.Text.Json.JsonDocument.Parse(await cast.AnonymousClient.Http.GetStringAsync($"/api/v1/conversations/{id}/map")).RootElement;
+        Assert.Equal(summary.Bridging.Ranked[0].StatementId, document.GetProperty("bridging").GetProperty("ranked")[0].GetProperty("statementId").GetInt32());
+        // The open-data export reads back with the engine's reader to the same votes and the map's groups.
+        var zip = await cast.AnonymousClient.Http.GetByteArrayAsync($"/conversations/{id}/export.zip");
+        var folder = Path.Combine(Path.GetTempPath(), "cocreo-export-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            System.IO.Compression.ZipFile.ExtractToDirectory(new MemoryStream(zip), folder);
+            var export = Engine.Polis.PolisExport.Read(folder);
+            Assert.Equal(votes.Count, export.Votes.Count);
+            Assert.Equal(votes.Select(v => (v.ParticipantId, v.StatementId, ConversationMaps.ToEngine(v.Choice))).Order(),
+                export.Votes.Select(v => (v.ParticipantId, v.StatementId, v.Choice)).Order());
+            Assert.Equal(summary.Participants.Where(p => p.Value.GroupId is not null).Select(p => (p.Key, p.Value.GroupId!.Value)).Order(),
+                export.GroupIds.Select(g => (g.Key, g.Value)).Order());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         // The map is stored: every instance shows the same map and its age.
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<ConversationMapSnapshot>().CountAsync(s => s.ConversationId == id)));
+    }
+
+    [Fact]
+    public void A_map_stored_before_the_bridging_ranking_still_reads_with_no_ranking()
+    {
+        var old = "{\"computedAt\":\"2026-12-01T10:00:00Z\",\"participantCount\":0,\"inConversationCount\":0,\"voteCount\":0,\"groups\":[],\"statements\":[],"
+            + "\"consensusAgree\":[],\"consensusDisagree\":[],\"baseClusters\":[],\"participants\":{}}";
+        var summary = System.Text.Json.JsonSerializer.Deserialize<MapSummary>(old, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.NotNull(summary);
+        Assert.Null(summary!.Bridging);
     }
 
     private async Task<TResult> RunAsync<THandler, TCommand, TResult>(TCommand command) where THandler : IChange<TCommand, ConversationTarget, TResult>

@@ -80,7 +80,7 @@ public static class ConversationsApi
         var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
         return TypedResults.Ok(new MapDocument(map.ComputedAt, map.ParticipantCount, map.InConversationCount, map.VoteCount, map.Groups, map.ConsensusAgree, map.ConsensusDisagree,
             map.Statements.Select(s => new StatementFigures(s.StatementId, s.Agree, s.Disagree, s.Seen, s.GroupAwareConsensus, s.IsModeratedOut)).ToList(),
-            participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null));
+            participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null, map.Bridging));
     }
 
     private static async Task<IResult?> RefuseWithoutTokenAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t) =>
@@ -107,5 +107,7 @@ public sealed record AddedDocument(int StatementId, StatementStatus Status);
 public sealed record StatementFigures(int StatementId, int Agree, int Disagree, int Seen, double GroupAwareConsensus, bool IsModeratedOut);
 
 /// <param name="YourGroup">The caller's opinion group, when they voted enough to be placed in one.</param>
+/// <param name="Bridging">The bridging ranking (Community Notes' model): statements supported across the divide, highest intercept first; null until the map is next computed.</param>
 public sealed record MapDocument(DateTime ComputedAt, int Participants, int InConversation, int Votes, IReadOnlyList<GroupSummary> Groups,
-    IReadOnlyList<ConsensusSummary> ConsensusAgree, IReadOnlyList<ConsensusSummary> ConsensusDisagree, IReadOnlyList<StatementFigures> Statements, int? YourGroup);
+    IReadOnlyList<ConsensusSummary> ConsensusAgree, IReadOnlyList<ConsensusSummary> ConsensusDisagree, IReadOnlyList<StatementFigures> Statements, int? YourGroup,
+    BridgingSummary? Bridging);

@@ -18,7 +18,8 @@ public sealed record MapSummary(
     IReadOnlyList<ConsensusSummary> ConsensusAgree,
     IReadOnlyList<ConsensusSummary> ConsensusDisagree,
     IReadOnlyList<ClusterSummary> BaseClusters,
-    IReadOnlyDictionary<int, PlacementSummary> Participants)
+    IReadOnlyDictionary<int, PlacementSummary> Participants,
+    BridgingSummary? Bridging = null)
 {
     public static MapSummary Empty(DateTime now) => new(now, 0, 0, 0, [], [], [], [], [], new Dictionary<int, PlacementSummary>());
 
@@ -43,6 +44,18 @@ public sealed record ClusterSummary(double X, double Y, int Size, int? GroupId);
 
 public sealed record PlacementSummary(double X, double Y, int? GroupId, bool InConversation);
 
+/// <summary>
+/// The bridging ranking (Community Notes' model, <see cref="Engine.Bridging.BridgingRanker"/>) beside Polis'
+/// group-aware consensus; null in maps stored before it was computed.
+/// </summary>
+/// <param name="GlobalIntercept">μ, the overall tendency to agree.</param>
+/// <param name="Ranked">The statements with enough votes from both sides of the opinion axis, best bridging first.</param>
+public sealed record BridgingSummary(double GlobalIntercept, IReadOnlyList<BridgingStatementSummary> Ranked, bool Converged);
+
+/// <param name="Intercept">Agreement left once the opinion axis explains what it can: high means supported across the divide.</param>
+/// <param name="Factor">Where the statement sits on the opinion axis: far from 0 either way means it divides.</param>
+public sealed record BridgingStatementSummary(int StatementId, int Rank, double Intercept, double Factor, int Agree, int Disagree);
+
 /// <summary>The last map computed per conversation on this instance, with the engine's state to start the next from.</summary>
 public sealed class ConversationMapCache
 {
@@ -52,6 +65,7 @@ public sealed class ConversationMapCache
         public string Fingerprint { get; set; } = "";
         public MapSummary? Summary { get; set; }
         public Engine.OpinionMapState? State { get; set; }
+        public Engine.Bridging.BridgingRanking? Bridging { get; set; }
     }
 
     private readonly ConcurrentDictionary<int, Entry> entries = new();
@@ -73,6 +87,9 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
 
     /// <summary>The engine's options: Polis' defaults, seeded by nothing but the conversation, one thread (the web server has other work).</summary>
     public static Engine.OpinionMapOptions EngineOptions { get; } = new() { MaxDegreeOfParallelism = 1 };
+
+    /// <summary>The bridging ranking's options: Community Notes' defaults, one thread.</summary>
+    public static Engine.Bridging.BridgingOptions BridgingOptions { get; } = new() { MaxDegreeOfParallelism = 1 };
 
     /// <summary>The current map of the conversation (computed now if it is out of date and was not computed very recently).</summary>
     public async Task<MapSummary> CurrentAsync(int conversationId, CancellationToken cancellationToken)
@@ -97,9 +114,10 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
                 entry.Fingerprint = stored.Fingerprint;
                 return entry.Summary!;
             }
-            var (summary, state) = await ComputeAsync(conversationId, entry.State, cancellationToken);
+            var (summary, state, bridging) = await ComputeAsync(conversationId, entry.State, entry.Bridging, cancellationToken);
             entry.Summary = summary;
             entry.State = state;
+            entry.Bridging = bridging;
             entry.Fingerprint = fingerprint;
             await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
             return summary;
@@ -127,9 +145,10 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
             {
                 return null;
             }
-            var (summary, state) = await ComputeAsync(conversationId, entry.State, cancellationToken);
+            var (summary, state, bridging) = await ComputeAsync(conversationId, entry.State, entry.Bridging, cancellationToken);
             entry.Summary = summary;
             entry.State = state;
+            entry.Bridging = bridging;
             entry.Fingerprint = fingerprint;
             await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
             return summary;
@@ -177,7 +196,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
     };
 
     /// <summary>The summary the pages show of an engine's map.</summary>
-    public static MapSummary Summarise(Engine.ConversationMap map, Engine.Conversation conversation, DateTime now)
+    public static MapSummary Summarise(Engine.ConversationMap map, Engine.Conversation conversation, DateTime now, Engine.Bridging.BridgingRanking? bridging = null)
     {
         var groups = map.Groups.OrderBy(g => g.Id).ToList();
         var labels = groups.Select((g, i) => (g.Id, Label: Label(i))).ToDictionary(g => g.Id, g => g.Label);
@@ -194,22 +213,27 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
             map.Consensus.Agree.Select(c => new ConsensusSummary(c.StatementId, c.Probability, c.Successes, c.Trials)).ToList(),
             map.Consensus.Disagree.Select(c => new ConsensusSummary(c.StatementId, c.Probability, c.Successes, c.Trials)).ToList(),
             map.BaseClusters.Select(b => new ClusterSummary(b.X, b.Y, b.Members.Count, groupOfCluster.TryGetValue(b.Id, out var group) ? group : null)).ToList(),
-            map.Participants.ToDictionary(p => p.ParticipantId, p => new PlacementSummary(p.X, p.Y, p.GroupId, p.InConversation)));
+            map.Participants.ToDictionary(p => p.ParticipantId, p => new PlacementSummary(p.X, p.Y, p.GroupId, p.InConversation)),
+            bridging is null ? null : new BridgingSummary(bridging.GlobalIntercept,
+                bridging.Ranked.Select(b => new BridgingStatementSummary(b.StatementId, b.Rank!.Value, b.Intercept, b.Factor, b.Agree, b.Disagree)).ToList(), bridging.Converged));
     }
 
     /// <summary>A, B, ... Z, then AA, AB...</summary>
     public static string Label(int index) => index < 26 ? ((char)('A' + index)).ToString() : Label((index / 26) - 1) + Label(index % 26);
 
-    private async Task<(MapSummary, Engine.OpinionMapState?)> ComputeAsync(int conversationId, Engine.OpinionMapState? previous, CancellationToken cancellationToken)
+    private async Task<(MapSummary, Engine.OpinionMapState?, Engine.Bridging.BridgingRanking?)> ComputeAsync(int conversationId, Engine.OpinionMapState? previous,
+        Engine.Bridging.BridgingRanking? previousBridging, CancellationToken cancellationToken)
     {
         var conversation = await EngineConversationAsync(conversationId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (conversation.ParticipantCount == 0)
         {
-            return (MapSummary.Empty(now), null);
+            return (MapSummary.Empty(now), null, null);
         }
-        var map = await Task.Run(() => Engine.OpinionMapper.Compute(conversation, EngineOptions, previous), cancellationToken);
-        return (Summarise(map, conversation, now), map.State);
+        var (map, bridging) = await Task.Run(() => (
+            Engine.OpinionMapper.Compute(conversation, EngineOptions, previous),
+            Engine.Bridging.BridgingRanker.Rank(conversation, BridgingOptions, previousBridging)), cancellationToken);
+        return (Summarise(map, conversation, now, bridging), map.State, bridging);
     }
 
     private async Task<string> FingerprintAsync(int conversationId, CancellationToken cancellationToken)

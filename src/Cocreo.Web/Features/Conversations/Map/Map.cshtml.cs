@@ -7,7 +7,7 @@ namespace Cocreo.Web.Features.Conversations;
 
 /// <summary>
 /// The opinion map: the groups of opinion (with their sizes), what sets each apart, what everyone shares, group-aware
-/// consensus and where the reader stands — as an SVG with a text alternative, a data table and plain sentences. It
+/// consensus beside the bridging ranking, and where the reader stands — as an SVG with a text alternative, a data table and plain sentences. It
 /// shows the last computed map and how old it is; reloading is safe at any time.
 /// </summary>
 public sealed class MapModel(ConversationAccessReader conversations, ConversationMaps maps, CocreoDbContext db, TimeProvider clock) : PageModel
@@ -54,6 +54,19 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
         var (minX, minY, width, height) = Frame();
         return (20 + (360 * (x - minX) / width), 20 + (260 * (-y - minY) / height));
     }
+
+    /// <summary>
+    /// The bridging intercept in words, with Community Notes' thresholds: 0.4 and above is what it calls helpful to
+    /// people of different views; below 0.1 little support is left once the divide is accounted for.
+    /// </summary>
+    public static string BridgingWords(Microsoft.Extensions.Localization.IStringLocalizer t, double intercept) => intercept switch
+    {
+        >= 0.4 => t["strong support across the divide"],
+        >= 0.1 => t["some support across the divide"],
+        _ => t["little support across the divide"],
+    };
+
+    public static string Decimal(double value) => value.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture);
 
     public static string Percent(double share) => share.ToString("P0", System.Globalization.CultureInfo.CurrentCulture);
 
