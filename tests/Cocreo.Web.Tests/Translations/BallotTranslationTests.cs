@@ -160,13 +160,6 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var tooLong = await cast.OwnerClient.SubmitAsync(url, fields);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
         Assert.Contains("at most 200 characters", await Problems(tooLong), StringComparison.Ordinal);
-        // The error stands beside the answer it belongs to, not on the question or on all of them.
-        var refused = await FormClient.ParseAsync(tooLong);
-        var wrong = refused.QuerySelector("[name='Input.Questions[0].Options[1]']")!;
-        Assert.Equal("true", wrong.GetAttribute("aria-invalid"));
-        Assert.Contains("at most 200 characters", wrong.Closest(".field")!.QuerySelector(".error-message")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(refused.QuerySelector("[name='Input.Questions[0].Text']")!.GetAttribute("aria-invalid"));
-        Assert.Null(refused.QuerySelector("[name='Input.Questions[0].Options[0]']")!.GetAttribute("aria-invalid"));
         Assert.False(await App.WithDbAsync(db => db.Set<BudgetTranslation>().AnyAsync(t => t.BudgetId == budgetId)));
         // The third answer left empty: shown as written.
         fields["Input.Questions[0].Options[1]"] = "30–64 let";

@@ -147,14 +147,12 @@ public sealed class Budget
         var words = new List<string>();
         for (var i = 0; i < questions.Count; i++)
         {
-            // An over-long text is refused beside its own field (the form's names: Input.Questions[i].Text / .Options[j]).
-            var lines = new List<string> { Line(questions[i].Text, $"Input.Questions[{i}].Text") };
+            var lines = new List<string> { Line(questions[i].Text) };
             if (questions[i].Options.Count > ordered[i].Options.Count)
             {
                 throw new BudgetRuleException("TranslationQuestions", "Input.Questions", ordered.Count);
             }
-            var question = i;
-            lines.AddRange(questions[i].Options.Select((option, j) => Line(option, $"Input.Questions[{question}].Options[{j}]")));
+            lines.AddRange(questions[i].Options.Select(Line));
             while (lines.Count > 1 && lines[^1].Length == 0)
             {
                 lines.RemoveAt(lines.Count - 1);
@@ -167,10 +165,10 @@ public sealed class Budget
         }
         return words;
 
-        static string Line(string? text, string field)
+        static string Line(string? text)
         {
             var line = (text ?? "").ReplaceLineEndings(" ").Trim();
-            return line.Length > BudgetLimits.Title ? throw new BudgetRuleException("TranslationTooLong", field, BudgetLimits.Title) : line;
+            return line.Length > BudgetLimits.Title ? throw new BudgetRuleException("TranslationTooLong", "Input.Questions", BudgetLimits.Title) : line;
         }
     }
 
