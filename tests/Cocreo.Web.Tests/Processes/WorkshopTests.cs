@@ -147,8 +147,16 @@ public abstract class WorkshopTests<TApp>(TApp app) : IClassFixture<TApp> where 
             var seconds = double.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(seconds, 60, 15 * 60);
             var minutes = (int)Math.Ceiling(seconds / 60);
-            Assert.Contains($"Wait {minutes} minutes, then try again.", (await FormClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"Too many wrong workshop codes from this network. Wait {minutes} minutes, or ask the facilitator for the code.",
+                (await FormClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
         }
+        // In Slovenian too, with the same wait.
+        var slovenian = await guesser.Http.GetAsync("/workshop/ZZZZ9999?culture=sl");
+        Assert.Equal(HttpStatusCode.TooManyRequests, slovenian.StatusCode);
+        var slMinutes = (int)Math.Ceiling(double.Parse(slovenian.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) / 60);
+        var slText = (await FormClient.ParseAsync(slovenian)).Body!.TextContent;
+        Assert.Contains("Iz tega omrežja je bilo vnesenih preveč napačnih kod delavnice.", slText, StringComparison.Ordinal);
+        Assert.Contains($"Počakajte {slMinutes} minut", slText, StringComparison.Ordinal);
         Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
         // Another address in the same moment joins with the code.
         Assert.Equal(HttpStatusCode.OK, (await app.NewClientFrom("192.0.2.100").SubmitAsync($"/workshop/{code}", Registration("Room member"))).StatusCode);

@@ -182,6 +182,11 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
             paper.QuerySelectorAll(".project-title").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList());
         Assert.StartsWith("Zelene površine", paper.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("Zelene površine", vote.QuerySelector(".ballot-project .meta")!.TextContent, StringComparison.Ordinal);
+        // The translated category is marked with its language, like the titles.
+        var category = vote.QuerySelector(".ballot-project .project-category")!;
+        Assert.Equal(("Zelene površine", "sl"), (category.TextContent, category.GetAttribute("lang")));
+        Assert.Equal("sl", paper.QuerySelector(".ballot-project .project-category")!.GetAttribute("lang"));
+        Assert.Equal("en", english.QuerySelector(".ballot-project .project-category")!.GetAttribute("lang"));
 
         // The API's ballot: the projects and the questions in the language asked for, the ballot's record unchanged.
         var document = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}?culture=sl");
@@ -204,6 +209,10 @@ public abstract class BallotTranslationTests<TApp>(TApp app) : IClassFixture<TAp
         var heading = turnout.QuerySelectorAll("h2 span[lang]").Select(s => (s.TextContent, s.GetAttribute("lang"))).ToList();
         Assert.Contains(("Vaša starost", "sl"), heading);
         Assert.Contains("16–29 let", turnout.Body!.TextContent, StringComparison.Ordinal);
+        // The chart's answers (its data table and its drawing) carry their language: translated ones and the one shown as written.
+        var rows = turnout.QuerySelectorAll(".chart-table tbody th[scope='row']").Select(th => (th.TextContent, th.GetAttribute("lang"))).ToList();
+        Assert.Equal([("16–29 let", "sl"), ("30–64 let", "sl"), ("65 or older", "en")], rows);
+        Assert.Contains(turnout.QuerySelectorAll("svg text.label"), t => t.TextContent == "16–29 let" && t.GetAttribute("lang") == "sl");
     }
 }
 

@@ -8,6 +8,9 @@ public sealed record Bar(string Label, double Value, bool Highlighted = false, d
 {
     /// <summary>For a stacked bar (<see cref="BarChart.PartNames"/>): the count in each part, in the order of the names.</summary>
     public IReadOnlyList<double>? Parts { get; init; }
+
+    /// <summary>The language of the label when it may differ from the page's (a translated answer): marked with <c>lang</c>.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>
@@ -143,7 +146,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                 var parts = PartsOf(bar);
                 var total = parts.Sum();
                 var cells = parts.Select(p => total > 0 ? t["{0} ({1})", context.Write(Format, p), ValueFormat.Percent().Write(p / total, context.Culture)].Value : context.Write(Format, p));
-                return new ChartRow(bar.Label, [.. cells, .. ValueName is null ? Array.Empty<string>() : [context.Write(Format, total)]]);
+                return new ChartRow(bar.Label, [.. cells, .. ValueName is null ? Array.Empty<string>() : [context.Write(Format, total)]], bar.Language);
             }).ToList());
         }
         var references = Bars.Any(b => b.Reference is not null);
@@ -167,7 +170,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             {
                 cells.Add(bar.Highlighted ? HighlightedName! : OtherName ?? t["others"]);
             }
-            return new ChartRow(bar.Label, cells);
+            return new ChartRow(bar.Label, cells, bar.Language);
         }).ToList());
     }
 
@@ -187,7 +190,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         {
             var bar = Bars[i];
             var lines = SvgWriter.Wrap(bar.Label, SvgWriter.Fit(width, LabelFont), 2);
-            svg.Text(0, y + LabelFont, lines, LineHeight, "label");
+            svg.Text(0, y + LabelFont, lines, LineHeight, "label", language: bar.Language);
             var barTop = y + lines.Count * LineHeight + 4;
             if (Stacked)
             {

@@ -133,4 +133,5 @@ internal sealed record ChartTable(string Caption, string LabelHeader, IReadOnlyL
     }
 }
 
-internal sealed record ChartRow(string Label, IReadOnlyList<string> Cells);
+/// <param name="Language">The label's language where it may differ from the page's, marked with <c>lang</c>.</param>
+internal sealed record ChartRow(string Label, IReadOnlyList<string> Cells, string? Language = null);

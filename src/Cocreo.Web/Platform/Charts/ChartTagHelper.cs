@@ -55,7 +55,7 @@ public sealed class ChartTagHelper(IStringLocalizer<ChartText> text) : TagHelper
         html.Append("</tr></thead><tbody>");
         foreach (var row in table.Rows)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(row.Label)}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"{(row.Language is { Length: > 0 } lang ? $" lang=\"{E(lang)}\"" : "")}>{E(row.Label)}</th>");
             foreach (var cell in row.Cells)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td>{E(cell)}</td>");

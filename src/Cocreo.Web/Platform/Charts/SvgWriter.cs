@@ -45,18 +45,20 @@ internal sealed class SvgWriter(string id)
         body.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{Points(points)}\" class=\"{cssClass}\"/>");
 
     /// <summary>One line of text.</summary>
-    public void Text(double x, double y, string text, string cssClass, string anchor = "start") =>
-        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" class=\"{cssClass}\" text-anchor=\"{anchor}\">{Escape(text)}</text>");
+    public void Text(double x, double y, string text, string cssClass, string anchor = "start", string? language = null) =>
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" class=\"{cssClass}\" text-anchor=\"{anchor}\"{Lang(language)}>{Escape(text)}</text>");
+
+    private static string Lang(string? language) => language is { Length: > 0 } ? $" lang=\"{Escape(language)}\"" : "";
 
     /// <summary>Several lines of text, the first at <paramref name="y"/>, each <paramref name="lineHeight"/> below the last.</summary>
-    public void Text(double x, double y, IReadOnlyList<string> lines, double lineHeight, string cssClass, string anchor = "start")
+    public void Text(double x, double y, IReadOnlyList<string> lines, double lineHeight, string cssClass, string anchor = "start", string? language = null)
     {
         if (lines.Count == 1)
         {
-            Text(x, y, lines[0], cssClass, anchor);
+            Text(x, y, lines[0], cssClass, anchor, language);
             return;
         }
-        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" class=\"{cssClass}\" text-anchor=\"{anchor}\">");
+        body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" class=\"{cssClass}\" text-anchor=\"{anchor}\"{Lang(language)}>");
         for (var i = 0; i < lines.Count; i++)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{N(x)}\" dy=\"{N(i == 0 ? 0 : lineHeight)}\">{Escape(lines[i])}</tspan>");

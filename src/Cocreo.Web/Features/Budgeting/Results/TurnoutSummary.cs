@@ -27,7 +27,7 @@ public static class TurnoutSummary
         var culture = CultureInfo.CurrentCulture;
         var description = t["Share of voters per answer. Solid bars: answers under-represented among voters (below 80 % of their share of the population); hatched bars: the others."] + " " + Describe(question, t);
         return new BarChart(id, t["Voters per answer: {0}", question.Question], description, question.Answers.Select(a => new Bar(
-            a.Answer, (double)a.Share, a.Representation is < UnderRepresented, (double?)a.PopulationShare)).ToList())
+            a.Answer, (double)a.Share, a.Representation is < UnderRepresented, (double?)a.PopulationShare) { Language = a.Language }).ToList())
         {
             LabelHeader = t["Answer"],
             ValueName = t["Share of voters"],

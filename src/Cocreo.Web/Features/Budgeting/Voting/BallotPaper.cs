@@ -171,8 +171,8 @@ public sealed record BallotProblem(BallotProblemKind Kind, params object[] Value
 public sealed record BallotChoicesView(BallotPaper Paper, List<int> Selected, Dictionary<int, int?> Points, List<int?> Ranks, bool ShowLinks,
     IReadOnlyDictionary<int, Platform.Localization.Written>? Titles = null, Func<string, Platform.Localization.Written>? Categories = null)
 {
-    /// <summary>A category's name in the reader's language (the budget's translation), else as the ballot has it.</summary>
-    public string LocalCategory(string category) => category.Length > 0 && Categories is not null ? Categories(category).Text : category;
+    /// <summary>A category's name in the reader's language (the budget's translation) with its language; null where not known (then shown as the ballot has it).</summary>
+    public Platform.Localization.Written? LocalCategory(string category) => category.Length > 0 && Categories is not null ? Categories(category) : null;
 
     /// <summary>The project's title in the reader's language (see <see cref="BallotTitles"/>), else the ballot's original, whose language is then not known here.</summary>
     public Platform.Localization.Written? LocalTitle(int number) => Titles is not null && Titles.TryGetValue(number, out var title) ? title : null;

@@ -1,6 +1,7 @@
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,7 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
 
     /// <summary>
     /// 429 once this address sent too many unknown codes (<see cref="WorkshopCodeGuesses"/>), whatever code it sends
-    /// now; Retry-After says how long, and the error page shows the same wait in minutes.
+    /// now; Retry-After says how long, and the error page says why, with the same wait in minutes.
     /// </summary>
     private StatusCodeResult? TooManyGuesses()
     {
@@ -77,7 +78,12 @@ public sealed class WorkshopJoinModel(CocreoDbContext db, AccountRegistration re
         {
             return null;
         }
-        Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The error page shows this instead of its general text, with the wait Retry-After announces in minutes.
+        HttpContext.Features.Set(new RefusalMessage(t.Plural(
+            "Too many wrong workshop codes from this network. Wait {0, plural, one {# minute} other {# minutes}}, or ask the facilitator for the code.",
+            Math.Max(1, (seconds + 59) / 60))));
         return StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
