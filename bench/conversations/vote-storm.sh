@@ -22,9 +22,10 @@ read -r conversation first count < <(dotnet "$bench_dll" conversation-prepare "$
 port=$(free_port)
 start_server "$port"
 # One antiforgery cookie and token for every request: a visitor's tokens are tied to the cookie, not to a person.
-page=$(curl -sf -c "$work/jar" "http://127.0.0.1:$port/conversations/$conversation")
+page=$(curl -sf -D "$work/headers" "http://127.0.0.1:$port/conversations/$conversation")
 token=$(printf '%s' "$page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-cookie=$(awk '$6 ~ /^\.AspNetCore\.Antiforgery/ { print $6 "=" $7 }' "$work/jar" | head -1)
+# Read from the header itself: curl keeps no Secure cookie that came over plain HTTP.
+cookie=$(grep -i '^set-cookie: cocreo\.af=' "$work/headers" | head -1 | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
 [ -n "$token" ] && [ -n "$cookie" ] || { echo "no antiforgery token on the conversation page" >&2; exit 1; }
 echo "conversation $conversation on $1 ($count statements); wrk -t$threads -c$connections -d${seconds}s"
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$repo/bench/conversations/votes.lua" "http://127.0.0.1:$port" -- \
