@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Cocreo.Testing;
 using Cocreo.Web.Features.Conversations;
 using Cocreo.Web.Platform.Live;
 using Cocreo.Web.Platform.Work;
 using Cocreo.Web.Testing;
-using Microsoft.AspNetCore.Http.Connections;
+using Cocreo.Web.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,40 +42,6 @@ public sealed class ConversationLiveTests(ConversationLiveTests.FirstInstance fi
         protected override IReadOnlyDictionary<string, string?> Settings => LiveSettings(first.Channel);
     }
 
-    private static async Task<HubConnection> ConnectAsync(CocreoApp app)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, LiveHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
-
-    private static ConcurrentQueue<string> Record(HubConnection connection)
-    {
-        var received = new ConcurrentQueue<string>();
-        connection.On<string, System.Text.Json.JsonElement>(LiveHub.ChangedMethod, (topic, payload) => received.Enqueue(topic + " " + payload.GetRawText()));
-        return received;
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (condition())
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return condition();
-    }
-
     private FirstInstance App
     {
         get
@@ -95,14 +60,14 @@ public sealed class ConversationLiveTests(ConversationLiveTests.FirstInstance fi
         var cast = await Scenarios.ProcessWithCastAsync(app);
         var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
         var topic = ConversationLiveTopic.For(id);
-        await using var page = await ConnectAsync(second);
-        var received = Record(page);
+        await using var page = await LivePages.ConnectAsync(second);
+        var received = LivePages.Record(page);
         Assert.True(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), topic));
 
         var (_, response) = await VoteShownAsync(app.NewClient(), id);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        Assert.True(await EventuallyAsync(() => received.Any(r => r.StartsWith(topic + " ", StringComparison.Ordinal) && r.Contains("\"votes\":1", StringComparison.Ordinal)), TimeSpan.FromSeconds(15)),
+        Assert.True(await LivePages.EventuallyAsync(() => received.Any(r => r.Topic == topic && r.Payload.Contains("\"votes\":1", StringComparison.Ordinal)), TimeSpan.FromSeconds(15)),
             "the map page on the other instance heard nothing: " + string.Join(" | ", received));
         var stored = await app.WithDbAsync(db => db.Set<ConversationMapSnapshot>().AsNoTracking().SingleAsync(s => s.ConversationId == id));
         Assert.Equal(1, stored.VoteCount);
@@ -130,7 +95,7 @@ public sealed class ConversationLiveTests(ConversationLiveTests.FirstInstance fi
 
         // The other instance is done: this one, still trying, computes the map with the vote it saw.
         await WithScopeAsync(second, async s => { await s.GetRequiredService<WorkLeases>().ReleaseAsync(lease, CancellationToken.None); return true; });
-        Assert.True(await EventuallyAsync(() => refresher.Computations > before, TimeSpan.FromSeconds(15)));
+        Assert.True(await LivePages.EventuallyAsync(() => refresher.Computations > before, TimeSpan.FromSeconds(15)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<ConversationMapSnapshot>().CountAsync(s => s.ConversationId == id && s.VoteCount == 1)));
     }
 
@@ -142,7 +107,7 @@ public sealed class ConversationLiveTests(ConversationLiveTests.FirstInstance fi
         var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
         var edit = await cast.OwnerClient.SubmitAsync($"/processes/{cast.ProcessId}/edit", new() { ["Input.Visibility"] = "Private" });
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        await using var page = await ConnectAsync(app);
+        await using var page = await LivePages.ConnectAsync(app);
         Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), ConversationLiveTopic.For(id)));
         Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), "conversation:not-a-number"));
         Assert.False(await page.InvokeAsync<bool>(nameof(LiveHub.Watch), "conversation:999999"));

@@ -4,7 +4,6 @@ using Cocreo.Testing;
 using Cocreo.Web.Platform.Live;
 using Cocreo.Web.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,18 +40,7 @@ public sealed class LiveUpdatesTests
             builder.ConfigureTestServices(services => services.AddSingleton<ILiveTopic, TestTopic>());
         }
 
-        public async Task<HubConnection> ConnectAsync()
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(Server.BaseAddress, LiveHub.Path.TrimStart('/')), o =>
-                {
-                    o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
-                    o.Transports = HttpTransportType.LongPolling;
-                })
-                .Build();
-            await connection.StartAsync();
-            return connection;
-        }
+        public Task<HubConnection> ConnectAsync() => LivePages.ConnectAsync(this);
 
         public Task PublishAsync(string topic, object payload) => Services.GetRequiredService<LiveUpdates>().PublishAsync(topic, payload);
     }
@@ -76,26 +64,10 @@ public sealed class LiveUpdatesTests
 
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"cocreo-live-{Guid.NewGuid():N}.db");
 
-    private static ConcurrentQueue<(string Topic, string Payload)> Record(HubConnection connection)
-    {
-        var received = new ConcurrentQueue<(string, string)>();
-        connection.On<string, System.Text.Json.JsonElement>(LiveHub.ChangedMethod, (topic, payload) => received.Enqueue((topic, payload.GetRawText())));
-        return received;
-    }
+    private static ConcurrentQueue<(string Topic, string Payload)> Record(HubConnection connection) => LivePages.Record(connection);
 
-    private static async Task<bool> ArrivesAsync(ConcurrentQueue<(string Topic, string Payload)> received, string topic, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (received.Any(r => r.Topic == topic))
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return false;
-    }
+    private static Task<bool> ArrivesAsync(ConcurrentQueue<(string Topic, string Payload)> received, string topic, TimeSpan within) =>
+        LivePages.EventuallyAsync(() => received.Any(r => r.Topic == topic), within);
 
     [Fact]
     public async Task An_update_published_on_one_instance_reaches_a_page_connected_to_the_other_through_redis()
