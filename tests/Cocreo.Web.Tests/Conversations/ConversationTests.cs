@@ -85,14 +85,14 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var key = ParticipantKeys.New();
         var choices = Enumerable.Range(0, 8).Select(i => i % 2 == 0 ? ConversationChoice.Agree : ConversationChoice.Disagree).ToList();
         // Eight requests of one new participant at once: the first vote also makes the participant.
-        await Task.WhenAll(choices.Select(choice => RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, key, statement, choice))));
+        await Task.WhenAll(choices.Select(choice => VoteAsync(new CastVote.Command(id, key, statement, choice))));
         var votes = await VotesAsync(App, id);
         Assert.Single(votes);
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<ConversationParticipant>().CountAsync(p => p.ConversationId == id)));
 
-        var outcome = await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, key, statement, ConversationChoice.Pass));
+        var outcome = await VoteAsync(new CastVote.Command(id, key, statement, ConversationChoice.Pass));
         Assert.True(outcome.Changed);
-        var again = await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, key, statement, ConversationChoice.Pass));
+        var again = await VoteAsync(new CastVote.Command(id, key, statement, ConversationChoice.Pass));
         Assert.False(again.Changed);
         Assert.Equal(ConversationChoice.Pass, (await VotesAsync(App, id)).Single().Choice);
     }
@@ -154,7 +154,7 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
             var (statement, _) = await VoteShownAsync(other, id);
             Assert.NotEqual(held.Id, statement);
         }
-        var refused = await RunRefusedAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), held.Id, ConversationChoice.Agree));
+        var refused = await VoteRefusedAsync(new CastVote.Command(id, ParticipantKeys.New(), held.Id, ConversationChoice.Agree));
         Assert.Equal(RefusalKind.Invalid, refused.Kind);
 
         Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{held.Id}" }, handler: "Accept")).StatusCode);
@@ -177,7 +177,7 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var rejected = (await StatementsAsync(App, id))[1];
         Assert.Equal((StatementStatus.Rejected, "It names a shop owner."), (rejected.Status, rejected.RejectedReason));
         Assert.Contains("It names a shop owner.", (await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation/log")).Body!.TextContent, StringComparison.Ordinal);
-        var refused = await RunRefusedAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), statement.Id, ConversationChoice.Agree));
+        var refused = await VoteRefusedAsync(new CastVote.Command(id, ParticipantKeys.New(), statement.Id, ConversationChoice.Agree));
         Assert.Equal(RefusalKind.Invalid, refused.Kind);
     }
 
@@ -190,7 +190,7 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(visitor, id, "No cars in the old town on Saturdays and Sundays.")).StatusCode);
         var statements = await StatementsAsync(App, id);
         var duplicate = statements[^1];
-        await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), duplicate.Id, ConversationChoice.Agree));
+        await VoteAsync(new CastVote.Command(id, ParticipantKeys.New(), duplicate.Id, ConversationChoice.Agree));
         var merge = await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{duplicate.Id}", ["intoId"] = $"{statements[0].Id}" }, handler: "Merge");
         Assert.Equal(HttpStatusCode.Redirect, merge.StatusCode);
         var merged = (await StatementsAsync(App, id))[^1];
@@ -295,7 +295,7 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var statement = (await StatementsAsync(App, signedIn))[0].Id;
         var page = await cast.AnonymousClient.GetOkPageAsync($"/conversations/{signedIn}");
         Assert.Contains("Sign in to take part in this conversation.", page.Body!.TextContent, StringComparison.Ordinal);
-        var anonymous = await RunRefusedAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(signedIn, ParticipantKeys.New(), statement, ConversationChoice.Agree));
+        var anonymous = await VoteRefusedAsync(new CastVote.Command(signedIn, ParticipantKeys.New(), statement, ConversationChoice.Agree));
         Assert.Equal(RefusalKind.SignIn, anonymous.Kind);
         Assert.Equal(HttpStatusCode.Redirect, (await VoteShownAsync(cast.ParticipantClient, signedIn)).Response.StatusCode);
         Assert.Equal(cast.Participant.Id, await App.WithDbAsync(db => db.Set<ConversationParticipant>().Where(p => p.ConversationId == signedIn).Select(p => p.UserId).SingleAsync()));
@@ -416,6 +416,15 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var runner = scope.ServiceProvider.GetRequiredService<ChangeRunner>();
         return await runner.RunAsync(scope.ServiceProvider.GetRequiredService<THandler>(), command, new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None);
     }
+
+    private async Task<CastVote.Outcome> VoteAsync(CastVote.Command command)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CastVote.Handler>().CastAsync(command, new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None);
+    }
+
+    private async Task<Refusal> VoteRefusedAsync(CastVote.Command command) =>
+        (await Assert.ThrowsAsync<RefusedException>(() => VoteAsync(command))).Refusal;
 
     private async Task<Refusal> RunRefusedAsync<THandler, TCommand, TResult>(TCommand command) where THandler : IChange<TCommand, ConversationTarget, TResult> =>
         (await Assert.ThrowsAsync<RefusedException>(() => RunAsync<THandler, TCommand, TResult>(command))).Refusal;

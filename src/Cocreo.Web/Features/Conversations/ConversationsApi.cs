@@ -51,14 +51,14 @@ public static class ConversationsApi
             : TypedResults.Ok(new NextDocument(new StatementDocument(next.Id, next.Text, next.IsSeed, next.IsPinned), voted, open));
     }
 
-    private static async Task<IResult> Vote(int id, VoteRequest request, HttpContext http, ChangeRunner changes, CastVote.Handler cast, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
+    private static async Task<IResult> Vote(int id, VoteRequest request, HttpContext http, CastVote.Handler cast, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
     {
         if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
         {
             return refused;
         }
         var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
-        var outcome = await changes.RunAsync(cast, new CastVote.Command(id, key, request.StatementId, request.Choice), cancellationToken);
+        var outcome = await cast.CastAsync(new CastVote.Command(id, key, request.StatementId, request.Choice), http.User, cancellationToken);
         return TypedResults.Ok(new VoteDocument(request.StatementId, request.Choice, outcome.Changed));
     }
 

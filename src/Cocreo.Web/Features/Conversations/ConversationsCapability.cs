@@ -56,6 +56,10 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
         services.AddSingleton<ConversationMapCache>();
+        services.AddScoped<VotingPapers>();
+        services.AddScoped<CastVote.Handler>();
+        services.AddSingleton<VoteBox>();
+        services.AddHostedService(provider => provider.GetRequiredService<VoteBox>());
         services.AddSingleton<ConversationMapRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationMapRefresher>());
         services.AddSingleton<Platform.Live.ILiveTopic, ConversationLiveTopic>();

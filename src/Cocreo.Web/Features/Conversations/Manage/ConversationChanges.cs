@@ -58,10 +58,11 @@ public static class ChangeConversation
 {
     public sealed record Command(int ConversationId, ConversationSettings Settings) : IConversationCommand;
 
-    public sealed class Handler(ConversationAccessReader conversations) : ConversationChange<Command, Done>(conversations, ConversationAction.Edit)
+    public sealed class Handler(ConversationAccessReader conversations, VotingPapers papers) : ConversationChange<Command, Done>(conversations, ConversationAction.Edit)
     {
         public override Task<Done> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
         {
+            change.AfterCommit(() => papers.Forget(command.ConversationId));
             var conversation = change.Target.Conversation;
             if (conversation.Settings == command.Settings with { Question = StatementText.Tidy(command.Settings.Question), Context = (command.Settings.Context ?? "").Trim() })
             {
@@ -89,10 +90,11 @@ public static class CloseConversation
 
     public sealed record Outcome(bool Changed);
 
-    public sealed class Handler(ConversationAccessReader conversations) : ConversationChange<Command, Outcome>(conversations, ConversationAction.Edit)
+    public sealed class Handler(ConversationAccessReader conversations, VotingPapers papers) : ConversationChange<Command, Outcome>(conversations, ConversationAction.Edit)
     {
         public override Task<Outcome> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
         {
+            change.AfterCommit(() => papers.Forget(command.ConversationId));
             var conversation = change.Target.Conversation;
             var changed = command.Close ? conversation.Close(change.Now) : conversation.Reopen();
             if (changed)

@@ -46,7 +46,7 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
     public async Task<IActionResult> OnPostVoteAsync(int id, int statementId, ConversationChoice choice, [FromServices] CastVote.Handler cast, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await changes.RunAsync(cast, new CastVote.Command(id, KeyForChange(), statementId, choice), cancellationToken);
+        await cast.CastAsync(new CastVote.Command(id, KeyForChange(), statementId, choice), User, cancellationToken);
         return Redirect($"/conversations/{id}#statement");
     }
 
