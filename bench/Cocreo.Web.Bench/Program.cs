@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "live" => await LiveBenchmark.RunAsync(args[1..]),
     "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
     "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
+    "conversation-scale" => await ConversationScaleBenchmark.RunAsync(args[1..]),
     "prepare" or "publish" or "verify" => await BudgetingBenchmark.RunAsync(args),
     _ => Usage(),
 };
@@ -26,6 +27,7 @@ static int Usage()
     Console.Error.WriteLine("       cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");
+    Console.Error.WriteLine("       cocreo-web-bench conversation-scale URL CONVERSATION PARTICIPANTS [BURST NEXT_REQUESTS]");
     Console.Error.WriteLine("       cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...");
     return 2;
 }

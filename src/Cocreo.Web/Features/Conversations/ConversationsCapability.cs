@@ -14,8 +14,9 @@ public sealed class ConversationOptions
     public TimeSpan FloodWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The map is computed again at most this often (when votes arrived since); pages in between show the last map
-    /// with its age. 0: every time something changed (the tests).
+    /// Votes and statements ask the map refresher at once; a read that finds the stored map older than this asks it
+    /// too (for changes no vote announced on this server: moderation, another server's votes), and the refresher
+    /// computes only if something changed. 0: every read brings the map up to date itself (the tests).
     /// </summary>
     public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
 }

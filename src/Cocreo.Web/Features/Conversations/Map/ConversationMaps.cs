@@ -66,6 +66,18 @@ public sealed class ConversationMapCache
         public MapSummary? Summary { get; set; }
         public Engine.OpinionMapState? State { get; set; }
         public Engine.Bridging.BridgingRanking? Bridging { get; set; }
+
+        /// <summary>Every vote read so far, as the engine holds them (it grows with each refresh).</summary>
+        public Engine.Conversation? Votes { get; set; }
+
+        /// <summary>The latest vote time read into <see cref="Votes"/>.</summary>
+        public DateTime Watermark { get; set; }
+
+        /// <summary>When <see cref="Votes"/> was last read in full.</summary>
+        public DateTime LoadedAt { get; set; }
+
+        /// <summary>The statements' routing weights of a summary (made on first use).</summary>
+        public (MapSummary For, IReadOnlyDictionary<int, double> Weights)? Priorities { get; set; }
     }
 
     private readonly ConcurrentDictionary<int, Entry> entries = new();
@@ -74,14 +86,15 @@ public sealed class ConversationMapCache
 }
 
 /// <summary>
-/// Computes a conversation's opinion map with <see cref="Engine.OpinionMapper"/> from the stored votes. The last map
-/// and the engine's state are kept per conversation (<see cref="ConversationMapCache"/>); when votes arrived or a
+/// Computes a conversation's opinion map with <see cref="Engine.OpinionMapper"/> from the stored votes. Per
+/// conversation this instance keeps the votes as the engine holds them, growing them with the votes cast since the
+/// last computation, the engine's state and the last map (<see cref="ConversationMapCache"/>); when votes arrived or a
 /// statement was moderated since (a fingerprint of counts and the latest times), the map is computed again from the
-/// previous state (the engine's warm start: groups keep their ids, the map does not jump), at most every
-/// <see cref="ConversationOptions.MapRefresh"/>. The summary is stored (<see cref="ConversationMapSnapshot"/>), so
-/// another instance, or this one after a restart, shows the same map and how old it is.
+/// previous state (the engine's warm start: groups keep their ids, the map does not jump). The summary is stored
+/// (<see cref="ConversationMapSnapshot"/>), so another instance, or this one after a restart, shows the same map and
+/// how old it is. Pages only read it; the <see cref="ConversationMapRefresher"/> computes.
 /// </summary>
-public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache cache, TimeProvider clock, IOptions<ConversationOptions> options)
+public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache cache, TimeProvider clock, IOptions<ConversationOptions> options, ConversationMapRefresher refresher)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -91,41 +104,71 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
     /// <summary>The bridging ranking's options: Community Notes' defaults, one thread.</summary>
     public static Engine.Bridging.BridgingOptions BridgingOptions { get; } = new() { MaxDegreeOfParallelism = 1 };
 
-    /// <summary>The current map of the conversation (computed now if it is out of date and was not computed very recently).</summary>
-    public async Task<MapSummary> CurrentAsync(int conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conversation's latest map: the one this instance holds if it is the one stored, else the stored one. Reads
+    /// never compute (the <see cref="ConversationMapRefresher"/> does, after votes, on one instance at a time) except
+    /// the very first map of a conversation, and except with <see cref="ConversationOptions.MapRefresh"/> 0, where
+    /// every read brings the map up to date first (the tests).
+    /// </summary>
+    public async Task<MapSummary> CurrentAsync(int conversationId, CancellationToken cancellationToken) =>
+        (await LatestAsync(conversationId, cancellationToken)).Summary!;
+
+    private async Task<ConversationMapCache.Entry> LatestAsync(int conversationId, CancellationToken cancellationToken)
     {
         var entry = cache.For(conversationId);
-        var fingerprint = await FingerprintAsync(conversationId, cancellationToken);
-        if (entry.Summary is { } cached && entry.Fingerprint == fingerprint)
+        if (options.Value.MapRefresh == TimeSpan.Zero)
         {
-            return cached;
+            await RefreshAsync(conversationId, cancellationToken);
+        }
+        var storedAt = await db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId)
+            .Select(s => (DateTime?)s.ComputedAt).SingleOrDefaultAsync(cancellationToken);
+        if (storedAt is { } at && clock.GetUtcNow().UtcDateTime - at > options.Value.MapRefresh)
+        {
+            // Something may have changed that no vote announced here (moderation, another server's votes): the
+            // refresher compares fingerprints and computes only if it did.
+            refresher.Mark(conversationId);
+        }
+        if (entry.Summary is { } held && storedAt == held.ComputedAt)
+        {
+            return entry;
         }
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            if (entry.Summary is { } computed && entry.Fingerprint == fingerprint)
-            {
-                return computed;
-            }
             var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().SingleOrDefaultAsync(s => s.ConversationId == conversationId, cancellationToken);
-            if (stored is not null && (stored.Fingerprint == fingerprint || clock.GetUtcNow().UtcDateTime - stored.ComputedAt < options.Value.MapRefresh))
+            if (stored is null)
+            {
+                if (entry.Summary is null)
+                {
+                    await ComputeAsync(conversationId, entry, await FingerprintAsync(conversationId, cancellationToken), exists: false, cancellationToken);
+                }
+            }
+            else if (entry.Summary?.ComputedAt != stored.ComputedAt)
             {
                 entry.Summary = JsonSerializer.Deserialize<MapSummary>(stored.Summary, Json);
                 entry.Fingerprint = stored.Fingerprint;
-                return entry.Summary!;
+                entry.Priorities = null;
             }
-            var (summary, state, bridging) = await ComputeAsync(conversationId, entry.State, entry.Bridging, cancellationToken);
-            entry.Summary = summary;
-            entry.State = state;
-            entry.Bridging = bridging;
-            entry.Fingerprint = fingerprint;
-            await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
-            return summary;
+            return entry;
         }
         finally
         {
             entry.Lock.Release();
         }
+    }
+
+    /// <summary>The latest map's routing weight of each statement (the engine's priority), held with the map.</summary>
+    public async Task<IReadOnlyDictionary<int, double>> PrioritiesAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        var entry = await LatestAsync(conversationId, cancellationToken);
+        var summary = entry.Summary!;
+        if (entry.Priorities is { } made && ReferenceEquals(made.For, summary))
+        {
+            return made.Weights;
+        }
+        var weights = summary.Statements.ToDictionary(s => s.StatementId, s => s.Priority);
+        entry.Priorities = (summary, weights);
+        return weights;
     }
 
     /// <summary>
@@ -145,13 +188,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
             {
                 return null;
             }
-            var (summary, state, bridging) = await ComputeAsync(conversationId, entry.State, entry.Bridging, cancellationToken);
-            entry.Summary = summary;
-            entry.State = state;
-            entry.Bridging = bridging;
-            entry.Fingerprint = fingerprint;
-            await StoreAsync(conversationId, summary, fingerprint, stored is not null, cancellationToken);
-            return summary;
+            return await ComputeAsync(conversationId, entry, fingerprint, stored is not null, cancellationToken);
         }
         finally
         {
@@ -169,22 +206,13 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
     /// <summary>The conversation as the engine reads it: its statements (rejected ones moderated out) and every current vote, in the order cast.</summary>
     public async Task<Engine.Conversation> EngineConversationAsync(int conversationId, CancellationToken cancellationToken)
     {
-        var statements = await db.Set<ConversationStatement>().AsNoTracking()
-            .Where(s => s.ConversationId == conversationId && s.Status != StatementStatus.Pending)
-            .Select(s => new { s.Id, s.Text, s.Status, s.AuthorParticipantId, s.CreatedAt })
-            .ToListAsync(cancellationToken);
+        var statements = await StatementsAsync(conversationId, cancellationToken);
         var votes = await db.Set<ConversationVote>().AsNoTracking()
             .Where(v => v.ConversationId == conversationId)
             .OrderBy(v => v.VotedAt).ThenBy(v => v.Id)
             .Select(v => new { v.ParticipantId, v.StatementId, v.Choice, v.VotedAt })
             .ToListAsync(cancellationToken);
-        return new Engine.Conversation(
-            statements.Select(s => new Engine.Statement(s.Id, s.Text)
-            {
-                Moderation = s.Status == StatementStatus.Rejected ? Engine.Moderation.Rejected : Engine.Moderation.Accepted,
-                AuthorId = s.AuthorParticipantId,
-                CreatedAt = new DateTimeOffset(s.CreatedAt, TimeSpan.Zero),
-            }),
+        return new Engine.Conversation(statements,
             votes.Select(v => new Engine.Vote(v.ParticipantId, v.StatementId, ToEngine(v.Choice), new DateTimeOffset(v.VotedAt, TimeSpan.Zero))));
     }
 
@@ -221,20 +249,81 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
     /// <summary>A, B, ... Z, then AA, AB...</summary>
     public static string Label(int index) => index < 26 ? ((char)('A' + index)).ToString() : Label((index / 26) - 1) + Label(index % 26);
 
-    private async Task<(MapSummary, Engine.OpinionMapState?, Engine.Bridging.BridgingRanking?)> ComputeAsync(int conversationId, Engine.OpinionMapState? previous,
-        Engine.Bridging.BridgingRanking? previousBridging, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the map, warm from this instance's last state, and stores it. The votes are read in full the first
+    /// time and every <see cref="FullReadEvery"/>; in between only those cast or changed since the latest read, less
+    /// <see cref="Overlap"/> (votes are applied again harmlessly: the engine keeps one per participant and statement),
+    /// so a vote committed a little after a later one (another server, a slow batch) is still read.
+    /// </summary>
+    private async Task<MapSummary> ComputeAsync(int conversationId, ConversationMapCache.Entry entry, string fingerprint, bool exists, CancellationToken cancellationToken)
     {
-        var conversation = await EngineConversationAsync(conversationId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var statements = await StatementsAsync(conversationId, cancellationToken);
+        if (entry.Votes is null || now - entry.LoadedAt > FullReadEvery)
+        {
+            entry.Votes = new Engine.Conversation();
+            entry.Watermark = DateTime.MinValue;
+            entry.LoadedAt = now;
+        }
+        var conversation = entry.Votes;
+        foreach (var statement in statements)
+        {
+            conversation.AddOrUpdate(statement);
+        }
+        var since = entry.Watermark == DateTime.MinValue ? DateTime.MinValue : entry.Watermark - Overlap;
+        await foreach (var vote in db.Set<ConversationVote>().AsNoTracking()
+            .Where(v => v.ConversationId == conversationId && v.VotedAt >= since)
+            .OrderBy(v => v.VotedAt)
+            .Select(v => new { v.ParticipantId, v.StatementId, v.Choice, v.VotedAt })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            conversation.Add(new Engine.Vote(vote.ParticipantId, vote.StatementId, ToEngine(vote.Choice), new DateTimeOffset(vote.VotedAt, TimeSpan.Zero)));
+            if (vote.VotedAt > entry.Watermark)
+            {
+                entry.Watermark = vote.VotedAt;
+            }
+        }
+        MapSummary summary;
         if (conversation.ParticipantCount == 0)
         {
-            return (MapSummary.Empty(now), null, null);
+            summary = MapSummary.Empty(now);
+            entry.State = null;
+            entry.Bridging = null;
         }
-        var (map, bridging) = await Task.Run(() => (
-            Engine.OpinionMapper.Compute(conversation, EngineOptions, previous),
-            Engine.Bridging.BridgingRanker.Rank(conversation, BridgingOptions, previousBridging)), cancellationToken);
-        return (Summarise(map, conversation, now, bridging), map.State, bridging);
+        else
+        {
+            var (previous, previousBridging) = (entry.State, entry.Bridging);
+            var (map, bridging) = await Task.Run(() => (
+                Engine.OpinionMapper.Compute(conversation, EngineOptions, previous),
+                Engine.Bridging.BridgingRanker.Rank(conversation, BridgingOptions, previousBridging)), cancellationToken);
+            summary = Summarise(map, conversation, now, bridging);
+            entry.State = map.State;
+            entry.Bridging = bridging;
+        }
+        entry.Summary = summary;
+        entry.Priorities = null;
+        entry.Fingerprint = fingerprint;
+        await StoreAsync(conversationId, summary, fingerprint, exists, cancellationToken);
+        return summary;
     }
+
+    /// <summary>How long before the latest vote read the next read starts again.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the votes are read in full again (a safety net: nothing is known to need it).</summary>
+    public static readonly TimeSpan FullReadEvery = TimeSpan.FromMinutes(10);
+
+    private async Task<List<Engine.Statement>> StatementsAsync(int conversationId, CancellationToken cancellationToken) =>
+        (await db.Set<ConversationStatement>().AsNoTracking()
+            .Where(s => s.ConversationId == conversationId && s.Status != StatementStatus.Pending)
+            .Select(s => new { s.Id, s.Text, s.Status, s.AuthorParticipantId, s.CreatedAt })
+            .ToListAsync(cancellationToken))
+        .Select(s => new Engine.Statement(s.Id, s.Text)
+        {
+            Moderation = s.Status == StatementStatus.Rejected ? Engine.Moderation.Rejected : Engine.Moderation.Accepted,
+            AuthorId = s.AuthorParticipantId,
+            CreatedAt = new DateTimeOffset(s.CreatedAt, TimeSpan.Zero),
+        }).ToList();
 
     private async Task<string> FingerprintAsync(int conversationId, CancellationToken cancellationToken)
     {
@@ -286,6 +375,7 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
         var open = (await db.Set<ConversationStatement>().AsNoTracking()
                 .Where(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted)
                 .OrderBy(s => s.Id)
+                .Select(s => new { s.Id, s.IsPinned })
                 .ToListAsync(cancellationToken))
             .Where(s => !votedSet.Contains(s.Id))
             .ToList();
@@ -293,18 +383,19 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
         {
             return null;
         }
-        if (open.FirstOrDefault(s => s.IsPinned) is { } pinned)
+        var chosen = open.FirstOrDefault(s => s.IsPinned)?.Id;
+        if (chosen is null)
         {
-            return pinned;
+            var priorities = await maps.PrioritiesAsync(conversationId, cancellationToken);
+            chosen = open.FirstOrDefault(s => !priorities.ContainsKey(s.Id))?.Id ?? Draw(open.Select(s => s.Id).ToList(), priorities, random ?? Random.Shared);
         }
-        var map = await maps.CurrentAsync(conversationId, cancellationToken);
-        var priorities = map.Statements.ToDictionary(s => s.StatementId, s => s.Priority);
-        if (open.FirstOrDefault(s => !priorities.ContainsKey(s.Id)) is { } unseen)
-        {
-            return unseen;
-        }
-        var weights = open.Select(s => Math.Max(priorities[s.Id], 1e-9)).ToList();
-        var draw = (random ?? Random.Shared).NextDouble() * weights.Sum();
+        return await db.Set<ConversationStatement>().AsNoTracking().SingleAsync(s => s.Id == chosen, cancellationToken);
+    }
+
+    private static int Draw(List<int> open, IReadOnlyDictionary<int, double> priorities, Random random)
+    {
+        var weights = open.Select(id => Math.Max(priorities[id], 1e-9)).ToList();
+        var draw = random.NextDouble() * weights.Sum();
         for (var i = 0; i < open.Count; i++)
         {
             draw -= weights[i];
