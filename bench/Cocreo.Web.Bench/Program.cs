@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
     "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
     "conversation-scale" => await ConversationScaleBenchmark.RunAsync(args[1..]),
+    "conversation-map" => await ConversationMapBenchmark.RunAsync(args[1..]),
     "prepare" or "publish" or "verify" => await BudgetingBenchmark.RunAsync(args),
     _ => Usage(),
 };
