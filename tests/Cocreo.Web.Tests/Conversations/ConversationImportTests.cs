@@ -249,12 +249,14 @@ internal static class ImportSteps
     /// `cocreo opinion run` does (OpinionMapOptions.Default: Polis' rules, no replay, the seeded group starts,
     /// seed 0): the same partition of the participants into groups. Returns the seconds the import took.
     /// </summary>
-    public static async Task<double> ImportsTheSameAsTheEngineAsync(CocreoApp app, ProcessCast cast, string folder)
+    public static async Task<double> ImportsTheSameAsTheEngineAsync(CocreoApp app, ProcessCast cast, string folder, bool zipped = true)
     {
         var export = Engine.Polis.PolisExport.Read(folder);
-        var zip = Zip(folder);
+        (string, byte[])[] upload = zipped
+            ? [("export.zip", Zip(folder))]
+            : [.. new[] { "comments.csv", "votes.csv", "participants-votes.csv" }.Where(f => File.Exists(Path.Combine(folder, f))).Select(f => (f, File.ReadAllBytes(Path.Combine(folder, f))))];
         var clock = Stopwatch.StartNew();
-        var id = await ImportAsync(cast.OwnerClient, cast.ProcessId, ("export.zip", zip));
+        var id = await ImportAsync(cast.OwnerClient, cast.ProcessId, upload);
         var seconds = clock.Elapsed.TotalSeconds;
 
         var (statements, votes, map) = await ReadAsync(app, id);
