@@ -47,11 +47,13 @@ public sealed class ConversationsCapability : Capability
         ("statement.added", "A participant added a statement to a conversation"),
         ("statement.pinned", "Pinned a statement"),
         ("statement.unpinned", "Unpinned a statement"),
+        ("conversation.imported", "Imported a conversation from a Polis export"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConversationOptions>(configuration.GetSection(ConversationOptions.Section));
+        services.Configure<Import.ConversationImportOptions>(configuration.GetSection(Import.ConversationImportOptions.Section));
         services.AddScoped<ConversationAccessReader>();
         services.AddScoped<StatementChecks>();
         services.AddScoped<ConversationMaps>();
@@ -69,5 +71,9 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<IProcessActivity, ConversationProcessActivity>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapConversationsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapConversationsApi();
+        Import.ConversationImportApi.Map(endpoints);
+    }
 }

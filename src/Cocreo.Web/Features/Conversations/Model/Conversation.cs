@@ -276,6 +276,10 @@ public sealed class ConversationParticipant
     public static ConversationParticipant WithKey(int conversationId, string keyHash, DateTime now) =>
         new() { ConversationId = conversationId, KeyHash = keyHash, CreatedAt = now };
 
+    /// <summary>A participant of an imported conversation (a Polis export): no account and no key, so nobody can ever take part as them.</summary>
+    public static ConversationParticipant Imported(int conversationId, DateTime firstSeen) =>
+        new() { ConversationId = conversationId, CreatedAt = firstSeen };
+
     /// <summary>The account is deleted: the participant stays (their votes keep the map as it was), no longer tied to anyone.</summary>
     public void ForgetAccount() => UserId = null;
 }
