@@ -55,6 +55,7 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<StatementChecks>();
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
+        services.AddScoped<Representativeness>();
         services.AddSingleton<ConversationMapCache>();
         services.AddSingleton<ConversationMapRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationMapRefresher>());

@@ -31,18 +31,19 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, await QuestionsAsync(id, cancellationToken));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] ChangeConversation.Handler change, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        if (!ModelState.IsValid)
+        var questions = ModelState.IsValid ? Input.ParseQuestions(ModelState, t) : null;
+        if (!ModelState.IsValid || questions is null)
         {
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(change, new ChangeConversation.Command(id, Input.ToSettings()), cancellationToken);
+        await changes.RunAsync(change, new ChangeConversation.Command(id, Input.ToSettings(), questions), cancellationToken);
         return this.Done(t["Your changes were saved and logged."], $"/conversations/{id}/manage");
     }
 
@@ -111,6 +112,9 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
         }
         return this.Done(t["The statement is open for voting."], $"/conversations/{id}/manage#statements");
     }
+
+    private Task<List<ConversationQuestion>> QuestionsAsync(int id, CancellationToken cancellationToken) =>
+        db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -34,7 +34,8 @@ internal static class Participants
 /// </summary>
 public static class CastVote
 {
-    public sealed record Command(int ConversationId, string? Key, int StatementId, ConversationChoice Choice) : IParticipantCommand;
+    /// <param name="Important">The participant marks the statement as important to them (kept only where the conversation asks).</param>
+    public sealed record Command(int ConversationId, string? Key, int StatementId, ConversationChoice Choice, bool Important = false) : IParticipantCommand;
 
     /// <param name="Changed">Whether a vote was cast or changed (false for the same choice again).</param>
     public sealed record Outcome(int ParticipantId, bool Changed);
@@ -56,12 +57,13 @@ public static class CastVote
                 throw new ConversationRuleException("NotVotable");
             }
             var participant = await Participants.EnsureAsync(change, db, cancellationToken);
+            var important = command.Important && change.Target.Conversation.AskImportance;
             var earlier = await db.Set<ConversationVote>().SingleOrDefaultAsync(v => v.ParticipantId == participant.Id && v.StatementId == statement.Id, cancellationToken);
             if (earlier is not null)
             {
-                return new Outcome(participant.Id, earlier.Change(command.Choice, change.Now));
+                return new Outcome(participant.Id, earlier.Change(command.Choice, change.Now, important));
             }
-            db.Add(ConversationVote.Cast(command.ConversationId, participant.Id, statement.Id, command.Choice, change.Now));
+            db.Add(ConversationVote.Cast(command.ConversationId, participant.Id, statement.Id, command.Choice, change.Now, important));
             return new Outcome(participant.Id, true);
         }
     }
@@ -111,6 +113,53 @@ public static class AddStatement
                 change.LogAs(LogActor.System, "content.held", ContentTarget.LogEntry(ConversationStatements.Kind, statement.Id, about, ("flood", flooding)));
             }
             return new Outcome(statement.Id, held);
+        }
+    }
+}
+
+/// <summary>
+/// A participant answers the conversation's demographic questions (or skips them: every answer "prefer not to
+/// say"), once; answering again replaces the answers. The answers are personal data: never logged, never in the
+/// open-data export, exported and deleted with the account.
+/// </summary>
+public static class AnswerQuestions
+{
+    /// <param name="Answers">Per question in order, the option's number, or null for "prefer not to say"; missing ones are null.</param>
+    public sealed record Command(int ConversationId, string? Key, IReadOnlyList<int?> Answers) : IParticipantCommand;
+
+    public sealed record Outcome(int ParticipantId, bool Changed);
+
+    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db) : ParticipantChange<Command, Outcome>(conversations)
+    {
+        public override async Task<Outcome> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
+        {
+            var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == command.ConversationId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+            if (questions.Count == 0)
+            {
+                throw new ConversationRuleException("NoQuestions");
+            }
+            var answers = command.Answers ?? [];
+            if (answers.Count > questions.Count || answers.Select((a, i) => a is { } option && (option < 0 || option >= questions[i].Options.Count)).Any(bad => bad))
+            {
+                throw new ConversationRuleException("UnknownAnswer");
+            }
+            var participant = await Participants.EnsureAsync(change, db, cancellationToken);
+            var earlier = await db.Set<ConversationAnswer>().Where(a => a.ParticipantId == participant.Id).ToDictionaryAsync(a => a.QuestionId, cancellationToken);
+            var changed = false;
+            for (var i = 0; i < questions.Count; i++)
+            {
+                var option = i < answers.Count ? answers[i] : null;
+                if (earlier.TryGetValue(questions[i].Id, out var answer))
+                {
+                    changed |= answer.Change(option, change.Now);
+                }
+                else
+                {
+                    db.Add(ConversationAnswer.Given(command.ConversationId, participant.Id, questions[i].Id, option, change.Now));
+                    changed = true;
+                }
+            }
+            return new Outcome(participant.Id, changed);
         }
     }
 }
