@@ -186,7 +186,7 @@ public abstract class ConversationDemographicsTests<TApp>(TApp app) : IClassFixt
         using (var scope = App.Services.CreateScope())
         {
             var part = scope.ServiceProvider.GetServices<IPersonalData>().OfType<ConversationPersonalData>().Single();
-            var json = System.Text.Json.JsonSerializer.Serialize(await part.ExportAsync(cast.Participant.Id, CancellationToken.None));
+            var json = System.Text.Json.JsonSerializer.Serialize(await part.ExportAsync(cast.Participant.Id, CancellationToken.None), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             Assert.Contains("\"question\":\"Age group\"", json, StringComparison.Ordinal);
             Assert.Contains("35–64", json, StringComparison.Ordinal);
             Assert.Contains("In the old town", json, StringComparison.Ordinal);
