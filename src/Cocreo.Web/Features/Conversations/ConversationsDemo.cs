@@ -114,24 +114,24 @@ public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
             }
         }
         db.AddRange(votes);
-        // About two thirds answered the questions about themselves (some preferring not to say); the camps lean differently
+        // About three quarters answered the questions about themselves (some preferring not to say); the camps lean differently
         // (the residents older and living in the old town, the cyclists younger), and the young are under-represented.
         var answers = new List<ConversationAnswer>();
         foreach (var (participant, camp) in participants)
         {
-            if (random.NextDouble() < 0.35)
+            if (random.NextDouble() < 0.25)
             {
                 continue;
             }
             var roll = random.NextDouble();
             int? age = roll < 0.05 ? null : camp switch
             {
-                0 => roll < 0.25 ? 0 : roll < 0.75 ? 1 : 2,
-                1 => roll < 0.45 ? 0 : roll < 0.9 ? 1 : 2,
-                _ => roll < 0.15 ? 0 : roll < 0.6 ? 1 : 2,
+                0 => roll < 0.25 ? 0 : roll < 0.7 ? 1 : 2,
+                1 => roll < 0.45 ? 0 : roll < 0.8 ? 1 : 2,
+                _ => roll < 0.2 ? 0 : roll < 0.6 ? 1 : 2,
             };
             var where = random.NextDouble();
-            int? home = where < 0.05 ? null : camp == 2 ? (where < 0.7 ? 0 : 1) : where < 0.15 ? 0 : where < 0.85 ? 1 : 2;
+            int? home = where < 0.05 ? null : camp == 2 ? (where < 0.6 ? 0 : where < 0.85 ? 1 : 2) : where < 0.25 ? 0 : where < 0.75 ? 1 : 2;
             answers.Add(ConversationAnswer.Given(conversation.Id, participant.Id, questions[0].Id, age, participant.CreatedAt));
             answers.Add(ConversationAnswer.Given(conversation.Id, participant.Id, questions[1].Id, home, participant.CreatedAt));
         }
