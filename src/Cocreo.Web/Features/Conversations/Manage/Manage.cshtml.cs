@@ -31,7 +31,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation, await QuestionsAsync(id, cancellationToken));
+        Input.From(Conversation, Questions);
         return Page();
     }
 
@@ -50,7 +50,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostSeedAsync(int id, string? text, [FromServices] AddSeedStatement.Handler add, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         Text = text;
         await changes.RunAsync(add, new AddSeedStatement.Command(id, text ?? ""), cancellationToken);
@@ -60,7 +60,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostPinAsync(int id, int statementId, bool pinned, [FromServices] PinStatement.Handler pin, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         await changes.RunAsync(pin, new PinStatement.Command(id, statementId, pinned), cancellationToken);
         return this.Done(pinned ? t["The statement is pinned: everyone sees it first."] : t["The statement is no longer pinned."], $"/conversations/{id}/manage#statements");
     }
@@ -68,7 +68,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostCloseAsync(int id, bool close, [FromServices] CloseConversation.Handler handler, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         var outcome = await changes.RunAsync(handler, new CloseConversation.Command(id, close), cancellationToken);
         return this.Done(!outcome.Changed ? t["Nothing changed."] : close ? t["The conversation is closed. The map stays."] : t["The conversation is open again."], $"/conversations/{id}/manage");
     }
@@ -76,7 +76,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostRejectAsync(int id, int statementId, string? reason, [FromServices] HideContent.Handler hide, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         await changes.RunAsync(hide, new HideContent.Command(View.Process.Id, ConversationStatements.Kind, statement.Id, reason ?? ""), cancellationToken);
@@ -91,7 +91,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostMergeAsync(int id, int statementId, int intoId, [FromServices] HideContent.Handler hide, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         var into = Statements.FirstOrDefault(s => s.Id == intoId && s.Id != statementId && s.IsVotable)
@@ -103,7 +103,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostAcceptAsync(int id, int statementId, [FromServices] KeepContent.Handler keep, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         var hasCase = await db.Set<ModerationCase>().AnyAsync(c => c.Kind == ConversationStatements.Kind && c.ItemId == statement.Id, cancellationToken);
         if (hasCase)
@@ -113,8 +113,8 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
         return this.Done(t["The statement is open for voting."], $"/conversations/{id}/manage#statements");
     }
 
-    private Task<List<ConversationQuestion>> QuestionsAsync(int id, CancellationToken cancellationToken) =>
-        db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+    /// <summary>The demographic questions, for the settings form (shown again whatever handler answers, so saving the form keeps them).</summary>
+    public List<ConversationQuestion> Questions { get; private set; } = [];
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -126,6 +126,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
             RefusedException.Unless(moderate, View.Access.IsAuthenticated);
         }
         CanModerate = moderate.IsAllowed;
+        Questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
         Statements = await db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         VotesPerStatement = await db.Set<ConversationVote>().Where(v => v.ConversationId == id).GroupBy(v => v.StatementId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
