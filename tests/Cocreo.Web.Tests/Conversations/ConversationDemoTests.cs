@@ -25,4 +25,21 @@ public sealed class ConversationDemoTests(InputFuzzTests.DemoApp app) : IClassFi
         var list = await visitor.GetOkPageAsync($"/processes/{conversation.ProcessId}/conversations");
         Assert.Contains(conversation.Question, list.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_report_shows_who_took_part_against_the_population_and_what_people_marked_important()
+    {
+        var conversation = await app.WithDbAsync(db => db.Set<Conversation>().SingleAsync(c => c.IsDemo));
+        Assert.True(conversation.AskImportance);
+        var answered = await app.WithDbAsync(db => db.Set<ConversationAnswer>().Where(a => a.ConversationId == conversation.Id).Select(a => a.ParticipantId).Distinct().CountAsync());
+        Assert.InRange(answered, 120, 180);
+        var report = await app.NewClient().GetOkPageAsync($"/conversations/{conversation.Id}/report");
+        var representativeness = report.QuerySelector("#representativeness")!;
+        Assert.Contains("Age group", representativeness.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Where do you live?", representativeness.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(representativeness.QuerySelector("svg"));
+        // A question is broken down by group of opinion (every cell has at least 5 people).
+        Assert.NotNull(representativeness.QuerySelector("table.representation-groups"));
+        Assert.NotEmpty(report.QuerySelectorAll("#important-table tbody tr"));
+    }
 }

@@ -38,6 +38,8 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
 
     private static Task<string> Votes(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationVote>().CountAsync(v => v.ConversationId == cast.ConversationId));
 
+    private static Task<string> Answers(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationAnswer>().CountAsync(a => a.ConversationId == cast.ConversationId));
+
     private static Task<string> Statements(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == cast.ConversationId));
 
     private static readonly Dictionary<string, Row> Rows = new()
@@ -81,6 +83,19 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
                 ["reportReason"] = "Spam",
                 ["reportSubmissionId"] = Guid.NewGuid().ToString(),
             }), Log, [SignIn, Changed, Changed, Changed, Changed, Changed]),
+        // Everyone who may take part answers the questions about themselves (each a participant of their own).
+        ["take-part/answer"] = new(new("POST", "/conversations/{id:int}", "Answer"),
+            async (cast, i) =>
+            {
+                await cast.QuestionsAsync();
+                return new(cast.Path("?handler=Answer"), new() { ["answers[0]"] = $"{i % 2}", ["answers[1]"] = "" });
+            }, Answers, Everyone),
+        ["api/answers"] = new(new("POST", "/api/v1/conversations/{id:int}/answers"),
+            async (cast, i) =>
+            {
+                await cast.QuestionsAsync();
+                return new($"/api/v1/conversations/{cast.ConversationId}/answers", [], $"{{\"answers\":[{i % 2},null]}}");
+            }, Answers, Everyone),
         ["api/vote"] = new(new("POST", "/api/v1/conversations/{id:int}/votes"),
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/votes", [], $"{{\"statementId\":{await cast.StatementAsync($"API vote {i} about parks.")},\"choice\":\"Disagree\"}}"), Votes, Everyone),
         ["api/statement"] = new(new("POST", "/api/v1/conversations/{id:int}/statements"),
@@ -174,6 +189,17 @@ internal sealed record ConversationCast(CocreoApp App, ProcessCast People, int C
             await db.SaveChangesAsync();
         }
         return statement.Id;
+    });
+
+    /// <summary>Gives the conversation two demographic questions, once.</summary>
+    public Task QuestionsAsync() => App.WithDbAsync(async db =>
+    {
+        if (!await db.Set<ConversationQuestion>().AnyAsync(q => q.ConversationId == ConversationId))
+        {
+            db.Add(ConversationQuestion.For(ConversationId, 0, new QuestionDraft("Age group", ["Under 40", "40 or older"], [45m, 55m])));
+            db.Add(ConversationQuestion.For(ConversationId, 1, new QuestionDraft("District", ["North", "South"], [null, null])));
+            await db.SaveChangesAsync();
+        }
     });
 
     public Task ReopenAsync() => App.WithDbAsync(async db =>

@@ -23,6 +23,8 @@ public static class ConversationsApi
             .WithSummary("Votes agree, disagree or pass on a statement; voting again replaces the choice.").DisableAntiforgery();
         api.MapPost("/{id:int}/statements", AddStatement).WithName("AddConversationStatement")
             .WithSummary("Adds a statement (where participants may); it may wait for moderation.").DisableAntiforgery();
+        api.MapPost("/{id:int}/answers", Answer).WithName("AnswerConversationQuestions")
+            .WithSummary("Answers the conversation's questions about the participant (each an option's number, or null for prefer not to say; an empty list skips them); answering again replaces the answers.").DisableAntiforgery();
         api.MapGet("/{id:int}/map", Map).WithName("GetConversationMap").WithSummary("The opinion map: groups with their representative statements, consensus, group-aware consensus, and when it was computed.");
         return api;
     }
@@ -36,8 +38,15 @@ public static class ConversationsApi
             .OrderBy(s => s.Id)
             .Select(s => new StatementDocument(s.Id, s.Text, s.IsSeed, s.IsPinned))
             .ToListAsync(cancellationToken);
+        var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
+        var answers = participant is { } p
+            ? await db.Set<ConversationAnswer>().AsNoTracking().Where(a => a.ParticipantId == p).ToDictionaryAsync(a => a.QuestionId, a => a.Option, cancellationToken)
+            : [];
         return TypedResults.Ok(new ConversationDocument(c.Id, c.ProcessId, c.Question, c.Context, c.Access, c.ParticipantsMayAdd, c.Moderation, c.StatementLimit, c.State,
-            view.Can(ConversationAction.TakePart), statements));
+            view.Can(ConversationAction.TakePart), statements, c.AskImportance,
+            questions.Select(q => new QuestionDocument(q.Id, q.Text, q.Options, q.PopulationShares)).ToList(),
+            answers.Count == 0 ? null : questions.Select(q => answers.GetValueOrDefault(q.Id)).ToList()));
     }
 
     private static async Task<IResult> Next(int id, HttpContext http, ConversationAccessReader conversations, StatementRouting routing, CancellationToken cancellationToken)
@@ -58,8 +67,19 @@ public static class ConversationsApi
             return refused;
         }
         var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
-        var outcome = await cast.CastAsync(new CastVote.Command(id, key, request.StatementId, request.Choice), http.User, cancellationToken);
+        var outcome = await cast.CastAsync(new CastVote.Command(id, key, request.StatementId, request.Choice, request.Important ?? false), http.User, cancellationToken);
         return TypedResults.Ok(new VoteDocument(request.StatementId, request.Choice, outcome.Changed));
+    }
+
+    private static async Task<IResult> Answer(int id, AnswersRequest request, HttpContext http, ChangeRunner changes, AnswerQuestions.Handler answer, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var outcome = await changes.RunAsync(answer, new AnswerQuestions.Command(id, key, request.Answers ?? []), cancellationToken);
+        return TypedResults.Ok(new AnswersDocument(request.Answers ?? [], outcome.Changed));
     }
 
     private static async Task<IResult> AddStatement(int id, StatementRequest request, HttpContext http, ChangeRunner changes, AddStatement.Handler add, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
@@ -73,14 +93,16 @@ public static class ConversationsApi
         return TypedResults.Created($"/api/v1/conversations/{id}", new AddedDocument(outcome.StatementId, outcome.Held ? StatementStatus.Pending : StatementStatus.Accepted));
     }
 
-    private static async Task<Ok<MapDocument>> Map(int id, HttpContext http, ConversationAccessReader conversations, ConversationMaps maps, CancellationToken cancellationToken)
+    private static async Task<Ok<MapDocument>> Map(int id, HttpContext http, ConversationAccessReader conversations, ConversationMaps maps, Representativeness representativeness, CancellationToken cancellationToken)
     {
-        await conversations.ReadAsync(id, http.User, ConversationAction.View, cancellationToken);
+        var view = await conversations.ReadAsync(id, http.User, ConversationAction.View, cancellationToken);
         var map = await maps.CurrentAsync(id, cancellationToken);
         var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
+        var important = view.Conversation.AskImportance ? await representativeness.ImportantAsync(id, cancellationToken) : null;
         return TypedResults.Ok(new MapDocument(map.ComputedAt, map.ParticipantCount, map.InConversationCount, map.VoteCount, map.Groups, map.ConsensusAgree, map.ConsensusDisagree,
-            map.Statements.Select(s => new StatementFigures(s.StatementId, s.Agree, s.Disagree, s.Seen, s.GroupAwareConsensus, s.IsModeratedOut)).ToList(),
-            participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null, map.Bridging));
+            map.Statements.Select(s => new StatementFigures(s.StatementId, s.Agree, s.Disagree, s.Seen, s.GroupAwareConsensus, s.IsModeratedOut, important?.GetValueOrDefault(s.StatementId))).ToList(),
+            participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null, map.Bridging,
+            await representativeness.ForAsync(id, map, cancellationToken)));
     }
 
     private static async Task<IResult?> RefuseWithoutTokenAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t) =>
@@ -92,11 +114,19 @@ public static class ConversationsApi
 public sealed record StatementDocument(int Id, string Text, bool IsSeed, bool IsPinned);
 
 public sealed record ConversationDocument(int Id, int ProcessId, string Question, string Context, ConversationAccess Access, bool ParticipantsMayAdd,
-    StatementModeration Moderation, int StatementLimit, ConversationState State, bool YouMayTakePart, IReadOnlyList<StatementDocument> Statements);
+    StatementModeration Moderation, int StatementLimit, ConversationState State, bool YouMayTakePart, IReadOnlyList<StatementDocument> Statements,
+    bool AskImportance = false, IReadOnlyList<QuestionDocument>? Questions = null, IReadOnlyList<int?>? YourAnswers = null);
+
+/// <summary>A question about the participants: its answers (an answer is sent as its number) and their population shares in per cent (null where not known).</summary>
+public sealed record QuestionDocument(int Id, string Text, IReadOnlyList<string> Options, IReadOnlyList<decimal?> PopulationShares);
+
+public sealed record AnswersRequest(IReadOnlyList<int?>? Answers);
+
+public sealed record AnswersDocument(IReadOnlyList<int?> Answers, bool Changed);
 
 public sealed record NextDocument(StatementDocument Statement, int Voted, int Open);
 
-public sealed record VoteRequest(int StatementId, ConversationChoice Choice);
+public sealed record VoteRequest(int StatementId, ConversationChoice Choice, bool? Important = null);
 
 public sealed record VoteDocument(int StatementId, ConversationChoice Choice, bool Changed);
 
@@ -104,10 +134,11 @@ public sealed record StatementRequest(string? Text);
 
 public sealed record AddedDocument(int StatementId, StatementStatus Status);
 
-public sealed record StatementFigures(int StatementId, int Agree, int Disagree, int Seen, double GroupAwareConsensus, bool IsModeratedOut);
+/// <param name="Important">How many participants marked it important; null where the conversation does not ask.</param>
+public sealed record StatementFigures(int StatementId, int Agree, int Disagree, int Seen, double GroupAwareConsensus, bool IsModeratedOut, int? Important = null);
 
 /// <param name="YourGroup">The caller's opinion group, when they voted enough to be placed in one.</param>
 /// <param name="Bridging">The bridging ranking (Community Notes' model): statements supported across the divide, highest intercept first; null until the map is next computed.</param>
 public sealed record MapDocument(DateTime ComputedAt, int Participants, int InConversation, int Votes, IReadOnlyList<GroupSummary> Groups,
     IReadOnlyList<ConsensusSummary> ConsensusAgree, IReadOnlyList<ConsensusSummary> ConsensusDisagree, IReadOnlyList<StatementFigures> Statements, int? YourGroup,
-    BridgingSummary? Bridging);
+    BridgingSummary? Bridging, IReadOnlyList<QuestionRepresentation>? Representativeness = null);

@@ -58,6 +58,7 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<StatementChecks>();
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
+        services.AddScoped<Representativeness>();
         services.AddSingleton<ConversationMapCache>();
         services.AddScoped<VotingPapers>();
         services.AddScoped<CastVote.Handler>();

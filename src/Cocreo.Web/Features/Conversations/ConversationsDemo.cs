@@ -61,8 +61,16 @@ public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
         var conversation = Conversation.Start(city.OrganisationId, process.Id, new ConversationSettings(
             "What should the old town's streets be like in five years?",
             "The city will draft a traffic and public-space plan for the old town next year. Before it does, tell us what you think: vote on the statements one at a time, and add your own if something is missing. The map shows the groups of opinion and what everyone shares.",
-            ConversationAccess.Link, ParticipantsMayAdd: true, StatementModeration.Post, ConversationLimits.DefaultStatementLength), now, isDemo: true);
+            ConversationAccess.Link, ParticipantsMayAdd: true, StatementModeration.Post, ConversationLimits.DefaultStatementLength, AskImportance: true), now, isDemo: true);
         db.Add(conversation);
+        await db.SaveChangesAsync(cancellationToken);
+        // Two questions about the participants with the city's population shares, for representativeness.
+        var questions = new[]
+        {
+            ConversationQuestion.For(conversation.Id, 0, new QuestionDraft("Age group", ["16–34", "35–64", "65 or older"], [28m, 50m, 22m])),
+            ConversationQuestion.For(conversation.Id, 1, new QuestionDraft("Where do you live?", ["In the old town", "Elsewhere in the city", "Outside the city"], [8m, 80m, 12m])),
+        };
+        db.AddRange(questions);
         await db.SaveChangesAsync(cancellationToken);
         var statements = Statements.Select(s => ConversationStatement.ByTheTeam(conversation, s.Text, seed: true, now)).ToList();
         db.AddRange(statements);
@@ -75,6 +83,8 @@ public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
             participantsMayAdd = true,
             moderation = conversation.Moderation.ToString(),
             statementLimit = conversation.StatementLimit,
+            askImportance = true,
+            questions = questions.Select(q => q.Text).ToList(),
             seeds = statements.Select(s => new { statement = s.Id, text = s.Text }).ToList(),
         }, cancellationToken);
 
@@ -98,10 +108,34 @@ public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
                 var agree = camp switch { 0 => Statements[index].Cars, 1 => Statements[index].Cycling, _ => Statements[index].Residents };
                 var roll = random.NextDouble();
                 var choice = roll < agree * 0.9 ? ConversationChoice.Agree : roll < 0.9 ? ConversationChoice.Disagree : ConversationChoice.Pass;
-                votes.Add(ConversationVote.Cast(conversation.Id, participant.Id, statements[index].Id, choice, participant.CreatedAt.AddSeconds(votes.Count % 300)));
+                // Some mark what matters most to their camp as important.
+                var important = choice != ConversationChoice.Pass && agree is > 0.85 or < 0.15 && random.NextDouble() < 0.3;
+                votes.Add(ConversationVote.Cast(conversation.Id, participant.Id, statements[index].Id, choice, participant.CreatedAt.AddSeconds(votes.Count % 300), important));
             }
         }
         db.AddRange(votes);
+        // About three quarters answered the questions about themselves (some preferring not to say); the camps lean differently
+        // (the residents older and living in the old town, the cyclists younger), and the young are under-represented.
+        var answers = new List<ConversationAnswer>();
+        foreach (var (participant, camp) in participants)
+        {
+            if (random.NextDouble() < 0.25)
+            {
+                continue;
+            }
+            var roll = random.NextDouble();
+            int? age = roll < 0.05 ? null : camp switch
+            {
+                0 => roll < 0.25 ? 0 : roll < 0.7 ? 1 : 2,
+                1 => roll < 0.45 ? 0 : roll < 0.8 ? 1 : 2,
+                _ => roll < 0.2 ? 0 : roll < 0.6 ? 1 : 2,
+            };
+            var where = random.NextDouble();
+            int? home = where < 0.05 ? null : camp == 2 ? (where < 0.6 ? 0 : where < 0.85 ? 1 : 2) : where < 0.25 ? 0 : where < 0.75 ? 1 : 2;
+            answers.Add(ConversationAnswer.Given(conversation.Id, participant.Id, questions[0].Id, age, participant.CreatedAt));
+            answers.Add(ConversationAnswer.Given(conversation.Id, participant.Id, questions[1].Id, home, participant.CreatedAt));
+        }
+        db.AddRange(answers);
         await db.SaveChangesAsync(cancellationToken);
         statements[3].Pin(true);
         await db.SaveChangesAsync(cancellationToken);

@@ -1235,6 +1235,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("AskImportance")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1283,6 +1286,41 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProcessId");
 
                     b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Option")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ConversationId", "QuestionId");
+
+                    b.HasIndex("ParticipantId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationMapSnapshot", b =>
@@ -1342,6 +1380,40 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ConversationParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<decimal?>>("PopulationShares")
+                        .IsRequired()
+                        .HasColumnType("numeric[]");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Position");
+
+                    b.ToTable("ConversationQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationStatement", b =>
@@ -1413,6 +1485,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("ConversationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Important")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
@@ -3656,6 +3731,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationAnswer", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Conversations.ConversationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Conversations.ConversationQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationMapSnapshot", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
@@ -3677,6 +3773,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationQuestion", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationStatement", b =>

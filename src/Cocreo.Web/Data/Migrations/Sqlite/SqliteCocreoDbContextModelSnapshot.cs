@@ -1191,6 +1191,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AskImportance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -1239,6 +1242,39 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProcessId");
 
                     b.ToTable("Conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Option")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ConversationId", "QuestionId");
+
+                    b.HasIndex("ParticipantId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationMapSnapshot", b =>
@@ -1296,6 +1332,38 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ConversationParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PopulationShares")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Position");
+
+                    b.ToTable("ConversationQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationStatement", b =>
@@ -1362,6 +1430,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Important")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ParticipantId")
@@ -3528,6 +3599,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationAnswer", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Conversations.ConversationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Conversations.ConversationQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationMapSnapshot", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
@@ -3549,6 +3641,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationQuestion", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationStatement", b =>

@@ -9,7 +9,8 @@ namespace Cocreo.Web.Features.Conversations;
 /// <summary>The process's team starts a conversation in the process (in any phase), with its first seed statements.</summary>
 public static class StartConversation
 {
-    public sealed record Command(int ProcessId, ConversationSettings Settings, IReadOnlyList<string> Seeds) : IProcessCommand;
+    /// <param name="Questions">Optional demographic questions (already checked by <see cref="ConversationQuestions.Parse"/>).</param>
+    public sealed record Command(int ProcessId, ConversationSettings Settings, IReadOnlyList<string> Seeds, IReadOnlyList<QuestionDraft>? Questions = null) : IProcessCommand;
 
     public sealed class Handler(ProcessAccessReader processes, CocreoDbContext db) : IChange<Command, ProcessTarget, int>
     {
@@ -37,6 +38,7 @@ public static class StartConversation
                 seeds.Add(seed);
             }
             db.AddRange(seeds);
+            db.AddRange((command.Questions ?? []).Select((q, i) => ConversationQuestion.For(conversation.Id, i, q)));
             await change.SaveAsync(cancellationToken);
             change.Log("conversation.created", new
             {
@@ -46,6 +48,8 @@ public static class StartConversation
                 participantsMayAdd = conversation.ParticipantsMayAdd,
                 moderation = conversation.Moderation.ToString(),
                 statementLimit = conversation.StatementLimit,
+                askImportance = conversation.AskImportance,
+                questions = (command.Questions ?? []).Select(q => q.Text).ToList(),
                 seeds = seeds.Select(s => new { statement = s.Id, text = s.Text }).ToList(),
             });
             return conversation.Id;
@@ -56,17 +60,35 @@ public static class StartConversation
 /// <summary>The team changes the question, context and settings.</summary>
 public static class ChangeConversation
 {
-    public sealed record Command(int ConversationId, ConversationSettings Settings) : IConversationCommand;
+    /// <param name="Questions">The demographic questions (checked by <see cref="ConversationQuestions.Parse"/>); null leaves them as they are.
+    /// They can change only until someone answers them (the answers are kept by the options' numbers).</param>
+    public sealed record Command(int ConversationId, ConversationSettings Settings, IReadOnlyList<QuestionDraft>? Questions = null) : IConversationCommand;
 
-    public sealed class Handler(ConversationAccessReader conversations, VotingPapers papers) : ConversationChange<Command, Done>(conversations, ConversationAction.Edit)
+    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db, VotingPapers papers) : ConversationChange<Command, Done>(conversations, ConversationAction.Edit)
     {
-        public override Task<Done> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
+        public override async Task<Done> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
         {
             change.AfterCommit(() => papers.Forget(command.ConversationId));
             var conversation = change.Target.Conversation;
-            if (conversation.Settings == command.Settings with { Question = StatementText.Tidy(command.Settings.Question), Context = (command.Settings.Context ?? "").Trim() })
+            var questionsChanged = false;
+            if (command.Questions is { } drafts)
             {
-                return Task.FromResult(new Done());
+                var current = await db.Set<ConversationQuestion>().Where(q => q.ConversationId == conversation.Id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+                questionsChanged = current.Count != drafts.Count || current.Zip(drafts).Any(p => !p.First.Draft.Same(p.Second));
+                if (questionsChanged)
+                {
+                    if (await db.Set<ConversationAnswer>().AnyAsync(a => a.ConversationId == conversation.Id, cancellationToken))
+                    {
+                        throw new ConversationRuleException("QuestionsLocked");
+                    }
+                    db.RemoveRange(current);
+                    db.AddRange(drafts.Select((q, i) => ConversationQuestion.For(conversation.Id, i, q)));
+                }
+            }
+            var settingsChanged = conversation.Settings != command.Settings with { Question = StatementText.Tidy(command.Settings.Question), Context = (command.Settings.Context ?? "").Trim() };
+            if (!settingsChanged && !questionsChanged)
+            {
+                return new Done();
             }
             conversation.Change(command.Settings);
             change.Log("conversation.changed", new
@@ -77,8 +99,10 @@ public static class ChangeConversation
                 participantsMayAdd = conversation.ParticipantsMayAdd,
                 moderation = conversation.Moderation.ToString(),
                 statementLimit = conversation.StatementLimit,
+                askImportance = conversation.AskImportance,
+                questions = questionsChanged ? command.Questions!.Select(q => q.Text).ToList() : null,
             });
-            return Task.FromResult(new Done());
+            return new Done();
         }
     }
 }

@@ -21,7 +21,26 @@ public class ConversationForm
     [Range(ConversationLimits.ShortestStatementLimit, ConversationLimits.LongestStatementLimit, ErrorMessage = "The length limit of statements must be between {1} and {2} characters.")]
     public int StatementLimit { get; set; } = ConversationLimits.DefaultStatementLength;
 
-    public ConversationSettings ToSettings() => new(Question, Context ?? "", Access, ParticipantsMayAdd, Moderation, StatementLimit);
+    /// <summary>Ask on the voting card whether the statement is important to the participant.</summary>
+    public bool AskImportance { get; set; }
+
+    /// <summary>Optional demographic questions as typed (<see cref="ConversationQuestions.Parse"/>).</summary>
+    [StringLength(4000, ErrorMessage = "This text can have at most {1} characters.")]
+    public string? Questions { get; set; }
+
+    public ConversationSettings ToSettings() => new(Question, Context ?? "", Access, ParticipantsMayAdd, Moderation, StatementLimit, AskImportance);
+
+    /// <summary>The questions as typed, checked; null (with the error on the field) when they break a rule.</summary>
+    public List<QuestionDraft>? ParseQuestions(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer<ConversationText> t)
+    {
+        var (questions, error) = ConversationQuestions.Parse(Questions);
+        if (error is { } e)
+        {
+            modelState.AddModelError("Input." + nameof(Questions), t[ConversationRules.Message(e.Code), e.Line]);
+            return null;
+        }
+        return questions;
+    }
 
     public void From(Conversation conversation)
     {
@@ -31,6 +50,13 @@ public class ConversationForm
         ParticipantsMayAdd = conversation.ParticipantsMayAdd;
         Moderation = conversation.Moderation;
         StatementLimit = conversation.StatementLimit;
+        AskImportance = conversation.AskImportance;
+    }
+
+    public void From(Conversation conversation, IEnumerable<ConversationQuestion> questions)
+    {
+        From(conversation);
+        Questions = ConversationQuestions.Text(questions.OrderBy(q => q.Position).Select(q => q.Draft));
     }
 }
 

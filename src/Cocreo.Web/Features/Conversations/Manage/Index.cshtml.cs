@@ -34,12 +34,13 @@ public sealed class IndexModel(ConversationAccessReader conversations, CocreoDbC
     public async Task<IActionResult> OnPostAsync(int processId, [FromServices] StartConversation.Handler start, CancellationToken cancellationToken)
     {
         await LoadAsync(processId, ConversationAction.Create, cancellationToken);
-        if (!ModelState.IsValid)
+        var questions = ModelState.IsValid ? Input.ParseQuestions(ModelState, t) : null;
+        if (!ModelState.IsValid || questions is null)
         {
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         var seeds = (Input.Seeds ?? "").Split('\n').Select(StatementText.Tidy).Where(s => s.Length > 0).ToList();
-        var id = await changes.RunAsync(start, new StartConversation.Command(processId, Input.ToSettings(), seeds), cancellationToken);
+        var id = await changes.RunAsync(start, new StartConversation.Command(processId, Input.ToSettings(), seeds, questions), cancellationToken);
         return this.Done(t["The conversation was started. Add seed statements so the first people have something to vote on."], $"/conversations/{id}/manage");
     }
 

@@ -31,25 +31,26 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] ChangeConversation.Handler change, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        if (!ModelState.IsValid)
+        var questions = ModelState.IsValid ? Input.ParseQuestions(ModelState, t) : null;
+        if (!ModelState.IsValid || questions is null)
         {
-            return Page();
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        await changes.RunAsync(change, new ChangeConversation.Command(id, Input.ToSettings()), cancellationToken);
+        await changes.RunAsync(change, new ChangeConversation.Command(id, Input.ToSettings(), questions), cancellationToken);
         return this.Done(t["Your changes were saved and logged."], $"/conversations/{id}/manage");
     }
 
     public async Task<IActionResult> OnPostSeedAsync(int id, string? text, [FromServices] AddSeedStatement.Handler add, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         Text = text;
         await changes.RunAsync(add, new AddSeedStatement.Command(id, text ?? ""), cancellationToken);
@@ -59,7 +60,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostPinAsync(int id, int statementId, bool pinned, [FromServices] PinStatement.Handler pin, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         await changes.RunAsync(pin, new PinStatement.Command(id, statementId, pinned), cancellationToken);
         return this.Done(pinned ? t["The statement is pinned: everyone sees it first."] : t["The statement is no longer pinned."], $"/conversations/{id}/manage#statements");
     }
@@ -67,7 +68,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostCloseAsync(int id, bool close, [FromServices] CloseConversation.Handler handler, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         var outcome = await changes.RunAsync(handler, new CloseConversation.Command(id, close), cancellationToken);
         return this.Done(!outcome.Changed ? t["Nothing changed."] : close ? t["The conversation is closed. The map stays."] : t["The conversation is open again."], $"/conversations/{id}/manage");
     }
@@ -75,7 +76,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostRejectAsync(int id, int statementId, string? reason, [FromServices] HideContent.Handler hide, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         await changes.RunAsync(hide, new HideContent.Command(View.Process.Id, ConversationStatements.Kind, statement.Id, reason ?? ""), cancellationToken);
@@ -90,7 +91,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostMergeAsync(int id, int statementId, int intoId, [FromServices] HideContent.Handler hide, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         ModelState.Clear();
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         var into = Statements.FirstOrDefault(s => s.Id == intoId && s.Id != statementId && s.IsVotable)
@@ -102,7 +103,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public async Task<IActionResult> OnPostAcceptAsync(int id, int statementId, [FromServices] KeepContent.Handler keep, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        Input.From(Conversation);
+        Input.From(Conversation, Questions);
         var statement = Statements.FirstOrDefault(s => s.Id == statementId) ?? throw new RefusedException(Refusal.NotFound);
         var hasCase = await db.Set<ModerationCase>().AnyAsync(c => c.Kind == ConversationStatements.Kind && c.ItemId == statement.Id, cancellationToken);
         if (hasCase)
@@ -111,6 +112,9 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
         }
         return this.Done(t["The statement is open for voting."], $"/conversations/{id}/manage#statements");
     }
+
+    /// <summary>The demographic questions, for the settings form (shown again whatever handler answers, so saving the form keeps them).</summary>
+    public List<ConversationQuestion> Questions { get; private set; } = [];
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -122,6 +126,7 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
             RefusedException.Unless(moderate, View.Access.IsAuthenticated);
         }
         CanModerate = moderate.IsAllowed;
+        Questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
         Statements = await db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         VotesPerStatement = await db.Set<ConversationVote>().Where(v => v.ConversationId == id).GroupBy(v => v.StatementId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

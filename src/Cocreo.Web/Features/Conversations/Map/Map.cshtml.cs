@@ -20,6 +20,9 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
     public bool YouVoted { get; private set; }
     public int SecondsOld { get; private set; }
 
+    /// <summary>How many marked each statement important; null where the conversation does not ask.</summary>
+    public Dictionary<int, int>? Important { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
@@ -30,6 +33,7 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
         YouVoted = participant is not null && await db.Set<ConversationVote>().AnyAsync(v => v.ParticipantId == participant, cancellationToken);
         You = participant is { } p && Map.Participants.TryGetValue(p, out var placed) ? placed : null;
         SecondsOld = Math.Max(0, (int)(clock.GetUtcNow().UtcDateTime - Map.ComputedAt).TotalSeconds);
+        Important = Conversation.AskImportance ? await HttpContext.RequestServices.GetRequiredService<Representativeness>().ImportantAsync(id, cancellationToken) : null;
         return Page();
     }
 

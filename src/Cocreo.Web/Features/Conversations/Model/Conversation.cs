@@ -58,7 +58,8 @@ public sealed record ConversationSettings(
     ConversationAccess Access,
     bool ParticipantsMayAdd,
     StatementModeration Moderation,
-    int StatementLimit);
+    int StatementLimit,
+    bool AskImportance = false);
 
 /// <summary>
 /// A conversation in a process (in any phase): a question, its context, and short statements people agree with,
@@ -81,6 +82,9 @@ public sealed class Conversation
 
     /// <summary>The most characters a statement may have.</summary>
     public int StatementLimit { get; private set; } = ConversationLimits.DefaultStatementLength;
+
+    /// <summary>Whether the voting card asks if a statement is important to the participant (Polis' "important" flag).</summary>
+    public bool AskImportance { get; private set; }
 
     public ConversationState State { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -124,9 +128,10 @@ public sealed class Conversation
         ParticipantsMayAdd = settings.ParticipantsMayAdd;
         Moderation = settings.Moderation;
         StatementLimit = settings.StatementLimit;
+        AskImportance = settings.AskImportance;
     }
 
-    public ConversationSettings Settings => new(Question, Context, Access, ParticipantsMayAdd, Moderation, StatementLimit);
+    public ConversationSettings Settings => new(Question, Context, Access, ParticipantsMayAdd, Moderation, StatementLimit, AskImportance);
 
     /// <summary>Closes the conversation; false when it was already closed.</summary>
     public bool Close(DateTime now)
@@ -293,6 +298,9 @@ public sealed class ConversationVote
     public int StatementId { get; private set; }
     public ConversationChoice Choice { get; private set; }
 
+    /// <summary>The participant marked the statement as important to them (where the conversation asks).</summary>
+    public bool Important { get; private set; }
+
     /// <summary>When the current choice was made (a changed vote moves it).</summary>
     public DateTime VotedAt { get; private set; }
 
@@ -300,18 +308,22 @@ public sealed class ConversationVote
     {
     }
 
-    public static ConversationVote Cast(int conversationId, int participantId, int statementId, ConversationChoice choice, DateTime now) =>
-        new() { ConversationId = conversationId, ParticipantId = participantId, StatementId = statementId, Choice = choice, VotedAt = now };
+    public static ConversationVote Cast(int conversationId, int participantId, int statementId, ConversationChoice choice, DateTime now, bool important = false) =>
+        new() { ConversationId = conversationId, ParticipantId = participantId, StatementId = statementId, Choice = choice, VotedAt = now, Important = important };
 
-    /// <summary>Replaces the choice; false when it was the same (nothing changes).</summary>
-    public bool Change(ConversationChoice choice, DateTime now)
+    /// <summary>Replaces the choice (and the importance mark); false when both were the same (nothing changes).</summary>
+    public bool Change(ConversationChoice choice, DateTime now, bool important = false)
     {
-        if (Choice == choice)
+        if (Choice == choice && Important == important)
         {
             return false;
         }
-        Choice = choice;
-        VotedAt = now;
+        Important = important;
+        if (Choice != choice)
+        {
+            Choice = choice;
+            VotedAt = now;
+        }
         return true;
     }
 }
@@ -408,6 +420,7 @@ public sealed class ConversationRuleException(string code, params object[] argum
         "QuestionEmpty" or "QuestionTooLong" => "Input.Question",
         "ContextTooLong" => "Input.Context",
         "StatementLimitOutOfRange" => "Input.StatementLimit",
+        "QuestionsLocked" => "Input.Questions",
         _ => null,
     };
 }

@@ -79,3 +79,30 @@ internal sealed class ConversationMapSnapshotConfiguration : IEntityTypeConfigur
         snapshot.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ConversationQuestionConfiguration : IEntityTypeConfiguration<ConversationQuestion>
+{
+    public void Configure(EntityTypeBuilder<ConversationQuestion> question)
+    {
+        question.ToTable("ConversationQuestions");
+        question.Property(q => q.Text).HasMaxLength(ConversationQuestions.TextLength).IsRequired();
+        question.HasOne<Conversation>().WithMany().HasForeignKey(q => q.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        question.HasIndex(q => new { q.ConversationId, q.Position });
+        question.Ignore(q => q.Draft);
+    }
+}
+
+internal sealed class ConversationAnswerConfiguration : IEntityTypeConfiguration<ConversationAnswer>
+{
+    public void Configure(EntityTypeBuilder<ConversationAnswer> answer)
+    {
+        answer.ToTable("ConversationAnswers");
+        answer.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        answer.HasOne<ConversationParticipant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        answer.HasOne<ConversationQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        // One answer per participant and question: answering again replaces it, and two requests at once count once.
+        answer.HasIndex(a => new { a.ParticipantId, a.QuestionId }).IsUnique();
+        answer.HasIndex(a => new { a.ConversationId, a.QuestionId });
+        answer.HasIndex(a => a.QuestionId);
+    }
+}

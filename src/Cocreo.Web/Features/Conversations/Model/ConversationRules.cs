@@ -21,6 +21,15 @@ public static class ConversationRules
         "NoParticipantKey" => "Your browser did not keep the cookie that lets you take part: allow cookies for this site and try again.",
         "MergeTarget" => "Choose the statement, open for voting, that this one repeats.",
         "NoReason" => "Give the reason for rejecting: it is shown in public.",
+        "QuestionsLocked" => "People have answered the questions about themselves already: the questions can no longer change.",
+        "NoQuestions" => "This conversation asks no questions about its participants.",
+        "UnknownAnswer" => "Choose one of the answers offered to each question, or “Prefer not to say”.",
+        "QuestionNeedsAnswers" => "The question that ends on line {0} needs at least two answers, one per line.",
+        "TooManyAnswers" => "A question can have at most 12 answers (line {0}).",
+        "TooManyQuestions" => "A conversation can ask at most five questions about its participants (line {0}).",
+        "QuestionLine" => "Line {0}: a question can have at most 200 characters.",
+        "AnswerLine" => "Line {0}: write an answer (at most 100 characters), then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
+        "SharesNot100" => "The population shares of the question that ends on line {0} must be given for every answer and add up to 100 %.",
         _ => "This change is not allowed.",
     };
 }

@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.Conversations;
 /// with the most agreement across groups, and what moderation did. Read from the stored map
 /// (<see cref="ConversationMaps.CurrentAsync"/>); whoever may see the conversation may read it.
 /// </summary>
-public sealed class ReportModel(ConversationAccessReader conversations, ConversationMaps maps, CocreoDbContext db) : PageModel
+public sealed class ReportModel(ConversationAccessReader conversations, ConversationMaps maps, CocreoDbContext db, Representativeness representativeness) : PageModel
 {
     /// <summary>How many statements the report lists where it ranks them.</summary>
     public const int Top = 5;
@@ -25,6 +25,12 @@ public sealed class ReportModel(ConversationAccessReader conversations, Conversa
     public int Rejected { get; private set; }
     public int Pending { get; private set; }
 
+    /// <summary>Per demographic question, participants against the population and (where safe) per opinion group.</summary>
+    public IReadOnlyList<QuestionRepresentation> Representation { get; private set; } = [];
+
+    /// <summary>How many marked each statement important; null where the conversation does not ask.</summary>
+    public Dictionary<int, int>? Important { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
@@ -37,6 +43,8 @@ public sealed class ReportModel(ConversationAccessReader conversations, Conversa
         Pending = statements.Count(s => s.Status == StatementStatus.Pending);
         var times = await db.Set<ConversationVote>().AsNoTracking().Where(v => v.ConversationId == id).Select(v => v.VotedAt).ToListAsync(cancellationToken);
         VotesPerDay = times.GroupBy(t => DateOnly.FromDateTime(t)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        Representation = await representativeness.ForAsync(id, Map, cancellationToken);
+        Important = Conversation.AskImportance ? await representativeness.ImportantAsync(id, cancellationToken) : null;
         return Page();
     }
 

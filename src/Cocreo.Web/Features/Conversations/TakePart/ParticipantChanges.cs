@@ -45,7 +45,8 @@ internal static class Participants
 /// </summary>
 public static class CastVote
 {
-    public sealed record Command(int ConversationId, string? Key, int StatementId, ConversationChoice Choice) : IParticipantCommand;
+    /// <param name="Important">The participant marks the statement as important to them (kept only where the conversation asks).</param>
+    public sealed record Command(int ConversationId, string? Key, int StatementId, ConversationChoice Choice, bool Important = false) : IParticipantCommand;
 
     /// <param name="Changed">Whether a vote was cast or changed (false for the same choice again).</param>
     public sealed record Outcome(int ParticipantId, bool Changed);
@@ -65,7 +66,8 @@ public static class CastVote
             {
                 throw Refused("NoParticipantKey");
             }
-            var receipt = await box.CastAsync(new VoteSubmission(command.ConversationId, userId, keyHash, command.StatementId, command.Choice, clock.GetUtcNow().UtcDateTime));
+            var important = command.Important && (await papers.ForAsync(command.ConversationId, cancellationToken))!.Conversation.AskImportance;
+            var receipt = await box.CastAsync(new VoteSubmission(command.ConversationId, userId, keyHash, command.StatementId, command.Choice, clock.GetUtcNow().UtcDateTime, important));
             switch (receipt.Written)
             {
                 case VoteWritten.Recorded or VoteWritten.Unchanged:
@@ -192,6 +194,53 @@ public static class AddStatement
                 change.LogAs(LogActor.System, "content.held", ContentTarget.LogEntry(ConversationStatements.Kind, statement.Id, about, ("flood", flooding)));
             }
             return new Outcome(statement.Id, held);
+        }
+    }
+}
+
+/// <summary>
+/// A participant answers the conversation's demographic questions (or skips them: every answer "prefer not to
+/// say"), once; answering again replaces the answers. The answers are personal data: never logged, never in the
+/// open-data export, exported and deleted with the account.
+/// </summary>
+public static class AnswerQuestions
+{
+    /// <param name="Answers">Per question in order, the option's number, or null for "prefer not to say"; missing ones are null.</param>
+    public sealed record Command(int ConversationId, string? Key, IReadOnlyList<int?> Answers) : IParticipantCommand;
+
+    public sealed record Outcome(int ParticipantId, bool Changed);
+
+    public sealed class Handler(ConversationAccessReader conversations, CocreoDbContext db) : ParticipantChange<Command, Outcome>(conversations)
+    {
+        public override async Task<Outcome> RunAsync(Change<ConversationTarget> change, Command command, CancellationToken cancellationToken)
+        {
+            var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == command.ConversationId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+            if (questions.Count == 0)
+            {
+                throw new ConversationRuleException("NoQuestions");
+            }
+            var answers = command.Answers ?? [];
+            if (answers.Count > questions.Count || answers.Select((a, i) => a is { } option && (option < 0 || option >= questions[i].Options.Count)).Any(bad => bad))
+            {
+                throw new ConversationRuleException("UnknownAnswer");
+            }
+            var participant = await Participants.EnsureAsync(change, db, cancellationToken);
+            var earlier = await db.Set<ConversationAnswer>().Where(a => a.ParticipantId == participant.Id).ToDictionaryAsync(a => a.QuestionId, cancellationToken);
+            var changed = false;
+            for (var i = 0; i < questions.Count; i++)
+            {
+                var option = i < answers.Count ? answers[i] : null;
+                if (earlier.TryGetValue(questions[i].Id, out var answer))
+                {
+                    changed |= answer.Change(option, change.Now);
+                }
+                else
+                {
+                    db.Add(ConversationAnswer.Given(command.ConversationId, participant.Id, questions[i].Id, option, change.Now));
+                    changed = true;
+                }
+            }
+            return new Outcome(participant.Id, changed);
         }
     }
 }

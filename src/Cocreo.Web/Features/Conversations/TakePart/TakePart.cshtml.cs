@@ -2,6 +2,7 @@ using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Conversations;
@@ -12,7 +13,7 @@ namespace Cocreo.Web.Features.Conversations;
 /// where participants may. A link conversation needs no account: the browser keeps a participant key in a cookie.
 /// </summary>
 public sealed class TakePartModel(ConversationAccessReader conversations, StatementRouting routing, ChangeRunner changes, Platform.Markdown.MarkdownRenderer markdown,
-    Moderation.ModerationDirectory moderation, IStringLocalizer<ConversationText> t, IStringLocalizer<Processes.ProcessText> processText, IStringLocalizer<Moderation.ModerationText> moderationText) : PageModel
+    Moderation.ModerationDirectory moderation, Data.CocreoDbContext db, IStringLocalizer<ConversationText> t, IStringLocalizer<Processes.ProcessText> processText, IStringLocalizer<Moderation.ModerationText> moderationText) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
@@ -33,21 +34,43 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
     /// <summary>Whether the reader reported the statement shown already.</summary>
     public bool Reported { get; private set; }
 
+    /// <summary>After this many votes (or when nothing is left to vote on) a participant is asked the questions about themselves, once.</summary>
+    public const int AskAfterVotes = 3;
+
+    /// <summary>The conversation's demographic questions, in order.</summary>
+    public List<ConversationQuestion> Questions { get; private set; } = [];
+
+    /// <summary>The participant's answers so far (question id → option, null for "prefer not to say").</summary>
+    public Dictionary<int, int?> Answers { get; private set; } = [];
+
+    /// <summary>Whether the page shows the questions about the participant instead of the next statement.</summary>
+    public bool AskQuestions { get; private set; }
+
     /// <summary>The statement being written, kept when it is refused.</summary>
     [BindProperty]
     public string? Text { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    /// <param name="questions">Show the questions about the participant again, to change the answers.</param>
+    public async Task<IActionResult> OnGetAsync(int id, bool questions, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, cancellationToken);
+        await LoadAsync(id, cancellationToken, questions);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVoteAsync(int id, int statementId, ConversationChoice choice, [FromServices] CastVote.Handler cast, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVoteAsync(int id, int statementId, ConversationChoice choice, bool important, [FromServices] CastVote.Handler cast, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await cast.CastAsync(new CastVote.Command(id, KeyForChange(), statementId, choice), User, cancellationToken);
+        await cast.CastAsync(new CastVote.Command(id, KeyForChange(), statementId, choice, important), User, cancellationToken);
         return Redirect($"/conversations/{id}#statement");
+    }
+
+    /// <summary>Answers the questions about the participant (each may be "prefer not to say"), or skips them all.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(int id, List<int?>? answers, bool skip, [FromServices] AnswerQuestions.Handler answer, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken, ask: true);
+        ModelState.Remove(nameof(Text));
+        await changes.RunAsync(answer, new AnswerQuestions.Command(id, KeyForChange(), skip ? [] : (IReadOnlyList<int?>?)answers ?? []), cancellationToken);
+        return this.Done(skip ? t["You skipped the questions about yourself. Thank you for taking part."] : t["Thank you: your answers help show who took part."], $"/conversations/{id}#statement");
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, [FromServices] AddStatement.Handler add, CancellationToken cancellationToken)
@@ -84,7 +107,7 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
         : View.Can(ConversationAction.TakePart) ? ParticipantKeys.Ensure(HttpContext)
         : ParticipantKeys.Read(HttpContext);
 
-    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task LoadAsync(int id, CancellationToken cancellationToken, bool ask = false)
     {
         View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
         var decision = View.Decide(ConversationAction.TakePart);
@@ -97,6 +120,15 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
         var participant = await conversations.ParticipantIdAsync(id, User, ParticipantKeys.Read(HttpContext), cancellationToken);
         Next = await routing.NextAsync(id, participant, cancellationToken);
         (Voted, Open) = await routing.ProgressAsync(id, participant, cancellationToken);
+        Questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        if (Questions.Count > 0 && CannotTakePart is null)
+        {
+            Answers = participant is { } p
+                ? await db.Set<ConversationAnswer>().AsNoTracking().Where(a => a.ParticipantId == p).ToDictionaryAsync(a => a.QuestionId, a => a.Option, cancellationToken)
+                : [];
+            // Asked once, after the first votes (or when nothing is left to vote on), until answered or skipped; again when asked for.
+            AskQuestions = ask || (participant is not null && Answers.Count == 0 && (Voted >= AskAfterVotes || Next is null));
+        }
         if (Next is not null && View.Access.IsAuthenticated)
         {
             Reported = (await moderation.ReportedByAsync(ConversationStatements.Kind, [Next.Id], View.Access.UserId, cancellationToken)).Contains(Next.Id);

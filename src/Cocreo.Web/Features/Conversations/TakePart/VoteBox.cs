@@ -8,15 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Conversations;
 
-/// <summary>A vote to write: who (their account, or the hash of their browser's key), on which statement, what.</summary>
-public sealed record VoteSubmission(int ConversationId, string? UserId, string? KeyHash, int StatementId, ConversationChoice Choice, DateTime At);
+/// <summary>A vote to write: who (their account, or the hash of their browser's key), on which statement, what, and whether it is important to them.</summary>
+public sealed record VoteSubmission(int ConversationId, string? UserId, string? KeyHash, int StatementId, ConversationChoice Choice, DateTime At, bool Important = false);
 
 public enum VoteWritten
 {
     /// <summary>Committed: a new vote, or a changed choice.</summary>
     Recorded,
 
-    /// <summary>The participant had voted the same already; nothing changed.</summary>
+    /// <summary>The participant had voted the same already (and marked it important or not the same); nothing changed.</summary>
     Unchanged,
 
     /// <summary>The conversation (or its process) no longer takes votes, or no longer from this kind of participant; nothing was written.</summary>
@@ -256,7 +256,7 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var sql = new StringBuilder("INSERT INTO \"ConversationVotes\" (\"ConversationId\", \"ParticipantId\", \"StatementId\", \"Choice\", \"VotedAt\") VALUES ");
+        var sql = new StringBuilder("INSERT INTO \"ConversationVotes\" (\"ConversationId\", \"ParticipantId\", \"StatementId\", \"Choice\", \"VotedAt\", \"Important\") VALUES ");
         for (var i = 0; i < votes.Count; i++)
         {
             var (vote, participant) = votes[i];
@@ -266,10 +266,11 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
                 .Append(BallotBox.Parameter(command, "p" + n, participant)).Append(", ")
                 .Append(BallotBox.Parameter(command, "s" + n, vote.StatementId)).Append(", ")
                 .Append(BallotBox.Parameter(command, "v" + n, vote.Choice.ToString())).Append(", ")
-                .Append(BallotBox.Parameter(command, "t" + n, vote.At)).Append(')');
+                .Append(BallotBox.Parameter(command, "t" + n, vote.At)).Append(", ")
+                .Append(BallotBox.Parameter(command, "m" + n, vote.Important)).Append(')');
         }
-        sql.Append(" ON CONFLICT (\"ParticipantId\", \"StatementId\") DO UPDATE SET \"Choice\" = excluded.\"Choice\", \"VotedAt\" = excluded.\"VotedAt\"")
-            .Append(" WHERE \"ConversationVotes\".\"Choice\" <> excluded.\"Choice\" RETURNING \"ParticipantId\", \"StatementId\"");
+        sql.Append(" ON CONFLICT (\"ParticipantId\", \"StatementId\") DO UPDATE SET \"Choice\" = excluded.\"Choice\", \"VotedAt\" = excluded.\"VotedAt\", \"Important\" = excluded.\"Important\"")
+            .Append(" WHERE \"ConversationVotes\".\"Choice\" <> excluded.\"Choice\" OR \"ConversationVotes\".\"Important\" <> excluded.\"Important\" RETURNING \"ParticipantId\", \"StatementId\"");
         command.CommandText = sql.ToString();
         var written = new HashSet<(int, int)>();
         await using var reader = await command.ExecuteReaderAsync();
