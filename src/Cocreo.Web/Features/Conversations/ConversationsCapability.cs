@@ -46,6 +46,7 @@ public sealed class ConversationsCapability : Capability
         ("statement.added", "A participant added a statement to a conversation"),
         ("statement.pinned", "Pinned a statement"),
         ("statement.unpinned", "Unpinned a statement"),
+        ("statement.proposed", "Made a statement into a proposal"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -55,6 +56,7 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<StatementChecks>();
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
+        services.AddScoped<StatementProposalLinks>();
         services.AddSingleton<ConversationMapCache>();
         services.AddSingleton<ConversationMapRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationMapRefresher>());

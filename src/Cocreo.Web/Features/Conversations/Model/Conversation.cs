@@ -404,6 +404,10 @@ public sealed class ConversationRuleException(string code, params object[] argum
         "QuestionEmpty" or "QuestionTooLong" => "Input.Question",
         "ContextTooLong" => "Input.Context",
         "StatementLimitOutOfRange" => "Input.StatementLimit",
+        "ProposalDestination" or "ProposalNotTaken" => "Input.Destination",
+        "ProposalCategory" => "Input.Category",
+        "ProposalCost" => "Input.EstimatedCost",
+        "ProposalText" => "Input.Title",
         _ => null,
     };
 }

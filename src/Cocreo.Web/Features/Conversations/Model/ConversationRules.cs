@@ -21,6 +21,12 @@ public static class ConversationRules
         "NoParticipantKey" => "Your browser did not keep the cookie that lets you take part: allow cookies for this site and try again.",
         "MergeTarget" => "Choose the statement, open for voting, that this one repeats.",
         "NoReason" => "Give the reason for rejecting: it is shown in public.",
+        "ProposalNotAccepted" => "Only a statement open for voting (accepted) can become a proposal: this one waits for moderation or was rejected.",
+        "ProposalDestination" => "Choose where the proposal goes: a budget of this process that collects proposals.",
+        "ProposalNotTaken" => "This budget is not collecting proposals now: choose another one, or ask its team to collect proposals.",
+        "ProposalCategory" => "Choose one of the budget's categories.",
+        "ProposalCost" => "Enter an estimated cost from 0 up to the whole budget.",
+        "ProposalText" => "A proposal needs a title (at most 200 characters) and a description.",
         _ => "This change is not allowed.",
     };
 }
