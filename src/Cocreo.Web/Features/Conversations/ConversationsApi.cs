@@ -59,7 +59,7 @@ public static class ConversationsApi
         {
             return refused;
         }
-        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var key = http.User.Identity?.IsAuthenticated == true ? ParticipantKeys.Read(http) : ParticipantKeys.Ensure(http);
         var outcome = await changes.RunAsync(cast, new CastVote.Command(id, key, request.StatementId, request.Choice), cancellationToken);
         return TypedResults.Ok(new VoteDocument(request.StatementId, request.Choice, outcome.Changed));
     }
@@ -70,7 +70,7 @@ public static class ConversationsApi
         {
             return refused;
         }
-        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var key = http.User.Identity?.IsAuthenticated == true ? ParticipantKeys.Read(http) : ParticipantKeys.Ensure(http);
         var outcome = await changes.RunAsync(add, new AddStatement.Command(id, key, request.Text ?? ""), cancellationToken);
         return TypedResults.Created($"/api/v1/conversations/{id}", new AddedDocument(outcome.StatementId, outcome.Held ? StatementStatus.Pending : StatementStatus.Accepted));
     }

@@ -40,6 +40,9 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
         return Page();
     }
 
+    /// <summary>The text of a statement that became a proposal (also one the map does not show yet).</summary>
+    public string ProposalStatement(int statementId) => Texts.GetValueOrDefault(statementId) ?? "";
+
     public string Text(int statementId) => Texts.GetValueOrDefault(statementId) ?? "";
 
     public GroupSummary? Group(int? id) => Map.Groups.FirstOrDefault(g => g.Id == id);

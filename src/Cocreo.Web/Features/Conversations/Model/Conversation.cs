@@ -276,6 +276,16 @@ public sealed class ConversationParticipant
     public static ConversationParticipant WithKey(int conversationId, string keyHash, DateTime now) =>
         new() { ConversationId = conversationId, KeyHash = keyHash, CreatedAt = now };
 
+    /// <summary>
+    /// Someone who took part by link signed in: the key's participant becomes their account's (one participant, not
+    /// two). The key hash is dropped, so the browser's cookie no longer speaks for the account once they sign out.
+    /// </summary>
+    public void AttachAccount(string userId)
+    {
+        UserId = userId;
+        KeyHash = null;
+    }
+
     /// <summary>The account is deleted: the participant stays (their votes keep the map as it was), no longer tied to anyone.</summary>
     public void ForgetAccount() => UserId = null;
 }

@@ -120,11 +120,14 @@ public sealed class StatementProposalLinks(CocreoDbContext db, IEnumerable<IProp
     }
 
     /// <summary>The statement a proposal came from: its conversation's question, the statement and the link to it; null when none.</summary>
-    public async Task<ProposalOrigin?> OriginOfAsync(string kind, int proposalId, CancellationToken cancellationToken) =>
-        await db.Set<StatementProposal>().AsNoTracking().Where(l => l.Kind == kind && l.ProposalId == proposalId)
-            .Join(db.Set<ConversationStatement>(), l => l.StatementId, s => s.Id, (l, s) => new { l.ConversationId, s.Id, s.Text })
-            .Join(db.Set<Conversation>(), x => x.ConversationId, c => c.Id, (x, c) => new ProposalOrigin(c.Question, x.Text, $"/conversations/{c.Id}/map#statement-{x.Id}"))
+    public async Task<ProposalOrigin?> OriginOfAsync(string kind, int proposalId, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<StatementProposal>().AsNoTracking().Where(l => l.Kind == kind && l.ProposalId == proposalId)
+            .Join(db.Set<ConversationStatement>(), l => l.StatementId, s => s.Id, (l, s) => new { l.ConversationId, StatementId = s.Id, s.Text })
+            .Join(db.Set<Conversation>(), x => x.ConversationId, c => c.Id, (x, c) => new { x.ConversationId, x.StatementId, x.Text, c.Question })
             .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new ProposalOrigin(found.Question, found.Text, $"/conversations/{found.ConversationId}/map#proposal-from-{found.StatementId}");
+    }
 }
 
 /// <summary>Where a proposal came from: a statement of a conversation.</summary>
