@@ -38,6 +38,8 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
 
     private static Task<string> Votes(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationVote>().CountAsync(v => v.ConversationId == cast.ConversationId));
 
+    private static Task<string> Proposals(ConversationCast cast) => cast.CountAsync(db => db.Set<StatementProposal>().CountAsync(l => l.ConversationId == cast.ConversationId));
+
     private static Task<string> Statements(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == cast.ConversationId));
 
     private static readonly Dictionary<string, Row> Rows = new()
@@ -81,6 +83,20 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
                 ["reportReason"] = "Spam",
                 ["reportSubmissionId"] = Guid.NewGuid().ToString(),
             }), Log, [SignIn, Changed, Changed, Changed, Changed, Changed]),
+        // The team makes a statement into a proposal of a budget of the process that collects proposals.
+        ["statement/proposal"] = new(new("POST", "/conversations/{id:int}/statements/{statementId:int}/proposal"),
+            async (cast, i) => new(cast.Path($"statements/{await cast.StatementAsync($"Propose me {i}, about trees.")}/proposal"), new()
+            {
+                ["Input.Destination"] = $"budget:{await cast.BudgetAsync()}",
+                ["Input.Title"] = $"Trees {i}",
+                ["Input.Description"] = "Plant trees.",
+                ["Input.Category"] = "Green spaces",
+                ["Input.EstimatedCost"] = "1000",
+            }), Proposals, Team),
+        ["api/proposal"] = new(new("POST", "/api/v1/conversations/{id:int}/statements/{statementId:int}/proposal"),
+            async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/statements/{await cast.StatementAsync($"API propose me {i}, about trees.")}/proposal", [],
+                $"{{\"kind\":\"budget\",\"destinationId\":{await cast.BudgetAsync()},\"title\":\"Trees {i}\",\"description\":\"Plant trees.\",\"category\":\"Green spaces\",\"estimatedCost\":1000}}"),
+            Proposals, ["401", Forbidden, Changed, Changed, Forbidden, Changed]),
         ["api/vote"] = new(new("POST", "/api/v1/conversations/{id:int}/votes"),
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/votes", [], $"{{\"statementId\":{await cast.StatementAsync($"API vote {i} about parks.")},\"choice\":\"Disagree\"}}"), Votes, Everyone),
         ["api/statement"] = new(new("POST", "/api/v1/conversations/{id:int}/statements"),
@@ -175,6 +191,11 @@ internal sealed record ConversationCast(CocreoApp App, ProcessCast People, int C
         }
         return statement.Id;
     });
+
+    private int? budget;
+
+    /// <summary>A budget of the process collecting proposals (made once per cast by its owner).</summary>
+    public async Task<int> BudgetAsync() => budget ??= await Budgeting.BudgetingScenario.CreateBudgetAsync(People.OwnerClient, People.ProcessId);
 
     public Task ReopenAsync() => App.WithDbAsync(async db =>
     {
