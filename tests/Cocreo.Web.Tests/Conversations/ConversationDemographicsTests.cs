@@ -207,17 +207,17 @@ public abstract class ConversationDemographicsTests<TApp>(TApp app) : IClassFixt
         var statement = (await StatementsAsync(App, id))[0].Id;
         var key = ParticipantKeys.New();
         // Eight requests of one participant at once, each marking it important: it counts once.
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => VoteAsync(
             new CastVote.Command(id, key, statement, i % 2 == 0 ? ConversationChoice.Agree : ConversationChoice.Disagree, Important: true))));
-        await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Pass, Important: true));
-        await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Agree));
+        await VoteAsync(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Pass, Important: true));
+        await VoteAsync(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Agree));
         using (var scope = App.Services.CreateScope())
         {
             var counts = await scope.ServiceProvider.GetRequiredService<Representativeness>().ImportantAsync(id, CancellationToken.None);
             Assert.Equal(2, counts[statement]);
         }
         // Changing only the mark is a change; the same again is not.
-        var outcome = await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, key, statement, (await VotesAsync(App, id))[0].Choice, Important: false));
+        var outcome = await VoteAsync(new CastVote.Command(id, key, statement, (await VotesAsync(App, id))[0].Choice, Important: false));
         Assert.True(outcome.Changed);
         Assert.Equal(1, (await VotesAsync(App, id)).Count(v => v.Important));
 
@@ -229,7 +229,7 @@ public abstract class ConversationDemographicsTests<TApp>(TApp app) : IClassFixt
 
         // Where the conversation does not ask, a mark sent anyway is not kept.
         Assert.Equal(HttpStatusCode.Redirect, (await SaveSettingsAsync(cast.OwnerClient, id, AgeAndHome, askImportance: false)).StatusCode);
-        await RunAsync<CastVote.Handler, CastVote.Command, CastVote.Outcome>(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Agree, Important: true));
+        await VoteAsync(new CastVote.Command(id, ParticipantKeys.New(), statement, ConversationChoice.Agree, Important: true));
         Assert.Equal(1, (await VotesAsync(App, id)).Count(v => v.Important));
         var page = await cast.AnonymousClient.GetOkPageAsync($"/conversations/{id}");
         Assert.Null(page.QuerySelector("input[name='important']"));
@@ -323,6 +323,12 @@ public abstract class ConversationDemographicsTests<TApp>(TApp app) : IClassFixt
             Assert.DoesNotContain("65 or older", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Age group", text, StringComparison.Ordinal);
         }
+    }
+
+    private async Task<CastVote.Outcome> VoteAsync(CastVote.Command command)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CastVote.Handler>().CastAsync(command, new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None);
     }
 
     private async Task<TResult> RunAsync<THandler, TCommand, TResult>(TCommand command) where THandler : IChange<TCommand, ConversationTarget, TResult>

@@ -39,6 +39,7 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
     private static Task<string> Votes(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationVote>().CountAsync(v => v.ConversationId == cast.ConversationId));
 
     private static Task<string> Answers(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationAnswer>().CountAsync(a => a.ConversationId == cast.ConversationId));
+    private static Task<string> Proposals(ConversationCast cast) => cast.CountAsync(db => db.Set<StatementProposal>().CountAsync(l => l.ConversationId == cast.ConversationId));
 
     private static Task<string> Statements(ConversationCast cast) => cast.CountAsync(db => db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == cast.ConversationId));
 
@@ -96,6 +97,20 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
                 await cast.QuestionsAsync();
                 return new($"/api/v1/conversations/{cast.ConversationId}/answers", [], $"{{\"answers\":[{i % 2},null]}}");
             }, Answers, Everyone),
+        // The team makes a statement into a proposal of a budget of the process that collects proposals.
+        ["statement/proposal"] = new(new("POST", "/conversations/{id:int}/statements/{statementId:int}/proposal"),
+            async (cast, i) => new(cast.Path($"statements/{await cast.StatementAsync($"Propose me {i}, about trees.")}/proposal"), new()
+            {
+                ["Input.Destination"] = $"budget:{await cast.BudgetAsync()}",
+                ["Input.Title"] = $"Trees {i}",
+                ["Input.Description"] = "Plant trees.",
+                ["Input.Category"] = "Green spaces",
+                ["Input.EstimatedCost"] = "1000",
+            }), Proposals, Team),
+        ["api/proposal"] = new(new("POST", "/api/v1/conversations/{id:int}/statements/{statementId:int}/proposal"),
+            async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/statements/{await cast.StatementAsync($"API propose me {i}, about trees.")}/proposal", [],
+                $"{{\"kind\":\"budget\",\"destinationId\":{await cast.BudgetAsync()},\"title\":\"Trees {i}\",\"description\":\"Plant trees.\",\"category\":\"Green spaces\",\"estimatedCost\":1000}}"),
+            Proposals, ["401", Forbidden, Changed, Changed, Forbidden, Changed]),
         ["api/vote"] = new(new("POST", "/api/v1/conversations/{id:int}/votes"),
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/votes", [], $"{{\"statementId\":{await cast.StatementAsync($"API vote {i} about parks.")},\"choice\":\"Disagree\"}}"), Votes, Everyone),
         ["api/statement"] = new(new("POST", "/api/v1/conversations/{id:int}/statements"),
@@ -201,6 +216,10 @@ internal sealed record ConversationCast(CocreoApp App, ProcessCast People, int C
             await db.SaveChangesAsync();
         }
     });
+    private int? budget;
+
+    /// <summary>A budget of the process collecting proposals (made once per cast by its owner).</summary>
+    public async Task<int> BudgetAsync() => budget ??= await Budgeting.BudgetingScenario.CreateBudgetAsync(People.OwnerClient, People.ProcessId);
 
     public Task ReopenAsync() => App.WithDbAsync(async db =>
     {

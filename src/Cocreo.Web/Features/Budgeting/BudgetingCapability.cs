@@ -86,6 +86,7 @@ public sealed class BudgetingCapability : Capability
         services.AddScoped<BallotPapers>();
         services.AddScoped<BallotTitles>();
         services.AddScoped<Notifications.IFollowTargets, BudgetFollowTargets>();
+        services.AddScoped<Conversations.IProposalTargets, BudgetProposalTargets>();
         services.AddScoped<Voting>();
         services.AddScoped<PublishedResults>();
         services.AddScoped<Census>();

@@ -76,6 +76,10 @@ public sealed class ConversationAccessReader(CocreoDbContext db, ProcessDirector
     /// <summary>
     /// Loads a conversation for a participant's change, with the participant (tracked) the person's account or
     /// browser key names, if they took part before. Signed-in people take part with their account; others with the key.
+    /// Someone who took part by link (key cookie) and then signed in, in a link conversation, where their account has no
+    /// participant yet: the key's participant is attached to the account here and saved with the change (its key hash
+    /// dropped, so after signing out the browser no longer speaks for the account); they do not become a second
+    /// participant. When the account has one already, the account's is used and the key's votes stay as they are.
     /// </summary>
     public async Task<ConversationTarget?> ForParticipantAsync(int conversationId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
     {
@@ -85,22 +89,46 @@ public sealed class ConversationAccessReader(CocreoDbContext db, ProcessDirector
             return null;
         }
         var userId = user.UserId();
-        var keyHash = userId is null && ParticipantKeys.LooksValid(key) ? ParticipantKeys.Hash(conversationId, key!) : null;
-        var participant = userId is not null
-            ? await db.Set<ConversationParticipant>().SingleOrDefaultAsync(p => p.ConversationId == conversationId && p.UserId == userId, cancellationToken)
-            : keyHash is not null
-                ? await db.Set<ConversationParticipant>().SingleOrDefaultAsync(p => p.ConversationId == conversationId && p.KeyHash == keyHash, cancellationToken)
+        var hash = ParticipantKeys.LooksValid(key) ? ParticipantKeys.Hash(conversationId, key!) : null;
+        ConversationParticipant? participant;
+        if (userId is not null)
+        {
+            participant = await db.Set<ConversationParticipant>().SingleOrDefaultAsync(p => p.ConversationId == conversationId && p.UserId == userId, cancellationToken);
+            if (participant is null && hash is not null && target.Conversation.Access == ConversationAccess.Link)
+            {
+                participant = await db.Set<ConversationParticipant>().SingleOrDefaultAsync(p => p.ConversationId == conversationId && p.KeyHash == hash && p.UserId == null, cancellationToken);
+                participant?.AttachAccount(userId);
+            }
+        }
+        else
+        {
+            participant = hash is not null
+                ? await db.Set<ConversationParticipant>().SingleOrDefaultAsync(p => p.ConversationId == conversationId && p.KeyHash == hash, cancellationToken)
                 : null;
-        return target with { Actor = ConversationTarget.ParticipantActor, Participant = participant, KeyHash = keyHash };
+        }
+        return target with { Actor = ConversationTarget.ParticipantActor, Participant = participant, KeyHash = userId is null ? hash : null };
     }
 
-    /// <summary>The id of the participant the person's account or browser key names in this conversation, or null.</summary>
+    /// <summary>
+    /// The id of the participant the person's account or browser key names in this conversation, or null. A signed-in
+    /// person without a participant of their own is shown what their browser's key did in a link conversation (it
+    /// becomes theirs with their next vote or statement: <see cref="ForParticipantAsync"/>).
+    /// </summary>
     public async Task<int?> ParticipantIdAsync(int conversationId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         if (userId is not null)
         {
-            return await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.UserId == userId).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+            var own = await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.UserId == userId).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+            if (own is not null || !ParticipantKeys.LooksValid(key))
+            {
+                return own;
+            }
+            var keyHash = ParticipantKeys.Hash(conversationId, key!);
+            return await db.Set<ConversationParticipant>()
+                .Where(p => p.ConversationId == conversationId && p.KeyHash == keyHash && p.UserId == null)
+                .Join(db.Set<Conversation>().Where(c => c.Access == ConversationAccess.Link), p => p.ConversationId, c => c.Id, (p, _) => (int?)p.Id)
+                .SingleOrDefaultAsync(cancellationToken);
         }
         if (!ParticipantKeys.LooksValid(key))
         {

@@ -9,7 +9,7 @@ public interface IConversationCommand
     int ConversationId { get; }
 }
 
-/// <summary>A command a participant sends: their browser's participant key (null when signed in: the account is who they are).</summary>
+/// <summary>A command a participant sends: their browser's participant key (signed in, the account is who they are; the key, if sent, only lets what they did by link become the account's).</summary>
 public interface IParticipantCommand : IConversationCommand
 {
     string? Key { get; }

@@ -20,6 +20,9 @@ public enum ConversationAction
 
     /// <summary>Accept and reject statements (through the shared moderation).</summary>
     Moderate,
+
+    /// <summary>Make an accepted statement into a proposal (of a budget of the process); the place decides too.</summary>
+    MakeProposal,
 }
 
 /// <summary>The facts about a conversation, its process and the person that permissions depend on.</summary>
@@ -67,6 +70,9 @@ public static class ConversationPermissions
                 : ProcessPermissions.Open(subject.ProcessClosed),
             ConversationAction.Edit => !who.Runs
                 ? NotYours("Only the process's owner and facilitators, and the organisation's administrators, run the conversation.")
+                : ProcessPermissions.Open(subject.ProcessClosed),
+            ConversationAction.MakeProposal => !who.Runs
+                ? NotYours("Only the process's owner and facilitators, and the organisation's administrators, make statements into proposals.")
                 : ProcessPermissions.Open(subject.ProcessClosed),
             // Moderation goes on after a process closes, as for all content.
             ConversationAction.Moderate => who.Runs ? Decision.Allowed : NotYours("Only the process's owner and facilitators, and the organisation's administrators, moderate statements."),

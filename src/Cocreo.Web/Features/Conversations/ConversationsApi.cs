@@ -25,6 +25,8 @@ public static class ConversationsApi
             .WithSummary("Adds a statement (where participants may); it may wait for moderation.").DisableAntiforgery();
         api.MapPost("/{id:int}/answers", Answer).WithName("AnswerConversationQuestions")
             .WithSummary("Answers the conversation's questions about the participant (each an option's number, or null for prefer not to say; an empty list skips them); answering again replaces the answers.").DisableAntiforgery();
+        api.MapPost("/{id:int}/statements/{statementId:int}/proposal", MakeProposal).WithName("MakeStatementProposal")
+            .WithSummary("The team makes an accepted statement into a proposal of a budget of the process that collects proposals; done once (a repeat answers the first proposal).").DisableAntiforgery();
         api.MapGet("/{id:int}/map", Map).WithName("GetConversationMap").WithSummary("The opinion map: groups with their representative statements, consensus, group-aware consensus, and when it was computed.");
         return api;
     }
@@ -66,7 +68,7 @@ public static class ConversationsApi
         {
             return refused;
         }
-        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var key = http.User.Identity?.IsAuthenticated == true ? ParticipantKeys.Read(http) : ParticipantKeys.Ensure(http);
         var outcome = await cast.CastAsync(new CastVote.Command(id, key, request.StatementId, request.Choice, request.Important ?? false), http.User, cancellationToken);
         return TypedResults.Ok(new VoteDocument(request.StatementId, request.Choice, outcome.Changed));
     }
@@ -88,9 +90,22 @@ public static class ConversationsApi
         {
             return refused;
         }
-        var key = http.User.Identity?.IsAuthenticated == true ? null : ParticipantKeys.Ensure(http);
+        var key = http.User.Identity?.IsAuthenticated == true ? ParticipantKeys.Read(http) : ParticipantKeys.Ensure(http);
         var outcome = await changes.RunAsync(add, new AddStatement.Command(id, key, request.Text ?? ""), cancellationToken);
         return TypedResults.Created($"/api/v1/conversations/{id}", new AddedDocument(outcome.StatementId, outcome.Held ? StatementStatus.Pending : StatementStatus.Accepted));
+    }
+
+    private static async Task<IResult> MakeProposal(int id, int statementId, ProposalRequest request, HttpContext http, ChangeRunner changes, MakeProposal.Handler make, IAntiforgery antiforgery,
+        IStringLocalizer<ConversationText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var draft = new ProposalDraft(request.Title ?? "", request.Description ?? "", request.Location ?? "", request.Category ?? "", request.EstimatedCost ?? -1, request.Language);
+        var outcome = await changes.RunAsync(make, new MakeProposal.Command(id, statementId, request.Kind ?? "budget", request.DestinationId, draft), cancellationToken);
+        var document = new ProposalMadeDocument(statementId, outcome.ProposalId, outcome.Title, outcome.Link, outcome.Made);
+        return outcome.Made ? TypedResults.Created(outcome.Link, document) : TypedResults.Ok(document);
     }
 
     private static async Task<Ok<MapDocument>> Map(int id, HttpContext http, ConversationAccessReader conversations, ConversationMaps maps, Representativeness representativeness, CancellationToken cancellationToken)
@@ -131,6 +146,13 @@ public sealed record VoteRequest(int StatementId, ConversationChoice Choice, boo
 public sealed record VoteDocument(int StatementId, ConversationChoice Choice, bool Changed);
 
 public sealed record StatementRequest(string? Text);
+
+/// <param name="Kind">Where the proposal goes: "budget" (the default).</param>
+/// <param name="DestinationId">The budget's id (of the conversation's process, collecting proposals).</param>
+public sealed record ProposalRequest(string? Kind, int DestinationId, string? Title, string? Description, string? Location, string? Category, decimal? EstimatedCost, string? Language);
+
+/// <param name="Made">False when the statement had become this proposal before (nothing changed).</param>
+public sealed record ProposalMadeDocument(int StatementId, int ProposalId, string Title, string Link, bool Made);
 
 public sealed record AddedDocument(int StatementId, StatementStatus Status);
 

@@ -48,6 +48,7 @@ public sealed class ConversationsCapability : Capability
         ("statement.pinned", "Pinned a statement"),
         ("statement.unpinned", "Unpinned a statement"),
         ("conversation.imported", "Imported a conversation from a Polis export"),
+        ("statement.proposed", "Made a statement into a proposal"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -59,6 +60,7 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
         services.AddScoped<Representativeness>();
+        services.AddScoped<StatementProposalLinks>();
         services.AddSingleton<ConversationMapCache>();
         services.AddScoped<VotingPapers>();
         services.AddScoped<CastVote.Handler>();

@@ -1456,6 +1456,55 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ConversationVotes", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.StatementProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DestinationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationStatementProposals", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
                 {
                     b.Property<int>("Id")
@@ -3678,6 +3727,21 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cocreo.Web.Features.Conversations.ConversationStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.StatementProposal", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cocreo.Web.Features.Conversations.ConversationStatement", null)

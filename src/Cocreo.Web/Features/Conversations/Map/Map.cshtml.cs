@@ -10,7 +10,7 @@ namespace Cocreo.Web.Features.Conversations;
 /// consensus beside the bridging ranking, and where the reader stands — as an SVG with a text alternative, a data table and plain sentences. It
 /// shows the last computed map and how old it is; reloading is safe at any time.
 /// </summary>
-public sealed class MapModel(ConversationAccessReader conversations, ConversationMaps maps, CocreoDbContext db, TimeProvider clock) : PageModel
+public sealed class MapModel(ConversationAccessReader conversations, ConversationMaps maps, CocreoDbContext db, TimeProvider clock, StatementProposalLinks proposals) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
@@ -22,6 +22,11 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
 
     /// <summary>How many marked each statement important; null where the conversation does not ask.</summary>
     public Dictionary<int, int>? Important { get; private set; }
+    /// <summary>Statement id to the proposal it became.</summary>
+    public IReadOnlyDictionary<int, ProposalMade> Proposals { get; private set; } = new Dictionary<int, ProposalMade>();
+
+    /// <summary>Whether the reader may make statements into proposals (the team).</summary>
+    public bool MayPropose => View.Can(ConversationAction.MakeProposal);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -32,10 +37,14 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
         var participant = await conversations.ParticipantIdAsync(id, User, ParticipantKeys.Read(HttpContext), cancellationToken);
         YouVoted = participant is not null && await db.Set<ConversationVote>().AnyAsync(v => v.ParticipantId == participant, cancellationToken);
         You = participant is { } p && Map.Participants.TryGetValue(p, out var placed) ? placed : null;
+        Proposals = await proposals.OfConversationAsync(id, cancellationToken);
         SecondsOld = Math.Max(0, (int)(clock.GetUtcNow().UtcDateTime - Map.ComputedAt).TotalSeconds);
         Important = Conversation.AskImportance ? await HttpContext.RequestServices.GetRequiredService<Representativeness>().ImportantAsync(id, cancellationToken) : null;
         return Page();
     }
+
+    /// <summary>The text of a statement that became a proposal (also one the map does not show yet).</summary>
+    public string ProposalStatement(int statementId) => Texts.GetValueOrDefault(statementId) ?? "";
 
     public string Text(int statementId) => Texts.GetValueOrDefault(statementId) ?? "";
 

@@ -285,6 +285,16 @@ public sealed class ConversationParticipant
     public static ConversationParticipant Imported(int conversationId, DateTime firstSeen) =>
         new() { ConversationId = conversationId, CreatedAt = firstSeen };
 
+    /// <summary>
+    /// Someone who took part by link signed in: the key's participant becomes their account's (one participant, not
+    /// two). The key hash is dropped, so the browser's cookie no longer speaks for the account once they sign out.
+    /// </summary>
+    public void AttachAccount(string userId)
+    {
+        UserId = userId;
+        KeyHash = null;
+    }
+
     /// <summary>The account is deleted: the participant stays (their votes keep the map as it was), no longer tied to anyone.</summary>
     public void ForgetAccount() => UserId = null;
 }
@@ -421,6 +431,11 @@ public sealed class ConversationRuleException(string code, params object[] argum
         "ContextTooLong" => "Input.Context",
         "StatementLimitOutOfRange" => "Input.StatementLimit",
         "QuestionsLocked" => "Input.Questions",
+
+        "ProposalDestination" or "ProposalNotTaken" => "Input.Destination",
+        "ProposalCategory" => "Input.Category",
+        "ProposalCost" => "Input.EstimatedCost",
+        "ProposalText" => "Input.Title",
         _ => null,
     };
 }

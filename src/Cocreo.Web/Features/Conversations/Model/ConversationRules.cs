@@ -30,6 +30,12 @@ public static class ConversationRules
         "QuestionLine" => "Line {0}: a question can have at most 200 characters.",
         "AnswerLine" => "Line {0}: write an answer (at most 100 characters), then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
         "SharesNot100" => "The population shares of the question that ends on line {0} must be given for every answer and add up to 100 %.",
+        "ProposalNotAccepted" => "Only a statement open for voting (accepted) can become a proposal: this one waits for moderation or was rejected.",
+        "ProposalDestination" => "Choose where the proposal goes: a budget of this process that collects proposals.",
+        "ProposalNotTaken" => "This budget is not collecting proposals now: choose another one, or ask its team to collect proposals.",
+        "ProposalCategory" => "Choose one of the budget's categories.",
+        "ProposalCost" => "Enter an estimated cost from 0 up to the whole budget.",
+        "ProposalText" => "A proposal needs a title (at most 200 characters) and a description.",
         _ => "This change is not allowed.",
     };
 }

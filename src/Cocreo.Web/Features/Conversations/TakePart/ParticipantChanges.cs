@@ -61,12 +61,15 @@ public static class CastVote
             {
                 throw Refused("UnknownChoice");
             }
-            var keyHash = userId is null && ParticipantKeys.LooksValid(command.Key) ? ParticipantKeys.Hash(command.ConversationId, command.Key!) : null;
+            var keyHash = ParticipantKeys.LooksValid(command.Key) ? ParticipantKeys.Hash(command.ConversationId, command.Key!) : null;
             if (userId is null && keyHash is null)
             {
                 throw Refused("NoParticipantKey");
             }
-            var important = command.Important && (await papers.ForAsync(command.ConversationId, cancellationToken))!.Conversation.AskImportance;
+            var conversation = (await papers.ForAsync(command.ConversationId, cancellationToken))!.Conversation;
+            var important = command.Important && conversation.AskImportance;
+            // Signed in: the key only says which link participant of theirs to attach to the account (the VoteBox does).
+            keyHash = userId is not null && conversation.Access != ConversationAccess.Link ? null : keyHash;
             var receipt = await box.CastAsync(new VoteSubmission(command.ConversationId, userId, keyHash, command.StatementId, command.Choice, clock.GetUtcNow().UtcDateTime, important));
             switch (receipt.Written)
             {

@@ -101,9 +101,9 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
             $"/conversations/{id}#statement");
     }
 
-    /// <summary>The browser's participant key, made only when the person may take part (signed-in people take part with their account).</summary>
+    /// <summary>The browser's participant key, made only when the person may take part (signed-in people take part with their account; their key, if any, is read so what they did by link becomes theirs).</summary>
     private string? KeyForChange() =>
-        User.Identity?.IsAuthenticated == true ? null
+        User.Identity?.IsAuthenticated == true ? ParticipantKeys.Read(HttpContext)
         : View.Can(ConversationAction.TakePart) ? ParticipantKeys.Ensure(HttpContext)
         : ParticipantKeys.Read(HttpContext);
 

@@ -143,7 +143,7 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
         }
         if (valid.Count > 0)
         {
-            var participants = await ParticipantsAsync(connection, transaction, valid.Select(i => votes[i]).ToList());
+            var participants = await ParticipantsAsync(connection, transaction, valid.Select(i => votes[i]).ToList(), taking);
             // Rounds of distinct (participant, statement): one upsert may not touch a row twice (PostgreSQL refuses),
             // and the later of two votes in one batch must win, as it would have one after the other.
             var remaining = valid.Select(i => (Index: i, Participant: participants[Who(votes[i])])).ToList();
@@ -205,9 +205,21 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
     }
 
     /// <summary>The participant of each voter in the batch, made for those who vote for the first time.</summary>
-    private static async Task<Dictionary<(int, string), int>> ParticipantsAsync(DbConnection connection, DbTransaction transaction, List<VoteSubmission> votes)
+    private static async Task<Dictionary<(int, string), int>> ParticipantsAsync(DbConnection connection, DbTransaction transaction, List<VoteSubmission> votes, Dictionary<int, bool> taking)
     {
         var voters = votes.DistinctBy(Who).ToList();
+        foreach (var voter in voters.Where(v => v.UserId is not null && v.KeyHash is not null && taking[v.ConversationId]))
+        {
+            // Took part by link, then signed in: where the account has no participant yet, the key's becomes theirs (its
+            // key hash dropped, so the cookie no longer speaks for the account), as ConversationAccessReader does for
+            // statements; where it has one, the account's is used and the key's votes stay as they are.
+            await using var attach = connection.CreateCommand();
+            attach.Transaction = transaction;
+            var (c, u, k) = (BallotBox.Parameter(attach, "c", voter.ConversationId), BallotBox.Parameter(attach, "u", voter.UserId), BallotBox.Parameter(attach, "k", voter.KeyHash));
+            attach.CommandText = $"UPDATE \"ConversationParticipants\" SET \"UserId\" = {u}, \"KeyHash\" = NULL WHERE \"ConversationId\" = {c} AND \"KeyHash\" = {k} AND \"UserId\" IS NULL "
+                + $"AND NOT EXISTS (SELECT 1 FROM \"ConversationParticipants\" WHERE \"ConversationId\" = {c} AND \"UserId\" = {u})";
+            await attach.ExecuteNonQueryAsync();
+        }
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
