@@ -401,6 +401,65 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_engines_state_is_stored_with_the_map_and_another_instance_starts_from_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId, seeds: Enumerable.Range(1, 12).Select(i => $"Statement number {i} about the squares of the old town, camp {i % 3}.").ToArray());
+        var statements = await StatementsAsync(App, id);
+        await SeedCampsAsync(id, statements, 60, DateTime.UtcNow.AddHours(-2), new Random(11));
+        using var scope = App.Services.CreateScope();
+        var maps = scope.ServiceProvider.GetRequiredService<ConversationMaps>();
+        await maps.CurrentAsync(id, CancellationToken.None);
+
+        // Stored as the engine left it.
+        var json = System.Text.Json.JsonSerializer.Deserialize<ConversationMaps.StoredState>(
+            (await App.WithDbAsync(db => db.Set<ConversationMapSnapshot>().Where(s => s.ConversationId == id).Select(s => s.EngineState).SingleAsync()))!, Web)!;
+        var cold = Engine.OpinionMapper.Compute(await maps.EngineConversationAsync(id, CancellationToken.None), ConversationMaps.EngineOptions);
+        var stored = json.ToState();
+        Assert.Equal(cold.State.InConversation.Order(), stored.InConversation.Order());
+        Assert.Equal(cold.State.BaseClusters.Select(c => (c.Id, c.Members.Count, c.X)), stored.BaseClusters.Select(c => (c.Id, c.Members.Count, c.X)));
+        Assert.Equal(cold.State.Components[statements[0].Id], stored.Components[statements[0].Id]);
+        Assert.Equal(cold.State.GroupCount, stored.GroupCount);
+
+        // Another instance (nothing in its memory) computes the next map from the stored state. To see that it does,
+        // the stored groups are given other ids: a warm start keeps them, a cold one would not.
+        var renamed = stored with
+        {
+            GroupClusterings = stored.GroupClusterings.ToDictionary(p => p.Key, p => (IReadOnlyList<Engine.GroupCluster>)[.. p.Value.Select(g => g with { Id = g.Id + 100 })]),
+        };
+        await App.WithDbAsync(db => db.Set<ConversationMapSnapshot>().Where(s => s.ConversationId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EngineState, System.Text.Json.JsonSerializer.Serialize(ConversationMaps.StoredState.Of(renamed), Web))));
+        await SeedCampsAsync(id, statements, 10, DateTime.UtcNow.AddMinutes(-30), new Random(12));
+        var other = ActivatorUtilities.CreateInstance<ConversationMaps>(scope.ServiceProvider, new ConversationMapCache());
+        var next = await other.RefreshAsync(id, CancellationToken.None);
+        var expected = Engine.OpinionMapper.Compute(await maps.EngineConversationAsync(id, CancellationToken.None), ConversationMaps.EngineOptions, renamed);
+        Assert.All(expected.Groups, g => Assert.True(g.Id >= 100));
+        Assert.Equal(expected.Groups.Select(g => (g.Id, g.Members.Count)), next!.Groups.Select(g => (g.Id, g.Size)));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Participants in three camps who vote on every statement, one second apart from <paramref name="from"/>.</summary>
+    private Task SeedCampsAsync(int id, List<ConversationStatement> statements, int count, DateTime from, Random random) => App.WithDbAsync(async db =>
+    {
+        var participants = Enumerable.Range(0, count).Select(_ => ConversationParticipant.WithKey(id, ParticipantKeys.Hash(id, ParticipantKeys.New()), DateTime.UtcNow)).ToList();
+        db.AddRange(participants);
+        await db.SaveChangesAsync();
+        var at = from;
+        foreach (var (participant, index) in participants.Select((p, i) => (p, i)))
+        {
+            foreach (var statement in statements.Select((s, i) => (s, i)))
+            {
+                var agree = statement.i % 3 == index % 3 ? 0.9 : 0.2;
+                var roll = random.NextDouble();
+                at = at.AddSeconds(1);
+                db.Add(ConversationVote.Cast(id, participant.Id, statement.s.Id, roll < agree ? ConversationChoice.Agree : roll < 0.92 ? ConversationChoice.Disagree : ConversationChoice.Pass, at));
+            }
+        }
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
     public void A_map_stored_before_the_bridging_ranking_still_reads_with_no_ranking()
     {
         var old = "{\"computedAt\":\"2026-12-01T10:00:00Z\",\"participantCount\":0,\"inConversationCount\":0,\"voteCount\":0,\"groups\":[],\"statements\":[],"

@@ -1331,6 +1331,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EngineState")
+                        .HasColumnType("text");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(200)

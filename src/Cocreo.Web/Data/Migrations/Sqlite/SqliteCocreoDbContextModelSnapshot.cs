@@ -1285,6 +1285,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EngineState")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(200)

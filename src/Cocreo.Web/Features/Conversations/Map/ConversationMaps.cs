@@ -277,6 +277,12 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         {
             entry.Watermark = at;
         }
+        if (exists && await StoredStateAsync(conversationId, entry.Summary?.ComputedAt, cancellationToken) is { } stored)
+        {
+            // Another instance computed the stored map (or this one restarted): start from its state, so the groups
+            // keep their ids whoever computes.
+            entry.State = stored;
+        }
         MapSummary summary;
         if (conversation.ParticipantCount == 0)
         {
@@ -297,8 +303,55 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         entry.Summary = summary;
         entry.Priorities = null;
         entry.Fingerprint = fingerprint;
-        await StoreAsync(conversationId, summary, fingerprint, exists, cancellationToken);
+        await StoreAsync(conversationId, summary, fingerprint, exists, entry.State, cancellationToken);
         return summary;
+    }
+
+    /// <summary>The engine's state stored with the map unless this instance computed that map itself (<paramref name="computedHere"/>); null when none was stored or it could not be read.</summary>
+    private async Task<Engine.OpinionMapState?> StoredStateAsync(int conversationId, DateTime? computedHere, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId)
+            .Select(s => new { s.ComputedAt, s.EngineState }).SingleOrDefaultAsync(cancellationToken);
+        if (stored?.EngineState is null || stored.ComputedAt == computedHere)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<StoredState>(stored.EngineState, Json)?.ToState();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The engine's state as stored: the engine's own records, with the set and the dictionaries keyed by number
+    /// spelled out, so the JSON reads back whatever the serializer does with interface-typed collections.
+    /// </summary>
+    internal sealed record StoredState(
+        int[] InConversation,
+        Dictionary<int, Engine.ComponentLoadings> Components,
+        List<Engine.BaseCluster> BaseClusters,
+        Dictionary<int, List<Engine.GroupCluster>> GroupClusterings,
+        Engine.GroupCountHistory GroupCount)
+    {
+        public static StoredState Of(Engine.OpinionMapState state) => new(
+            [.. state.InConversation.Order()],
+            state.Components.ToDictionary(),
+            [.. state.BaseClusters],
+            state.GroupClusterings.ToDictionary(pair => pair.Key, pair => pair.Value.ToList()),
+            state.GroupCount);
+
+        public Engine.OpinionMapState ToState() => new()
+        {
+            InConversation = InConversation.ToHashSet(),
+            Components = Components,
+            BaseClusters = BaseClusters,
+            GroupClusterings = GroupClusterings.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<Engine.GroupCluster>)pair.Value),
+            GroupCount = GroupCount,
+        };
     }
 
     /// <summary>
@@ -380,7 +433,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         return $"{votes?.Count ?? 0}:{votes?.Latest.Ticks ?? 0}:" + string.Join(",", statements.OrderBy(s => s.Status).Select(s => $"{s.Status}={s.Count}"));
     }
 
-    private async Task StoreAsync(int conversationId, MapSummary summary, string fingerprint, bool exists, CancellationToken cancellationToken)
+    private async Task StoreAsync(int conversationId, MapSummary summary, string fingerprint, bool exists, Engine.OpinionMapState? state, CancellationToken cancellationToken)
     {
         // Stored apart from any change (a read of the map writes it): a race between instances is settled by the last write.
         var snapshot = exists
@@ -390,6 +443,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         snapshot.VoteCount = summary.VoteCount;
         snapshot.Fingerprint = fingerprint;
         snapshot.Summary = JsonSerializer.Serialize(summary, Json);
+        snapshot.EngineState = state is null ? null : JsonSerializer.Serialize(StoredState.Of(state), Json);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -346,6 +346,13 @@ public sealed class ConversationMapSnapshot
     public int VoteCount { get; set; }
     public string Fingerprint { get; set; } = "";
     public string Summary { get; set; } = "";
+
+    /// <summary>
+    /// The engine's state after this map (JSON of <see cref="Cocreo.OpinionMap.OpinionMapState"/>): the warm start of
+    /// the next computation on any instance, so groups keep their ids across restarts and instances. Null in maps
+    /// stored before it was kept.
+    /// </summary>
+    public string? EngineState { get; set; }
 }
 
 public static class ConversationLimits
