@@ -220,23 +220,42 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
                 + $"AND NOT EXISTS (SELECT 1 FROM \"ConversationParticipants\" WHERE \"ConversationId\" = {c} AND \"UserId\" = {u})";
             await attach.ExecuteNonQueryAsync();
         }
+        // Most voters of a batch voted before: look them up first, and insert only the others (an insert that meets
+        // the unique key still costs PostgreSQL a speculative insertion).
+        var found = await FindParticipantsAsync(connection, transaction, voters);
+        var missing = voters.Where(v => !found.ContainsKey(Who(v))).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
             var sql = new StringBuilder("INSERT INTO \"ConversationParticipants\" (\"ConversationId\", \"UserId\", \"KeyHash\", \"CreatedAt\") VALUES ");
-            for (var i = 0; i < voters.Count; i++)
+            for (var i = 0; i < missing.Count; i++)
             {
                 var n = Number(i);
                 sql.Append(i == 0 ? "" : ", ").Append('(')
-                    .Append(BallotBox.Parameter(insert, "c" + n, voters[i].ConversationId)).Append(", ")
-                    .Append(BallotBox.Parameter(insert, "u" + n, voters[i].UserId)).Append(", ")
-                    .Append(BallotBox.Parameter(insert, "k" + n, voters[i].UserId is null ? voters[i].KeyHash : null)).Append(", ")
-                    .Append(BallotBox.Parameter(insert, "t" + n, voters[i].At)).Append(')');
+                    .Append(BallotBox.Parameter(insert, "c" + n, missing[i].ConversationId)).Append(", ")
+                    .Append(BallotBox.Parameter(insert, "u" + n, missing[i].UserId)).Append(", ")
+                    .Append(BallotBox.Parameter(insert, "k" + n, missing[i].UserId is null ? missing[i].KeyHash : null)).Append(", ")
+                    .Append(BallotBox.Parameter(insert, "t" + n, missing[i].At)).Append(')');
             }
-            // Either unique index (account or key in the conversation) may hold the voter already: then nothing is inserted.
+            // Another server may have made the participant meanwhile (either unique index: account or key in the
+            // conversation): then nothing is inserted, and the look-up below finds theirs.
             insert.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
             await insert.ExecuteNonQueryAsync();
         }
+        foreach (var (who, id) in await FindParticipantsAsync(connection, transaction, missing))
+        {
+            found[who] = id;
+        }
+        return found;
+    }
+
+    /// <summary>The participants these voters already are, by (conversation, "u:" account or "k:" key hash).</summary>
+    private static async Task<Dictionary<(int, string), int>> FindParticipantsAsync(DbConnection connection, DbTransaction transaction, List<VoteSubmission> voters)
+    {
         var found = new Dictionary<(int, string), int>();
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
