@@ -99,7 +99,10 @@ public static class ConversationBenchmark
     private static async Task InsertVotesAsync(CocreoDbContext db, int conversationId, List<(int Participant, int Statement, ConversationChoice Choice)> votes, DateTime now)
     {
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
         if (connection is Npgsql.NpgsqlConnection postgres)
         {
             await using var copy = await postgres.BeginBinaryImportAsync("COPY \"ConversationVotes\" (\"ConversationId\", \"ParticipantId\", \"StatementId\", \"Choice\", \"VotedAt\") FROM STDIN (FORMAT BINARY)");

@@ -437,6 +437,19 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(expected.Groups.Select(g => (g.Id, g.Members.Count)), next!.Groups.Select(g => (g.Id, g.Size)));
     }
 
+    [Fact]
+    public async Task The_map_held_in_memory_is_recognised_as_the_stored_one()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        await SeedCampsAsync(id, await StatementsAsync(App, id), 12, DateTime.UtcNow.AddHours(-1), new Random(3));
+        using var scope = App.Services.CreateScope();
+        var summary = await scope.ServiceProvider.GetRequiredService<ConversationMaps>().CurrentAsync(id, CancellationToken.None);
+        // Pages compare the map they hold with the stored one by its time: the database must give back the same time,
+        // else every read deserialises the stored map again (PostgreSQL keeps microseconds).
+        Assert.Equal(summary.ComputedAt, await App.WithDbAsync(db => db.Set<ConversationMapSnapshot>().Where(s => s.ConversationId == id).Select(s => s.ComputedAt).SingleAsync()));
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>Participants in three camps who vote on every statement, one second apart from <paramref name="from"/>.</summary>

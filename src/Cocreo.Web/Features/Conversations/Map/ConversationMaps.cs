@@ -257,7 +257,10 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
     /// </summary>
     private async Task<MapSummary> ComputeAsync(int conversationId, ConversationMapCache.Entry entry, string fingerprint, bool exists, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Whole microseconds, as PostgreSQL stores them: a page compares the map it holds with the stored one by this time,
+        // and a finer time would never match there (every read would deserialise the stored map again).
+        var ticks = clock.GetUtcNow().UtcDateTime.Ticks;
+        var now = new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
         var statements = await StatementsAsync(conversationId, cancellationToken);
         if (entry.Votes is null || now - entry.LoadedAt > FullReadEvery)
         {
