@@ -8,7 +8,7 @@ using Engine = Cocreo.OpinionMap;
 namespace Cocreo.Web.Bench;
 
 // Where a conversation map's time goes, in process on a prepared database (docs/benchmarks.md):
-//   conversation-map PROVIDER CONNECTION CONVERSATION
+//   conversation-map PROVIDER CONNECTION CONVERSATION [PCA_STEPS_PER_UPDATE]
 // reads every vote, computes the map and the bridging ranking cold, summarises and serialises it; then adds 1,000
 // new votes and computes both warm, as the live refresher does.
 public static class ConversationMapBenchmark
@@ -23,7 +23,7 @@ public static class ConversationMapBenchmark
         var conversation = await maps.EngineConversationAsync(id, CancellationToken.None);
         Step(watch, $"read {conversation.VoteCount} votes of {conversation.ParticipantCount} participants");
         var map = Engine.OpinionMapper.Compute(conversation, ConversationMaps.EngineOptions);
-        Step(watch, $"opinion map, cold ({map.Groups.Count} groups)");
+        Step(watch, $"opinion map, cold ({map.Groups.Count} groups, {map.Components.Iterations} PCA steps)");
         var bridging = Engine.Bridging.BridgingRanker.Rank(conversation, ConversationMaps.BridgingOptions);
         Step(watch, $"bridging ranking, cold (converged: {bridging.Converged})");
         var summary = ConversationMaps.Summarise(map, conversation, DateTime.UtcNow, bridging);
@@ -33,6 +33,9 @@ public static class ConversationMapBenchmark
         var random = new Random(3);
         var statements = conversation.Statements.Select(s => s.Id).ToArray();
         var participants = Enumerable.Range(0, 100).Select(_ => random.Next(int.MaxValue)).ToList();
+        var warmOptions = args.Length > 3
+            ? ConversationMaps.EngineOptions with { PcaStepsPerUpdate = int.Parse(args[3], CultureInfo.InvariantCulture) }
+            : ConversationMaps.EngineOptions;
         var (state, ranking) = (map.State, bridging);
         for (var round = 1; round <= 3; round++)
         {
@@ -43,8 +46,8 @@ public static class ConversationMapBenchmark
                 conversation.Add(new Engine.Vote(participant, statements[random.Next(statements.Length)], random.Next(2) == 0 ? Engine.VoteChoice.Agree : Engine.VoteChoice.Disagree, DateTimeOffset.UtcNow));
             }
             watch.Restart();
-            var warm = Engine.OpinionMapper.Compute(conversation, ConversationMaps.EngineOptions, state);
-            Step(watch, $"round {round}: opinion map, warm after 1,000 more votes ({warm.Groups.Count} groups)");
+            var warm = Engine.OpinionMapper.Compute(conversation, warmOptions, state);
+            Step(watch, $"round {round}: opinion map, warm after 1,000 more votes ({warm.Groups.Count} groups, {warm.Components.Iterations} PCA steps)");
             ranking = Engine.Bridging.BridgingRanker.Rank(conversation, ConversationMaps.BridgingOptions, ranking);
             Step(watch, $"round {round}: bridging ranking, warm");
             ConversationMaps.Summarise(warm, conversation, DateTime.UtcNow, ranking);

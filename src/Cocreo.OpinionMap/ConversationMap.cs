@@ -101,8 +101,12 @@ public sealed record StatementPlacement(int StatementId, double X, double Y, dou
 /// <param name="First">The first component (unit length).</param>
 /// <param name="Second">The second component (unit length, orthogonal to the first).</param>
 /// <param name="Iterations">Power-iteration steps taken (both components are stepped together).</param>
+/// <param name="Converged">
+/// Whether both components settled (<see cref="OpinionMapOptions.PcaTolerance"/>); false when the steps allowed
+/// (<see cref="OpinionMapOptions.PcaMaxIterations"/>, <see cref="OpinionMapOptions.PcaStepsPerUpdate"/>) ran out first.
+/// </param>
 public sealed record PrincipalComponents(IReadOnlyList<int> StatementIds, IReadOnlyList<double> Center,
-    IReadOnlyList<double> First, IReadOnlyList<double> Second, int Iterations);
+    IReadOnlyList<double> First, IReadOnlyList<double> Second, int Iterations, bool Converged);
 
 /// <summary>A base cluster: participants close together on the map, the unit opinion groups are built from.</summary>
 /// <param name="Id">Its id (kept from update to update).</param>

@@ -72,7 +72,7 @@ public static class OpinionMapper
         {
             Participants = participants,
             Statements = PlaceStatements(matrix, statementX, statementY, extremity, groupVotes, allVotes),
-            Components = new PrincipalComponents(matrix.StatementIds, center, first, second, components.Iterations),
+            Components = new PrincipalComponents(matrix.StatementIds, center, first, second, components.Iterations, components.Converged),
             BaseClusters = baseClusterResults,
             Groups = DescribeGroups(matrix, groupClusters, basePoints, groupOfRow, groupVotes, representative),
             Consensus = Consensus.Select(allVotes, matrix.StatementIds, matrix.IsModeratedOut, options),
@@ -164,14 +164,14 @@ public static class OpinionMapper
             Enumerable.Range(0, matrix.ColumnCount).ToDictionary(c => matrix.StatementIds[c], c => groupVotes[g][c])))];
     }
 
-    private static (double[] First, double[] Second, int Iterations) PrincipalComponentsOf(
+    private static (double[] First, double[] Second, int Iterations, bool Converged) PrincipalComponentsOf(
         VoteMatrix matrix, double[] center, OpinionMapState previous, OpinionMapOptions options, ParallelOptions parallel)
     {
         var columns = matrix.ColumnCount;
         var componentCount = Math.Min(2, Math.Min(matrix.RowCount, columns));
         if (componentCount == 0)
         {
-            return (new double[columns], new double[columns], 0);
+            return (new double[columns], new double[columns], 0, true);
         }
         var random = new Random(options.Seed);
         var start1 = StartVector(matrix, previous, l => l.First, random);
@@ -179,8 +179,12 @@ public static class OpinionMapper
         var iteration = options.FillMissingVotesWithZero
             ? new PowerIteration(matrix, new double[columns], RowBlocks.Of(matrix), parallel, zeroFilledCenter: center)
             : new PowerIteration(matrix, center, RowBlocks.Of(matrix), parallel);
-        var (first, second, iterations) = iteration.Components(start1, start2, options.PcaMaxIterations, options.PcaTolerance);
-        return (first, second ?? new double[columns], iterations);
+        // A live update (from the previous map's components) takes at most PcaStepsPerUpdate steps, as Polis does.
+        var steps = previous.Components.Count > 0 && options.PcaStepsPerUpdate is { } perUpdate
+            ? Math.Min(perUpdate, options.PcaMaxIterations)
+            : options.PcaMaxIterations;
+        var (first, second, iterations, converged) = iteration.Components(start1, start2, steps, options.PcaTolerance);
+        return (first, second ?? new double[columns], iterations, converged);
     }
 
     /// <summary>

@@ -36,6 +36,34 @@ public class OpinionMapperTests
     }
 
     [Fact]
+    public void A_live_update_takes_at_most_its_steps_and_the_components_go_on_converging_in_the_next_updates()
+    {
+        var conversation = Votes.TwoCamps(perCamp: 150, statements: 30, seed: 7);
+        var converged = OpinionMapper.Compute(conversation);
+        Assert.True(converged.Components.Converged);
+        // A map from scratch is not bounded by the steps per update.
+        Assert.Equal(Json(converged), Json(OpinionMapper.Compute(conversation, new OpinionMapOptions { PcaStepsPerUpdate = 1 })));
+        var rough = OpinionMapper.Compute(conversation, new OpinionMapOptions { PcaMaxIterations = 1 });
+        Assert.False(rough.Components.Converged);
+
+        var options = new OpinionMapOptions { PcaStepsPerUpdate = 3 };
+        var (state, updates) = (rough.State, 0);
+        ConversationMap map;
+        do
+        {
+            map = OpinionMapper.Compute(conversation, options, state);
+            Assert.InRange(map.Components.Iterations, 1, 3);
+            (state, updates) = (map.State, updates + 1);
+        }
+        while (!map.Components.Converged && updates < 2_000);
+
+        Assert.True(map.Components.Converged);
+        Assert.True(updates > 1);
+        Assert.True(Math.Abs(Cosine(converged.Components.First, map.Components.First)) > 0.9999);
+        Assert.True(Math.Abs(Cosine(converged.Components.Second, map.Components.Second)) > 0.999);
+    }
+
+    [Fact]
     public void Updating_without_new_votes_changes_nothing()
     {
         var conversation = Votes.TwoCamps(perCamp: 60, statements: 20, seed: 6);

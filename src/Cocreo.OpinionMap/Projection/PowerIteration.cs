@@ -46,9 +46,9 @@ internal sealed class PowerIteration
 
     /// <summary>
     /// The leading eigenvector of XᵀX and the leading eigenvector after it is factored out, from the given start
-    /// vectors; null for the second when only one component is wanted.
+    /// vectors; null for the second when only one component is wanted. Converged: both settled within the steps.
     /// </summary>
-    public (double[] First, double[]? Second, int Iterations) Components(double[] start1, double[]? start2, int maxIterations,
+    public (double[] First, double[]? Second, int Iterations, bool Converged) Components(double[] start1, double[]? start2, int maxIterations,
         double tolerance)
     {
         var columns = matrix.ColumnCount;
@@ -56,7 +56,7 @@ internal sealed class PowerIteration
         var second = start2 is null ? null : (double[])start2.Clone();
         if (!Normalise(first))
         {
-            return (new double[columns], second is null ? null : new double[columns], 0);
+            return (new double[columns], second is null ? null : new double[columns], 0, true);
         }
         var next1 = new double[columns];
         var next2 = new double[columns];
@@ -84,7 +84,7 @@ internal sealed class PowerIteration
                 if (!Normalise(next1))
                 {
                     // No variance in the data at all.
-                    return (new double[columns], second is null ? null : new double[columns], iterations);
+                    return (new double[columns], second is null ? null : new double[columns], iterations, true);
                 }
                 done1 = Settled(first, next1, eigenvalue1, ref last1, tolerance);
                 (first, next1) = (next1, first);
@@ -104,7 +104,7 @@ internal sealed class PowerIteration
                 (second, next2) = (next2, second);
             }
         }
-        return (first, second, iterations);
+        return (first, second, iterations, done1 && done2);
     }
 
     /// <summary>
