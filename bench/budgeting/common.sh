@@ -53,7 +53,7 @@ start_server() {
   Database__Provider=$provider_name Database__ConnectionString="$connection" Demo__Enabled=false \
   RateLimits__WritesPerMinute=100000000 Budgeting__BallotsPerMinutePerAddress=100000000 \
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
-    dotnet "$web_dll" --urls "http://127.0.0.1:$1" >"$work/server.log" 2>&1 &
+    dotnet "$web_dll" --urls "http://127.0.0.1:$1" ${server_args:-} >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$1/healthz" >/dev/null 2>&1; then return 0; fi

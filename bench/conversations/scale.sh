@@ -22,6 +22,10 @@ started=$(date +%s)
 read -r conversation first count < <(dotnet "$bench_dll" conversation-prepare "$provider_name" "$connection" "$statements" "$participants" "$votes_each" 2>/dev/null)
 echo "prepared conversation $conversation on $1: $count statements, $participants participants x $votes_each votes in $(( $(date +%s) - started )) s"
 port=$(free_port)
+# Each map computation's phases (read, compute, store) in the server log, printed at the end.
+server_args="--Logging:LogLevel:Cocreo.Web.Features.Conversations.ConversationMaps=Debug"
 start_server "$port"
 dotnet "$bench_dll" conversation-scale "http://127.0.0.1:$port" "$conversation" "$participants"
 echo "server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2/1024 " MB"}')"
+echo "map computations (last 5):"
+grep -o "Map of conversation.*" "$work/server.log" | tail -5

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Cocreo.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +96,8 @@ public sealed class ConversationMapCache
 /// (<see cref="ConversationMapSnapshot"/>), so another instance, or this one after a restart, shows the same map and
 /// how old it is. Pages only read it; the <see cref="ConversationMapRefresher"/> computes.
 /// </summary>
-public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache cache, TimeProvider clock, IOptions<ConversationOptions> options, ConversationMapRefresher refresher)
+public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache cache, TimeProvider clock, IOptions<ConversationOptions> options, ConversationMapRefresher refresher,
+    ILogger<ConversationMaps> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -142,7 +144,8 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().SingleOrDefaultAsync(s => s.ConversationId == conversationId, cancellationToken);
+            var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId)
+                .Select(s => new { s.ComputedAt, s.Summary, s.Fingerprint }).SingleOrDefaultAsync(cancellationToken);
             if (stored is null)
             {
                 if (entry.Summary is null)
@@ -267,6 +270,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         // and a finer time would never match there (every read would deserialise the stored map again).
         var ticks = clock.GetUtcNow().UtcDateTime.Ticks;
         var now = new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+        var started = Stopwatch.GetTimestamp();
         var statements = await StatementsAsync(conversationId, cancellationToken);
         if (entry.Votes is null || now - entry.LoadedAt > FullReadEvery)
         {
@@ -292,6 +296,8 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
             // keep their ids whoever computes.
             entry.State = stored;
         }
+        var read = Stopwatch.GetTimestamp();
+        var steps = 0;
         MapSummary summary;
         if (conversation.ParticipantCount == 0)
         {
@@ -306,6 +312,7 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
             var mapping = Task.Run(() => Engine.OpinionMapper.Compute(conversation, EngineOptions, previous), cancellationToken);
             var ranking = Task.Run(() => Engine.Bridging.BridgingRanker.Rank(conversation, BridgingOptions, previousBridging), cancellationToken);
             var (map, bridging) = (await mapping, await ranking);
+            steps = map.Components.Iterations;
             summary = Summarise(map, conversation, now, bridging);
             entry.State = map.State;
             entry.Bridging = bridging;
@@ -313,22 +320,28 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
         entry.Summary = summary;
         entry.Priorities = null;
         entry.Fingerprint = fingerprint;
+        var computed = Stopwatch.GetTimestamp();
         await StoreAsync(conversationId, summary, fingerprint, exists, entry.State, cancellationToken);
+        logger.LogDebug("Map of conversation {ConversationId}: {Votes} votes read in {Read} ms, computed in {Computed} ms ({Steps} PCA steps), stored in {Stored} ms",
+            conversationId, conversation.VoteCount, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(read, computed).TotalMilliseconds, steps, Stopwatch.GetElapsedTime(computed).TotalMilliseconds);
         return summary;
     }
 
     /// <summary>The engine's state stored with the map unless this instance computed that map itself (<paramref name="computedHere"/>); null when none was stored or it could not be read.</summary>
     private async Task<Engine.OpinionMapState?> StoredStateAsync(int conversationId, DateTime? computedHere, CancellationToken cancellationToken)
     {
-        var stored = await db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId)
-            .Select(s => new { s.ComputedAt, s.EngineState }).SingleOrDefaultAsync(cancellationToken);
-        if (stored?.EngineState is null || stored.ComputedAt == computedHere)
+        var snapshot = db.Set<ConversationMapSnapshot>().AsNoTracking().Where(s => s.ConversationId == conversationId);
+        // The time first: the state itself is megabytes at 100,000 participants, read only when another instance wrote it.
+        var storedAt = await snapshot.Select(s => (DateTime?)s.ComputedAt).SingleOrDefaultAsync(cancellationToken);
+        if (storedAt is null || storedAt == computedHere
+            || await snapshot.Select(s => s.EngineState).SingleOrDefaultAsync(cancellationToken) is not { } json)
         {
             return null;
         }
         try
         {
-            return JsonSerializer.Deserialize<StoredState>(stored.EngineState, Json)?.ToState();
+            return JsonSerializer.Deserialize<StoredState>(json, Json)?.ToState();
         }
         catch (JsonException)
         {
