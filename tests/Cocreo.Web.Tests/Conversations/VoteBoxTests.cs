@@ -103,7 +103,7 @@ public abstract class VoteBoxTests<TApp>(TApp app) : IClassFixture<TApp> where T
     private static string Hash(int conversationId) => ParticipantKeys.Hash(conversationId, ParticipantKeys.New());
 
     private async Task<VoteReceipt[]> WriteAsync(params VoteSubmission[] votes) =>
-        await App.Services.GetRequiredService<VoteBox>().WriteAsync([.. votes]);
+        await App.Services.GetRequiredService<VoteBox>().WriteBatchAsync([.. votes]);
 
     private async Task<CastVote.Outcome> VoteAsync(CastVote.Command command)
     {

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Cocreo.Web.Data;
+using Cocreo.Web.Platform.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
@@ -52,23 +52,14 @@ public enum CastOutcome
 /// (<see cref="BallotOpening"/>).
 /// </para>
 /// </summary>
-public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<BallotBox> logger) : BackgroundService
+public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<BallotBox> logger) : GroupCommitWriter<BallotSubmission, CastOutcome>
 {
-    private const int MaxBatch = 256;
-    private const int QueueLimit = 20_000;
-
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(QueueLimit)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
     /// <summary>Queues a submission and waits until it is committed (or refused). Not cancellable once queued: a vote either lands or not.</summary>
-    public Task<CastOutcome> CastAsync(BallotSubmission submission)
-    {
-        var pending = new Pending(submission, new TaskCompletionSource<CastOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        return queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(CastOutcome.NotRecorded);
-    }
+    public Task<CastOutcome> CastAsync(BallotSubmission submission) => EnqueueAsync(submission);
+
+    protected override CastOutcome NotWritten => CastOutcome.NotRecorded;
+
+    protected override void Failed(int count, Exception error) => LogBatchFailed(logger, count, error);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -92,44 +83,7 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         await base.StartAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // What was queued before shutdown is still written; nothing new is accepted.
-        queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
-        {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-            try
-            {
-                var outcomes = await WriteAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(outcomes[i]);
-                }
-            }
-            catch (Exception error)
-            {
-                // Whatever failed, nothing of this batch is acknowledged; the writer goes on with the next one.
-                LogBatchFailed(logger, batch.Count, error);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetResult(CastOutcome.NotRecorded);
-                }
-            }
-            batch.Clear();
-        }
-    }
-
-    private async Task<CastOutcome[]> WriteAsync(List<Pending> batch)
+    protected override async Task<CastOutcome[]> WriteAsync(List<BallotSubmission> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
@@ -145,15 +99,15 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         await using var transaction = await connection.BeginTransactionAsync();
         var outcomes = new CastOutcome[batch.Count];
 
-        var open = await OpenBudgetsAsync(connection, transaction, batch.Select(p => p.Submission.BudgetId).Distinct().ToList(), postgres);
-        var census = await CensusEntriesAsync(connection, transaction, batch.Select(p => p.Submission).Where(s => s.CodeHash is not null && open.Contains(s.BudgetId)).ToList());
+        var open = await OpenBudgetsAsync(connection, transaction, batch.Select(s => s.BudgetId).Distinct().ToList(), postgres);
+        var census = await CensusEntriesAsync(connection, transaction, batch.Where(s => s.CodeHash is not null && open.Contains(s.BudgetId)).ToList());
         var claimed = new Dictionary<(int, string), int>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var submission = batch[i].Submission;
+            var submission = batch[i];
             if (submission.VoterKey is null)
             {
-                submission = batch[i].Submission = submission with
+                submission = batch[i] = submission with
                 {
                     VoterKey = census.TryGetValue((submission.BudgetId, submission.CodeHash!), out var entry) ? BudgetVoter.ForCensusEntry(entry) : null,
                 };
@@ -165,11 +119,11 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
         }
         var candidates = claimed.Values.ToList();
         Shuffle(candidates);
-        var marked = await MarkVotersAsync(connection, transaction, candidates.Select(i => batch[i].Submission).ToList());
+        var marked = await MarkVotersAsync(connection, transaction, candidates.Select(i => batch[i]).ToList());
         var ballots = new List<SealedBallot>();
         foreach (var i in candidates)
         {
-            var submission = batch[i].Submission;
+            var submission = batch[i];
             if (!marked.Contains((submission.BudgetId, submission.VoterKey!)))
             {
                 outcomes[i] = CastOutcome.AlreadyVoted;
@@ -327,12 +281,6 @@ public sealed partial class BallotBox(IServiceScopeFactory scopes, ILogger<Ballo
             var j = System.Security.Cryptography.RandomNumberGenerator.GetInt32(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
         }
-    }
-
-    private sealed class Pending(BallotSubmission submission, TaskCompletionSource<CastOutcome> done)
-    {
-        public BallotSubmission Submission { get; set; } = submission;
-        public TaskCompletionSource<CastOutcome> Done { get; } = done;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not switch SQLite to write-ahead logging")]

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Platform.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Conversations;
@@ -51,67 +51,28 @@ public readonly record struct VoteReceipt(VoteWritten Written, int ParticipantId
 /// server counts once. Votes are not logged (the map is their public record), as before.
 /// </para>
 /// </summary>
-public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMapRefresher maps, ILogger<VoteBox> logger) : BackgroundService
+public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMapRefresher maps, ILogger<VoteBox> logger) : GroupCommitWriter<VoteSubmission, VoteReceipt>
 {
-    private const int MaxBatch = 256;
-    private const int QueueLimit = 20_000;
-
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(QueueLimit)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
     /// <summary>Queues a vote and waits until it is committed (or refused). Not cancellable once queued: a vote either lands or not.</summary>
-    public Task<VoteReceipt> CastAsync(VoteSubmission vote)
-    {
-        var pending = new Pending(vote, new TaskCompletionSource<VoteReceipt>(TaskCreationOptions.RunContinuationsAsynchronously));
-        return queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(new VoteReceipt(VoteWritten.NotRecorded, 0));
-    }
+    public Task<VoteReceipt> CastAsync(VoteSubmission vote) => EnqueueAsync(vote);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // What was queued before shutdown is still written; nothing new is accepted.
-        queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
+    protected override VoteReceipt NotWritten => new(VoteWritten.NotRecorded, 0);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Committed(List<VoteSubmission> batch, VoteReceipt[] receipts)
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        foreach (var conversationId in batch.Where((_, i) => receipts[i].Written == VoteWritten.Recorded).Select(v => v.ConversationId).Distinct())
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-            try
-            {
-                var receipts = await WriteAsync(batch.Select(p => p.Vote).ToList());
-                foreach (var conversationId in batch.Where((_, i) => receipts[i].Written == VoteWritten.Recorded).Select(p => p.Vote.ConversationId).Distinct())
-                {
-                    maps.Mark(conversationId);
-                }
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(receipts[i]);
-                }
-            }
-            catch (Exception error)
-            {
-                // Whatever failed, nothing of this batch is acknowledged; the writer goes on with the next one.
-                LogBatchFailed(logger, batch.Count, error);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetResult(new VoteReceipt(VoteWritten.NotRecorded, 0));
-                }
-            }
-            batch.Clear();
+            maps.Mark(conversationId);
         }
     }
 
+    protected override void Failed(int count, Exception error) => LogBatchFailed(logger, count, error);
+
+    /// <summary>Writes these votes as one batch now, bypassing the queue (tests of what a batch does).</summary>
+    internal Task<VoteReceipt[]> WriteBatchAsync(List<VoteSubmission> votes) => WriteAsync(votes);
+
     /// <summary>Writes a batch of votes in one transaction and says what became of each (in the batch's order).</summary>
-    internal async Task<VoteReceipt[]> WriteAsync(List<VoteSubmission> votes)
+    protected override async Task<VoteReceipt[]> WriteAsync(List<VoteSubmission> votes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CocreoDbContext>();
@@ -313,8 +274,6 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
     }
 
     private static string Number(int i) => i.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record Pending(VoteSubmission Vote, TaskCompletionSource<VoteReceipt> Done);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing a batch of {Count} conversation votes failed; none of them was acknowledged")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
