@@ -100,6 +100,28 @@ public abstract class VoteBoxTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(ConversationChoice.Agree, (await VotesAsync(App, id)).Single().Choice);
     }
 
+    [Fact]
+    public async Task Parallel_votes_through_the_queue_each_land_once_whatever_the_number_of_writers()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var statements = await StatementsAsync(App, id);
+        var voters = Enumerable.Range(0, 24).Select(_ => Hash(id)).ToList();
+        var random = new Random(5);
+        // Every voter votes on every statement, some twice: batches (two writers on PostgreSQL) share voters and rows.
+        var votes = voters.SelectMany(v => statements.SelectMany(s => Enumerable.Repeat(s.Id, random.Next(1, 3)).Select(statement =>
+            new VoteSubmission(id, null, v, statement, (ConversationChoice)random.Next(3), DateTime.UtcNow)))).OrderBy(_ => random.Next()).ToList();
+        var box = App.Services.GetRequiredService<VoteBox>();
+
+        var receipts = await Task.WhenAll(votes.Select(v => Task.Run(() => box.CastAsync(v))));
+
+        Assert.DoesNotContain(receipts, r => r.Written is not (VoteWritten.Recorded or VoteWritten.Unchanged));
+        var stored = await VotesAsync(App, id);
+        Assert.Equal(voters.Count * statements.Count, stored.Count);
+        Assert.Equal(voters.Count, stored.Select(v => v.ParticipantId).Distinct().Count());
+        Assert.Equal(voters.Count, await App.WithDbAsync(db => db.Set<ConversationParticipant>().CountAsync(p => p.ConversationId == id)));
+    }
+
     private static string Hash(int conversationId) => ParticipantKeys.Hash(conversationId, ParticipantKeys.New());
 
     private async Task<VoteReceipt[]> WriteAsync(params VoteSubmission[] votes) =>

@@ -19,6 +19,9 @@ public sealed class ConversationOptions
     /// computes only if something changed. 0: every read brings the map up to date itself (the tests).
     /// </summary>
     public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Vote writers side by side (<see cref="VoteBox"/>); null: 2 on PostgreSQL, 1 on SQLite.</summary>
+    public int? VoteWriters { get; set; }
 }
 
 /// <summary>

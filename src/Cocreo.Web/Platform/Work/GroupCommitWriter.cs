@@ -9,6 +9,8 @@ namespace Cocreo.Web.Platform.Work;
 /// PostgreSQL) share one. The budget's <c>BallotBox</c> and the conversations' <c>VoteBox</c> are the two writers.
 /// What was queued before shutdown is still written; nothing new is accepted then. If a batch fails, none of its
 /// items is acknowledged (each gets <see cref="NotWritten"/>) and the writer goes on with the next batch.
+/// <see cref="WritersAsync"/> can run several writers side by side where the database overlaps their transactions
+/// (PostgreSQL: one batch executes while another waits for its commit to be flushed); each takes the next batch.
 /// </summary>
 /// <typeparam name="TItem">What a request hands in.</typeparam>
 /// <typeparam name="TReceipt">What each request is answered.</typeparam>
@@ -20,7 +22,7 @@ public abstract class GroupCommitWriter<TItem, TReceipt> : BackgroundService
     private readonly Channel<(TItem Item, TaskCompletionSource<TReceipt> Done)> queue =
         Channel.CreateBounded<(TItem, TaskCompletionSource<TReceipt>)>(new BoundedChannelOptions(QueueLimit)
         {
-            SingleReader = true,
+            SingleReader = false,
             FullMode = BoundedChannelFullMode.Wait,
         });
 
@@ -29,6 +31,9 @@ public abstract class GroupCommitWriter<TItem, TReceipt> : BackgroundService
 
     /// <summary>Writes a batch in one transaction and says what became of each item, in the batch's order.</summary>
     protected abstract Task<TReceipt[]> WriteAsync(List<TItem> batch);
+
+    /// <summary>How many writers run side by side (1 unless a writer says otherwise).</summary>
+    protected virtual Task<int> WritersAsync() => Task.FromResult(1);
 
     /// <summary>Called after a batch was committed, before its requests are answered.</summary>
     protected virtual void Committed(List<TItem> batch, TReceipt[] receipts)
@@ -52,6 +57,12 @@ public abstract class GroupCommitWriter<TItem, TReceipt> : BackgroundService
     }
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var writers = Math.Max(1, await WritersAsync());
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteBatchesAsync, CancellationToken.None)));
+    }
+
+    private async Task WriteBatchesAsync()
     {
         var waiting = new List<TaskCompletionSource<TReceipt>>(MaxBatch);
         var batch = new List<TItem>(MaxBatch);

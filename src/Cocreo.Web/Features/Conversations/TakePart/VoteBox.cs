@@ -5,6 +5,7 @@ using Cocreo.Web.Data;
 using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Platform.Work;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Features.Conversations;
 
@@ -50,8 +51,14 @@ public readonly record struct VoteReceipt(VoteWritten Written, int ParticipantId
 /// statement) index that only writes a different choice: a double submit, a replay or a parallel vote from another
 /// server counts once. Votes are not logged (the map is their public record), as before.
 /// </para>
+/// <para>
+/// On PostgreSQL two writers run side by side (one batch executes while the other's commit is flushed); participants
+/// and votes are written in one order (conversation and key, participant and statement), so two batches that share
+/// rows wait for each other in that order and never deadlock. SQLite allows one writer at a time: one runs there.
+/// </para>
 /// </summary>
-public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMapRefresher maps, ILogger<VoteBox> logger) : GroupCommitWriter<VoteSubmission, VoteReceipt>
+public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMapRefresher maps, IOptions<ConversationOptions> options, ILogger<VoteBox> logger)
+    : GroupCommitWriter<VoteSubmission, VoteReceipt>
 {
     /// <summary>Queues a vote and waits until it is committed (or refused). Not cancellable once queued: a vote either lands or not.</summary>
     public Task<VoteReceipt> CastAsync(VoteSubmission vote) => EnqueueAsync(vote);
@@ -67,6 +74,17 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
     }
 
     protected override void Failed(int count, Exception error) => LogBatchFailed(logger, count, error);
+
+    /// <summary><see cref="ConversationOptions.VoteWriters"/>, else 2 on PostgreSQL (it overlaps their transactions) and 1 on SQLite (one writer at a time).</summary>
+    protected override async Task<int> WritersAsync()
+    {
+        if (options.Value.VoteWriters is { } writers)
+        {
+            return writers;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.IsNpgsql() ? 2 : 1;
+    }
 
     /// <summary>Writes these votes as one batch now, bypassing the queue (tests of what a batch does).</summary>
     internal Task<VoteReceipt[]> WriteBatchAsync(List<VoteSubmission> votes) => WriteAsync(votes);
@@ -117,7 +135,8 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
                 {
                     (seen.Add((item.Participant, votes[item.Index].StatementId)) ? round : later).Add(item);
                 }
-                var changed = await UpsertVotesAsync(connection, transaction, round.Select(r => (votes[r.Index], r.Participant)).ToList());
+                var changed = await UpsertVotesAsync(connection, transaction,
+                    round.OrderBy(r => r.Participant).ThenBy(r => votes[r.Index].StatementId).Select(r => (votes[r.Index], r.Participant)).ToList());
                 foreach (var (index, participant) in round)
                 {
                     receipts[index] = new VoteReceipt(changed.Contains((participant, votes[index].StatementId)) ? VoteWritten.Recorded : VoteWritten.Unchanged, participant);
@@ -184,7 +203,8 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
         // Most voters of a batch voted before: look them up first, and insert only the others (an insert that meets
         // the unique key still costs PostgreSQL a speculative insertion).
         var found = await FindParticipantsAsync(connection, transaction, voters);
-        var missing = voters.Where(v => !found.ContainsKey(Who(v))).ToList();
+        // In one order (conversation, then who), as the votes below: two writers' batches then never wait for each other crosswise.
+        var missing = voters.Where(v => !found.ContainsKey(Who(v))).OrderBy(v => v.ConversationId).ThenBy(v => Who(v).Who, StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
             return found;
