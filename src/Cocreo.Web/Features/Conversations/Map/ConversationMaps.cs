@@ -103,12 +103,13 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
 
     /// <summary>
     /// The engine's options: Polis' defaults, seeded by nothing but the conversation, one thread (the web server has
-    /// other work). A live update takes at most 30 power-iteration steps from the last map's components (Polis: 100
-    /// per update, its updates far apart): a second axis the votes hardly determine never settles and would take all
-    /// 1,000 steps in every update (17 s at 5,000,000 votes); bounded, it goes on converging over the next updates,
-    /// which come seconds apart here. The first map of a conversation still iterates to convergence.
+    /// other work). A live update takes at most 10 power-iteration steps from the last map's components, as Polis did
+    /// from 2017 to 2019 (today 100 per update, its updates far apart): a second axis the votes hardly determine never
+    /// settles and would take all 1,000 steps in every update (17 s at 5,000,000 votes); bounded, it goes on
+    /// converging over the next updates, which come seconds apart here. The first map of a conversation still
+    /// iterates to convergence.
     /// </summary>
-    public static Engine.OpinionMapOptions EngineOptions { get; } = new() { MaxDegreeOfParallelism = 1, PcaStepsPerUpdate = 30 };
+    public static Engine.OpinionMapOptions EngineOptions { get; } = new() { MaxDegreeOfParallelism = 1, PcaStepsPerUpdate = 10 };
 
     /// <summary>The bridging ranking's options: Community Notes' defaults, one thread.</summary>
     public static Engine.Bridging.BridgingOptions BridgingOptions { get; } = new() { MaxDegreeOfParallelism = 1 };
