@@ -36,7 +36,7 @@ var options = new LeximinOptions
     PricingSolver = args.Skip(5).Contains("scip") ? PricingSolver.Scip : PricingSolver.CpSat,
     StartFromRelaxation = !args.Skip(5).Any(a => a is "stages" or "bounded"),
     BoundStagesByRelaxation = !args.Skip(5).Contains("stages"),
-    DualSmoothing = args.Skip(5).Contains("nosmooth") ? 0 : 0.5,
+    DualSmoothing = args.Skip(5).Contains("nosmooth") ? 0 : args.Skip(5).FirstOrDefault(a => a.StartsWith("alpha=", StringComparison.Ordinal)) is { } alpha ? double.Parse(alpha[6..], CultureInfo.InvariantCulture) : 0.5,
     HeuristicStarts = args.Skip(5).FirstOrDefault(a => a.StartsWith("starts=", StringComparison.Ordinal)) is { } starts
         ? int.Parse(starts[7..], CultureInfo.InvariantCulture)
         : 16,
