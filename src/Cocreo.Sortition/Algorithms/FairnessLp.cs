@@ -17,7 +17,9 @@ namespace Cocreo.Sortition;
 /// entries (seats / group size, between 1/|g| and 1) need no scaling. A solve that takes more than the warm limit of
 /// GLOP's deterministic time (a warm start stalled on these degenerate programs) is abandoned and the program is rebuilt
 /// and solved from scratch; each such rebuild doubles the limit (from 2 units up to 64), since on a large program an
-/// ordinary warm solve grows past 2 units and a rebuild every round costs far more than it saves.
+/// ordinary warm solve grows past 2 units and a rebuild every round costs far more than it saves. The first solve after
+/// a group is fixed (z leaves that group's row) is built and solved from scratch without trying the warm start, which
+/// GLOP cannot use after that change.
 /// </remarks>
 internal sealed class FairnessLp : IDisposable
 {
@@ -28,6 +30,9 @@ internal sealed class FairnessLp : IDisposable
     private const double LargestWarmWorkLimit = 64;
 
     private double warmWorkLimit = FirstWarmWorkLimit;
+
+    /// <summary>Whether a group was fixed since the last solve (a changed row: the next solve starts from scratch).</summary>
+    private bool rowsChanged;
 
     private string WarmLimit => "use_scaling:false,max_deterministic_time:" + warmWorkLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -80,6 +85,7 @@ internal sealed class FairnessLp : IDisposable
     public void Fix(int group, double probability)
     {
         fixedAt[group] = probability;
+        rowsChanged = true;
         rows[group].SetCoefficient(z, 0);
         rows[group].SetLb(probability);
     }
@@ -91,7 +97,23 @@ internal sealed class FairnessLp : IDisposable
         var clock = ProcessorClock.Start();
         try
         {
-            var status = solver.Solve(parameters);
+            Solver.ResultStatus status;
+            if (rowsChanged)
+            {
+                // A fixed group changes z's column, and GLOP then solves from scratch anyway (on the 400-person pool the
+                // first solve of every stage took as many iterations either way); on a large program the warm attempt
+                // first ran into the work limit, wasting it and doubling the limit. So build afresh at once.
+                rowsChanged = false;
+                Build();
+                solver.SetSolverSpecificParametersAsString("use_scaling:false");
+                status = solver.Solve(parameters);
+                solver.SetSolverSpecificParametersAsString(WarmLimit);
+            }
+            else
+            {
+                status = solver.Solve(parameters);
+            }
+            rowsChanged = false;
             if (status != Solver.ResultStatus.OPTIMAL)
             {
                 // A stalled or confused warm start: the same program from scratch, presolve and scaling still off (with
