@@ -5,10 +5,10 @@ using Cocreo.Sortition.Bench;
 
 // A bench program, not BenchmarkDotNet: one LEXIMIN run on the large instances takes seconds to minutes, so it reports
 // every run's wall time and their median instead of BenchmarkDotNet's many iterations.
-//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth] [starts=N] [limit=SECONDS]
+//   leximin <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth|alpha=A] [starts=N] [limit=SECONDS]
 //     stages: the classic stages of Flanigan et al. only, with no information from the relaxation;
 //     bounded: the classic stages, each bounded by the relaxation's level (what the engine falls back to);
-//     nosmooth: no dual smoothing; starts: panels the swap heuristic starts from per round (default 16); limit: a time limit (wall clock), after which the best lottery so far is returned
+//     nosmooth: no dual smoothing; alpha: the share of the best-bound duals in the smoothed duals (default 0.5); starts: panels the swap heuristic starts from per round (default 16); limit: a time limit (wall clock), after which the best lottery so far is returned
 //   maximin <categories.csv> <respondents.csv> <k> [runs]
 //   legacy  <categories.csv> <respondents.csv> <k> [panels]
 //   generate <folder> [n] [k] [seed]
@@ -16,7 +16,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth] [starts=N] [limit=SECONDS] | generate <folder> [n] [k] [seed]");
+    Console.Error.WriteLine("usage: leximin|maximin|legacy <categories.csv> <respondents.csv> <k> [runs] [scip] [stages|bounded] [nosmooth|alpha=A] [starts=N] [limit=SECONDS] | generate <folder> [n] [k] [seed]");
     return 2;
 }
 if (args[0] == "generate")
@@ -36,7 +36,7 @@ var options = new LeximinOptions
     PricingSolver = args.Skip(5).Contains("scip") ? PricingSolver.Scip : PricingSolver.CpSat,
     StartFromRelaxation = !args.Skip(5).Any(a => a is "stages" or "bounded"),
     BoundStagesByRelaxation = !args.Skip(5).Contains("stages"),
-    DualSmoothing = args.Skip(5).Contains("nosmooth") ? 0 : 0.5,
+    DualSmoothing = args.Skip(5).Contains("nosmooth") ? 0 : args.Skip(5).FirstOrDefault(a => a.StartsWith("alpha=", StringComparison.Ordinal)) is { } alpha ? double.Parse(alpha[6..], CultureInfo.InvariantCulture) : 0.5,
     HeuristicStarts = args.Skip(5).FirstOrDefault(a => a.StartsWith("starts=", StringComparison.Ordinal)) is { } starts
         ? int.Parse(starts[7..], CultureInfo.InvariantCulture)
         : 16,

@@ -55,15 +55,21 @@ public class LeximinTests
 
         var result = Leximin.Select(input!.Pool, input.Quotas);
         var byStages = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false });
+        // The paper's stages with nothing from the relaxation: every stage proved by pricing alone, on the warm-started,
+        // unscaled master program.
+        var pure = Leximin.Select(input.Pool, input.Quotas, new LeximinOptions { StartFromRelaxation = false, BoundStagesByRelaxation = false });
         var expected = BruteForce.Leximin(input);
 
+        Assert.Equal(0, pure.Solver!.StagesByRelaxation);
         for (var i = 0; i < input.Pool.Count; i++)
         {
             Assert.Equal(expected[i], result.Probabilities[i].Probability, 1e-7);
             Assert.Equal(expected[i], byStages.Probabilities[i].Probability, 1e-7);
+            Assert.Equal(expected[i], pure.Probabilities[i].Probability, 1e-7);
         }
         Assert.Empty(result.Distribution!.Problems(input.Pool, input.Quotas));
         Assert.Empty(byStages.Distribution!.Problems(input.Pool, input.Quotas));
+        Assert.Empty(pure.Distribution!.Problems(input.Pool, input.Quotas));
     }
 
     [Fact]

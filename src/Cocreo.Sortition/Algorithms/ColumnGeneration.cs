@@ -364,7 +364,7 @@ internal sealed class ColumnGeneration(PanelSpace space, LeximinOptions options)
                     continue;
                 }
                 var threshold = lp.PanelThreshold;
-                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, bound {Math.Min(bound, knownBound):R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs; linear programs {owner.LpTime.TotalSeconds:F1} s, pricing {owner.PricingTime.TotalSeconds:F1} s of processor time; simplex iterations {lp.LastIterations}, rebuilds {lp.Rebuilds}");
+                Options.Progress?.Invoke($"{name}: value {lp.Z:R}, bound {Math.Min(bound, knownBound):R}, {owner.panels.Count} panels, {owner.LpSolves} linear programs, {owner.IntegerProgramSolves} integer programs; linear programs {owner.LpTime.TotalSeconds:F2} s, pricing {owner.PricingTime.TotalSeconds:F2} s of processor time, all {ProcessorClock.Now().TotalSeconds:F2} s; simplex iterations {lp.LastIterations}, rebuilds {lp.Rebuilds}");
                 if (lp.Z >= stopAt)
                 {
                     return new StageEnd(lp.Z, bound, null, StageProof.Reached);

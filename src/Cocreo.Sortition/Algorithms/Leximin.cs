@@ -64,7 +64,7 @@ internal static class FairSelection
             .Select(l => new LeximinLevel(l.Key, l.Sum(g => groups[g].Size)))
             .ToArray();
         var solver = new SolverReport(
-            "GLOP (primal simplex): the relaxation's stages, the final program, and the restricted master programs (one model per column generation run, columns added to it, each solve warm-started from the last basis, presolve off)",
+            "GLOP (primal simplex): the relaxation's stages, the final program, and the restricted master programs (one model per column generation run, columns added to it, each solve warm-started from the last basis, presolve and scaling off)",
             options.PricingSolver == PricingSolver.CpSat
                 ? "CP-SAT (1 worker, weights scaled to integers, linearisation level 2; proofs it cannot finish within 1 deterministic unit go to SCIP): peeling steps and pricing, after a swap heuristic"
                 : "SCIP via OR-Tools (relative gap 1e-10): peeling steps and pricing, after a swap heuristic",
