@@ -441,7 +441,7 @@ public sealed class ConversationRuleException(string code, params object[] argum
         "ContextTooLong" => "Input.Context",
         "StatementLimitOutOfRange" => "Input.StatementLimit",
         "QuestionsLocked" or "TranslationQuestions" or "TranslationTooLong" => "Input.Questions",
-        "TranslationSameLanguage" => "Language",
+        "TranslationSameLanguage" or "UnknownLanguage" => "Language",
 
         "ProposalDestination" or "ProposalNotTaken" => "Input.Destination",
         "ProposalCategory" => "Input.Category",
