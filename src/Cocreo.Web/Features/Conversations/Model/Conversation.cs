@@ -107,6 +107,9 @@ public sealed class Conversation
         return conversation;
     }
 
+    /// <summary>Marks a conversation the demo city made through a use case (the import) as demo.</summary>
+    public void MarkDemo() => IsDemo = true;
+
     public void Change(ConversationSettings settings)
     {
         Question = StatementText.Tidy(settings.Question);
