@@ -28,7 +28,7 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
     private static readonly string[] Everyone = [Changed, Changed, Changed, Changed, Changed, Changed];
 
     /// <summary>One attempt: where to post and what (an API call sends JSON with the antiforgery header).</summary>
-    private sealed record Attempt(string Url, Dictionary<string, string> Fields, string? Json = null);
+    private sealed record Attempt(string Url, Dictionary<string, string> Fields, string? Json = null, string Method = "POST");
 
     private sealed record Row(Endpoint Endpoint, Func<ConversationCast, int, Task<Attempt>> Attempt, Func<ConversationCast, Task<string>> State, string[] Expected);
 
@@ -111,6 +111,13 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/statements/{await cast.StatementAsync($"API propose me {i}, about trees.")}/proposal", [],
                 $"{{\"kind\":\"budget\",\"destinationId\":{await cast.BudgetAsync()},\"title\":\"Trees {i}\",\"description\":\"Plant trees.\",\"category\":\"Green spaces\",\"estimatedCost\":1000}}"),
             Proposals, ["401", Forbidden, Changed, Changed, Forbidden, Changed]),
+        // The team translates the conversation (page and API share the use case); every attempt is logged.
+        ["conversation/translate"] = new(new("POST", "/conversations/{id:int}/translations"),
+            (cast, i) => Post(cast.Path("translations?language=sl"), new() { ["language"] = "sl", ["Input.Question"] = $"Kakšne naj bodo ulice {i}?", ["Input.Context"] = "Mesto pripravlja načrt." }),
+            Log, Team),
+        ["api/translate"] = new(new("PUT", "/api/v1/conversations/{id:int}/translations/{language}"),
+            (cast, i) => Task.FromResult(new Attempt($"/api/v1/conversations/{cast.ConversationId}/translations/sl", [], $"{{\"question\":\"Kakšne naj bodo ulice {i}?\"}}", "PUT")),
+            Log, ["401", Forbidden, Changed, Changed, Forbidden, Changed]),
         ["api/vote"] = new(new("POST", "/api/v1/conversations/{id:int}/votes"),
             async (cast, i) => new($"/api/v1/conversations/{cast.ConversationId}/votes", [], $"{{\"statementId\":{await cast.StatementAsync($"API vote {i} about parks.")},\"choice\":\"Disagree\"}}"), Votes, Everyone),
         ["api/statement"] = new(new("POST", "/api/v1/conversations/{id:int}/statements"),
@@ -138,7 +145,7 @@ public sealed class ConversationEndpointAuthorizationTests(ConversationEndpointA
             HttpResponseMessage response;
             if (attempt.Json is { } json)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+                using var request = new HttpRequestMessage(new HttpMethod(attempt.Method), attempt.Url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
                 request.Headers.Add("X-CSRF-TOKEN", token);
                 response = await clients[i].Http.SendAsync(request);
             }

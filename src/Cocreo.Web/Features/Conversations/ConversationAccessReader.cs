@@ -138,6 +138,15 @@ public sealed class ConversationAccessReader(CocreoDbContext db, ProcessDirector
         return await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.KeyHash == hash).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The conversation's words (question, context, questions about the participants) in the reader's language where translated.</summary>
+    public async Task<ConversationWords> WordsAsync(Conversation conversation, string reader, CancellationToken cancellationToken)
+    {
+        var translations = reader == conversation.Language ? []
+            : await db.Set<ConversationTranslation>().AsNoTracking().Where(t => t.ConversationId == conversation.Id && t.Language == reader).ToListAsync(cancellationToken);
+        var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == conversation.Id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        return ConversationWords.Of(conversation, translations, questions, reader);
+    }
+
     /// <summary>Whether the statement belongs to the conversation.</summary>
     public Task<bool> HasStatementAsync(int conversationId, int statementId, CancellationToken cancellationToken) =>
         db.Set<ConversationStatement>().AnyAsync(s => s.Id == statementId && s.ConversationId == conversationId, cancellationToken);

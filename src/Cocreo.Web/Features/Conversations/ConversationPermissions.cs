@@ -23,6 +23,9 @@ public enum ConversationAction
 
     /// <summary>Make an accepted statement into a proposal (of a budget of the process); the place decides too.</summary>
     MakeProposal,
+
+    /// <summary>Add or change a translation of the question, the context and the questions about the participants.</summary>
+    Translate,
 }
 
 /// <summary>The facts about a conversation, its process and the person that permissions depend on.</summary>
@@ -74,6 +77,8 @@ public static class ConversationPermissions
             ConversationAction.MakeProposal => !who.Runs
                 ? NotYours("Only the process's owner and facilitators, and the organisation's administrators, make statements into proposals.")
                 : ProcessPermissions.Open(subject.ProcessClosed),
+            // The words, not the rules: translating goes on after the process closes (not once it is archived), as a budget's.
+            ConversationAction.Translate => who.Runs ? Decision.Allowed : NotYours("Only the process's owner and facilitators, and the organisation's administrators, translate the conversation."),
             // Moderation goes on after a process closes, as for all content.
             ConversationAction.Moderate => who.Runs ? Decision.Allowed : NotYours("Only the process's owner and facilitators, and the organisation's administrators, moderate statements."),
             _ => NotYours("This change is not allowed."),

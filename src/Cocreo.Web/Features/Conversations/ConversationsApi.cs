@@ -27,6 +27,9 @@ public static class ConversationsApi
             .WithSummary("Answers the conversation's questions about the participant (each an option's number, or null for prefer not to say; an empty list skips them); answering again replaces the answers.").DisableAntiforgery();
         api.MapPost("/{id:int}/statements/{statementId:int}/proposal", MakeProposal).WithName("MakeStatementProposal")
             .WithSummary("The team makes an accepted statement into a proposal of a budget of the process that collects proposals; done once (a repeat answers the first proposal).").DisableAntiforgery();
+        api.MapPut("/{id:int}/translations/{language}", TranslateAsync).WithName("TranslateConversation")
+            .WithSummary("Adds or replaces the conversation's translation into a language (question, context, the questions about the participants and their answers), as its translations page does. The team only; with the sign-in cookie and the X-CSRF-TOKEN header. 422 with each field's problem.")
+            .ProducesValidationProblem();
         api.MapGet("/{id:int}/map", Map).WithName("GetConversationMap").WithSummary("The opinion map: groups with their representative statements, consensus, group-aware consensus, and when it was computed.");
         return api;
     }
@@ -41,14 +44,16 @@ public static class ConversationsApi
             .Select(s => new StatementDocument(s.Id, s.Text, s.IsSeed, s.IsPinned))
             .ToListAsync(cancellationToken);
         var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        var words = await conversations.WordsAsync(c, Platform.Localization.Cultures.Current, cancellationToken);
         var participant = await conversations.ParticipantIdAsync(id, http.User, ParticipantKeys.Read(http), cancellationToken);
         var answers = participant is { } p
             ? await db.Set<ConversationAnswer>().AsNoTracking().Where(a => a.ParticipantId == p).ToDictionaryAsync(a => a.QuestionId, a => a.Option, cancellationToken)
             : [];
-        return TypedResults.Ok(new ConversationDocument(c.Id, c.ProcessId, c.Question, c.Context, c.Access, c.ParticipantsMayAdd, c.Moderation, c.StatementLimit, c.State,
+        return TypedResults.Ok(new ConversationDocument(c.Id, c.ProcessId, words.Question.Text, words.Context.Text, c.Access, c.ParticipantsMayAdd, c.Moderation, c.StatementLimit, c.State,
             view.Can(ConversationAction.TakePart), statements, c.AskImportance,
-            questions.Select(q => new QuestionDocument(q.Id, q.Text, q.Options, q.PopulationShares)).ToList(),
-            answers.Count == 0 ? null : questions.Select(q => answers.GetValueOrDefault(q.Id)).ToList()));
+            questions.Select((q, i) => new QuestionDocument(q.Id, words.Questions[i].Text.Text, words.Questions[i].Options.Select(o => o.Text).ToList(), q.PopulationShares, words.Questions[i].Text.Language)).ToList(),
+            answers.Count == 0 ? null : questions.Select(q => answers.GetValueOrDefault(q.Id)).ToList(),
+            words.Question.Language, c.Language));
     }
 
     private static async Task<IResult> Next(int id, HttpContext http, ConversationAccessReader conversations, StatementRouting routing, CancellationToken cancellationToken)
@@ -117,7 +122,19 @@ public static class ConversationsApi
         return TypedResults.Ok(new MapDocument(map.ComputedAt, map.ParticipantCount, map.InConversationCount, map.VoteCount, map.Groups, map.ConsensusAgree, map.ConsensusDisagree,
             map.Statements.Select(s => new StatementFigures(s.StatementId, s.Agree, s.Disagree, s.Seen, s.GroupAwareConsensus, s.IsModeratedOut, important?.GetValueOrDefault(s.StatementId))).ToList(),
             participant is { } p && map.Participants.TryGetValue(p, out var you) ? you.GroupId : null, map.Bridging,
-            await representativeness.ForAsync(id, map, cancellationToken)));
+            await representativeness.ForAsync(id, map, cancellationToken, await conversations.WordsAsync(view.Conversation, Platform.Localization.Cultures.Current, cancellationToken))));
+    }
+
+    /// <summary>The conversation's translations page's use case, with the page's input and its checks.</summary>
+    private static async Task<IResult> TranslateAsync(int id, string language, TranslationsModel.ConversationTranslationInput? input, HttpContext http, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, ChangeRunner changes, TranslateConversation.Handler translate, CancellationToken cancellationToken)
+    {
+        if ((await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? ApiInput.Problems(input, typeof(ConversationText), localizers)) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(translate, new TranslateConversation.Command(id, language, input!.Content()), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult?> RefuseWithoutTokenAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<ConversationText> t) =>
@@ -130,10 +147,11 @@ public sealed record StatementDocument(int Id, string Text, bool IsSeed, bool Is
 
 public sealed record ConversationDocument(int Id, int ProcessId, string Question, string Context, ConversationAccess Access, bool ParticipantsMayAdd,
     StatementModeration Moderation, int StatementLimit, ConversationState State, bool YouMayTakePart, IReadOnlyList<StatementDocument> Statements,
-    bool AskImportance = false, IReadOnlyList<QuestionDocument>? Questions = null, IReadOnlyList<int?>? YourAnswers = null);
+    bool AskImportance = false, IReadOnlyList<QuestionDocument>? Questions = null, IReadOnlyList<int?>? YourAnswers = null, string? Language = null, string? OriginalLanguage = null);
 
 /// <summary>A question about the participants: its answers (an answer is sent as its number) and their population shares in per cent (null where not known).</summary>
-public sealed record QuestionDocument(int Id, string Text, IReadOnlyList<string> Options, IReadOnlyList<decimal?> PopulationShares);
+/// <param name="Language">The language the text and answers are in (the reader's where translated).</param>
+public sealed record QuestionDocument(int Id, string Text, IReadOnlyList<string> Options, IReadOnlyList<decimal?> PopulationShares, string? Language = null);
 
 public sealed record AnswersRequest(IReadOnlyList<int?>? Answers);
 

@@ -52,6 +52,7 @@ public sealed class ConversationsCapability : Capability
         ("statement.unpinned", "Unpinned a statement"),
         ("conversation.imported", "Imported a conversation from a Polis export"),
         ("statement.proposed", "Made a statement into a proposal"),
+        ("conversation.translated", "Translated a conversation"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

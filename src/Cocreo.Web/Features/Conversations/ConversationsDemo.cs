@@ -1,16 +1,25 @@
+using System.Security.Claims;
 using Cocreo.Web.Data;
+using Cocreo.Web.Features.Conversations.Import;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Log;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Features.Conversations;
 
 /// <summary>
 /// The demo city's conversation about its old town's streets: 20 seed statements and the votes of 200 demo
 /// participants in three camps (for cars and shops, for walking and cycling, for the residents' quiet), so the map
-/// shows groups, what sets each apart and what all share. Seeded randomness: every start looks the same.
+/// shows groups, what sets each apart and what all share, with a Slovenian translation by the team. Seeded randomness:
+/// every start looks the same. Then, in the participatory budget's process, a conversation imported from a small
+/// Polis export shipped with the platform (through the import use case), one of whose statements the team made into a
+/// proposal of the Vrtača district budget (through the statement-to-proposal use case).
 /// </summary>
-public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
+public sealed class ConversationsDemo(CocreoDbContext db, IServiceProvider services) : IDemoSeed
 {
     /// <summary>A statement and how likely each camp (cars, cycling, residents) agrees with it; the rest disagree or pass.</summary>
     private static readonly (string Text, double Cars, double Cycling, double Residents)[] Statements =
@@ -141,5 +150,72 @@ public sealed class ConversationsDemo(CocreoDbContext db) : IDemoSeed
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(process.Id, facilitator, "statement.pinned", new { conversation = conversation.Id, statement = statements[3].Id }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The team's Slovenian translation: the question, the context and the questions about the participants.
+        city.Time.Advance(TimeSpan.FromHours(2));
+        var slovenian = ConversationTranslation.For(conversation.Id, "sl");
+        slovenian.Set(conversation, questions, new ConversationTranslationContent(
+            "Kakšne naj bodo ulice starega mestnega jedra čez pet let?",
+            "Mesto bo prihodnje leto pripravilo načrt prometa in javnih površin za staro mestno jedro. Preden ga, nam povejte, kaj mislite: glasujte o izjavah, eno za drugo, in dodajte svojo, če kaj manjka. Zemljevid pokaže skupine mnenj in to, kar si delijo vsi. Izjave so zapisane v jeziku, v katerem so jih napisali.",
+            [
+                new TranslatedConversationQuestion("Starostna skupina", ["16–34 let", "35–64 let", "65 let ali več"]),
+                new TranslatedConversationQuestion("Kje živite?", ["V starem mestnem jedru", "Drugje v mestu", "Zunaj mesta"]),
+            ]), city.Time.Now);
+        db.Add(slovenian);
+        await city.Log.AppendAsync(process.Id, facilitator, "conversation.translated", new { conversation = conversation.Id, language = "sl", question = slovenian.Question }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await SeedImportedAsync(city, cancellationToken);
+    }
+
+    /// <summary>
+    /// The participatory budget's process gets a conversation imported from a small Polis export (13 statements,
+    /// 48 participants, about 460 votes) through the import use case, as the team would on the import page; then the
+    /// team makes one of its shared statements into a proposal of the Vrtača district budget, so the map links to the
+    /// proposal and the proposal back to the statement. Both run through the change runner (with the demo's clock),
+    /// as the facilitator, so their log entries are the ones a real team leaves.
+    /// </summary>
+    private async Task SeedImportedAsync(DemoCity city, CancellationToken cancellationToken)
+    {
+        var district = await db.Set<Budgeting.Budget>().AsNoTracking()
+            .Where(b => b.IsDemo && b.District == "Vrtača" && b.Phase == Budgeting.BudgetPhase.Proposals)
+            .Select(b => new { b.Id, b.ProcessId }).FirstOrDefaultAsync(cancellationToken);
+        if (district is null)
+        {
+            return;
+        }
+        city.Time.Advance(TimeSpan.FromHours(1));
+        var runner = ActivatorUtilities.CreateInstance<ChangeRunner>(services, city.Log, (TimeProvider)city.Time);
+        var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, city.Facilitator.Id), new Claim(ClaimTypes.Name, city.Facilitator.DisplayName)], "demo"));
+        PolisExportFile export;
+        await using (var zip = typeof(ConversationsDemo).Assembly.GetManifestResourceStream(PolisExportFile.Resource)
+            ?? throw new InvalidOperationException($"The demo's Polis export ({PolisExportFile.Resource}) is not embedded."))
+        {
+            export = new PolisExportFile(await PolisUpload.ReadAsync([new UploadedFile("vrtaca-polis-export.zip", zip)],
+                services.GetRequiredService<IOptions<ConversationImportOptions>>().Value, services.GetRequiredService<IStringLocalizer<ImportText>>(), cancellationToken));
+        }
+        var imported = await runner.RunAsync(services.GetRequiredService<ImportConversation.Handler>(), new ImportConversation.Command(district.ProcessId,
+            new ConversationSettings(
+                "What should the Vrtača district budget pay for?",
+                "Imported from the district's earlier Polis conversation (October 2026): the residents' statements and votes, so the map can be read again here.",
+                ConversationAccess.Link, ParticipantsMayAdd: true, StatementModeration.Post, ConversationLimits.DefaultStatementLength),
+            export.Export, "Rejected in the imported conversation"), staff, cancellationToken);
+        var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == imported.ConversationId, cancellationToken);
+        conversation.MarkDemo();
+        await db.SaveChangesAsync(cancellationToken);
+
+        city.Time.Advance(TimeSpan.FromHours(1));
+        var trees = await db.Set<ConversationStatement>().AsNoTracking()
+            .Where(s => s.ConversationId == conversation.Id && s.Text == "Trees should be planted along the main road.")
+            .Select(s => s.Id).SingleAsync(cancellationToken);
+        await runner.RunAsync(services.GetRequiredService<MakeProposal.Handler>(), new MakeProposal.Command(conversation.Id, trees, "budget", district.Id,
+            new ProposalDraft("Trees along the main road", "Trees should be planted along the main road (a statement of the district's conversation that both groups of opinion agreed with).",
+                "Main road, Vrtača", "Green spaces", 24_000m, "en")), staff, cancellationToken);
+    }
+
+    /// <summary>The demo's Polis export, embedded in the platform (Features/Conversations/Demo/vrtaca-polis-export.zip).</summary>
+    private sealed record PolisExportFile(Cocreo.OpinionMap.Polis.PolisExport Export)
+    {
+        public const string Resource = "Cocreo.Web.Demo.vrtaca-polis-export.zip";
     }
 }

@@ -1252,6 +1252,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1471,6 +1476,52 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ConversationId", "NormalizedText");
 
                     b.ToTable("ConversationStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ConversationTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationVote", b =>
@@ -3845,6 +3896,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("AuthorParticipantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationTranslation", b =>
+                {
                     b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")

@@ -1208,6 +1208,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1419,6 +1424,50 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId", "NormalizedText");
 
                     b.ToTable("ConversationStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TranslatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ConversationTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationVote", b =>
@@ -3711,6 +3760,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AuthorParticipantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Conversations.ConversationTranslation", b =>
+                {
                     b.HasOne("Cocreo.Web.Features.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")

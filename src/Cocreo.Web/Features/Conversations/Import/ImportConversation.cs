@@ -46,7 +46,7 @@ public static class ImportConversation
                 var longest = statements.Select(s => StatementText.Tidy(s.Text).Length).DefaultIfEmpty(0).Max();
                 settings = settings with { StatementLimit = Math.Max(settings.StatementLimit, Math.Min(longest, ConversationLimits.LongestStatementLimit)) };
             }
-            var conversation = Conversation.Start(process.OrganisationId, process.Id, settings, change.Now);
+            var conversation = Conversation.Start(process.OrganisationId, process.Id, settings, change.Now, language: process.Language);
             db.Add(conversation);
             await change.SaveAsync(cancellationToken);
 

@@ -23,7 +23,7 @@ public static class StartConversation
         public async Task<int> RunAsync(Change<ProcessTarget> change, Command command, CancellationToken cancellationToken)
         {
             var process = change.Target.Process;
-            var conversation = Conversation.Start(process.OrganisationId, process.Id, command.Settings, change.Now);
+            var conversation = Conversation.Start(process.OrganisationId, process.Id, command.Settings, change.Now, language: process.Language);
             db.Add(conversation);
             // The conversation's id is in the log entry and the seeds, so it is saved first, in the change's transaction.
             await change.SaveAsync(cancellationToken);

@@ -76,6 +76,13 @@ public static class ConversationNames
         _ => t["After: new statements are voted on at once; moderators may reject them"],
     };
 
+    public static string LanguageName(Microsoft.Extensions.Localization.IStringLocalizer<ConversationText> t, string code) => code switch
+    {
+        "en" => t["English"],
+        "sl" => t["Slovenian"],
+        _ => Processes.ContentLanguages.NameOf(code),
+    };
+
     public static string Status(Microsoft.Extensions.Localization.IStringLocalizer<ConversationText> t, StatementStatus status) => status switch
     {
         StatementStatus.Pending => t["Waiting for moderation"],

@@ -17,6 +17,9 @@ public sealed class IndexModel(ConversationAccessReader conversations, CocreoDbC
 
     public Process Process { get; private set; } = null!;
     public List<Conversation> Conversations { get; private set; } = [];
+
+    /// <summary>Each conversation's question in the reader's language where translated.</summary>
+    public Dictionary<int, Platform.Localization.Written> Questions { get; private set; } = [];
     public bool CanCreate { get; private set; }
 
     public sealed class NewConversationInput : ConversationForm
@@ -50,5 +53,9 @@ public sealed class IndexModel(ConversationAccessReader conversations, CocreoDbC
         Process = view.Process;
         CanCreate = ConversationPermissions.Allows(ConversationAction.Create, ConversationSubject.Of(Process, null, false), view.Access);
         Conversations = await db.Set<Conversation>().AsNoTracking().Where(c => c.ProcessId == processId).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var reader = Platform.Localization.Cultures.Current;
+        var ids = Conversations.Select(c => c.Id).ToList();
+        var translations = await db.Set<ConversationTranslation>().AsNoTracking().Where(t => ids.Contains(t.ConversationId) && t.Language == reader).ToListAsync(cancellationToken);
+        Questions = Conversations.ToDictionary(c => c.Id, c => Platform.Localization.Translations.Pick(c.Question, c.Language, translations.Where(t => t.ConversationId == c.Id), reader, t => t.Question));
     }
 }

@@ -14,7 +14,7 @@ namespace Cocreo.Web.Features.Conversations;
 /// accepting or rejecting statements (through the shared moderation, so the decisions are in the public moderation
 /// log and the process's queue).
 /// </summary>
-public sealed class ManageModel(ConversationAccessReader conversations, CocreoDbContext db, ChangeRunner changes, IStringLocalizer<ConversationText> t) : PageModel
+public sealed class ManageModel(ConversationAccessReader conversations, CocreoDbContext db, ChangeRunner changes, StatementProposalLinks proposals, IStringLocalizer<ConversationText> t) : PageModel
 {
     [BindProperty]
     public ConversationForm Input { get; set; } = new();
@@ -24,6 +24,12 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
     public List<ConversationStatement> Statements { get; private set; } = [];
     public Dictionary<int, int> VotesPerStatement { get; private set; } = [];
     public bool CanModerate { get; private set; }
+
+    /// <summary>Whether the reader may make accepted statements into proposals (the team, while the process is open).</summary>
+    public bool MayPropose { get; private set; }
+
+    /// <summary>Statement id to the proposal it became.</summary>
+    public IReadOnlyDictionary<int, ProposalMade> Proposals { get; private set; } = new Dictionary<int, ProposalMade>();
 
     /// <summary>A seed statement as typed, kept when it is refused.</summary>
     public string? Text { get; set; }
@@ -126,6 +132,8 @@ public sealed class ManageModel(ConversationAccessReader conversations, CocreoDb
             RefusedException.Unless(moderate, View.Access.IsAuthenticated);
         }
         CanModerate = moderate.IsAllowed;
+        MayPropose = View.Can(ConversationAction.MakeProposal);
+        Proposals = await proposals.OfConversationAsync(id, cancellationToken);
         Questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
         Statements = await db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         VotesPerStatement = await db.Set<ConversationVote>().Where(v => v.ConversationId == id).GroupBy(v => v.StatementId)

@@ -14,6 +14,10 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
 {
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
+
+    /// <summary>The question in the reader's language where translated; statements are marked with the conversation's language.</summary>
+    public ConversationWords Words { get; private set; } = null!;
+
     public MapSummary Map { get; private set; } = null!;
     public Dictionary<int, string> Texts { get; private set; } = [];
     public PlacementSummary? You { get; private set; }
@@ -32,6 +36,7 @@ public sealed class MapModel(ConversationAccessReader conversations, Conversatio
     {
         View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
         Map = await maps.CurrentAsync(id, cancellationToken);
+        Words = await conversations.WordsAsync(Conversation, Platform.Localization.Cultures.Current, cancellationToken);
         Texts = await db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == id && s.Status != StatementStatus.Pending)
             .ToDictionaryAsync(s => s.Id, s => s.Text, cancellationToken);
         var participant = await conversations.ParticipantIdAsync(id, User, ParticipantKeys.Read(HttpContext), cancellationToken);

@@ -91,18 +91,24 @@ public sealed class Conversation
     public DateTime? ClosedAt { get; private set; }
     public bool IsDemo { get; private set; }
 
+    /// <summary>The language the team writes the conversation in (its process's when it was started); translations (<see cref="ConversationTranslation"/>) carry the others. Statements keep the language they were written in.</summary>
+    public string Language { get; private set; } = "en";
+
     public bool IsOpen => State == ConversationState.Open;
 
     private Conversation()
     {
     }
 
-    public static Conversation Start(int organisationId, int processId, ConversationSettings settings, DateTime now, bool isDemo = false)
+    public static Conversation Start(int organisationId, int processId, ConversationSettings settings, DateTime now, bool isDemo = false, string language = "en")
     {
-        var conversation = new Conversation { OrganisationId = organisationId, ProcessId = processId, CreatedAt = now, IsDemo = isDemo };
+        var conversation = new Conversation { OrganisationId = organisationId, ProcessId = processId, CreatedAt = now, IsDemo = isDemo, Language = language };
         conversation.Change(settings);
         return conversation;
     }
+
+    /// <summary>Marks a conversation the demo city made through a use case (the import) as demo.</summary>
+    public void MarkDemo() => IsDemo = true;
 
     public void Change(ConversationSettings settings)
     {
@@ -437,7 +443,8 @@ public sealed class ConversationRuleException(string code, params object[] argum
         "QuestionEmpty" or "QuestionTooLong" => "Input.Question",
         "ContextTooLong" => "Input.Context",
         "StatementLimitOutOfRange" => "Input.StatementLimit",
-        "QuestionsLocked" => "Input.Questions",
+        "QuestionsLocked" or "TranslationQuestions" or "TranslationTooLong" => "Input.Questions",
+        "TranslationSameLanguage" or "UnknownLanguage" => "Language",
 
         "ProposalDestination" or "ProposalNotTaken" => "Input.Destination",
         "ProposalCategory" => "Input.Category",

@@ -13,6 +13,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.Property(c => c.Access).HasConversion<string>().HasMaxLength(20);
         conversation.Property(c => c.Moderation).HasConversion<string>().HasMaxLength(20);
         conversation.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        conversation.Property(c => c.Language).HasMaxLength(8);
         conversation.HasIndex(c => c.ProcessId);
         conversation.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasOne<Processes.Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Restrict);
@@ -104,5 +105,19 @@ internal sealed class ConversationAnswerConfiguration : IEntityTypeConfiguration
         answer.HasIndex(a => new { a.ParticipantId, a.QuestionId }).IsUnique();
         answer.HasIndex(a => new { a.ConversationId, a.QuestionId });
         answer.HasIndex(a => a.QuestionId);
+    }
+}
+
+internal sealed class ConversationTranslationConfiguration : IEntityTypeConfiguration<ConversationTranslation>
+{
+    public void Configure(EntityTypeBuilder<ConversationTranslation> translation)
+    {
+        translation.ToTable("ConversationTranslations");
+        translation.Property(t => t.Language).HasMaxLength(8);
+        translation.Property(t => t.Question).HasMaxLength(ConversationLimits.Question);
+        translation.Property(t => t.Context).HasMaxLength(ConversationLimits.Context);
+        translation.Property(t => t.TranslatedBy).HasConversion<string>().HasMaxLength(20);
+        translation.HasOne<Conversation>().WithMany().HasForeignKey(t => t.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        translation.HasIndex(t => new { t.ConversationId, t.Language }).IsUnique();
     }
 }

@@ -36,6 +36,10 @@ public static class ConversationRules
         "ProposalCategory" => "Choose one of the budget's categories.",
         "ProposalCost" => "Enter an estimated cost from 0 up to the whole budget.",
         "ProposalText" => "A proposal needs a title (at most 200 characters) and a description.",
+        "TranslationSameLanguage" => "This is the language the conversation is written in; change the original instead.",
+        "TranslationQuestions" => "Translate only the conversation's questions about the participants ({0}) and the answers each of them has.",
+        "TranslationTooLong" => "Each question and answer can have at most {0} characters.",
+        "UnknownLanguage" => "Choose a language from the list.",
         _ => "This change is not allowed.",
     };
 }

@@ -18,6 +18,10 @@ public sealed class ReportModel(ConversationAccessReader conversations, Conversa
 
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
+
+    /// <summary>The question and the questions about the participants in the reader's language where translated.</summary>
+    public ConversationWords Words { get; private set; } = null!;
+
     public MapSummary Map { get; private set; } = null!;
     public Dictionary<int, string> Texts { get; private set; } = [];
     public IReadOnlyList<(DateOnly Day, int Votes)> VotesPerDay { get; private set; } = [];
@@ -35,6 +39,7 @@ public sealed class ReportModel(ConversationAccessReader conversations, Conversa
     {
         View = await conversations.ReadAsync(id, User, ConversationAction.View, cancellationToken);
         Map = await maps.CurrentAsync(id, cancellationToken);
+        Words = await conversations.WordsAsync(Conversation, Platform.Localization.Cultures.Current, cancellationToken);
         var statements = await db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == id)
             .Select(s => new { s.Id, s.Text, s.Status }).ToListAsync(cancellationToken);
         Texts = statements.Where(s => s.Status != StatementStatus.Pending).ToDictionary(s => s.Id, s => s.Text);
@@ -43,7 +48,7 @@ public sealed class ReportModel(ConversationAccessReader conversations, Conversa
         Pending = statements.Count(s => s.Status == StatementStatus.Pending);
         var times = await db.Set<ConversationVote>().AsNoTracking().Where(v => v.ConversationId == id).Select(v => v.VotedAt).ToListAsync(cancellationToken);
         VotesPerDay = times.GroupBy(t => DateOnly.FromDateTime(t)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        Representation = await representativeness.ForAsync(id, Map, cancellationToken);
+        Representation = await representativeness.ForAsync(id, Map, cancellationToken, Words);
         Important = Conversation.AskImportance ? await representativeness.ImportantAsync(id, cancellationToken) : null;
         return Page();
     }

@@ -19,7 +19,8 @@ public sealed record GroupAnswers(int GroupId, string Label, IReadOnlyList<int> 
 /// </summary>
 /// <param name="NotAnswered">Participants who preferred not to say, skipped, or were not asked yet.</param>
 /// <param name="Groups">Per opinion group the answers; null when a cell would have fewer than k people (hidden to avoid re-identification).</param>
-public sealed record QuestionRepresentation(string Question, int Answered, int NotAnswered, IReadOnlyList<AnswerShare> Answers, IReadOnlyList<GroupAnswers>? Groups);
+/// <param name="Language">The language of the question's text (the reader's where translated).</param>
+public sealed record QuestionRepresentation(string Question, int Answered, int NotAnswered, IReadOnlyList<AnswerShare> Answers, IReadOnlyList<GroupAnswers>? Groups, string? Language = null);
 
 /// <summary>
 /// Representativeness of a conversation's participants by its demographic questions, and how many marked each
@@ -36,7 +37,8 @@ public sealed class Representativeness(CocreoDbContext db)
     /// <summary>An answer whose share among participants is below 80 % of its share of the population (as the budget's turnout).</summary>
     public const decimal UnderRepresented = 0.8m;
 
-    public async Task<IReadOnlyList<QuestionRepresentation>> ForAsync(int conversationId, MapSummary map, CancellationToken cancellationToken)
+    /// <param name="words">The conversation's words in the reader's language: the questions and answers are named from them where translated.</param>
+    public async Task<IReadOnlyList<QuestionRepresentation>> ForAsync(int conversationId, MapSummary map, CancellationToken cancellationToken, ConversationWords? words = null)
     {
         var questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == conversationId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
         if (questions.Count == 0)
@@ -51,6 +53,7 @@ public sealed class Representativeness(CocreoDbContext db)
         var result = new List<QuestionRepresentation>();
         foreach (var question in questions)
         {
+            var local = words?.Questions.FirstOrDefault(q => q.Id == question.Id);
             var given = answers.Where(a => a.QuestionId == question.Id && a.Option < question.Options.Count).ToList();
             var counts = new int[question.Options.Count];
             foreach (var answer in given)
@@ -62,12 +65,12 @@ public sealed class Representativeness(CocreoDbContext db)
             {
                 var share = answered == 0 ? 0m : 100m * counts[i] / answered;
                 var population = i < question.PopulationShares.Count ? question.PopulationShares[i] : null;
-                return new AnswerShare(option, counts[i], share, population, population is > 0 && answered > 0 ? share / population.Value : null);
+                return new AnswerShare(local is not null && i < local.Options.Count ? local.Options[i].Text : option, counts[i], share, population, population is > 0 && answered > 0 ? share / population.Value : null);
             }).ToList();
             var groups = map.Groups.Select(g => new GroupAnswers(g.Id, g.Label, question.Options.Select((_, i) =>
                 given.Count(a => a.Option == i && map.Participants.TryGetValue(a.ParticipantId, out var placed) && placed.GroupId == g.Id)).ToList())).ToList();
             var safe = groups.Count > 0 && groups.All(g => g.Participants.All(n => n >= K));
-            result.Add(new QuestionRepresentation(question.Text, answered, Math.Max(0, participants - answered), shares, safe ? groups : null));
+            result.Add(new QuestionRepresentation(local?.Text.Text ?? question.Text, answered, Math.Max(0, participants - answered), shares, safe ? groups : null, local?.Text.Language));
         }
         return result;
     }

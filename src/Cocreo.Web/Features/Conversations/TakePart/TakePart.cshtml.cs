@@ -17,6 +17,10 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
 {
     public ConversationView View { get; private set; } = null!;
     public Conversation Conversation => View.Conversation;
+
+    /// <summary>The question, context and questions about the participant in the reader's language where translated.</summary>
+    public ConversationWords Words { get; private set; } = null!;
+
     public ConversationStatement? Next { get; private set; }
     public int Voted { get; private set; }
     public int Open { get; private set; }
@@ -121,6 +125,7 @@ public sealed class TakePartModel(ConversationAccessReader conversations, Statem
         Next = await routing.NextAsync(id, participant, cancellationToken);
         (Voted, Open) = await routing.ProgressAsync(id, participant, cancellationToken);
         Questions = await db.Set<ConversationQuestion>().AsNoTracking().Where(q => q.ConversationId == id).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        Words = await conversations.WordsAsync(Conversation, Platform.Localization.Cultures.Current, cancellationToken);
         if (Questions.Count > 0 && CannotTakePart is null)
         {
             Answers = participant is { } p
