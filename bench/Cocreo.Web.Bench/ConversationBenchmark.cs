@@ -69,6 +69,11 @@ public static class ConversationBenchmark
 
         // Votes of two camps with some noise, so that the map has groups to find.
         var random = new Random(16);
+        // Cast over the 30 days before now, in order, as a real conversation's votes are (not all in one instant: the
+        // map's incremental read re-reads the last 30 s of votes).
+        var castFrom = now - TimeSpan.FromDays(30);
+        var castEvery = TimeSpan.FromDays(30) / Math.Max(1L, (long)participants * votesEach);
+        var cast = 0L;
         for (var start = 0; start < participants; start += 2_000)
         {
             var batch = Enumerable.Range(start, Math.Min(2_000, participants - start))
@@ -87,7 +92,8 @@ public static class ConversationBenchmark
                     votes.Add((participant.Id, ids[index], choice));
                 }
             }
-            await InsertVotesAsync(db, conversation.Id, votes, now);
+            await InsertVotesAsync(db, conversation.Id, votes, castFrom + (castEvery * cast), castEvery);
+            cast += votes.Count;
             db.ChangeTracker.Clear();
             Console.Error.WriteLine($"{start + batch.Count} participants, {(long)(start + batch.Count) * votesEach} votes");
         }
@@ -96,7 +102,7 @@ public static class ConversationBenchmark
     }
 
     /// <summary>Millions of votes: COPY on PostgreSQL, one prepared INSERT in a transaction on SQLite (EF's change tracking would take minutes).</summary>
-    private static async Task InsertVotesAsync(CocreoDbContext db, int conversationId, List<(int Participant, int Statement, ConversationChoice Choice)> votes, DateTime now)
+    private static async Task InsertVotesAsync(CocreoDbContext db, int conversationId, List<(int Participant, int Statement, ConversationChoice Choice)> votes, DateTime first, TimeSpan every)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -106,6 +112,7 @@ public static class ConversationBenchmark
         if (connection is Npgsql.NpgsqlConnection postgres)
         {
             await using var copy = await postgres.BeginBinaryImportAsync("COPY \"ConversationVotes\" (\"ConversationId\", \"ParticipantId\", \"StatementId\", \"Choice\", \"VotedAt\") FROM STDIN (FORMAT BINARY)");
+            var at = first;
             foreach (var (participant, statement, choice) in votes)
             {
                 await copy.StartRowAsync();
@@ -113,7 +120,8 @@ public static class ConversationBenchmark
                 await copy.WriteAsync(participant, NpgsqlTypes.NpgsqlDbType.Integer);
                 await copy.WriteAsync(statement, NpgsqlTypes.NpgsqlDbType.Integer);
                 await copy.WriteAsync(choice.ToString(), NpgsqlTypes.NpgsqlDbType.Text);
-                await copy.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                at += every;
             }
             await copy.CompleteAsync();
             return;
@@ -130,9 +138,11 @@ public static class ConversationBenchmark
             return parameter;
         }).ToArray();
         parameters[0].Value = conversationId;
-        parameters[4].Value = now;
+        var time = first;
         foreach (var (participant, statement, choice) in votes)
         {
+            parameters[4].Value = time;
+            time += every;
             parameters[1].Value = participant;
             parameters[2].Value = statement;
             parameters[3].Value = choice.ToString();
