@@ -90,6 +90,10 @@ public abstract class ConversationAcrossTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Null(map.QuerySelector($"a[href='/conversations/{id}/statements/{statement.Id}/proposal']"));
         var page = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposal.Id}");
         Assert.NotNull(page.QuerySelector($".proposal-origin a[href='/conversations/{id}/map#proposal-from-{statement.Id}']"));
+        // The question and the statement each carry the language they are written in.
+        var conversation = await App.WithDbAsync(db => db.Set<Conversation>().AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(conversation.Question, page.QuerySelector($".proposal-origin span[lang='{conversation.Language}']")?.TextContent);
+        Assert.Equal(conversation.Language, page.QuerySelector(".proposal-origin a")?.GetAttribute("lang"));
 
         // Once: a second request points at the first proposal and makes none.
         var again = await PostProposalAsync(cast.FacilitatorClient, id, statement.Id, Fields(budget, "Another title"));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cocreo.Web.Data;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -119,16 +120,26 @@ public sealed class StatementProposalLinks(CocreoDbContext db, IEnumerable<IProp
         return result;
     }
 
-    /// <summary>The statement a proposal came from: its conversation's question, the statement and the link to it; null when none.</summary>
-    public async Task<ProposalOrigin?> OriginOfAsync(string kind, int proposalId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statement a proposal came from: its conversation's question (in the reader's language where translated),
+    /// the statement (in the conversation's language) and the link to it; null when none.
+    /// </summary>
+    public async Task<ProposalOrigin?> OriginOfAsync(string kind, int proposalId, string reader, CancellationToken cancellationToken)
     {
         var found = await db.Set<StatementProposal>().AsNoTracking().Where(l => l.Kind == kind && l.ProposalId == proposalId)
             .Join(db.Set<ConversationStatement>(), l => l.StatementId, s => s.Id, (l, s) => new { l.ConversationId, StatementId = s.Id, s.Text })
-            .Join(db.Set<Conversation>(), x => x.ConversationId, c => c.Id, (x, c) => new { x.ConversationId, x.StatementId, x.Text, c.Question })
+            .Join(db.Set<Conversation>(), x => x.ConversationId, c => c.Id, (x, c) => new { x.ConversationId, x.StatementId, x.Text, c.Question, c.Language })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : new ProposalOrigin(found.Question, found.Text, $"/conversations/{found.ConversationId}/map#proposal-from-{found.StatementId}");
+        if (found is null)
+        {
+            return null;
+        }
+        var translations = reader == found.Language ? []
+            : await db.Set<ConversationTranslation>().AsNoTracking().Where(t => t.ConversationId == found.ConversationId && t.Language == reader).ToListAsync(cancellationToken);
+        return new ProposalOrigin(Translations.Pick(found.Question, found.Language, translations, reader, t => t.Question),
+            new Written(found.Text, found.Language), $"/conversations/{found.ConversationId}/map#proposal-from-{found.StatementId}");
     }
 }
 
 /// <summary>Where a proposal came from: a statement of a conversation.</summary>
-public sealed record ProposalOrigin(string Question, string Statement, string Link);
+public sealed record ProposalOrigin(Written Question, Written Statement, string Link);
