@@ -141,5 +141,9 @@ public sealed class VoteBoxOnSqlite(VoteBoxOnSqlite.TestApp app) : VoteBoxTests<
 
 public sealed class VoteBoxOnPostgres(VoteBoxOnPostgres.TestApp app) : VoteBoxTests<VoteBoxOnPostgres.TestApp>(app)
 {
-    public sealed class TestApp : PostgresApp;
+    /// <summary>Two vote writers side by side, so batches that share voters and rows meet.</summary>
+    public sealed class TestApp : PostgresApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Conversations:VoteWriters"] = "2" };
+    }
 }

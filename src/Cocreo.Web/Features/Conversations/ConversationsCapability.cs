@@ -20,7 +20,7 @@ public sealed class ConversationOptions
     /// </summary>
     public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Vote writers side by side (<see cref="VoteBox"/>); null: 2 on PostgreSQL, 1 on SQLite.</summary>
+    /// <summary>Vote writers side by side on PostgreSQL (<see cref="VoteBox"/>); null: 1. SQLite always has one.</summary>
     public int? VoteWriters { get; set; }
 }
 

@@ -52,9 +52,11 @@ public readonly record struct VoteReceipt(VoteWritten Written, int ParticipantId
 /// server counts once. Votes are not logged (the map is their public record), as before.
 /// </para>
 /// <para>
-/// On PostgreSQL two writers run side by side (one batch executes while the other's commit is flushed); participants
-/// and votes are written in one order (conversation and key, participant and statement), so two batches that share
-/// rows wait for each other in that order and never deadlock. SQLite allows one writer at a time: one runs there.
+/// On PostgreSQL several writers can run side by side (<see cref="ConversationOptions.VoteWriters"/>: one batch
+/// executes while another's commit is flushed); participants and votes are written in one order (conversation and
+/// key, participant and statement), so batches that share rows wait for each other in that order and never deadlock.
+/// One is the default: two made no measurable difference to the vote storm on two cores (docs/benchmarks.md).
+/// SQLite allows one writer at a time: one runs there whatever the setting.
 /// </para>
 /// </summary>
 public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMapRefresher maps, IOptions<ConversationOptions> options, ILogger<VoteBox> logger)
@@ -75,15 +77,18 @@ public sealed partial class VoteBox(IServiceScopeFactory scopes, ConversationMap
 
     protected override void Failed(int count, Exception error) => LogBatchFailed(logger, count, error);
 
-    /// <summary><see cref="ConversationOptions.VoteWriters"/>, else 2 on PostgreSQL (it overlaps their transactions) and 1 on SQLite (one writer at a time).</summary>
+    /// <summary>
+    /// <see cref="ConversationOptions.VoteWriters"/> (1 by default), never more than one on SQLite (one writer at a time).
+    /// </summary>
     protected override async Task<int> WritersAsync()
     {
-        if (options.Value.VoteWriters is { } writers)
+        var writers = options.Value.VoteWriters ?? 1;
+        if (writers <= 1)
         {
-            return writers;
+            return 1;
         }
         await using var scope = scopes.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.IsNpgsql() ? 2 : 1;
+        return scope.ServiceProvider.GetRequiredService<CocreoDbContext>().Database.IsNpgsql() ? writers : 1;
     }
 
     /// <summary>Writes these votes as one batch now, bypassing the queue (tests of what a batch does).</summary>
