@@ -63,6 +63,10 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Many apps live in one test process: a file watcher each (configuration reload, the asset-version tag helper's
+        // web root) took one of the user's 128 inotify instances until none was left. Tests change no such file.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);

@@ -73,6 +73,11 @@ public abstract class GroupCommitWriter<TItem, TReceipt> : BackgroundService
                 batch.Add(pending.Item);
                 waiting.Add(pending.Done);
             }
+            if (batch.Count == 0)
+            {
+                // Another writer took what woke this one.
+                continue;
+            }
             try
             {
                 var receipts = await WriteAsync(batch);
