@@ -1,6 +1,7 @@
 -- wrk script: votes through POST /api/v1/conversations/{id}/votes as link participants (no account), each a fresh
 -- participant key in the conversation cookie who votes on every statement in turn, then the next participant.
--- Arguments after "--": CONVERSATION_ID FIRST_STATEMENT_ID STATEMENTS THREADS ANTIFORGERY_COOKIE TOKEN
+-- Arguments after "--": CONVERSATION_ID FIRST_STATEMENT_ID STATEMENTS THREADS ANTIFORGERY_COOKIE TOKEN [KEY_PREFIX]
+-- (a warm-up run takes another KEY_PREFIX, so the measured run's participants are all new)
 local threads = {}
 local count = 0
 
@@ -14,13 +15,14 @@ function init(args)
   path = "/api/v1/conversations/" .. args[1] .. "/votes"
   first, statements, total = tonumber(args[2]), tonumber(args[3]), tonumber(args[4])
   antiforgery, token = args[5], args[6]
+  prefix = args[7] or "storm-"
   participant, statement = id - 1, 0
   ok, refused = 0, 0
   math.randomseed(id * 7919)
 end
 
 local function key(n)
-  local k = "storm-" .. n
+  local k = prefix .. n
   return k .. string.rep("x", 43 - #k)
 end
 

@@ -103,13 +103,15 @@ public static class DatabaseRegistration
             return services;
         }
         services.AddSingleton(connection);
+        // The options depend on the settings alone: built once, not again for every request's context (which showed
+        // in the vote storm's profile).
         if (connection.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContext<CocreoDbContext, PostgreSqlCocreoDbContext>(connection.Configure);
+            services.AddDbContext<CocreoDbContext, PostgreSqlCocreoDbContext>(connection.Configure, optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
-            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(connection.Configure);
+            services.AddDbContext<CocreoDbContext, SqliteCocreoDbContext>(connection.Configure, optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

@@ -201,6 +201,43 @@ public abstract class ConversationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Routing_follows_pins_rejections_and_changes_made_elsewhere_although_it_holds_the_open_statements()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var statements = await StatementsAsync(App, id);
+        var (a, b, c) = (statements[0].Id, statements[1].Id, statements[2].Id);
+        var visitor = App.NewClient();
+        var token = await Scenarios.AntiforgeryTokenAsync(visitor);
+        async Task<int?> NextAsync()
+        {
+            var response = await visitor.Http.GetAsync($"/api/v1/conversations/{id}/next");
+            return response.StatusCode == HttpStatusCode.NoContent ? null
+                : System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("statement").GetProperty("id").GetInt32();
+        }
+        Assert.Contains(await NextAsync(), new int?[] { a, b, c });
+
+        // Pinned here: shown first at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{c}", ["pinned"] = "true" }, handler: "Pin")).StatusCode);
+        Assert.Equal(c, await NextAsync());
+        // Rejected here: never shown again.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/conversations/{id}/manage", new() { ["statementId"] = $"{b}", ["reason"] = "Off topic." }, handler: "Reject")).StatusCode);
+        using (var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{id}/votes") { Content = new StringContent($"{{\"statementId\":{c},\"choice\":\"Agree\"}}", System.Text.Encoding.UTF8, "application/json") })
+        {
+            vote.Headers.Add("X-CSRF-TOKEN", token);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.Http.SendAsync(vote)).StatusCode);
+        }
+        Assert.Equal(a, await NextAsync());
+
+        // Elsewhere (another instance, straight in the database): a rejected and an accepted statement swap, which
+        // leaves the number of open statements and the highest open id as they were. The held list still names the
+        // rejected one; routing reads it, finds it closed, and offers the open one.
+        await App.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE \"ConversationStatements\" SET \"Status\" = CASE WHEN \"Id\" = {a} THEN 'Rejected' ELSE 'Accepted' END WHERE \"Id\" = {a} OR \"Id\" = {b}"));
+        Assert.Equal(b, await NextAsync());
+    }
+
+    [Fact]
     public async Task The_api_answers_the_same_use_cases_as_the_pages()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -20,6 +20,15 @@ public sealed class ConversationOptions
     /// </summary>
     public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The least time between the end of one computation of a conversation's map and the start of the next, and at
+    /// least as long as the last computation took (so maps take at most half of a core's time however fast votes
+    /// come). A change after a quiet moment is computed at once; during a vote storm the map follows about once a
+    /// second instead of after every batch of votes (each reads the votes since the last, 30 s overlap included).
+    /// 0: no gap (the tests).
+    /// </summary>
+    public TimeSpan MapGap { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Vote writers side by side on PostgreSQL (<see cref="VoteBox"/>); null: 1. SQLite always has one.</summary>
     public int? VoteWriters { get; set; }
 }
@@ -63,6 +72,7 @@ public sealed class ConversationsCapability : Capability
         services.AddScoped<StatementChecks>();
         services.AddScoped<ConversationMaps>();
         services.AddScoped<StatementRouting>();
+        services.AddSingleton<OpenStatements>();
         services.AddScoped<Representativeness>();
         services.AddScoped<StatementProposalLinks>();
         services.AddSingleton<ConversationMapCache>();

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.Channels;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Live;
 using Cocreo.Web.Platform.Work;
+using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Features.Conversations;
 
@@ -46,7 +48,7 @@ public sealed class ConversationLiveTopic(IServiceScopeFactory scopes, Conversat
 /// seconds (<see cref="SweepEvery"/>), so a change this instance did not see (a vote on another instance whose
 /// recomputation failed, a moderation decision) still reaches the open pages.
 /// </summary>
-public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUpdates live, ILogger<ConversationMapRefresher> logger) : BackgroundService
+public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUpdates live, IOptions<ConversationOptions> options, ILogger<ConversationMapRefresher> logger) : BackgroundService
 {
     /// <summary>How long one instance holds a conversation's map: longer than a recomputation of the largest map takes.</summary>
     public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
@@ -63,6 +65,12 @@ public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUp
     private readonly Channel<int> due = Channel.CreateUnbounded<int>();
     private readonly ConcurrentDictionary<int, byte> marked = new();
     private readonly ConcurrentDictionary<int, DateTime> watched = new();
+
+    /// <summary>When this instance may next compute each conversation's map (<see cref="ConversationOptions.MapGap"/>).</summary>
+    private readonly ConcurrentDictionary<int, long> notBefore = new();
+
+    /// <summary>Conversations waiting for their gap to pass (one wait each, however many marks come meanwhile).</summary>
+    private readonly ConcurrentDictionary<int, byte> waiting = new();
     private long computations;
 
     /// <summary>How many maps this instance has computed here (for tests and metrics).</summary>
@@ -86,6 +94,14 @@ public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUp
         await foreach (var conversationId in due.Reader.ReadAllAsync(stoppingToken))
         {
             marked.TryRemove(conversationId, out _);
+            if (notBefore.TryGetValue(conversationId, out var next) && Stopwatch.GetElapsedTime(next) < TimeSpan.Zero)
+            {
+                if (waiting.TryAdd(conversationId, 0))
+                {
+                    _ = MarkAfterGapAsync(conversationId, -Stopwatch.GetElapsedTime(next), stoppingToken);
+                }
+                continue;
+            }
             try
             {
                 if (!await RefreshAsync(conversationId, stoppingToken))
@@ -116,8 +132,15 @@ public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUp
         }
         try
         {
+            var started = Stopwatch.GetTimestamp();
             if (await maps.RefreshAsync(conversationId, cancellationToken) is { } map)
             {
+                var took = Stopwatch.GetElapsedTime(started);
+                var gap = options.Value.MapGap;
+                if (gap > TimeSpan.Zero)
+                {
+                    notBefore[conversationId] = Stopwatch.GetTimestamp() + (long)(Math.Max(gap.TotalSeconds, took.TotalSeconds) * Stopwatch.Frequency);
+                }
                 Interlocked.Increment(ref computations);
                 await live.PublishAsync(ConversationLiveTopic.For(conversationId), new { computedAt = map.ComputedAt, votes = map.VoteCount, participants = map.ParticipantCount }, cancellationToken);
             }
@@ -149,6 +172,19 @@ public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUp
                     }
                 }
             }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task MarkAfterGapAsync(int conversationId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, cancellationToken);
+            waiting.TryRemove(conversationId, out _);
+            Mark(conversationId);
         }
         catch (OperationCanceledException)
         {

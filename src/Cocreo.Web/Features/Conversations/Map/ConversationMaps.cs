@@ -519,32 +519,39 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
 /// first, then statements nobody has voted on yet (new statements early, so they get votes), then a draw weighted
 /// by the engine's priority (Polis' routing: statements that most improve the map come up more often).
 /// </summary>
-public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
+public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps, OpenStatements openStatements)
 {
-    public async Task<ConversationStatement?> NextAsync(int conversationId, int? participantId, CancellationToken cancellationToken, Random? random = null)
+    public Task<ConversationStatement?> NextAsync(int conversationId, int? participantId, CancellationToken cancellationToken, Random? random = null) =>
+        NextAsync(conversationId, participantId, random, again: false, cancellationToken);
+
+    private async Task<ConversationStatement?> NextAsync(int conversationId, int? participantId, Random? random, bool again, CancellationToken cancellationToken)
     {
         var voted = participantId is { } id
             ? await db.Set<ConversationVote>().Where(v => v.ParticipantId == id).Select(v => v.StatementId).ToListAsync(cancellationToken)
             : [];
         var votedSet = voted.ToHashSet();
-        var open = (await db.Set<ConversationStatement>().AsNoTracking()
-                .Where(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted)
-                .OrderBy(s => s.Id)
-                .Select(s => new { s.Id, s.IsPinned })
-                .ToListAsync(cancellationToken))
-            .Where(s => !votedSet.Contains(s.Id))
-            .ToList();
+        var all = await openStatements.ForAsync(db, conversationId, cancellationToken);
+        var open = Enumerable.Range(0, all.Ids.Length).Where(i => !votedSet.Contains(all.Ids[i])).ToList();
         if (open.Count == 0)
         {
             return null;
         }
-        var chosen = open.FirstOrDefault(s => s.IsPinned)?.Id;
+        var chosen = open.Where(i => all.Pinned[i]).Select(i => (int?)all.Ids[i]).FirstOrDefault();
         if (chosen is null)
         {
             var priorities = await maps.PrioritiesAsync(conversationId, cancellationToken);
-            chosen = open.FirstOrDefault(s => !priorities.ContainsKey(s.Id))?.Id ?? Draw(open.Select(s => s.Id).ToList(), priorities, random ?? Random.Shared);
+            var ids = open.Select(i => all.Ids[i]).ToList();
+            var unvoted = ids.FirstOrDefault(s => !priorities.ContainsKey(s));
+            chosen = unvoted != 0 ? unvoted : Draw(ids, priorities, random ?? Random.Shared);
         }
-        return await db.Set<ConversationStatement>().AsNoTracking().SingleAsync(s => s.Id == chosen, cancellationToken);
+        // Read fresh: a statement rejected since the list was read is not shown (the list is then read again).
+        var statement = await db.Set<ConversationStatement>().AsNoTracking().SingleAsync(s => s.Id == chosen, cancellationToken);
+        if (statement.Status != StatementStatus.Accepted && !again)
+        {
+            openStatements.Forget(conversationId);
+            return await NextAsync(conversationId, participantId, random, again: true, cancellationToken);
+        }
+        return statement;
     }
 
     private static int Draw(List<int> open, IReadOnlyDictionary<int, double> priorities, Random random)
@@ -565,7 +572,7 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
     /// <summary>How many statements open for voting the participant has not voted on yet.</summary>
     public async Task<(int Voted, int Open)> ProgressAsync(int conversationId, int? participantId, CancellationToken cancellationToken)
     {
-        var open = await db.Set<ConversationStatement>().CountAsync(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted, cancellationToken);
+        var open = (await openStatements.ForAsync(db, conversationId, cancellationToken)).Ids.Length;
         var voted = participantId is { } id
             ? await (from v in db.Set<ConversationVote>()
                      join s in db.Set<ConversationStatement>() on v.StatementId equals s.Id
@@ -574,4 +581,43 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps)
             : 0;
         return (voted, open);
     }
+}
+
+/// <summary>
+/// The statements open for voting in each conversation (ids in order, and which are pinned), held in memory for the
+/// next-statement route: at 10,000 statements, reading them for every request was most of its time. A held list is
+/// used while the conversation's numbers of accepted and of pinned statements and its highest accepted id are what
+/// they were (one aggregate read), and for at most <see cref="Lifetime"/>; a statement that turns out not to be open
+/// any more when it is read is not shown and the list is read again. So a new, moderated or pinned statement reaches
+/// routing at once, on every instance; only changes that leave all three numbers equal wait up to <see cref="Lifetime"/>.
+/// </summary>
+public sealed class OpenStatements(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<int, Held> held = new();
+
+    /// <param name="Ids">The open statements' ids, in ascending order.</param>
+    /// <param name="Pinned">Whether the statement at the same index is pinned.</param>
+    public sealed record Held(int[] Ids, bool[] Pinned, int Count, int MaxId, int PinnedCount, DateTime ReadAt);
+
+    public async Task<Held> ForAsync(CocreoDbContext db, int conversationId, CancellationToken cancellationToken)
+    {
+        var accepted = db.Set<ConversationStatement>().AsNoTracking().Where(s => s.ConversationId == conversationId && s.Status == StatementStatus.Accepted);
+        var shape = await accepted.GroupBy(s => s.ConversationId)
+            .Select(g => new { Count = g.Count(), MaxId = g.Max(s => s.Id), Pinned = g.Count(s => s.IsPinned) }).SingleOrDefaultAsync(cancellationToken);
+        var (count, maxId, pinned) = shape is null ? (0, 0, 0) : (shape.Count, shape.MaxId, shape.Pinned);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (held.TryGetValue(conversationId, out var list) && (list.Count, list.MaxId, list.PinnedCount) == (count, maxId, pinned) && now - list.ReadAt < Lifetime)
+        {
+            return list;
+        }
+        var rows = await accepted.OrderBy(s => s.Id).Select(s => new { s.Id, s.IsPinned }).ToListAsync(cancellationToken);
+        list = new Held(rows.Select(r => r.Id).ToArray(), rows.Select(r => r.IsPinned).ToArray(), rows.Count, rows.Count == 0 ? 0 : rows[^1].Id, rows.Count(r => r.IsPinned), now);
+        held[conversationId] = list;
+        return list;
+    }
+
+    /// <summary>Forgets the conversation's list on this instance (a statement in it was found no longer open).</summary>
+    public void Forget(int conversationId) => held.TryRemove(conversationId, out _);
 }
