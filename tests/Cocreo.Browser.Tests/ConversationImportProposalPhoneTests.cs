@@ -8,7 +8,8 @@ namespace Cocreo.Browser.Tests;
 
 /// <summary>
 /// The team on a 390 px phone, in Slovenian: imports a Polis export (the demo city's small one) through the import
-/// page and sees the map; then, from the statement list on the manage page, makes a statement a proposal of the
+/// page, translates its question into English on the translations page (an English reader then sees it), sees the
+/// map; then, from the statement list on the manage page, makes a statement a proposal of the
 /// process's budget and follows the proposal's link back to the statement on the map. Every page visited passes axe
 /// (no serious or critical violation), needs no sideways scrolling, and what the team uses is reached with the keyboard.
 /// </summary>
@@ -82,6 +83,22 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         var conversationId = int.Parse(page.Url.Split("/conversations/")[1].Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
         await CheckAsync();
 
+        // The translations page, by keyboard: the question in English.
+        await page.GotoAsync($"/conversations/{conversationId}/translations");
+        await CheckAsync();
+        await TabToAsync(page, page.Locator("#language"));
+        await page.Locator("#language").SelectOptionAsync("en");
+        await TabToAsync(page, page.Locator("main form[method='get'] button[type=submit]"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("language=en", StringComparison.Ordinal));
+        await CheckAsync();
+        await TabToAsync(page, page.Locator("#Input_Question"));
+        await page.Keyboard.TypeAsync("What should the district's money pay for?");
+        await TabToAsync(page, page.Locator("main form[method='post'] button[type=submit]"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main li span[lang='en']")).ToHaveTextAsync("What should the district's money pay for?");
+        await CheckAsync();
+
         // The map of the imported votes.
         await page.GotoAsync($"/conversations/{conversationId}/map");
         await Assertions.Expect(page.Locator("svg[role='img']")).ToBeVisibleAsync();
@@ -118,6 +135,11 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         // The manage page now names the proposal the statement became.
         await page.GotoAsync($"/conversations/{conversationId}/manage");
         await Assertions.Expect(page.Locator(".statement-proposal a", new() { HasText = "Drevesa ob glavni cesti" })).ToBeVisibleAsync();
+
+        // An English reader sees the translated question, marked as English.
+        await page.GotoAsync($"/conversations/{conversationId}?culture=en");
+        await Assertions.Expect(page.Locator("main h1[lang='en']")).ToHaveTextAsync("What should the district's money pay for?");
+        await page.AssertNoSeriousViolationsAsync();
         await phone.CloseAsync();
     }
 
