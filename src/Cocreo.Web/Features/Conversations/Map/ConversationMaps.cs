@@ -521,6 +521,20 @@ public sealed class ConversationMaps(CocreoDbContext db, ConversationMapCache ca
 /// </summary>
 public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps, OpenStatements openStatements)
 {
+    /// <summary>The open statements as this request read them (the next statement and the progress share one read).</summary>
+    private (int ConversationId, OpenStatements.Held List)? read;
+
+    private async Task<OpenStatements.Held> OpenAsync(int conversationId, CancellationToken cancellationToken)
+    {
+        if (read is { } held && held.ConversationId == conversationId)
+        {
+            return held.List;
+        }
+        var list = await openStatements.ForAsync(db, conversationId, cancellationToken);
+        read = (conversationId, list);
+        return list;
+    }
+
     public Task<ConversationStatement?> NextAsync(int conversationId, int? participantId, CancellationToken cancellationToken, Random? random = null) =>
         NextAsync(conversationId, participantId, random, again: false, cancellationToken);
 
@@ -530,7 +544,7 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps, 
             ? await db.Set<ConversationVote>().Where(v => v.ParticipantId == id).Select(v => v.StatementId).ToListAsync(cancellationToken)
             : [];
         var votedSet = voted.ToHashSet();
-        var all = await openStatements.ForAsync(db, conversationId, cancellationToken);
+        var all = await OpenAsync(conversationId, cancellationToken);
         var open = Enumerable.Range(0, all.Ids.Length).Where(i => !votedSet.Contains(all.Ids[i])).ToList();
         if (open.Count == 0)
         {
@@ -549,6 +563,7 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps, 
         if (statement.Status != StatementStatus.Accepted && !again)
         {
             openStatements.Forget(conversationId);
+            read = null;
             return await NextAsync(conversationId, participantId, random, again: true, cancellationToken);
         }
         return statement;
@@ -572,7 +587,7 @@ public sealed class StatementRouting(CocreoDbContext db, ConversationMaps maps, 
     /// <summary>How many statements open for voting the participant has not voted on yet.</summary>
     public async Task<(int Voted, int Open)> ProgressAsync(int conversationId, int? participantId, CancellationToken cancellationToken)
     {
-        var open = (await openStatements.ForAsync(db, conversationId, cancellationToken)).Ids.Length;
+        var open = (await OpenAsync(conversationId, cancellationToken)).Ids.Length;
         var voted = participantId is { } id
             ? await (from v in db.Set<ConversationVote>()
                      join s in db.Set<ConversationStatement>() on v.StatementId equals s.Id
