@@ -24,6 +24,8 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
     private static readonly string[] ApiSignedIn = ["401", Changed, Changed, Changed, Changed, Changed];
     private static readonly string[] Author = [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden];
     private static readonly string[] ApiAuthor = ["401", Changed, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly string[] Invitee = [SignIn, Forbidden, Changed, Changed, Changed, Changed];
+    private static readonly string[] ApiInvitee = ["401", Forbidden, Changed, Changed, Changed, Changed];
 
     /// <summary>One attempt: a form post to a page, or a JSON request to the API.</summary>
     private sealed record Attempt(string Url, Dictionary<string, string>? Fields = null, HttpMethod? Method = null, object? Json = null);
@@ -66,6 +68,18 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
             async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/withdrawal", Method: HttpMethod.Post), ApiAuthor),
         ["api/merge"] = new(new("POST", "/api/v1/process-proposals/{id:int}/merge"),
             async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/merge", Method: HttpMethod.Post, Json: new { into = cast.OriginalId }), ApiTeam),
+        ["edit"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "Edit"),
+            async (cast, i) => new(cast.Page(await cast.NewProposalAsync(), "Edit"), new() { ["editedTitle"] = $"Changed {i}", ["editedBody"] = "Changed." }), Author),
+        ["invite"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "Invite"),
+            async (cast, i) => new(cast.Page(await cast.NewProposalAsync(), "Invite"), new() { ["email"] = $"friend{i}@example.org" }), Author),
+        ["accept"] = new(new("POST", "/proposal-invitations/{token}"),
+            async (cast, _) => new($"/proposal-invitations/{await cast.NewInvitationAsync()}"), Invitee),
+        ["api/edit"] = new(new("PUT", "/api/v1/process-proposals/{id:int}"),
+            async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}", Method: HttpMethod.Put, Json: new { title = $"API change {i}", body = "Changed." }), ApiAuthor),
+        ["api/invite"] = new(new("POST", "/api/v1/process-proposals/{id:int}/co-authors"),
+            async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/co-authors", Method: HttpMethod.Post, Json: new { email = $"api-friend{i}@example.org" }), ApiAuthor),
+        ["api/accept"] = new(new("POST", "/api/v1/proposal-invitations/{token}/acceptance"),
+            async (cast, _) => new($"/api/v1/proposal-invitations/{await cast.NewInvitationAsync()}/acceptance", Method: HttpMethod.Post), ApiInvitee),
     };
 
     public static IEnumerable<Endpoint> Covered => Rows.Values.Select(r => r.Endpoint);
@@ -159,6 +173,19 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
             }
             return proposal.Id;
         });
+
+        /// <summary>A new proposal by the participant with an open invitation to write it together; the secret of its link.</summary>
+        public async Task<string> NewInvitationAsync()
+        {
+            var proposalId = await NewProposalAsync();
+            return await App.WithDbAsync(async db =>
+            {
+                var (invitation, token) = ProposalCoAuthor.Invite(proposalId, "someone@example.org", People.Participant.Id, DateTime.UtcNow);
+                db.Add(invitation);
+                await db.SaveChangesAsync();
+                return token;
+            });
+        }
 
         public Task<string> LogAsync() => App.WithDbAsync(async db =>
             string.Join(",", await db.Set<ProcessLogEntry>().Where(e => e.ProcessId == ProcessId).OrderBy(e => e.Sequence).Select(e => e.Id).ToListAsync()));

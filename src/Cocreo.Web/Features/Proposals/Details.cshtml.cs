@@ -13,8 +13,16 @@ namespace Cocreo.Web.Features.Proposals;
 /// One proposal of a process: its text, the organisation's answer, its supports; support or withdraw support,
 /// withdraw one's own proposal, and for the team answer it or merge it into another.
 /// </summary>
-public sealed class DetailsModel(ProposalAccess access, ProposalList list, ModerationDirectory moderation, ChangeRunner changes, IStringLocalizer<ProposalsText> t) : PageModel
+public sealed class DetailsModel(ProposalAccess access, ProposalList list, ModerationDirectory moderation, ChangeRunner changes, Accounts.People people, IStringLocalizer<ProposalsText> t) : PageModel
 {
+    /// <summary>The names the co-authors show.</summary>
+    public List<string> CoAuthorNames { get; private set; } = [];
+
+    /// <summary>The reader is the author or a co-author.</summary>
+    public bool IsWriter { get; private set; }
+
+    public bool IsAuthor => Proposal.AuthorUserId == View.Process.Access.UserId;
+
     public ProposalsView View { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
     public ModerationStatus Moderation { get; private set; } = ModerationStatus.Shown;
@@ -42,6 +50,24 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
         (Supports, Supporting, ReaderSupports) = await list.SupportsAsync(Proposal, View.Process.Access.UserId, cancellationToken);
         MergedInto = Proposal.MergedIntoId is { } into ? await access.FindAsync(into, cancellationToken) : null;
         Merged = await list.MergedIntoAsync(id, cancellationToken);
+        var coAuthors = await access.CoAuthorsAsync(id, cancellationToken);
+        var names = await people.NamesOfAsync(coAuthors.ToList(), cancellationToken);
+        CoAuthorNames = coAuthors.Select(c => names.GetValueOrDefault(c) ?? "").Where(n => n.Length > 0).Order().ToList();
+        IsWriter = View.Process.Access.UserId is { } reader && (IsAuthor || coAuthors.Contains(reader));
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int processId, int id, string? editedTitle, string? editedBody, [FromServices] EditProcessProposal.Handler edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var changed = await changes.RunAsync(edit, new EditProcessProposal.Command(id, editedTitle ?? "", editedBody ?? ""), cancellationToken);
+        return this.Done(changed ? t["The proposal is changed."] : t["Nothing changed."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int processId, int id, string? email, [FromServices] InviteCoAuthor.Handler invite, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var sent = await changes.RunAsync(invite, new InviteCoAuthor.Command(id, email ?? ""), cancellationToken);
+        return this.Done(sent ? t["The invitation is on its way."] : t["This address is invited already."], ProposalLinks.Of(processId, id));
     }
 
     public bool Can(ProposalAction action) => View.Can(action, Proposal);

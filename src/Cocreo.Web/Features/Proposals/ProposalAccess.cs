@@ -39,6 +39,12 @@ public sealed record ProposalsTarget(ProcessTarget Process, ProposalSettings? Se
 /// <summary>One proposal of a process loaded for a change, tracked, with its process and settings.</summary>
 public sealed record ProcessProposalTarget(ProposalsTarget Proposals, Proposal Proposal) : IChangeTarget
 {
+    /// <summary>The accounts that accepted an invitation to write the proposal with its author.</summary>
+    public IReadOnlyCollection<string> CoAuthors { get; init; } = [];
+
+    /// <summary>Whether the person asking is the proposal's author or a co-author.</summary>
+    public bool IsWriter => Proposals.Access.UserId is { } user && (Proposal.AuthorUserId == user || CoAuthors.Contains(user));
+
     public int? LogProcessId => Proposals.LogProcessId;
 
     public LogActor Actor => Proposals.Actor;
@@ -82,7 +88,20 @@ public sealed class ProposalAccess(CocreoDbContext db, ProcessAccessReader proce
     {
         var proposal = await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == proposalId && p.BudgetId == null, cancellationToken);
         var target = proposal is null ? null : await ForChangeAsync(proposal.ProcessId, user, cancellationToken);
-        return target is null ? null : new ProcessProposalTarget(target, proposal!);
+        return target is null ? null : new ProcessProposalTarget(target, proposal!) { CoAuthors = await CoAuthorsAsync(proposal!.Id, cancellationToken) };
+    }
+
+    /// <summary>The accounts that write the proposal with its author.</summary>
+    public async Task<IReadOnlyCollection<string>> CoAuthorsAsync(int proposalId, CancellationToken cancellationToken) =>
+        await db.Set<ProposalCoAuthor>().Where(c => c.ProposalId == proposalId && c.UserId != null && c.UserId != "").Select(c => c.UserId!).ToListAsync(cancellationToken);
+
+    /// <summary>An invitation by the secret of its link, with its proposal loaded for a change; null when there is none.</summary>
+    public async Task<(ProcessProposalTarget Target, ProposalCoAuthor Invitation)?> ForInvitationChangeAsync(string token, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var hash = ProposalCoAuthor.Hash(token);
+        var invitation = await db.Set<ProposalCoAuthor>().SingleOrDefaultAsync(c => c.TokenHash == hash, cancellationToken);
+        var target = invitation is null ? null : await ForProposalChangeAsync(invitation.ProposalId, user, cancellationToken);
+        return target is null ? null : (target, invitation!);
     }
 
     /// <summary>Opens a process's proposals for a page; refuses (throws) when the reader may not <paramref name="action"/>.</summary>

@@ -73,7 +73,7 @@ public static class ProposalPermissions
     }
 
     /// <summary>Refused when the process is closed, archived or its organisation suspended.</summary>
-    private static Decision Writable(Process process) =>
+    public static Decision Writable(Process process) =>
         process.IsArchived ? ProcessPermissions.Archived : ProcessPermissions.Open(process.IsClosed);
 
     private static Decision NotYours(string reason) => Decision.NotYours(reason, typeof(ProposalPermissions));

@@ -34,7 +34,50 @@ public static class ProposalsApi
         api.MapPost("/process-proposals/{id:int}/withdrawal", WithdrawAsync).WithName("WithdrawProcessProposal").WithSummary("Its author withdraws the proposal.");
         api.MapPost("/process-proposals/{id:int}/merge", MergeAsync).WithName("MergeProcessProposal")
             .WithSummary("Merges this duplicate into the proposal `into`: its supports carried over once per person. The process's team.");
+        api.MapPut("/process-proposals/{id:int}", EditAsync).WithName("EditProcessProposal")
+            .WithSummary("Its author or a co-author changes the title and body (until it is answered, merged or withdrawn).");
+        api.MapPost("/process-proposals/{id:int}/co-authors", InviteAsync).WithName("InviteProcessProposalCoAuthor")
+            .WithSummary("Its author invites a co-author by e-mail; the e-mail carries a secret link to accept.");
+        api.MapPost("/proposal-invitations/{token}/acceptance", AcceptAsync).WithName("AcceptProcessProposalInvitation")
+            .WithSummary("The signed-in invitee accepts an invitation (the secret of its link) and becomes a co-author.");
         return endpoints;
+    }
+
+    public sealed record EditRequest(string? Title, string? Body);
+
+    public sealed record InviteRequest(string? Email);
+
+    private static async Task<IResult> EditAsync(int id, EditRequest? request, HttpContext http, ChangeRunner changes, EditProcessProposal.Handler handler, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, CancellationToken cancellationToken)
+    {
+        if ((await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? (request is null ? ApiInput.Problems(null, typeof(ProposalsText), localizers) : null)) is { } refused)
+        {
+            return refused;
+        }
+        var changed = await changes.RunAsync(handler, new EditProcessProposal.Command(id, request!.Title ?? "", request.Body ?? ""), cancellationToken);
+        return TypedResults.Ok(new { changed });
+    }
+
+    private static async Task<IResult> InviteAsync(int id, InviteRequest? request, HttpContext http, ChangeRunner changes, InviteCoAuthor.Handler handler, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, CancellationToken cancellationToken)
+    {
+        if ((await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) ?? (request is null ? ApiInput.Problems(null, typeof(ProposalsText), localizers) : null)) is { } refused)
+        {
+            return refused;
+        }
+        var sent = await changes.RunAsync(handler, new InviteCoAuthor.Command(id, request!.Email ?? ""), cancellationToken);
+        return TypedResults.Ok(new { sent });
+    }
+
+    private static async Task<IResult> AcceptAsync(string token, HttpContext http, ChangeRunner changes, AcceptCoAuthorship.Handler handler, IAntiforgery antiforgery,
+        IStringLocalizerFactory localizers, CancellationToken cancellationToken)
+    {
+        if (await ApiInput.RefuseWithoutTokenAsync(http, antiforgery, localizers) is { } refused)
+        {
+            return refused;
+        }
+        var proposalId = await changes.RunAsync(handler, new AcceptCoAuthorship.Command(token), cancellationToken);
+        return TypedResults.Ok(new { proposal = proposalId });
     }
 
     public sealed record ProposalDocument(int Id, int ProcessId, string Title, string Body, string Category, string Location, string Status, string? Answer, DateTime SubmittedAt,

@@ -29,12 +29,15 @@ public sealed class ProposalsCapability : Capability
         ("proposal.put-forward", "Put forward a proposal"),
         ("proposal.answered", "Answered a proposal"),
         ("proposal.merged-into", "Merged a duplicate proposal into another"),
+        ("proposal.coauthor-invited", "Invited a co-author to a proposal"),
+        ("proposal.coauthor-joined", "Became a co-author of a proposal"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProposalAccess>();
         services.AddScoped<ProposalList>();
+        services.AddScoped<Accounts.IPersonalData, ProposalsPersonalData>();
         services.AddScoped<Moderation.IModeratedContent, ProcessProposalContents>();
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();
     }

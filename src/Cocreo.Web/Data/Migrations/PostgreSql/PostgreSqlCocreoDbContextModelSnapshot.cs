@@ -3055,6 +3055,50 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProposalId", "UserId");
+
+                    b.ToTable("ProposalCoAuthors", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<int>("ProcessId")
@@ -4278,6 +4322,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

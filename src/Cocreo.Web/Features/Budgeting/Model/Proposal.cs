@@ -339,6 +339,30 @@ public sealed class Proposal
         return true;
     }
 
+    /// <summary>
+    /// Its author or a co-author changes a proposal of the process until it is accepted, rejected, merged or withdrawn.
+    /// Returns the text it replaced (kept for the moderators), or null when nothing changed.
+    /// </summary>
+    public string? EditInProcess(string title, string body, DateTime now)
+    {
+        if (IsBudgetProject)
+        {
+            throw new Proposals.ProposalRuleException("BudgetProject");
+        }
+        if (!IsOpen || Status is ProposalStatus.Accepted or ProposalStatus.Rejected)
+        {
+            throw new Proposals.ProposalRuleException("ProposalNotEditable");
+        }
+        var (newTitle, newBody) = Proposals.ProposalRules.Text(title, body);
+        if (newTitle == Title && newBody == Description)
+        {
+            return null;
+        }
+        var before = Title + "\n\n" + Description;
+        (Title, Description, EditedAt) = (newTitle, newBody, now);
+        return before;
+    }
+
     /// <summary>Marks this proposal of the process as a duplicate of another of the same process; the caller carries the supports over.</summary>
     public void MergeIntoProposal(Proposal original)
     {

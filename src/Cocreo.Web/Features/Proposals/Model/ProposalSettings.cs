@@ -96,6 +96,11 @@ public static class ProposalRules
         "SupportLimitRange" => "The limit is a number from 0 (no limit) to {0}.",
         "CategoriesRange" => "Give at most {0} categories, one a line, each of at most {1} characters.",
         "UnknownCategory" => "Choose one of the process's categories.",
+        "ProposalNotEditable" => "A proposal can be edited until it is accepted, rejected, merged or withdrawn.",
+        "EmailInvalid" => "Enter an e-mail address, such as name@example.org.",
+        "TooManyCoAuthors" => "A proposal can have at most {0} co-authors and invitations.",
+        "InvitationUsed" => "Someone else has accepted this invitation already.",
+        "InviteYourself" => "You are already an author of this proposal.",
         "SupportLimitReached" => "You support as many proposals as this process allows ({0}): withdraw a support first.",
         _ => code,
     };
