@@ -89,6 +89,27 @@ public abstract partial class CoAuthorTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(0, await App.WithDbAsync(db => db.Set<ProposalCoAuthor>().CountAsync(c => c.ProposalId == id)));
     }
 
+    [Fact]
+    public async Task A_reported_proposal_is_hidden_by_the_team_with_its_reason_in_place_and_can_no_longer_be_edited()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var id = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Buy my bikes");
+        var url = $"/processes/{cast.ProcessId}/proposals/{id}";
+        var (action, fields) = await cast.OtherStaffClient.ReadFormAsync(url, handler: "ReportProposal");
+        fields["reportReason"] = "Spam";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OtherStaffClient.PostAsync(action, fields)).StatusCode);
+        var (hideAction, hideFields) = await cast.FacilitatorClient.ReadFormAsync(url, handler: "Hide");
+        Assert.Equal(ProcessProposalContents.Kind, hideFields["kind"]);
+        hideFields["reason"] = "It advertises a shop.";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(hideAction, hideFields)).StatusCode);
+
+        var page = await cast.AnonymousClient.GetOkPageAsync(url);
+        Assert.Contains("Buy my bikes", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hidden by the moderators: It advertises a shop.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please do", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.ParticipantClient, url + "?handler=Edit", new() { ["editedTitle"] = "Changed", ["editedBody"] = "Changed." })).StatusCode);
+    }
+
     [GeneratedRegex(@"https?://\S+/proposal-invitations/[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 }

@@ -30,7 +30,11 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
     /// <summary>One attempt: a form post to a page, or a JSON request to the API.</summary>
     private sealed record Attempt(string Url, Dictionary<string, string>? Fields = null, HttpMethod? Method = null, object? Json = null);
 
-    private sealed record Row(Endpoint Endpoint, Func<Cast, int, Task<Attempt>> Attempt, string[] Expected);
+    private sealed record Row(Endpoint Endpoint, Func<Cast, int, Task<Attempt>> Attempt, string[] Expected)
+    {
+        /// <summary>How to see the effect; the process's log unless said otherwise.</summary>
+        public Func<Cast, Task<string>>? State { get; init; }
+    }
 
     private static readonly Dictionary<string, Row> Rows = new()
     {
@@ -51,6 +55,10 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
             async (cast, _) => new(cast.Page(await cast.NewProposalAsync(), "Answer"), new() { ["status"] = "Accepted", ["reason"] = "We will do it." }), Team),
         ["merge"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "Merge"),
             async (cast, _) => new(cast.Page(await cast.NewProposalAsync(), "Merge"), new() { ["into"] = cast.OriginalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }), Team),
+        // Reports are not logged: the effect is the report, counted once per person.
+        ["report"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "ReportProposal"),
+            async (cast, _) => new(cast.Page(await cast.NewProposalAsync(), "ReportProposal"), new() { ["reportReason"] = "Spam", ["reportSubmissionId"] = Guid.NewGuid().ToString() }),
+            [SignIn, Forbidden, Changed, Changed, Changed, Changed]) { State = cast => cast.App.WithDbAsync(async db => (await db.Set<Cocreo.Web.Features.Moderation.ModerationReport>().CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
         ["api/settings"] = new(new("PUT", "/api/v1/processes/{id:int}/proposal-settings"),
             (cast, i) => Task.FromResult(new Attempt($"/api/v1/processes/{cast.ProcessId}/proposal-settings", Method: HttpMethod.Put,
                 Json: new { open = true, supportsEnabled = true, supportLimit = i + 20 })), ApiTeam),
@@ -98,9 +106,10 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
         for (var i = 0; i < Roles.Length; i++)
         {
             var attempt = await row.Attempt(cast, i);
-            var before = await cast.LogAsync();
+            var state = row.State ?? (c => c.LogAsync());
+            var before = await state(cast);
             var response = await SendAsync(clients[i], attempt);
-            var after = await cast.LogAsync();
+            var after = await state(cast);
             if (Check(row.Expected[i], response, before != after) is { } problem)
             {
                 failures.Add($"{Roles[i]}: {problem}");

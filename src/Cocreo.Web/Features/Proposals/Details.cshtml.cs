@@ -23,6 +23,15 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
 
     public bool IsAuthor => Proposal.AuthorUserId == View.Process.Access.UserId;
 
+    /// <summary>The reader reported this proposal already.</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>The reader moderates the process (may hide the proposal).</summary>
+    public bool Moderates { get; private set; }
+
+    /// <summary>Whether the reader may report the proposal (signed in, not its author, it is shown, not reported by them yet).</summary>
+    public bool CanReport => View.Process.Access.IsAuthenticated && !Proposal.IsWithdrawn && !IsAuthor && Moderation.IsShown && !Reported;
+
     public ProposalsView View { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
     public ModerationStatus Moderation { get; private set; } = ModerationStatus.Shown;
@@ -42,7 +51,8 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
     {
         (View, Proposal) = await access.ReadProposalAsync(processId, id, User, cancellationToken);
         Moderation = await moderation.StatusAsync(ProcessProposalContents.Kind, id, cancellationToken);
-        var moderates = ModerationPermissions.Allows(ModerationAction.Moderate, View.Process.Process, View.Process.Access);
+        var moderates = Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, View.Process.Process, View.Process.Access);
+        Reported = (await moderation.ReportedByAsync(ProcessProposalContents.Kind, [id], View.Process.Access.UserId, cancellationToken)).Contains(id);
         if (Moderation.IsPending && !moderates && Proposal.AuthorUserId != View.Process.Access.UserId)
         {
             throw new RefusedException(Refusal.NotFound);
@@ -61,6 +71,19 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
         await LoadAsync(processId, id, cancellationToken);
         var changed = await changes.RunAsync(edit, new EditProcessProposal.Command(id, editedTitle ?? "", editedBody ?? ""), cancellationToken);
         return this.Done(changed ? t["The proposal is changed."] : t["Nothing changed."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostReportProposalAsync(int processId, int id, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] ReportContent.Handler report, [FromServices] IStringLocalizer<ModerationText> moderationText, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        if (!ReportForm.Check(ReportForm.Field("proposalId", id), reportReason, reportDetails, ModelState, moderationText))
+        {
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var outcome = await changes.RunAsync(report, new ReportContent.Command(ProcessProposalContents.Kind, id, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            ProposalLinks.Of(processId, id));
     }
 
     public async Task<IActionResult> OnPostInviteAsync(int processId, int id, string? email, [FromServices] InviteCoAuthor.Handler invite, CancellationToken cancellationToken)
