@@ -105,7 +105,8 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
     public async Task<ProposalTarget?> ForProposalChangeAsync(int proposalId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var proposal = await db.Set<Proposal>().Include(p => p.Updates).SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
-        var budget = proposal is null ? null : await ForChangeAsync(proposal.BudgetId, user, cancellationToken);
+        // A proposal of a process (no budget) is not a budget project: the Proposals capability changes it.
+        var budget = proposal?.BudgetId is not { } budgetId ? null : await ForChangeAsync(budgetId, user, cancellationToken);
         return budget is null ? null : new ProposalTarget(proposal!, budget);
     }
 
@@ -117,7 +118,7 @@ public sealed class BudgetAccess(CocreoDbContext db, ProcessDirectory directory,
     public async Task<(Proposal Proposal, BudgetTarget Target)?> ForProposalAsync(int proposalId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var proposal = await db.Set<Proposal>().AsNoTracking().Include(p => p.Updates).SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
-        var target = proposal is null ? null : await ForReadAsync(proposal.BudgetId, user, cancellationToken);
+        var target = proposal?.BudgetId is not { } budgetId ? null : await ForReadAsync(budgetId, user, cancellationToken);
         return target is null ? null : (proposal!, target);
     }
 

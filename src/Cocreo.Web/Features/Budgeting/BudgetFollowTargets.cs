@@ -17,8 +17,10 @@ public sealed class BudgetFollowTargets(CocreoDbContext db) : IFollowTargets
     {
         FollowKind.Budget => await db.Set<Budget>().AsNoTracking().Where(b => b.Id == id)
             .Select(b => new FollowSubject(kind, b.Id, b.ProcessId, b.Title, "/budgets/" + b.Id)).SingleOrDefaultAsync(cancellationToken),
+        // One model for both kinds: a proposal of a process (no budget) is read on its process's proposals pages.
         FollowKind.Proposal => await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == id)
-            .Join(db.Set<Budget>(), p => p.BudgetId, b => b.Id, (p, b) => new FollowSubject(kind, p.Id, b.ProcessId, p.Title, "/proposals/" + p.Id))
+            .Select(p => new FollowSubject(kind, p.Id, p.ProcessId, p.Title,
+                p.BudgetId == null ? "/processes/" + p.ProcessId + "/proposals/" + p.Id : "/proposals/" + p.Id))
             .SingleOrDefaultAsync(cancellationToken),
         _ => null,
     };

@@ -21,6 +21,11 @@ public static class NotificationWords
         "proposal.reviewed" when n.Detail.StartsWith("feasible:", StringComparison.Ordinal) =>
             t["The proposal “{0}” was found feasible: {1}", subject, n.Detail["feasible:".Length..]],
         "proposal.reviewed" => t["The proposal “{0}” was found not feasible: {1}", subject, n.Detail[(n.Detail.IndexOf(':', StringComparison.Ordinal) + 1)..]],
+        "proposal.answered" when n.Detail.StartsWith("accepted:", StringComparison.Ordinal) =>
+            t["The proposal “{0}” was accepted: {1}", subject, n.Detail["accepted:".Length..]],
+        "proposal.answered" when n.Detail.StartsWith("rejected:", StringComparison.Ordinal) =>
+            t["The proposal “{0}” was rejected: {1}", subject, n.Detail["rejected:".Length..]],
+        "proposal.answered" => t["The proposal “{0}” is being evaluated: {1}", subject, n.Detail[(n.Detail.IndexOf(':', StringComparison.Ordinal) + 1)..]],
         "proposal.merged" => t["The proposal “{0}” was merged into “{1}”.", subject, n.Detail],
         "proposal.commented" => t["A new comment on the proposal “{0}”.", subject],
         "content.hidden" => t["The moderators hid something you posted: {0}", n.Detail],

@@ -9,6 +9,7 @@ using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.Organisations;
 using Cocreo.Web.Features.Processes;
+using Cocreo.Web.Features.Proposals;
 using Cocreo.Web.Features.ProcessQuality;
 using Cocreo.Web.Features.Readiness;
 using Cocreo.Web.Features.Search;
@@ -39,6 +40,7 @@ public static class Capabilities
         new ProcessQualityCapability(),
         new BudgetingCapability(),
         new ConversationsCapability(),
+        new ProposalsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),

@@ -884,7 +884,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("BudgetId")
+                    b.Property<int?>("BudgetId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Category")
@@ -935,6 +935,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("OnBallot")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
@@ -968,6 +971,8 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ProcessId", "BudgetId", "Status");
 
                     b.ToTable("Proposals", (string)null);
                 });
@@ -3050,6 +3055,74 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProposalId", "UserId");
+
+                    b.ToTable("ProposalCoAuthors", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(6030)
+                        .HasColumnType("character varying(6030)");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SupportLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SupportsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ProcessProposalSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3757,6 +3830,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4244,6 +4322,24 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Cocreo.Web.Features.Proposals.ProposalSettings", "ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -852,7 +852,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("BudgetId")
+                    b.Property<int?>("BudgetId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
@@ -903,6 +903,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<bool>("OnBallot")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
@@ -936,6 +939,8 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ProcessId", "BudgetId", "Status");
 
                     b.ToTable("Proposals", (string)null);
                 });
@@ -2932,6 +2937,72 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProposalId", "UserId");
+
+                    b.ToTable("ProposalCoAuthors", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(6030)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SupportsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ProcessProposalSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3621,6 +3692,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasOne("Cocreo.Web.Features.Budgeting.Budget", null)
                         .WithMany()
                         .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4108,6 +4184,24 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasOne("Cocreo.Web.Features.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Cocreo.Web.Features.Proposals.ProposalSettings", "ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

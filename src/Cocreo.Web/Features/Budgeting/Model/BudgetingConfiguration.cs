@@ -98,6 +98,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         proposal.Property(p => p.Implementation).HasConversion<string>().HasMaxLength(20);
         proposal.HasOne<Budget>().WithMany().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        // One model: a budget project has its budget's process; a proposal of the process has no budget.
+        proposal.HasOne<Processes.Process>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasIndex(p => new { p.ProcessId, p.BudgetId, p.Status });
         proposal.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(p => p.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);

@@ -3,13 +3,24 @@ using Cocreo.Web.Platform.Localization;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
-/// A project a resident proposes for a budget. Staff review it (feasible or not, with a public reason and the final
-/// cost); feasible proposals are the projects on the ballot; funded ones carry their implementation progress.
+/// A resident's proposal in a process: one model for both kinds. With a budget (<see cref="BudgetId"/>) it is a
+/// budget project: staff review it (feasible or not, with a public reason and the final cost); feasible proposals are
+/// the projects on the ballot; funded ones carry their implementation progress. Without one it is a proposal of the
+/// process (Features/Proposals): supported up to the process's limit, answered by the organisation (evaluating,
+/// accepted, rejected, with a public reason), merged with its duplicates.
 /// </summary>
 public sealed class Proposal
 {
     public int Id { get; private set; }
-    public int BudgetId { get; private set; }
+
+    /// <summary>The process it belongs to (for a budget project, its budget's process).</summary>
+    public int ProcessId { get; private set; }
+
+    /// <summary>The budget it is a project of; null for a proposal of the process.</summary>
+    public int? BudgetId { get; private set; }
+
+    /// <summary>A budget project (numbered, costed, reviewed for feasibility, on a ballot), not a proposal of the process.</summary>
+    public bool IsBudgetProject => BudgetId is not null;
 
     /// <summary>The project's number within its budget: its identifier on the ballot and in the pabulib export.</summary>
     public int Number { get; private set; }
@@ -125,6 +136,7 @@ public sealed class Proposal
         }
         return new Proposal
         {
+            ProcessId = budget.ProcessId,
             BudgetId = budget.Id,
             Number = budget.TakeProposalNumber(),
             Title = content.Title.Trim(),
@@ -179,7 +191,7 @@ public sealed class Proposal
         {
             throw new BudgetRuleException("ReviewClosed");
         }
-        if (original.Id == Id || original.BudgetId != BudgetId || !original.IsOpen || !IsOpen)
+        if (original.Id == Id || BudgetId is null || original.BudgetId != BudgetId || !original.IsOpen || !IsOpen)
         {
             throw new BudgetRuleException("CannotMerge");
         }
@@ -244,6 +256,124 @@ public sealed class Proposal
         return true;
     }
 
+    /// <summary>A resident puts forward a proposal of a process (no budget) while the process takes new ones.</summary>
+    public static Proposal PutForward(int processId, Proposals.ProposalSettings settings, Proposals.ProcessProposalContent content, string authorUserId, DateTime now)
+    {
+        if (!settings.Open)
+        {
+            throw new Proposals.ProposalRuleException("ProposalsClosed");
+        }
+        var (title, body) = Proposals.ProposalRules.Text(content.Title, content.Body);
+        var category = Proposals.ProposalRules.Short(content.Category, "Input.Category");
+        if (category.Length > 0 && !settings.CategoryNames.Contains(category))
+        {
+            throw new Proposals.ProposalRuleException("UnknownCategory", "Input.Category");
+        }
+        return new Proposal
+        {
+            ProcessId = processId,
+            Title = title,
+            Description = body,
+            Location = Proposals.ProposalRules.Short(content.Location, "Input.Location"),
+            Category = category,
+            AuthorUserId = authorUserId,
+            SubmittedAt = now,
+            Status = ProposalStatus.Submitted,
+            Language = content.Language ?? "en",
+        };
+    }
+
+    /// <summary>
+    /// The organisation answers a proposal of the process publicly: evaluating, accepted or rejected, with its reason.
+    /// Returns false when the answer is the one it already has.
+    /// </summary>
+    public bool Answer(ProposalStatus status, string reason, DateTime now)
+    {
+        if (IsBudgetProject)
+        {
+            throw new Proposals.ProposalRuleException("BudgetProject");
+        }
+        if (status is not (ProposalStatus.Evaluating or ProposalStatus.Accepted or ProposalStatus.Rejected))
+        {
+            throw new Proposals.ProposalRuleException("AnswerStatus", "status");
+        }
+        if (!IsOpen)
+        {
+            throw new Proposals.ProposalRuleException(Status == ProposalStatus.Merged ? "ProposalMerged" : "ProposalWithdrawn");
+        }
+        var text = (reason ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new Proposals.ProposalRuleException("ReasonMissing", "reason");
+        }
+        if (text.Length > BudgetLimits.LongText)
+        {
+            throw new Proposals.ProposalRuleException("ReasonTooLong", "reason", BudgetLimits.LongText);
+        }
+        if (Status == status && ReviewReason == text)
+        {
+            return false;
+        }
+        Status = status;
+        ReviewReason = text;
+        ReviewedAt = now;
+        return true;
+    }
+
+    /// <summary>Its author withdraws a proposal of the process (not once accepted or rejected); again changes nothing.</summary>
+    public bool WithdrawFromProcess(DateTime now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return false;
+        }
+        if (Status == ProposalStatus.Merged)
+        {
+            throw new Proposals.ProposalRuleException("ProposalMerged");
+        }
+        if (Status is ProposalStatus.Accepted or ProposalStatus.Rejected)
+        {
+            throw new Proposals.ProposalRuleException("ProposalAnswered");
+        }
+        WithdrawnAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Its author or a co-author changes a proposal of the process until it is accepted, rejected, merged or withdrawn.
+    /// Returns the text it replaced (kept for the moderators), or null when nothing changed.
+    /// </summary>
+    public string? EditInProcess(string title, string body, DateTime now)
+    {
+        if (IsBudgetProject)
+        {
+            throw new Proposals.ProposalRuleException("BudgetProject");
+        }
+        if (!IsOpen || Status is ProposalStatus.Accepted or ProposalStatus.Rejected)
+        {
+            throw new Proposals.ProposalRuleException("ProposalNotEditable");
+        }
+        var (newTitle, newBody) = Proposals.ProposalRules.Text(title, body);
+        if (newTitle == Title && newBody == Description)
+        {
+            return null;
+        }
+        var before = Title + "\n\n" + Description;
+        (Title, Description, EditedAt) = (newTitle, newBody, now);
+        return before;
+    }
+
+    /// <summary>Marks this proposal of the process as a duplicate of another of the same process; the caller carries the supports over.</summary>
+    public void MergeIntoProposal(Proposal original)
+    {
+        if (original.Id == Id || IsBudgetProject || original.IsBudgetProject || original.ProcessId != ProcessId || !original.IsOpen || !IsOpen)
+        {
+            throw new Proposals.ProposalRuleException("CannotMerge", "into");
+        }
+        Status = ProposalStatus.Merged;
+        MergedIntoId = original.Id;
+    }
+
     internal void RecordOutcome(bool funded)
     {
         Funded = funded;
@@ -306,6 +436,15 @@ public enum ProposalStatus
 
     /// <summary>A duplicate, merged into another proposal.</summary>
     Merged,
+
+    /// <summary>A proposal of a process the organisation is looking into (with a public note).</summary>
+    Evaluating,
+
+    /// <summary>A proposal of a process the organisation accepted, with its public reason.</summary>
+    Accepted,
+
+    /// <summary>A proposal of a process the organisation rejected, with its public reason.</summary>
+    Rejected,
 }
 
 public enum ImplementationStatus

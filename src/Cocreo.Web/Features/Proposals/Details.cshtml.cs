@@ -1,0 +1,132 @@
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Moderation;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Cocreo.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Proposals;
+
+/// <summary>
+/// One proposal of a process: its text, the organisation's answer, its supports; support or withdraw support,
+/// withdraw one's own proposal, and for the team answer it or merge it into another.
+/// </summary>
+public sealed class DetailsModel(ProposalAccess access, ProposalList list, ModerationDirectory moderation, ChangeRunner changes, Accounts.People people, IStringLocalizer<ProposalsText> t) : PageModel
+{
+    /// <summary>The names the co-authors show.</summary>
+    public List<string> CoAuthorNames { get; private set; } = [];
+
+    /// <summary>The reader is the author or a co-author.</summary>
+    public bool IsWriter { get; private set; }
+
+    public bool IsAuthor => Proposal.AuthorUserId == View.Process.Access.UserId;
+
+    /// <summary>The reader reported this proposal already.</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>The reader moderates the process (may hide the proposal).</summary>
+    public bool Moderates { get; private set; }
+
+    /// <summary>Whether the reader may report the proposal (signed in, not its author, it is shown, not reported by them yet).</summary>
+    public bool CanReport => View.Process.Access.IsAuthenticated && !Proposal.IsWithdrawn && !IsAuthor && Moderation.IsShown && !Reported;
+
+    public ProposalsView View { get; private set; } = null!;
+    public Proposal Proposal { get; private set; } = null!;
+    public ModerationStatus Moderation { get; private set; } = ModerationStatus.Shown;
+    public int Supports { get; private set; }
+    public bool Supporting { get; private set; }
+    public int ReaderSupports { get; private set; }
+    public Proposal? MergedInto { get; private set; }
+    public List<Proposal> Merged { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int processId, int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(int processId, int id, CancellationToken cancellationToken)
+    {
+        (View, Proposal) = await access.ReadProposalAsync(processId, id, User, cancellationToken);
+        Moderation = await moderation.StatusAsync(ProcessProposalContents.Kind, id, cancellationToken);
+        var moderates = Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, View.Process.Process, View.Process.Access);
+        Reported = (await moderation.ReportedByAsync(ProcessProposalContents.Kind, [id], View.Process.Access.UserId, cancellationToken)).Contains(id);
+        if (Moderation.IsPending && !moderates && Proposal.AuthorUserId != View.Process.Access.UserId)
+        {
+            throw new RefusedException(Refusal.NotFound);
+        }
+        (Supports, Supporting, ReaderSupports) = await list.SupportsAsync(Proposal, View.Process.Access.UserId, cancellationToken);
+        MergedInto = Proposal.MergedIntoId is { } into ? await access.FindAsync(into, cancellationToken) : null;
+        Merged = await list.MergedIntoAsync(id, cancellationToken);
+        var coAuthors = await access.CoAuthorsAsync(id, cancellationToken);
+        var names = await people.NamesOfAsync(coAuthors.ToList(), cancellationToken);
+        CoAuthorNames = coAuthors.Select(c => names.GetValueOrDefault(c) ?? "").Where(n => n.Length > 0).Order().ToList();
+        IsWriter = View.Process.Access.UserId is { } reader && (IsAuthor || coAuthors.Contains(reader));
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int processId, int id, string? editedTitle, string? editedBody, [FromServices] EditProcessProposal.Handler edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var changed = await changes.RunAsync(edit, new EditProcessProposal.Command(id, editedTitle ?? "", editedBody ?? ""), cancellationToken);
+        return this.Done(changed ? t["The proposal is changed."] : t["Nothing changed."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostReportProposalAsync(int processId, int id, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
+        [FromServices] ReportContent.Handler report, [FromServices] IStringLocalizer<ModerationText> moderationText, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        if (!ReportForm.Check(ReportForm.Field("proposalId", id), reportReason, reportDetails, ModelState, moderationText))
+        {
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var outcome = await changes.RunAsync(report, new ReportContent.Command(ProcessProposalContents.Kind, id, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
+        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
+            ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int processId, int id, string? email, [FromServices] InviteCoAuthor.Handler invite, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var sent = await changes.RunAsync(invite, new InviteCoAuthor.Command(id, email ?? ""), cancellationToken);
+        return this.Done(sent ? t["The invitation is on its way."] : t["This address is invited already."], ProposalLinks.Of(processId, id));
+    }
+
+    public bool Can(ProposalAction action) => View.Can(action, Proposal);
+
+    public async Task<IActionResult> OnPostSupportAsync(int processId, int id, [FromServices] SupportProcessProposal.Handler support, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var added = await changes.RunAsync(support, new SupportProcessProposal.Command(id), cancellationToken);
+        return this.Done(added ? t["You support this proposal."] : t["You already support this proposal."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostUnsupportAsync(int processId, int id, [FromServices] WithdrawProcessSupport.Handler withdraw, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var removed = await changes.RunAsync(withdraw, new WithdrawProcessSupport.Command(id), cancellationToken);
+        return this.Done(removed ? t["You no longer support this proposal."] : t["You did not support this proposal."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int processId, int id, [FromServices] WithdrawProcessProposal.Handler withdraw, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var done = await changes.RunAsync(withdraw, new WithdrawProcessProposal.Command(id), cancellationToken);
+        return this.Done(done ? t["Your proposal is withdrawn."] : t["This proposal was withdrawn already."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int processId, int id, string? status, string? reason, [FromServices] AnswerProposal.Handler answer, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var done = await changes.RunAsync(answer, new AnswerProposal.Command(id, ProposalFilters.Answer(status), reason ?? ""), cancellationToken);
+        return this.Done(done ? t["The answer is published."] : t["Nothing changed."], ProposalLinks.Of(processId, id));
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(int processId, int id, int into, [FromServices] MergeProcessProposal.Handler merge, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var outcome = await changes.RunAsync(merge, new MergeProcessProposal.Command(id, into), cancellationToken);
+        return this.Done(t.Plural("{0, plural, one {Merged; # support was carried over.} other {Merged; # supports were carried over.}}", outcome.Carried), ProposalLinks.Of(processId, into));
+    }
+}

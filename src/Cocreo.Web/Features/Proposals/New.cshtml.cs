@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cocreo.Web.Features.Proposals;
+
+/// <summary>
+/// A resident puts forward a proposal of the process. While they type the title, the page shows proposals like it
+/// (with JavaScript, from the similar-proposals API; without, "Check for similar proposals" reloads the form with them).
+/// </summary>
+[Authorize]
+public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRunner changes, IStringLocalizer<ProposalsText> t) : PageModel
+{
+    public ProposalsView View { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public ProposalForm Input { get; set; } = new();
+
+    public IReadOnlyList<SimilarProposal> Similar { get; private set; } = [];
+
+    public bool Checked { get; private set; }
+
+    public sealed class ProposalForm
+    {
+        [Required(ErrorMessage = "Enter a title.")]
+        [StringLength(BudgetLimits.Title, ErrorMessage = "The title can have at most {1} characters.")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Describe your proposal.")]
+        [StringLength(BudgetLimits.LongText, ErrorMessage = "The description can have at most {1} characters.")]
+        public string Body { get; set; } = "";
+
+        [StringLength(BudgetLimits.Title, ErrorMessage = "This can have at most {1} characters.")]
+        public string? Location { get; set; }
+
+        public string? Category { get; set; }
+
+        public Guid SubmissionId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int processId, bool check, CancellationToken cancellationToken)
+    {
+        View = await access.ReadAsync(processId, User, ProposalAction.Propose, cancellationToken);
+        ModelState.Clear();
+        if (Input.SubmissionId == Guid.Empty)
+        {
+            Input.SubmissionId = Guid.NewGuid();
+        }
+        if (check)
+        {
+            Checked = true;
+            Similar = await list.SimilarAsync(processId, Input.Title, null, cancellationToken);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int processId, [FromServices] PutForwardProposal.Handler putForward, CancellationToken cancellationToken)
+    {
+        View = await access.ReadAsync(processId, User, ProposalAction.Propose, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var content = new ProcessProposalContent(Input.Title, Input.Body, Input.Category ?? "", Input.Location ?? "", Platform.Localization.Cultures.Current);
+        var id = await changes.RunAsync(putForward, new PutForwardProposal.Command(processId, content, Input.SubmissionId), cancellationToken);
+        return this.Done(t["Thank you! Your proposal is published; the organisation will answer it."], ProposalLinks.Of(processId, id));
+    }
+}

@@ -1,0 +1,113 @@
+using Cocreo.Web.Data;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Conversations;
+using Cocreo.Web.Features.Moderation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cocreo.Web.Features.Proposals;
+
+/// <summary>How a list of proposals is ordered.</summary>
+public enum ProposalOrder
+{
+    Newest,
+    MostSupported,
+
+    /// <summary>Shuffled, but the same for the same seed (so paging does not repeat or skip proposals).</summary>
+    Random,
+}
+
+/// <summary>Which proposals a list shows (null status: every open or answered one, not withdrawn or merged).</summary>
+public sealed record ProposalFilter(string? Category = null, ProposalStatus? Status = null, bool Withdrawn = false, ProposalOrder Order = ProposalOrder.Newest, int Seed = 1, int Page = 1);
+
+/// <summary>A proposal in a list: the proposal and how many support it.</summary>
+public sealed record ProposalItem(Proposal Proposal, int Supports);
+
+/// <summary>A page of a list.</summary>
+public sealed record ProposalPage(IReadOnlyList<ProposalItem> Items, int Total, int Page, int Pages);
+
+/// <summary>A proposal like the one being written.</summary>
+public sealed record SimilarProposal(int Id, string Title, double Similarity, string Link);
+
+/// <summary>
+/// Reads a process's proposals for the list pages and the API, the same for both: filtered, ordered and paged in the
+/// database; new proposals of a pre-moderated process are shown to their authors and the moderators only.
+/// </summary>
+public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderation)
+{
+    /// <summary>How alike two titles must be (trigram Jaccard of the folded text, as conversations use) to be offered as similar.</summary>
+    public const double SimilarFrom = 0.3;
+
+    public async Task<ProposalPage> PageAsync(ProposalsView view, ProposalFilter filter, CancellationToken cancellationToken)
+    {
+        var processId = view.Process.Process.Id;
+        var query = db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == processId && p.BudgetId == null && p.Status != ProposalStatus.Merged);
+        query = filter.Withdrawn ? query.Where(p => p.WithdrawnAt != null) : query.Where(p => p.WithdrawnAt == null);
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            query = query.Where(p => p.Category == filter.Category);
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + ProposalLimits.PageSize - 1) / ProposalLimits.PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var seed = Math.Abs(filter.Seed % 100_003);
+        var ordered = filter.Order switch
+        {
+            ProposalOrder.MostSupported => query.OrderByDescending(p => db.Set<ProposalSupport>().Count(s => s.ProposalId == p.Id)).ThenByDescending(p => p.Id),
+            ProposalOrder.Random => query.OrderBy(p => ((p.Id % 100_003) * 7_919 + seed) % 100_003).ThenBy(p => p.Id),
+            _ => query.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id),
+        };
+        var rows = await ordered.Skip((page - 1) * ProposalLimits.PageSize).Take(ProposalLimits.PageSize)
+            .Select(p => new { Proposal = p, Supports = db.Set<ProposalSupport>().Count(s => s.ProposalId == p.Id) })
+            .ToListAsync(cancellationToken);
+        var statuses = await moderation.StatusesAsync(ProcessProposalContents.Kind, rows.Select(r => r.Proposal.Id).ToList(), cancellationToken);
+        var moderates = ModerationPermissions.Allows(ModerationAction.Moderate, view.Process.Process, view.Process.Access);
+        var items = rows.Where(r => !statuses[r.Proposal.Id].IsPending || moderates || r.Proposal.AuthorUserId == view.Process.Access.UserId)
+            .Select(r => new ProposalItem(r.Proposal, r.Supports)).ToList();
+        return new ProposalPage(items, total, page, pages);
+    }
+
+    /// <summary>
+    /// Open proposals of the process whose title is like <paramref name="title"/> (the same folding and trigram
+    /// similarity as near-duplicate statements in conversations), most alike first; at most <paramref name="take"/>.
+    /// Hidden or held ones are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarProposal>> SimilarAsync(int processId, string? title, int? except, CancellationToken cancellationToken, int take = 5)
+    {
+        var folded = StatementText.Normalize(title);
+        if (folded.Length < 4)
+        {
+            return [];
+        }
+        var candidates = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.ProcessId == processId && p.BudgetId == null && p.Status != ProposalStatus.Merged && p.WithdrawnAt == null && p.Id != except)
+            .Select(p => new { p.Id, p.Title })
+            .ToListAsync(cancellationToken);
+        var alike = candidates.Select(c => new SimilarProposal(c.Id, c.Title, StatementText.Similarity(folded, StatementText.Normalize(c.Title)), ProposalLinks.Of(processId, c.Id)))
+            .Where(s => s.Similarity >= SimilarFrom)
+            .OrderByDescending(s => s.Similarity).ThenBy(s => s.Id)
+            .Take(take * 2)
+            .ToList();
+        var statuses = await moderation.StatusesAsync(ProcessProposalContents.Kind, alike.Select(s => s.Id).ToList(), cancellationToken);
+        return alike.Where(s => statuses[s.Id].IsShown).Take(take).ToList();
+    }
+
+    /// <summary>How many support the proposal, whether the reader does, and how many of the process's proposals the reader supports.</summary>
+    public async Task<(int Supports, bool Supporting, int ReaderSupports)> SupportsAsync(Proposal proposal, string? userId, CancellationToken cancellationToken)
+    {
+        var supports = await db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == proposal.Id, cancellationToken);
+        if (userId is null)
+        {
+            return (supports, false, 0);
+        }
+        var supporting = await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == proposal.Id && s.UserId == userId, cancellationToken);
+        return (supports, supporting, await SupportProcessProposal.SupportsOfAsync(db, proposal.ProcessId, userId, cancellationToken));
+    }
+
+    /// <summary>The proposals merged into this one (both sides are linked).</summary>
+    public Task<List<Proposal>> MergedIntoAsync(int proposalId, CancellationToken cancellationToken) =>
+        db.Set<Proposal>().AsNoTracking().Where(p => p.MergedIntoId == proposalId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+}
