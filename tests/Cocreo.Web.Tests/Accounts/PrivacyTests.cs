@@ -126,7 +126,7 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.True(await DeletedAsync(cast.Participant));
         Assert.True(await app.WithDbAsync(db => db.Set<Proposal>().AnyAsync(p => p.Id == ownProposalId)));
-        var comments = await app.WithDbAsync(db => db.Set<ProposalComment>().AsNoTracking().Where(c => c.AuthorUserId == cast.Participant.Id).ToListAsync());
+        var comments = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().AsNoTracking().Where(c => c.AuthorUserId == cast.Participant.Id).ToListAsync());
         var comment = Assert.Single(comments);
         Assert.Equal(CommentText, comment.Body);
         Assert.True(comment.AuthorLeft);
@@ -143,7 +143,7 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var comment = await elsewhere.SubmitAsync($"/proposals/{ownProposalId}", new() { ["Comment"] = "Still here?" }, handler: "Comment");
 
         Assert.NotEqual(HttpStatusCode.Redirect, comment.StatusCode);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ProposalComment>().CountAsync(c => c.AuthorUserId == cast.Participant.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.AuthorUserId == cast.Participant.Id)));
     }
 
     /// <summary>A process with a budget; the participant proposed, commented on their proposal and supported another.</summary>
