@@ -48,7 +48,7 @@ public sealed class ProposalCommentTests(BudgetingSqliteApp app) : IClassFixture
 
         var tooLong = new string('a', BudgetLimits.Comment + 1);
         var response = await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = tooLong }, handler: "Comment");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await FormClient.ParseAsync(response);
         Assert.Contains($"A comment can have at most {BudgetLimits.Comment} characters.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(tooLong, page.QuerySelector("textarea[name=Comment]")!.TextContent);
