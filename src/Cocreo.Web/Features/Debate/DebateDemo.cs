@@ -17,7 +17,7 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
     public async Task SeedAsync(DemoCity city, CancellationToken cancellationToken)
     {
         var processId = city.Process("library");
-        await SeedAsync(city, DebateKinds.Process, processId, processId,
+        await SeedAsync(city, DebateKinds.Process, processId, processId, new { process = processId },
         [
             (-1, 0, Alignment.For, "Opening hours are the real problem: the library closes at 15:00, before most people finish work."),
             (0, 1, Alignment.Against, "I work shifts; mornings suit me. Longer evenings would cost the morning hours."),
@@ -30,11 +30,11 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
             (-1, 6, Alignment.Neutral, "A short survey of people who stopped coming would tell us more than we guess here."),
         ], cancellationToken);
 
-        var proposal = await db.Set<Proposal>().AsNoTracking().Join(db.Set<Budget>().Where(b => b.IsDemo), p => p.BudgetId, b => b.Id, (p, b) => new { p.Id, b.ProcessId })
+        var proposal = await db.Set<Proposal>().AsNoTracking().Join(db.Set<Budget>().Where(b => b.IsDemo), p => p.BudgetId, b => b.Id, (p, b) => new { p.Id, b.ProcessId, p.BudgetId, p.Number })
             .OrderBy(p => p.Id).Skip(1).FirstOrDefaultAsync(cancellationToken);
         if (proposal is not null)
         {
-            await SeedAsync(city, DebateKinds.Proposal, proposal.Id, proposal.ProcessId,
+            await SeedAsync(city, DebateKinds.Proposal, proposal.Id, proposal.ProcessId, new { budget = proposal.BudgetId, proposal = proposal.Number },
             [
                 (-1, 7, Alignment.For, "A raised crossing slows cars better than a sign ever did on our street."),
                 (0, 8, Alignment.Against, "Raised crossings are hard on the buses and on ambulances."),
@@ -45,7 +45,7 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
     }
 
     /// <summary>Comments (parent index or −1, author index, alignment, text) and votes that make best, bridging and most discussed differ.</summary>
-    private async Task SeedAsync(DemoCity city, string kind, int targetId, int processId, (int Parent, int Author, Alignment Alignment, string Body)[] script, CancellationToken cancellationToken)
+    private async Task SeedAsync(DemoCity city, string kind, int targetId, int processId, object where, (int Parent, int Author, Alignment Alignment, string Body)[] script, CancellationToken cancellationToken)
     {
         CocreoUser Citizen(int i) => city.Citizens[i % city.Citizens.Count];
         var posted = new List<Comment>();
@@ -61,11 +61,8 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
             }
             await db.SaveChangesAsync(cancellationToken);
             posted.Add(comment);
-            var about = new Dictionary<string, object?> { ["comment"] = comment.Id };
-            if (kind == DebateKinds.Process)
-            {
-                about["process"] = targetId;
-            }
+            var about = System.Text.Json.JsonSerializer.SerializeToElement(where).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+            about["comment"] = comment.Id;
             if (parent is not null)
             {
                 about["reply"] = true;
