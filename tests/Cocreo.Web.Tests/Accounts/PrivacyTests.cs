@@ -37,10 +37,10 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains(data.GetProperty("processes").GetProperty("roles").EnumerateArray(), r => r.GetProperty("process").GetInt32() == cast.ProcessId && r.GetProperty("role").GetString() == "Participant");
         var budgeting = data.GetProperty("budgeting");
         Assert.Contains(budgeting.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("title").GetString() == "Benches by the river");
-        Assert.Contains(budgeting.GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == CommentText);
+        Assert.Contains(data.GetProperty("debate").GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == CommentText);
         Assert.Contains(budgeting.GetProperty("supported").EnumerateArray(), s => s.GetInt32() == proposalId);
         // Every capability that holds account ids has its part.
-        foreach (var part in new[] { "organisations", "moderation", "journeyMapping", "assessments", "serviceSelection", "processQuality" })
+        foreach (var part in new[] { "organisations", "moderation", "debate", "journeyMapping", "assessments", "serviceSelection", "processQuality" })
         {
             Assert.True(data.TryGetProperty(part, out _), $"no part '{part}'");
         }
