@@ -90,9 +90,11 @@ public sealed class BudgetFollowTargets(CocreoDbContext db, Debate.DebateDirecto
                 }
                 // The comment saved with this entry: its author is not told about their own comment; the author it answers is.
                 var comment = await debates.FindAsync(Number("comment"), cancellationToken);
+                // Entries from before the debate name no comment: its author is found by the entry's time.
+                var author = comment?.AuthorUserId ?? await debates.AuthorAtAsync(Debate.DebateKinds.Proposal, proposal.Id, occurredAt, cancellationToken);
                 return new([(FollowKind.Proposal, proposal.Id)], proposal.Title, "", "/proposals/" + proposal.Id)
                 {
-                    Excluded = comment?.AuthorUserId,
+                    Excluded = author,
                     Also = data.TryGetProperty("reply", out var reply) && reply.ValueKind == JsonValueKind.True ? debates.AnsweredAuthor(Number("comment")) : null,
                 };
             }

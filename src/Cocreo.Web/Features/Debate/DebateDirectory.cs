@@ -20,6 +20,11 @@ public sealed class DebateDirectory(CocreoDbContext db)
         await db.Set<Comment>().AsNoTracking().Where(c => c.Id == commentId).Select(c => new { c.TargetKind, c.TargetId, c.AuthorUserId })
             .SingleOrDefaultAsync(cancellationToken) is { } c ? (c.TargetKind, c.TargetId, c.AuthorUserId) : null;
 
+    /// <summary>The author of a comment on a target posted at a moment (log entries written before comments had ids in them).</summary>
+    public Task<string?> AuthorAtAsync(string kind, int targetId, DateTime postedAt, CancellationToken cancellationToken) =>
+        db.Set<Comment>().AsNoTracking().Where(c => c.TargetKind == kind && c.TargetId == targetId && c.PostedAt == postedAt)
+            .Select(c => c.AuthorUserId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The author of the comment a reply answers (told of the reply unless it is theirs), as a query for the notifications.</summary>
     public IQueryable<string> AnsweredAuthor(int replyId) =>
         from reply in db.Set<Comment>()
