@@ -2,6 +2,7 @@
 //   cocreo-web-bench dashboard [journeys] [iterations] [sqlite|postgres|both]   Co-Renew dashboard (bench/journey-dashboard.sh)
 //   cocreo-web-bench search [items] [iterations] [sqlite|postgres|both]         search over 1,000,000 items (bench/search.sh)
 //   cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]       daily notification digest (docs/benchmarks.md)
+//   cocreo-web-bench debate [comments] [readers] [requests] [posts] [sqlite|postgres|both]   a debate of 10,000 comments (bench/debate.sh)
 //   cocreo-web-bench live [pages] [updates] [one|two]                           live updates to open pages (bench/live.sh)
 //   cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]   (bench/conversations/*.sh)
 //   cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...              participatory budgeting (bench/budgeting/*.sh)
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "digest" => await DigestBenchmark.RunAsync(args[1..]),
+    "debate" => await DebateBenchmark.RunAsync(args[1..]),
     "live" => await LiveBenchmark.RunAsync(args[1..]),
     "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
     "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
@@ -26,6 +28,7 @@ static int Usage()
     Console.Error.WriteLine("usage: cocreo-web-bench dashboard [journeys] [iterations] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench search [items] [iterations] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]");
+    Console.Error.WriteLine("       cocreo-web-bench debate [comments] [readers] [requests] [posts] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-scale URL CONVERSATION PARTICIPANTS [BURST NEXT_REQUESTS]");

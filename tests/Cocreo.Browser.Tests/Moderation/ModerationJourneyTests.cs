@@ -47,7 +47,7 @@ public sealed class ModerationJourneyTests(ServedApp app, Chromium chromium) : I
         var proposalId = Scenarios.IdFrom(proposal, "/proposals/");
         var author = await SignedInClientAsync(baseUrl, await app.CreateUserAsync("Angry Andrej"));
         Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = Rude }, handler: "Comment")).StatusCode);
-        var commentId = await app.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
+        var commentId = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).Select(c => c.Id).SingleAsync());
 
         // A resident reports it.
         var resident = await SignedInPageAsync(baseUrl, await app.CreateUserAsync("Resident Rita"));

@@ -44,7 +44,7 @@ public sealed class PersonalDataCoverageTests(SqliteApp app) : IClassFixture<Sql
     public void The_model_is_read_so_this_test_can_fail()
     {
         var columns = AccountColumns();
-        Assert.Contains("ProposalComments.AuthorUserId", columns);
+        Assert.Contains("Comments.AuthorUserId", columns);
         Assert.Contains("AspNetUserLogins.UserId", columns);
         Assert.Contains("JourneyContribution.EnteredByUserId", columns);
         Assert.Contains("AdministratorLog.AdministratorId", columns);

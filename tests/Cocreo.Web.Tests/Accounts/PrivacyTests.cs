@@ -37,10 +37,10 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains(data.GetProperty("processes").GetProperty("roles").EnumerateArray(), r => r.GetProperty("process").GetInt32() == cast.ProcessId && r.GetProperty("role").GetString() == "Participant");
         var budgeting = data.GetProperty("budgeting");
         Assert.Contains(budgeting.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("title").GetString() == "Benches by the river");
-        Assert.Contains(budgeting.GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == CommentText);
+        Assert.Contains(data.GetProperty("debate").GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == CommentText);
         Assert.Contains(budgeting.GetProperty("supported").EnumerateArray(), s => s.GetInt32() == proposalId);
         // Every capability that holds account ids has its part.
-        foreach (var part in new[] { "organisations", "moderation", "journeyMapping", "assessments", "serviceSelection", "processQuality" })
+        foreach (var part in new[] { "organisations", "moderation", "debate", "journeyMapping", "assessments", "serviceSelection", "processQuality" })
         {
             Assert.True(data.TryGetProperty(part, out _), $"no part '{part}'");
         }
@@ -126,7 +126,7 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.True(await DeletedAsync(cast.Participant));
         Assert.True(await app.WithDbAsync(db => db.Set<Proposal>().AnyAsync(p => p.Id == ownProposalId)));
-        var comments = await app.WithDbAsync(db => db.Set<ProposalComment>().AsNoTracking().Where(c => c.AuthorUserId == cast.Participant.Id).ToListAsync());
+        var comments = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().AsNoTracking().Where(c => c.AuthorUserId == cast.Participant.Id).ToListAsync());
         var comment = Assert.Single(comments);
         Assert.Equal(CommentText, comment.Body);
         Assert.True(comment.AuthorLeft);
@@ -143,7 +143,7 @@ public abstract class PrivacyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var comment = await elsewhere.SubmitAsync($"/proposals/{ownProposalId}", new() { ["Comment"] = "Still here?" }, handler: "Comment");
 
         Assert.NotEqual(HttpStatusCode.Redirect, comment.StatusCode);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ProposalComment>().CountAsync(c => c.AuthorUserId == cast.Participant.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.AuthorUserId == cast.Participant.Id)));
     }
 
     /// <summary>A process with a budget; the participant proposed, commented on their proposal and supported another.</summary>

@@ -191,7 +191,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             Supports, Residents),
         ["proposal/comment"] = new(new("POST", "/proposals/{id:int}", "Comment"), Stage.Proposals,
             (cast, i) => Post($"/proposals/{cast.ProposalId}?handler=Comment", new() { ["Comment"] = $"Good idea {i}.", ["CommentSubmissionId"] = Guid.NewGuid().ToString() }),
-            cast => cast.CountAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == cast.ProposalId)), Residents),
+            cast => cast.CountAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == "proposal" && c.TargetId == cast.ProposalId)), Residents),
         // Only its author edits or deletes a comment (the participant here), the team included; each attempt on a comment of its own.
         ["proposal/edit comment"] = new(new("POST", "/proposals/{id:int}", "EditComment"), Stage.Proposals,
             async (cast, i) => new($"/proposals/{cast.ProposalId}?handler=EditComment", new() { ["commentId"] = Id(await cast.CommentAsync(cast.People.Participant.Id)), ["editedText"] = $"Better said {i}." }),
@@ -216,13 +216,13 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["moderation/hide"] = new(new("POST", "/processes/{id:int}/moderation", "Hide"), Stage.Proposals,
             async (cast, i) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Hide", new()
             {
-                ["kind"] = ProposalComments.Kind,
+                ["kind"] = Cocreo.Web.Features.Debate.DebateComments.Kind,
                 ["item"] = Id(await cast.CommentAsync(cast.People.Participant.Id)),
                 ["reason"] = $"Not about this proposal {i}.",
             }),
             Log, Team),
         ["moderation/keep"] = new(new("POST", "/processes/{id:int}/moderation", "Keep"), Stage.Proposals,
-            async (cast, _) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Keep", new() { ["kind"] = ProposalComments.Kind, ["item"] = Id(await cast.HiddenCommentAsync()) }),
+            async (cast, _) => new($"/processes/{cast.People.ProcessId}/moderation?handler=Keep", new() { ["kind"] = Cocreo.Web.Features.Debate.DebateComments.Kind, ["item"] = Id(await cast.HiddenCommentAsync()) }),
             Log, Team),
         // Only its author edits or withdraws a proposal (the participant here); each attempt on a proposal of its own.
         ["proposal/edit"] = new(new("POST", "/proposals/{id:int}", "EditProposal"), Stage.Proposals,
@@ -247,7 +247,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         ["moderation/organisation bulk"] = new(new("POST", "/organisations/{id:int}/moderation", "Bulk"), Stage.Proposals,
             async (cast, i) => new($"/organisations/{cast.People.OrganisationId}/moderation?handler=Bulk", new()
             {
-                ["selected"] = $"{cast.People.ProcessId}:{await cast.CommentAsync(cast.People.Participant.Id)}:{ProposalComments.Kind}",
+                ["selected"] = $"{cast.People.ProcessId}:{await cast.CommentAsync(cast.People.Participant.Id)}:{Cocreo.Web.Features.Debate.DebateComments.Kind}",
                 ["bulk"] = "hide",
                 ["reason"] = $"Off topic {i}.",
             }),
@@ -366,7 +366,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
 
     /// <summary>The comments on the row's proposal as they stand: edited, deleted.</summary>
     private static Task<string> Comments(BudgetCast cast) => cast.App.WithDbAsync(async db =>
-        string.Join(",", await db.Set<ProposalComment>().Where(c => c.ProposalId == cast.ProposalId).OrderBy(c => c.Id).Select(c => c.Body + c.EditedAt + c.DeletedAt).ToListAsync()));
+        string.Join(",", await db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == cast.ProposalId).OrderBy(c => c.Id).Select(c => c.Body + c.EditedAt + c.DeletedAt).ToListAsync()));
 
     private static Task<string> Reports(BudgetCast cast) => cast.CountAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.ProcessId == cast.People.ProcessId)));
 
@@ -444,7 +444,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
         /// <summary>A new comment on the row's proposal by <paramref name="authorId"/>.</summary>
         public Task<int> CommentAsync(string authorId) => App.WithDbAsync(async db =>
         {
-            var comment = ProposalComment.Post(ProposalId, authorId, "Someone", "A comment.", DateTime.UtcNow);
+            var comment = Cocreo.Web.Features.Debate.Comment.Post("proposal", ProposalId, People.ProcessId, null, authorId, "Someone", "A comment.", Cocreo.Web.Features.Debate.Alignment.Neutral, DateTime.UtcNow);
             db.Add(comment);
             await db.SaveChangesAsync();
             return comment.Id;
@@ -456,7 +456,7 @@ public sealed class BudgetEndpointAuthorizationTests(BudgetingSqliteApp app) : I
             var commentId = await CommentAsync(People.Participant.Id);
             await App.WithDbAsync(async db =>
             {
-                var moderation = ModerationCase.Open(ProposalComments.Kind, commentId, People.ProcessId);
+                var moderation = ModerationCase.Open(Cocreo.Web.Features.Debate.DebateComments.Kind, commentId, People.ProcessId);
                 moderation.Hide("Off topic.", DateTime.UtcNow);
                 db.Add(moderation);
                 await db.SaveChangesAsync();

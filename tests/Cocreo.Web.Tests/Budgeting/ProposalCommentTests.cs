@@ -23,7 +23,7 @@ public sealed class ProposalCommentTests(BudgetingSqliteApp app) : IClassFixture
         // A double click: the same form sent twice.
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.PostAsync(action, fields)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.PostAsync(action, fields)).StatusCode);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == proposalId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == "proposal" && c.TargetId == proposalId)));
 
         var page = await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}");
         var comment = page.QuerySelector(".comment")!;
@@ -48,12 +48,12 @@ public sealed class ProposalCommentTests(BudgetingSqliteApp app) : IClassFixture
 
         var tooLong = new string('a', BudgetLimits.Comment + 1);
         var response = await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = tooLong }, handler: "Comment");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await FormClient.ParseAsync(response);
         Assert.Contains($"A comment can have at most {BudgetLimits.Comment} characters.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(tooLong, page.QuerySelector("textarea[name=Comment]")!.TextContent);
         var empty = await FormClient.ParseAsync(await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = " " }, handler: "Comment"));
         Assert.Contains("Write your comment.", empty.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == proposalId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == "proposal" && c.TargetId == proposalId)));
     }
 }

@@ -135,7 +135,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{(int)r.StatusCode}"));
 
         Assert.Equal(3, await ReportsAsync(commentId));
-        var moderation = await App.WithDbAsync(db => db.Set<ModerationCase>().SingleAsync(c => c.Kind == ProposalComments.Kind && c.ItemId == commentId));
+        var moderation = await App.WithDbAsync(db => db.Set<ModerationCase>().SingleAsync(c => c.Kind == Cocreo.Web.Features.Debate.DebateComments.Kind && c.ItemId == commentId));
         Assert.Equal((ModerationState.AwaitingReview, 3), (moderation.State, moderation.OpenReports));
         var actions = (await LogAsync(cast)).Entries.Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Equal(3, actions.Count(a => a == "content.reported"));
@@ -190,7 +190,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         var response = await cast.OwnerClient.PostAsync(action, fields);
         Assert.Contains("Give the reason for hiding", (await FormClient.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Rude, (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelector($"#comment-{commentId}")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ModerationCase>().CountAsync(c => c.Kind == ProposalComments.Kind && c.ItemId == commentId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<ModerationCase>().CountAsync(c => c.Kind == Cocreo.Web.Features.Debate.DebateComments.Kind && c.ItemId == commentId)));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("Deleted by its author.", deleted.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("deserves", deleted.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cast.Participant.DisplayName, deleted.TextContent, StringComparison.Ordinal);
-        Assert.Equal("", await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.Id == commentId).Select(c => c.Body).SingleAsync()));
+        Assert.Equal("", await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.Id == commentId).Select(c => c.Body).SingleAsync()));
 
         // The moderators still read what was reported, and what replaced it.
         var queue = (await cast.OwnerClient.GetOkPageAsync($"/processes/{cast.ProcessId}/moderation")).QuerySelector(".moderation-item")!;
@@ -255,14 +255,14 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         var (budgetId, proposals, _) = await OpenVotingAsync(cast, BudgetFields(), 0, new Idea("A pocket park", 40_000m));
         var proposalId = proposals[0];
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "Vote for it!" }, handler: "Comment")).StatusCode);
-        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
+        var commentId = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).Select(c => c.Id).SingleAsync());
 
         Assert.Empty((await cast.ParticipantClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelectorAll("form[action*=EditComment]"));
         var edit = await PostAsync(cast.ParticipantClient, $"/proposals/{proposalId}?handler=EditComment", new() { ["commentId"] = $"{commentId}", ["editedText"] = "Changed during the vote." });
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Contains("Comments can be edited while proposals are collected and reviewed", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", [], handler: "DeleteComment")).StatusCode);
-        Assert.True(await App.WithDbAsync(db => db.Set<ProposalComment>().AnyAsync(c => c.Id == commentId && c.DeletedAt != null)));
+        Assert.True(await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().AnyAsync(c => c.Id == commentId && c.DeletedAt != null)));
         Assert.True(budgetId > 0);
     }
 
@@ -296,20 +296,20 @@ public abstract class CommentModerationTests<TApp>(TApp app) : IClassFixture<TAp
         var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
         var proposalId = await ProposeAsync(cast.OtherStaffClient, budgetId, new Idea("A park in the east", 40_000m));
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = Rude }, handler: "Comment")).StatusCode);
-        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
+        var commentId = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).Select(c => c.Id).SingleAsync());
         return (cast, proposalId, commentId);
     }
 
     /// <summary>Points a hide form read from the proposal's page at the comment.</summary>
     private static void CommentForm(Dictionary<string, string> fields, int proposalId, int commentId)
     {
-        fields["kind"] = ProposalComments.Kind;
+        fields["kind"] = Cocreo.Web.Features.Debate.DebateComments.Kind;
         fields["item"] = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         fields["returnUrl"] = $"/proposals/{proposalId}#comment-{commentId}";
     }
 
     private Task<int> ReportsAsync(int commentId) =>
-        App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.Kind == ProposalComments.Kind && c.ItemId == commentId)));
+        App.WithDbAsync(db => db.Set<ModerationReport>().CountAsync(r => db.Set<ModerationCase>().Any(c => c.Id == r.ModerationCaseId && c.Kind == Cocreo.Web.Features.Debate.DebateComments.Kind && c.ItemId == commentId)));
 
     private static async Task<HttpResponseMessage> PostReportAsync(FormClient client, int proposalId, int commentId, ReportReason reason = ReportReason.Offensive) =>
         await PostAsync(client, $"/proposals/{proposalId}?handler=ReportComment", new()

@@ -16,12 +16,12 @@ public sealed class ModerationDemoTests(InputFuzzTests.DemoApp app) : IClassFixt
         {
             var process = await db.Set<Process>().SingleAsync(p => p.Title == "Participatory budget 2027");
             var hidden = await db.Set<ModerationCase>().SingleAsync(c => c.ProcessId == process.Id && c.State == ModerationState.Hidden);
-            var proposal = await db.Set<ProposalComment>().Where(c => c.Id == hidden.ItemId).Select(c => c.ProposalId).SingleAsync();
+            var proposal = await db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.Id == hidden.ItemId).Select(c => c.TargetId).SingleAsync();
             return (process.Id, proposal);
         });
         var anonymous = app.NewClient();
         var page = await anonymous.GetOkPageAsync($"/proposals/{hiddenProposal}");
-        Assert.Contains("Hidden by the moderators: Advertising for a shop", page.QuerySelector("#comments ~ .comment.is-hidden")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hidden by the moderators: Advertising for a shop", page.QuerySelector("#comments ~ .debate-threads .comment.is-hidden")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("garden furniture", page.Body!.TextContent, StringComparison.Ordinal);
 
         var admin = await app.SignedInClientAsync(await app.CreateUserAsync("Demo Admin", platformAdmin: true));

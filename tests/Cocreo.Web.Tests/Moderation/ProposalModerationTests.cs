@@ -126,8 +126,8 @@ public abstract class ProposalModerationTests<TApp>(TApp app) : IClassFixture<TA
         {
             new("__RequestVerificationToken", await Scenarios.AntiforgeryTokenAsync(cast.FacilitatorClient)),
             new("selected", Keys.Of(cast.ProcessId, ProposalContents.Kind, proposalId)),
-            new("selected", Keys.Of(cast.ProcessId, ProposalComments.Kind, comment)),
-            new("selected", Keys.Of(foreign.ProcessId, ProposalComments.Kind, foreignComment)),
+            new("selected", Keys.Of(cast.ProcessId, Cocreo.Web.Features.Debate.DebateComments.Kind, comment)),
+            new("selected", Keys.Of(foreign.ProcessId, Cocreo.Web.Features.Debate.DebateComments.Kind, foreignComment)),
             new("bulk", "hide"),
             new("reason", "Written by a bot."),
         };
@@ -136,7 +136,7 @@ public abstract class ProposalModerationTests<TApp>(TApp app) : IClassFixture<TA
         var states = await App.WithDbAsync(db => db.Set<ModerationCase>().Where(c => c.ProcessId == cast.ProcessId || c.ProcessId == foreign.ProcessId).Select(c => new { c.Kind, c.ItemId, c.State, c.HiddenReason }).ToListAsync());
         Assert.Equal(2, states.Count);
         Assert.All(states, s => Assert.Equal((ModerationState.Hidden, "Written by a bot."), (s.State, s.HiddenReason)));
-        Assert.DoesNotContain(states, s => s.ItemId == foreignComment && s.Kind == ProposalComments.Kind);
+        Assert.DoesNotContain(states, s => s.ItemId == foreignComment && s.Kind == Cocreo.Web.Features.Debate.DebateComments.Kind);
         var after = await cast.FacilitatorClient.GetOkPageAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("1 item was refused", after.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, after.QuerySelectorAll("#hidden ~ .moderation-item").Length);

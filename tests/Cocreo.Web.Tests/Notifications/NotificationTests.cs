@@ -146,8 +146,8 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         // Waiting: the proposal's author (its follower) hears nothing yet.
         Assert.DoesNotContain(await NotificationScenario.NotificationsAsync(App, cast.OtherStaff.Id), n => n.Event == "proposal.commented");
 
-        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = ProposalComments.Kind, ["item"] = $"{commentId}" }, handler: "Keep")).StatusCode);
+        var commentId = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/moderation", new() { ["kind"] = Cocreo.Web.Features.Debate.DebateComments.Kind, ["item"] = $"{commentId}" }, handler: "Keep")).StatusCode);
         await NotificationScenario.FanOutAsync(App);
         var told = Assert.Single(await NotificationScenario.NotificationsAsync(App, cast.OtherStaff.Id), n => n.Event == "proposal.commented");
         Assert.Equal($"/proposals/{proposalId}", told.Link);
@@ -166,8 +166,8 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = "Rude words." }, handler: "Comment")).StatusCode);
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
         // The page's first hide form is the proposal's own: point it at the comment.
-        var commentId = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).Select(c => c.Id).SingleAsync());
-        (fields["kind"], fields["item"], fields["returnUrl"]) = (ProposalComments.Kind, commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{commentId}");
+        var commentId = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).Select(c => c.Id).SingleAsync());
+        (fields["kind"], fields["item"], fields["returnUrl"]) = (Cocreo.Web.Features.Debate.DebateComments.Kind, commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{commentId}");
         fields["reason"] = "It insults a whole district.";
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
         await NotificationScenario.FanOutAsync(App);

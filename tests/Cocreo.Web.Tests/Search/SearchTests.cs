@@ -115,7 +115,7 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var proposalId = await ProposeAsync(cast.ParticipantClient, budgetId, new Idea($"Benches in the park {tag}", 5_000m));
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = $"Klopi ob drevesih {tag} <b>zdaj</b>" }, handler: "Comment")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await cast.OtherStaffClient.SubmitAsync($"/proposals/{proposalId}", new() { ["Comment"] = $"Another bench comment {tag}" }, handler: "Comment")).StatusCode);
-        var comments = await App.WithDbAsync(db => db.Set<ProposalComment>().Where(c => c.ProposalId == proposalId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
+        var comments = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == "proposal" && c.TargetId == proposalId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.SubmitAsync($"/processes/{cast.ProcessId}/announcements/new", new()
         {
             ["Input.Title"] = $"Bench workshop {tag}",
@@ -144,7 +144,7 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         // Hidden by the team: gone from search at once; shown again: back.
         var (action, fields) = await cast.FacilitatorClient.ReadFormAsync($"/proposals/{proposalId}", handler: "Hide");
         // The page's first hide form is the proposal's own: point it at the first comment.
-        (fields["kind"], fields["item"], fields["returnUrl"]) = (ProposalComments.Kind, comments[0].ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{comments[0]}");
+        (fields["kind"], fields["item"], fields["returnUrl"]) = (Cocreo.Web.Features.Debate.DebateComments.Kind, comments[0].ToString(System.Globalization.CultureInfo.InvariantCulture), $"/proposals/{proposalId}#comment-{comments[0]}");
         fields["reason"] = "Off topic.";
         Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
         var stillThere = await FoundAsync(cast.AnonymousClient, tag, SearchKind.Comment);

@@ -159,7 +159,7 @@ public abstract class ResubmissionTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var answers = await Task.WhenAll(cast.OtherStaffClient.PostAsync(action, fields), cast.OtherStaffClient.PostAsync(action, copy));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
-        Assert.Equal(1, await App.WithDbAsync(db => db.Set<ProposalComment>().CountAsync(c => c.ProposalId == park)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == "proposal" && c.TargetId == park)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Cocreo.Web.Features.Budgeting;
 /// Budgets and proposals as notifications follow them (<see cref="IFollowTargets"/>): a proposal's author follows it
 /// without asking; titles in the reader's language come from their translations.
 /// </summary>
-public sealed class BudgetFollowTargets(CocreoDbContext db) : IFollowTargets
+public sealed class BudgetFollowTargets(CocreoDbContext db, Debate.DebateDirectory debates) : IFollowTargets
 {
     public IReadOnlyCollection<FollowKind> Kinds { get; } = [FollowKind.Budget, FollowKind.Proposal];
 
@@ -90,24 +90,32 @@ public sealed class BudgetFollowTargets(CocreoDbContext db) : IFollowTargets
                 {
                     return null;
                 }
-                // The comment saved with this entry: its author is not told about their own comment.
-                var author = await db.Set<ProposalComment>().AsNoTracking()
-                    .Where(c => c.ProposalId == proposal.Id && c.PostedAt == occurredAt)
-                    .Select(c => c.AuthorUserId).FirstOrDefaultAsync(cancellationToken);
-                return new([(FollowKind.Proposal, proposal.Id)], proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = author };
+                // The comment saved with this entry: its author is not told about their own comment; the author it answers is.
+                var comment = await debates.FindAsync(Number("comment"), cancellationToken);
+                // Entries from before the debate name no comment: its author is found by the entry's time.
+                var author = comment?.AuthorUserId ?? await debates.AuthorAtAsync(Debate.DebateKinds.Proposal, proposal.Id, occurredAt, cancellationToken);
+                return new([(FollowKind.Proposal, proposal.Id)], proposal.Title, "", "/proposals/" + proposal.Id)
+                {
+                    Excluded = author,
+                    Also = data.TryGetProperty("reply", out var reply) && reply.ValueKind == JsonValueKind.True ? debates.AnsweredAuthor(Number("comment")) : null,
+                };
             }
-            case "content.published" when Text("content") == ProposalComments.Kind:
+            case "content.published" when Text("content") == Debate.DebateComments.Kind:
             {
                 var item = Number("item");
-                var comment = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.Id == item)
-                    .Select(c => new { c.ProposalId, c.AuthorUserId }).FirstOrDefaultAsync(cancellationToken);
-                var proposal = comment is null ? null : await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == comment.ProposalId)
+                var comment = await debates.FindAsync(item, cancellationToken);
+                var proposal = comment is not { Kind: Debate.DebateKinds.Proposal } found ? null : await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == found.TargetId)
                     .Select(p => new ProposalRef(p.Id, p.Title)).FirstOrDefaultAsync(cancellationToken);
                 if (comment is null || proposal is null)
                 {
                     return null;
                 }
-                return new([(FollowKind.Proposal, proposal.Id)], proposal.Title, "", "/proposals/" + proposal.Id) { Excluded = comment.AuthorUserId, Event = "proposal.commented" };
+                return new([(FollowKind.Proposal, proposal.Id)], proposal.Title, "", "/proposals/" + proposal.Id)
+                {
+                    Excluded = comment.Value.AuthorUserId,
+                    Event = "proposal.commented",
+                    Also = debates.AnsweredAuthor(item),
+                };
             }
             default:
                 return null;

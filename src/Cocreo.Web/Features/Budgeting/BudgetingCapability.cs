@@ -79,7 +79,7 @@ public sealed class BudgetingCapability : Capability
     {
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
-        services.AddScoped<IModeratedContent, ProposalComments>();
+        services.AddScoped<Debate.IDebateTargets, ProposalDebateTargets>();
         services.AddScoped<IModeratedContent, ProposalContents>();
         services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
         services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();

@@ -224,28 +224,30 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
     {
         CocreoUser Citizen(int i) => citizens[i % citizens.Count];
         var participant = LogActor.Private("participant");
-        var welcome = ProposalComment.Post(proposals[1].Id, Citizen(3).Id, Citizen(3).DisplayName, "Our children cross there every morning. Please!", now());
-        var advert = ProposalComment.Post(proposals[0].Id, Citizen(4).Id, Citizen(4).DisplayName, "Cheap garden furniture, 50 % off this week only: visit our shop on Tržaška street!", now());
-        var rude = ProposalComment.Post(proposals[2].Id, Citizen(5).Id, Citizen(5).DisplayName, "Only lazy people from the east side want this. They should pay for it themselves.", now());
+        Debate.Comment On(Proposal proposal, CocreoUser author, string body) =>
+            Debate.Comment.Post(Debate.DebateKinds.Proposal, proposal.Id, processId, null, author.Id, author.DisplayName, body, Debate.Alignment.Neutral, now());
+        var welcome = On(proposals[1], Citizen(3), "Our children cross there every morning. Please!");
+        var advert = On(proposals[0], Citizen(4), "Cheap garden furniture, 50 % off this week only: visit our shop on Tržaška street!");
+        var rude = On(proposals[2], Citizen(5), "Only lazy people from the east side want this. They should pay for it themselves.");
         db.AddRange(welcome, advert, rude);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (comment, proposal) in new[] { (welcome, proposals[1]), (advert, proposals[0]), (rude, proposals[2]) })
         {
-            await log.AppendAsync(processId, participant, "proposal.commented", new { budget = budgetId, proposal = proposal.Number });
+            await log.AppendAsync(processId, participant, "proposal.commented", new { budget = budgetId, proposal = proposal.Number, comment = comment.Id });
         }
 
-        var hidden = ModerationCase.Open(ProposalComments.Kind, advert.Id, processId);
+        var hidden = ModerationCase.Open(Debate.DebateComments.Kind, advert.Id, processId);
         hidden.Report(Citizen(6).Id, ReportReason.Spam, null, 0, now());
-        await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", "Spam")));
+        await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(Debate.DebateComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", "Spam")));
         hidden.Hide("Advertising for a shop: not about this proposal.", now());
-        await log.AppendAsync(processId, staffActor, "content.hidden", ContentTarget.LogEntry(ProposalComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", hidden.HiddenReason)));
+        await log.AppendAsync(processId, staffActor, "content.hidden", ContentTarget.LogEntry(Debate.DebateComments.Kind, advert.Id, new { budget = budgetId, proposal = proposals[0].Number }, ("reason", hidden.HiddenReason)));
 
-        var reported = ModerationCase.Open(ProposalComments.Kind, rude.Id, processId);
+        var reported = ModerationCase.Open(Debate.DebateComments.Kind, rude.Id, processId);
         reported.Report(Citizen(7).Id, ReportReason.Offensive, "It insults the people of a whole district.", 0, now());
         reported.Report(Citizen(8).Id, ReportReason.Offensive, null, 0, now());
         for (var i = 0; i < 2; i++)
         {
-            await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(ProposalComments.Kind, rude.Id, new { budget = budgetId, proposal = proposals[2].Number }, ("reason", "Offensive")));
+            await log.AppendAsync(processId, participant, "content.reported", ContentTarget.LogEntry(Debate.DebateComments.Kind, rude.Id, new { budget = budgetId, proposal = proposals[2].Number }, ("reason", "Offensive")));
         }
         db.AddRange(hidden, reported);
     }

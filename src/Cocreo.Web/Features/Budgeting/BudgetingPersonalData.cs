@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
-/// A person's proposals, comments and supports, the budgets they voted in (that they voted, from the marked
+/// A person's proposals and supports (their comments are the debate's part), the budgets they voted in (that they voted, from the marked
 /// register: a ballot cannot be linked to its voter, so what they chose is not here and cannot be), and what they
 /// did as staff (paper ballots entered, voting codes reissued, reconciliations decided). Deleting the account keeps
-/// all of it; comments lose the author's name (shown as by a former participant); the marked register keeps its
+/// all of it; the marked register keeps its
 /// key so nobody votes twice, pointing at an account that no longer names anyone. Staff records keep the name they
 /// were made with, as the public log does.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class BudgetingPersonalData(CocreoDbContext db) : PersonalDataPart
 
     public override IReadOnlyCollection<string> Columns { get; } =
     [
-        "Proposals.AuthorUserId", "ProposalSupports.UserId", "ProposalComments.AuthorUserId", $"{BallotTables.Voters}.VoterKey",
+        "Proposals.AuthorUserId", "ProposalSupports.UserId", $"{BallotTables.Voters}.VoterKey",
         "CodeReissueRequests.RequestedByUserId", "CodeReissueRequests.DecidedByUserId", "PaperBallotEntries.EnteredByUserId",
         "BudgetReconciliationDecisions.DecidedByUserId",
     ];
@@ -32,11 +32,6 @@ public sealed class BudgetingPersonalData(CocreoDbContext db) : PersonalDataPart
                 .Where(p => p.AuthorUserId == userId)
                 .OrderBy(p => p.Id)
                 .Select(p => new { p.Id, process = p.ProcessId, budget = p.BudgetId, p.Number, p.Title, p.Description, p.Location, p.Category, p.EstimatedCost, p.SubmittedAt, status = p.Status.ToString() })
-                .ToListAsync(cancellationToken),
-            comments = await db.Set<ProposalComment>().AsNoTracking()
-                .Where(c => c.AuthorUserId == userId)
-                .OrderBy(c => c.Id)
-                .Select(c => new { c.Id, proposal = c.ProposalId, shownAs = c.AuthorName, c.Body, c.PostedAt, c.EditedAt, c.DeletedAt })
                 .ToListAsync(cancellationToken),
             supported = await db.Set<ProposalSupport>().AsNoTracking()
                 .Where(s => s.UserId == userId)
@@ -67,13 +62,5 @@ public sealed class BudgetingPersonalData(CocreoDbContext db) : PersonalDataPart
                     .ToListAsync(cancellationToken),
             },
         };
-    }
-
-    public override async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
-    {
-        foreach (var comment in await db.Set<ProposalComment>().Where(c => c.AuthorUserId == userId).ToListAsync(cancellationToken))
-        {
-            comment.ForgetAuthor();
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace Cocreo.Web.Features.Budgeting;
 
 /// <summary>
 /// Budgets in a process's lifecycle: a vote open (or ballots being counted) keeps the process from being archived,
-/// and a budget, proposal or comment since a phase move, or a vote open (ballots carry no time, by design), means
+/// and a budget or proposal since (comments: the debate's activity) a phase move, or a vote open (ballots carry no time, by design), means
 /// something happened in the phase.
 /// </summary>
 public sealed class BudgetingProcessActivity(CocreoDbContext db) : IProcessActivity
@@ -21,8 +21,7 @@ public sealed class BudgetingProcessActivity(CocreoDbContext db) : IProcessActiv
         var budgets = db.Set<Budget>().Where(b => b.ProcessId == processId);
         var proposals = db.Set<Proposal>().Where(p => budgets.Any(b => b.Id == p.BudgetId));
         return await budgets.AnyAsync(b => b.CreatedAt >= since || b.Phase == BudgetPhase.Voting, cancellationToken)
-            || await proposals.AnyAsync(p => p.SubmittedAt >= since, cancellationToken)
-            || await db.Set<ProposalComment>().AnyAsync(c => c.PostedAt >= since && proposals.Any(p => p.Id == c.ProposalId), cancellationToken);
+            || await proposals.AnyAsync(p => p.SubmittedAt >= since, cancellationToken);
     }
 
     /// <summary>A proposal (comments are on proposals), or a vote that opened (ballots carry no time nor name).</summary>

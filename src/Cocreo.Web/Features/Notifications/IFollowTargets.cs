@@ -42,6 +42,9 @@ public sealed record FollowedEvent(IReadOnlyList<(FollowKind Kind, int Id)> Abou
     /// <summary>Whether the process's followers are told too (a vote opened, results published).</summary>
     public bool AlsoProcessFollowers { get; init; }
 
+    /// <summary>People told besides the followers (the author a reply answers).</summary>
+    public IQueryable<string>? Also { get; init; }
+
     /// <summary>Someone not to tell (the author of the comment told about).</summary>
     public string? Excluded { get; init; }
 

@@ -181,6 +181,10 @@ public sealed class NotificationFanOut(CocreoDbContext db, Following following, 
                     {
                         var recipients = followed.About.Select(a => following.Of(a.Kind, a.Id))
                             .Aggregate(followed.AlsoProcessFollowers ? process : null, (all, one) => all is null ? one : all.Union(one));
+                        if (followed.Also is { } also)
+                        {
+                            recipients = recipients is null ? also : recipients.Union(also);
+                        }
                         return recipients is null ? null
                             : new(recipients, followed.Subject, followed.Detail, followed.Link) { Excluded = followed.Excluded, Event = followed.Event };
                     }

@@ -28,6 +28,8 @@ public static class NotificationWords
         "proposal.answered" => t["The proposal “{0}” is being evaluated: {1}", subject, n.Detail[(n.Detail.IndexOf(':', StringComparison.Ordinal) + 1)..]],
         "proposal.merged" => t["The proposal “{0}” was merged into “{1}”.", subject, n.Detail],
         "proposal.commented" => t["A new comment on the proposal “{0}”.", subject],
+        "process.commented" => t["A new comment on the problem and purpose of “{0}”.", subject],
+        "comment.replied" => t["Someone replied to your comment on “{0}”.", subject],
         "content.hidden" => t["The moderators hid something you posted: {0}", n.Detail],
         "content.hidden-by-reports" => t["Something you posted was hidden after reports from several people, until the moderators look at it."],
         _ => n.Event,

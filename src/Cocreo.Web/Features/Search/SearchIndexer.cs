@@ -126,20 +126,27 @@ public sealed class SearchIndexer(CocreoDbContext db)
             SearchTerms.ForIndex([x.Title, Plain(x.Description), x.Location, x.Category, .. translations[x.Id].SelectMany(t => new[] { t.Title, Plain(t.Description), t.Location })]))).ToList();
     }
 
+    /// <summary>Comments of every debate (a proposal's, a process's problem), each titled by what it discusses.</summary>
     private async Task<List<SearchEntry>> CommentsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
     {
-        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == ProposalComments.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == Debate.DebateComments.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
         var rows = await (
-                from c in db.Set<ProposalComment>().AsNoTracking()
-                join x in db.Set<Proposal>() on c.ProposalId equals x.Id
-                join b in db.Set<Budget>() on x.BudgetId equals b.Id
-                join p in db.Set<Process>() on b.ProcessId equals p.Id
+                from c in db.Set<Debate.Comment>().AsNoTracking()
+                join p in db.Set<Process>() on c.ProcessId equals p.Id
                 where (ids == null ? c.Id > after : ids.Contains(c.Id)) && c.DeletedAt == null && !hidden.Contains(c.Id)
                 orderby c.Id
-                select new { c.Id, c.ProposalId, b.ProcessId, p.OrganisationId, ProposalTitle = x.Title, c.Body, c.PostedAt })
+                select new { c.Id, c.TargetKind, c.TargetId, c.ProcessId, p.OrganisationId, c.Body, c.PostedAt })
             .Take(take).ToListAsync(cancellationToken);
-        return rows.Select(c => Entry(SearchKind.Comment, c.Id, c.ProcessId, c.OrganisationId, c.ProposalTitle, Plain(c.Body),
-            $"/proposals/{c.ProposalId}#comment-{c.Id}", c.PostedAt, SearchTerms.ForIndex(Plain(c.Body)))).ToList();
+        // What each comment discusses: its title and page (a proposal, or a process's problem and purpose).
+        var proposalIds = rows.Where(r => r.TargetKind == Debate.DebateKinds.Proposal).Select(r => r.TargetId).Distinct().ToList();
+        var processIds = rows.Where(r => r.TargetKind == Debate.DebateKinds.Process).Select(r => r.TargetId).Distinct().ToList();
+        var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
+            .Select(x => (Key: (Debate.DebateKinds.Proposal, x.Id), Title: x.Title, Link: $"/proposals/{x.Id}"))
+            .Concat((await db.Set<Process>().AsNoTracking().Where(x => processIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
+                .Select(x => (Key: (Debate.DebateKinds.Process, x.Id), Title: x.Title, Link: $"/processes/{x.Id}")))
+            .ToDictionary(x => x.Key, x => (x.Title, x.Link));
+        return rows.Where(c => places.ContainsKey((c.TargetKind, c.TargetId))).Select(c => Entry(SearchKind.Comment, c.Id, c.ProcessId, c.OrganisationId, places[(c.TargetKind, c.TargetId)].Title, Plain(c.Body),
+            $"{places[(c.TargetKind, c.TargetId)].Link}#comment-{c.Id}", c.PostedAt, SearchTerms.ForIndex(Plain(c.Body)))).ToList();
     }
 
     private async Task<List<SearchEntry>> ContributionsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)

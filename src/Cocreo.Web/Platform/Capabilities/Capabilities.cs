@@ -5,6 +5,7 @@ using Cocreo.Web.Features.Conversations;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Debate;
 using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.Organisations;
@@ -41,6 +42,7 @@ public static class Capabilities
         new BudgetingCapability(),
         new ConversationsCapability(),
         new ProposalsCapability(),
+        new DebateCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),

@@ -977,47 +977,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("Proposals", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalComment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AuthorUserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("EditedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("PostedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId", "PostedAt");
-
-                    b.ToTable("ProposalComments", (string)null);
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
                 {
                     b.Property<int>("Id")
@@ -1618,6 +1577,123 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ConversationStatementProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alignment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ProcessId", "PostedAt");
+
+                    b.HasIndex("ThreadId", "PostedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "PostedAt", "Id")
+                        .HasDatabaseName("IX_Comments_Oldest");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "Replies", "Id")
+                        .HasDatabaseName("IX_Comments_Discussed");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "Score", "Id")
+                        .HasDatabaseName("IX_Comments_Best");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.CommentVote", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
@@ -3839,15 +3915,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalComment", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
-                        .WithMany()
-                        .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
@@ -4023,6 +4090,23 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.Comment", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Debate.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.CommentVote", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Debate.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

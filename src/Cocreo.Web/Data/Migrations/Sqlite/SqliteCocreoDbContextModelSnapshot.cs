@@ -945,45 +945,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("Proposals", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalComment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EditedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PostedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId", "PostedAt");
-
-                    b.ToTable("ProposalComments", (string)null);
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
                 {
                     b.Property<int>("Id")
@@ -1560,6 +1521,121 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ConversationStatementProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alignment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ProcessId", "PostedAt");
+
+                    b.HasIndex("ThreadId", "PostedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "PostedAt", "Id")
+                        .HasDatabaseName("IX_Comments_Oldest");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "Replies", "Id")
+                        .HasDatabaseName("IX_Comments_Discussed");
+
+                    b.HasIndex("TargetKind", "TargetId", "Depth", "Score", "Id")
+                        .HasDatabaseName("IX_Comments_Best");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.CommentVote", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.JourneyMapping.BacklogItem", b =>
@@ -3701,15 +3777,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalComment", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
-                        .WithMany()
-                        .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.Budgeting.ProposalImage", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
@@ -3885,6 +3952,23 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.Comment", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Debate.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.CommentVote", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Debate.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

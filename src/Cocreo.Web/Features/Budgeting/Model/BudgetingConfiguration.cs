@@ -123,18 +123,6 @@ internal sealed class ProposalSupportConfiguration : IEntityTypeConfiguration<Pr
     }
 }
 
-internal sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<ProposalComment>
-{
-    public void Configure(EntityTypeBuilder<ProposalComment> comment)
-    {
-        comment.ToTable("ProposalComments");
-        comment.Property(c => c.AuthorName).HasMaxLength(BudgetLimits.Title);
-        comment.Property(c => c.Body).HasMaxLength(BudgetLimits.Comment);
-        comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
-        comment.HasIndex(c => new { c.ProposalId, c.PostedAt });
-    }
-}
-
 internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<ProposalImage>
 {
     public void Configure(EntityTypeBuilder<ProposalImage> image)

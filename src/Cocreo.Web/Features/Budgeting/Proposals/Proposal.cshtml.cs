@@ -14,26 +14,22 @@ namespace Cocreo.Web.Features.Budgeting;
 [RequestFormLimits(MultipartBodyLengthLimit = ProposalImageUpload.MaxRequestBytes)]
 [RequestSizeLimit(ProposalImageUpload.MaxRequestBytes)]
 [RefuseRequestsOver(ProposalImageUpload.MaxRequestBytes)]
-public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ChangeRunner changes, ModerationDirectory moderation, IStringLocalizer<BudgetingText> t, IStringLocalizer<ModerationText> moderationText) : PageModel
+public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, ChangeRunner changes, ModerationDirectory moderation, IStringLocalizer<BudgetingText> t, IStringLocalizer<ModerationText> moderationText,
+    Debate.DebateTargetDirectory debateTargets, Debate.DebateThreads threads) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public BudgetTarget Target { get; private set; } = null!;
     public Proposal? MergedInto { get; private set; }
     public int Supports { get; private set; }
     public bool Supporting { get; private set; }
-    public List<ProposalComment> Comments { get; private set; } = [];
-
-    /// <summary>Whether each comment is shown, or hidden by the moderators (and why).</summary>
-    public IReadOnlyDictionary<int, ModerationStatus> CommentStatus { get; private set; } = new Dictionary<int, ModerationStatus>();
+    /// <summary>The proposal's debate (threaded comments, <see cref="Debate.DebateThreads"/>): its first page, oldest first.</summary>
+    public Debate.DebateView Debate { get; private set; } = null!;
 
     /// <summary>Whether the proposal itself is shown, or hidden by the moderators (its title stays; its description gives way to the notice).</summary>
     public ModerationStatus Status { get; private set; } = ModerationStatus.Shown;
 
     /// <summary>The reader reported the proposal already.</summary>
     public bool ReportedProposal { get; private set; }
-
-    /// <summary>The comments the reader reported already.</summary>
-    public IReadOnlySet<int> Reported { get; private set; } = new HashSet<int>();
 
     /// <summary>The reader moderates the process's content (hides comments, sees the queue).</summary>
     public bool Moderates { get; private set; }
@@ -42,7 +38,7 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
 
     [BindProperty]
     [Required(ErrorMessage = "Write your comment.")]
-    [StringLength(BudgetLimits.Comment, ErrorMessage = "A comment can have at most {1} characters.")]
+    [StringLength(Cocreo.Web.Features.Debate.DebateLimits.Comment, ErrorMessage = "A comment can have at most {1} characters.")]
     public string? Comment { get; set; }
 
     /// <summary>So a double click publishes the comment once.</summary>
@@ -113,57 +109,36 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         return this.Done(t["You no longer support this proposal."], $"/proposals/{id}");
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(int id, [FromServices] CommentOnProposal.Handler comment, CancellationToken cancellationToken)
+    // The debate's forms (Features/Debate/_Debate.cshtml) post here, so the page is shown again with a form's error.
+    public async Task<IActionResult> OnPostCommentAsync(int id, int? parentId, Debate.Alignment? alignment, [FromServices] Debate.PostComment.Handler post, [FromServices] Debate.DebateActions debate, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            RefusedException.Unless(Target.Decide(BudgetAction.Comment), Target.Access.IsAuthenticated);
-            return Page();
-        }
-        await changes.RunAsync(comment, new CommentOnProposal.Command(id, Comment!, CommentSubmissionId), cancellationToken);
-        return this.Done(t["Your comment was published."], $"/proposals/{id}#comments");
+        return await debate.CommentAsync(this, Debate.Subject, new Debate.DebateInput(Comment, CommentSubmissionId, parentId, alignment), post, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostEditCommentAsync(int id, int commentId, string? editedText, [FromServices] EditComment.Handler edit, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditCommentAsync(int id, int commentId, string? editedText, Debate.Alignment? alignment, [FromServices] Debate.EditComment.Handler edit, [FromServices] Debate.DebateActions debate, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        ModelState.Remove(nameof(Comment));
-        if (string.IsNullOrWhiteSpace(editedText))
-        {
-            ModelState.AddModelError(EditField(commentId), t["Write your comment."]);
-        }
-        else if (editedText.Trim().Length > BudgetLimits.Comment)
-        {
-            ModelState.AddModelError(EditField(commentId), t["A comment can have at most {0} characters.", BudgetLimits.Comment]);
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        await changes.RunAsync(edit, new EditComment.Command(id, commentId, editedText!), cancellationToken);
-        return this.Done(t["Your comment was changed."], $"/proposals/{id}#comment-{commentId}");
+        return await debate.EditAsync(this, Debate.Subject, commentId, editedText, alignment, edit, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDeleteCommentAsync(int id, int commentId, [FromServices] DeleteComment.Handler delete, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteCommentAsync(int id, int commentId, [FromServices] Debate.DeleteComment.Handler delete, [FromServices] Debate.DebateActions debate, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await changes.RunAsync(delete, new DeleteComment.Command(id, commentId), cancellationToken);
-        return this.Done(t["Your comment was deleted."], $"/proposals/{id}#comment-{commentId}");
+        return await debate.DeleteAsync(this, Debate.Subject, commentId, delete, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostVoteCommentAsync(int id, int commentId, int? value, [FromServices] Debate.VoteOnComment.Handler vote, [FromServices] Debate.DebateActions debate, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return await debate.VoteAsync(this, Debate.Subject, commentId, value, vote, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReportCommentAsync(int id, int commentId, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
-        [FromServices] ReportContent.Handler report, CancellationToken cancellationToken)
+        [FromServices] ReportContent.Handler report, [FromServices] Debate.DebateActions debate, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        ModelState.Remove(nameof(Comment));
-        if (!ReportForm.Check(commentId, reportReason, reportDetails, ModelState, moderationText))
-        {
-            return Page();
-        }
-        var outcome = await changes.RunAsync(report, new ReportContent.Command(ProposalComments.Kind, commentId, reportReason!.Value, reportDetails, reportSubmissionId), cancellationToken);
-        return this.Done(outcome.Counted ? moderationText["Thank you: the moderators will look at it."] : moderationText["You reported it already; the moderators will look at it."],
-            $"/proposals/{id}#comment-{commentId}");
+        return await debate.ReportAsync(this, Debate.Subject, commentId, reportReason, reportDetails, reportSubmissionId, report, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostEditProposalAsync(int id, string? editedTitle, string? editedDescription, [FromServices] EditProposal.Handler edit, CancellationToken cancellationToken)
@@ -227,20 +202,6 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
     public bool CanReportProposal =>
         Target.Access.IsAuthenticated && !Proposal.IsWithdrawn && Proposal.AuthorUserId != Target.Access.UserId && Status.IsShown && !ReportedProposal;
 
-    /// <summary>The key of a comment's edit form in the model state.</summary>
-    public static string EditField(int commentId) => $"edit-{commentId}";
-
-    /// <summary>Whether the reader may edit this comment now (its author, while proposals are discussed, while it is shown).</summary>
-    public bool CanEdit(ProposalComment comment) =>
-        !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.EditOwnComment) && (CommentStatus[comment.Id].IsShown || CommentStatus[comment.Id].IsPending);
-
-    /// <summary>Whether the reader may delete this comment now (its author).</summary>
-    public bool CanDelete(ProposalComment comment) => !comment.IsDeleted && comment.AuthorUserId == Target.Access.UserId && Target.Allows(BudgetAction.Comment);
-
-    /// <summary>Whether the reader may report this comment (signed in, not its author, it is shown, not reported by them yet).</summary>
-    public bool CanReport(ProposalComment comment) =>
-        Target.Access.IsAuthenticated && !comment.IsDeleted && comment.AuthorUserId != Target.Access.UserId && CommentStatus[comment.Id].IsShown && !Reported.Contains(comment.Id);
-
     /// <summary>What the page shows (also when a change is refused with the form kept); 404 for whoever may not see it.</summary>
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -250,10 +211,6 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         Supporting = userId is not null && await db.Set<ProposalSupport>().AnyAsync(s => s.ProposalId == id && s.UserId == userId, cancellationToken);
         Images = await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == id && i.ThumbnailWidth > 0).OrderBy(i => i.Id)
             .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight)).ToListAsync(cancellationToken);
-        Comments = await db.Set<ProposalComment>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.PostedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var commentIds = Comments.Select(c => c.Id).ToList();
-        CommentStatus = await moderation.StatusesAsync(ProposalComments.Kind, commentIds, cancellationToken);
-        Reported = await moderation.ReportedByAsync(ProposalComments.Kind, commentIds, userId, cancellationToken);
         Status = await moderation.StatusAsync(ProposalContents.Kind, id, cancellationToken);
         ReportedProposal = (await moderation.ReportedByAsync(ProposalContents.Kind, [id], userId, cancellationToken)).Contains(id);
         Moderates = ModerationPermissions.Allows(ModerationAction.Moderate, Target.Process, Target.Access);
@@ -262,7 +219,8 @@ public sealed class ProposalModel(CocreoDbContext db, BudgetAccess access, Chang
         {
             throw new RefusedException(Refusal.NotFound);
         }
-        Comments = Comments.Where(c => !CommentStatus[c.Id].IsPending || Moderates || c.AuthorUserId == userId).ToList();
+        var subject = await debateTargets.ReadAsync(Cocreo.Web.Features.Debate.DebateKinds.Proposal, id, User, cancellationToken);
+        Debate = new Debate.DebateView(await threads.ReadAsync(subject, Cocreo.Web.Features.Debate.DebateSort.Oldest, null, null, cancellationToken), $"/proposals/{id}", $"/debate/proposal/{id}");
         if (Proposal.MergedIntoId is { } original)
         {
             MergedInto = await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == original, cancellationToken);
