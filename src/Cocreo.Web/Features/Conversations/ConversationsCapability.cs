@@ -21,11 +21,10 @@ public sealed class ConversationOptions
     public TimeSpan MapRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The least time between the end of one computation of a conversation's map and the start of the next, and at
-    /// least as long as the last computation took (so maps take at most half of a core's time however fast votes
-    /// come). A change after a quiet moment is computed at once; during a vote storm the map follows about once a
-    /// second instead of after every batch of votes (each reads the votes since the last, 30 s overlap included).
-    /// 0: no gap (the tests).
+    /// The least time from the start of one computation of a conversation's map to the start of the next (a map that
+    /// takes longer is followed at once). A change after a quiet moment is computed at once; during a vote storm the
+    /// map follows about once a second instead of after every batch of votes (each reads the votes since the last,
+    /// 30 s overlap included). 0: no gap.
     /// </summary>
     public TimeSpan MapGap { get; set; } = TimeSpan.FromSeconds(1);
 

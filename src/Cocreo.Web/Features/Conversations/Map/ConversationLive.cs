@@ -135,11 +135,9 @@ public sealed class ConversationMapRefresher(IServiceScopeFactory scopes, LiveUp
             var started = Stopwatch.GetTimestamp();
             if (await maps.RefreshAsync(conversationId, cancellationToken) is { } map)
             {
-                var took = Stopwatch.GetElapsedTime(started);
-                var gap = options.Value.MapGap;
-                if (gap > TimeSpan.Zero)
+                if (options.Value.MapGap is { Ticks: > 0 } gap)
                 {
-                    notBefore[conversationId] = Stopwatch.GetTimestamp() + (long)(Math.Max(gap.TotalSeconds, took.TotalSeconds) * Stopwatch.Frequency);
+                    notBefore[conversationId] = started + (long)(gap.TotalSeconds * Stopwatch.Frequency);
                 }
                 Interlocked.Increment(ref computations);
                 await live.PublishAsync(ConversationLiveTopic.For(conversationId), new { computedAt = map.ComputedAt, votes = map.VoteCount, participants = map.ParticipantCount }, cancellationToken);
