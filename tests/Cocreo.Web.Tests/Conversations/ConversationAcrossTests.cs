@@ -62,6 +62,45 @@ public abstract class ConversationAcrossTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task The_team_makes_a_statement_a_proposal_of_the_process_linked_both_ways()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var id = await StartAsync(cast.OwnerClient, cast.ProcessId);
+        var statement = (await StatementsAsync(App, id))[1];
+        // Not offered before the team turns the process's proposals on.
+        var before = await cast.OwnerClient.GetOkPageAsync($"/conversations/{id}/statements/{statement.Id}/proposal");
+        Assert.Null(before.QuerySelector($"[value='proposals:{cast.ProcessId}']"));
+        await Tests.Proposals.ProposalScenario.ConfigureAsync(cast.OwnerClient, cast.ProcessId, 0);
+        var form = await cast.OwnerClient.GetOkPageAsync($"/conversations/{id}/statements/{statement.Id}/proposal");
+        Assert.NotNull(form.QuerySelector($"[value='proposals:{cast.ProcessId}']"));
+
+        // A category the process does not have is refused, nothing made.
+        var wrong = await PostProposalAsync(cast.OwnerClient, id, statement.Id, new()
+        {
+            ["Input.Destination"] = $"proposals:{cast.ProcessId}", ["Input.Title"] = "Benches", ["Input.Description"] = "Benches in the shade.", ["Input.Category"] = "Green spaces",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.ProcessId == cast.ProcessId)));
+
+        var response = await PostProposalAsync(cast.OwnerClient, id, statement.Id, new()
+        {
+            ["Input.Destination"] = $"proposals:{cast.ProcessId}", ["Input.Title"] = "Benches in the shade", ["Input.Description"] = "Put benches under the trees.", ["Input.Category"] = "Parks",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var proposal = await App.WithDbAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.ProcessId == cast.ProcessId));
+        Assert.Null(proposal.BudgetId);
+        Assert.Equal(("Benches in the shade", "Parks", cast.Owner.Id), (proposal.Title, proposal.Category, proposal.AuthorUserId));
+        Assert.Equal($"/processes/{cast.ProcessId}/proposals/{proposal.Id}", response.Headers.Location!.OriginalString);
+        Assert.Contains("statement.proposed", await LogActionsAsync(App, cast.ProcessId));
+        Assert.Contains("proposal.put-forward", await LogActionsAsync(App, cast.ProcessId));
+
+        var map = await cast.AnonymousClient.GetOkPageAsync($"/conversations/{id}/map");
+        Assert.NotNull(map.QuerySelector($"#proposal-from-{statement.Id} a[href='/processes/{cast.ProcessId}/proposals/{proposal.Id}']"));
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/proposals/{proposal.Id}");
+        Assert.NotNull(page.QuerySelector($".proposal-origin a[href='/conversations/{id}/map#proposal-from-{statement.Id}']"));
+    }
+
+    [Fact]
     public async Task The_team_makes_a_statement_a_budget_proposal_once_linked_both_ways_and_logged()
     {
         var (cast, id, budget, statements) = await SetUpAsync();

@@ -31,7 +31,7 @@ public static class ConversationRules
         "AnswerLine" => "Line {0}: write an answer (at most 100 characters), then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
         "SharesNot100" => "The population shares of the question that ends on line {0} must be given for every answer and add up to 100 %.",
         "ProposalNotAccepted" => "Only a statement open for voting (accepted) can become a proposal: this one waits for moderation or was rejected.",
-        "ProposalDestination" => "Choose where the proposal goes: a budget of this process that collects proposals.",
+        "ProposalDestination" => "Choose where the proposal goes: a budget of this process that collects proposals, or the process's own proposals.",
         "ProposalNotTaken" => "This budget is not collecting proposals now: choose another one, or ask its team to collect proposals.",
         "ProposalCategory" => "Choose one of the budget's categories.",
         "ProposalCost" => "Enter an estimated cost from 0 up to the whole budget.",

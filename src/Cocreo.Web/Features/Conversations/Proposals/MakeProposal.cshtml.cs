@@ -29,7 +29,7 @@ public sealed class MakeProposalModel(ConversationAccessReader conversations, Co
     public sealed class ProposalInput
     {
         /// <summary>The place, as kind:id ("budget:4").</summary>
-        [Required(ErrorMessage = "Choose where the proposal goes: a budget of this process that collects proposals.")]
+        [Required(ErrorMessage = "Choose where the proposal goes: a budget of this process that collects proposals, or the process's own proposals.")]
         public string? Destination { get; set; }
 
         [Required(ErrorMessage = "A proposal needs a title (at most 200 characters) and a description.")]
@@ -45,7 +45,7 @@ public sealed class MakeProposalModel(ConversationAccessReader conversations, Co
 
         public string? Category { get; set; }
 
-        [Required(ErrorMessage = "Enter an estimated cost from 0 up to the whole budget.")]
+        /// <summary>Asked by a budget (its use case refuses a missing one), not by the process's own proposals.</summary>
         [RegularExpression(@"^\s*[0-9]{1,13}([.,][0-9]{1,2})?\s*$", ErrorMessage = "Enter an estimated cost from 0 up to the whole budget.")]
         public string? EstimatedCost { get; set; }
 
@@ -72,7 +72,7 @@ public sealed class MakeProposalModel(ConversationAccessReader conversations, Co
         var place = Input.Place();
         if (Input.Destination is not null && place is null)
         {
-            ModelState.AddModelError("Input.Destination", t["Choose where the proposal goes: a budget of this process that collects proposals."]);
+            ModelState.AddModelError("Input.Destination", t["Choose where the proposal goes: a budget of this process that collects proposals, or the process's own proposals."]);
         }
         if (!ModelState.IsValid && Became is null)
         {
