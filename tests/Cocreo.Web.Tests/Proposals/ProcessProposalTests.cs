@@ -102,6 +102,27 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_proposal_of_the_process_has_its_debate_open_while_the_proposal_is()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var id = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A reading room for students");
+        var debate = $"/api/v1/debates/{ProcessProposalDebateTargets.DebateKind}/{id}/comments";
+        var posted = await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, debate, new { body = "Which building would it use?", submissionId = Guid.NewGuid() });
+        Assert.True(posted.StatusCode == HttpStatusCode.Created, $"{(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        var page = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/proposals/{id}");
+        Assert.Contains("Which building would it use?", page.QuerySelector(".debate")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/debates/{ProcessProposalDebateTargets.DebateKind}/999999/comments", new { body = "Nowhere." })).StatusCode);
+
+        // Withdrawn by its author: the debate stays readable and takes no new comment, with the reason.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(cast.ParticipantClient, $"/processes/{cast.ProcessId}/proposals/{id}?handler=Withdraw")).StatusCode);
+        var refused = await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, debate, new { body = "One more thing.", submissionId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("withdrawn or merged", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == ProcessProposalDebateTargets.DebateKind && c.TargetId == id)));
+    }
+
+    [Fact]
     public async Task Merging_a_duplicate_carries_each_support_once_links_both_and_is_logged()
     {
         var cast = await ProcessWithProposalsAsync(App);

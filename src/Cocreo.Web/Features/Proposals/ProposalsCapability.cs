@@ -38,6 +38,7 @@ public sealed class ProposalsCapability : Capability
         services.AddScoped<ProposalAccess>();
         services.AddScoped<ProposalList>();
         services.AddScoped<Conversations.IProposalTargets, ProcessProposalTargets>();
+        services.AddScoped<Debate.IDebateTargets, ProcessProposalDebateTargets>();
         services.AddScoped<Accounts.IPersonalData, ProposalsPersonalData>();
         services.AddScoped<Moderation.IModeratedContent, ProcessProposalContents>();
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();
