@@ -12,6 +12,20 @@ public static class DebatePermissions
 {
     public static LogActor Participant { get; } = LogActor.Private("participant");
 
+    /// <summary>Taking part in a debate (comment, reply, vote) needs an account.</summary>
+    public static Decision SignedIn(Processes.ProcessAccess access) =>
+        access.IsAuthenticated ? Decision.Allowed : Decision.NotYours("Sign in to take part in the debate.", typeof(DebatePermissions));
+
+    /// <summary>A debate in a process takes new comments while the process is neither archived nor closed.</summary>
+    public static Decision OpenIn(Processes.Process process) =>
+        process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions))
+        : process.IsClosed ? Decision.NotNow("This process is closed: its debate takes no new comments.", typeof(DebatePermissions))
+        : Decision.Allowed;
+
+    /// <summary>One's own comments can still be deleted after a process closes, not once it is archived.</summary>
+    public static Decision NotArchived(Processes.Process process) =>
+        process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions)) : Decision.Allowed;
+
     /// <summary>Only its author changes a comment, with <paramref name="onTarget"/> allowed as the target is now.</summary>
     public static Decision Own(Comment comment, DebateSubject subject, Decision onTarget) =>
         onTarget.And(() => comment.AuthorUserId == subject.Access.UserId

@@ -95,12 +95,9 @@ public sealed class ProcessDebateTargets(ProcessAccessReader processes, CocreoDb
         }
         var process = target.Process;
         var read = target.Decide(ProcessAction.View);
-        var open = read.And(() => target.Access.IsAuthenticated ? Decision.Allowed : Decision.NotYours("Sign in to take part in the debate.", typeof(DebatePermissions)))
-            .And(() => process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions))
-                : process.IsClosed ? Decision.NotNow("This process is closed: its debate takes no new comments.", typeof(DebatePermissions))
-                : Decision.Allowed);
-        var delete = read.And(() => target.Access.IsAuthenticated ? Decision.Allowed : Decision.NotYours("Sign in to take part in the debate.", typeof(DebatePermissions)))
-            .And(() => process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions)) : Decision.Allowed);
+        var signedIn = read.And(() => DebatePermissions.SignedIn(target.Access));
+        var open = signedIn.And(() => DebatePermissions.OpenIn(process));
+        var delete = signedIn.And(() => DebatePermissions.NotArchived(process));
         return new DebateSubject(Kind, process.Id, process.Id, process.Title, $"/processes/{process.Id}", target.Access, target.Actor)
         {
             Read = read,

@@ -29,15 +29,13 @@ public sealed class ProcessProposalDebateTargets(ProposalAccess access, CocreoDb
         var (proposal, process) = (target.Proposal, target.Proposals.Process.Process);
         var shown = (await moderation.StatusAsync(ProcessProposalContents.Kind, proposal.Id, cancellationToken)).IsShown;
         var read = target.Decide(ProposalAction.View);
-        var signedIn = read.And(() => target.Proposals.Access.IsAuthenticated ? Decision.Allowed : Decision.NotYours("Sign in to take part in the debate.", typeof(DebatePermissions)));
+        var signedIn = read.And(() => DebatePermissions.SignedIn(target.Proposals.Access));
         var open = signedIn
-            .And(() => process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions))
-                : process.IsClosed ? Decision.NotNow("This process is closed: its debate takes no new comments.", typeof(DebatePermissions))
-                : Decision.Allowed)
+            .And(() => DebatePermissions.OpenIn(process))
             .And(() => shown ? Decision.Allowed : Decision.NotNow("This proposal is hidden by the moderators: its debate takes no new comments.", typeof(BudgetingPermissions)))
             .And(() => proposal.IsOpen ? Decision.Allowed : Decision.NotNow("This proposal was withdrawn or merged: its debate takes no new comments.", typeof(ProposalPermissions)));
-        var delete = signedIn.And(() => process.IsArchived ? Decision.NotNow("This process is archived: its debate is closed.", typeof(DebatePermissions)) : Decision.Allowed);
-        return new DebateSubject(Kind, proposal.Id, process.Id, proposal.Title, Link(process.Id, proposal.Id), target.Proposals.Access, target.Proposals.Actor)
+        var delete = signedIn.And(() => DebatePermissions.NotArchived(process));
+        return new DebateSubject(Kind, proposal.Id, process.Id, proposal.Title, ProposalLinks.Of(process.Id, proposal.Id), target.Proposals.Access, target.Proposals.Actor)
         {
             Read = read,
             Comment = open,
@@ -50,7 +48,6 @@ public sealed class ProcessProposalDebateTargets(ProposalAccess access, CocreoDb
 
     public async Task<IReadOnlyDictionary<int, DebatePlace>> PlacesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.BudgetId == null).Select(p => new { p.Id, p.Title, p.ProcessId }).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Id, p => new DebatePlace(t["A comment on the proposal “{0}”", p.Title], p.Title, Link(p.ProcessId, p.Id), p.ProcessId, new { proposal = p.Id }));
+            .ToDictionary(p => p.Id, p => new DebatePlace(t["A comment on the proposal “{0}”", p.Title], p.Title, ProposalLinks.Of(p.ProcessId, p.Id), p.ProcessId, new { proposal = p.Id }));
 
-    private static string Link(int processId, int proposalId) => $"/processes/{processId}/proposals/{proposalId}";
 }

@@ -70,7 +70,7 @@ public sealed class ProcessProposalTargets(CocreoDbContext db, ProposalAccess ac
         var change = new Change<ProposalsTarget>(target, db, log, checkpoints, now);
         await change.PrepareAsync(cancellationToken);
         var proposalId = await putForward.RunAsync(change, new PutForwardProposal.Command(processId, content, Guid.Empty), cancellationToken);
-        return new ProposalMade(proposalId, title, Link(processId, proposalId), proposalId);
+        return new ProposalMade(proposalId, title, ProposalLinks.Of(processId, proposalId), proposalId);
     }
 
     public async Task<IReadOnlyDictionary<int, ProposalMade>> DescribeAsync(IReadOnlyCollection<int> proposalIds, CancellationToken cancellationToken)
@@ -80,8 +80,7 @@ public sealed class ProcessProposalTargets(CocreoDbContext db, ProposalAccess ac
             return new Dictionary<int, ProposalMade>();
         }
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => proposalIds.Contains(p.Id) && p.BudgetId == null).ToListAsync(cancellationToken);
-        return proposals.ToDictionary(p => p.Id, p => new ProposalMade(p.Id, p.LocalTitle(Platform.Localization.Cultures.Current).Text, Link(p.ProcessId, p.Id), p.Id));
+        return proposals.ToDictionary(p => p.Id, p => new ProposalMade(p.Id, p.LocalTitle(Platform.Localization.Cultures.Current).Text, ProposalLinks.Of(p.ProcessId, p.Id), p.Id));
     }
 
-    private static string Link(int processId, int proposalId) => $"/processes/{processId}/proposals/{proposalId}";
 }
