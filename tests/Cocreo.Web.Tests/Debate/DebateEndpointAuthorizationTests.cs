@@ -28,6 +28,10 @@ public sealed class DebateEndpointAuthorizationTests(Budgeting.BudgetingSqliteAp
     private static readonly string[] NotAuthor = [SignIn, Changed, Changed, Forbidden, Changed, Changed];
     private static readonly string[] NotAuthorApi = ["401", Changed, Changed, Forbidden, Changed, Changed];
 
+    // The process's team (facilitator, owner) and the platform's admins, who moderate every process, write the synthesis of its debates.
+    private static readonly string[] Team = [SignIn, Forbidden, Changed, Changed, Forbidden, Changed];
+    private static readonly string[] TeamApi = ["401", Forbidden, Changed, Changed, Forbidden, Changed];
+
     private sealed record Attempt(string Url, Dictionary<string, string> Fields, string? Json = null, string Method = "POST");
 
     private sealed record Row(Endpoint Endpoint, Func<DebateCast, int, Task<Attempt>> Attempt, Func<DebateCast, Task<string>> State, string[] Expected);
@@ -38,8 +42,14 @@ public sealed class DebateEndpointAuthorizationTests(Budgeting.BudgetingSqliteAp
 
     private static Task<string> Log(DebateCast cast) => cast.StateAsync(db => db.Set<ProcessLogEntry>().Where(e => e.ProcessId == cast.People.ProcessId).Select(e => e.Action));
 
+    private static Task<string> Synthesis(DebateCast cast) => cast.StateAsync(db => db.Set<DebateSynthesis>().Where(s => s.ProcessId == cast.People.ProcessId).Select(s => s.Summary + s.Version));
+
     private static readonly Dictionary<string, Row> Rows = new()
     {
+        ["thread/synthesis"] = new(new("POST", "/debate/{kind}/{id:int}/synthesis"),
+            async (cast, i) => new($"/debate/process/{cast.People.ProcessId}/synthesis", new() { ["Input.Summary"] = $"Summary {i}.", ["Input.Version"] = $"{await cast.SynthesisVersionAsync()}" }), Synthesis, Team),
+        ["api/synthesis"] = new(new("PUT", "/api/v1/debates/{kind}/{id:int}/synthesis"),
+            async (cast, i) => new(cast.Api("synthesis"), [], $"{{\"summary\":\"API summary {i}.\",\"version\":{await cast.SynthesisVersionAsync()}}}", "PUT"), Synthesis, TeamApi),
         ["thread/comment"] = new(new("POST", "/debate/{kind}/{id:int}", "Comment"),
             (cast, i) => Task.FromResult(new Attempt(cast.Thread("Comment"), new() { ["Comment"] = $"A thought {i}.", ["alignment"] = "For" })), Comments, SignedIn),
         ["thread/reply"] = new(new("POST", "/debate/{kind}/{id:int}", "Comment"),
@@ -124,6 +134,8 @@ internal sealed class DebateCast(CocreoApp app, ProcessCast people)
 
     public async Task<int> ProposalAsync() => proposal ??= await Budgeting.BudgetingScenario.ProposeAsync(people.OtherStaffClient,
         await Budgeting.BudgetingScenario.CreateBudgetAsync(people.OwnerClient, people.ProcessId), new Budgeting.Idea("A pocket park", 40_000m));
+
+    public Task<int> SynthesisVersionAsync() => app.WithDbAsync(db => db.Set<DebateSynthesis>().Where(s => s.ProcessId == people.ProcessId).Select(s => s.Version).SingleOrDefaultAsync());
 
     /// <summary>A new comment by <paramref name="authorId"/> on the process's problem (or on another target).</summary>
     public Task<int> CommentAsync(string authorId, string kind = "process", int? targetId = null) => app.WithDbAsync(async db =>

@@ -25,7 +25,42 @@ public static class DebateApi
             .WithSummary("Its author deletes a comment; its place says so.").DisableAntiforgery();
         api.MapPost("/comments/{commentId:int}/vote", Vote).WithName("VoteOnComment")
             .WithSummary("Votes a comment up (1) or down (-1), or takes the vote back (0); one vote per person, changeable.").DisableAntiforgery();
+        api.MapGet("/synthesis", GetSynthesis).WithName("GetDebateSynthesis")
+            .WithSummary("The synthesis of a debate by the process's team: summary and arguments for and against, each with the comments it cites; 404 before one is written.");
+        api.MapPut("/synthesis", PutSynthesis).WithName("WriteDebateSynthesis")
+            .WithSummary("The process's team writes the synthesis (it replaces the previous one). `version` is the version read (0 for the first): 422 when someone changed it since.").DisableAntiforgery();
         return api;
+    }
+
+    private static async Task<IResult> GetSynthesis(string kind, int id, HttpContext http, DebateTargetDirectory targets, SynthesisReader reader, CancellationToken cancellationToken)
+    {
+        var subject = await targets.ReadAsync(kind, id, http.User, cancellationToken);
+        if (await reader.ReadAsync(subject.Kind, subject.Id, cancellationToken) is not { } shown)
+        {
+            return TypedResults.NotFound();
+        }
+        var s = shown.Synthesis;
+        return TypedResults.Ok(new SynthesisDocument(kind, id, s.Summary, s.Version, s.WrittenAt,
+            s.Arguments.OrderBy(a => a.Position).Select(a => new ArgumentDocument(a.Side, a.Text, a.CommentIds)).ToList()));
+    }
+
+    private static async Task<IResult> PutSynthesis(string kind, int id, SynthesisRequest request, HttpContext http, ChangeRunner changes, WriteSynthesis.Handler write, IAntiforgery antiforgery, IStringLocalizer<DebateText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        IReadOnlyList<ArgumentDraft> arguments;
+        try
+        {
+            arguments = (request.Arguments ?? []).Select((a, i) => SynthesisInput.Argument(i + 1, a.Side, a.Text, a.Comments)).ToList();
+        }
+        catch (RuleException rule)
+        {
+            throw new RefusedException(rule.ToRefusal());
+        }
+        var outcome = await changes.RunAsync(write, new WriteSynthesis.Command(kind, id, request.Summary ?? "", arguments, request.Version ?? 0), cancellationToken);
+        return TypedResults.Ok(new WrittenDocument(outcome.Version, outcome.Changed));
     }
 
     private static async Task<Ok<DebateDocument>> Get(string kind, int id, DebateSort? sort, string? after, int? expand, HttpContext http, DebateTargetDirectory targets, DebateThreads threads, CancellationToken cancellationToken)
@@ -94,6 +129,16 @@ public static class DebateApi
 public sealed record CommentRequest(string? Body, Alignment? Alignment, int? ParentId, Guid? SubmissionId);
 
 public sealed record VoteRequest(int Value);
+
+public sealed record SynthesisRequest(string? Summary, int? Version, IReadOnlyList<ArgumentRequest>? Arguments);
+
+public sealed record ArgumentRequest(Alignment? Side, string? Text, IReadOnlyList<int>? Comments);
+
+public sealed record SynthesisDocument(string Kind, int Id, string Summary, int Version, DateTime WrittenAt, IReadOnlyList<ArgumentDocument> Arguments);
+
+public sealed record ArgumentDocument(Alignment Side, string Text, IReadOnlyList<int> Comments);
+
+public sealed record WrittenDocument(int Version, bool Changed);
 
 public sealed record PostedDocument(int Id, bool Held);
 

@@ -29,6 +29,7 @@ public sealed class DebateCapability : Capability
         ("process.commented", "Commented on the process's problem and purpose"),
         ("process.comment-edited", "Edited their comment on the process's problem and purpose"),
         ("process.comment-deleted", "Deleted their comment on the process's problem and purpose"),
+        ("debate.synthesis-written", "Wrote the synthesis of a debate"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -38,6 +39,7 @@ public sealed class DebateCapability : Capability
         services.AddScoped<IDebateTargets, ProcessDebateTargets>();
         services.AddScoped<DebateThreads>();
         services.AddScoped<DebateActions>();
+        services.AddScoped<SynthesisReader>();
         services.AddScoped<DebateDirectory>();
         services.AddSingleton<BridgingCache>();
         services.AddScoped<IModeratedContent, DebateComments>();

@@ -17,7 +17,7 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
     public async Task SeedAsync(DemoCity city, CancellationToken cancellationToken)
     {
         var processId = city.Process("library");
-        await SeedAsync(city, DebateKinds.Process, processId, processId, new { process = processId },
+        var library = await SeedAsync(city, DebateKinds.Process, processId, processId, new { process = processId },
         [
             (-1, 0, Alignment.For, "Opening hours are the real problem: the library closes at 15:00, before most people finish work."),
             (0, 1, Alignment.Against, "I work shifts; mornings suit me. Longer evenings would cost the morning hours."),
@@ -29,6 +29,14 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
             (6, 5, Alignment.For, "Yes: the study spaces are full at exam time and empty otherwise."),
             (-1, 6, Alignment.Neutral, "A short survey of people who stopped coming would tell us more than we guess here."),
         ], cancellationToken);
+        await SynthesiseAsync(city, DebateKinds.Process, processId, new { process = processId },
+            "Most agree the library's hours no longer fit people's lives; they differ on whether evenings should cost mornings. " +
+            "Volunteers in the reading room came up as a way to have both, and young people as the group the purpose should name.",
+            [
+                (Alignment.For, "Closing at 15:00 shuts out everyone who works days.", [library[0].Id, library[3].Id]),
+                (Alignment.For, "The purpose should name young people, who stopped coming.", [library[6].Id, library[7].Id]),
+                (Alignment.Against, "Longer evenings must not cost the morning hours that shift workers use.", [library[1].Id]),
+            ], cancellationToken);
 
         var proposal = await db.Set<Proposal>().AsNoTracking().Join(db.Set<Budget>().Where(b => b.IsDemo), p => p.BudgetId, b => b.Id, (p, b) => new { p.Id, b.ProcessId, p.BudgetId, p.Number })
             .OrderBy(p => p.Id).Skip(1).FirstOrDefaultAsync(cancellationToken);
@@ -45,7 +53,7 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
     }
 
     /// <summary>Comments (parent index or −1, author index, alignment, text) and votes that make best, bridging and most discussed differ.</summary>
-    private async Task SeedAsync(DemoCity city, string kind, int targetId, int processId, object where, (int Parent, int Author, Alignment Alignment, string Body)[] script, CancellationToken cancellationToken)
+    private async Task<List<Comment>> SeedAsync(DemoCity city, string kind, int targetId, int processId, object where, (int Parent, int Author, Alignment Alignment, string Body)[] script, CancellationToken cancellationToken)
     {
         CocreoUser Citizen(int i) => city.Citizens[i % city.Citizens.Count];
         var posted = new List<Comment>();
@@ -85,5 +93,22 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        return posted;
+    }
+
+    /// <summary>The facilitator's synthesis of a debate, logged as the page would log it.</summary>
+    private async Task SynthesiseAsync(DemoCity city, string kind, int targetId, object where, string summary, (Alignment Side, string Text, int[] Comments)[] arguments, CancellationToken cancellationToken)
+    {
+        city.Time.Advance(TimeSpan.FromHours(2));
+        var synthesis = DebateSynthesis.For(kind, targetId, city.Process("library"));
+        synthesis.Write(summary, arguments.Select(a => new ArgumentDraft(a.Side, a.Text, a.Comments)).ToList(), city.Facilitator.Id, city.Time.Now);
+        db.Add(synthesis);
+        await db.SaveChangesAsync(cancellationToken);
+        var about = System.Text.Json.JsonSerializer.SerializeToElement(where).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        about["on"] = kind;
+        about["version"] = synthesis.Version;
+        about["for"] = arguments.Count(a => a.Side == Alignment.For);
+        about["against"] = arguments.Count(a => a.Side == Alignment.Against);
+        await city.Log.AppendAsync(synthesis.ProcessId, LogActor.Named(city.Facilitator.DisplayName, "facilitator"), "debate.synthesis-written", about, cancellationToken);
     }
 }

@@ -83,7 +83,7 @@ public sealed class DebatePersonalData(CocreoDbContext db) : PersonalDataPart
 {
     public override string Part => "debate";
 
-    public override IReadOnlyCollection<string> Columns { get; } = ["Comments.AuthorUserId", "CommentVotes.UserId"];
+    public override IReadOnlyCollection<string> Columns { get; } = ["Comments.AuthorUserId", "CommentVotes.UserId", "DebateSyntheses.WrittenByUserId"];
 
     public override async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken) => new
     {
@@ -92,6 +92,8 @@ public sealed class DebatePersonalData(CocreoDbContext db) : PersonalDataPart
             .ToListAsync(cancellationToken),
         votes = await db.Set<CommentVote>().AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.CommentId)
             .Select(v => new { comment = v.CommentId, v.Value, v.VotedAt }).ToListAsync(cancellationToken),
+        synthesesLastWritten = await db.Set<DebateSynthesis>().AsNoTracking().Where(s => s.WrittenByUserId == userId).OrderBy(s => s.Id)
+            .Select(s => new { on = s.TargetKind, target = s.TargetId, s.Version, s.WrittenAt }).ToListAsync(cancellationToken),
     };
 
     public override async Task ForgetAsync(string userId, DateTime now, CancellationToken cancellationToken)
@@ -99,6 +101,11 @@ public sealed class DebatePersonalData(CocreoDbContext db) : PersonalDataPart
         foreach (var comment in await db.Set<Comment>().Where(c => c.AuthorUserId == userId).ToListAsync(cancellationToken))
         {
             comment.ForgetAuthor();
+        }
+        // A synthesis is the organisation's text: it stays, without the name of whoever last wrote it.
+        foreach (var synthesis in await db.Set<DebateSynthesis>().Where(s => s.WrittenByUserId == userId).ToListAsync(cancellationToken))
+        {
+            synthesis.ForgetWriter();
         }
     }
 }

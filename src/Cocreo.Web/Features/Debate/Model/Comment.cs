@@ -215,6 +215,15 @@ public sealed class DebateRuleException(string code, string? formField = null, p
         "ParentElsewhere" => "The comment you answer is not in this debate.",
         "VoteUnknown" => "Vote up or down.",
         "OwnComment" => "You cannot vote on your own comment.",
+        "SynthesisChanged" => "Someone changed the synthesis while you were writing: read their version, then save again.",
+        "SynthesisTooLong" => "A summary can have at most {0} characters.",
+        "TooManyArguments" => "A synthesis can list at most {0} arguments.",
+        "CitedElsewhere" => "These comments are not shown in this debate (deleted, hidden or elsewhere): {0}.",
+        "CitationUnreadable" => "Argument {0}: \"{1}\" is not a comment number; write numbers such as #12.",
+        "ArgumentSide" => "Argument {0}: choose for or against.",
+        "ArgumentEmpty" => "Argument {0}: write the argument, or empty its row.",
+        "ArgumentTooLong" => "Argument {0}: an argument can have at most {1} characters.",
+        "TooManyCitations" => "Argument {0}: cite at most {1} comments.",
         _ => "This change is not allowed.",
     };
 
