@@ -37,10 +37,15 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         await SupportAsync(cast.AdminClient, trees);
         var comment = await cast.OtherStaffClient.SubmitAsync($"/proposals/{park}", new() { ["Comment"] = "Yes, **please**!" }, handler: "Comment");
         Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        var onDuplicate = await cast.AdminClient.SubmitAsync($"/proposals/{treesAgain}", new() { ["Comment"] = "Plane trees, please." }, handler: "Comment");
+        Assert.Equal(HttpStatusCode.Redirect, onDuplicate.StatusCode);
         var merge = await cast.FacilitatorClient.SubmitAsync($"/proposals/{treesAgain}/review", new() { ["MergeInto"] = trees.ToString(System.Globalization.CultureInfo.InvariantCulture) }, handler: "Merge");
         Assert.Equal(HttpStatusCode.Redirect, merge.StatusCode);
         var supporters = await App.WithDbAsync(db => db.Set<ProposalSupport>().Where(s => s.ProposalId == trees).Select(s => s.UserId).ToListAsync());
         Assert.Equal(new[] { cast.Admin.Id, cast.OtherStaff.Id }.Order(), supporters.Order());
+        // The duplicate's debate moved with it: its comment is shown once, under the proposal merged into.
+        Assert.Contains("Plane trees, please.", (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{trees}")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().CountAsync(c => c.TargetKind == "proposal" && c.TargetId == treesAgain)));
         Assert.Contains("Yes, please!", (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{park}")).Body!.TextContent, StringComparison.Ordinal);
 
         // Review: voting cannot open while a proposal waits for review.
@@ -97,7 +102,7 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
             [
                 "budget.created",
                 "proposal.submitted", "proposal.submitted", "proposal.submitted", "proposal.submitted", "proposal.submitted",
-                "proposal.supported", "proposal.supported", "proposal.supported", "proposal.commented", "proposal.merged",
+                "proposal.supported", "proposal.supported", "proposal.supported", "proposal.commented", "proposal.commented", "proposal.merged",
                 "budget.phase-advanced", "proposal.reviewed", "proposal.reviewed", "proposal.reviewed", "proposal.reviewed",
                 "budget.voting-opened", "budget.voting-closed", "budget.results-published", "budget.phase-advanced", "project.progress",
             ],

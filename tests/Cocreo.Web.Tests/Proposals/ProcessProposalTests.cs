@@ -133,6 +133,15 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal(HttpStatusCode.OK, (await ApiAsync(client, HttpMethod.Post, $"/api/v1/process-proposals/{duplicate}/supports")).StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/process-proposals/{original}/supports")).StatusCode);
+        async Task<int> CommentAsync(FormClient client, int proposal, string body, int? parentId = null)
+        {
+            var response = await ApiAsync(client, HttpMethod.Post, $"/api/v1/debates/process-proposal/{proposal}/comments", new { body, parentId, submissionId = Guid.NewGuid() });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+        var onOriginal = await CommentAsync(cast.OtherStaffClient, original, "Evenings, yes.");
+        var onDuplicate = await CommentAsync(cast.OtherStaffClient, duplicate, "Until 21:00 at least.");
+        var reply = await CommentAsync(cast.ParticipantClient, duplicate, "20:00 would do.", onDuplicate);
 
         // Not into itself, nor into a proposal that does not exist.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(cast.OwnerClient, $"/processes/{cast.ProcessId}/proposals/{duplicate}?handler=Merge", new() { ["into"] = duplicate.ToString() })).StatusCode);
@@ -147,8 +156,17 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
         using (var data = JsonDocument.Parse(entry.Data))
         {
             Assert.Equal(1, data.RootElement.GetProperty("supportsCarriedOver").GetInt32());
+            Assert.Equal(2, data.RootElement.GetProperty("commentsCarriedOver").GetInt32());
+            Assert.Equal(1, data.RootElement.GetProperty("coAuthorsCarriedOver").GetInt32());
         }
+        // Every comment once, under the original, its reply still under it; the duplicate's author writes the original with its author.
+        var debate = await App.WithDbAsync(db => db.Set<Cocreo.Web.Features.Debate.Comment>().Where(c => c.TargetKind == ProcessProposalDebateTargets.DebateKind && (c.TargetId == original || c.TargetId == duplicate))
+            .Select(c => new { c.Id, c.TargetId, c.ParentId }).ToListAsync());
+        Assert.Equal([onOriginal, onDuplicate, reply], debate.Where(c => c.TargetId == original).Select(c => c.Id).Order());
+        Assert.Equal(onDuplicate, debate.Single(c => c.Id == reply).ParentId);
+        Assert.Equal([cast.Facilitator.Id], await App.WithDbAsync(db => db.Set<ProposalCoAuthor>().Where(c => c.ProposalId == original).Select(c => c.UserId!).ToListAsync()));
         var originalPage = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/proposals/{original}");
+        Assert.NotNull(originalPage.QuerySelector($"#comment-{reply}"));
         Assert.Contains("Open the library in the evening", originalPage.QuerySelector("#merged-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var duplicatePage = await cast.AnonymousClient.GetOkPageAsync($"/processes/{cast.ProcessId}/proposals/{duplicate}");
         Assert.Contains("Evening opening of the library", duplicatePage.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);

@@ -40,6 +40,7 @@ public sealed class DebateCapability : Capability
         services.AddScoped<DebateThreads>();
         services.AddScoped<DebateActions>();
         services.AddScoped<SynthesisReader>();
+        services.AddScoped<DebateCarryOver>();
         services.AddScoped<DebateDirectory>();
         services.AddSingleton<BridgingCache>();
         services.AddScoped<IModeratedContent, DebateComments>();

@@ -42,3 +42,22 @@ public sealed class DebateComments(CocreoDbContext db, DebateTargetDirectory tar
         return result;
     }
 }
+
+/// <summary>
+/// When a capability merges one of its targets into another of the same kind (a duplicate proposal), the debate
+/// moves with it: every comment, with its replies, votes and moderation, is shown once, under the target merged into.
+/// Runs inside the merge's change (tracked; saved with it or not at all).
+/// </summary>
+public sealed class DebateCarryOver(CocreoDbContext db)
+{
+    /// <summary>Moves the comments of <paramref name="from"/> to <paramref name="into"/>; how many moved.</summary>
+    public async Task<int> CarryAsync(string kind, int from, int into, CancellationToken cancellationToken)
+    {
+        var comments = await db.Set<Comment>().Where(c => c.TargetKind == kind && c.TargetId == from).ToListAsync(cancellationToken);
+        foreach (var comment in comments)
+        {
+            comment.MoveTo(into);
+        }
+        return comments.Count;
+    }
+}

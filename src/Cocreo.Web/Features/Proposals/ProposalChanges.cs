@@ -165,7 +165,8 @@ public static class WithdrawProcessProposal
 /// The team merges a duplicate proposal of the process into another: each supporter of the duplicate now supports
 /// the other once (a person who supported both keeps one support), both link to each other (the duplicate's
 /// <see cref="Proposal.MergedIntoId"/>; the original lists what was merged into it), logged with how many supports
-/// were carried. What was written under the duplicate stays readable on its page, which the original links to.
+/// were carried. Its debate moves to the original (each comment once, with its replies, votes and moderation), and its
+/// author and co-authors become co-authors of the original (each once).
 /// </summary>
 public static class MergeProcessProposal
 {
@@ -173,7 +174,7 @@ public static class MergeProcessProposal
 
     public sealed record Outcome(int Carried);
 
-    public sealed class Handler(ProposalAccess access, CocreoDbContext db) : ProcessProposalChange<Command, Outcome>(access, ProposalAction.Answer)
+    public sealed class Handler(ProposalAccess access, CocreoDbContext db, Debate.DebateCarryOver debates) : ProcessProposalChange<Command, Outcome>(access, ProposalAction.Answer)
     {
         public override async Task<Outcome> RunAsync(Change<ProcessProposalTarget> change, Command command, CancellationToken cancellationToken)
         {
@@ -193,8 +194,28 @@ public static class MergeProcessProposal
                 }
                 db.Remove(support);
             }
-            change.Log("proposal.merged-into", new { duplicate = duplicate.Id, into = original.Id, supportsCarriedOver = carried });
+            var comments = await debates.CarryAsync(ProcessProposalDebateTargets.DebateKind, duplicate.Id, original.Id, cancellationToken);
+            var coAuthors = await CarryCoAuthorsAsync(duplicate, original, change.Now, cancellationToken);
+            change.Log("proposal.merged-into", new { duplicate = duplicate.Id, into = original.Id, supportsCarriedOver = carried, commentsCarriedOver = comments, coAuthorsCarriedOver = coAuthors });
             return new Outcome(carried);
+        }
+
+        /// <summary>The duplicate's author and co-authors become co-authors of the proposal merged into (each once; its own author is not added).</summary>
+        private async Task<int> CarryCoAuthorsAsync(Proposal duplicate, Proposal original, DateTime now, CancellationToken cancellationToken)
+        {
+            var theirs = await db.Set<ProposalCoAuthor>().Where(c => c.ProposalId == duplicate.Id && c.UserId != null && c.UserId != "").Select(c => c.UserId!).ToListAsync(cancellationToken);
+            var writers = (await db.Set<ProposalCoAuthor>().Where(c => c.ProposalId == original.Id && c.UserId != null).Select(c => c.UserId!).ToListAsync(cancellationToken))
+                .Append(original.AuthorUserId).ToHashSet();
+            var carried = 0;
+            foreach (var userId in theirs.Prepend(duplicate.AuthorUserId).Where(u => u.Length > 0))
+            {
+                if (writers.Add(userId))
+                {
+                    db.Add(ProposalCoAuthor.CarriedOver(original.Id, userId, now));
+                    carried++;
+                }
+            }
+            return carried;
         }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Budgeting;
 
-/// <summary>The team merges a duplicate proposal into another; its supporters now support the other, once each.</summary>
+/// <summary>The team merges a duplicate proposal into another; its supporters now support the other, once each, and its debate moves there.</summary>
 public static class MergeProposal
 {
     public sealed record Command(int ProposalId, int Into) : IProposalCommand;
@@ -12,7 +12,7 @@ public static class MergeProposal
     /// <summary>How many supports were carried over to the proposal merged into.</summary>
     public sealed record Outcome(int Carried);
 
-    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db) : ProposalChange<Command, Outcome>(budgets, BudgetAction.Review)
+    public sealed class Handler(BudgetAccess budgets, CocreoDbContext db, Debate.DebateCarryOver debates) : ProposalChange<Command, Outcome>(budgets, BudgetAction.Review)
     {
         public override async Task<Outcome> RunAsync(Change<ProposalTarget> change, Command command, CancellationToken cancellationToken)
         {
@@ -38,7 +38,8 @@ public static class MergeProposal
                 }
                 db.Remove(support);
             }
-            change.Log("proposal.merged", new { budget = budget.Id, duplicate = duplicate.Number, into = original.Number, supportsCarriedOver = carried });
+            var comments = await debates.CarryAsync(Debate.DebateKinds.Proposal, duplicate.Id, original.Id, cancellationToken);
+            change.Log("proposal.merged", new { budget = budget.Id, duplicate = duplicate.Number, into = original.Number, supportsCarriedOver = carried, commentsCarriedOver = comments });
             return new Outcome(carried);
         }
     }

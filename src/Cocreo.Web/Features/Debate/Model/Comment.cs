@@ -22,9 +22,9 @@ public sealed class Comment
     public int Id { get; private set; }
 
     /// <summary>What is discussed: <see cref="DebateKinds"/>.</summary>
-    public string TargetKind { get; init; } = "";
+    public string TargetKind { get; private set; } = "";
 
-    public int TargetId { get; init; }
+    public int TargetId { get; private set; }
 
     /// <summary>The process the target belongs to (moderation, the log, the personal data).</summary>
     public int ProcessId { get; init; }
@@ -48,6 +48,9 @@ public sealed class Comment
     public bool AuthorLeft => AuthorName.Length == 0;
 
     public void ForgetAuthor() => AuthorName = "";
+
+    /// <summary>Its target was merged into another of the same kind: the comment (with its thread) moves there.</summary>
+    public void MoveTo(int targetId) => TargetId = targetId;
 
     /// <summary>Markdown; empty once its author deleted it.</summary>
     public string Body { get; private set; } = "";

@@ -41,6 +41,17 @@ public sealed class ProposalCoAuthor
         return (new ProposalCoAuthor { ProposalId = proposalId, Email = email, TokenHash = Hash(token), InvitedByUserId = invitedBy, InvitedAt = now }, token);
     }
 
+    /// <summary>
+    /// A co-author by merge: the author (or a co-author) of a duplicate merged into this proposal. No invitation was
+    /// sent; the row holds the hash of a secret nobody knows, so no link can ever accept it.
+    /// </summary>
+    public static ProposalCoAuthor CarriedOver(int proposalId, string userId, DateTime now)
+    {
+        var (row, _) = Invite(proposalId, "", "", now);
+        row.Accept(userId, now);
+        return row;
+    }
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
 
     /// <summary>The signed-in person accepts; accepting again changes nothing (returns false).</summary>
