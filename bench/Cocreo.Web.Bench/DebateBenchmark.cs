@@ -89,7 +89,7 @@ public static class DebateBenchmark
         Report("posting a comment (one after another)", times);
     }
 
-    private static async Task<List<double>> ReadAsync(List<FormClient> clients, string url, int requests)
+    internal static async Task<List<double>> ReadAsync(List<FormClient> clients, string url, int requests)
     {
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Task.WhenAll(clients.Select(async client =>
@@ -107,7 +107,7 @@ public static class DebateBenchmark
         return [.. times];
     }
 
-    private static void Report(string label, List<double> times)
+    internal static void Report(string label, List<double> times)
     {
         times.Sort();
         double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
