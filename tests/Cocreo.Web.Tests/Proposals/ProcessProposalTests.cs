@@ -212,6 +212,14 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
         }
         Assert.Equal([newest, popular, quiet], await IdsAsync(""));
         Assert.Equal(popular, (await IdsAsync("order=MostSupported"))[0]);
+        Assert.Equal(2, await SupportsAsync(App, popular));
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Delete, $"/api/v1/process-proposals/{popular}/supports")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, $"/api/v1/process-proposals/{newest}/supports")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/process-proposals/{newest}/supports")).StatusCode);
+        Assert.Equal([newest, popular, quiet], await IdsAsync("order=MostSupported"));
+        Assert.Equal(1, await SupportsAsync(App, popular));
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, $"/api/v1/process-proposals/{popular}/supports")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.OtherStaffClient, HttpMethod.Post, $"/api/v1/process-proposals/{popular}/supports")).StatusCode);
         Assert.Equal([newest, popular], await IdsAsync("category=Parks"));
         Assert.Equal([quiet], await IdsAsync("status=Rejected"));
         var shuffled = await IdsAsync("order=Random&seed=42");

@@ -60,8 +60,13 @@ public static class ProposalScenario
         return await client.PostAsync(url, values);
     }
 
-    public static Task<int> SupportsAsync(CocreoApp app, int proposalId) =>
-        app.WithDbAsync(db => db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == proposalId));
+    /// <summary>How many support the proposal; and the count kept on the proposal (the list's order) must say the same.</summary>
+    public static Task<int> SupportsAsync(CocreoApp app, int proposalId) => app.WithDbAsync(async db =>
+    {
+        var counted = await db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == proposalId);
+        Assert.Equal(counted, await db.Set<Proposal>().Where(p => p.Id == proposalId).Select(p => p.SupportCount).SingleAsync());
+        return counted;
+    });
 
     public static Task<List<ProcessLogEntry>> LogAsync(CocreoApp app, int processId, string action) =>
         app.WithDbAsync(db => db.Set<ProcessLogEntry>().Where(e => e.ProcessId == processId && e.Action == action).OrderBy(e => e.Sequence).ToListAsync());

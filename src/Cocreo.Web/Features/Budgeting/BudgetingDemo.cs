@@ -87,6 +87,7 @@ public sealed class BudgetingDemo(CocreoDbContext db) : IDemoSeed
             for (var s = 0; s < 2 + index % 4; s++)
             {
                 db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = citizens[(index + s + 1) % citizens.Count].Id });
+                proposal.CountSupports(+1);
             }
         }
         await SeedCommentsAsync(db, process.Id, budget.Id, proposals, citizens, staffActor, log, Now, cancellationToken);

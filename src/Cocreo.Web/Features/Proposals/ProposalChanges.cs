@@ -83,6 +83,7 @@ public static class SupportProcessProposal
                 throw new ProposalRuleException("SupportLimitReached", null, limit);
             }
             db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = userId });
+            proposal.CountSupports(+1);
             change.LogAs(ProposalsTarget.Participant, "proposal.supported", new { proposal = proposal.Id });
             return true;
         }
@@ -112,6 +113,7 @@ public static class WithdrawProcessSupport
                 return false;
             }
             db.Remove(support);
+            proposal.CountSupports(-1);
             change.LogAs(ProposalsTarget.Participant, "proposal.support-withdrawn", new { proposal = proposal.Id });
             return true;
         }
@@ -194,6 +196,8 @@ public static class MergeProcessProposal
                 }
                 db.Remove(support);
             }
+            original.CountSupports(carried);
+            duplicate.CountSupports(-duplicate.SupportCount);
             var comments = await debates.CarryAsync(ProcessProposalDebateTargets.DebateKind, duplicate.Id, original.Id, cancellationToken);
             var coAuthors = await CarryCoAuthorsAsync(duplicate, original, change.Now, cancellationToken);
             change.Log("proposal.merged-into", new { duplicate = duplicate.Id, into = original.Id, supportsCarriedOver = carried, commentsCarriedOver = comments, coAuthorsCarriedOver = coAuthors });

@@ -56,7 +56,7 @@ public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderat
         var seed = Math.Abs(filter.Seed % 100_003);
         var ordered = filter.Order switch
         {
-            ProposalOrder.MostSupported => query.OrderByDescending(p => db.Set<ProposalSupport>().Count(s => s.ProposalId == p.Id)).ThenByDescending(p => p.Id),
+            ProposalOrder.MostSupported => query.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.Id),
             ProposalOrder.Random => query.OrderBy(p => ((p.Id % 100_003) * 7_919 + seed) % 100_003).ThenBy(p => p.Id),
             _ => query.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id),
         };

@@ -44,6 +44,7 @@ public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
             foreach (var index in new[] { 0, 2, 3 }.Where((_, k) => (c + k) % 2 == 0))
             {
                 db.Add(new ProposalSupport { ProposalId = proposals[index].Id, UserId = city.Citizens[c].Id });
+                proposals[index].CountSupports(+1);
                 await city.Log.AppendAsync(processId, participant, "proposal.supported", new { proposal = proposals[index].Id });
             }
         }
@@ -62,6 +63,8 @@ public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
             }
             db.Remove(support);
         }
+        proposals[0].CountSupports(carried);
+        proposals[3].CountSupports(-proposals[3].SupportCount);
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(processId, staff, "proposal.merged-into", new { duplicate = proposals[3].Id, into = proposals[0].Id, supportsCarriedOver = carried });
         city.Time.Advance(TimeSpan.FromDays(1));

@@ -957,6 +957,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -971,6 +974,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ProcessId", "SubmittedAt");
+
+                    b.HasIndex("ProcessId", "SupportCount");
 
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 

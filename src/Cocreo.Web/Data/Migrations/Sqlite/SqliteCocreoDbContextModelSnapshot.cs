@@ -925,6 +925,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -939,6 +942,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ProcessId", "SubmittedAt");
+
+                    b.HasIndex("ProcessId", "SupportCount");
 
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 

@@ -101,6 +101,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // One model: a budget project has its budget's process; a proposal of the process has no budget.
         proposal.HasOne<Processes.Process>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasIndex(p => new { p.ProcessId, p.BudgetId, p.Status });
+        // The list's two orders that page on an index: newest and most supported.
+        proposal.HasIndex(p => new { p.ProcessId, p.SubmittedAt });
+        proposal.HasIndex(p => new { p.ProcessId, p.SupportCount });
         proposal.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(p => p.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);

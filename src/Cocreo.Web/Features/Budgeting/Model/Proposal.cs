@@ -75,6 +75,16 @@ public sealed class Proposal
     /// <summary>Pictures of the project; never loaded with the proposal (they are large), only added through it.</summary>
     public List<ProposalImage> Images { get; private set; } = [];
 
+    /// <summary>
+    /// How many support it, kept with every change of its supports (support, withdrawal, merge, a supporter's account
+    /// deleted) so that "most supported" pages on an index instead of counting every proposal's supports. Only the
+    /// order uses it; the numbers shown are counted from the supports themselves.
+    /// </summary>
+    public int SupportCount { get; private set; }
+
+    /// <summary>One more (+1) or one fewer (−1) support, or the supports carried over from a merged duplicate.</summary>
+    public void CountSupports(int change) => SupportCount = Math.Max(0, SupportCount + change);
+
     private Proposal()
     {
     }

@@ -23,6 +23,7 @@ public static class SupportProposal
             }
             // A parallel second support by the same person fails on the unique key; tried again, it finds this one.
             db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = userId });
+            proposal.CountSupports(+1);
             change.LogAs(BudgetTarget.Participant, "proposal.supported", new { budget = proposal.BudgetId, proposal = proposal.Number });
             return true;
         }
@@ -45,6 +46,7 @@ public static class WithdrawSupport
                 return false;
             }
             db.Remove(support);
+            proposal.CountSupports(-1);
             change.LogAs(BudgetTarget.Participant, "proposal.support-withdrawn", new { budget = proposal.BudgetId, proposal = proposal.Number });
             return true;
         }

@@ -38,6 +38,8 @@ public static class MergeProposal
                 }
                 db.Remove(support);
             }
+            original.CountSupports(carried);
+            duplicate.CountSupports(-duplicate.SupportCount);
             var comments = await debates.CarryAsync(Debate.DebateKinds.Proposal, duplicate.Id, original.Id, cancellationToken);
             change.Log("proposal.merged", new { budget = budget.Id, duplicate = duplicate.Number, into = original.Number, supportsCarriedOver = carried, commentsCarriedOver = comments });
             return new Outcome(carried);
