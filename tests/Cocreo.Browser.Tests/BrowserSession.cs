@@ -94,3 +94,21 @@ public static class Accessibility
             $"- [{v.Impact}] {v.Id}: {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + n.Html))}")));
     }
 }
+
+/// <summary>Keyboard use of a page.</summary>
+public static class KeyboardReach
+{
+    /// <summary>Presses Tab until the element has the focus (it is reachable from the keyboard), failing after <paramref name="most"/> presses.</summary>
+    public static async Task TabToAsync(this IPage page, ILocator target, int most = 120)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"Not reached with {most} presses of Tab on {page.Url}: {await target.EvaluateAsync<string>("el => el.outerHTML.slice(0, 200)")}");
+    }
+}

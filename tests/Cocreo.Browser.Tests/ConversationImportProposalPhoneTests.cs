@@ -72,12 +72,12 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         // The import page: the file, the question, and the button, each reached from the keyboard.
         await page.GotoAsync($"/processes/{processId}/conversations/import");
         await CheckAsync();
-        await TabToAsync(page, page.Locator("#Files"));
+        await page.TabToAsync(page.Locator("#Files"));
         await page.Locator("#Files").SetInputFilesAsync(new FilePayload { Name = "vrtaca-polis-export.zip", MimeType = "application/zip", Buffer = export });
-        await TabToAsync(page, page.Locator("#Input_Question"));
+        await page.TabToAsync(page.Locator("#Input_Question"));
         await page.Keyboard.TypeAsync("Za kaj naj gre denar četrti?");
         var import = page.Locator("form[enctype='multipart/form-data'] button[type=submit]");
-        await TabToAsync(page, import);
+        await page.TabToAsync(import);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/manage", StringComparison.Ordinal));
         var conversationId = int.Parse(page.Url.Split("/conversations/")[1].Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -86,15 +86,15 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         // The translations page, by keyboard: the question in English.
         await page.GotoAsync($"/conversations/{conversationId}/translations");
         await CheckAsync();
-        await TabToAsync(page, page.Locator("#language"));
+        await page.TabToAsync(page.Locator("#language"));
         await page.Locator("#language").SelectOptionAsync("en");
-        await TabToAsync(page, page.Locator("main form[method='get'] button[type=submit]"));
+        await page.TabToAsync(page.Locator("main form[method='get'] button[type=submit]"));
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("language=en", StringComparison.Ordinal));
         await CheckAsync();
-        await TabToAsync(page, page.Locator("#Input_Question"));
+        await page.TabToAsync(page.Locator("#Input_Question"));
         await page.Keyboard.TypeAsync("What should the district's money pay for?");
-        await TabToAsync(page, page.Locator("main form[method='post'] button[type=submit]"));
+        await page.TabToAsync(page.Locator("main form[method='post'] button[type=submit]"));
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main li span[lang='en']")).ToHaveTextAsync("What should the district's money pay for?");
         await CheckAsync();
@@ -110,7 +110,7 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         await CheckAsync();
         var statementId = await app.WithDbAsync(db => Task.FromResult(db.Set<ConversationStatement>().Single(s => s.ConversationId == conversationId && s.Text == Trees).Id));
         var make = page.Locator($".statement-proposal a[href='/conversations/{conversationId}/statements/{statementId}/proposal']");
-        await TabToAsync(page, make, 400);
+        await page.TabToAsync(make, 400);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/proposal", StringComparison.Ordinal));
         await CheckAsync();
@@ -118,7 +118,7 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         await page.Locator("#Input_Category").SelectOptionAsync("Zelene površine");
         await page.Locator("#Input_EstimatedCost").FillAsync("24000");
         var submit = page.Locator("main form[method='post'] button[type=submit]");
-        await TabToAsync(page, submit);
+        await page.TabToAsync(submit);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/proposals/", StringComparison.Ordinal));
         await CheckAsync();
@@ -126,7 +126,7 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
 
         // The proposal's page links back to the statement on the map.
         var back = page.Locator($"a[href='/conversations/{conversationId}/map#proposal-from-{statementId}']");
-        await TabToAsync(page, back);
+        await page.TabToAsync(back);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains($"/conversations/{conversationId}/map", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator($"#proposal-from-{statementId}")).ToContainTextAsync("Drevesa ob glavni cesti");
@@ -141,19 +141,5 @@ public sealed class ConversationImportProposalPhoneTests(ServedApp app, Chromium
         await Assertions.Expect(page.Locator("main h1[lang='en']")).ToHaveTextAsync("What should the district's money pay for?");
         await page.AssertNoSeriousViolationsAsync();
         await phone.CloseAsync();
-    }
-
-    /// <summary>Presses Tab until the element has the focus (it is reachable from the keyboard), failing after <paramref name="most"/> presses.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target, int most = 120)
-    {
-        for (var i = 0; i < most; i++)
-        {
-            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
-            {
-                return;
-            }
-            await page.Keyboard.PressAsync("Tab");
-        }
-        Assert.Fail($"Not reached with {most} presses of Tab on {page.Url}: {await target.EvaluateAsync<string>("el => el.outerHTML.slice(0, 200)")}");
     }
 }
