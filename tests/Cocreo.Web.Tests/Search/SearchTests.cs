@@ -155,6 +155,30 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Proposals_of_a_process_and_their_comments_are_found_at_their_pages_until_hidden()
+    {
+        var cast = await Proposals.ProposalScenario.ProcessWithProposalsAsync(App);
+        await Scenarios.VerifyOrganisationAsync(App, cast.OrganisationId);
+        var tag = Unique("pp");
+        var id = await Proposals.ProposalScenario.PutForwardAsync(cast.ParticipantClient, cast.ProcessId, $"Evening library {tag}");
+        var posted = await Proposals.ProposalScenario.ApiAsync(cast.OtherStaffClient, HttpMethod.Post, $"/api/v1/debates/process-proposal/{id}/comments",
+            new { body = $"Reading room volunteers {tag}", submissionId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var link = $"/processes/{cast.ProcessId}/proposals/{id}";
+
+        Assert.Equal([link], (await SearchApiAsync(cast.AnonymousClient, $"library {tag}", $"&type={SearchKind.Proposal}")).Results.Select(r => r.Url));
+        var comment = Assert.Single((await SearchApiAsync(cast.AnonymousClient, $"volunteers {tag}", $"&type={SearchKind.Comment}")).Results);
+        Assert.StartsWith(link + "#comment-", comment.Url, StringComparison.Ordinal);
+        Assert.Equal($"Evening library {tag}", comment.Title);
+
+        // Hidden by the team: the proposal is no longer found.
+        var (action, fields) = await cast.FacilitatorClient.ReadFormAsync(link, handler: "Hide");
+        fields["reason"] = "Off topic.";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.FacilitatorClient.PostAsync(action, fields)).StatusCode);
+        Assert.Empty((await SearchApiAsync(cast.AnonymousClient, $"library {tag}", $"&type={SearchKind.Proposal}")).Results);
+    }
+
+    [Fact]
     public async Task An_edited_process_is_found_by_its_new_words_and_not_its_old_ones()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

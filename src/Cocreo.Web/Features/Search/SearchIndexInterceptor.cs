@@ -97,7 +97,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         ProposalTranslation t => () => (SearchKind.Proposal, t.ProposalId),
         Debate.Comment c => () => (SearchKind.Comment, c.Id),
         ModerationCase m when m.Kind == Debate.DebateComments.Kind => () => (SearchKind.Comment, m.ItemId),
-        ModerationCase m when m.Kind == ProposalContents.Kind => () => (SearchKind.Proposal, m.ItemId),
+        ModerationCase m when m.Kind == ProposalContents.Kind || m.Kind == Proposals.ProcessProposalContents.Kind => () => (SearchKind.Proposal, m.ItemId),
         JourneyContribution c => () => (SearchKind.Contribution, c.Id),
         StageExperience e => () => (SearchKind.Contribution, e.ContributionId),
         _ => null,

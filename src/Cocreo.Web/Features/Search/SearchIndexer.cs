@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Search;
 
 /// <summary>
-/// Writes the search index from the content it shows: processes (all their translatable text), announcements, budget
-/// proposals, comments that are neither deleted nor hidden by moderation, and the ideas of journey contributions that
+/// Writes the search index from the content it shows: processes (all their translatable text), announcements,
+/// proposals (budget projects and proposals of a process), comments that are neither deleted nor hidden by moderation, and the ideas of journey contributions that
 /// are sent and not hidden. <see cref="RefreshAsync"/> re-reads named items (what a save touched) and writes or removes
 /// their entries on the same connection and transaction; <see cref="RebuildAsync"/> rewrites the whole index.
 /// </summary>
@@ -109,20 +109,22 @@ public sealed class SearchIndexer(CocreoDbContext db)
     private async Task<List<SearchEntry>> ProposalsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
     {
         // A proposal hidden by the moderators (or waiting for them) is not found: its text is what they took away.
-        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == ProposalContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        // Budget projects and proposals of a process are moderated as two kinds of content.
+        var hidden = db.Set<ModerationCase>().Where(m => (m.Kind == ProposalContents.Kind || m.Kind == Proposals.ProcessProposalContents.Kind) && m.State != ModerationState.Visible)
+            .Select(m => new { m.Kind, m.ItemId });
         var rows = await (
                 from x in db.Set<Proposal>().AsNoTracking()
-                join b in db.Set<Budget>() on x.BudgetId equals b.Id
-                join p in db.Set<Process>() on b.ProcessId equals p.Id
-                where (ids == null ? x.Id > after : ids.Contains(x.Id)) && !hidden.Contains(x.Id)
+                join p in db.Set<Process>() on x.ProcessId equals p.Id
+                where (ids == null ? x.Id > after : ids.Contains(x.Id))
+                    && !hidden.Any(h => h.ItemId == x.Id && h.Kind == (x.BudgetId == null ? Proposals.ProcessProposalContents.Kind : ProposalContents.Kind))
                 orderby x.Id
-                select new { x.Id, b.ProcessId, p.OrganisationId, x.Title, x.Description, x.Location, x.Category, x.SubmittedAt })
+                select new { x.Id, x.ProcessId, x.BudgetId, p.OrganisationId, x.Title, x.Description, x.Location, x.Category, x.SubmittedAt })
             .Take(take).ToListAsync(cancellationToken);
         var found = rows.Select(x => x.Id).ToList();
         var translations = (await db.Set<ProposalTranslation>().AsNoTracking().Where(t => found.Contains(t.ProposalId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.ProposalId);
         return rows.Select(x => Entry(SearchKind.Proposal, x.Id, x.ProcessId, x.OrganisationId, x.Title, Plain([x.Description, x.Location, x.Category]),
-            $"/proposals/{x.Id}", x.SubmittedAt,
+            x.BudgetId is null ? Proposals.ProposalLinks.Of(x.ProcessId, x.Id) : $"/proposals/{x.Id}", x.SubmittedAt,
             SearchTerms.ForIndex([x.Title, Plain(x.Description), x.Location, x.Category, .. translations[x.Id].SelectMany(t => new[] { t.Title, Plain(t.Description), t.Location })]))).ToList();
     }
 
@@ -138,10 +140,12 @@ public sealed class SearchIndexer(CocreoDbContext db)
                 select new { c.Id, c.TargetKind, c.TargetId, c.ProcessId, p.OrganisationId, c.Body, c.PostedAt })
             .Take(take).ToListAsync(cancellationToken);
         // What each comment discusses: its title and page (a proposal, or a process's problem and purpose).
-        var proposalIds = rows.Where(r => r.TargetKind == Debate.DebateKinds.Proposal).Select(r => r.TargetId).Distinct().ToList();
+        var proposalIds = rows.Where(r => r.TargetKind is Debate.DebateKinds.Proposal or Proposals.ProcessProposalDebateTargets.DebateKind).Select(r => r.TargetId).Distinct().ToList();
         var processIds = rows.Where(r => r.TargetKind == Debate.DebateKinds.Process).Select(r => r.TargetId).Distinct().ToList();
-        var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
-            .Select(x => (Key: (Debate.DebateKinds.Proposal, x.Id), Title: x.Title, Link: $"/proposals/{x.Id}"))
+        var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title, x.ProcessId, x.BudgetId }).ToListAsync(cancellationToken))
+            .Select(x => x.BudgetId is null
+                ? (Key: (Proposals.ProcessProposalDebateTargets.DebateKind, x.Id), Title: x.Title, Link: Proposals.ProposalLinks.Of(x.ProcessId, x.Id))
+                : (Key: (Debate.DebateKinds.Proposal, x.Id), Title: x.Title, Link: $"/proposals/{x.Id}"))
             .Concat((await db.Set<Process>().AsNoTracking().Where(x => processIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
                 .Select(x => (Key: (Debate.DebateKinds.Process, x.Id), Title: x.Title, Link: $"/processes/{x.Id}")))
             .ToDictionary(x => x.Key, x => (x.Title, x.Link));
