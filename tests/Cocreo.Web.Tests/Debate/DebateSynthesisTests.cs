@@ -90,6 +90,14 @@ public abstract class DebateSynthesisTests<TApp>(TApp app) : IClassFixture<TApp>
         var read = await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/debates/process/{p}/synthesis", Json);
         Assert.Equal(1, read.GetProperty("version").GetInt32());
         Assert.Equal([late, reply], read.GetProperty("arguments")[1].GetProperty("comments").EnumerateArray().Select(c => c.GetInt32()));
+
+        // The process's followers hear of the first synthesis, not of later edits.
+        await Notifications.NotificationScenario.FanOutAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(cast.FacilitatorClient, HttpMethod.Put, $"/api/v1/debates/process/{p}/synthesis", new { summary = "Edited.", version = 1 })).StatusCode);
+        await Notifications.NotificationScenario.FanOutAsync(app);
+        var told = Assert.Single(await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>()
+            .Where(n => n.UserId == cast.Participant.Id && n.Event == "debate.synthesis-written").ToListAsync()));
+        Assert.Equal($"/processes/{p}#synthesis-process-{p}", told.Link);
     }
 
     [Fact]

@@ -106,6 +106,7 @@ public sealed class DebateDemo(CocreoDbContext db) : IDemoSeed
         await db.SaveChangesAsync(cancellationToken);
         var about = System.Text.Json.JsonSerializer.SerializeToElement(where).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
         about["on"] = kind;
+        about["target"] = targetId;
         about["version"] = synthesis.Version;
         about["for"] = arguments.Count(a => a.Side == Alignment.For);
         about["against"] = arguments.Count(a => a.Side == Alignment.Against);

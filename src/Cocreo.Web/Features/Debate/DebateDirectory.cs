@@ -42,7 +42,7 @@ public sealed class DebateDirectory(CocreoDbContext db)
 /// reply (on any target whose capability does not answer for its own entries) tells the author it answers. A comment
 /// held for the moderators is told once they publish it.
 /// </summary>
-public sealed class DebateFollowTargets(CocreoDbContext db, DebateDirectory debates) : IFollowTargets
+public sealed class DebateFollowTargets(CocreoDbContext db, DebateDirectory debates, DebateTargetDirectory targets) : IFollowTargets
 {
     public IReadOnlyCollection<FollowKind> Kinds { get; } = [];
 
@@ -56,6 +56,17 @@ public sealed class DebateFollowTargets(CocreoDbContext db, DebateDirectory deba
     public async Task<FollowedEvent?> EventOfAsync(string action, JsonElement data, DateTime occurredAt, CancellationToken cancellationToken)
     {
         int Number(string name) => data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        if (action == "debate.synthesis-written")
+        {
+            // The first synthesis of a debate is news for the process's followers and the target's (a proposal's); later edits are not.
+            var kind = data.TryGetProperty("on", out var on) && on.ValueKind == JsonValueKind.String ? on.GetString()! : "";
+            if (Number("version") != 1 || !targets.Knows(kind) || (await targets.PlacesAsync(kind, [Number("target")], cancellationToken)).Values.FirstOrDefault() is not { } place)
+            {
+                return null;
+            }
+            IReadOnlyList<(FollowKind, int)> about = kind is DebateKinds.Proposal or Proposals.ProcessProposalDebateTargets.DebateKind ? [(FollowKind.Proposal, Number("target"))] : [];
+            return new FollowedEvent(about, place.Title, "", $"{place.Link}#synthesis-{kind}-{Number("target")}") { AlsoProcessFollowers = true };
+        }
         var commentId = action switch
         {
             "process.commented" when !(data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True) => Number("comment"),

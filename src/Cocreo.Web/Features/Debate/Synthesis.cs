@@ -72,6 +72,7 @@ public static class WriteSynthesis
             }
             var about = System.Text.Json.JsonSerializer.SerializeToElement(subject.LogData).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
             about["on"] = subject.Kind;
+            about["target"] = subject.Id;
             about["version"] = synthesis.Version;
             about["for"] = synthesis.Arguments.Count(a => a.Side == Alignment.For);
             about["against"] = synthesis.Arguments.Count(a => a.Side == Alignment.Against);
