@@ -58,6 +58,9 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
     /// <summary>Replies loaded for an expanded thread.</summary>
     public const int ExpandedReplies = 500;
 
+    /// <summary>Threads with at most this many replies have them read together with the page's other small threads.</summary>
+    private const int SmallThread = 40;
+
     public async Task<ThreadPage> ReadAsync(DebateSubject subject, DebateSort sort, string? after, int? expand, CancellationToken cancellationToken, int pageSize = DebateLimits.PageSize)
     {
         var top = db.Set<Comment>().AsNoTracking().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id && c.Depth == 0);
@@ -149,8 +152,18 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
 
     private async Task<ThreadPage> PageAsync(DebateSubject subject, DebateSort sort, List<Comment> roots, string? next, int? expand, CancellationToken cancellationToken)
     {
+        // The first replies of the page's threads: the small threads' all in one query (cut in memory), each large or
+        // expanded thread's first ones on its own (the thread index, so a thread of thousands reads only what is shown).
         var replies = new Dictionary<int, List<Comment>>();
-        foreach (var root in roots.Where(r => r.Replies > 0))
+        var small = roots.Where(r => r.Replies > 0 && r.Replies <= SmallThread && r.Id != expand).Select(r => r.Id).ToList();
+        if (small.Count > 0)
+        {
+            foreach (var thread in (await db.Set<Comment>().AsNoTracking().Where(c => small.Contains(c.ThreadId!.Value)).ToListAsync(cancellationToken)).GroupBy(c => c.ThreadId!.Value))
+            {
+                replies[thread.Key] = thread.OrderBy(c => c.PostedAt).ThenBy(c => c.Id).Take(DebateLimits.RepliesShown).ToList();
+            }
+        }
+        foreach (var root in roots.Where(r => r.Replies > 0 && !small.Contains(r.Id)))
         {
             var take = root.Id == expand ? ExpandedReplies : DebateLimits.RepliesShown;
             replies[root.Id] = await db.Set<Comment>().AsNoTracking().Where(c => c.ThreadId == root.Id)
