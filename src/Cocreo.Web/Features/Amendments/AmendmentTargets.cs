@@ -64,6 +64,13 @@ public sealed record AmendableSubject(string Kind, int Id, int ProcessId, string
     /// <summary>What every log entry about an amendment here says of where it is (ids and numbers only, never text or names).</summary>
     public required object LogData { get; init; }
 
+    /// <summary>When and by whom the text was first written: what version 1 says when no version is stored (optional).</summary>
+    public DateTime? WrittenAt { get; init; }
+    public string? WrittenBy { get; init; }
+
+    /// <summary>The text as it is, standing for version 1 when no version is stored.</summary>
+    public VersionView Original => new(1, Title, Body, WrittenAt ?? default, WrittenBy, null);
+
     /// <summary>Who moderates amendments here (the process's team).</summary>
     public bool Moderates => Access.Runs;
 

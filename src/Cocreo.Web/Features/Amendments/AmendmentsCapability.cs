@@ -29,10 +29,18 @@ public sealed class AmendmentsCapability : Capability
         ("amendment.promoted", "Turned a rejected amendment into a proposal"),
     ];
 
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAmendmentsApi();
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AmendmentTargetDirectory>();
         services.AddScoped<TextVersions>();
         services.AddScoped<Accounts.IPersonalData, AmendmentsPersonalData>();
+        services.AddScoped<AmendmentAccess>();
+        services.AddScoped<AmendmentList>();
+        services.AddScoped<VersionHistory>();
+        services.AddScoped<Debate.IDebateTargets, AmendmentDebateTargets>();
+        services.AddScoped<Moderation.IModeratedContent, AmendmentContents>();
+        services.AddScoped<Notifications.IFollowTargets, AmendmentFollowTargets>();
     }
 }

@@ -49,6 +49,8 @@ public sealed class ProcessProposalAmendmentTargets(ProposalAccess access, Cocre
             Decide = decide,
             LogNoun = "proposal",
             LogData = new { proposal = proposal.Id },
+            WrittenAt = proposal.SubmittedAt,
+            WrittenBy = proposal.AuthorUserId,
         };
     }
 

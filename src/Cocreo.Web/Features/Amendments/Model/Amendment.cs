@@ -145,6 +145,13 @@ public sealed class Amendment
     /// <summary>A rejected amendment became its own proposal.</summary>
     public void Promote(int proposalId)
     {
+        EnsurePromotable();
+        PromotedProposalId = proposalId;
+    }
+
+    /// <summary>Refuses unless the amendment is rejected and not yet its own proposal.</summary>
+    public void EnsurePromotable()
+    {
         if (Status != AmendmentStatus.Rejected)
         {
             throw new AmendmentRuleException("PromoteRejectedOnly");
@@ -153,7 +160,6 @@ public sealed class Amendment
         {
             throw new AmendmentRuleException("AlreadyPromoted");
         }
-        PromotedProposalId = proposalId;
     }
 
     /// <summary>
@@ -197,6 +203,9 @@ public sealed class Amendment
 
     /// <summary>The author's account was deleted: the amendment stays, by a former participant.</summary>
     public void ForgetAuthor() => AuthorUserId = "";
+
+    /// <summary>Refuses (with why) unless the amendment is open.</summary>
+    public void EnsureOpen() => RequireOpen();
 
     private void RequireOpen()
     {
