@@ -18,6 +18,8 @@ public sealed class AmendmentsCapability : Capability
 
     public override Type Permissions => typeof(AmendmentPermissions);
 
+    public override Type DemoSeed => typeof(AmendmentsDemo);
+
     public override IReadOnlyList<LogActionText> LogActions =>
     [
         ("amendment.proposed", "Proposed an amendment"),
@@ -27,6 +29,9 @@ public sealed class AmendmentsCapability : Capability
         ("amendment.withdrawn", "Withdrew an amendment"),
         ("amendment.rebased", "Rebased an amendment onto the new version"),
         ("amendment.promoted", "Turned a rejected amendment into a proposal"),
+        ("amendment.commented", "Commented on an amendment"),
+        ("amendment.comment-edited", "Edited their comment on an amendment"),
+        ("amendment.comment-deleted", "Deleted their comment on an amendment"),
     ];
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAmendmentsApi();
