@@ -185,6 +185,28 @@ public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 }
 
+public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
+{
+    [Fact]
+    public async Task The_proposal_s_author_hears_of_an_amendment_and_the_amendment_s_author_of_the_decision()
+    {
+        app.RequireAvailable();
+        var (cast, proposalId) = await ProposalAsync(app);
+        var (_, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening", "Open later, please.");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "reject", new { reason = "Not this year." })).StatusCode);
+        await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(app);
+        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.Event.StartsWith("amendment.")).ToListAsync());
+        var told = Assert.Single(notes, n => n.Event == "amendment.proposed");
+        Assert.Equal(cast.Participant.Id, told.UserId);
+        Assert.Equal($"/amendments/{amendmentId}", told.Link);
+        var decided = Assert.Single(notes, n => n.Event == "amendment.rejected");
+        Assert.Equal(cast.Facilitator.Id, decided.UserId);
+        Assert.Equal("Not this year.", decided.Detail);
+    }
+}
+
+public sealed class AmendmentNotificationsOnSqlite(BudgetingSqliteApp app) : AmendmentNotificationTests<BudgetingSqliteApp>(app);
+
 public sealed class AmendmentsOnSqlite(BudgetingSqliteApp app) : AmendmentTests<BudgetingSqliteApp>(app);
 
 public sealed class AmendmentsOnPostgres(BudgetingPostgresApp app) : AmendmentTests<BudgetingPostgresApp>(app);
