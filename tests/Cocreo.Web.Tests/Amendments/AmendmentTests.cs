@@ -121,6 +121,38 @@ public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task The_form_starts_from_the_current_text_refuses_bad_input_and_keeps_a_stale_amendment()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        var url = $"/amendments/new/{Kind}/{proposalId}";
+        var form = await cast.FacilitatorClient.GetOkPageAsync(url);
+        Assert.Equal("1", form.QuerySelector("input[name='Input.BaseVersion']")!.GetAttribute("value"));
+        Assert.Equal("Evening opening", form.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        // Bad input: the form again with the problem, nothing saved.
+        var empty = await PostAsync(cast.FacilitatorClient, url, new() { ["Input.BaseVersion"] = "1", ["Input.Title"] = "Evening opening", ["Input.Body"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        var same = await PostAsync(cast.FacilitatorClient, url, new() { ["Input.BaseVersion"] = "1", ["Input.Title"] = "Evening opening", ["Input.Body"] = (await ProposalAsync(App, proposalId)).Description });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, same.StatusCode);
+        Assert.Contains("does not change the text", await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<Amendment>().CountAsync(a => a.TargetId == proposalId)));
+
+        // The author edits meanwhile; the form opened on version 1 is sent: kept, and its page says what to do.
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.ParticipantClient, HttpMethod.Put, $"/api/v1/process-proposals/{proposalId}", new { title = "Evening opening", body = "Open until nine." })).StatusCode);
+        var stale = await PostAsync(cast.FacilitatorClient, url, new() { ["Input.BaseVersion"] = "1", ["Input.Title"] = "Evening opening", ["Input.Body"] = "Open until ten." });
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        var id = Scenarios.IdFrom(stale, "/amendments/");
+        var page = await cast.FacilitatorClient.GetOkPageAsync($"/amendments/{id}");
+        Assert.NotNull(page.QuerySelector("#rebase-heading"));
+        Assert.Contains("nine", string.Concat(page.QuerySelector("#rebase-heading")!.ParentElement!.QuerySelectorAll(".text-diff ins").Select(e => e.TextContent)), StringComparison.Ordinal);
+        Assert.Equal("[added: ", page.QuerySelector(".text-diff ins .visually-hidden")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action*='handler=Accept']"));
+        // The page's rebase with the author's own text.
+        var rebased = await PostAsync(cast.FacilitatorClient, $"/amendments/{id}?handler=Rebase", new() { ["rebasedTitle"] = "Evening opening", ["rebasedBody"] = "Open until ten." });
+        Assert.Equal(HttpStatusCode.Redirect, rebased.StatusCode);
+        Assert.Equal(2, (await AmendmentAsync(App, id)).BaseVersion);
+    }
+
+    [Fact]
     public async Task A_support_counts_once_even_for_a_double_submit_sent_at_once()
     {
         var (cast, proposalId) = await ProposalAsync(App);
