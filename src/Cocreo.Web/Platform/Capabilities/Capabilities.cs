@@ -1,3 +1,4 @@
+using Cocreo.Web.Features.Amendments;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Budgeting;
@@ -43,6 +44,7 @@ public static class Capabilities
         new ConversationsCapability(),
         new ProposalsCapability(),
         new DebateCapability(),
+        new AmendmentsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),
