@@ -9,6 +9,7 @@ using Cocreo.Web.Features.Debate;
 using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Features.ParticipatoryTexts;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Proposals;
 using Cocreo.Web.Features.ProcessQuality;
@@ -43,6 +44,7 @@ public static class Capabilities
         new ConversationsCapability(),
         new ProposalsCapability(),
         new DebateCapability(),
+        new ParticipatoryTextsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),
