@@ -29,6 +29,7 @@ public static class NotificationWords
         "proposal.merged" => t["The proposal “{0}” was merged into “{1}”.", subject, n.Detail],
         "proposal.commented" => t["A new comment on the proposal “{0}”.", subject],
         "process.commented" => t["A new comment on the problem and purpose of “{0}”.", subject],
+        "text.published" => t["Version {1} of the text “{0}” is published.", subject, n.Detail],
         "comment.replied" => t["Someone replied to your comment on “{0}”.", subject],
         "content.hidden" => t["The moderators hid something you posted: {0}", n.Detail],
         "content.hidden-by-reports" => t["Something you posted was hidden after reports from several people, until the moderators look at it."],

@@ -317,6 +317,7 @@ internal sealed class ParticipatoryTextConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ParticipatoryText> builder)
     {
         builder.ToTable("ParticipatoryTexts");
+        builder.Ignore(t => t.Draft);
         builder.Property(t => t.Title).HasMaxLength(TextLimits.Title);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Version).IsConcurrencyToken();
@@ -328,6 +329,7 @@ internal sealed class ParticipatoryTextConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<TextSection> builder)
     {
         builder.ToTable("TextSections");
+        builder.Ignore(s => s.Articles);
         builder.Property(s => s.Heading).HasMaxLength(TextLimits.Heading);
         builder.HasIndex(s => new { s.TextId, s.Position }).IsUnique();
     }
@@ -335,6 +337,8 @@ internal sealed class ParticipatoryTextConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<TextVersion> builder)
     {
         builder.ToTable("TextVersions");
+        builder.Ignore(v => v.Sections);
+        builder.Ignore(v => v.Markdown);
         builder.Property(v => v.Note).HasMaxLength(TextLimits.Note);
         builder.HasIndex(v => new { v.TextId, v.Number }).IsUnique();
         builder.HasOne<ParticipatoryText>().WithMany().HasForeignKey(v => v.TextId).OnDelete(DeleteBehavior.Cascade);
