@@ -30,15 +30,15 @@ public static class TextPermissions
         {
             return view;
         }
-        if (action == TextAction.Manage)
-        {
-            // The process's team, while the process is open (archived: every change is refused by the platform's guard).
-            return ProcessPermissions.Decide(ProcessAction.Edit, process, who);
-        }
         if (text is not null && text.PublishedVersion == 0 && !who.Runs)
         {
             // A draft under review does not exist for the public.
             return Decision.Hidden;
+        }
+        if (action == TextAction.Manage)
+        {
+            // The process's team, while the process is open (archived: every change is refused by the platform's guard).
+            return ProcessPermissions.Decide(ProcessAction.Edit, process, who);
         }
         return action switch
         {
