@@ -223,6 +223,38 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
     [Fact]
+    public async Task An_accepted_amendment_changes_the_working_draft_not_the_published_version()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (id, section) = await TextScenario.NewTextAsync(App, cast.ProcessId);
+        var proposed = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/amendable/{TextSectionDebateTargets.DebateKind}/{section}/amendments", new
+        {
+            baseVersion = 1,
+            title = "Walking first",
+            body = "Pavements are at least three metres wide.\n\nCrossings are level with the pavement.",
+            explanation = "Two metres is too narrow for a pram and a wheelchair to pass.",
+        });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Created, $"{(int)proposed.StatusCode}: {await proposed.Content.ReadAsStringAsync()}");
+        var amendment = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        // The organisation decides: not a participant.
+        var refused = await ApiAsync(cast.OtherStaffClient, HttpMethod.Post, $"/api/v1/amendments/{amendment}/accept");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("The organisation decides", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, $"/api/v1/amendments/{amendment}/accept")).StatusCode);
+
+        var draft = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().SingleAsync(s => s.Id == section));
+        Assert.Equal(["Pavements are at least three metres wide.", "Crossings are level with the pavement."], draft.Articles);
+        var published = await App.WithDbAsync(db => db.Set<TextVersion>().AsNoTracking().SingleAsync(v => v.TextId == id));
+        Assert.Equal("Pavements are at least two metres wide.", published.Sections.Single(s => s.SectionId == section).Articles[0]);
+        Assert.Single(await LogAsync(App, cast.ProcessId, "text-section.versioned"));
+        // Version 2 takes it, and says so.
+        var second = await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = $"Amendment {amendment} taken: wider pavements." });
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var page = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Of(id));
+        Assert.Contains("three metres", page.QuerySelector("#section-2")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_double_submitted_publish_publishes_once()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -34,6 +34,7 @@ public sealed class ParticipatoryTextsCapability : Capability
         ("text-section.commented", "Commented on a section of a participatory text"),
         ("text-section.comment-edited", "Edited their comment on a section of a participatory text"),
         ("text-section.comment-deleted", "Deleted their comment on a section of a participatory text"),
+        ("text-section.versioned", "An accepted amendment changed a section of a participatory text's working draft"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -41,6 +42,7 @@ public sealed class ParticipatoryTextsCapability : Capability
         services.AddScoped<TextAccess>();
         services.AddScoped<TextExports>();
         services.AddScoped<Debate.IDebateTargets, TextSectionDebateTargets>();
+        services.AddScoped<Amendments.IAmendmentTargets, TextSectionAmendmentTargets>();
         services.AddScoped<Accounts.IPersonalData, TextsPersonalData>();
         services.AddScoped<IProcessActivity, TextsProcessActivity>();
         services.AddScoped<Notifications.IFollowTargets, TextFollowTargets>();

@@ -45,7 +45,7 @@ public static class EditProcessProposal
 {
     public sealed record Command(int ProposalId, string Title, string Body) : IProcessProposalCommand;
 
-    public sealed class Handler(ProposalAccess access, ModerationDirectory moderation) : ProcessProposalChange<Command, bool>(access, ProposalAction.Withdraw)
+    public sealed class Handler(ProposalAccess access, ModerationDirectory moderation, Amendments.TextVersions versions) : ProcessProposalChange<Command, bool>(access, ProposalAction.Withdraw)
     {
         public override Decision Decide(ProcessProposalTarget target, Command command) => Writers.Decide(target, authorOnly: false);
 
@@ -56,12 +56,16 @@ public static class EditProcessProposal
             {
                 RefusedException.Unless(Decision.NotNow("The moderators hid this proposal: it can no longer be edited.", typeof(ProposalPermissions)), isAuthenticated: true);
             }
+            var original = ProcessProposalAmendmentTargets.Original(proposal);
             if (proposal.EditInProcess(command.Title, command.Body, change.Now) is not { } before)
             {
                 return false;
             }
             moderation.KeepReplacedText(ProcessProposalContents.Kind, proposal.Id, before, deleted: false, change.Now);
+            var version = await versions.RecordAsync(ProcessProposalDebateTargets.DebateKind, proposal.Id, proposal.ProcessId, original,
+                new Amendments.AmendedText(proposal.Title, proposal.Description), change.Target.Proposals.Access.UserId, null, change.Now, cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.edited", new { proposal = proposal.Id, title = proposal.Title });
+            change.LogAs(ProposalsTarget.Participant, "proposal.versioned", new { proposal = proposal.Id, version });
             return true;
         }
     }

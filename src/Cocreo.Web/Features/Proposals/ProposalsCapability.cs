@@ -31,6 +31,7 @@ public sealed class ProposalsCapability : Capability
         ("proposal.merged-into", "Merged a duplicate proposal into another"),
         ("proposal.coauthor-invited", "Invited a co-author to a proposal"),
         ("proposal.coauthor-joined", "Became a co-author of a proposal"),
+        ("proposal.versioned", "A proposal has a new version"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,7 @@ public sealed class ProposalsCapability : Capability
         services.AddScoped<ProposalList>();
         services.AddScoped<Conversations.IProposalTargets, ProcessProposalTargets>();
         services.AddScoped<Debate.IDebateTargets, ProcessProposalDebateTargets>();
+        services.AddScoped<Amendments.IAmendmentTargets, ProcessProposalAmendmentTargets>();
         services.AddScoped<Accounts.IPersonalData, ProposalsPersonalData>();
         services.AddScoped<Moderation.IModeratedContent, ProcessProposalContents>();
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();

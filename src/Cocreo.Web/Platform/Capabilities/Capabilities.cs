@@ -1,3 +1,4 @@
+using Cocreo.Web.Features.Amendments;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Budgeting;
@@ -45,6 +46,7 @@ public static class Capabilities
         new ProposalsCapability(),
         new DebateCapability(),
         new ParticipatoryTextsCapability(),
+        new AmendmentsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),

@@ -168,6 +168,28 @@ public sealed class ParticipatoryText
         return TextVersion.Of(Id, number, text, copy, now);
     }
 
+    /// <summary>
+    /// An accepted amendment rewrites one section of the working draft: its heading and its articles (the body's
+    /// paragraphs, each made one line). The published versions do not change. False when it says what the section says.
+    /// </summary>
+    public bool AmendSection(TextSection section, string heading, string body)
+    {
+        if (State == TextState.Closed)
+        {
+            throw new TextRuleException("TextClosed");
+        }
+        var articles = TextDraft.FromMarkdown("# x\n" + body.Replace("\r\n", "\n", StringComparison.Ordinal)).Sections.SelectMany(s => s.Articles).ToList();
+        var title = heading.Trim();
+        if (title == section.Heading && articles.SequenceEqual(section.Articles))
+        {
+            return false;
+        }
+        section.Rewrite(title.Length > TextLimits.Heading ? throw new TextRuleException("HeadingTooLong", null, TextLimits.Heading) : title, articles);
+        DraftRevision++;
+        Version++;
+        return true;
+    }
+
     /// <summary>Closes the published text (no more comments or supports) or opens it again; false when it already is.</summary>
     public bool SetOpen(bool open, DateTime now)
     {
@@ -336,7 +358,7 @@ internal sealed class ParticipatoryTextConfiguration : IEntityTypeConfiguration<
 
     public void Configure(EntityTypeBuilder<TextVersion> builder)
     {
-        builder.ToTable("TextVersions");
+        builder.ToTable("ParticipatoryTextVersions");
         builder.Ignore(v => v.Sections);
         builder.Ignore(v => v.Markdown);
         builder.Property(v => v.Note).HasMaxLength(TextLimits.Note);

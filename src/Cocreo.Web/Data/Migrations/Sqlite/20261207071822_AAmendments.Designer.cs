@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cocreo.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCocreoDbContext))]
-    [Migration("20261207072933_TParticipatoryTexts")]
-    partial class TParticipatoryTexts
+    [Migration("20261207071822_AAmendments")]
+    partial class AAmendments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -138,6 +138,164 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClientAddress", "LastFailureAt");
 
                     b.ToTable("SignInFailures");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Amendments.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PromotedProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResultVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("PromotedProposalId");
+
+                    b.HasIndex("TargetKind", "TargetId", "Status");
+
+                    b.ToTable("Amendments", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Amendments.AmendmentSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmendmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SupportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AmendmentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AmendmentSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Amendments.TextVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("TargetKind", "TargetId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TextVersions", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
@@ -2648,139 +2806,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganisationMember");
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DraftRevision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProcessId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PublishedVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessId");
-
-                    b.ToTable("ParticipatoryTexts", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Heading")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Removed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TextId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TextId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("TextSections", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SupportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("SectionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("TextSectionSupports", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TextId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TextId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("TextVersions", (string)null);
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.Property<int>("Id")
@@ -3728,6 +3753,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Amendments.AmendmentSupport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Amendments.Amendment", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Assessments.GivenAnswer", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Assessments.Respondent", null)
@@ -4330,42 +4364,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
-                        .WithMany("Sections")
-                        .HasForeignKey("TextId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.TextSection", null)
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
-                {
-                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
-                        .WithMany()
-                        .HasForeignKey("TextId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
@@ -4639,11 +4637,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
-                {
-                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>

@@ -38,6 +38,29 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ParticipatoryTextVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TextId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParticipatoryTextVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ParticipatoryTextVersions_ParticipatoryTexts_TextId",
+                        column: x => x.TextId,
+                        principalTable: "ParticipatoryTexts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TextSections",
                 columns: table => new
                 {
@@ -54,29 +77,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_TextSections", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TextSections_ParticipatoryTexts_TextId",
-                        column: x => x.TextId,
-                        principalTable: "ParticipatoryTexts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TextVersions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TextId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TextVersions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_TextVersions_ParticipatoryTexts_TextId",
                         column: x => x.TextId,
                         principalTable: "ParticipatoryTexts",
                         principalColumn: "Id",
@@ -110,6 +110,12 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 column: "ProcessId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ParticipatoryTextVersions_TextId_Number",
+                table: "ParticipatoryTextVersions",
+                columns: new[] { "TextId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TextSections_TextId_Position",
                 table: "TextSections",
                 columns: new[] { "TextId", "Position" },
@@ -125,22 +131,16 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 name: "IX_TextSectionSupports_UserId",
                 table: "TextSectionSupports",
                 column: "UserId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TextVersions_TextId_Number",
-                table: "TextVersions",
-                columns: new[] { "TextId", "Number" },
-                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "TextSectionSupports");
+                name: "ParticipatoryTextVersions");
 
             migrationBuilder.DropTable(
-                name: "TextVersions");
+                name: "TextSectionSupports");
 
             migrationBuilder.DropTable(
                 name: "TextSections");

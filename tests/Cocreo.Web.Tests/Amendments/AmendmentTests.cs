@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.Json;
+using Cocreo.Web.Features.Amendments;
+using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.Text;
+using Cocreo.Web.Testing;
+using Cocreo.Web.Tests.Budgeting;
+using Microsoft.EntityFrameworkCore;
+using static Cocreo.Web.Tests.Amendments.AmendmentScenario;
+using static Cocreo.Web.Tests.Proposals.ProposalScenario;
+
+namespace Cocreo.Web.Tests.Amendments;
+
+/// <summary>
+/// Amendments to proposals of a process, over HTTP on SQLite and PostgreSQL: an accepted amendment gives exactly its
+/// text as a new version; a stale base is refused and kept, and rebasing works; a support counts once under a
+/// parallel double submit; rejecting needs a reason; a rejected amendment becomes a linked proposal; versions compare.
+/// </summary>
+public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
+{
+    protected TApp App
+    {
+        get
+        {
+            app.RequireAvailable();
+            return app;
+        }
+    }
+
+    [Fact]
+    public async Task An_accepted_amendment_gives_exactly_its_text_as_a_new_version()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        var body = "Open the library until **nine**\r\non weekdays.\n\nAnd keep the reading room warm.  ";
+        var (proposed, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening until nine", body);
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+
+        // Only the proposal's author decides.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.OwnerClient, amendmentId, "accept")).StatusCode);
+        var accepted = await PostAsync(cast.ParticipantClient, amendmentId, "accept");
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var amendment = await AmendmentAsync(App, amendmentId);
+        var proposal = await ProposalAsync(App, proposalId);
+        Assert.Equal(AmendmentStatus.Accepted, amendment.Status);
+        Assert.Equal(2, amendment.ResultVersion);
+        Assert.Equal(amendment.Title, proposal.Title);
+        Assert.Equal(amendment.Body, proposal.Description);
+        Assert.Equal(body.Trim(), proposal.Description);
+
+        // Accepting again changes nothing.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "accept")).StatusCode);
+        var versions = await App.WithDbAsync(db => db.Set<TextVersion>().Where(v => v.TargetKind == Kind && v.TargetId == proposalId).OrderBy(v => v.Number).ToListAsync());
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.Equal("Evening opening", versions[0].Title);
+        Assert.Equal(amendmentId, versions[1].AmendmentId);
+
+        // The compare of the two versions round-trips.
+        var compare = await cast.AnonymousClient.Http.GetAsync($"/api/v1/versions/{Kind}/{proposalId}/compare?from=1&to=2");
+        Assert.Equal(HttpStatusCode.OK, compare.StatusCode);
+        using var json = JsonDocument.Parse(await compare.Content.ReadAsStringAsync());
+        var runs = json.RootElement.GetProperty("body").EnumerateArray()
+            .Select(r => new DiffRun(Enum.Parse<DiffKind>(r.GetProperty("kind").ToString()), r.GetProperty("text").GetString()!)).ToList();
+        Assert.Equal(TextDiff.Normalize(versions[0].Body), TextDiff.OldText(runs));
+        Assert.Equal(TextDiff.Normalize(proposal.Description), TextDiff.NewText(runs));
+        Assert.Equal(HttpStatusCode.OK, (await cast.AnonymousClient.GetPageAsync($"/versions/{Kind}/{proposalId}?from=1&to=2")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await cast.AnonymousClient.Http.GetAsync($"/api/v1/versions/{Kind}/{proposalId}/compare?from=1&to=7")).StatusCode);
+
+        // The log says what happened with ids and numbers, never the text.
+        var entries = await App.WithDbAsync(db => db.Set<ProcessLogEntry>().Where(e => e.ProcessId == cast.ProcessId && e.Action.StartsWith("amendment.") || e.ProcessId == cast.ProcessId && e.Action == "proposal.versioned").ToListAsync());
+        Assert.Contains(entries, e => e.Action == "amendment.proposed");
+        Assert.Contains(entries, e => e.Action == "amendment.accepted");
+        Assert.Contains(entries, e => e.Action == "proposal.versioned");
+        Assert.All(entries, e => Assert.DoesNotContain("nine", e.Data ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stale_amendment_is_refused_and_kept_and_rebasing_brings_it_onto_the_new_version()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        var original = await ProposalAsync(App, proposalId);
+        var first = (await ProposeAsync(cast.FacilitatorClient, proposalId, 1, original.Title, original.Description + "\n\nOpen on Sundays too.")).Id;
+        var second = (await ProposeAsync(cast.OwnerClient, proposalId, 1, "Evening and weekend opening", original.Description)).Id;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, first, "accept")).StatusCode);
+
+        // The second was written on version 1: refused at accept time, kept open.
+        var refused = await PostAsync(cast.ParticipantClient, second, "accept");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("rebases it", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(AmendmentStatus.Open, (await AmendmentAsync(App, second)).Status);
+        Assert.Equal("Evening opening", (await ProposalAsync(App, proposalId)).Title);
+
+        // Sent from a form opened on version 1: kept on version 1, answered 409 with the current version.
+        var (late, lateId) = await ProposeAsync(cast.AdminClient, proposalId, 1, original.Title, "Something else entirely.");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(1, (await AmendmentAsync(App, lateId)).BaseVersion);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ProposeAsync(cast.AdminClient, proposalId, 9, "X", "Y")).Response.StatusCode);
+        var page = await cast.AdminClient.GetPageAsync($"/amendments/{lateId}");
+        Assert.Contains("Open on Sundays too.", page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        // Only its author rebases; the change re-applied onto version 2 keeps both changes, then it can be accepted.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.FacilitatorClient, second, "rebase")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.OwnerClient, second, "rebase")).StatusCode);
+        var rebased = await AmendmentAsync(App, second);
+        Assert.Equal(2, rebased.BaseVersion);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, second, "accept")).StatusCode);
+        var proposal = await ProposalAsync(App, proposalId);
+        Assert.Equal("Evening and weekend opening", proposal.Title);
+        Assert.EndsWith("Open on Sundays too.", proposal.Description, StringComparison.Ordinal);
+
+        // A rebase whose change touches the same words is refused; the author then writes it on the new text.
+        var (_, clash) = await ProposeAsync(cast.FacilitatorClient, proposalId, 3, proposal.Title, proposal.Description.Replace("Sundays", "Saturdays", StringComparison.Ordinal));
+        var edit = await ProposeAsync(cast.AdminClient, proposalId, 3, proposal.Title, proposal.Description.Replace("Sundays", "holidays", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, edit.Id, "accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(cast.FacilitatorClient, clash, "rebase")).StatusCode);
+        var ownText = (await ProposalAsync(App, proposalId)).Description + " And Saturdays.";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.FacilitatorClient, clash, "rebase", new { title = proposal.Title, body = ownText })).StatusCode);
+        Assert.Equal(4, (await AmendmentAsync(App, clash)).BaseVersion);
+        Assert.Equal(ownText, (await AmendmentAsync(App, clash)).Body);
+    }
+
+    [Fact]
+    public async Task A_support_counts_once_even_for_a_double_submit_sent_at_once()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        var amendmentId = await NewAmendmentAsync(App, proposalId, cast.Facilitator.Id);
+        var answers = await Task.WhenAll(PostAsync(cast.OwnerClient, amendmentId, "supports"), PostAsync(cast.OwnerClient, amendmentId, "supports"));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<AmendmentSupport>().CountAsync(s => s.AmendmentId == amendmentId)));
+        Assert.Single(await LogAsync(App, cast.ProcessId, "amendment.supported"));
+        // Its author does not support it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.FacilitatorClient, amendmentId, "supports")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_and_a_rejected_amendment_becomes_a_linked_proposal()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        var amendmentId = await NewAmendmentAsync(App, proposalId, cast.Facilitator.Id);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(cast.ParticipantClient, amendmentId, "reject", new { reason = " " })).StatusCode);
+        Assert.Equal(AmendmentStatus.Open, (await AmendmentAsync(App, amendmentId)).Status);
+        // Promoting an open one is refused.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(cast.FacilitatorClient, amendmentId, "promote")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "reject", new { reason = "The staff cannot cover Sundays." })).StatusCode);
+        var rejected = await AmendmentAsync(App, amendmentId);
+        Assert.Equal("The staff cannot cover Sundays.", rejected.Reason);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.OwnerClient, amendmentId, "promote")).StatusCode);
+        var promoted = await PostAsync(cast.FacilitatorClient, amendmentId, "promote");
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var newId = (await AmendmentAsync(App, amendmentId)).PromotedProposalId!.Value;
+        var made = await ProposalAsync(App, newId);
+        Assert.Equal(rejected.Body, made.Description);
+        Assert.Equal(cast.Facilitator.Id, made.AuthorUserId);
+        Assert.Single(await LogAsync(App, cast.ProcessId, "amendment.promoted"));
+        // Linked both ways; promoting again changes nothing.
+        var page = await cast.AnonymousClient.GetPageAsync($"/processes/{cast.ProcessId}/proposals/{newId}");
+        Assert.Contains($"/amendments/{amendmentId}", page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.FacilitatorClient, amendmentId, "promote")).StatusCode);
+        Assert.Equal(2, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.ProcessId == cast.ProcessId)));
+    }
+
+    [Fact]
+    public async Task Withdrawn_proposals_take_no_amendments_and_author_edits_are_versions()
+    {
+        var (cast, proposalId) = await ProposalAsync(App);
+        // The proposal's writer edits instead of amending.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ProposeAsync(cast.ParticipantClient, proposalId, 1, "Mine", "Mine.")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.ParticipantClient, HttpMethod.Put, $"/api/v1/process-proposals/{proposalId}", new { title = "Evening opening", body = "Longer hours." })).StatusCode);
+        var versions = await App.WithDbAsync(db => db.Set<TextVersion>().Where(v => v.TargetKind == Kind && v.TargetId == proposalId).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.Equal("Longer hours.", versions[1]);
+        Assert.Single(await LogAsync(App, cast.ProcessId, "proposal.versioned"));
+        // Double submit of the same form: one amendment.
+        var submission = Guid.NewGuid();
+        await ProposeAsync(cast.OwnerClient, proposalId, 2, "Evening opening", "Longer hours, also in summer.", submission);
+        await ProposeAsync(cast.OwnerClient, proposalId, 2, "Evening opening", "Longer hours, also in summer.", submission);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<Amendment>().CountAsync(a => a.TargetId == proposalId)));
+
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/process-proposals/{proposalId}/withdrawal")).StatusCode);
+        var refused = await ProposeAsync(cast.FacilitatorClient, proposalId, 2, "Evening opening", "Other.");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Response.StatusCode);
+        Assert.Contains("withdrew this proposal", await refused.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class AmendmentsOnSqlite(BudgetingSqliteApp app) : AmendmentTests<BudgetingSqliteApp>(app);
+
+public sealed class AmendmentsOnPostgres(BudgetingPostgresApp app) : AmendmentTests<BudgetingPostgresApp>(app);
