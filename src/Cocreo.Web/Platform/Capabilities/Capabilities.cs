@@ -10,6 +10,7 @@ using Cocreo.Web.Features.Debate;
 using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.Organisations;
+using Cocreo.Web.Features.ParticipatoryTexts;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Features.Proposals;
 using Cocreo.Web.Features.ProcessQuality;
@@ -44,6 +45,7 @@ public static class Capabilities
         new ConversationsCapability(),
         new ProposalsCapability(),
         new DebateCapability(),
+        new ParticipatoryTextsCapability(),
         new AmendmentsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),

@@ -3000,6 +3000,147 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("OrganisationMember");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("ParticipatoryTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TextId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TextId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("TextSections", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SupportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SectionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TextSectionSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TextId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TextId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ParticipatoryTextVersions", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.Property<int>("Id")
@@ -4603,6 +4744,42 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.TextSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
+                        .WithMany()
+                        .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
@@ -4881,6 +5058,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>

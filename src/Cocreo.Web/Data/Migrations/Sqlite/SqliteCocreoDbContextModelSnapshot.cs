@@ -2888,6 +2888,139 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganisationMember");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("ParticipatoryTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TextId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TextId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("TextSections", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SupportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SectionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TextSectionSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TextId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TextId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ParticipatoryTextVersions", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.Property<int>("Id")
@@ -4455,6 +4588,42 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSection", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextSectionSupport", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.TextSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.TextVersion", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", null)
+                        .WithMany()
+                        .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.ProcessQuality.ResponseLink", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Assessments.OrganisationAssessment", null)
@@ -4733,6 +4902,11 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cocreo.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.ParticipatoryTexts.ParticipatoryText", b =>
+                {
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Processes.Announcement", b =>
