@@ -10,7 +10,8 @@ namespace Cocreo.Browser.Tests;
 /// <summary>
 /// Proposals and their debate on a 390 px phone. A resident drafts a proposal: while they type its title the form
 /// offers the similar proposal already there; they publish theirs. On the other proposal they reply to a comment
-/// from the keyboard. The process's lead then writes the synthesis of that debate, citing the comment and the reply,
+/// from the keyboard. A neighbour proposes an amendment to the resident's proposal; the resident accepts it and reads
+/// the new version with what changed. The process's lead then writes the synthesis of that debate, citing the comment and the reply,
 /// and every reader sees it above the debate with links that lead to each comment. Every page visited passes axe (no
 /// serious or critical violation) and needs no sideways scrolling.
 /// </summary>
@@ -86,6 +87,7 @@ public sealed class ProposalDebatePhoneTests(ServedApp app, Chromium chromium) :
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Library open in the evening");
         await Assertions.Expect(page.Locator("main .prose strong").First).ToHaveTextAsync("reading room");
         await CheckAsync();
+        var mine = page.Url[page.Url.IndexOf($"/processes/{processId}/proposals/", StringComparison.Ordinal)..];
 
         // Replying to a comment, by keyboard.
         await page.GotoAsync($"/processes/{processId}/proposals/{evening}");
@@ -100,6 +102,43 @@ public sealed class ProposalDebatePhoneTests(ServedApp app, Chromium chromium) :
         await page.WaitForURLAsync(url => url.Contains("#comment-", StringComparison.Ordinal));
         var replyId = await app.WithDbAsync(db => Task.FromResult(db.Set<Comment>().Single(c => c.ParentId == commentId).Id));
         await Assertions.Expect(page.Locator($"#comment-{commentId} ~ .debate-replies #comment-{replyId}, #comment-{replyId}")).ToContainTextAsync("Same for me");
+        await CheckAsync();
+
+        // A neighbour proposes an amendment to the resident's proposal.
+        await phone.ClearCookiesAsync();
+        await SignInAsync(neighbour.Email!);
+        await page.GotoAsync(mine);
+        var propose = page.Locator("main .amendments a.button");
+        await page.TabToAsync(propose, 200);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/amendments/new/", StringComparison.Ordinal));
+        await CheckAsync();
+        await page.Locator("#Input_Body").FillAsync("Keep the **reading room** open until 21:00 with volunteers, also on Saturdays.");
+        await page.Locator("#Input_Explanation").FillAsync("Saturdays are when families come.");
+        await page.TabToAsync(page.Locator("main form[method='post'] button[type=submit]"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/amendments/\\d+"));
+        await Assertions.Expect(page.Locator("main ins").First).ToBeVisibleAsync();
+        await CheckAsync();
+        var amendment = page.Url.Split('#')[0];
+
+        // The resident, its author, accepts it; the new version shows what changed.
+        await phone.ClearCookiesAsync();
+        await SignInAsync(resident.Email!);
+        await page.GotoAsync(amendment);
+        await CheckAsync();
+        var accept = page.Locator("main form[action*='handler=Accept'] button[type=submit]");
+        await page.TabToAsync(accept, 200);
+        await page.Keyboard.PressAsync("Enter");
+        // Accepted, the proposal's page says so and shows the new text.
+        await page.WaitForURLAsync(url => url.EndsWith(mine, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("main .prose").First).ToContainTextAsync("also on Saturdays");
+        var versions = page.Locator("main .amendments a[href^='/versions/']");
+        await page.TabToAsync(versions, 200);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/versions/", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("main ins", new() { HasText = "Saturdays" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main del").First).ToBeVisibleAsync();
         await CheckAsync();
 
         // The lead writes the synthesis of the debate, citing the comment and the reply.
