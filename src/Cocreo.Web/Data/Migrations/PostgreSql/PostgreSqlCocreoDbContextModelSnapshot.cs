@@ -1145,6 +1145,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 
+                    b.HasIndex("ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category", "SubmittedAt", "SupportCount")
+                        .HasDatabaseName("IX_Proposals_List");
+
                     b.ToTable("Proposals", (string)null);
                 });
 

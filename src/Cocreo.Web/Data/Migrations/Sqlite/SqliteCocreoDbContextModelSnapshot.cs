@@ -1107,6 +1107,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 
+                    b.HasIndex("ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category", "SubmittedAt", "SupportCount")
+                        .HasDatabaseName("IX_Proposals_List");
+
                     b.ToTable("Proposals", (string)null);
                 });
 
