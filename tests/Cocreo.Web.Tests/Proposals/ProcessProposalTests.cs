@@ -179,6 +179,30 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Comments_on_a_proposal_are_told_to_its_followers_and_a_reply_to_the_author_it_answers()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var id = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Benches by the river");
+        async Task<int> CommentAsync(FormClient client, string body, int? parentId = null)
+        {
+            var response = await ApiAsync(client, HttpMethod.Post, $"/api/v1/debates/process-proposal/{id}/comments", new { body, parentId, submissionId = Guid.NewGuid() });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+        var comment = await CommentAsync(cast.OtherStaffClient, "Shade too, please.");
+        await NotificationScenario.FanOutAsync(App);
+        var told = Assert.Single(await App.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == cast.Participant.Id && n.Event == "proposal.commented").ToListAsync()));
+        Assert.Equal($"/processes/{cast.ProcessId}/proposals/{id}#comment-{comment}", told.Link);
+        Assert.Empty(await App.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == cast.OtherStaff.Id).ToListAsync()));
+
+        var reply = await CommentAsync(cast.ParticipantClient, "Trees are planned next to them.", comment);
+        await NotificationScenario.FanOutAsync(App);
+        var answered = Assert.Single(await App.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == cast.OtherStaff.Id).ToListAsync()));
+        Assert.EndsWith($"#comment-{reply}", answered.Link, StringComparison.Ordinal);
+        Assert.Single(await App.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == cast.Participant.Id && n.Event == "proposal.commented").ToListAsync()));
+    }
+
+    [Fact]
     public async Task Similar_proposals_are_offered_while_writing_with_and_without_javascript()
     {
         var cast = await ProcessWithProposalsAsync(App);

@@ -67,24 +67,43 @@ public sealed class DebateFollowTargets(CocreoDbContext db, DebateDirectory deba
             IReadOnlyList<(FollowKind, int)> about = kind is DebateKinds.Proposal or Proposals.ProcessProposalDebateTargets.DebateKind ? [(FollowKind.Proposal, Number("target"))] : [];
             return new FollowedEvent(about, place.Title, "", $"{place.Link}#synthesis-{kind}-{Number("target")}") { AlsoProcessFollowers = true };
         }
+        // A comment (told when posted, or once the moderators publish a held one), in any debate but a budget
+        // project's (BudgetFollowTargets tells those).
         var commentId = action switch
         {
-            "process.commented" when !(data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True) => Number("comment"),
+            _ when action.EndsWith(".commented", StringComparison.Ordinal) && !(data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True) => Number("comment"),
             "content.published" when data.TryGetProperty("content", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == DebateComments.Kind => Number("item"),
             _ => 0,
         };
         if (commentId == 0 || await db.Set<Comment>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken) is not { } comment
-            || comment.TargetKind != DebateKinds.Process)
+            || comment.TargetKind == DebateKinds.Proposal)
         {
             return null;
         }
-        var title = await db.Set<Process>().Where(p => p.Id == comment.TargetId).Select(p => p.Title).SingleOrDefaultAsync(cancellationToken) ?? "";
-        return new FollowedEvent([], title, "", $"/processes/{comment.TargetId}#comment-{comment.Id}")
+        if (comment.TargetKind == DebateKinds.Process)
         {
-            AlsoProcessFollowers = comment.ParentId is null,
+            var title = await db.Set<Process>().Where(p => p.Id == comment.TargetId).Select(p => p.Title).SingleOrDefaultAsync(cancellationToken) ?? "";
+            return new FollowedEvent([], title, "", $"/processes/{comment.TargetId}#comment-{comment.Id}")
+            {
+                AlsoProcessFollowers = comment.ParentId is null,
+                Also = comment.ParentId is null ? null : debates.AnsweredAuthor(comment.Id),
+                Excluded = comment.AuthorUserId,
+                Event = comment.ParentId is null ? "process.commented" : "comment.replied",
+            };
+        }
+        // Any other debate, placed by the capability that owns it: a proposal's followers hear of its comments; in a
+        // debate nobody follows (a text section, an amendment) the author a reply answers hears of it.
+        var isProposal = comment.TargetKind == Proposals.ProcessProposalDebateTargets.DebateKind;
+        if ((comment.ParentId is null && !isProposal) || !targets.Knows(comment.TargetKind)
+            || (await targets.PlacesAsync(comment.TargetKind, [comment.TargetId], cancellationToken)).Values.FirstOrDefault() is not { } where)
+        {
+            return null;
+        }
+        return new FollowedEvent(isProposal ? [(FollowKind.Proposal, comment.TargetId)] : [], where.Title, "", $"{where.Link}#comment-{comment.Id}")
+        {
             Also = comment.ParentId is null ? null : debates.AnsweredAuthor(comment.Id),
             Excluded = comment.AuthorUserId,
-            Event = comment.ParentId is null ? "process.commented" : "comment.replied",
+            Event = isProposal ? "proposal.commented" : "comment.replied",
         };
     }
 }
