@@ -75,8 +75,8 @@ public sealed class PhoneLayoutTests(ServedApp app, Chromium chromium) : IClassF
                 }
                 catch (PlaywrightException)
                 {
-                    // Chromium sometimes answers "Unable to capture screenshot" on a loaded machine (CI run 20, once in
-                    // 18 runs of this test): one more try after a moment; a second failure names the page.
+                    // Chromium answered "Unable to capture screenshot" once (a clean-clone run on 2026-12-07; the same
+                    // test passed on the next run): one more try after a moment; a second failure names the page.
                     await Task.Delay(500);
                     try
                     {
