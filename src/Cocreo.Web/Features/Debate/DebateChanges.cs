@@ -54,10 +54,13 @@ public sealed record CommentTarget(Comment Comment, DebateSubject Subject, Moder
 
 public static class DebateLog
 {
+    /// <summary>What the target's own log entries say of where it is (ids and numbers only), to add to.</summary>
+    public static Dictionary<string, object?> Where(DebateSubject subject) =>
+        System.Text.Json.JsonSerializer.SerializeToElement(subject.LogData).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+
     public static IDictionary<string, object?> About(DebateSubject subject, int commentId, bool held = false)
     {
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(subject.LogData).EnumerateObject()
-            .ToDictionary(p => p.Name, p => (object?)p.Value);
+        var data = Where(subject);
         if (subject.Kind == DebateKinds.Process)
         {
             data["process"] = subject.Id;

@@ -70,7 +70,7 @@ public static class WriteSynthesis
             {
                 db.Add(synthesis);
             }
-            var about = System.Text.Json.JsonSerializer.SerializeToElement(subject.LogData).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+            var about = DebateLog.Where(subject);
             about["on"] = subject.Kind;
             about["target"] = subject.Id;
             about["version"] = synthesis.Version;
