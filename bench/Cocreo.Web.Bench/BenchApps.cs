@@ -1,4 +1,5 @@
 using Cocreo.Web.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Cocreo.Web.Bench;
@@ -15,6 +16,27 @@ public static class BenchApps
         {
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        }
+    }
+
+    /// <summary>
+    /// BENCH_HOLD=file keeps the seeded database, for studying query plans, until the named file exists: it prints the
+    /// connection string and <paramref name="what"/> first.
+    /// </summary>
+    public static async Task HoldAsync(CocreoApp app, string what)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_HOLD") is not { Length: > 0 } hold)
+        {
+            return;
+        }
+        await app.WithDbAsync(db =>
+        {
+            Console.WriteLine($"Holding the seeded database ({db.Database.GetConnectionString()}) until {hold} exists; {what}.");
+            return Task.CompletedTask;
+        });
+        while (!File.Exists(hold))
+        {
+            await Task.Delay(1000);
         }
     }
 

@@ -62,6 +62,7 @@ public static class ProposalListBenchmark
             throw new InvalidOperationException($"Turning proposals on answered {(int)settings.StatusCode}.");
         }
         await SeedAsync(app, processId, count);
+        await BenchApps.HoldAsync(app, $"process {processId}");
         Console.WriteLine($"\n## {name}: {count:N0} proposals seeded in {seeding.Elapsed.TotalSeconds:0} s");
         Console.WriteLine("| request | median ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---:|---:|---:|");
@@ -150,6 +151,7 @@ public static class ProposalListBenchmark
                     foreach (var person in Enumerable.Range(0, random.Next(41)).Select(_ => people[random.Next(people.Count)]).Distinct())
                     {
                         db.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = person });
+                        proposal.CountSupports(+1);
                     }
                 }
                 await db.SaveChangesAsync();

@@ -101,19 +101,7 @@ public static class SearchBenchmark
                 }
             });
         }
-        if (Environment.GetEnvironmentVariable("BENCH_HOLD") is { Length: > 0 } hold)
-        {
-            // For studying query plans on the seeded index: the database stays until the named file exists.
-            await app.WithDbAsync(db =>
-            {
-                Console.WriteLine($"Holding the seeded database ({db.Database.GetConnectionString()}) until {hold} exists; staff user {staff}, rare word {rare}.");
-                return Task.CompletedTask;
-            });
-            while (!File.Exists(hold))
-            {
-                await Task.Delay(1000);
-            }
-        }
+        await BenchApps.HoldAsync(app, $"staff user {staff}, rare word {rare}");
         var clients = new[] { ("anonymous", app.NewClient()), ("staff", await app.SignedInClientAsync(staff)) };
         Console.WriteLine("| query | reader | results counted | median ms | p95 ms |");
         Console.WriteLine("|---|---|---:|---:|---:|");

@@ -255,6 +255,47 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_random_order_shows_every_proposal_once_across_pages_and_each_seed_turns_one_shuffle()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var made = new List<int>();
+        for (var i = 0; i < 45; i++)
+        {
+            made.Add(await PutForwardAsync(cast.OwnerClient, cast.ProcessId, $"Idea number {i} for the district"));
+        }
+
+        async Task<List<int>> ShuffledAsync(long seed)
+        {
+            var all = new List<int>();
+            for (var page = 1; page <= 3; page++)
+            {
+                using var json = JsonDocument.Parse(await cast.AnonymousClient.Http.GetStringAsync($"/api/v1/processes/{cast.ProcessId}/proposals?order=Random&seed={seed}&page={page}"));
+                all.AddRange(json.RootElement.GetProperty("proposals").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+            }
+            return all;
+        }
+        // Seeds whose cut falls before, inside and after the run of keys, the largest and negative ones: the three pages
+        // (20, 20, 5) hold each proposal exactly once, whichever page the turn crosses on.
+        var orders = new List<List<int>>();
+        foreach (var seed in new long[] { 0, 1, 42, 33_333, 66_666, 100_002, -7, int.MaxValue, int.MinValue })
+        {
+            var order = await ShuffledAsync(seed);
+            Assert.Equal(made.Order(), order.Order());
+            Assert.Equal(order, await ShuffledAsync(seed));
+            orders.Add(order);
+        }
+        // One shuffle, turned: every seed's order is the same cycle from another start, and the starts differ.
+        var cycle = orders[0];
+        foreach (var order in orders)
+        {
+            var start = cycle.IndexOf(order[0]);
+            Assert.Equal(cycle.Skip(start).Concat(cycle.Take(start)), order);
+        }
+        Assert.True(orders.Select(o => o[0]).Distinct().Count() > 1);
+        Assert.NotEqual(made, cycle);
+    }
+
+    [Fact]
     public async Task Budget_projects_and_process_proposals_are_one_model_kept_apart()
     {
         var cast = await ProcessWithProposalsAsync(App);

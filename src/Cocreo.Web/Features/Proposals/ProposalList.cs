@@ -53,21 +53,44 @@ public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderat
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + ProposalLimits.PageSize - 1) / ProposalLimits.PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        var seed = Math.Abs(filter.Seed % 100_003);
-        var ordered = filter.Order switch
+        var skip = (page - 1) * ProposalLimits.PageSize;
+        var rows = filter.Order switch
         {
-            ProposalOrder.MostSupported => query.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.Id),
-            ProposalOrder.Random => query.OrderBy(p => ((p.Id % 100_003) * 7_919 + seed) % 100_003).ThenBy(p => p.Id),
-            _ => query.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id),
+            ProposalOrder.MostSupported => await ItemsAsync(query.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.Id), skip, ProposalLimits.PageSize, cancellationToken),
+            ProposalOrder.Random => await ShuffledAsync(query, filter.Seed, skip, cancellationToken),
+            _ => await ItemsAsync(query.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id), skip, ProposalLimits.PageSize, cancellationToken),
         };
-        var rows = await ordered.Skip((page - 1) * ProposalLimits.PageSize).Take(ProposalLimits.PageSize)
-            .Select(p => new { Proposal = p, Supports = db.Set<ProposalSupport>().Count(s => s.ProposalId == p.Id) })
-            .ToListAsync(cancellationToken);
         var statuses = await moderation.StatusesAsync(ProcessProposalContents.Kind, rows.Select(r => r.Proposal.Id).ToList(), cancellationToken);
         var moderates = ModerationPermissions.Allows(ModerationAction.Moderate, view.Process.Process, view.Process.Access);
-        var items = rows.Where(r => !statuses[r.Proposal.Id].IsPending || moderates || r.Proposal.AuthorUserId == view.Process.Access.UserId)
-            .Select(r => new ProposalItem(r.Proposal, r.Supports)).ToList();
+        var items = rows.Where(r => !statuses[r.Proposal.Id].IsPending || moderates || r.Proposal.AuthorUserId == view.Process.Access.UserId).ToList();
         return new ProposalPage(items, total, page, pages);
+    }
+
+    private async Task<List<ProposalItem>> ItemsAsync(IQueryable<Proposal> ordered, int skip, int take, CancellationToken cancellationToken) =>
+        (await ordered.Skip(skip).Take(take)
+            .Select(p => new { Proposal = p, Supports = db.Set<ProposalSupport>().Count(s => s.ProposalId == p.Id) })
+            .ToListAsync(cancellationToken))
+        .Select(r => new ProposalItem(r.Proposal, r.Supports)).ToList();
+
+    /// <summary>
+    /// The random order: the shuffle (<see cref="Proposal.ShuffleKey"/>) turned by the seed, read as two runs of its
+    /// index, the keys from the seed's cut up and then the keys below it. A page inside the first run reads it alone;
+    /// only a page past its end counts it, to know where the second run starts.
+    /// </summary>
+    private async Task<List<ProposalItem>> ShuffledAsync(IQueryable<Proposal> query, int seed, int skip, CancellationToken cancellationToken)
+    {
+        var cut = Proposal.ShuffleRange - (int)Math.Abs((long)seed % Proposal.ShuffleRange);
+        var first = query.Where(p => p.ShuffleKey >= cut).OrderBy(p => p.ShuffleKey).ThenBy(p => p.Id);
+        var second = query.Where(p => p.ShuffleKey < cut).OrderBy(p => p.ShuffleKey).ThenBy(p => p.Id);
+        var rows = await ItemsAsync(first, skip, ProposalLimits.PageSize, cancellationToken);
+        if (rows.Count == ProposalLimits.PageSize)
+        {
+            return rows;
+        }
+        var firstRun = rows.Count > 0 ? skip + rows.Count : await first.CountAsync(cancellationToken);
+        var from = Math.Max(0, skip - firstRun);
+        rows.AddRange(await ItemsAsync(second, from, ProposalLimits.PageSize - rows.Count, cancellationToken));
+        return rows;
     }
 
     /// <summary>

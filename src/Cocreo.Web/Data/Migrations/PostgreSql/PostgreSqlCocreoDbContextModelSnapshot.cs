@@ -1113,6 +1113,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ShuffleKey")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1139,14 +1142,17 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("ProcessId", "SubmittedAt");
-
-                    b.HasIndex("ProcessId", "SupportCount");
-
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 
-                    b.HasIndex("ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category", "SubmittedAt", "SupportCount")
-                        .HasDatabaseName("IX_Proposals_List");
+                    b.HasIndex("ProcessId", "Category", "Status")
+                        .HasDatabaseName("IX_Proposals_Listed")
+                        .HasFilter("\"BudgetId\" IS NULL AND \"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("ProcessId", "ShuffleKey", "Id");
+
+                    b.HasIndex("ProcessId", "SubmittedAt", "Id");
+
+                    b.HasIndex("ProcessId", "SupportCount", "Id");
 
                     b.ToTable("Proposals", (string)null);
                 });

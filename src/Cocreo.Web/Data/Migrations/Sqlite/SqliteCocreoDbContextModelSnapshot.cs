@@ -1075,6 +1075,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ShuffleKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1101,14 +1104,17 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("BudgetId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("ProcessId", "SubmittedAt");
-
-                    b.HasIndex("ProcessId", "SupportCount");
-
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 
-                    b.HasIndex("ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category", "SubmittedAt", "SupportCount")
-                        .HasDatabaseName("IX_Proposals_List");
+                    b.HasIndex("ProcessId", "Category", "Status")
+                        .HasDatabaseName("IX_Proposals_Listed")
+                        .HasFilter("\"BudgetId\" IS NULL AND \"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("ProcessId", "ShuffleKey", "Id");
+
+                    b.HasIndex("ProcessId", "SubmittedAt", "Id");
+
+                    b.HasIndex("ProcessId", "SupportCount", "Id");
 
                     b.ToTable("Proposals", (string)null);
                 });

@@ -101,12 +101,15 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // One model: a budget project has its budget's process; a proposal of the process has no budget.
         proposal.HasOne<Processes.Process>().WithMany().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasIndex(p => new { p.ProcessId, p.BudgetId, p.Status });
-        // The list's two orders that page on an index: newest and most supported.
-        proposal.HasIndex(p => new { p.ProcessId, p.SubmittedAt });
-        proposal.HasIndex(p => new { p.ProcessId, p.SupportCount });
-        // Every column a list filters or orders on: its total and the random order are counted and sorted from the
-        // index alone, without reading 10,000 rows for each page.
-        proposal.HasIndex(p => new { p.ProcessId, p.BudgetId, p.WithdrawnAt, p.Status, p.Category, p.SubmittedAt, p.SupportCount }).HasDatabaseName("IX_Proposals_List");
+        // Each order of the list reads its own index from the first proposal it shows (the id breaks ties), and stops
+        // after a page: newest, most supported and random (the shuffle's key), whatever the filters.
+        proposal.HasIndex(p => new { p.ProcessId, p.SubmittedAt, p.Id });
+        proposal.HasIndex(p => new { p.ProcessId, p.SupportCount, p.Id });
+        proposal.HasIndex(p => new { p.ProcessId, p.ShuffleKey, p.Id });
+        // A list's total, counted from this small index alone (only open or answered proposals of the process are in
+        // it), not from 10,000 rows for each page.
+        proposal.HasIndex(p => new { p.ProcessId, p.Category, p.Status })
+            .HasFilter("\"BudgetId\" IS NULL AND \"WithdrawnAt\" IS NULL").HasDatabaseName("IX_Proposals_Listed");
         proposal.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(p => p.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         proposal.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProposalId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);

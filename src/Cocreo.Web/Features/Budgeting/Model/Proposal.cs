@@ -82,6 +82,18 @@ public sealed class Proposal
     /// </summary>
     public int SupportCount { get; private set; }
 
+    /// <summary>
+    /// Where the proposal stands in the shuffle that the random order turns, drawn when it is made, in [0,
+    /// <see cref="ShuffleRange"/>). A reader's seed only chooses where the turn starts (the proposals with a key from
+    /// <c>ShuffleRange − seed</c> up come first, then the rest, each part by key), so a random page reads the key's
+    /// index like any other order, and every proposal is equally likely to be first. Proposals older than the key
+    /// have <c>(Id mod ShuffleRange) · 7919 mod ShuffleRange</c>, the order they had before.
+    /// </summary>
+    public int ShuffleKey { get; private set; } = Random.Shared.Next(ShuffleRange);
+
+    /// <summary>A prime: the number of places in the shuffle.</summary>
+    public const int ShuffleRange = 100_003;
+
     /// <summary>One more (+1) or one fewer (−1) support, or the supports carried over from a merged duplicate.</summary>
     public void CountSupports(int change) => SupportCount = Math.Max(0, SupportCount + change);
 
