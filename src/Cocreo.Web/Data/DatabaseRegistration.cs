@@ -27,7 +27,8 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
         }
         else
         {
-            builder.UseSqlite(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            builder.UseSqlite(ConnectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(SqliteReading.Instance);
         }
     }
 
@@ -79,6 +80,32 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
         {
             throw new InvalidDatabaseSettingException($"Database:ConnectionString is not a valid SQLite connection string: {error.Message}", error);
         }
+    }
+}
+
+/// <summary>
+/// Each SQLite connection reads the file through a memory map (up to 256 MB) instead of copying every page it needs
+/// into its own small cache with a system call: the proposal list's profile under 50 readers spent a quarter of its
+/// time in those copies. Set when a connection opens, as the setting is per connection.
+/// </summary>
+internal sealed class SqliteReading : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static SqliteReading Instance { get; } = new();
+
+    private const string Pragmas = "PRAGMA mmap_size = 268435456;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

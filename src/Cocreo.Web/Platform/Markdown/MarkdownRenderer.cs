@@ -1,12 +1,15 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cocreo.Web.Platform.Markdown;
 
 /// <summary>
 /// Renders user-written Markdown to HTML that is safe to show: Markdig with raw HTML disabled, then HtmlSanitizer
 /// as a second line of defence (links, images and attributes are allow-listed).
+/// The safe HTML is a function of the text alone, so it is kept by the text itself (not a hash of it): a thread page
+/// shows the same comments to every reader, and the sanitizer's parse of each was most of the page's time.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -20,15 +23,31 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    /// <summary>Texts longer than this are rendered each time (a participatory text's draft is read rarely and is long).</summary>
+    private const int LongestKept = 20_000;
+
+    /// <summary>Characters of text and HTML kept at most (about 32 MB), the least recently used dropped first.</summary>
+    private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = 16_000_000 });
+
     public IHtmlContent Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return HtmlString.Empty;
         }
-        var html = Markdig.Markdown.ToHtml(markdown, pipeline);
-        return new HtmlString(sanitizer.Sanitize(html));
+        if (markdown.Length > LongestKept)
+        {
+            return new HtmlString(Sanitize(markdown));
+        }
+        if (!rendered.TryGetValue(markdown, out string? html))
+        {
+            html = Sanitize(markdown);
+            rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+        return new HtmlString(html);
     }
+
+    private string Sanitize(string markdown) => sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, pipeline));
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -1144,15 +1144,14 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProcessId", "BudgetId", "Status");
 
-                    b.HasIndex("ProcessId", "Category", "Status")
-                        .HasDatabaseName("IX_Proposals_Listed")
-                        .HasFilter("\"BudgetId\" IS NULL AND \"WithdrawnAt\" IS NULL");
-
                     b.HasIndex("ProcessId", "ShuffleKey", "Id");
 
                     b.HasIndex("ProcessId", "SubmittedAt", "Id");
 
                     b.HasIndex("ProcessId", "SupportCount", "Id");
+
+                    b.HasIndex("ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category")
+                        .HasDatabaseName("IX_Proposals_Listed");
 
                     b.ToTable("Proposals", (string)null);
                 });

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cocreo.Web.Data.Migrations.Sqlite
+namespace Cocreo.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class ProposalListOrders : Migration
@@ -25,7 +25,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "ShuffleKey",
                 table: "Proposals",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -35,8 +35,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Proposals_Listed",
                 table: "Proposals",
-                columns: new[] { "ProcessId", "Category", "Status" },
-                filter: "\"BudgetId\" IS NULL AND \"WithdrawnAt\" IS NULL");
+                columns: new[] { "ProcessId", "BudgetId", "WithdrawnAt", "Status", "Category" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposals_ProcessId_ShuffleKey_Id",
