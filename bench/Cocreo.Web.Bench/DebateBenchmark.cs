@@ -48,6 +48,7 @@ public static class DebateBenchmark
         var cast = await Scenarios.ProcessWithCastAsync(app);
         var processId = cast.ProcessId;
         await SeedAsync(app, processId, cast.Owner.Id, count);
+        await BenchApps.HoldAsync(app, $"process {processId}");
         Console.WriteLine($"\n## {name}: {count:N0} comments seeded in {seeding.Elapsed.TotalSeconds:0} s");
         Console.WriteLine("| request | median ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---:|---:|---:|");

@@ -53,7 +53,15 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
         }
         try
         {
-            return new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (builder.MaxAutoPrepare == 0)
+            {
+                // Statements run again and again (every page's access, settings and list queries) are prepared once
+                // per connection and keep their plan: planning was most of PostgreSQL's time for a proposal list's
+                // page. "Max Auto Prepare" in the connection string chooses another number.
+                builder.MaxAutoPrepare = 200;
+            }
+            return builder.ConnectionString;
         }
         catch (ArgumentException error)
         {

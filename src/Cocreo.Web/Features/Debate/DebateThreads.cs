@@ -186,10 +186,12 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
             var thread = replies.GetValueOrDefault(root.Id) ?? [];
             shown.Add(new ThreadRoot(Tree(root, thread.Where(Visible).ToList(), Item), Math.Max(0, root.Replies - thread.Count)));
         }
-        var counts = await db.Set<Comment>().AsNoTracking().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id)
-            .GroupBy(c => c.Depth == 0).Select(g => new { TopLevel = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var topLevel = counts.Where(c => c.TopLevel).Sum(c => c.Count);
-        return new ThreadPage(subject, sort, shown, next, topLevel, counts.Sum(c => c.Count));
+        // Two ranges of the debate's index (Depth 0, then the rest), counted without reading a row: grouping by
+        // "top-level or not" made SQLite sort all 10,000 comments for every page.
+        var debate = db.Set<Comment>().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id);
+        var topLevel = await debate.CountAsync(c => c.Depth == 0, cancellationToken);
+        var answers = await debate.CountAsync(c => c.Depth > 0, cancellationToken);
+        return new ThreadPage(subject, sort, shown, next, topLevel, topLevel + answers);
     }
 
     /// <summary>
