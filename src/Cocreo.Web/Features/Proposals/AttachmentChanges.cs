@@ -131,11 +131,11 @@ public static class AddProcessProposalDocument
                 case DocumentProblem.NotPdf:
                     throw new ProposalRuleException("DocumentNotPdf", "NewDocument");
             }
-            if (await db.Set<ProposalDocument>().CountAsync(d => d.ProposalId == proposal.Id, cancellationToken) >= PdfFile.MaxPerProposal)
+            if (await db.Set<AttachedDocument>().CountAsync(d => d.ProposalId == proposal.Id, cancellationToken) >= PdfFile.MaxPerProposal)
             {
                 throw new ProposalRuleException("TooManyDocuments", "NewDocument", PdfFile.MaxPerProposal);
             }
-            var document = ProposalDocument.For(proposal.Id, title, command.Content, change.Now);
+            var document = AttachedDocument.For(proposal.Id, title, command.Content, change.Now);
             db.Add(document);
             await change.SaveAsync(cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });
@@ -157,7 +157,7 @@ public static class RemoveProcessProposalDocument
         {
             var proposal = change.Target.Proposal;
             await Attachments.CheckEditableAsync(change.Target, moderation, cancellationToken);
-            var document = await db.Set<ProposalDocument>().SingleOrDefaultAsync(d => d.Id == command.DocumentId && d.ProposalId == proposal.Id, cancellationToken);
+            var document = await db.Set<AttachedDocument>().SingleOrDefaultAsync(d => d.Id == command.DocumentId && d.ProposalId == proposal.Id, cancellationToken);
             if (document is null)
             {
                 return false;

@@ -21,7 +21,7 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
     ProposalAttachmentReader attachments) : PageModel
 {
     public List<ProposalImageView> Images { get; private set; } = [];
-    public List<ProposalDocumentView> Documents { get; private set; } = [];
+    public List<AttachedDocumentView> Documents { get; private set; } = [];
 
     [BindProperty] public IFormFile? NewImage { get; set; }
     [BindProperty] public string? NewImageAlt { get; set; }

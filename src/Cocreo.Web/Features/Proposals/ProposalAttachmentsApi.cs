@@ -27,9 +27,9 @@ public sealed class ProposalAttachmentReader(CocreoDbContext db, ProposalAccess 
         db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == proposalId && i.ThumbnailWidth > 0).OrderBy(i => i.Id)
             .Select(i => new ProposalImageView(i.Id, i.AltText, i.Width, i.Height, i.ThumbnailWidth, i.ThumbnailHeight)).ToListAsync(cancellationToken);
 
-    public Task<List<ProposalDocumentView>> DocumentsAsync(int proposalId, CancellationToken cancellationToken) =>
-        db.Set<ProposalDocument>().AsNoTracking().Where(d => d.ProposalId == proposalId).OrderBy(d => d.Id)
-            .Select(d => new ProposalDocumentView(d.Id, d.Title, d.Size)).ToListAsync(cancellationToken);
+    public Task<List<AttachedDocumentView>> DocumentsAsync(int proposalId, CancellationToken cancellationToken) =>
+        db.Set<AttachedDocument>().AsNoTracking().Where(d => d.ProposalId == proposalId).OrderBy(d => d.Id)
+            .Select(d => new AttachedDocumentView(d.Id, d.Title, d.Size)).ToListAsync(cancellationToken);
 
     /// <summary>The first picture of each of the proposals, for a list's thumbnails (hidden and held proposals left out).</summary>
     public async Task<Dictionary<int, ProposalImageView>> ThumbnailsAsync(IReadOnlyCollection<int> proposalIds, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ public static class ProposalAttachmentsApi
         {
             return TypedResults.NotFound();
         }
-        var document = await db.Set<ProposalDocument>().AsNoTracking().Where(d => d.Id == documentId && d.ProposalId == id)
+        var document = await db.Set<AttachedDocument>().AsNoTracking().Where(d => d.Id == documentId && d.ProposalId == id)
             .Select(d => new { d.Title, d.Content }).SingleOrDefaultAsync(cancellationToken);
         if (document is null)
         {

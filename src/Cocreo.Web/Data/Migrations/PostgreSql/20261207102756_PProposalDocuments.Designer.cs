@@ -3575,7 +3575,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProposalCoAuthors", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -4906,7 +4906,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

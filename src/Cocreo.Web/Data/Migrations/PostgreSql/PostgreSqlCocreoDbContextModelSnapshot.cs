@@ -3572,7 +3572,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProposalCoAuthors", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -4903,7 +4903,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

@@ -3434,7 +3434,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProposalCoAuthors", (string)null);
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -4745,7 +4745,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

@@ -10,7 +10,7 @@ namespace Cocreo.Web.Features.Proposals;
 /// app instance serves it, backups hold it); the name of the file that was sent is never kept or used, the download's
 /// name is made from the title.
 /// </summary>
-public sealed class ProposalDocument
+public sealed class AttachedDocument
 {
     public int Id { get; private set; }
     public int ProposalId { get; private set; }
@@ -25,12 +25,12 @@ public sealed class ProposalDocument
 
     public DateTime AddedAt { get; private set; }
 
-    private ProposalDocument()
+    private AttachedDocument()
     {
     }
 
     /// <summary>A document for a saved proposal; the caller checked the bytes with <see cref="PdfFile.Check"/> and the title with <see cref="PdfFile.Title"/>.</summary>
-    public static ProposalDocument For(int proposalId, string title, byte[] content, DateTime now) => new()
+    public static AttachedDocument For(int proposalId, string title, byte[] content, DateTime now) => new()
     {
         ProposalId = proposalId,
         Title = title,
@@ -41,7 +41,7 @@ public sealed class ProposalDocument
 }
 
 /// <summary>What pages show of a document, without its bytes.</summary>
-public sealed record ProposalDocumentView(int Id, string Title, int Size);
+public sealed record AttachedDocumentView(int Id, string Title, int Size);
 
 /// <summary>Why an uploaded file is not accepted as a proposal's document.</summary>
 public enum DocumentProblem
@@ -144,9 +144,9 @@ public static class PdfFile
     }
 }
 
-internal sealed class ProposalDocumentConfiguration : IEntityTypeConfiguration<ProposalDocument>
+internal sealed class AttachedDocumentConfiguration : IEntityTypeConfiguration<AttachedDocument>
 {
-    public void Configure(EntityTypeBuilder<ProposalDocument> document)
+    public void Configure(EntityTypeBuilder<AttachedDocument> document)
     {
         document.ToTable("ProposalDocuments");
         document.Property(d => d.Title).HasMaxLength(PdfFile.TitleLength).IsRequired();
