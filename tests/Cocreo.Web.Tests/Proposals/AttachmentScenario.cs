@@ -18,9 +18,9 @@ public static class AttachmentScenario
     public static async Task<HttpResponseMessage> PostFileAsync(FormClient client, string url, Dictionary<string, string> fields, string fileField, byte[] bytes, string fileName,
         bool api = false, string contentType = "application/octet-stream")
     {
-        var token = await Scenarios.AntiforgeryTokenAsync(client);
+        var token = fields.ContainsKey("__RequestVerificationToken") ? fields["__RequestVerificationToken"] : await Scenarios.AntiforgeryTokenAsync(client);
         using var content = new MultipartFormDataContent();
-        if (!api)
+        if (!api && !fields.ContainsKey("__RequestVerificationToken"))
         {
             content.Add(new StringContent(token), "__RequestVerificationToken");
         }
