@@ -122,7 +122,8 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<AttachedDocument>().CountAsync(d => d.ProposalId == id)));
         Assert.Equal(2, (await LogAsync(App, cast.ProcessId, "proposal.attachment-added")).Count);
         var removed = Assert.Single(await LogAsync(App, cast.ProcessId, "proposal.attachment-removed"));
-        Assert.Equal($"{{\"proposal\":{id},\"document\":{documentId}}}", removed.Data.Replace(" ", "", StringComparison.Ordinal));
+        using var removedData = JsonDocument.Parse(removed.Data);
+        Assert.Equal([("document", documentId), ("proposal", id)], removedData.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).OrderBy(p => p.Name));
     }
 
     [Fact]
