@@ -294,3 +294,23 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
 public sealed class ProposalAttachmentsOnSqlite(BudgetingSqliteApp app) : ProposalAttachmentTests<BudgetingSqliteApp>(app);
 
 public sealed class ProposalAttachmentsOnPostgres(BudgetingPostgresApp app) : ProposalAttachmentTests<BudgetingPostgresApp>(app);
+
+/// <summary>A newcomer to the demo city finds a proposal of a process with a picture and a PDF, both served.</summary>
+public sealed class ProposalAttachmentDemoTests(Cocreo.Web.Tests.Fuzz.InputFuzzTests.DemoApp app) : IClassFixture<Cocreo.Web.Tests.Fuzz.InputFuzzTests.DemoApp>
+{
+    [Fact]
+    public async Task The_quiet_room_proposal_has_a_sketch_and_its_plan()
+    {
+        var proposal = await app.WithDbAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.Title == "A quiet room for exam study" && p.BudgetId == null));
+        var client = app.NewClient();
+        var page = await client.GetOkPageAsync(ProposalLinks.Of(proposal.ProcessId, proposal.Id));
+        var img = page.QuerySelector(".proposal-images img")!;
+        Assert.StartsWith("A sketch of the quiet room", img.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(img.GetAttribute("src"))).StatusCode);
+        var link = page.QuerySelector(".proposal-documents a")!;
+        Assert.Equal("Plan of the quiet room", link.TextContent.Trim());
+        var pdf = await client.Http.GetAsync(link.GetAttribute("href"));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Null(PdfFile.Check(await pdf.Content.ReadAsByteArrayAsync()));
+    }
+}
