@@ -268,6 +268,38 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task A_picture_and_a_pdf_go_with_a_new_proposal_and_a_wrong_file_keeps_the_proposal_from_being_written()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var url = $"/processes/{cast.ProcessId}/proposals/new";
+        var (action, fields) = await cast.ParticipantClient.ReadFormAsync(url);
+        fields["Input.Title"] = "A reading garden";
+        fields["Input.Body"] = "Benches and shade behind the library.";
+        fields["Input.DocumentTitle"] = "Sketch of the garden";
+        var wrong = await PostFileAsync(cast.ParticipantClient, action, fields, "Input.Document", TestImages.Html, "garden.pdf", contentType: "application/pdf");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var form = await FormClient.ParseAsync(wrong);
+        Assert.Contains("not a PDF", ErrorOf(form, "Input_Document"), StringComparison.Ordinal);
+        Assert.Equal("A reading garden", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#Input_Title")!).Value);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.ProcessId == cast.ProcessId)));
+
+        using var content = new MultipartFormDataContent();
+        fields["Input.ImageAlt"] = "The lawn behind the library.";
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+        content.Add(new ByteArrayContent(TestImages.Png), "Input.Image", "lawn.png");
+        content.Add(new ByteArrayContent(Pdf), "Input.Document", "garden.pdf");
+        var response = await cast.ParticipantClient.Http.PostAsync(action, content);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await Problems(response));
+        var id = Scenarios.IdFrom(response, $"/processes/{cast.ProcessId}/proposals/");
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<ProposalImage>().CountAsync(i => i.ProposalId == id)));
+        Assert.Equal("Sketch of the garden", await App.WithDbAsync(db => db.Set<AttachedDocument>().Where(d => d.ProposalId == id).Select(d => d.Title).SingleAsync()));
+        Assert.Equal(2, (await LogAsync(App, cast.ProcessId, "proposal.attachment-added")).Count);
+    }
+
+    [Fact]
     public async Task The_author_s_data_names_their_attachments()
     {
         var cast = await ProcessWithProposalsAsync(App);
