@@ -28,7 +28,7 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
     private static readonly string[] ApiInvitee = ["401", Forbidden, Changed, Changed, Changed, Changed];
 
     /// <summary>One attempt: a form post to a page, or a JSON request to the API.</summary>
-    private sealed record Attempt(string Url, Dictionary<string, string>? Fields = null, HttpMethod? Method = null, object? Json = null);
+    private sealed record Attempt(string Url, Dictionary<string, string>? Fields = null, HttpMethod? Method = null, object? Json = null, (string Field, byte[] Content, string Name)? File = null);
 
     private sealed record Row(Endpoint Endpoint, Func<Cast, int, Task<Attempt>> Attempt, string[] Expected)
     {
@@ -86,6 +86,24 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
             async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}", Method: HttpMethod.Put, Json: new { title = $"API change {i}", body = "Changed." }), ApiAuthor),
         ["api/invite"] = new(new("POST", "/api/v1/process-proposals/{id:int}/co-authors"),
             async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/co-authors", Method: HttpMethod.Post, Json: new { email = $"api-friend{i}@example.org" }), ApiAuthor),
+        ["image"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "Image"),
+            async (cast, _) => new(cast.Page(await cast.NewProposalAsync(), "Image"), new() { ["NewImageAlt"] = "A sketch." }, File: ("NewImage", Cocreo.Web.Tests.Budgeting.TestImages.Png, "sketch.png")), Author),
+        ["remove image"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "RemoveImage"),
+            async (cast, _) => { var (proposal, image) = await cast.NewAttachmentAsync(document: false); return new(cast.Page(proposal, "RemoveImage") + "&imageId=" + image); }, Author),
+        ["document"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "Document"),
+            async (cast, _) => new(cast.Page(await cast.NewProposalAsync(), "Document"), new() { ["NewDocumentTitle"] = "Plan" }, File: ("NewDocument", AttachmentScenario.Pdf, "plan.pdf")), Author),
+        ["remove document"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}", "RemoveDocument"),
+            async (cast, _) => { var (proposal, document) = await cast.NewAttachmentAsync(document: true); return new(cast.Page(proposal, "RemoveDocument") + "&documentId=" + document); }, Author),
+        ["api/image"] = new(new("POST", "/api/v1/process-proposals/{id:int}/images"),
+            async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/images", new() { ["NewImageAlt"] = "A sketch." }, HttpMethod.Post,
+                File: ("NewImage", Cocreo.Web.Tests.Budgeting.TestImages.Png, "sketch.png")), ApiAuthor),
+        ["api/remove image"] = new(new("DELETE", "/api/v1/process-proposals/{id:int}/images/{imageId:int}"),
+            async (cast, _) => { var (proposal, image) = await cast.NewAttachmentAsync(document: false); return new($"/api/v1/process-proposals/{proposal}/images/{image}", Method: HttpMethod.Delete); }, ApiAuthor),
+        ["api/document"] = new(new("POST", "/api/v1/process-proposals/{id:int}/documents"),
+            async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/documents", new() { ["NewDocumentTitle"] = "Plan" }, HttpMethod.Post,
+                File: ("NewDocument", AttachmentScenario.Pdf, "plan.pdf")), ApiAuthor),
+        ["api/remove document"] = new(new("DELETE", "/api/v1/process-proposals/{id:int}/documents/{documentId:int}"),
+            async (cast, _) => { var (proposal, document) = await cast.NewAttachmentAsync(document: true); return new($"/api/v1/process-proposals/{proposal}/documents/{document}", Method: HttpMethod.Delete); }, ApiAuthor),
         ["api/accept"] = new(new("POST", "/api/v1/proposal-invitations/{token}/acceptance"),
             async (cast, _) => new($"/api/v1/proposal-invitations/{await cast.NewInvitationAsync()}/acceptance", Method: HttpMethod.Post), ApiInvitee),
     };
@@ -136,6 +154,10 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
 
     private static async Task<HttpResponseMessage> SendAsync(FormClient client, Attempt attempt)
     {
+        if (attempt.File is { } file)
+        {
+            return await AttachmentScenario.PostFileAsync(client, attempt.Url, attempt.Fields ?? [], file.Field, file.Content, file.Name, api: attempt.Method is not null);
+        }
         if (attempt.Method is { } method)
         {
             return await ProposalScenario.ApiAsync(client, method, attempt.Url, attempt.Json);
@@ -182,6 +204,13 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
             }
             return proposal.Id;
         });
+
+        /// <summary>A new proposal by the participant with a picture or a document, straight into the database; their ids.</summary>
+        public async Task<(int Proposal, int Attachment)> NewAttachmentAsync(bool document)
+        {
+            var proposalId = await NewProposalAsync();
+            return (proposalId, await AttachmentScenario.AttachAsync(App, proposalId, document));
+        }
 
         /// <summary>A new proposal by the participant with an open invitation to write it together; the secret of its link.</summary>
         public async Task<string> NewInvitationAsync()

@@ -11,10 +11,30 @@ namespace Cocreo.Web.Features.Proposals;
 
 /// <summary>
 /// One proposal of a process: its text, the organisation's answer, its supports; support or withdraw support,
-/// withdraw one's own proposal, and for the team answer it or merge it into another.
+/// withdraw one's own proposal, and for the team answer it or merge it into another. Its writers add and remove
+/// pictures and PDF documents here (each form stores its file at once, so nothing is lost by going back).
 /// </summary>
-public sealed class DetailsModel(ProposalAccess access, ProposalList list, ModerationDirectory moderation, ChangeRunner changes, Accounts.People people, IStringLocalizer<ProposalsText> t) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = ProposalAttachmentReader.MaxRequestBytes)]
+[RequestSizeLimit(ProposalAttachmentReader.MaxRequestBytes)]
+[RefuseRequestsOver(ProposalAttachmentReader.MaxRequestBytes)]
+public sealed class DetailsModel(ProposalAccess access, ProposalList list, ModerationDirectory moderation, ChangeRunner changes, Accounts.People people, IStringLocalizer<ProposalsText> t,
+    ProposalAttachmentReader attachments) : PageModel
 {
+    public List<ProposalImageView> Images { get; private set; } = [];
+    public List<AttachedDocumentView> Documents { get; private set; } = [];
+
+    [BindProperty] public IFormFile? NewImage { get; set; }
+    [BindProperty] public string? NewImageAlt { get; set; }
+    [BindProperty] public IFormFile? NewDocument { get; set; }
+    [BindProperty] public string? NewDocumentTitle { get; set; }
+
+    /// <summary>The reader sees the pictures and documents: while the proposal is shown, else its writers and the moderators.</summary>
+    public bool SeesAttachments => Moderation.IsShown || IsWriter || Moderates;
+
+    /// <summary>The reader may add and remove attachments now (a writer, while the proposal can be edited and is not hidden).</summary>
+    public bool CanAttach => IsWriter && Proposal.IsOpen && Proposal.Status is not (ProposalStatus.Accepted or ProposalStatus.Rejected)
+        && (Moderation.IsShown || Moderation.IsPending) && View.Can(ProposalAction.View, Proposal) && ProposalPermissions.Writable(View.Process.Process).IsAllowed;
+
     /// <summary>The names the co-authors show.</summary>
     public List<string> CoAuthorNames { get; private set; } = [];
 
@@ -64,6 +84,71 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
         var names = await people.NamesOfAsync(coAuthors.ToList(), cancellationToken);
         CoAuthorNames = coAuthors.Select(c => names.GetValueOrDefault(c) ?? "").Where(n => n.Length > 0).Order().ToList();
         IsWriter = View.Process.Access.UserId is { } reader && (IsAuthor || coAuthors.Contains(reader));
+        if (SeesAttachments)
+        {
+            Images = await attachments.ImagesAsync(id, cancellationToken);
+            Documents = await attachments.DocumentsAsync(id, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostImageAsync(int processId, int id, [FromServices] AddProcessProposalImage.Handler add, [FromServices] IStringLocalizer<BudgetingText> budgetText,
+        CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        if (NewImage is null || (NewImage.Length == 0 && string.IsNullOrEmpty(NewImage.FileName)))
+        {
+            ModelState.AddModelError(nameof(NewImage), t["Choose the file to add."]);
+        }
+        var image = ModelState.IsValid
+            ? await ProposalImageUpload.ReadAsync(NewImage, NewImageAlt, nameof(NewImage), nameof(NewImageAlt), ModelState, budgetText, cancellationToken)
+            : null;
+        if (image is null || !ModelState.IsValid)
+        {
+            // Whoever may not add pictures is told so, not asked to correct the form.
+            RefusedException.Unless(WritersDecision(), View.Process.Access.IsAuthenticated);
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        await changes.RunAsync(add, new AddProcessProposalImage.Command(id, image, NewImageAlt), cancellationToken);
+        return this.Done(t["The picture was added."], ProposalLinks.Of(processId, id) + "#attachments");
+    }
+
+    public async Task<IActionResult> OnPostRemoveImageAsync(int processId, int id, int imageId, [FromServices] RemoveProcessProposalImage.Handler remove, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var removed = await changes.RunAsync(remove, new RemoveProcessProposalImage.Command(id, imageId), cancellationToken);
+        return this.Done(removed ? t["The picture was removed."] : t["Nothing changed."], ProposalLinks.Of(processId, id) + "#attachments");
+    }
+
+    public async Task<IActionResult> OnPostDocumentAsync(int processId, int id, [FromServices] AddProcessProposalDocument.Handler add, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        if (NewDocument is null || (NewDocument.Length == 0 && string.IsNullOrEmpty(NewDocument.FileName)))
+        {
+            RefusedException.Unless(WritersDecision(), View.Process.Access.IsAuthenticated);
+            ModelState.AddModelError(nameof(NewDocument), t["Choose the file to add."]);
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var content = await DocumentUpload.ReadAsync(NewDocument, cancellationToken);
+        await changes.RunAsync(add, new AddProcessProposalDocument.Command(id, NewDocumentTitle, content), cancellationToken);
+        return this.Done(t["The document was added."], ProposalLinks.Of(processId, id) + "#attachments");
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int processId, int id, int documentId, [FromServices] RemoveProcessProposalDocument.Handler remove, CancellationToken cancellationToken)
+    {
+        await LoadAsync(processId, id, cancellationToken);
+        var removed = await changes.RunAsync(remove, new RemoveProcessProposalDocument.Command(id, documentId), cancellationToken);
+        return this.Done(removed ? t["The document was removed."] : t["Nothing changed."], ProposalLinks.Of(processId, id) + "#attachments");
+    }
+
+    /// <summary>Whether the reader writes this proposal, as the attachment changes decide it (to refuse a stranger before reading their file).</summary>
+    private Decision WritersDecision()
+    {
+        if (!View.Process.Access.IsAuthenticated)
+        {
+            return Decision.NotYours("Sign in to edit your proposal.", typeof(ProposalPermissions));
+        }
+        return IsWriter ? ProposalPermissions.Writable(View.Process.Process)
+            : Decision.NotYours("Only its author and co-authors edit a proposal; the moderators can hide it.", typeof(ProposalPermissions));
     }
 
     public async Task<IActionResult> OnPostEditAsync(int processId, int id, string? editedTitle, string? editedBody, [FromServices] EditProcessProposal.Handler edit, CancellationToken cancellationToken)

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cocreo.Web.Features.Proposals;
 
 /// <summary>A process's proposals: filtered by category and status, sorted, paged (the API's list, the same reads).</summary>
-public sealed class IndexModel(ProposalAccess access, ProposalList list) : PageModel
+public sealed class IndexModel(ProposalAccess access, ProposalList list, ProposalAttachmentReader attachments) : PageModel
 {
+    /// <summary>Each listed proposal's first picture, shown small (none for hidden ones).</summary>
+    public Dictionary<int, Budgeting.ProposalImageView> Thumbnails { get; private set; } = [];
+
     public ProposalsView View { get; private set; } = null!;
     public ProposalPage Found { get; private set; } = null!;
     public ProposalFilter Filter { get; private set; } = new();
@@ -28,6 +31,7 @@ public sealed class IndexModel(ProposalAccess access, ProposalList list) : PageM
         Seed ??= Random.Shared.Next(1, 100_000);
         Filter = ProposalFilters.From(Category, Status, Order, Seed, PageNumber);
         Found = await list.PageAsync(View, Filter, cancellationToken);
+        Thumbnails = await attachments.ThumbnailsAsync(Found.Items.Select(i => i.Proposal.Id).ToList(), cancellationToken);
         return Page();
     }
 

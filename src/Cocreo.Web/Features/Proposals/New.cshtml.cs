@@ -12,9 +12,13 @@ namespace Cocreo.Web.Features.Proposals;
 /// <summary>
 /// A resident puts forward a proposal of the process. While they type the title, the page shows proposals like it
 /// (with JavaScript, from the similar-proposals API; without, "Check for similar proposals" reloads the form with them).
+/// A picture and a PDF document may go with it (more are added on the proposal's page).
 /// </summary>
 [Authorize]
-public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRunner changes, IStringLocalizer<ProposalsText> t) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = ProposalAttachmentReader.MaxRequestBytes)]
+[RequestSizeLimit(ProposalAttachmentReader.MaxRequestBytes)]
+[RefuseRequestsOver(ProposalAttachmentReader.MaxRequestBytes)]
+public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRunner changes, IStringLocalizer<ProposalsText> t, IStringLocalizer<BudgetingText> budgetText) : PageModel
 {
     public ProposalsView View { get; private set; } = null!;
 
@@ -40,6 +44,16 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
 
         public string? Category { get; set; }
 
+        public IFormFile? Image { get; set; }
+
+        [StringLength(ImageFile.AltTextLength, ErrorMessage = "This can have at most {1} characters.")]
+        public string? ImageAlt { get; set; }
+
+        public IFormFile? Document { get; set; }
+
+        [StringLength(PdfFile.TitleLength, ErrorMessage = "This can have at most {1} characters.")]
+        public string? DocumentTitle { get; set; }
+
         public Guid SubmissionId { get; set; }
     }
 
@@ -62,12 +76,42 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
     public async Task<IActionResult> OnPostAsync(int processId, [FromServices] PutForwardProposal.Handler putForward, CancellationToken cancellationToken)
     {
         View = await access.ReadAsync(processId, User, ProposalAction.Propose, cancellationToken);
+        var image = await ProposalImageUpload.ReadAsync(Input.Image, Input.ImageAlt, "Input.Image", "Input.ImageAlt", ModelState, budgetText, cancellationToken);
+        var document = await ReadDocumentAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
         var content = new ProcessProposalContent(Input.Title, Input.Body, Input.Category ?? "", Input.Location ?? "", Platform.Localization.Cultures.Current);
-        var id = await changes.RunAsync(putForward, new PutForwardProposal.Command(processId, content, Input.SubmissionId), cancellationToken);
+        var attachments = image is null && document is null ? null : new PutForwardProposal.FirstAttachments(image, Input.ImageAlt, document, Input.DocumentTitle);
+        var id = await changes.RunAsync(putForward, new PutForwardProposal.Command(processId, content, Input.SubmissionId, attachments), cancellationToken);
         return this.Done(t["Thank you! Your proposal is published; the organisation will answer it."], ProposalLinks.Of(processId, id));
+    }
+
+    /// <summary>The document sent with the form, checked by its bytes (problems become the field's errors); null when none was chosen.</summary>
+    private async Task<byte[]?> ReadDocumentAsync(CancellationToken cancellationToken)
+    {
+        if (Input.Document is not { } upload || (upload.Length == 0 && string.IsNullOrEmpty(upload.FileName)))
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(Input.DocumentTitle))
+        {
+            ModelState.AddModelError("Input.DocumentTitle", t[ProposalRules.Message("DocumentTitleMissing")]);
+        }
+        var bytes = await DocumentUpload.ReadAsync(upload, cancellationToken);
+        var problem = PdfFile.Check(bytes) switch
+        {
+            DocumentProblem.Empty => t[ProposalRules.Message("DocumentEmpty")],
+            DocumentProblem.TooLarge => t[ProposalRules.Message("DocumentTooLarge"), (bytes.Length / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture), PdfFile.MaxBytes / 1048576],
+            DocumentProblem.NotPdf => t[ProposalRules.Message("DocumentNotPdf")],
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            ModelState.AddModelError("Input.Document", problem);
+            return null;
+        }
+        return bytes;
     }
 }

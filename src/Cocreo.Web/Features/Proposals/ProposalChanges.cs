@@ -41,7 +41,11 @@ public static class ConfigureProposals
 /// </summary>
 public static class PutForwardProposal
 {
-    public sealed record Command(int ProcessId, ProcessProposalContent Content, Guid SubmissionId) : IProcessProposalsCommand, ISubmittedOnce;
+    /// <param name="Attachments">A picture and a PDF document sent with the form (optional; checked again here).</param>
+    public sealed record Command(int ProcessId, ProcessProposalContent Content, Guid SubmissionId, FirstAttachments? Attachments = null) : IProcessProposalsCommand, ISubmittedOnce;
+
+    /// <summary>What the proposal form may carry besides the text: a re-encoded picture with its description, a PDF with its title.</summary>
+    public sealed record FirstAttachments(ImageFile? Image, string? ImageAlt, byte[]? Document, string? DocumentTitle);
 
     public sealed class Handler(ProposalAccess access, CocreoDbContext db, ModerationDirectory moderation) : ProposalsChange<Command, int>(access, ProposalAction.Propose)
     {
@@ -53,8 +57,45 @@ public static class PutForwardProposal
             db.Add(proposal);
             await change.SaveAsync(cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.put-forward", new { proposal = proposal.Id, title = proposal.Title, category = proposal.Category });
+            if (command.Attachments is { } attachments)
+            {
+                await AttachAsync(change, proposal, attachments, cancellationToken);
+            }
             await moderation.HoldIfPreModeratedAsync(change, ProcessProposalContents.Kind, proposal.Id, process.Id, new { proposal = proposal.Id }, cancellationToken);
             return proposal.Id;
+        }
+
+        /// <summary>The form's picture and document, under the same rules as adding them later (<see cref="AddProcessProposalImage"/>, <see cref="AddProcessProposalDocument"/>).</summary>
+        private async Task AttachAsync(Change<ProposalsTarget> change, Proposal proposal, FirstAttachments attachments, CancellationToken cancellationToken)
+        {
+            if (attachments.Image is { } picture)
+            {
+                var alt = (attachments.ImageAlt ?? "").Trim();
+                if (alt.Length == 0 || alt.Length > ImageFile.AltTextLength)
+                {
+                    throw alt.Length == 0 ? new ProposalRuleException("ImageAltMissing", "Input.ImageAlt") : new ProposalRuleException("TooLong", "Input.ImageAlt", ImageFile.AltTextLength);
+                }
+                var image = ProposalImage.For(proposal.Id, picture, alt, change.Now);
+                db.Add(image);
+                await change.SaveAsync(cancellationToken);
+                change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, image = image.Id });
+            }
+            if (attachments.Document is { } content)
+            {
+                var title = (attachments.DocumentTitle ?? "").Trim();
+                if (title.Length == 0 || title.Length > PdfFile.TitleLength)
+                {
+                    throw title.Length == 0 ? new ProposalRuleException("DocumentTitleMissing", "Input.DocumentTitle") : new ProposalRuleException("TooLong", "Input.DocumentTitle", PdfFile.TitleLength);
+                }
+                if (PdfFile.Check(content) is not null)
+                {
+                    throw new ProposalRuleException("DocumentNotPdf", "Input.Document");
+                }
+                var document = AttachedDocument.For(proposal.Id, title, content, change.Now);
+                db.Add(document);
+                await change.SaveAsync(cancellationToken);
+                change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });
+            }
         }
     }
 }

@@ -21,4 +21,9 @@ public static class ProposalNames
         ProposalOrder.Random => t["Random"],
         _ => t["Newest"],
     };
+
+    /// <summary>A file's size in kB or MB, in the reader's number format.</summary>
+    public static string Size(IStringLocalizer<ProposalsText> t, int bytes) => bytes < 1024 * 1024
+        ? t["{0} kB", Math.Max(1, (int)Math.Round(bytes / 1024m))]
+        : t["{0} MB", (bytes / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture)];
 }

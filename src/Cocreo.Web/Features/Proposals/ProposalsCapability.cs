@@ -32,12 +32,15 @@ public sealed class ProposalsCapability : Capability
         ("proposal.coauthor-invited", "Invited a co-author to a proposal"),
         ("proposal.coauthor-joined", "Became a co-author of a proposal"),
         ("proposal.versioned", "A proposal has a new version"),
+        ("proposal.attachment-added", "Added a picture or document to a proposal"),
+        ("proposal.attachment-removed", "Removed a picture or document from a proposal"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProposalAccess>();
         services.AddScoped<ProposalList>();
+        services.AddScoped<ProposalAttachmentReader>();
         services.AddScoped<Conversations.IProposalTargets, ProcessProposalTargets>();
         services.AddScoped<Debate.IDebateTargets, ProcessProposalDebateTargets>();
         services.AddScoped<Amendments.IAmendmentTargets, ProcessProposalAmendmentTargets>();
@@ -46,7 +49,7 @@ public sealed class ProposalsCapability : Capability
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi().MapProposalAttachments();
 }
 
 /// <summary>The link to a process's proposals on the process page, once its team turned them on (and for the team, to turn them on).</summary>

@@ -7,7 +7,9 @@ namespace Cocreo.Web.Features.Proposals;
 /// <summary>
 /// A person's co-authorships and the invitations they sent or that wait for their address (a proposal's own author
 /// and supports are Budgeting's part: one model). Deleting the account forgets them: the rows stay, naming nobody,
-/// so a proposal keeps its number of co-authors but not who they were.
+/// so a proposal keeps its number of co-authors but not who they were. The pictures and documents of the proposals the
+/// person wrote (as author or co-author) are exported by what they are (title or description, size, link; the files
+/// themselves are downloaded from their links); they stay with the proposal when the account goes, as its text does.
 /// </summary>
 public sealed class ProposalsPersonalData(CocreoDbContext db) : PersonalDataPart
 {
@@ -26,6 +28,23 @@ public sealed class ProposalsPersonalData(CocreoDbContext db) : PersonalDataPart
                 .Select(c => new { proposal = c.ProposalId, c.Email, c.InvitedAt, accepted = c.UserId != null }).ToListAsync(cancellationToken),
             invitationsWaiting = email is null ? [] : await db.Set<ProposalCoAuthor>().AsNoTracking().Where(c => c.UserId == null && c.Email == email)
                 .Select(c => new { proposal = c.ProposalId, c.InvitedAt }).ToListAsync(cancellationToken),
+            attachments = await AttachmentsAsync(userId, cancellationToken),
+        };
+    }
+
+    /// <summary>The pictures and documents of the proposals of a process the person wrote, without their bytes.</summary>
+    private async Task<object> AttachmentsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var written = db.Set<Budgeting.Proposal>().Where(p => p.BudgetId == null && (p.AuthorUserId == userId
+            || db.Set<ProposalCoAuthor>().Any(c => c.ProposalId == p.Id && c.UserId == userId))).Select(p => p.Id);
+        var pictures = await db.Set<Budgeting.ProposalImage>().AsNoTracking().Where(i => written.Contains(i.ProposalId)).OrderBy(i => i.Id)
+            .Select(i => new { i.Id, proposal = i.ProposalId, description = i.AltText, i.ContentType, size = i.Content.Length, i.AddedAt }).ToListAsync(cancellationToken);
+        var documents = await db.Set<AttachedDocument>().AsNoTracking().Where(d => written.Contains(d.ProposalId)).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, proposal = d.ProposalId, d.Title, d.Size, d.AddedAt }).ToListAsync(cancellationToken);
+        return new
+        {
+            pictures = pictures.Select(i => new { i.Id, i.proposal, i.description, i.ContentType, i.size, i.AddedAt, link = $"/process-proposals/{i.proposal}/images/{i.Id}" }),
+            documents = documents.Select(d => new { d.Id, d.proposal, d.Title, d.Size, d.AddedAt, link = $"/process-proposals/{d.proposal}/documents/{d.Id}" }),
         };
     }
 

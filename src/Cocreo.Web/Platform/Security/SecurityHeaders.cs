@@ -2,7 +2,8 @@ namespace Cocreo.Web.Platform.Security;
 
 /// <summary>
 /// Headers every response carries. The content security policy allows no inline script or style and no
-/// third-party origin: pages work without JavaScript and the few scripts are files served by the platform.
+/// third-party origin: pages work without JavaScript and the few scripts are files served by the platform. A response
+/// that set its own policy keeps it (a proposal's PDF download is served with <c>sandbox</c>).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, string contentSecurityPolicy)
 {
@@ -16,7 +17,10 @@ public sealed class SecurityHeaders(RequestDelegate next, string contentSecurity
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = contentSecurityPolicy;
+            if (Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
+            }
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

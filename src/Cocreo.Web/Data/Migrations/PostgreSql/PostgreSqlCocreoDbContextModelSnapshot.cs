@@ -3577,6 +3577,39 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProposalCoAuthors", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<int>("ProcessId")
@@ -4867,6 +4900,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

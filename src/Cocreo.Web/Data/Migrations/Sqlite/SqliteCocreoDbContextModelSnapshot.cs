@@ -3439,6 +3439,37 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("ProposalCoAuthors", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<int>("ProcessId")
@@ -4711,6 +4742,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

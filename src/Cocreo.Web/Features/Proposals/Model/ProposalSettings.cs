@@ -102,6 +102,14 @@ public static class ProposalRules
         "InvitationUsed" => "Someone else has accepted this invitation already.",
         "InviteYourself" => "You are already an author of this proposal.",
         "SupportLimitReached" => "You support as many proposals as this process allows ({0}): withdraw a support first.",
+        "ImageAltMissing" => "Describe what the picture shows, for people who cannot see it.",
+        "TooManyImages" => "A proposal can have at most {0} pictures: remove one first.",
+        "DocumentTitleMissing" => "Give the document a title, such as “Plan of the square”.",
+        "DocumentEmpty" => "The file is empty (0 bytes). Choose the PDF again, or another one.",
+        "DocumentTooLarge" => "The file is {0} MB; a document can be at most {1} MB. Save the PDF smaller and choose it again.",
+        "DocumentNotPdf" => "The file is not a PDF document (its content, not its name, is checked). Save or export it as PDF and choose it again.",
+        "TooManyDocuments" => "A proposal can have at most {0} documents: remove one first.",
+        "ChooseFile" => "Choose the file to add.",
         _ => code,
     };
 
