@@ -227,7 +227,7 @@ public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture
         var (_, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening", "Open later, please.");
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "reject", new { reason = "Not this year." })).StatusCode);
         await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(app);
-        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.Event.StartsWith("amendment.")).ToListAsync());
+        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.ProcessId == cast.ProcessId && n.Event.StartsWith("amendment.")).ToListAsync());
         var told = Assert.Single(notes, n => n.Event == "amendment.proposed");
         Assert.Equal(cast.Participant.Id, told.UserId);
         Assert.Equal($"/amendments/{amendmentId}", told.Link);
@@ -235,9 +235,32 @@ public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture
         Assert.Equal(cast.Facilitator.Id, decided.UserId);
         Assert.Equal("Not this year.", decided.Detail);
     }
+
+    [Fact]
+    public async Task A_comment_on_an_amendment_tells_its_author_and_the_proposal_s_authors_never_the_commenter()
+    {
+        app.RequireAvailable();
+        var (cast, proposalId) = await ProposalAsync(app);
+        var (_, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening", "Open later, please.");
+        async Task<int> CommentAsync(Cocreo.Web.Testing.FormClient client, string body)
+        {
+            var posted = await Cocreo.Web.Tests.Proposals.ProposalScenario.ApiAsync(client, HttpMethod.Post, $"/api/v1/debates/{AmendmentDebateTargets.DebateKind}/{amendmentId}/comments", new { body, submissionId = Guid.NewGuid() });
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            using var json = JsonDocument.Parse(await posted.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("id").GetInt32();
+        }
+        var byOther = await CommentAsync(cast.OtherStaffClient, "Why not on Sundays?");
+        var byAuthor = await CommentAsync(cast.ParticipantClient, "Until nine is enough.");
+        await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(app);
+        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.ProcessId == cast.ProcessId && n.Event == "amendment.commented").ToListAsync());
+        Assert.Equal(new[] { cast.Facilitator.Id, cast.Participant.Id }.Order(), notes.Where(n => n.Link.EndsWith($"#comment-{byOther}", StringComparison.Ordinal)).Select(n => n.UserId).Order());
+        Assert.Equal([cast.Facilitator.Id], notes.Where(n => n.Link.EndsWith($"#comment-{byAuthor}", StringComparison.Ordinal)).Select(n => n.UserId));
+    }
 }
 
 public sealed class AmendmentNotificationsOnSqlite(BudgetingSqliteApp app) : AmendmentNotificationTests<BudgetingSqliteApp>(app);
+
+public sealed class AmendmentNotificationsOnPostgres(BudgetingPostgresApp app) : AmendmentNotificationTests<BudgetingPostgresApp>(app);
 
 public sealed class AmendmentsOnSqlite(BudgetingSqliteApp app) : AmendmentTests<BudgetingSqliteApp>(app);
 

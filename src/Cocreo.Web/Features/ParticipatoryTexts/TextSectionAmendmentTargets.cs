@@ -64,5 +64,11 @@ public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbConte
         return await versions.RecordAsync(Kind, section.Id, owner.ProcessId, before, new AmendedText(section.Heading, section.Body), by.AuthorUserId, by.AmendmentId, by.Now, cancellationToken);
     }
 
-    public IQueryable<string>? ToldOfAmendments(int id) => null;
+    /// <summary>The organisation decides on its texts: the process's team hears of amendments to a section (unless they stopped following the text).</summary>
+    public IQueryable<string>? ToldOfAmendments(int id)
+    {
+        var texts = db.Set<ParticipatoryText>().Where(t => db.Set<TextSection>().Any(s => s.Id == id && s.TextId == t.Id));
+        return TextFollowTargets.Team(db, texts).Where(u => !db.Set<Notifications.Follow>()
+            .Any(f => f.UserId == u && f.Kind == Notifications.FollowKind.Text && texts.Any(t => t.Id == f.SubjectId) && !f.Following));
+    }
 }
