@@ -217,6 +217,62 @@ public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 }
 
+public abstract class AmendmentPagingTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
+{
+    [Fact]
+    public async Task The_amendments_list_pages_by_twenty_each_amendment_once_newest_first_on_the_page_and_the_API()
+    {
+        app.RequireAvailable();
+        var (cast, proposalId) = await ProposalAsync(app);
+        var ids = new List<int>();
+        for (var i = 0; i < 45; i++)
+        {
+            ids.Add(await NewAmendmentAsync(app, proposalId, cast.Facilitator.Id));
+        }
+        var newestFirst = await app.WithDbAsync(db => db.Set<Amendment>().Where(a => a.TargetKind == Kind && a.TargetId == proposalId)
+            .OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Select(a => a.Id).ToListAsync());
+
+        var seen = new List<int>();
+        var sizes = new List<int>();
+        string? next = $"/api/v1/amendable/{Kind}/{proposalId}/amendments";
+        while (next is not null)
+        {
+            var response = await cast.AnonymousClient.Http.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var page = json.RootElement.GetProperty("amendments").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToList();
+            sizes.Add(page.Count);
+            seen.AddRange(page);
+            next = json.RootElement.GetProperty("next").ValueKind == JsonValueKind.Null ? null : json.RootElement.GetProperty("next").GetString();
+            if (seen.Count == 20)
+            {
+                // Someone proposes meanwhile: it is on the first page, not a second time further on.
+                await NewAmendmentAsync(app, proposalId, cast.Facilitator.Id);
+            }
+        }
+        Assert.Equal([20, 20, 5], sizes);
+        Assert.Equal(newestFirst, seen);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity,
+            (await cast.AnonymousClient.Http.GetAsync($"/api/v1/amendable/{Kind}/{proposalId}/amendments?after=not-a-cursor")).StatusCode);
+
+        // The proposal's page shows the first twenty and links to the older ones.
+        var link = $"/processes/{cast.ProcessId}/proposals/{proposalId}";
+        var first = await cast.AnonymousClient.GetOkPageAsync(link);
+        Assert.Equal(20, first.QuerySelectorAll(".amendment-list > li").Length);
+        var older = first.QuerySelector(".amendments a[rel=next]")!.GetAttribute("href")!;
+        var second = await cast.AnonymousClient.GetOkPageAsync(older);
+        var shownIds = second.QuerySelectorAll(".amendment-list article h3 a").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(20, shownIds.Count);
+        Assert.Empty(shownIds.Intersect(first.QuerySelectorAll(".amendment-list article h3 a").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture))));
+        // A tampered link shows the first page rather than failing the proposal's page.
+        Assert.Equal(20, (await cast.AnonymousClient.GetOkPageAsync(link + "?amendments=zzz")).QuerySelectorAll(".amendment-list > li").Length);
+    }
+}
+
+public sealed class AmendmentPagingOnSqlite(BudgetingSqliteApp app) : AmendmentPagingTests<BudgetingSqliteApp>(app);
+
+public sealed class AmendmentPagingOnPostgres(BudgetingPostgresApp app) : AmendmentPagingTests<BudgetingPostgresApp>(app);
+
 public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
 {
     [Fact]

@@ -333,6 +333,8 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendmen
         amendment.Property(a => a.Title).HasMaxLength(AmendmentRules.TitleLength);
         amendment.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         amendment.HasIndex(a => new { a.TargetKind, a.TargetId, a.Status });
+        // The list of a thing's amendments, newest first, paged by keyset (AmendmentList.PageAsync).
+        amendment.HasIndex(a => new { a.TargetKind, a.TargetId, a.ProposedAt, a.Id }).HasDatabaseName("IX_Amendments_List");
         amendment.HasIndex(a => a.AuthorUserId);
         amendment.HasIndex(a => a.PromotedProposalId);
     }
