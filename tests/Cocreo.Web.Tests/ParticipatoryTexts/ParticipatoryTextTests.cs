@@ -255,6 +255,51 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task The_preamble_is_a_section_like_the_others_named_Preamble_commented_and_amended_without_a_title()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (id, _) = await TextScenario.NewTextAsync(App, cast.ProcessId);
+        var preamble = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().Where(s => s.TextId == id).OrderBy(s => s.Position).FirstAsync());
+        Assert.Equal("", preamble.Heading);
+
+        // Named "Preamble" (in Slovenian "Uvod") on the text, its page and in the exports.
+        var reading = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Of(id));
+        Assert.Equal("Preamble", reading.QuerySelector("#section-1 h2")!.TextContent.Trim());
+        Assert.Equal("Preamble", reading.QuerySelector("nav[aria-labelledby=contents-heading] li a")!.TextContent.Trim());
+        Assert.Equal("Preamble", (await cast.AnonymousClient.GetOkPageAsync(TextLinks.Section(id, preamble.Id))).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("## Preamble", await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md"), StringComparison.Ordinal);
+        var slovenian = await App.NewClient().GetOkPageAsync(TextLinks.Of(id) + "?culture=sl");
+        Assert.Equal("Uvod", slovenian.QuerySelector("#section-1 h2")!.TextContent.Trim());
+
+        // Commented like the others.
+        var posted = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/debates/{TextSectionDebateTargets.DebateKind}/{preamble.Id}/comments", new { body = "Name the residents' council too.", submissionId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        // Amended: the form has no title field; the amendment keeps the title empty whatever is sent.
+        var form = await cast.ParticipantClient.GetOkPageAsync($"/amendments/new/{TextSectionDebateTargets.DebateKind}/{preamble.Id}");
+        Assert.Null(form.QuerySelector("[name='Input.Title']"));
+        Assert.Contains("Preamble", form.QuerySelector("p.meta a")!.TextContent, StringComparison.Ordinal);
+        var proposed = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/amendable/{TextSectionDebateTargets.DebateKind}/{preamble.Id}/amendments", new
+        {
+            baseVersion = 1,
+            title = "",
+            body = "Preamble: the city, its residents and the residents' council agree on this charter.",
+            explanation = "The council signs too.",
+        });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Created, $"{(int)proposed.StatusCode}: {await proposed.Content.ReadAsStringAsync()}");
+        var amendment = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var page = await cast.ParticipantClient.GetOkPageAsync($"/amendments/{amendment}");
+        Assert.Contains("Preamble", page.QuerySelector("p.meta a")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, $"/api/v1/amendments/{amendment}/accept")).StatusCode);
+        var draft = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().SingleAsync(s => s.Id == preamble.Id));
+        Assert.Equal("", draft.Heading);
+        Assert.Equal(["Preamble: the city, its residents and the residents' council agree on this charter."], draft.Articles);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = "The council signs too." })).StatusCode);
+        var compare = await cast.AnonymousClient.GetOkPageAsync($"/texts/{id}/compare?from=1&to=2");
+        Assert.Contains("council", string.Concat(compare.QuerySelectorAll(".change-changed .text-diff ins").Select(e => e.TextContent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_double_submitted_publish_publishes_once()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

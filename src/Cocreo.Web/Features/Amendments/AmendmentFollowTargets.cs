@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.Amendments;
 /// author; a new top-level comment on an amendment tells its author and whoever the text's owner names, never the
 /// commenter (a reply tells the author it answers: <see cref="Debate.DebateFollowTargets"/>). Nothing to follow of its own.
 /// </summary>
-public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDirectory targets, Debate.DebateDirectory debates) : IFollowTargets
+public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDirectory targets, Debate.DebateDirectory debates, Microsoft.Extensions.Localization.IStringLocalizer<AmendmentsText> t) : IFollowTargets
 {
     public IReadOnlyCollection<FollowKind> Kinds { get; } = [];
 
@@ -69,7 +69,7 @@ public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDi
         {
             told = told.Union(owners);
         }
-        return new FollowedEvent([], amendment.Title, "", $"{AmendmentLinks.Of(amendment.Id)}#comment-{commentId}")
+        return new FollowedEvent([], AmendmentNames.Name(t, amendment.Title, amendment.Id), "", $"{AmendmentLinks.Of(amendment.Id)}#comment-{commentId}")
         {
             Also = told,
             Excluded = commenter,

@@ -120,7 +120,7 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
     }
 
     public string SectionTitle(TextVersion.SectionCopy section) =>
-        section.Heading.Length == 0 ? t["Section {0}", section.Number] : $"{section.Number}. {section.Heading}";
+        TextNames.Section(t, section.Heading, section.Number);
 
     private string Inline(string article)
     {

@@ -14,7 +14,7 @@ namespace Cocreo.Web.Features.ParticipatoryTexts;
 /// number; the title is read here); a new top-level comment on a section tells the text's followers, never its writer
 /// (a reply tells the author it answers: <see cref="DebateFollowTargets"/>).
 /// </summary>
-public sealed class TextFollowTargets(CocreoDbContext db, DebateDirectory debates) : IFollowTargets
+public sealed class TextFollowTargets(CocreoDbContext db, DebateDirectory debates, Microsoft.Extensions.Localization.IStringLocalizer<ParticipatoryTextsText> t) : IFollowTargets
 {
     public IReadOnlyCollection<FollowKind> Kinds { get; } = [FollowKind.Text];
 
@@ -63,7 +63,7 @@ public sealed class TextFollowTargets(CocreoDbContext db, DebateDirectory debate
         {
             return null;
         }
-        var where = section.Heading.Length == 0 ? $"{section.Title} · {section.Position}" : $"{section.Title} · {section.Position}. {section.Heading}";
+        var where = TextNames.InText(t, section.Title, section.Heading, section.Position);
         var commentId = DebateDirectory.NewsOf(action, data);
         return new FollowedEvent([(FollowKind.Text, section.TextId)], where, "", $"{TextLinks.Section(section.TextId, section.Id)}#comment-{commentId}")
         {
