@@ -7,6 +7,7 @@ using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.ParticipatoryTexts;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Testing;
+using AmendmentLinks = Cocreo.Web.Features.Amendments.AmendmentLinks;
 using Cocreo.Web.Tests.Budgeting;
 using Cocreo.Web.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -247,11 +248,28 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         var published = await App.WithDbAsync(db => db.Set<TextVersion>().AsNoTracking().SingleAsync(v => v.TextId == id));
         Assert.Equal("Pavements are at least two metres wide.", published.Sections.Single(s => s.SectionId == section).Articles[0]);
         Assert.Single(await LogAsync(App, cast.ProcessId, "text-section.versioned"));
+        // The team's publish form lists the amendments the next version takes, and the note starts as that list, linked.
+        var team = await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id));
+        Assert.Equal(AmendmentLinks.Of(amendment), team.QuerySelector("#draft .taken-amendments a")!.GetAttribute("href"));
+        var note = team.QuerySelector("textarea[name='Input.Note']")!.TextContent;
+        Assert.Contains($"[Amendment {amendment}]({AmendmentLinks.Of(amendment)}) (2. Walking first): Two metres is too narrow", note, StringComparison.Ordinal);
         // Version 2 takes it, and says so.
         var second = await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = $"Amendment {amendment} taken: wider pavements." });
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Of(id));
         Assert.Contains("three metres", page.QuerySelector("#section-2")!.TextContent, StringComparison.Ordinal);
+        // The version page and the exports' history list the amendment version 2 took, linked, with its reason; version 1 took none.
+        var version2 = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Version(id, 2));
+        var taken = version2.QuerySelector(".taken-amendments li")!;
+        Assert.Equal(AmendmentLinks.Of(amendment), taken.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Two metres is too narrow for a pram", taken.TextContent, StringComparison.Ordinal);
+        Assert.Null((await cast.AnonymousClient.GetOkPageAsync(TextLinks.Version(id, 1))).QuerySelector(".taken-amendments"));
+        Assert.Empty((await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id))).QuerySelectorAll("#draft .taken-amendments"));
+        var md = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md");
+        Assert.Contains($"  - [Amendment {amendment} (2. Walking first): Two metres is too narrow", md, StringComparison.Ordinal);
+        Assert.Contains($"{AmendmentLinks.Of(amendment)})", md, StringComparison.Ordinal);
+        var html = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/html");
+        Assert.Contains($"{AmendmentLinks.Of(amendment)}\">Amendment {amendment}", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed record AmendmentView(Amendment Amendment, int Supports, bool Suppo
 /// <summary>A page of a thing's amendments: the amendments shown and the cursor of the next page (null on the last).</summary>
 public sealed record AmendmentPage(IReadOnlyList<AmendmentView> Items, string? Next);
 
+/// <summary>An accepted amendment as another capability lists it: its id and target, amended title, why (its author's explanation), the decider's reason, when, its page.</summary>
+public sealed record AcceptedAmendment(int Id, int TargetId, string Title, string Explanation, string Reason, DateTime DecidedAt, string Link);
+
 /// <summary>The reads of amendments for pages and the API: the amendments of a thing, one amendment, a thing's versions.</summary>
 public sealed class AmendmentList(CocreoDbContext db, ModerationDirectory moderation, People people)
 {
@@ -94,6 +97,21 @@ public sealed class AmendmentList(CocreoDbContext db, ModerationDirectory modera
         var names = await people.NamesOfAsync(amendments.Select(a => a.AuthorUserId).Where(u => u.Length > 0).Distinct().ToList(), cancellationToken);
         return amendments.Select(a => new AmendmentView(a, supports.GetValueOrDefault(a.Id), mine.Contains(a.Id), names.GetValueOrDefault(a.AuthorUserId) ?? "",
             statuses.GetValueOrDefault(a.Id) ?? ModerationStatus.Shown)).ToList();
+    }
+
+    /// <summary>
+    /// The accepted amendments of things of a kind, in the order they were accepted, for the capability that owns them
+    /// (a text's version lists those it took): the explanation only while the moderators show the amendment.
+    /// </summary>
+    public async Task<IReadOnlyList<AcceptedAmendment>> AcceptedAsync(string kind, IReadOnlyCollection<int> targetIds, CancellationToken cancellationToken)
+    {
+        var accepted = await db.Set<Amendment>().AsNoTracking()
+            .Where(a => a.TargetKind == kind && targetIds.Contains(a.TargetId) && a.Status == AmendmentStatus.Accepted && a.DecidedAt != null)
+            .OrderBy(a => a.DecidedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.TargetId, a.Title, a.Explanation, a.Reason, a.DecidedAt }).ToListAsync(cancellationToken);
+        var statuses = await moderation.StatusesAsync(AmendmentContents.Kind, accepted.Select(a => a.Id).ToList(), cancellationToken);
+        return accepted.Select(a => new AcceptedAmendment(a.Id, a.TargetId, a.Title,
+            (statuses.GetValueOrDefault(a.Id) ?? ModerationStatus.Shown).IsShown ? a.Explanation : "", a.Reason, a.DecidedAt!.Value, AmendmentLinks.Of(a.Id))).ToList();
     }
 
     /// <summary>The amendment a proposal came from (the link back from a promoted amendment), or null.</summary>
