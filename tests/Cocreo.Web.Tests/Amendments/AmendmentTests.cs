@@ -217,6 +217,62 @@ public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 }
 
+public abstract class AmendmentPagingTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
+{
+    [Fact]
+    public async Task The_amendments_list_pages_by_twenty_each_amendment_once_newest_first_on_the_page_and_the_API()
+    {
+        app.RequireAvailable();
+        var (cast, proposalId) = await ProposalAsync(app);
+        var ids = new List<int>();
+        for (var i = 0; i < 45; i++)
+        {
+            ids.Add(await NewAmendmentAsync(app, proposalId, cast.Facilitator.Id));
+        }
+        var newestFirst = await app.WithDbAsync(db => db.Set<Amendment>().Where(a => a.TargetKind == Kind && a.TargetId == proposalId)
+            .OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Select(a => a.Id).ToListAsync());
+
+        var seen = new List<int>();
+        var sizes = new List<int>();
+        string? next = $"/api/v1/amendable/{Kind}/{proposalId}/amendments";
+        while (next is not null)
+        {
+            var response = await cast.AnonymousClient.Http.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var page = json.RootElement.GetProperty("amendments").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToList();
+            sizes.Add(page.Count);
+            seen.AddRange(page);
+            next = json.RootElement.GetProperty("next").ValueKind == JsonValueKind.Null ? null : json.RootElement.GetProperty("next").GetString();
+            if (seen.Count == 20)
+            {
+                // Someone proposes meanwhile: it is on the first page, not a second time further on.
+                await NewAmendmentAsync(app, proposalId, cast.Facilitator.Id);
+            }
+        }
+        Assert.Equal([20, 20, 5], sizes);
+        Assert.Equal(newestFirst, seen);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity,
+            (await cast.AnonymousClient.Http.GetAsync($"/api/v1/amendable/{Kind}/{proposalId}/amendments?after=not-a-cursor")).StatusCode);
+
+        // The proposal's page shows the first twenty and links to the older ones.
+        var link = $"/processes/{cast.ProcessId}/proposals/{proposalId}";
+        var first = await cast.AnonymousClient.GetOkPageAsync(link);
+        Assert.Equal(20, first.QuerySelectorAll(".amendment-list > li").Length);
+        var older = first.QuerySelector(".amendments a[rel=next]")!.GetAttribute("href")!;
+        var second = await cast.AnonymousClient.GetOkPageAsync(older);
+        var shownIds = second.QuerySelectorAll(".amendment-list article h3 a").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(20, shownIds.Count);
+        Assert.Empty(shownIds.Intersect(first.QuerySelectorAll(".amendment-list article h3 a").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture))));
+        // A tampered link shows the first page rather than failing the proposal's page.
+        Assert.Equal(20, (await cast.AnonymousClient.GetOkPageAsync(link + "?amendments=zzz")).QuerySelectorAll(".amendment-list > li").Length);
+    }
+}
+
+public sealed class AmendmentPagingOnSqlite(BudgetingSqliteApp app) : AmendmentPagingTests<BudgetingSqliteApp>(app);
+
+public sealed class AmendmentPagingOnPostgres(BudgetingPostgresApp app) : AmendmentPagingTests<BudgetingPostgresApp>(app);
+
 public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
 {
     [Fact]
@@ -227,7 +283,7 @@ public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture
         var (_, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening", "Open later, please.");
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "reject", new { reason = "Not this year." })).StatusCode);
         await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(app);
-        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.Event.StartsWith("amendment.")).ToListAsync());
+        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.ProcessId == cast.ProcessId && n.Event.StartsWith("amendment.")).ToListAsync());
         var told = Assert.Single(notes, n => n.Event == "amendment.proposed");
         Assert.Equal(cast.Participant.Id, told.UserId);
         Assert.Equal($"/amendments/{amendmentId}", told.Link);
@@ -235,9 +291,32 @@ public abstract class AmendmentNotificationTests<TApp>(TApp app) : IClassFixture
         Assert.Equal(cast.Facilitator.Id, decided.UserId);
         Assert.Equal("Not this year.", decided.Detail);
     }
+
+    [Fact]
+    public async Task A_comment_on_an_amendment_tells_its_author_and_the_proposal_s_authors_never_the_commenter()
+    {
+        app.RequireAvailable();
+        var (cast, proposalId) = await ProposalAsync(app);
+        var (_, amendmentId) = await ProposeAsync(cast.FacilitatorClient, proposalId, 1, "Evening opening", "Open later, please.");
+        async Task<int> CommentAsync(Cocreo.Web.Testing.FormClient client, string body)
+        {
+            var posted = await Cocreo.Web.Tests.Proposals.ProposalScenario.ApiAsync(client, HttpMethod.Post, $"/api/v1/debates/{AmendmentDebateTargets.DebateKind}/{amendmentId}/comments", new { body, submissionId = Guid.NewGuid() });
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            using var json = JsonDocument.Parse(await posted.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("id").GetInt32();
+        }
+        var byOther = await CommentAsync(cast.OtherStaffClient, "Why not on Sundays?");
+        var byAuthor = await CommentAsync(cast.ParticipantClient, "Until nine is enough.");
+        await Cocreo.Web.Tests.Notifications.NotificationScenario.FanOutAsync(app);
+        var notes = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().Where(n => n.ProcessId == cast.ProcessId && n.Event == "amendment.commented").ToListAsync());
+        Assert.Equal(new[] { cast.Facilitator.Id, cast.Participant.Id }.Order(), notes.Where(n => n.Link.EndsWith($"#comment-{byOther}", StringComparison.Ordinal)).Select(n => n.UserId).Order());
+        Assert.Equal([cast.Facilitator.Id], notes.Where(n => n.Link.EndsWith($"#comment-{byAuthor}", StringComparison.Ordinal)).Select(n => n.UserId));
+    }
 }
 
 public sealed class AmendmentNotificationsOnSqlite(BudgetingSqliteApp app) : AmendmentNotificationTests<BudgetingSqliteApp>(app);
+
+public sealed class AmendmentNotificationsOnPostgres(BudgetingPostgresApp app) : AmendmentNotificationTests<BudgetingPostgresApp>(app);
 
 public sealed class AmendmentsOnSqlite(BudgetingSqliteApp app) : AmendmentTests<BudgetingSqliteApp>(app);
 

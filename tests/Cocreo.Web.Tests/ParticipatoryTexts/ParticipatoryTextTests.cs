@@ -7,6 +7,7 @@ using Cocreo.Web.Features.Notifications;
 using Cocreo.Web.Features.ParticipatoryTexts;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Testing;
+using AmendmentLinks = Cocreo.Web.Features.Amendments.AmendmentLinks;
 using Cocreo.Web.Tests.Budgeting;
 using Cocreo.Web.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -247,11 +248,73 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         var published = await App.WithDbAsync(db => db.Set<TextVersion>().AsNoTracking().SingleAsync(v => v.TextId == id));
         Assert.Equal("Pavements are at least two metres wide.", published.Sections.Single(s => s.SectionId == section).Articles[0]);
         Assert.Single(await LogAsync(App, cast.ProcessId, "text-section.versioned"));
+        // The team's publish form lists the amendments the next version takes, and the note starts as that list, linked.
+        var team = await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id));
+        Assert.Equal(AmendmentLinks.Of(amendment), team.QuerySelector("#draft .taken-amendments a")!.GetAttribute("href"));
+        var note = team.QuerySelector("textarea[name='Input.Note']")!.TextContent;
+        Assert.Contains($"[Amendment {amendment}]({AmendmentLinks.Of(amendment)}) (2. Walking first): Two metres is too narrow", note, StringComparison.Ordinal);
         // Version 2 takes it, and says so.
         var second = await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = $"Amendment {amendment} taken: wider pavements." });
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Of(id));
         Assert.Contains("three metres", page.QuerySelector("#section-2")!.TextContent, StringComparison.Ordinal);
+        // The version page and the exports' history list the amendment version 2 took, linked, with its reason; version 1 took none.
+        var version2 = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Version(id, 2));
+        var taken = version2.QuerySelector(".taken-amendments li")!;
+        Assert.Equal(AmendmentLinks.Of(amendment), taken.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Two metres is too narrow for a pram", taken.TextContent, StringComparison.Ordinal);
+        Assert.Null((await cast.AnonymousClient.GetOkPageAsync(TextLinks.Version(id, 1))).QuerySelector(".taken-amendments"));
+        Assert.Empty((await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id))).QuerySelectorAll("#draft .taken-amendments"));
+        var md = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md");
+        Assert.Contains($"  - [Amendment {amendment} (2. Walking first): Two metres is too narrow", md, StringComparison.Ordinal);
+        Assert.Contains($"{AmendmentLinks.Of(amendment)})", md, StringComparison.Ordinal);
+        var html = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/html");
+        Assert.Contains($"{AmendmentLinks.Of(amendment)}\">Amendment {amendment}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_preamble_is_a_section_like_the_others_named_Preamble_commented_and_amended_without_a_title()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var (id, _) = await TextScenario.NewTextAsync(App, cast.ProcessId);
+        var preamble = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().Where(s => s.TextId == id).OrderBy(s => s.Position).FirstAsync());
+        Assert.Equal("", preamble.Heading);
+
+        // Named "Preamble" (in Slovenian "Uvod") on the text, its page and in the exports.
+        var reading = await cast.AnonymousClient.GetOkPageAsync(TextLinks.Of(id));
+        Assert.Equal("Preamble", reading.QuerySelector("#section-1 h2")!.TextContent.Trim());
+        Assert.Equal("Preamble", reading.QuerySelector("nav[aria-labelledby=contents-heading] li a")!.TextContent.Trim());
+        Assert.Equal("Preamble", (await cast.AnonymousClient.GetOkPageAsync(TextLinks.Section(id, preamble.Id))).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("## Preamble", await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md"), StringComparison.Ordinal);
+        var slovenian = await App.NewClient().GetOkPageAsync(TextLinks.Of(id) + "?culture=sl");
+        Assert.Equal("Uvod", slovenian.QuerySelector("#section-1 h2")!.TextContent.Trim());
+
+        // Commented like the others.
+        var posted = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/debates/{TextSectionDebateTargets.DebateKind}/{preamble.Id}/comments", new { body = "Name the residents' council too.", submissionId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        // Amended: the form has no title field; the amendment keeps the title empty whatever is sent.
+        var form = await cast.ParticipantClient.GetOkPageAsync($"/amendments/new/{TextSectionDebateTargets.DebateKind}/{preamble.Id}");
+        Assert.Null(form.QuerySelector("[name='Input.Title']"));
+        Assert.Contains("Preamble", form.QuerySelector("p.meta a")!.TextContent, StringComparison.Ordinal);
+        var proposed = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/amendable/{TextSectionDebateTargets.DebateKind}/{preamble.Id}/amendments", new
+        {
+            baseVersion = 1,
+            title = "",
+            body = "Preamble: the city, its residents and the residents' council agree on this charter.",
+            explanation = "The council signs too.",
+        });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Created, $"{(int)proposed.StatusCode}: {await proposed.Content.ReadAsStringAsync()}");
+        var amendment = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var page = await cast.ParticipantClient.GetOkPageAsync($"/amendments/{amendment}");
+        Assert.Contains("Preamble", page.QuerySelector("p.meta a")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.FacilitatorClient, HttpMethod.Post, $"/api/v1/amendments/{amendment}/accept")).StatusCode);
+        var draft = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().SingleAsync(s => s.Id == preamble.Id));
+        Assert.Equal("", draft.Heading);
+        Assert.Equal(["Preamble: the city, its residents and the residents' council agree on this charter."], draft.Articles);
+        Assert.Equal(HttpStatusCode.OK, (await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = "The council signs too." })).StatusCode);
+        var compare = await cast.AnonymousClient.GetOkPageAsync($"/texts/{id}/compare?from=1&to=2");
+        Assert.Contains("council", string.Concat(compare.QuerySelectorAll(".change-changed .text-diff ins").Select(e => e.TextContent)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public sealed class AmendmentContents(CocreoDbContext db, People people, IString
         var found = await db.Set<Amendment>().AsNoTracking().Where(a => itemIds.Contains(a.Id)).ToListAsync(cancellationToken);
         var names = await people.NamesOfAsync(found.Select(a => a.AuthorUserId).Distinct().ToList(), cancellationToken);
         return found.ToDictionary(a => a.Id, a => new ModeratedItemView(
-            a.Title + "\n\n" + a.Body + (a.Explanation.Length > 0 ? "\n\n" + a.Explanation : ""), names.GetValueOrDefault(a.AuthorUserId) ?? t["Former participant"],
-            a.ProposedAt, a.EditedAt, a.Status == AmendmentStatus.Withdrawn, t["Amendment: {0}", a.Title], AmendmentLinks.Of(a.Id)));
+            (a.Title.Length > 0 ? a.Title + "\n\n" : "") + a.Body + (a.Explanation.Length > 0 ? "\n\n" + a.Explanation : ""), names.GetValueOrDefault(a.AuthorUserId) ?? t["Former participant"],
+            a.ProposedAt, a.EditedAt, a.Status == AmendmentStatus.Withdrawn, t["Amendment: {0}", AmendmentNames.Name(t, a.Title, a.Id)], AmendmentLinks.Of(a.Id)));
     }
 }
 

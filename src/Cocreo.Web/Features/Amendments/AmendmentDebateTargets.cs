@@ -32,7 +32,7 @@ public sealed class AmendmentDebateTargets(AmendmentAccess access, CocreoDbConte
             .And(() => shown ? Decision.Allowed : AmendmentPermissions.NotNow("This amendment is hidden by the moderators: its debate takes no new comments."))
             .And(() => amendment.IsOpen ? Decision.Allowed : AmendmentPermissions.NotNow("This amendment is decided: its debate takes no new comments."))
             .And(() => subject.Amend.IsAllowed || subject.Decide.IsAllowed ? Decision.Allowed : subject.Amend);
-        return new DebateSubject(Kind, amendment.Id, subject.ProcessId, amendment.Title, AmendmentLinks.Of(amendment.Id), subject.Access, subject.Actor)
+        return new DebateSubject(Kind, amendment.Id, subject.ProcessId, AmendmentNames.Name(t, amendment.Title, amendment.Id), AmendmentLinks.Of(amendment.Id), subject.Access, subject.Actor)
         {
             Read = read,
             Comment = open,
@@ -45,5 +45,5 @@ public sealed class AmendmentDebateTargets(AmendmentAccess access, CocreoDbConte
 
     public async Task<IReadOnlyDictionary<int, DebatePlace>> PlacesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await db.Set<Amendment>().AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.ProcessId }).ToListAsync(cancellationToken))
-            .ToDictionary(a => a.Id, a => new DebatePlace(t["A comment on the amendment “{0}”", a.Title], a.Title, AmendmentLinks.Of(a.Id), a.ProcessId, new { amendment = a.Id }));
+            .ToDictionary(a => a.Id, a => new DebatePlace(t["A comment on the amendment “{0}”", AmendmentNames.Name(t, a.Title, a.Id)], AmendmentNames.Name(t, a.Title, a.Id), AmendmentLinks.Of(a.Id), a.ProcessId, new { amendment = a.Id }));
 }

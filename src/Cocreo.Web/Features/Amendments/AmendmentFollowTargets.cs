@@ -7,9 +7,11 @@ namespace Cocreo.Web.Features.Amendments;
 
 /// <summary>
 /// What amendments tell people: a new amendment tells whoever the text's owner names (a proposal's author and
-/// co-authors, <see cref="IAmendmentTargets.ToldOfAmendments"/>); a decision tells the amendment's author. Nothing to follow of its own.
+/// co-authors, a text's team: <see cref="IAmendmentTargets.ToldOfAmendments"/>); a decision tells the amendment's
+/// author; a new top-level comment on an amendment tells its author and whoever the text's owner names, never the
+/// commenter (a reply tells the author it answers: <see cref="Debate.DebateFollowTargets"/>). Nothing to follow of its own.
 /// </summary>
-public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDirectory targets) : IFollowTargets
+public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDirectory targets, Debate.DebateDirectory debates, Microsoft.Extensions.Localization.IStringLocalizer<AmendmentsText> t) : IFollowTargets
 {
     public IReadOnlyCollection<FollowKind> Kinds { get; } = [];
 
@@ -22,6 +24,10 @@ public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDi
 
     public async Task<FollowedEvent?> EventOfAsync(string action, JsonElement data, DateTime occurredAt, CancellationToken cancellationToken)
     {
+        if (await debates.TopLevelAsync(AmendmentDebateTargets.DebateKind, Debate.DebateDirectory.NewsOf(action, data), cancellationToken) is { } comment)
+        {
+            return await CommentedAsync(comment.TargetId, Debate.DebateDirectory.NewsOf(action, data), comment.AuthorUserId, cancellationToken);
+        }
         if (action is not ("amendment.proposed" or "amendment.accepted" or "amendment.rejected")
             || !data.TryGetProperty("amendment", out var idValue) || idValue.ValueKind != JsonValueKind.Number)
         {
@@ -43,7 +49,31 @@ public sealed class AmendmentFollowTargets(CocreoDbContext db, AmendmentTargetDi
         }
         return new FollowedEvent([], title, amendment.Reason, AmendmentLinks.Of(id))
         {
-            Also = db.Set<Amendment>().Where(a => a.Id == id && a.AuthorUserId != "").Select(a => a.AuthorUserId),
+            Also = AuthorOf(id),
+        };
+    }
+
+    private IQueryable<string> AuthorOf(int amendmentId) => db.Set<Amendment>().Where(a => a.Id == amendmentId && a.AuthorUserId != "").Select(a => a.AuthorUserId);
+
+    /// <summary>A top-level comment on an amendment: its author and whoever the amended text's owner names hear of it.</summary>
+    private async Task<FollowedEvent?> CommentedAsync(int amendmentId, int commentId, string commenter, CancellationToken cancellationToken)
+    {
+        var amendment = await db.Set<Amendment>().AsNoTracking().Where(a => a.Id == amendmentId)
+            .Select(a => new { a.Id, a.TargetKind, a.TargetId, a.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (amendment is null)
+        {
+            return null;
+        }
+        var told = AuthorOf(amendment.Id);
+        if (targets.Of(amendment.TargetKind)?.ToldOfAmendments(amendment.TargetId) is { } owners)
+        {
+            told = told.Union(owners);
+        }
+        return new FollowedEvent([], AmendmentNames.Name(t, amendment.Title, amendment.Id), "", $"{AmendmentLinks.Of(amendment.Id)}#comment-{commentId}")
+        {
+            Also = told,
+            Excluded = commenter,
+            Event = "amendment.commented",
         };
     }
 }

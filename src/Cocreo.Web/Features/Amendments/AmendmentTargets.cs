@@ -75,6 +75,21 @@ public sealed record AmendableSubject(string Kind, int Id, int ProcessId, string
     public bool Moderates => Access.Runs;
 
     public AmendedText Text => new(Title, Body);
+
+    /// <summary>
+    /// What pages call the thing when its own title is not enough (a text's preamble has no heading: "Charter · Preamble");
+    /// its title by default.
+    /// </summary>
+    public string Name
+    {
+        get => name ?? Title;
+        init => name = value;
+    }
+
+    private readonly string? name;
+
+    /// <summary>The thing has no title (a text's preamble): its amendments change only the body and keep the title empty.</summary>
+    public bool Untitled => Title.Length == 0;
 }
 
 /// <summary>Finds an amendable thing through the capability that owns its kind.</summary>

@@ -17,7 +17,8 @@ public static class AmendmentsApi
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Amendments");
         api.MapGet("/amendable/{kind}/{id:int}/amendments", ListAsync).WithName("ListAmendments")
-            .WithSummary("The amendments of an amendable thing (kind process-proposal: a proposal of a process), with the current version.");
+            .WithSummary("The amendments of an amendable thing (kind process-proposal: a proposal of a process; text-section), newest first, 20 a page, with the current version; "
+                + "next is the link to the following page (?after=cursor; null on the last), an unreadable cursor answers 422.");
         api.MapPost("/amendable/{kind}/{id:int}/amendments", ProposeAsync).WithName("ProposeAmendment")
             .WithSummary("Proposes an amendment: the whole changed title and body, an explanation, and baseVersion (the version it was written on). Once per submissionId. "
                 + "Written on an older version it is kept and answered 409 with needsRebase: its author rebases it.");
@@ -55,11 +56,16 @@ public static class AmendmentsApi
             shown ? a.TitleDiff() : [], shown ? a.BodyDiff() : [], AmendmentLinks.Of(a.Id));
     }
 
-    private static async Task<IResult> ListAsync(string kind, int id, HttpContext http, AmendmentTargetDirectory targets, AmendmentList list, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string kind, int id, string? after, HttpContext http, AmendmentTargetDirectory targets, AmendmentList list, CancellationToken cancellationToken)
     {
         var subject = await targets.ReadAsync(kind, id, http.User, cancellationToken);
-        var amendments = await list.OfAsync(subject, cancellationToken);
-        return TypedResults.Ok(new { version = subject.Version, amendments = amendments.Select(v => Document(v, subject)).ToList() });
+        var page = await list.PageAsync(subject, string.IsNullOrEmpty(after) ? null : after, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            version = subject.Version,
+            amendments = page.Items.Select(v => Document(v, subject)).ToList(),
+            next = page.Next is null ? null : $"/api/v1/amendable/{Uri.EscapeDataString(kind)}/{id}/amendments?after={Uri.EscapeDataString(page.Next)}",
+        });
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, AmendmentAccess access, AmendmentList list, CancellationToken cancellationToken)

@@ -32,6 +32,30 @@ public sealed class DebateDirectory(CocreoDbContext db)
         where reply.Id == replyId && parent.AuthorUserId != reply.AuthorUserId && parent.DeletedAt == null
         select parent.AuthorUserId;
 
+    /// <summary>
+    /// The comment a log entry makes news of: a comment posted (<c>*.commented</c>, unless held for the moderators)
+    /// or a held one the moderators published (<c>content.published</c>); 0 when the entry is neither.
+    /// </summary>
+    public static int NewsOf(string action, JsonElement data)
+    {
+        int Number(string name) => data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        return action switch
+        {
+            _ when action.EndsWith(".commented", StringComparison.Ordinal) && !(data.TryGetProperty("held", out var held) && held.ValueKind == JsonValueKind.True) => Number("comment"),
+            "content.published" when data.TryGetProperty("content", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == DebateComments.Kind => Number("item"),
+            _ => 0,
+        };
+    }
+
+    /// <summary>
+    /// A top-level comment on a target of the kind, not deleted: its target and author; null for a reply (Debate tells
+    /// the author it answers), another kind, or none. The capability that owns the kind says who else hears of it.
+    /// </summary>
+    public async Task<(int TargetId, string AuthorUserId)?> TopLevelAsync(string kind, int commentId, CancellationToken cancellationToken) =>
+        commentId == 0 ? null
+        : await db.Set<Comment>().AsNoTracking().Where(c => c.Id == commentId && c.TargetKind == kind && c.ParentId == null && c.DeletedAt == null)
+            .Select(c => new { c.TargetId, c.AuthorUserId }).SingleOrDefaultAsync(cancellationToken) is { } c ? (c.TargetId, c.AuthorUserId) : null;
+
     /// <summary>Whether anyone commented in the process since the moment (any debate).</summary>
     public Task<bool> AnySinceAsync(int processId, DateTime since, CancellationToken cancellationToken) =>
         db.Set<Comment>().AnyAsync(c => c.ProcessId == processId && c.PostedAt >= since, cancellationToken);

@@ -31,6 +31,8 @@ public static class NotificationWords
         "process.commented" => t["A new comment on the problem and purpose of “{0}”.", subject],
         "debate.synthesis-written" => t["The organisation published a synthesis of the debate on “{0}”.", subject],
         "text.published" => t["Version {1} of the text “{0}” is published.", subject, n.Detail],
+        "text-section.commented" => t["A new comment on the section “{0}”.", subject],
+        "amendment.commented" => t["A new comment on the amendment “{0}”.", subject],
         "comment.replied" => t["Someone replied to your comment on “{0}”.", subject],
         "amendment.proposed" => t["Someone proposed an amendment to “{0}”.", subject],
         "amendment.accepted" => t["Your amendment to “{0}” was accepted.", subject],

@@ -17,13 +17,13 @@ public static class NotificationsApi
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Notifications");
         api.MapGet("/follows/{kind}/{id:int}", GetFollow).WithName("GetFollow")
-            .WithSummary("Whether I follow a process, a budget or a proposal (kind: process, budget, proposal).");
+            .WithSummary("Whether I follow a process, a budget, a proposal or a participatory text (kind: process, budget, proposal, text).");
         api.MapPut("/follows/{kind}/{id:int}", (string kind, int id, HttpContext http, FollowChoices choices, IAntiforgery antiforgery, IStringLocalizer<NotificationText> t, CancellationToken cancellationToken) =>
             ChooseAsync(kind, id, true, http, choices, antiforgery, t, cancellationToken)).WithName("Follow")
-            .WithSummary("Follows a process, a budget or a proposal: what happens to it reaches my notifications.");
+            .WithSummary("Follows a process, a budget, a proposal or a participatory text: what happens to it reaches my notifications.");
         api.MapDelete("/follows/{kind}/{id:int}", (string kind, int id, HttpContext http, FollowChoices choices, IAntiforgery antiforgery, IStringLocalizer<NotificationText> t, CancellationToken cancellationToken) =>
             ChooseAsync(kind, id, false, http, choices, antiforgery, t, cancellationToken)).WithName("Unfollow")
-            .WithSummary("Stops following a process, a budget or a proposal (also one followed as a member or its author).");
+            .WithSummary("Stops following a process, a budget, a proposal or a participatory text (also one followed as a member or its author).");
         api.MapGet("/notifications", List).WithName("ListNotifications")
             .WithSummary("My notifications, newest first, 20 a page (page: 1, 2, ...), with the unread count.");
         api.MapPost("/notifications/{id:long}/read", ReadAsync).WithName("MarkNotificationRead")

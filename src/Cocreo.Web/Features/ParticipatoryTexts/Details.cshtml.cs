@@ -13,8 +13,11 @@ namespace Cocreo.Web.Features.ParticipatoryTexts;
 /// exports. For the team also the working draft (what the next version would say, each section marked when it
 /// differs from the last version), importing it again, publishing it, closing or reopening the text.
 /// </summary>
-public sealed class DetailsModel(TextAccess access, ChangeRunner changes, Debate.DebateDirectory debates, IStringLocalizer<ParticipatoryTextsText> t) : PageModel
+public sealed class DetailsModel(TextAccess access, ChangeRunner changes, Debate.DebateDirectory debates, TextAmendments amendments, IStringLocalizer<ParticipatoryTextsText> t) : PageModel
 {
+    /// <summary>For the team: the amendments accepted since the last version, which the next version takes.</summary>
+    public IReadOnlyList<TakenAmendment> NextTakes { get; private set; } = [];
+
     public TextView View { get; private set; } = null!;
 
     public IReadOnlyList<TextVersion> Versions { get; private set; } = [];
@@ -48,6 +51,12 @@ public sealed class DetailsModel(TextAccess access, ChangeRunner changes, Debate
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
+        if (NextTakes.Count > 0 && string.IsNullOrEmpty(Input.Note))
+        {
+            // The note starts as the list of the amendments taken, each linked with its author's reason: the team completes it.
+            Input.Note = string.Join("\n", NextTakes.Select(taken => $"- [{t["Amendment {0}", taken.Amendment.Id]}]({taken.Amendment.Link}) ({taken.Section})"
+                + (taken.Amendment.Explanation.Length > 0 ? ": " + taken.Amendment.Explanation.ReplaceLineEndings(" ") : "")));
+        }
         return Page();
     }
 
@@ -61,6 +70,10 @@ public sealed class DetailsModel(TextAccess access, ChangeRunner changes, Debate
         {
             var draft = View.Text.Draft.Select(s => new TextVersion.SectionCopy(s.Id, s.Position, s.Heading, s.Articles)).ToList();
             DraftChanges = TextComparison.Of(last.Sections, draft).ToDictionary(c => c.SectionId, c => c.Kind);
+        }
+        if (Manages)
+        {
+            NextTakes = (await amendments.TakenAsync(id, Versions, cancellationToken)).GetValueOrDefault(TextAmendments.Next) ?? [];
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class ParticipatoryTextsCapability : Capability
     {
         services.AddScoped<TextAccess>();
         services.AddScoped<TextExports>();
+        services.AddScoped<TextAmendments>();
         services.AddScoped<Debate.IDebateTargets, TextSectionDebateTargets>();
         services.AddScoped<Amendments.IAmendmentTargets, TextSectionAmendmentTargets>();
         services.AddScoped<Accounts.IPersonalData, TextsPersonalData>();

@@ -17,7 +17,13 @@ namespace Cocreo.Web.Features.ParticipatoryTexts;
 /// </summary>
 public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, DateDisplay dates, MarkdownRenderer markdown)
 {
-    public string Markdown(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions)
+    /// <summary>The amendments a version took, as the exports' history lists them ("Amendment 12 (2. Walking first): why", with its absolute link).</summary>
+    private IEnumerable<(string Words, string Link)> Taken(TakenVersions taken, int number) =>
+        (taken.ByVersion.GetValueOrDefault(number) ?? []).Select(a => (
+            $"{t["Amendment {0}", a.Amendment.Id]} ({a.Section})" + (a.Amendment.Explanation.Length > 0 ? ": " + a.Amendment.Explanation.ReplaceLineEndings(" ") : ""),
+            taken.BaseUrl + a.Amendment.Link));
+
+    public string Markdown(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions, TakenVersions taken)
     {
         var md = new StringBuilder();
         md.Append("# ").Append(text.Title).Append("\n\n");
@@ -40,11 +46,15 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
                 md.Append(": ").Append(v.Note.ReplaceLineEndings(" "));
             }
             md.Append('\n');
+            foreach (var (words, link) in Taken(taken, v.Number))
+            {
+                md.Append("  - [").Append(words).Append("](").Append(link).Append(")\n");
+            }
         }
         return md.ToString();
     }
 
-    public string Html(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions)
+    public string Html(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions, TakenVersions taken)
     {
         string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
@@ -76,6 +86,16 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
             {
                 html.Append(ToHtml(markdown.Render(v.Note)));
             }
+            var took = Taken(taken, v.Number).ToList();
+            if (took.Count > 0)
+            {
+                html.Append("<p>").Append(E(t["Amendments taken"])).Append(":</p>\n<ul>\n");
+                foreach (var (words, link) in took)
+                {
+                    html.Append("<li><a href=\"").Append(E(link)).Append("\">").Append(E(words)).Append("</a></li>\n");
+                }
+                html.Append("</ul>\n");
+            }
             html.Append("</li>\n");
         }
         html.Append("</ol>\n</footer>\n</body>\n</html>\n");
@@ -88,7 +108,7 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
     /// paragraphs wrapped word by word to the page width, a new page when one is full, then the versions. Markdown
     /// marks inside an article are printed as written. Fonts: DejaVu Sans, carried in the app (no system fonts needed).
     /// </summary>
-    public byte[] Pdf(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions)
+    public byte[] Pdf(ParticipatoryText text, TextVersion version, IReadOnlyList<TextVersion> versions, TakenVersions taken)
     {
         TextFonts.EnsureRegistered();
         using var document = new PdfDocument();
@@ -113,6 +133,10 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
             {
                 layout.Paragraph(v.Note.ReplaceLineEndings(" "), layout.Small, after: 6);
             }
+            foreach (var (words, link) in Taken(taken, v.Number))
+            {
+                layout.Paragraph($"{words} — {link}", layout.Small, after: 4);
+            }
         }
         using var output = new MemoryStream();
         document.Save(output, false);
@@ -120,7 +144,7 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
     }
 
     public string SectionTitle(TextVersion.SectionCopy section) =>
-        section.Heading.Length == 0 ? t["Section {0}", section.Number] : $"{section.Number}. {section.Heading}";
+        TextNames.Section(t, section.Heading, section.Number);
 
     private string Inline(string article)
     {
@@ -257,3 +281,6 @@ internal sealed class TextFonts : IFontResolver
         return copy.ToArray();
     }
 }
+
+/// <summary>What each version took (<see cref="TextAmendments.TakenAsync"/>) and the platform's public address (never a request header), for the links of an exported file.</summary>
+public sealed record TakenVersions(IReadOnlyDictionary<int, IReadOnlyList<TakenAmendment>> ByVersion, string BaseUrl);

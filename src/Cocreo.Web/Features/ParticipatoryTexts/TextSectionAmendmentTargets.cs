@@ -15,7 +15,7 @@ namespace Cocreo.Web.Features.ParticipatoryTexts;
 /// them. Accepting changes the section in the working draft (and records the section's version in the amendments'
 /// history), never the published version: the team publishes a new version, whose note says which amendments were taken.
 /// </summary>
-public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbContext db, TextVersions versions) : IAmendmentTargets
+public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbContext db, TextVersions versions, Microsoft.Extensions.Localization.IStringLocalizer<ParticipatoryTextsText> t) : IAmendmentTargets
 {
     public string Kind => TextSectionDebateTargets.DebateKind;
 
@@ -43,6 +43,7 @@ public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbConte
             LogNoun = "text-section",
             LogData = new { text = text.Id, section = section.Id },
             WrittenAt = text.CreatedAt,
+            Name = TextNames.InText(t, text.Title, section.Heading, section.Position),
         };
     }
 
@@ -50,7 +51,7 @@ public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbConte
         (await db.Set<TextSection>().AsNoTracking().Where(s => ids.Contains(s.Id))
             .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId })
             .ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => new AmendablePlace($"{s.Title} · {s.Position}. {s.Heading}", TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
+            .ToDictionary(s => s.Id, s => new AmendablePlace(TextNames.InText(t, s.Title, s.Heading, s.Position), TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
 
     public async Task<int> ApplyAsync(AmendableSubject subject, AmendedText text, AmendmentApplied by, CancellationToken cancellationToken)
     {
@@ -64,5 +65,11 @@ public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbConte
         return await versions.RecordAsync(Kind, section.Id, owner.ProcessId, before, new AmendedText(section.Heading, section.Body), by.AuthorUserId, by.AmendmentId, by.Now, cancellationToken);
     }
 
-    public IQueryable<string>? ToldOfAmendments(int id) => null;
+    /// <summary>The organisation decides on its texts: the process's team hears of amendments to a section (unless they stopped following the text).</summary>
+    public IQueryable<string>? ToldOfAmendments(int id)
+    {
+        var texts = db.Set<ParticipatoryText>().Where(t => db.Set<TextSection>().Any(s => s.Id == id && s.TextId == t.Id));
+        return TextFollowTargets.Team(db, texts).Where(u => !db.Set<Notifications.Follow>()
+            .Any(f => f.UserId == u && f.Kind == Notifications.FollowKind.Text && texts.Any(t => t.Id == f.SubjectId) && !f.Following));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class TextSectionDebateTargets(TextAccess access, CocreoDbContext 
                 ? Decision.NotNow("This section is no longer in the draft: it takes no new comments or supports.", typeof(TextPermissions))
                 : Decision.Allowed);
         var delete = signedIn.And(() => DebatePermissions.NotArchived(process));
-        return new DebateSubject(Kind, section.Id, process.Id, Title(text.Title, section), TextLinks.Section(text.Id, section.Id), target.Text.Access, target.Text.Actor)
+        return new DebateSubject(Kind, section.Id, process.Id, TextNames.InText(t, text.Title, section.Heading, section.Position), TextLinks.Section(text.Id, section.Id), target.Text.Access, target.Text.Actor)
         {
             Read = read,
             Comment = open,
@@ -49,11 +49,8 @@ public sealed class TextSectionDebateTargets(TextAccess access, CocreoDbContext 
         (await db.Set<TextSection>().AsNoTracking().Where(s => ids.Contains(s.Id))
             .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId })
             .ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => new DebatePlace(t["A comment on section {0} of “{1}”", s.Position, s.Title], $"{s.Title} · {s.Position}. {s.Heading}",
+            .ToDictionary(s => s.Id, s => new DebatePlace(t["A comment on section {0} of “{1}”", s.Position, s.Title], TextNames.InText(t, s.Title, s.Heading, s.Position),
                 TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
-
-    private static string Title(string text, TextSection section) =>
-        section.Heading.Length == 0 ? $"{text} · {section.Position}" : $"{text} · {section.Position}. {section.Heading}";
 }
 
 /// <summary>The pages of a text.</summary>

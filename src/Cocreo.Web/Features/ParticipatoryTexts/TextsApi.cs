@@ -81,17 +81,19 @@ public static class TextsApi
         return TypedResults.Ok(new { from = before.Number, to = after.Number, sections = changes.Select(c => new ChangeDocument(c.Kind.ToString(), c.SectionId, c.Before, c.After)) });
     }
 
-    private static async Task<IResult> ExportAsync(int id, string format, int? version, HttpContext http, TextAccess access, TextExports exports, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(int id, string format, int? version, HttpContext http, TextAccess access, TextExports exports, TextAmendments amendments, Platform.Hosting.PublicLinks links, CancellationToken cancellationToken)
     {
         var view = await access.ReadAsync(id, http.User, TextAction.View, cancellationToken);
         var versions = await access.VersionsAsync(id, cancellationToken);
         var shown = RefusedException.IfMissing(version is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.FirstOrDefault());
         var name = $"text-{id}-v{shown.Number}";
+        // The history, each version with the amendments it took.
+        var taken = new TakenVersions(await amendments.TakenAsync(id, versions, cancellationToken), links.To("/").TrimEnd('/'));
         return format switch
         {
-            "md" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(exports.Markdown(view.Text, shown, versions)), "text/markdown; charset=utf-8", name + ".md"),
-            "html" => TypedResults.Content(exports.Html(view.Text, shown, versions), "text/html; charset=utf-8"),
-            "pdf" => TypedResults.File(exports.Pdf(view.Text, shown, versions), "application/pdf", name + ".pdf"),
+            "md" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(exports.Markdown(view.Text, shown, versions, taken)), "text/markdown; charset=utf-8", name + ".md"),
+            "html" => TypedResults.Content(exports.Html(view.Text, shown, versions, taken), "text/html; charset=utf-8"),
+            "pdf" => TypedResults.File(exports.Pdf(view.Text, shown, versions, taken), "application/pdf", name + ".pdf"),
             _ => TypedResults.NotFound(),
         };
     }

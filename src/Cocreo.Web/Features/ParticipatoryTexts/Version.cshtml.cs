@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cocreo.Web.Features.ParticipatoryTexts;
 
 /// <summary>A published version: its note (what changed, which amendments were taken and why) and what changed since the one before.</summary>
-public sealed class VersionModel(TextAccess access) : PageModel
+public sealed class VersionModel(TextAccess access, TextAmendments amendments) : PageModel
 {
+    /// <summary>The amendments this version took (accepted since the version before), with links and their reasons.</summary>
+    public IReadOnlyList<TakenAmendment> Taken { get; private set; } = [];
+
     public TextView View { get; private set; } = null!;
 
     public TextVersion Version { get; private set; } = null!;
@@ -19,6 +22,8 @@ public sealed class VersionModel(TextAccess access) : PageModel
         Version = RefusedException.IfMissing(await access.VersionAsync(id, number, cancellationToken));
         var previous = number > 1 ? await access.VersionAsync(id, number - 1, cancellationToken) : null;
         Changes = TextComparison.Of(previous?.Sections ?? [], Version.Sections);
+        var versions = await access.VersionsAsync(id, cancellationToken);
+        Taken = (await amendments.TakenAsync(id, versions, cancellationToken)).GetValueOrDefault(number) ?? [];
         return Page();
     }
 }

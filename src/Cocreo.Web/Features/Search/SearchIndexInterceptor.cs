@@ -20,7 +20,7 @@ namespace Cocreo.Web.Features.Search;
 /// </summary>
 public sealed class SearchIndexInterceptor : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<Func<(SearchKind, int)?>>> pending = new();
+    private readonly ConditionalWeakTable<DbContext, List<Func<IEnumerable<(SearchKind, int)>>>> pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -39,7 +39,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         if (eventData.Context is CocreoDbContext db && pending.TryGetValue(db, out var touched))
         {
             pending.Remove(db);
-            var items = touched.Select(read => read()).OfType<(SearchKind, int)>().ToList();
+            var items = touched.SelectMany(read => read()).ToList();
             if (items.Count > 0)
             {
                 await new SearchIndexer(db).RefreshAsync(items, cancellationToken);
@@ -81,7 +81,13 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ItemOf(entry) is { } read)
             {
-                touched.Add(read);
+                touched.Add(() => read() is { } item ? [item] : []);
+            }
+            else if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is ParticipatoryTexts.ParticipatoryText text)
+            {
+                // A version published (or the text closed, reopened): every section of the text is read again, as
+                // the last published version has it (the sections are loaded with the text by every change of it).
+                touched.Add(() => text.Sections.Select(s => (SearchKind.TextSection, s.Id)).ToList());
             }
         }
     }
@@ -99,6 +105,8 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         ModerationCase m when m.Kind == Debate.DebateComments.Kind => () => (SearchKind.Comment, m.ItemId),
         ModerationCase m when m.Kind == ProposalContents.Kind || m.Kind == Proposals.ProcessProposalContents.Kind => () => (SearchKind.Proposal, m.ItemId),
         JourneyContribution c => () => (SearchKind.Contribution, c.Id),
+        Amendments.Amendment a => () => (SearchKind.Amendment, a.Id),
+        ModerationCase m when m.Kind == Amendments.AmendmentContents.Kind => () => (SearchKind.Amendment, m.ItemId),
         StageExperience e => () => (SearchKind.Contribution, e.ContributionId),
         _ => null,
     };

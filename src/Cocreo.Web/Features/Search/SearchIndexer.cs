@@ -21,7 +21,16 @@ public sealed class SearchIndexer(CocreoDbContext db)
     /// <summary>Re-reads these items and writes their entries, or removes the entries of what is gone or hidden.</summary>
     public async Task RefreshAsync(IEnumerable<(SearchKind Kind, int ItemId)> items, CancellationToken cancellationToken)
     {
-        foreach (var group in items.Distinct().GroupBy(i => i.Kind))
+        var touched = items.ToList();
+        // A proposal's amendments are read with it: hidden by the moderators, they leave the index with it (and come back with it).
+        var proposals = touched.Where(i => i.Kind == SearchKind.Proposal).Select(i => i.ItemId).Distinct().ToList();
+        if (proposals.Count > 0)
+        {
+            touched.AddRange((await db.Set<Amendments.Amendment>().AsNoTracking()
+                    .Where(a => a.TargetKind == Proposals.ProcessProposalDebateTargets.DebateKind && proposals.Contains(a.TargetId)).Select(a => a.Id).ToListAsync(cancellationToken))
+                .Select(id => (SearchKind.Amendment, id)));
+        }
+        foreach (var group in touched.Distinct().GroupBy(i => i.Kind))
         {
             foreach (var chunk in group.Select(i => i.ItemId).Chunk(Batch))
             {
@@ -68,6 +77,8 @@ public sealed class SearchIndexer(CocreoDbContext db)
         SearchKind.Proposal => await ProposalsAsync(ids, after, take, cancellationToken),
         SearchKind.Comment => await CommentsAsync(ids, after, take, cancellationToken),
         SearchKind.Contribution => await ContributionsAsync(ids, after, take, cancellationToken),
+        SearchKind.Amendment => await AmendmentsAsync(ids, after, take, cancellationToken),
+        SearchKind.TextSection => await TextSectionsAsync(ids, after, take, cancellationToken),
         _ => [],
     };
 
@@ -176,6 +187,74 @@ public sealed class SearchIndexer(CocreoDbContext db)
             return Entry(SearchKind.Contribution, c.Id, c.ProcessId, c.OrganisationId, c.ServiceName, text,
                 $"/journeys/{c.JourneyMapId}/ideas", c.SubmittedAt, SearchTerms.ForIndex(text));
         }).ToList();
+    }
+
+    /// <summary>
+    /// Amendments (their amended title and explanation; the body is the text they amend, found as that text), open,
+    /// accepted or rejected, never withdrawn, hidden or waiting for the moderators, nor on a proposal the moderators
+    /// hid (its amendments are read with it). Titled by what they amend.
+    /// </summary>
+    private async Task<List<SearchEntry>> AmendmentsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var hidden = db.Set<ModerationCase>().Where(m => m.Kind == Amendments.AmendmentContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var hiddenProposals = db.Set<ModerationCase>().Where(m => m.Kind == Proposals.ProcessProposalContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var rows = await (
+                from a in db.Set<Amendments.Amendment>().AsNoTracking()
+                join p in db.Set<Process>() on a.ProcessId equals p.Id
+                where (ids == null ? a.Id > after : ids.Contains(a.Id)) && a.Status != Amendments.AmendmentStatus.Withdrawn && !hidden.Contains(a.Id)
+                    && !(a.TargetKind == Proposals.ProcessProposalDebateTargets.DebateKind && hiddenProposals.Contains(a.TargetId))
+                orderby a.Id
+                select new { a.Id, a.TargetKind, a.TargetId, a.ProcessId, p.OrganisationId, a.Title, a.BaseTitle, a.Explanation, a.ProposedAt })
+            .Take(take).ToListAsync(cancellationToken);
+        var proposalIds = rows.Where(r => r.TargetKind == Proposals.ProcessProposalDebateTargets.DebateKind).Select(r => r.TargetId).Distinct().ToList();
+        var sectionIds = rows.Where(r => r.TargetKind == ParticipatoryTexts.TextSectionDebateTargets.DebateKind).Select(r => r.TargetId).Distinct().ToList();
+        var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
+            .Select(x => (Key: (Proposals.ProcessProposalDebateTargets.DebateKind, x.Id), x.Title))
+            .Concat((await db.Set<ParticipatoryTexts.TextSection>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
+                    .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new { s.Id, s.Position, s.Heading, t.Title })
+                    .ToListAsync(cancellationToken))
+                .Select(x => (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, x.Id), Title: x.Heading.Length == 0 ? x.Title : $"{x.Title} · {x.Position}. {x.Heading}")))
+            .ToDictionary(x => x.Key, x => x.Title);
+        return rows.Where(a => places.ContainsKey((a.TargetKind, a.TargetId))).Select(a =>
+        {
+            var title = a.Title.Length > 0 && a.Title != a.BaseTitle ? a.Title : places[(a.TargetKind, a.TargetId)];
+            return Entry(SearchKind.Amendment, a.Id, a.ProcessId, a.OrganisationId, title, Plain(a.Explanation), Amendments.AmendmentLinks.Of(a.Id), a.ProposedAt,
+                SearchTerms.ForIndex([a.Title, Plain(a.Explanation)]));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Sections of participatory texts as their last published version has them (heading and articles; never the
+    /// team's working draft, nor a text not yet published), each linking to its page.
+    /// </summary>
+    private async Task<List<SearchEntry>> TextSectionsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var sections = await (
+                from s in db.Set<ParticipatoryTexts.TextSection>().AsNoTracking()
+                join t in db.Set<ParticipatoryTexts.ParticipatoryText>() on s.TextId equals t.Id
+                join p in db.Set<Process>() on t.ProcessId equals p.Id
+                where (ids == null ? s.Id > after : ids.Contains(s.Id)) && t.PublishedVersion > 0
+                orderby s.Id
+                select new { s.Id, s.TextId, t.Title, t.ProcessId, p.OrganisationId, t.PublishedVersion })
+            .Take(take).ToListAsync(cancellationToken);
+        var wanted = sections.Select(s => (s.TextId, s.PublishedVersion)).Distinct().ToList();
+        var textIds = wanted.Select(w => w.TextId).ToList();
+        var versions = (await db.Set<ParticipatoryTexts.TextVersion>().AsNoTracking().Where(v => textIds.Contains(v.TextId)).ToListAsync(cancellationToken))
+            .Where(v => wanted.Contains((v.TextId, v.Number)))
+            .ToDictionary(v => v.TextId);
+        var entries = new List<SearchEntry>();
+        foreach (var s in sections)
+        {
+            if (!versions.TryGetValue(s.TextId, out var version) || version.Sections.FirstOrDefault(c => c.SectionId == s.Id) is not { } copy)
+            {
+                continue;
+            }
+            var title = copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {copy.Number}. {copy.Heading}";
+            var text = Plain(copy.Articles);
+            entries.Add(Entry(SearchKind.TextSection, s.Id, s.ProcessId, s.OrganisationId, title, text, ParticipatoryTexts.TextLinks.Section(s.TextId, s.Id),
+                version.PublishedAt, SearchTerms.ForIndex([copy.Heading, text])));
+        }
+        return entries;
     }
 
     private static SearchEntry Entry(SearchKind kind, int itemId, int processId, int organisationId, string title, string body, string url, DateTime occurredAt, string terms) => new()

@@ -11,6 +11,8 @@ public static class SearchNames
         SearchKind.Proposal => t["Budget proposal"],
         SearchKind.Comment => t["Comment"],
         SearchKind.Contribution => t["Journey idea"],
+        SearchKind.Amendment => t["Amendment"],
+        SearchKind.TextSection => t["Section of a participatory text"],
         _ => kind.ToString(),
     };
 }

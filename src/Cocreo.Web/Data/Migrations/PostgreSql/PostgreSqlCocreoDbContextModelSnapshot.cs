@@ -226,6 +226,9 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("TargetKind", "TargetId", "Status");
 
+                    b.HasIndex("TargetKind", "TargetId", "ProposedAt", "Id")
+                        .HasDatabaseName("IX_Amendments_List");
+
                     b.ToTable("Amendments", (string)null);
                 });
 

@@ -216,6 +216,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetKind", "TargetId", "Status");
 
+                    b.HasIndex("TargetKind", "TargetId", "ProposedAt", "Id")
+                        .HasDatabaseName("IX_Amendments_List");
+
                     b.ToTable("Amendments", (string)null);
                 });
 

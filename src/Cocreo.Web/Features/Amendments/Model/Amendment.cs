@@ -80,7 +80,7 @@ public sealed class Amendment
 
     public static Amendment Propose(string kind, int targetId, int processId, int baseVersion, AmendedText baseText, string? title, string? body, string? explanation, string authorUserId, DateTime now)
     {
-        var (t, b) = AmendmentRules.Text(title, body);
+        var (t, b) = AmendmentRules.Text(title, body, baseText.Title.Length == 0);
         if (t == baseText.Title && TextDiff.Normalize(b) == TextDiff.Normalize(baseText.Body))
         {
             throw new AmendmentRuleException("NoChange", "Input.Body");
@@ -183,11 +183,11 @@ public sealed class Amendment
             {
                 throw new AmendmentRuleException("RebaseConflict");
             }
-            (newTitle, newBody) = AmendmentRules.Text(mergedTitle.Text, mergedBody.Text);
+            (newTitle, newBody) = AmendmentRules.Text(mergedTitle.Text, mergedBody.Text, current.Title.Length == 0);
         }
         else
         {
-            (newTitle, newBody) = AmendmentRules.Text(title, body);
+            (newTitle, newBody) = AmendmentRules.Text(title, body, current.Title.Length == 0);
         }
         if (newTitle == current.Title && TextDiff.Normalize(newBody) == TextDiff.Normalize(current.Body))
         {
@@ -292,11 +292,12 @@ public static class AmendmentRules
         _ => code,
     };
 
-    public static (string Title, string Body) Text(string? title, string? body)
+    /// <summary>The checked title and body; <paramref name="untitled"/>: the amended thing has no title (a text's preamble), so neither has the amendment.</summary>
+    public static (string Title, string Body) Text(string? title, string? body, bool untitled = false)
     {
-        var t = (title ?? "").Trim();
+        var t = untitled ? "" : (title ?? "").Trim();
         var b = (body ?? "").Trim();
-        if (t.Length == 0)
+        if (t.Length == 0 && !untitled)
         {
             throw new AmendmentRuleException("TitleMissing", "Input.Title");
         }
@@ -333,6 +334,8 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendmen
         amendment.Property(a => a.Title).HasMaxLength(AmendmentRules.TitleLength);
         amendment.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         amendment.HasIndex(a => new { a.TargetKind, a.TargetId, a.Status });
+        // The list of a thing's amendments, newest first, paged by keyset (AmendmentList.PageAsync).
+        amendment.HasIndex(a => new { a.TargetKind, a.TargetId, a.ProposedAt, a.Id }).HasDatabaseName("IX_Amendments_List");
         amendment.HasIndex(a => a.AuthorUserId);
         amendment.HasIndex(a => a.PromotedProposalId);
     }

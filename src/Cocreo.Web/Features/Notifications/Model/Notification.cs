@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cocreo.Web.Features.Notifications;
 
-/// <summary>What a person follows: a process, a budget or a budget proposal.</summary>
+/// <summary>What a person follows: a process, a budget, a proposal or a participatory text.</summary>
 public enum FollowKind
 {
     Process,
     Budget,
     Proposal,
+    Text,
 }
 
 /// <summary>

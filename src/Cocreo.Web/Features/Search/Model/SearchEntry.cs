@@ -11,6 +11,8 @@ public enum SearchKind
     Proposal,
     Comment,
     Contribution,
+    Amendment,
+    TextSection,
 }
 
 /// <summary>
