@@ -20,6 +20,24 @@ public static class BenchApps
     }
 
     /// <summary>
+    /// After seeding, before timing: on PostgreSQL the tables are vacuumed and analysed, as autovacuum does within
+    /// minutes of a large insert (a freshly seeded table has no statistics and no visibility map, so the first lists
+    /// timed were planned blind and counted through the heap); then every address is read by every reader a few
+    /// times, untimed, so that the JIT's later tiers are in place for the first timed row as for the last.
+    /// </summary>
+    public static async Task SettleAsync(CocreoApp app, IReadOnlyList<FormClient> clients, IEnumerable<string> urls, int rounds = 3)
+    {
+        if (app.Provider == "PostgreSql")
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE"));
+        }
+        foreach (var url in urls)
+        {
+            await DebateBenchmark.ReadAsync([.. clients], url, rounds);
+        }
+    }
+
+    /// <summary>
     /// BENCH_HOLD=file keeps the seeded database, for studying query plans, until the named file exists: it prints the
     /// connection string and <paramref name="what"/> first.
     /// </summary>

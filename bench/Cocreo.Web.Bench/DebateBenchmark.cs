@@ -53,6 +53,7 @@ public static class DebateBenchmark
         Console.WriteLine("| request | median ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---:|---:|---:|");
         var clients = Enumerable.Range(0, readers).Select(_ => app.NewClient()).ToList();
+        await BenchApps.SettleAsync(app, clients, Enum.GetValues<DebateSort>().Select(sort => $"/api/v1/debates/process/{processId}?sort={sort}").Append($"/debate/process/{processId}"));
         foreach (var sort in Enum.GetValues<DebateSort>())
         {
             var url = $"/api/v1/debates/process/{processId}?sort={sort}";

@@ -76,6 +76,8 @@ public static class ProposalListBenchmark
             ("status accepted, most supported", "status=Accepted&order=MostSupported"),
             ("category and status evaluating, random", "category=Culture&status=Evaluating&order=Random&seed=7"),
         };
+        await BenchApps.SettleAsync(app, clients, lists.Select(l => $"/api/v1/processes/{processId}/proposals?{l.Query}")
+            .Concat(new[] { lists[0], lists[1], lists[4] }.Select(l => $"/processes/{processId}/proposals?{l.Query}")));
         foreach (var (label, query) in lists)
         {
             var url = $"/api/v1/processes/{processId}/proposals?{query}";

@@ -76,6 +76,34 @@ public abstract class ProposalImageTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task A_hidden_project_s_pictures_are_not_found_by_others()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var response = await ProposeWithImageAsync(cast.ParticipantClient, budgetId, "A pocket park", new("park.png", "image/png", TestImages.Png), "A sketch of the park.");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await Problems(response));
+        var proposalId = Scenarios.IdFrom(response, "/proposals/");
+        var src = (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{proposalId}")).QuerySelector(".proposal-images img")!.GetAttribute("src")!;
+        Assert.Equal(HttpStatusCode.OK, (await cast.AnonymousClient.Http.GetAsync(src)).StatusCode);
+
+        var token = await Scenarios.AntiforgeryTokenAsync(cast.OwnerClient);
+        var hidden = await cast.OwnerClient.Http.PostAsync($"/processes/{cast.ProcessId}/moderation?handler=Hide", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["kind"] = ProposalContents.Kind, ["item"] = proposalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "A private address.", ["returnUrl"] = $"/proposals/{proposalId}",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
+
+        foreach (var other in new[] { cast.AnonymousClient, cast.OtherStaffClient })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(src)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(src + "/thumbnail")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await cast.ParticipantClient.Http.GetAsync(src)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cast.OwnerClient.Http.GetAsync(src + "/thumbnail")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_or_too_large_file_is_refused_with_what_to_change_and_no_proposal_is_saved()
     {
         var cast = await Scenarios.ProcessWithCastAsync(App);

@@ -53,7 +53,15 @@ public static class BudgetingApi
     /// </summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, bool thumbnail, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
     {
-        if (await access.ForProposalAsync(proposalId, http.User, cancellationToken) is null)
+        if (await access.ForProposalAsync(proposalId, http.User, cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+        // A project the moderators hid, or one held for them, shows its pictures only to its author and the moderators,
+        // as its page shows its text.
+        var status = await http.RequestServices.GetRequiredService<Moderation.ModerationDirectory>().StatusAsync(ProposalContents.Kind, proposalId, cancellationToken);
+        if (!status.IsShown && found.Proposal.AuthorUserId != found.Target.Access.UserId
+            && !Moderation.ModerationPermissions.Allows(Moderation.ModerationAction.Moderate, found.Target.Process, found.Target.Access))
         {
             return TypedResults.NotFound();
         }
