@@ -97,6 +97,8 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
         var userId = user.UserId();
         var process = await db.Set<Process>()
             .Include(p => p.Members.Where(m => m.UserId == userId || m.UserId == alsoMember || m.Role == ProcessRole.Owner))
+            // One query (a handful of phases and members), not one per collection: every change and every debate reads it.
+            .AsSingleQuery()
             .SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
         if (process is null)
         {

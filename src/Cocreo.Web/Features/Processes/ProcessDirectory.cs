@@ -82,6 +82,7 @@ public sealed class ProcessDirectory(CocreoDbContext db, OrganisationMembership 
     {
         var process = await db.Set<Process>()
             .Include(p => p.Members.Where(m => m.UserId == userId || m.Role == ProcessRole.Owner))
+            .AsSingleQuery()
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (process is null || await organisations.StandingOfAsync(process.OrganisationId, cancellationToken) != OrganisationStanding.Suspended)
         {
