@@ -39,10 +39,10 @@ public static class BudgetingApi
             DownloadAsync(id, http, access, export, $"budget-{id}-ballots.csv", "text/csv", ElectionExport.WriteBallotsCsv, cancellationToken)).ExcludeFromDescription();
         endpoints.MapGet("/budgets/{id:int}/receipts.csv", (int id, HttpContext http, BudgetAccess access, ElectionExport export, CancellationToken cancellationToken) =>
             DownloadAsync(id, http, access, export, $"budget-{id}-receipts.csv", "text/csv", ElectionExport.WriteReceiptsCsv, cancellationToken)).ExcludeFromDescription();
-        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken) =>
-            ImageAsync(proposalId, imageId, thumbnail: false, http, db, access, cancellationToken)).ExcludeFromDescription();
-        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}/thumbnail", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken) =>
-            ImageAsync(proposalId, imageId, thumbnail: true, http, db, access, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, Moderation.ModerationDirectory moderation, CancellationToken cancellationToken) =>
+            ImageAsync(proposalId, imageId, thumbnail: false, http, db, access, moderation, cancellationToken)).ExcludeFromDescription();
+        endpoints.MapGet("/proposals/{proposalId:int}/images/{imageId:int}/thumbnail", (int proposalId, int imageId, HttpContext http, CocreoDbContext db, BudgetAccess access, Moderation.ModerationDirectory moderation, CancellationToken cancellationToken) =>
+            ImageAsync(proposalId, imageId, thumbnail: true, http, db, access, moderation, cancellationToken)).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -51,7 +51,7 @@ public static class BudgetingApi
     /// when it was uploaded (see <see cref="ImageFile"/>), with the type of that encoding; with nosniff a browser never
     /// reads them as anything else.
     /// </summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, bool thumbnail, HttpContext http, CocreoDbContext db, BudgetAccess access, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(int proposalId, int imageId, bool thumbnail, HttpContext http, CocreoDbContext db, BudgetAccess access, Moderation.ModerationDirectory moderation, CancellationToken cancellationToken)
     {
         if (await access.ForProposalAsync(proposalId, http.User, cancellationToken) is not { } found)
         {
@@ -59,7 +59,7 @@ public static class BudgetingApi
         }
         // A project the moderators hid, or one held for them, shows its pictures only to its author and the moderators,
         // as its page shows its text.
-        var status = await http.RequestServices.GetRequiredService<Moderation.ModerationDirectory>().StatusAsync(ProposalContents.Kind, proposalId, cancellationToken);
+        var status = await moderation.StatusAsync(ProposalContents.Kind, proposalId, cancellationToken);
         if (!status.IsShown && found.Proposal.AuthorUserId != found.Target.Access.UserId
             && !Moderation.ModerationPermissions.Allows(Moderation.ModerationAction.Moderate, found.Target.Process, found.Target.Access))
         {
