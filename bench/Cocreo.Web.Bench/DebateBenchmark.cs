@@ -53,7 +53,17 @@ public static class DebateBenchmark
         Console.WriteLine("| request | median ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---:|---:|---:|");
         var clients = Enumerable.Range(0, readers).Select(_ => app.NewClient()).ToList();
-        await BenchApps.SettleAsync(app, clients, Enum.GetValues<DebateSort>().Select(sort => $"/api/v1/debates/process/{processId}?sort={sort}").Append($"/debate/process/{processId}"));
+        var addresses = new List<string>();
+        foreach (var sort in Enum.GetValues<DebateSort>())
+        {
+            var url = $"/api/v1/debates/process/{processId}?sort={sort}";
+            addresses.Add(url);
+            if ((await clients[0].Http.GetFromJsonAsync<System.Text.Json.JsonElement>(url)).GetProperty("next").GetString() is { } next)
+            {
+                addresses.Add($"{url}&after={Uri.EscapeDataString(next)}");
+            }
+        }
+        await BenchApps.SettleAsync(app, clients, addresses.Append($"/debate/process/{processId}"));
         foreach (var sort in Enum.GetValues<DebateSort>())
         {
             var url = $"/api/v1/debates/process/{processId}?sort={sort}";

@@ -20,6 +20,14 @@ public sealed class RateLimitOptions
 
     /// <summary>Unknown workshop codes one address may try per 15 minutes before the join page refuses it (429).</summary>
     public int WrongWorkshopCodes { get; set; } = 20;
+
+    /// <summary>
+    /// Requests this instance works on at once (0: no limit); the rest wait their turn, oldest first, up to
+    /// <see cref="RequestsWaiting"/>, beyond which they get 429. Live connections (the hub) are not counted.
+    /// </summary>
+    public int RequestsAtOnce { get; set; }
+
+    public int RequestsWaiting { get; set; } = 1_000;
 }
 
 public static class RateLimits
@@ -57,7 +65,7 @@ public static class RateLimits
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("read"));
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context)
+            var writes = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context)
                 ? RateLimitPartition.GetTokenBucketLimiter("write:" + ClientKey(context), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.WritesPerMinute,
@@ -66,6 +74,15 @@ public static class RateLimits
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter("read"));
+            options.GlobalLimiter = limits.RequestsAtOnce <= 0 ? writes : PartitionedRateLimiter.CreateChained(writes, PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments(Live.LiveHub.Path)
+                    ? RateLimitPartition.GetNoLimiter("live")
+                    : RateLimitPartition.GetConcurrencyLimiter("at-once", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = limits.RequestsAtOnce,
+                        QueueLimit = limits.RequestsWaiting,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })));
         });
         return services;
     }
