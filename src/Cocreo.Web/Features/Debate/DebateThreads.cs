@@ -186,12 +186,12 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
             var thread = replies.GetValueOrDefault(root.Id) ?? [];
             shown.Add(new ThreadRoot(Tree(root, thread.Where(Visible).ToList(), Item), Math.Max(0, root.Replies - thread.Count)));
         }
-        // Two ranges of the debate's index (Depth 0, then the rest), counted without reading a row: grouping by
-        // "top-level or not" made SQLite sort all 10,000 comments for every page.
-        var debate = db.Set<Comment>().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id);
-        var topLevel = await debate.CountAsync(c => c.Depth == 0, cancellationToken);
-        var answers = await debate.CountAsync(c => c.Depth > 0, cancellationToken);
-        return new ThreadPage(subject, sort, shown, next, topLevel, topLevel + answers);
+        // The top-level comments and their reply tallies (every reply at any depth counts on its thread's top-level
+        // comment, and a thread moves whole), summed in one range of the "most discussed" index without reading a row:
+        // grouping all comments by "top-level or not" made SQLite sort all 10,000 for every page.
+        var counted = await db.Set<Comment>().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id && c.Depth == 0)
+            .GroupBy(c => 1).Select(g => new { TopLevel = g.Count(), Replies = g.Sum(c => c.Replies) }).SingleOrDefaultAsync(cancellationToken);
+        return new ThreadPage(subject, sort, shown, next, counted?.TopLevel ?? 0, (counted?.TopLevel ?? 0) + (counted?.Replies ?? 0));
     }
 
     /// <summary>

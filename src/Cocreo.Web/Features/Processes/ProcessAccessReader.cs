@@ -37,15 +37,19 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
     public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, Process process, CancellationToken cancellationToken = default) =>
         await ForAsync(user, process.Id, process.OrganisationId, cancellationToken);
 
-    public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, int processId, int organisationId, CancellationToken cancellationToken = default)
+    public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, int processId, int organisationId, CancellationToken cancellationToken = default) =>
+        await AccessAsync(user, organisationId, await organisations.StandingOfAsync(organisationId, cancellationToken),
+            userId => RoleOfAsync(processId, userId, cancellationToken), cancellationToken);
+
+    private async Task<ProcessAccess> AccessAsync(ClaimsPrincipal user, int organisationId, OrganisationStanding? standing, Func<string, Task<ProcessRole?>> roleOf, CancellationToken cancellationToken)
     {
-        var suspended = await organisations.StandingOfAsync(organisationId, cancellationToken) == OrganisationStanding.Suspended;
+        var suspended = standing == OrganisationStanding.Suspended;
         var userId = user.UserId();
         if (userId is null)
         {
             return ProcessAccess.Anonymous with { OrganisationSuspended = suspended };
         }
-        var role = await RoleOfAsync(processId, userId, cancellationToken);
+        var role = await roleOf(userId);
         var organisationRole = await organisations.RoleOfAsync(organisationId, userId, cancellationToken);
         return new ProcessAccess(userId, user.IsPlatformAdmin(), organisationRole, role) { OrganisationSuspended = suspended };
     }
@@ -95,16 +99,21 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
     public async Task<ProcessTarget?> ForChangeAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken, string? alsoMember = null)
     {
         var userId = user.UserId();
-        var process = await db.Set<Process>()
+        var found = await db.Set<Process>()
             .Include(p => p.Members.Where(m => m.UserId == userId || m.UserId == alsoMember || m.Role == ProcessRole.Owner))
-            // One query (a handful of phases and members), not one per collection: every change and every debate reads it.
+            // One query (a handful of phases and members, and the organisation's standing), not one per collection:
+            // every change and every debate reads it.
             .AsSingleQuery()
-            .SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
-        if (process is null)
+            .Where(p => p.Id == processId)
+            .Select(p => new { Process = p, Standing = db.Set<Organisation>().Where(o => o.Id == p.OrganisationId).Select(o => (OrganisationStanding?)o.Standing).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is not { Process: var process })
         {
             return null;
         }
-        var access = await ForAsync(user, process, cancellationToken);
+        // The person's membership came with the process.
+        var access = await AccessAsync(user, process.OrganisationId, found.Standing,
+            id => Task.FromResult(process.Members.FirstOrDefault(m => m.UserId == id)?.Role), cancellationToken);
         return new ProcessTarget(process, access, await actors.ForAsync(access, cancellationToken));
     }
 }
