@@ -255,6 +255,44 @@ public abstract class ProcessProposalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_list_s_totals_follow_every_change_at_once_whoever_saves_it()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        async Task<int> TotalAsync(string query = "")
+        {
+            using var json = JsonDocument.Parse(await cast.AnonymousClient.Http.GetStringAsync($"/api/v1/processes/{cast.ProcessId}/proposals?{query}"));
+            return json.RootElement.GetProperty("total").GetInt32();
+        }
+        var first = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Benches on the square");
+        await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Trees by the river", category: "Streets");
+        Assert.Equal(2, await TotalAsync());
+        Assert.Equal(1, await TotalAsync("category=Streets"));
+        Assert.Equal(0, await TotalAsync("status=Accepted"));
+
+        // Each change is counted on the next read, though the totals were just kept.
+        await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A fountain", category: "Streets");
+        Assert.Equal(3, await TotalAsync());
+        Assert.Equal(2, await TotalAsync("category=Streets"));
+        Assert.True((await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/process-proposals/{first}/answer", new { status = "Accepted", reason = "It will be built in spring." })).IsSuccessStatusCode);
+        Assert.Equal(1, await TotalAsync("status=Accepted"));
+        var second = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A second fountain", category: "Streets");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(cast.ParticipantClient, $"/processes/{cast.ProcessId}/proposals/{second}?handler=Withdraw")).StatusCode);
+        Assert.Equal(3, await TotalAsync());
+        Assert.Equal(1, await TotalAsync("status=Withdrawn"));
+
+        // A save outside the use cases (another instance's, a seed) moves the stamp all the same.
+        await App.WithDbAsync(async db =>
+        {
+            var proposal = await db.Set<Proposal>().SingleAsync(p => p.Id == first);
+            Assert.True(proposal.Answer(ProposalStatus.Rejected, "The square is to be rebuilt first.", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(3, await TotalAsync());
+        Assert.Equal(0, await TotalAsync("status=Accepted"));
+        Assert.Equal(1, await TotalAsync("status=Rejected"));
+    }
+
+    [Fact]
     public async Task The_random_order_shows_every_proposal_once_across_pages_and_each_seed_turns_one_shuffle()
     {
         var cast = await ProcessWithProposalsAsync(App);
