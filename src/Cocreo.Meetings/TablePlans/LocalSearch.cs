@@ -36,7 +36,8 @@ internal sealed class LocalSearch
     private readonly int[][] tableDeviation, tableViolation;
     private readonly int[] movable;         // present people who are not hosts
     private readonly int baseSize, bigger;
-    private readonly long repeatWeight, boundWeight;
+    private long repeatWeight, boundWeight, deviationWeight = 1;
+    private bool secondPhase;
     private int repeats, deviation, violations;
 
     public LocalSearch(Room room)
@@ -95,9 +96,7 @@ internal sealed class LocalSearch
                 maximum[offset[a] + v] = room.MaxBound[a][v];
             }
         }
-        // One repeat outweighs any change in deviation a swap can make; one bound violation outweighs any change in repeats.
-        repeatWeight = 4L * attributes + 1;
-        boundWeight = repeatWeight * 4 * (maxSize + 1) + 4L * attributes + 1;
+        SetPhase(second: false);
 
         table = new int[rounds][];
         members = new int[rounds][][];
@@ -142,6 +141,24 @@ internal sealed class LocalSearch
             }
         }
         HeldRepeats = repeats;
+    }
+
+    /// <summary>
+    /// The two phases of the lexicographic search. First: bound violations (each outweighing any change in repeats a
+    /// swap can make) and repeats only, the mix ignored, so the search moves freely. Second: the mix only; a swap that
+    /// breaks a bound or adds a repeat weighs so much that it is never accepted.
+    /// </summary>
+    public void SetPhase(bool second)
+    {
+        secondPhase = second;
+        if (second)
+        {
+            (deviationWeight, repeatWeight, boundWeight) = (1, 1_000_000_000L, 1_000_000_000_000L);
+        }
+        else
+        {
+            (deviationWeight, repeatWeight, boundWeight) = (0, 1, 4L * (maxSize + 1) + 1);
+        }
     }
 
     /// <summary>Repeat meetings from the held rounds alone.</summary>
@@ -297,6 +314,25 @@ internal sealed class LocalSearch
         }
     }
 
+    /// <summary>Unseats everyone from the planned rounds (before a fresh greedy start).</summary>
+    public void Clear()
+    {
+        for (var r = held; r < rounds; r++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                if (table[r][p] >= 0)
+                {
+                    Unseat(r, p);
+                }
+            }
+            for (var t = 0; t < tables; t++)
+            {
+                Rescore(r, t);
+            }
+        }
+    }
+
     /// <summary>Loads a complete plan (e.g. CP-SAT's) into the search state.</summary>
     public void Load(int[][] plan)
     {
@@ -326,8 +362,9 @@ internal sealed class LocalSearch
     private static bool Better((int, int, int) a, (int, int, int) b) => a.CompareTo(b) < 0;
 
     /// <summary>Anneals for at most <paramref name="iterations"/> swaps (or until the clock says stop); returns the best plan seen.</summary>
-    public int[][] Anneal(Random random, long iterations, DateTime? stopAt)
+    public int[][] Anneal(Random random, long iterations, DateTime? stopAt, bool cold = false)
     {
+        Iterations = 0;
         var best = Snapshot();
         var bestCost = Cost;
         var planned = rounds - held;
@@ -336,9 +373,10 @@ internal sealed class LocalSearch
             return best;
         }
         // Temperatures in units of the cost: early on a repeat may be accepted now and then, at the end nothing worse is.
-        var hot = 0.6 * repeatWeight + 1;
-        var cold = 0.05;
-        var cooling = Math.Pow(cold / hot, 1.0 / Math.Max(1, iterations));
+        // Temperatures in the phase's unit (a repeat, or a person off the room's share); a cold run only polishes.
+        var hot = cold ? 0.3 : secondPhase ? 2.0 : 0.6;
+        var end = secondPhase ? 0.05 : 0.1;
+        var cooling = Math.Pow(end / hot, 1.0 / Math.Max(1, iterations));
         var temperature = hot;
         for (long i = 0; i < iterations; i++)
         {
@@ -346,7 +384,7 @@ internal sealed class LocalSearch
             {
                 break;
             }
-            if (bestCost == (0, HeldRepeats, 0))
+            if (secondPhase ? bestCost.Deviation == 0 : (bestCost.Violations, bestCost.Repeats) == (0, HeldRepeats))
             {
                 break;
             }
@@ -410,6 +448,142 @@ internal sealed class LocalSearch
         return best;
     }
 
+    /// <summary>Whether p, in round r, sits with someone they meet more than once, or at a table that breaks a bound.</summary>
+    private bool InTrouble(int r, int p)
+    {
+        var t = table[r][p];
+        if (tableViolation[r][t] > 0)
+        {
+            return true;
+        }
+        var row = members[r][t];
+        for (var i = 0; i < size[r][t]; i++)
+        {
+            if (row[i] != p && meet[p * n + row[i]] >= 2)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Swap(int r, int p, int q)
+    {
+        var (t1, t2) = (table[r][p], table[r][q]);
+        Unseat(r, p);
+        Unseat(r, q);
+        Seat(r, p, t2);
+        Seat(r, q, t1);
+        Rescore(r, t1);
+        Rescore(r, t2);
+    }
+
+    /// <summary>
+    /// Conflict-directed tabu search (after Dotú and Van Hentenryck's for the social golfer problem), for rooms where
+    /// annealing leaves a few repeats: each step makes the best swap of someone in trouble (a repeat at their table or a
+    /// broken bound) with anyone at another table of that round; the two may not move again in that round for a few
+    /// steps unless the swap beats the best plan; after many steps without progress a few random swaps shake the plan.
+    /// Stops at <paramref name="steps"/> steps, at the clock, or when no violation and no avoidable repeat is left.
+    /// </summary>
+    public int[][] Tabu(Random random, int[][] start, long steps, DateTime? stopAt)
+    {
+        Iterations = 0;
+        Load(start);
+        var best = start;
+        var bestCost = Cost;
+        var planned = rounds - held;
+        if (planned == 0 || movable.Length < 2 || tables < 2)
+        {
+            return best;
+        }
+        var tabuUntil = new long[rounds][];
+        for (var r = 0; r < rounds; r++)
+        {
+            tabuUntil[r] = new long[n];
+        }
+        long sinceBest = 0;
+        for (long step = 1; step <= steps; step++)
+        {
+            if ((violations, repeats) == (0, HeldRepeats))
+            {
+                break;
+            }
+            if ((step & 0x3F) == 0 && stopAt is { } stop && DateTime.UtcNow >= stop)
+            {
+                break;
+            }
+            long bestDelta = long.MaxValue;
+            int bestR = -1, bestP = -1, bestQ = -1, ties = 0;
+            for (var r = held; r < rounds; r++)
+            {
+                foreach (var p in movable)
+                {
+                    if (!InTrouble(r, p))
+                    {
+                        continue;
+                    }
+                    var t1 = table[r][p];
+                    foreach (var q in movable)
+                    {
+                        var t2 = table[r][q];
+                        if (t2 == t1)
+                        {
+                            continue;
+                        }
+                        var delta = SwapDelta(r, p, q, t1, t2);
+                        var tabu = tabuUntil[r][p] > step || tabuUntil[r][q] > step;
+                        if (tabu && !(Weighted(violations, repeats, deviation) + delta < Weighted(bestCost)))
+                        {
+                            continue;
+                        }
+                        if (delta < bestDelta)
+                        {
+                            (bestDelta, bestR, bestP, bestQ, ties) = (delta, r, p, q, 1);
+                        }
+                        else if (delta == bestDelta && random.Next(++ties) == 0)
+                        {
+                            (bestR, bestP, bestQ) = (r, p, q);
+                        }
+                    }
+                }
+            }
+            Iterations++;
+            if (bestR >= 0)
+            {
+                Swap(bestR, bestP, bestQ);
+                tabuUntil[bestR][bestP] = step + 3 + random.Next(8);
+                tabuUntil[bestR][bestQ] = step + 3 + random.Next(8);
+            }
+            if (Better(Cost, bestCost))
+            {
+                bestCost = Cost;
+                best = Snapshot();
+                sinceBest = 0;
+            }
+            else if (++sinceBest > 300 || bestR < 0)
+            {
+                // Shake: a few random swaps from the best plan.
+                Load(best);
+                for (var k = 0; k < 4; k++)
+                {
+                    var r = held + random.Next(planned);
+                    var p = movable[random.Next(movable.Length)];
+                    var q = movable[random.Next(movable.Length)];
+                    if (table[r][p] != table[r][q])
+                    {
+                        Swap(r, p, q);
+                    }
+                }
+                sinceBest = 0;
+            }
+        }
+        return best;
+    }
+
+    private long Weighted(int v, int r, int d) => boundWeight * v + repeatWeight * r + deviationWeight * d;
+
+    private long Weighted((int V, int R, int D) cost) => Weighted(cost.V, cost.R, cost.D);
+
     private long SwapDelta(int r, int p, int q, int t1, int t2)
     {
         long repeat = 0;
@@ -469,7 +643,7 @@ internal sealed class LocalSearch
                    + Violation(vq, c2[vq] - 1) - Violation(vq, c2[vq])
                    + Violation(vp, c2[vp] + 1) - Violation(vp, c2[vp]);
         }
-        return boundWeight * bound + repeatWeight * repeat + dev;
+        return boundWeight * bound + repeatWeight * repeat + deviationWeight * dev;
     }
 
     private long MoveDelta(int r, int p, int t1, int t2)
@@ -508,6 +682,6 @@ internal sealed class LocalSearch
         }
         long dev = d1 + d2 - tableDeviation[r][t1] - tableDeviation[r][t2];
         long bound = b1 + b2 - tableViolation[r][t1] - tableViolation[r][t2];
-        return boundWeight * bound + repeatWeight * repeat + dev;
+        return boundWeight * bound + repeatWeight * repeat + deviationWeight * dev;
     }
 }

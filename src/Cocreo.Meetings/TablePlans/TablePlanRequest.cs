@@ -57,6 +57,9 @@ public sealed class TablePlanOptions
     /// <summary>Swap attempts of the local search; null chooses by the size of the room.</summary>
     public long? MaxIterations { get; init; }
 
+    /// <summary>Steps of the tabu repair run when annealing leaves avoidable repeats; null chooses by the size of the room.</summary>
+    public long? MaxTabuSteps { get; init; }
+
     /// <summary>
     /// A wall-clock limit on the local search. Off by default because a time limit makes the result depend on the
     /// machine's load; with it, the plan is still valid, but the same seed may give a different plan.

@@ -36,15 +36,27 @@ public static class TablePlanner
         }
         else
         {
-            search.Start(random);
-            var start = search.Cost;
             var iterations = options.MaxIterations ?? DefaultIterations(room);
             DateTime? stopAt = options.TimeLimit is { } limit ? DateTime.UtcNow + limit : null;
-            plan = search.Anneal(random, iterations, stopAt);
+            var affine = AffineStart.Build(room);
+            (plan, var found, method) = Route(room, search, random, affine, iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
+            if (affine is not null && found.Deviation > 0)
+            {
+                // The plane's start is rigid: no swap keeps it free of repeats, so the mix cannot be polished much.
+                // A plan from the greedy start may reach zero repeats too, with a better mix; keep the better one.
+                var (other, otherCost, otherMethod) = Route(room, search, random, null, iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
+                method += " | " + otherMethod;
+                if (otherCost.CompareTo(found) < 0)
+                {
+                    (plan, found) = (other, otherCost);
+                    method += " (kept)";
+                }
+                else
+                {
+                    method += " (not kept)";
+                }
+            }
             search.Load(plan);
-            var found = search.Cost;
-            method = string.Create(CultureInfo.InvariantCulture,
-                $"greedy start (violations {start.Violations}, repeats {start.Repeats}, deviation {start.Deviation}), annealing {search.Iterations} of {iterations} swaps (violations {found.Violations}, repeats {found.Repeats}, deviation {found.Deviation})");
             var cells = (long)room.PresentCount * room.Tables * planned;
             if (found == (0, search.HeldRepeats, 0))
             {
@@ -76,6 +88,57 @@ public static class TablePlanner
             }
         }
         return Explain(room, plan, proven, method);
+    }
+
+    /// <summary>
+    /// One route from a start to a plan: phase 1 (bounds and repeats) by annealing, then the tabu repair when repeats
+    /// that could be avoided remain, then phase 2 (the mix) by annealing that never adds a repeat or breaks a bound.
+    /// </summary>
+    private static (int[][] Plan, (int Violations, int Repeats, int Deviation) Cost, string Method) Route(
+        Room room, LocalSearch search, Random random, int[][]? startPlan, long iterations, long tabuSteps, DateTime? stopAt)
+    {
+        search.SetPhase(second: false);
+        if (startPlan is not null)
+        {
+            search.Load(startPlan);
+        }
+        else
+        {
+            search.Clear();
+            search.Start(random);
+        }
+        var start = search.Cost;
+        var plan = search.Anneal(random, iterations / 2, stopAt);
+        var annealed = search.Iterations;
+        search.Load(plan);
+        var found = search.Cost;
+        var method = string.Create(CultureInfo.InvariantCulture,
+            $"{(startPlan is null ? "greedy" : "affine-plane")} start (violations {start.Violations}, repeats {start.Repeats}, deviation {start.Deviation}); phase 1 (bounds, repeats): annealing {annealed} swaps (violations {found.Violations}, repeats {found.Repeats})");
+        if ((found.Violations, found.Repeats) != (0, search.HeldRepeats))
+        {
+            plan = search.Tabu(random, plan, tabuSteps, stopAt);
+            var steps = search.Iterations;
+            search.Load(plan);
+            found = search.Cost;
+            method += string.Create(CultureInfo.InvariantCulture,
+                $", tabu repair {steps} steps (violations {found.Violations}, repeats {found.Repeats})");
+        }
+        search.SetPhase(second: true);
+        plan = search.Anneal(random, iterations - iterations / 2, stopAt);
+        annealed = search.Iterations;
+        search.Load(plan);
+        found = search.Cost;
+        method += string.Create(CultureInfo.InvariantCulture, $"; phase 2 (mix): annealing {annealed} swaps (deviation {found.Deviation})");
+        search.SetPhase(second: false);
+        return (plan, found, method);
+    }
+
+    // Each tabu step weighs every swap of someone in trouble: about present² × table size operations.
+    private static long DefaultTabuSteps(Room room)
+    {
+        var (baseSize, _) = room.Sizes;
+        var perStep = (long)room.PresentCount * room.PresentCount * (baseSize + 1);
+        return Math.Clamp(300_000_000L / Math.Max(1, perStep), 500, 50_000);
     }
 
     private static long DefaultIterations(Room room)
