@@ -27,6 +27,9 @@ internal sealed class Room
     public required bool[][] HasMin { get; init; }
     public required bool[][] HasMax { get; init; }
 
+    /// <summary>Previous[r][p]: the table in the plan computed before, or -1 (null when none was given).</summary>
+    public int[][]? Previous { get; init; }
+
     public int Count => Ids.Length;
     public int Attributes => AttributeNames.Length;
 

@@ -44,6 +44,14 @@ public sealed class TablePlanRequest
     /// <summary>Rounds already held, in order (the first rounds of the plan); at most <see cref="Rounds"/>.</summary>
     public IReadOnlyList<HeldRound> HeldRounds { get; init; } = [];
 
+    /// <summary>
+    /// The plan computed before (all rounds, as <see cref="HeldRound"/> lists), when re-computing at the door: the
+    /// search also starts from it (the absent left out, late arrivals added, sizes rebalanced) and keeps it where it is
+    /// as good, so people already told their table keep it as far as possible. Ids no longer among the participants
+    /// and rounds or tables beyond the request are ignored.
+    /// </summary>
+    public IReadOnlyList<HeldRound>? PreviousPlan { get; init; }
+
     /// <summary>Participants who are not there for the rounds still to plan (re-computation at the door).</summary>
     public IReadOnlyCollection<string> Absent { get; init; } = [];
 
@@ -70,8 +78,8 @@ public sealed class TablePlanOptions
     public bool UseCpSat { get; init; } = true;
 
     /// <summary>The largest model handed to CP-SAT, in participant × table × planned round cells.</summary>
-    public int CpSatMaxCells { get; init; } = 400;
+    public int CpSatMaxCells { get; init; } = 150;
 
     /// <summary>CP-SAT's deterministic time limit (its own work units, roughly seconds; keeps the result reproducible).</summary>
-    public double CpSatDeterministicTime { get; init; } = 30;
+    public double CpSatDeterministicTime { get; init; } = 5;
 }

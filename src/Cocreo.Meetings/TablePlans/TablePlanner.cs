@@ -39,12 +39,12 @@ public static class TablePlanner
             var iterations = options.MaxIterations ?? DefaultIterations(room);
             DateTime? stopAt = options.TimeLimit is { } limit ? DateTime.UtcNow + limit : null;
             var affine = AffineStart.Build(room);
-            (plan, var found, method) = Route(room, search, random, affine, iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
+            (plan, var found, method) = Route(room, search, random, affine, "affine-plane", iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
             if (affine is not null && found.Deviation > 0)
             {
                 // The plane's start is rigid: no swap keeps it free of repeats, so the mix cannot be polished much.
                 // A plan from the greedy start may reach zero repeats too, with a better mix; keep the better one.
-                var (other, otherCost, otherMethod) = Route(room, search, random, null, iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
+                var (other, otherCost, otherMethod) = Route(room, search, random, null, "greedy", iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
                 method += " | " + otherMethod;
                 if (otherCost.CompareTo(found) < 0)
                 {
@@ -54,6 +54,21 @@ public static class TablePlanner
                 else
                 {
                     method += " (not kept)";
+                }
+            }
+            if (PreviousStart.Build(room) is { } previous)
+            {
+                // Re-computation at the door: from the earlier plan, kept on a tie so people keep their tables.
+                var (other, otherCost, otherMethod) = Route(room, search, random, previous, "previous-plan", iterations, options.MaxTabuSteps ?? DefaultTabuSteps(room), stopAt);
+                method = otherMethod + " | " + method;
+                if (otherCost.CompareTo(found) <= 0)
+                {
+                    (plan, found) = (other, otherCost);
+                    method += " (previous-plan route kept)";
+                }
+                else
+                {
+                    method += " (this route kept)";
                 }
             }
             search.Load(plan);
@@ -95,7 +110,7 @@ public static class TablePlanner
     /// that could be avoided remain, then phase 2 (the mix) by annealing that never adds a repeat or breaks a bound.
     /// </summary>
     private static (int[][] Plan, (int Violations, int Repeats, int Deviation) Cost, string Method) Route(
-        Room room, LocalSearch search, Random random, int[][]? startPlan, long iterations, long tabuSteps, DateTime? stopAt)
+        Room room, LocalSearch search, Random random, int[][]? startPlan, string startName, long iterations, long tabuSteps, DateTime? stopAt)
     {
         search.SetPhase(second: false);
         if (startPlan is not null)
@@ -113,7 +128,7 @@ public static class TablePlanner
         search.Load(plan);
         var found = search.Cost;
         var method = string.Create(CultureInfo.InvariantCulture,
-            $"{(startPlan is null ? "greedy" : "affine-plane")} start (violations {start.Violations}, repeats {start.Repeats}, deviation {start.Deviation}); phase 1 (bounds, repeats): annealing {annealed} swaps (violations {found.Violations}, repeats {found.Repeats})");
+            $"{(startPlan is null ? "greedy" : startName)} start (violations {start.Violations}, repeats {start.Repeats}, deviation {start.Deviation}); phase 1 (bounds, repeats): annealing {annealed} swaps (violations {found.Violations}, repeats {found.Repeats})");
         if ((found.Violations, found.Repeats) != (0, search.HeldRepeats))
         {
             plan = search.Tabu(random, plan, tabuSteps, stopAt);
@@ -133,12 +148,14 @@ public static class TablePlanner
         return (plan, found, method);
     }
 
-    // Each tabu step weighs every swap of someone in trouble: about present² × table size operations.
+    // Each tabu step weighs every swap of someone in trouble: up to planned rounds × present² × (table size + 4 per
+    // attribute) operations. The budget is about 3·10⁸ of them (well under a second of one core); when repeats cannot
+    // be avoided at all (tables larger than the number of tables after two rounds, say) the steps are wasted, so few.
     private static long DefaultTabuSteps(Room room)
     {
         var (baseSize, _) = room.Sizes;
-        var perStep = (long)room.PresentCount * room.PresentCount * (baseSize + 1);
-        return Math.Clamp(300_000_000L / Math.Max(1, perStep), 500, 50_000);
+        var perStep = (long)(room.Rounds - room.Held) * room.PresentCount * room.PresentCount * (baseSize + 1 + 4 * room.Attributes);
+        return Math.Clamp(300_000_000L / Math.Max(1, perStep), 20, 50_000);
     }
 
     private static long DefaultIterations(Room room)

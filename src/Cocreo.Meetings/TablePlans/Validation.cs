@@ -250,8 +250,33 @@ internal static class Validation
         {
             return (problems, null);
         }
+        int[][]? previous = null;
+        if (request.PreviousPlan is { } earlier)
+        {
+            previous = new int[request.Rounds][];
+            for (var r = 0; r < request.Rounds; r++)
+            {
+                previous[r] = new int[participants.Count];
+                Array.Fill(previous[r], -1);
+                if (r >= earlier.Count)
+                {
+                    continue;
+                }
+                for (var t = 0; t < Math.Min(tables, earlier[r].Tables.Count); t++)
+                {
+                    foreach (var id in earlier[r].Tables[t])
+                    {
+                        if (index.TryGetValue(id, out var p) && previous[r][p] < 0)
+                        {
+                            previous[r][p] = t;
+                        }
+                    }
+                }
+            }
+        }
         var room = new Room
         {
+            Previous = previous,
             Ids = participants.Select(p => p.Id).ToArray(),
             AttributeNames = [.. attributes],
             ValueNames = valueNames.Select(v => v.ToArray()).ToArray(),
