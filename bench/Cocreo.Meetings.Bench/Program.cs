@@ -5,7 +5,7 @@ using Cocreo.Meetings.TablePlans;
 
 // A Stopwatch bench program, not BenchmarkDotNet: one plan takes a second or so and the target is about one run's
 // wall time, so it prints every run's wall and processor time and the median.
-//   plan [people] [tables] [rounds] [hosts] [runs] [seed] [swaps]     (defaults: 200 20 4 20 5 1, swaps chosen by the planner)
+//   plan [people] [tables] [rounds] [hosts] [runs] [seed] [swaps|default] [tabu steps]     (defaults: 200 20 4 20 5 1, swaps and tabu steps chosen by the planner)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length >= 1 && args[0] == "affine")
@@ -31,7 +31,7 @@ if (args.Length >= 1 && args[0] == "affine")
 }
 if (args.Length < 1 || args[0] != "plan")
 {
-    Console.Error.WriteLine("usage: plan [people] [tables] [rounds] [hosts] [runs] [seed] [swaps]");
+    Console.Error.WriteLine("usage: plan [people] [tables] [rounds] [hosts] [runs] [seed] [swaps|default] [tabu steps]");
     return 2;
 }
 var people = Arg(1, 200);
@@ -40,7 +40,11 @@ var rounds = Arg(3, 4);
 var hosts = Arg(4, tables);
 var runs = Arg(5, 5);
 var seed = Arg(6, 1);
-var options = new TablePlanOptions { MaxIterations = args.Length > 7 ? long.Parse(args[7], CultureInfo.InvariantCulture) : null };
+var options = new TablePlanOptions
+{
+    MaxIterations = args.Length > 7 && args[7] != "default" ? long.Parse(args[7], CultureInfo.InvariantCulture) : null,
+    MaxTabuSteps = args.Length > 8 ? long.Parse(args[8], CultureInfo.InvariantCulture) : null,
+};
 Console.WriteLine($"plan: {people} people, {tables} tables, {rounds} rounds, {hosts} hosts, attributes {string.Join(", ", GeneratedRoom.Attributes)}; {Environment.ProcessorCount} cores");
 var seconds = new List<double>();
 for (var run = 0; run < runs; run++)
