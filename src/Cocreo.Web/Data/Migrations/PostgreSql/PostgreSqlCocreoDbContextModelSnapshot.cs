@@ -1170,6 +1170,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("AltText")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1204,6 +1208,8 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
 
                     b.HasIndex("ProposalId");
 
@@ -3536,6 +3542,45 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
                 {
                     b.Property<int>("Id")
@@ -3578,39 +3623,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProposalId", "UserId");
 
                     b.ToTable("ProposalCoAuthors", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId");
-
-                    b.ToTable("ProposalDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
@@ -4902,7 +4914,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()
@@ -4911,7 +4923,7 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()

@@ -1130,6 +1130,10 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AltText")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1164,6 +1168,8 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
 
                     b.HasIndex("ProposalId");
 
@@ -3400,6 +3406,43 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
                 {
                     b.Property<int>("Id")
@@ -3440,37 +3483,6 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProposalId", "UserId");
 
                     b.ToTable("ProposalCoAuthors", (string)null);
-                });
-
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId");
-
-                    b.ToTable("ProposalDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalSettings", b =>
@@ -4744,7 +4756,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()
@@ -4753,7 +4765,7 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cocreo.Web.Features.Proposals.AttachedDocument", b =>
+            modelBuilder.Entity("Cocreo.Web.Features.Proposals.ProposalCoAuthor", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Budgeting.Proposal", null)
                         .WithMany()
