@@ -248,7 +248,8 @@ public sealed class SearchIndexer(CocreoDbContext db)
         return sections.Select(s =>
         {
             var copy = versions.TryGetValue(s.TextId, out var version) ? version.Sections.FirstOrDefault(c => c.SectionId == s.Id) : null;
-            var title = copy is null || copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {copy.Number}. {copy.Heading}";
+            var title = copy is null || copy.Heading.Length == 0 ? s.Title
+                : $"{s.Title} · {ParticipatoryTexts.TextNames.Number(copy.Number, ParticipatoryTexts.TextNames.HasPreamble(version!.Sections))}. {copy.Heading}";
             return (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, s.Id), Title: title, Link: ParticipatoryTexts.TextLinks.Section(s.TextId, s.Id));
         }).ToList();
     }
@@ -300,9 +301,14 @@ public sealed class SearchIndexer(CocreoDbContext db)
         var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
             .Select(x => (Key: (Proposals.ProcessProposalDebateTargets.DebateKind, x.Id), x.Title))
             .Concat((await db.Set<ParticipatoryTexts.TextSection>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
-                    .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new { s.Id, s.Position, s.Heading, t.Title })
+                    .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new
+                    {
+                        s.Id, s.Position, s.Heading, t.Title,
+                        Preamble = db.Set<ParticipatoryTexts.TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed),
+                    })
                     .ToListAsync(cancellationToken))
-                .Select(x => (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, x.Id), Title: x.Heading.Length == 0 ? x.Title : $"{x.Title} · {x.Position}. {x.Heading}")))
+                .Select(x => (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, x.Id),
+                    Title: x.Heading.Length == 0 ? x.Title : $"{x.Title} · {ParticipatoryTexts.TextNames.Number(x.Position, x.Preamble)}. {x.Heading}")))
             .ToDictionary(x => x.Key, x => x.Title);
         return rows.Where(a => places.ContainsKey((a.TargetKind, a.TargetId))).Select(a =>
         {
@@ -338,7 +344,7 @@ public sealed class SearchIndexer(CocreoDbContext db)
             {
                 continue;
             }
-            var title = copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {copy.Number}. {copy.Heading}";
+            var title = copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {ParticipatoryTexts.TextNames.Number(copy.Number, ParticipatoryTexts.TextNames.HasPreamble(version.Sections))}. {copy.Heading}";
             var text = Plain(copy.Articles);
             entries.Add(Entry(SearchKind.TextSection, s.Id, s.ProcessId, s.OrganisationId, title, text, ParticipatoryTexts.TextLinks.Section(s.TextId, s.Id),
                 version.PublishedAt, SearchTerms.ForIndex([copy.Heading, text])));
