@@ -10,7 +10,8 @@ public sealed class AmendmentDemoTests(InputFuzzTests.DemoApp app) : IClassFixtu
     [Fact]
     public async Task The_demo_has_an_accepted_and_an_open_amendment_and_their_pages_render()
     {
-        var amendments = await app.WithDbAsync(db => db.Set<Amendment>().AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        var quietRoom = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Budgeting.Proposal>().Where(p => p.Title == "A quiet room for exam study" && p.BudgetId == null).Select(p => p.Id).SingleAsync());
+        var amendments = await app.WithDbAsync(db => db.Set<Amendment>().AsNoTracking().Where(a => a.TargetId == quietRoom).OrderBy(a => a.Id).ToListAsync());
         var accepted = Assert.Single(amendments, a => a.Status == AmendmentStatus.Accepted);
         var open = Assert.Single(amendments, a => a.Status == AmendmentStatus.Open);
         Assert.Equal(2, accepted.ResultVersion);
@@ -27,5 +28,22 @@ public sealed class AmendmentDemoTests(InputFuzzTests.DemoApp app) : IClassFixtu
         Assert.Contains("22:00", versions.QuerySelector(".text-diff ins")!.TextContent, StringComparison.Ordinal);
         await client.GetOkPageAsync($"/amendments/{accepted.Id}");
         await client.GetOkPageAsync($"/debate/amendment/{open.Id}");
+    }
+
+    [Fact]
+    public async Task The_evening_opening_proposal_has_more_than_a_page_of_amendments_and_its_list_pages()
+    {
+        var proposal = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Budgeting.Proposal>().AsNoTracking().SingleAsync(p => p.Title == "Open until 21:00 on weekdays" && p.BudgetId == null));
+        var amendments = await app.WithDbAsync(db => db.Set<Amendment>().AsNoTracking().Where(a => a.TargetId == proposal.Id && a.TargetKind == "process-proposal").ToListAsync());
+        Assert.True(amendments.Count > AmendmentList.PageSize, $"{amendments.Count} amendments");
+        Assert.Contains(amendments, a => a.Status == AmendmentStatus.Rejected && a.Reason.Length > 0);
+        Assert.Contains(amendments, a => a.Status == AmendmentStatus.Open);
+
+        var client = app.NewClient();
+        var page = await client.GetOkPageAsync($"/processes/{proposal.ProcessId}/proposals/{proposal.Id}");
+        var older = page.QuerySelector(".amendments a[rel=next]");
+        Assert.NotNull(older);
+        var next = await client.GetOkPageAsync(older!.GetAttribute("href")!);
+        Assert.NotEmpty(next.QuerySelectorAll(".amendments li"));
     }
 }

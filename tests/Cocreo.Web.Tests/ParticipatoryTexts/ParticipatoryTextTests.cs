@@ -215,6 +215,13 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("The city reports every year.", html, StringComparison.Ordinal);
+        // An old version's export lists the history up to it, not the versions that came after.
+        Assert.DoesNotContain("Version 2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saturdays added after the debate", html, StringComparison.Ordinal);
+        var oldMd = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md?version=1");
+        Assert.Contains("- Version 1, published", oldMd, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version 2", oldMd, StringComparison.Ordinal);
+        Assert.Contains("- Version 2, published", md, StringComparison.Ordinal);
         var pdf = await cast.AnonymousClient.Http.GetAsync($"/texts/{id}/export/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
@@ -252,7 +259,7 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         var team = await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id));
         Assert.Equal(AmendmentLinks.Of(amendment), team.QuerySelector("#draft .taken-amendments a")!.GetAttribute("href"));
         var note = team.QuerySelector("textarea[name='Input.Note']")!.TextContent;
-        Assert.Contains($"[Amendment {amendment}]({AmendmentLinks.Of(amendment)}) (2. Walking first): Two metres is too narrow", note, StringComparison.Ordinal);
+        Assert.Contains($"[Amendment {amendment}]({AmendmentLinks.Of(amendment)}) (1. Walking first): Two metres is too narrow", note, StringComparison.Ordinal);
         // Version 2 takes it, and says so.
         var second = await ApiAsync(cast.OwnerClient, HttpMethod.Post, $"/api/v1/texts/{id}/versions", new { number = 2, note = $"Amendment {amendment} taken: wider pavements." });
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -266,7 +273,7 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Null((await cast.AnonymousClient.GetOkPageAsync(TextLinks.Version(id, 1))).QuerySelector(".taken-amendments"));
         Assert.Empty((await cast.OwnerClient.GetOkPageAsync(TextLinks.Of(id))).QuerySelectorAll("#draft .taken-amendments"));
         var md = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md");
-        Assert.Contains($"  - [Amendment {amendment} (2. Walking first): Two metres is too narrow", md, StringComparison.Ordinal);
+        Assert.Contains($"  - [Amendment {amendment} (1. Walking first): Two metres is too narrow", md, StringComparison.Ordinal);
         Assert.Contains($"{AmendmentLinks.Of(amendment)})", md, StringComparison.Ordinal);
         var html = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/html");
         Assert.Contains($"{AmendmentLinks.Of(amendment)}\">Amendment {amendment}", html, StringComparison.Ordinal);
@@ -285,7 +292,14 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("Preamble", reading.QuerySelector("#section-1 h2")!.TextContent.Trim());
         Assert.Equal("Preamble", reading.QuerySelector("nav[aria-labelledby=contents-heading] li a")!.TextContent.Trim());
         Assert.Equal("Preamble", (await cast.AnonymousClient.GetOkPageAsync(TextLinks.Section(id, preamble.Id))).QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("## Preamble", await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md"), StringComparison.Ordinal);
+        var exported = await cast.AnonymousClient.Http.GetStringAsync($"/texts/{id}/export/md");
+        Assert.Contains("## Preamble", exported, StringComparison.Ordinal);
+        // The sections after the preamble are numbered from 1; their anchors keep the stored position, so old links still work.
+        Assert.Contains("## 1. Walking first", exported, StringComparison.Ordinal);
+        Assert.Equal("1. Walking first", reading.QuerySelector("#section-2 h2")!.TextContent.Trim());
+        Assert.Equal("2. School streets", reading.QuerySelector("#section-3 h2")!.TextContent.Trim());
+        var second = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().SingleAsync(s => s.TextId == id && s.Position == 2));
+        Assert.Equal("1. Walking first", (await cast.AnonymousClient.GetOkPageAsync(TextLinks.Section(id, second.Id))).QuerySelector("h1")!.TextContent.Trim());
         var slovenian = await App.NewClient().GetOkPageAsync(TextLinks.Of(id) + "?culture=sl");
         Assert.Equal("Uvod", slovenian.QuerySelector("#section-1 h2")!.TextContent.Trim());
 

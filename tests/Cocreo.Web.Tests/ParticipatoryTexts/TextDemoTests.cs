@@ -29,4 +29,17 @@ public sealed class TextDemoTests(InputFuzzTests.DemoApp app) : IClassFixture<In
         var md = await client.Http.GetStringAsync($"/texts/{text.Id}/export/md?culture=sl");
         Assert.Contains("Različica 2, objavljena", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_first_demo_resident_follows_the_charter_and_is_told_of_the_comment_on_a_section()
+    {
+        var text = await app.WithDbAsync(db => db.Set<ParticipatoryText>().AsNoTracking().SingleAsync(t => t.Title == "Mobility charter of the old town"));
+        var told = (await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().AsNoTracking().ToListAsync()))
+            .Where(n => n.Link.StartsWith($"/texts/{text.Id}/sections/", StringComparison.Ordinal) && n.Link.Contains("#comment-", StringComparison.Ordinal)).ToList();
+        var followers = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Follow>().AsNoTracking()
+            .Where(f => f.Kind == Cocreo.Web.Features.Notifications.FollowKind.Text && f.SubjectId == text.Id).Select(f => f.UserId).ToListAsync());
+        Assert.NotEmpty(followers);
+        var notification = Assert.Single(told, n => followers.Contains(n.UserId));
+        Assert.Contains("School streets", notification.Subject, StringComparison.Ordinal);
+    }
 }

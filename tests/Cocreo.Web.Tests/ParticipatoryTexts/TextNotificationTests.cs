@@ -57,7 +57,7 @@ public abstract class TextNotificationTests<TApp>(TApp app) : IClassFixture<TApp
         var told = await ToldAsync(cast.ProcessId, "text-section.commented");
         Assert.Equal(new[] { cast.Owner.Id, cast.OtherStaff.Id }.Order(), told.Select(n => n.UserId).Order());
         Assert.All(told, n => Assert.Equal($"{TextLinks.Section(id, section)}#comment-{comment}", n.Link));
-        Assert.All(told, n => Assert.EndsWith("2. Walking first", n.Subject, StringComparison.Ordinal));
+        Assert.All(told, n => Assert.EndsWith("1. Walking first", n.Subject, StringComparison.Ordinal));
         // The reply tells the author it answers, and nobody else.
         var replied = Assert.Single(await ToldAsync(cast.ProcessId, "comment.replied"));
         Assert.Equal(cast.Participant.Id, replied.UserId);

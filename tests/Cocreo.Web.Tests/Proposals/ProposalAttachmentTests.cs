@@ -6,6 +6,7 @@ using Cocreo.Web.Features.Proposals;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Budgeting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Proposals.AttachmentScenario;
 using static Cocreo.Web.Tests.Proposals.ProposalScenario;
 
@@ -179,7 +180,7 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         // In Slovenian too.
         await cast.ParticipantClient.Http.GetAsync("/culture/sl?returnUrl=/");
         var slovenian = await PostFileAsync(cast.ParticipantClient, $"/api/v1/process-proposals/{id}/documents", new() { ["NewDocumentTitle"] = "Načrt" }, "NewDocument", Pdf, "n.pdf", api: true);
-        Assert.Contains("Največje število dokumentov na predlog je 5", await slovenian.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Predlog ima lahko največ 5 dokumentov", await slovenian.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -311,6 +312,87 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         var attachments = json.RootElement.GetProperty("proposals").GetProperty("attachments");
         Assert.Equal(documentId, attachments.GetProperty("documents")[0].GetProperty("id").GetInt32());
         Assert.Equal(imageId, attachments.GetProperty("pictures")[0].GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task Who_uploaded_each_file_is_kept_shown_to_moderators_only_exported_and_forgotten_with_the_account()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var id = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A new square");
+        var url = ProposalLinks.Of(cast.ProcessId, id);
+        var (action, fields) = await cast.ParticipantClient.ReadFormAsync(url, handler: "Document");
+        fields["NewDocumentTitle"] = "Plan";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFileAsync(cast.ParticipantClient, action, fields, "NewDocument", Pdf, "plan.pdf")).StatusCode);
+        // A co-author adds the picture, through the API.
+        await App.WithDbAsync(async db =>
+        {
+            db.Add(ProposalCoAuthor.CarriedOver(id, cast.Facilitator.Id, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        var picture = await PostFileAsync(cast.FacilitatorClient, $"/api/v1/process-proposals/{id}/images", new() { ["NewImageAlt"] = "A sketch." }, "NewImage", TestImages.Png, "s.png", api: true);
+        Assert.Equal(HttpStatusCode.Created, picture.StatusCode);
+        var document = await App.WithDbAsync(db => db.Set<AttachedDocument>().AsNoTracking().SingleAsync(d => d.ProposalId == id));
+        var image = await App.WithDbAsync(db => db.Set<ProposalImage>().AsNoTracking().SingleAsync(i => i.ProposalId == id));
+        Assert.Equal((cast.Participant.Id, cast.Facilitator.Id), (document.AddedByUserId, image.AddedByUserId));
+
+        // The moderators (the process's owner) see who added each file; residents, the author and strangers do not.
+        var moderated = await cast.OwnerClient.GetOkPageAsync(url);
+        Assert.Equal($"Added by {cast.Participant.DisplayName}", moderated.QuerySelector(".proposal-documents .uploader")!.TextContent.Trim());
+        Assert.Equal($"Added by {cast.Facilitator.DisplayName}", moderated.QuerySelector(".proposal-images .uploader")!.TextContent.Trim());
+        foreach (var reader in new[] { cast.AnonymousClient, cast.ParticipantClient, cast.OtherStaffClient })
+        {
+            Assert.Empty((await reader.GetOkPageAsync(url)).QuerySelectorAll(".uploader"));
+        }
+
+        // The uploader's data lists the upload (a co-author's picture is theirs, though the proposal is not).
+        using (var json = JsonDocument.Parse(await cast.FacilitatorClient.Http.GetStringAsync("/account/my-data")))
+        {
+            var uploads = json.RootElement.GetProperty("proposals").GetProperty("uploads");
+            Assert.Equal(image.Id, Assert.Single(uploads.GetProperty("pictures").EnumerateArray()).GetProperty("id").GetInt32());
+            Assert.Empty(uploads.GetProperty("documents").EnumerateArray());
+        }
+        using (var json = JsonDocument.Parse(await cast.ParticipantClient.Http.GetStringAsync("/account/my-data")))
+        {
+            var uploads = json.RootElement.GetProperty("proposals").GetProperty("uploads");
+            Assert.Equal(document.Id, Assert.Single(uploads.GetProperty("documents").EnumerateArray()).GetProperty("id").GetInt32());
+        }
+
+        // Deleting the account keeps the file, forgets who added it; the moderators read that it is not known.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync("/account/delete", new() { ["Password"] = CocreoApp.TestPassword })).StatusCode);
+        var kept = await App.WithDbAsync(db => db.Set<AttachedDocument>().AsNoTracking().SingleAsync(d => d.Id == document.Id));
+        Assert.Null(kept.AddedByUserId);
+        Assert.Equal(Pdf, kept.Content);
+        Assert.Equal(cast.Facilitator.Id, await App.WithDbAsync(db => db.Set<ProposalImage>().Where(i => i.Id == image.Id).Select(i => i.AddedByUserId).SingleAsync()));
+        Assert.Equal("Uploader not known", (await cast.OwnerClient.GetOkPageAsync(url)).QuerySelector(".proposal-documents .uploader")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData(1, "Predlog ima lahko največ 1 dokument: najprej enega odstranite.", "Predlog ima lahko največ 1 sliko: najprej eno odstranite.", "To ima lahko največ 1 znak.")]
+    [InlineData(2, "Predlog ima lahko največ 2 dokumenta: najprej enega odstranite.", "Predlog ima lahko največ 2 sliki: najprej eno odstranite.", "To ima lahko največ 2 znaka.")]
+    [InlineData(3, "Predlog ima lahko največ 3 dokumente: najprej enega odstranite.", "Predlog ima lahko največ 3 slike: najprej eno odstranite.", "To ima lahko največ 3 znake.")]
+    [InlineData(5, "Predlog ima lahko največ 5 dokumentov: najprej enega odstranite.", "Predlog ima lahko največ 5 slik: najprej eno odstranite.", "To ima lahko največ 5 znakov.")]
+    [InlineData(102, "Predlog ima lahko največ 102 dokumenta: najprej enega odstranite.", "Predlog ima lahko največ 102 sliki: najprej eno odstranite.", "To ima lahko največ 102 znaka.")]
+    public void The_refusals_that_count_use_the_four_Slovenian_forms(int count, string documents, string pictures, string characters)
+    {
+        var localizers = App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var format = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sl");
+            string Message(string code) => Cocreo.Web.Platform.Changes.RefusalText.Localize(new ProposalRuleException(code, null, count).ToRefusal(), localizers)!;
+            Assert.Equal(documents, Message("TooManyDocuments"));
+            Assert.Equal(pictures, Message("TooManyImages"));
+            Assert.Equal(characters, Message("TooLong"));
+            var large = Cocreo.Web.Platform.Changes.RefusalText.Localize(new ProposalRuleException("DocumentTooLarge", null, "12,5", count).ToRefusal(), localizers)!;
+            Assert.StartsWith("Datoteka ima 12,5 MB; dokument ima lahko največ " + count + " megabajt", large, StringComparison.Ordinal);
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal($"A proposal can have at most {count} document{(count == 1 ? "" : "s")}: remove one first.", Message("TooManyDocuments"));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (culture, format);
+        }
     }
 
     private static async Task<string> Problems(HttpResponseMessage response)

@@ -9,7 +9,9 @@ namespace Cocreo.Web.Features.Amendments;
 
 /// <summary>
 /// The demo city's library renewal: the quiet-room proposal took an amendment (opening hours added: version 2), and a
-/// second amendment on version 2 is open, with supports and a comment.
+/// second amendment on version 2 is open, with supports and a comment. The evening-opening proposal drew more than a
+/// page of amendments (<see cref="AmendmentList.PageSize"/>): 24 suggested hours, most of them turned down by its author
+/// with a reason, so its amendment list shows its paging ("Older amendments").
 /// </summary>
 public sealed class AmendmentsDemo(CocreoDbContext db, TextVersions versions) : IDemoSeed
 {
@@ -66,5 +68,44 @@ public sealed class AmendmentsDemo(CocreoDbContext db, TextVersions versions) : 
         db.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(processId, participant, "amendment.commented", new { amendment = open.Id, comment = comment.Id }, cancellationToken);
+
+        await ManyAmendmentsAsync(city, processId, participant, cancellationToken);
+    }
+
+    /// <summary>The evening-opening proposal: 24 amendments, each suggesting other closing hours; the author turned down all but the last four.</summary>
+    private async Task ManyAmendmentsAsync(DemoCity city, int processId, LogActor participant, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Set<Proposal>().Where(p => p.ProcessId == processId && p.BudgetId == null && p.Title == "Open until 21:00 on weekdays").SingleOrDefaultAsync(cancellationToken);
+        if (proposal is null)
+        {
+            return;
+        }
+        var about = new { proposal = proposal.Id };
+        string[] days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+        const int Count = 24;
+        for (var i = 0; i < Count; i++)
+        {
+            city.Time.Advance(TimeSpan.FromMinutes(53));
+            var author = city.Citizens[(i + 1) % city.Citizens.Count];
+            if (author.Id == proposal.AuthorUserId)
+            {
+                author = city.Citizens[(i + 2) % city.Citizens.Count];
+            }
+            var hour = 19 + (i % 4);
+            var day = days[i % days.Length];
+            var amendment = Amendment.Propose(Kind, proposal.Id, processId, 1, new AmendedText(proposal.Title, proposal.Description), proposal.Title,
+                proposal.Description + $"\n\nOn {day} stay open until {hour}:30.",
+                $"On {day} I can only come after {hour - 1}:00.", author.Id, city.Time.Now);
+            db.Add(amendment);
+            await db.SaveChangesAsync(cancellationToken);
+            await city.Log.AppendAsync(processId, participant, "amendment.proposed", new { amendment = amendment.Id, on = about, version = 1 }, cancellationToken);
+            if (i < Count - 4)
+            {
+                city.Time.Advance(TimeSpan.FromMinutes(17));
+                amendment.Reject("The reading room's staff work until 21:00; a later hour needs volunteers first.", city.Time.Now);
+                await db.SaveChangesAsync(cancellationToken);
+                await city.Log.AppendAsync(processId, participant, "amendment.rejected", new { amendment = amendment.Id, on = about }, cancellationToken);
+            }
+        }
     }
 }

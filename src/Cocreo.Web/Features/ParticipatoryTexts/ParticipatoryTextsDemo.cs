@@ -8,9 +8,10 @@ namespace Cocreo.Web.Features.ParticipatoryTexts;
 /// <summary>
 /// The demo city's old-town conversation has a participatory text: a short "Mobility charter" of four sections,
 /// published as version 1, a comment and a support on its section about school streets, then version 2 that takes
-/// the comment's point and adds a section, with the team's public note.
+/// the comment's point and adds a section, with the team's public note. The first demo resident follows the text, so
+/// their notifications tell of the comment on the school streets section.
 /// </summary>
-public sealed class ParticipatoryTextsDemo(CocreoDbContext db) : IDemoSeed
+public sealed class ParticipatoryTextsDemo(CocreoDbContext db, Notifications.Following following) : IDemoSeed
 {
     private const string First = """
         ## Purpose
@@ -65,6 +66,12 @@ public sealed class ParticipatoryTextsDemo(CocreoDbContext db) : IDemoSeed
         db.Add(first);
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(processId, staff, "text.published", new { text = text.Id, version = 1, sections = first.Sections.Count, sectionsChanged = first.Sections.Count }, cancellationToken);
+
+        // The first resident follows the text (the notifications' demo reads the log afterwards and tells them of its news).
+        if (await following.FindAsync(Notifications.FollowKind.Text, text.Id, cancellationToken) is { } followed)
+        {
+            await following.ChooseAsync(city.Citizens[0].Id, followed, true, cancellationToken);
+        }
 
         var school = text.Draft.Single(s => s.Position == 3);
         city.Time.Advance(TimeSpan.FromDays(2));

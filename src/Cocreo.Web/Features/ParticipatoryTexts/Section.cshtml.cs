@@ -20,6 +20,9 @@ public sealed class SectionModel(TextAccess access, ChangeRunner changes, Debate
     /// <summary>The number of the section's first article in the text.</summary>
     public int FirstArticle { get; private set; } = 1;
 
+    /// <summary>The version (or draft) shown opens with a preamble: its other sections are numbered from 1.</summary>
+    public bool Preamble { get; private set; }
+
     public TextVersion? Version { get; private set; }
 
     public bool Removed { get; private set; }
@@ -44,6 +47,7 @@ public sealed class SectionModel(TextAccess access, ChangeRunner changes, Debate
         Version = (await access.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Sections.Any(s => s.SectionId == sectionId));
         var copies = Version?.Sections ?? View.Text.Draft.Select(s => new TextVersion.SectionCopy(s.Id, s.Position, s.Heading, s.Articles)).ToList();
         Section = copies.SingleOrDefault(s => s.SectionId == sectionId) ?? new TextVersion.SectionCopy(draft.Id, draft.Position, draft.Heading, draft.Articles);
+        Preamble = TextNames.HasPreamble(copies);
         FirstArticle = 1 + copies.TakeWhile(s => s.SectionId != sectionId).Sum(s => s.Articles.Count);
         var (counts, mine) = await access.SupportsAsync(id, View.Process.Access.UserId, cancellationToken);
         (Supports, Supporting) = (counts.GetValueOrDefault(sectionId), mine.Contains(sectionId));

@@ -24,7 +24,8 @@ public sealed class TextAmendments(CocreoDbContext db, AmendmentList amendments,
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<TakenAmendment>>> TakenAsync(int textId, IReadOnlyList<TextVersion> versions, CancellationToken cancellationToken)
     {
         var sections = await db.Set<TextSection>().AsNoTracking().Where(s => s.TextId == textId)
-            .Select(s => new { s.Id, s.Heading, s.Position }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Heading, s.Position, s.Removed }).ToListAsync(cancellationToken);
+        var draftPreamble = sections.Any(s => s.Position == 1 && s.Heading.Length == 0 && !s.Removed);
         var accepted = await amendments.AcceptedAsync(TextSectionDebateTargets.DebateKind, sections.Select(s => s.Id).ToList(), cancellationToken);
         var ordered = versions.OrderBy(v => v.Number).ToList();
         var taken = new Dictionary<int, IReadOnlyList<TakenAmendment>>();
@@ -32,9 +33,10 @@ public sealed class TextAmendments(CocreoDbContext db, AmendmentList amendments,
         {
             var number = group.Key?.Number ?? Next;
             var copies = group.Key?.Sections.ToDictionary(s => s.SectionId) ?? [];
+            var preamble = group.Key is { } version ? TextNames.HasPreamble(version.Sections) : draftPreamble;
             taken[number] = group.Select(a => new TakenAmendment(a, copies.TryGetValue(a.TargetId, out var copy)
-                ? TextNames.Section(t, copy.Heading, copy.Number)
-                : sections.FirstOrDefault(s => s.Id == a.TargetId) is { } s ? TextNames.Section(t, s.Heading, s.Position) : "")).ToList();
+                ? TextNames.Section(t, copy.Heading, copy.Number, preamble)
+                : sections.FirstOrDefault(s => s.Id == a.TargetId) is { } s ? TextNames.Section(t, s.Heading, s.Position, draftPreamble) : "")).ToList();
         }
         return taken;
     }

@@ -29,9 +29,10 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
         md.Append("# ").Append(text.Title).Append("\n\n");
         md.Append('*').Append(t["Version {0}, published {1}", version.Number, dates.Show(version.PublishedAt)]).Append("*\n\n");
         var article = 0;
+        var preamble = TextNames.HasPreamble(version.Sections);
         foreach (var section in version.Sections)
         {
-            md.Append("## ").Append(SectionTitle(section)).Append("\n\n");
+            md.Append("## ").Append(SectionTitle(section, preamble)).Append("\n\n");
             foreach (var a in section.Articles)
             {
                 md.Append("**").Append(t["Article {0}", ++article]).Append(".** ").Append(a).Append("\n\n");
@@ -66,9 +67,10 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
             .Append("</head>\n<body>\n<header>\n<h1>").Append(E(text.Title)).Append("</h1>\n<p class=\"meta\">")
             .Append(E(t["Version {0}, published {1}", version.Number, dates.Show(version.PublishedAt)])).Append("</p>\n</header>\n<main>\n");
         var article = 0;
+        var preamble = TextNames.HasPreamble(version.Sections);
         foreach (var section in version.Sections)
         {
-            html.Append("<section id=\"").Append(TextLinks.Anchor(section.Number)).Append("\">\n<h2>").Append(E(SectionTitle(section))).Append("</h2>\n");
+            html.Append("<section id=\"").Append(TextLinks.Anchor(section.Number)).Append("\">\n<h2>").Append(E(SectionTitle(section, preamble))).Append("</h2>\n");
             html.Append("<ol class=\"articles\">\n");
             foreach (var a in section.Articles)
             {
@@ -117,9 +119,10 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
         layout.Paragraph(text.Title, layout.Title, after: 6);
         layout.Paragraph(t["Version {0}, published {1}", version.Number, dates.Show(version.PublishedAt)], layout.Small, after: 14);
         var article = 0;
+        var preamble = TextNames.HasPreamble(version.Sections);
         foreach (var section in version.Sections)
         {
-            layout.Paragraph(SectionTitle(section), layout.Heading, before: 10, after: 6, keepWithNext: true);
+            layout.Paragraph(SectionTitle(section, preamble), layout.Heading, before: 10, after: 6, keepWithNext: true);
             foreach (var a in section.Articles)
             {
                 layout.Paragraph($"{t["Article {0}", ++article]}. {a}", layout.Body, after: 6);
@@ -143,8 +146,8 @@ public sealed class TextExports(IStringLocalizer<ParticipatoryTextsText> t, Date
         return output.ToArray();
     }
 
-    public string SectionTitle(TextVersion.SectionCopy section) =>
-        TextNames.Section(t, section.Heading, section.Number);
+    public string SectionTitle(TextVersion.SectionCopy section, bool preamble) =>
+        TextNames.Section(t, section.Heading, section.Number, preamble);
 
     private string Inline(string article)
     {

@@ -57,13 +57,13 @@ public sealed class TextFollowTargets(CocreoDbContext db, DebateDirectory debate
             return null;
         }
         var section = await db.Set<TextSection>().AsNoTracking().Where(s => s.Id == comment.TargetId)
-            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id })
+            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, Preamble = db.Set<TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed) })
             .SingleOrDefaultAsync(cancellationToken);
         if (section is null)
         {
             return null;
         }
-        var where = TextNames.InText(t, section.Title, section.Heading, section.Position);
+        var where = TextNames.InText(t, section.Title, section.Heading, section.Position, section.Preamble);
         var commentId = DebateDirectory.NewsOf(action, data);
         return new FollowedEvent([(FollowKind.Text, section.TextId)], where, "", $"{TextLinks.Section(section.TextId, section.Id)}#comment-{commentId}")
         {

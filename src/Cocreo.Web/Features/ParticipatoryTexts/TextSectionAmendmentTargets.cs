@@ -43,15 +43,15 @@ public sealed class TextSectionAmendmentTargets(TextAccess access, CocreoDbConte
             LogNoun = "text-section",
             LogData = new { text = text.Id, section = section.Id },
             WrittenAt = text.CreatedAt,
-            Name = TextNames.InText(t, text.Title, section.Heading, section.Position),
+            Name = TextNames.InText(t, text.Title, section.Heading, section.Position, TextNames.HasPreamble(text.Sections)),
         };
     }
 
     public async Task<IReadOnlyDictionary<int, AmendablePlace>> PlacesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await db.Set<TextSection>().AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId })
+            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId, Preamble = db.Set<TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed) })
             .ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => new AmendablePlace(TextNames.InText(t, s.Title, s.Heading, s.Position), TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
+            .ToDictionary(s => s.Id, s => new AmendablePlace(TextNames.InText(t, s.Title, s.Heading, s.Position, s.Preamble), TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
 
     public async Task<int> ApplyAsync(AmendableSubject subject, AmendedText text, AmendmentApplied by, CancellationToken cancellationToken)
     {

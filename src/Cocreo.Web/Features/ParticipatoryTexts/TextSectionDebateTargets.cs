@@ -34,7 +34,7 @@ public sealed class TextSectionDebateTargets(TextAccess access, CocreoDbContext 
                 ? Decision.NotNow("This section is no longer in the draft: it takes no new comments or supports.", typeof(TextPermissions))
                 : Decision.Allowed);
         var delete = signedIn.And(() => DebatePermissions.NotArchived(process));
-        return new DebateSubject(Kind, section.Id, process.Id, TextNames.InText(t, text.Title, section.Heading, section.Position), TextLinks.Section(text.Id, section.Id), target.Text.Access, target.Text.Actor)
+        return new DebateSubject(Kind, section.Id, process.Id, TextNames.InText(t, text.Title, section.Heading, section.Position, TextNames.HasPreamble(text.Sections)), TextLinks.Section(text.Id, section.Id), target.Text.Access, target.Text.Actor)
         {
             Read = read,
             Comment = open,
@@ -47,9 +47,9 @@ public sealed class TextSectionDebateTargets(TextAccess access, CocreoDbContext 
 
     public async Task<IReadOnlyDictionary<int, DebatePlace>> PlacesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         (await db.Set<TextSection>().AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId })
+            .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId, Preamble = db.Set<TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed) })
             .ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => new DebatePlace(t["A comment on section {0} of “{1}”", s.Position, s.Title], TextNames.InText(t, s.Title, s.Heading, s.Position),
+            .ToDictionary(s => s.Id, s => new DebatePlace(t["A comment on section {0} of “{1}”", TextNames.Number(s.Position, s.Preamble), s.Title], TextNames.InText(t, s.Title, s.Heading, s.Position, s.Preamble),
                 TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
 }
 

@@ -87,7 +87,9 @@ public static class TextsApi
         var versions = await access.VersionsAsync(id, cancellationToken);
         var shown = RefusedException.IfMissing(version is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.FirstOrDefault());
         var name = $"text-{id}-v{shown.Number}";
-        // The history, each version with the amendments it took.
+        // The history up to the version exported (an old version's export does not list what came after it), each
+        // version with the amendments it took.
+        versions = versions.Where(v => v.Number <= shown.Number).ToList();
         var taken = new TakenVersions(await amendments.TakenAsync(id, versions, cancellationToken), links.To("/").TrimEnd('/'));
         return format switch
         {

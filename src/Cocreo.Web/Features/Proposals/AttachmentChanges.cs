@@ -60,7 +60,7 @@ public static class AddProcessProposalImage
             {
                 throw new ProposalRuleException("TooManyImages", "NewImage", ImageFile.MaxPerProposal);
             }
-            var image = ProposalImage.For(proposal.Id, command.Image, alt, change.Now);
+            var image = ProposalImage.For(proposal.Id, command.Image, alt, change.Now, change.Target.Proposals.Access.UserId);
             db.Add(image);
             await change.SaveAsync(cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, image = image.Id });
@@ -135,7 +135,7 @@ public static class AddProcessProposalDocument
             {
                 throw new ProposalRuleException("TooManyDocuments", "NewDocument", PdfFile.MaxPerProposal);
             }
-            var document = AttachedDocument.For(proposal.Id, title, command.Content, change.Now);
+            var document = AttachedDocument.For(proposal.Id, title, command.Content, change.Now, change.Target.Proposals.Access.UserId);
             db.Add(document);
             await change.SaveAsync(cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });

@@ -28,6 +28,10 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
     [BindProperty] public IFormFile? NewDocument { get; set; }
     [BindProperty] public string? NewDocumentTitle { get; set; }
 
+    /// <summary>For the moderators: the name of who uploaded each picture and document (null when not known: a deleted account, or added before uploaders were recorded).</summary>
+    public Dictionary<int, string?> ImageUploaders { get; private set; } = [];
+    public Dictionary<int, string?> DocumentUploaders { get; private set; } = [];
+
     /// <summary>The reader sees the pictures and documents: while the proposal is shown, else its writers and the moderators.</summary>
     public bool SeesAttachments => Moderation.IsShown || IsWriter || Moderates;
 
@@ -88,6 +92,13 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
         {
             Images = await attachments.ImagesAsync(id, cancellationToken);
             Documents = await attachments.DocumentsAsync(id, cancellationToken);
+            if (moderates && (Images.Count > 0 || Documents.Count > 0))
+            {
+                var (images, documents) = await attachments.UploadersAsync(id, cancellationToken);
+                var uploaderNames = await people.NamesOfAsync(images.Values.Concat(documents.Values).OfType<string>().Distinct().ToList(), cancellationToken);
+                ImageUploaders = images.ToDictionary(i => i.Key, i => i.Value is { } u ? uploaderNames.GetValueOrDefault(u) : null);
+                DocumentUploaders = documents.ToDictionary(d => d.Key, d => d.Value is { } u ? uploaderNames.GetValueOrDefault(u) : null);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Localization;
 using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Features.Budgeting;
 using Cocreo.Web.Platform.Changes;
@@ -102,9 +103,9 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
         var bytes = await DocumentUpload.ReadAsync(upload, cancellationToken);
         var problem = PdfFile.Check(bytes) switch
         {
-            DocumentProblem.Empty => t[ProposalRules.Message("DocumentEmpty")],
-            DocumentProblem.TooLarge => t[ProposalRules.Message("DocumentTooLarge"), (bytes.Length / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture), PdfFile.MaxBytes / 1048576],
-            DocumentProblem.NotPdf => t[ProposalRules.Message("DocumentNotPdf")],
+            DocumentProblem.Empty => t[ProposalRules.Message("DocumentEmpty")].Value,
+            DocumentProblem.TooLarge => t.Plural(ProposalRules.Message("DocumentTooLarge"), (bytes.Length / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture), PdfFile.MaxBytes / 1048576),
+            DocumentProblem.NotPdf => t[ProposalRules.Message("DocumentNotPdf")].Value,
             _ => null,
         };
         if (problem is not null)

@@ -31,6 +31,11 @@ public sealed class ProposalAttachmentReader(CocreoDbContext db, ProposalAccess 
         db.Set<AttachedDocument>().AsNoTracking().Where(d => d.ProposalId == proposalId).OrderBy(d => d.Id)
             .Select(d => new AttachedDocumentView(d.Id, d.Title, d.Size)).ToListAsync(cancellationToken);
 
+    /// <summary>Who uploaded each picture and document of the proposal (account ids; null when not known), for the moderators.</summary>
+    public async Task<(Dictionary<int, string?> Images, Dictionary<int, string?> Documents)> UploadersAsync(int proposalId, CancellationToken cancellationToken) =>
+        (await db.Set<ProposalImage>().AsNoTracking().Where(i => i.ProposalId == proposalId).Select(i => new { i.Id, i.AddedByUserId }).ToDictionaryAsync(i => i.Id, i => i.AddedByUserId, cancellationToken),
+         await db.Set<AttachedDocument>().AsNoTracking().Where(d => d.ProposalId == proposalId).Select(d => new { d.Id, d.AddedByUserId }).ToDictionaryAsync(d => d.Id, d => d.AddedByUserId, cancellationToken));
+
     /// <summary>The first picture of each of the proposals, for a list's thumbnails (hidden and held proposals left out).</summary>
     public async Task<Dictionary<int, ProposalImageView>> ThumbnailsAsync(IReadOnlyCollection<int> proposalIds, CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public static class PutForwardProposal
                 {
                     throw alt.Length == 0 ? new ProposalRuleException("ImageAltMissing", "Input.ImageAlt") : new ProposalRuleException("TooLong", "Input.ImageAlt", ImageFile.AltTextLength);
                 }
-                var image = ProposalImage.For(proposal.Id, picture, alt, change.Now);
+                var image = ProposalImage.For(proposal.Id, picture, alt, change.Now, proposal.AuthorUserId);
                 db.Add(image);
                 await change.SaveAsync(cancellationToken);
                 change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, image = image.Id });
@@ -91,7 +91,7 @@ public static class PutForwardProposal
                 {
                     throw new ProposalRuleException("DocumentNotPdf", "Input.Document");
                 }
-                var document = AttachedDocument.For(proposal.Id, title, content, change.Now);
+                var document = AttachedDocument.For(proposal.Id, title, content, change.Now, proposal.AuthorUserId);
                 db.Add(document);
                 await change.SaveAsync(cancellationToken);
                 change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });

@@ -22,6 +22,9 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<Func<IEnumerable<(SearchKind, int)>>>> pending = new();
 
+    /// <summary>The debates (kind, target) whose comments a save may have shown or hidden, read after the save.</summary>
+    private readonly ConditionalWeakTable<DbContext, List<Func<IEnumerable<(string, int)>>>> debates = new();
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Note(eventData.Context);
@@ -40,9 +43,11 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         {
             pending.Remove(db);
             var items = touched.SelectMany(read => read()).ToList();
-            if (items.Count > 0)
+            var discussed = debates.TryGetValue(db, out var reads) ? reads.SelectMany(read => read()).ToList() : [];
+            debates.Remove(db);
+            if (items.Count > 0 || discussed.Count > 0)
             {
-                await new SearchIndexer(db).RefreshAsync(items, cancellationToken);
+                await new SearchIndexer(db).RefreshAsync(items, discussed, cancellationToken);
             }
         }
         return result;
@@ -67,6 +72,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         if (db is not null)
         {
             pending.Remove(db);
+            debates.Remove(db);
         }
     }
 
@@ -77,8 +83,13 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
             return;
         }
         var touched = pending.GetOrCreateValue(db);
+        var discussed = debates.GetOrCreateValue(db);
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DebateOf(entry) is { } debate)
+            {
+                discussed.Add(debate);
+            }
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ItemOf(entry) is { } read)
             {
                 touched.Add(() => read() is { } item ? [item] : []);
@@ -91,6 +102,20 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
             }
         }
     }
+
+    /// <summary>
+    /// The debates whose comments are shown or hidden with an entity: a proposal's (and its amendments') when the
+    /// moderators hide or show it, an amendment's when it changes (withdrawn) or is moderated, a text's sections' when the
+    /// text changes (its first version published).
+    /// </summary>
+    private static Func<IEnumerable<(string, int)>>? DebateOf(EntityEntry entry) => entry.Entity switch
+    {
+        ModerationCase m when m.Kind == Proposals.ProcessProposalContents.Kind => () => [(Proposals.ProcessProposalDebateTargets.DebateKind, m.ItemId)],
+        ModerationCase m when m.Kind == Amendments.AmendmentContents.Kind => () => [(Amendments.AmendmentDebateTargets.DebateKind, m.ItemId)],
+        Amendments.Amendment a => () => [(Amendments.AmendmentDebateTargets.DebateKind, a.Id)],
+        ParticipatoryTexts.ParticipatoryText text => () => text.Sections.Select(s => (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, s.Id)).ToList(),
+        _ => null,
+    };
 
     /// <summary>Which indexed item an entity stands for, read after the save (when a new row has its id).</summary>
     private static Func<(SearchKind, int)?>? ItemOf(EntityEntry entry) => entry.Entity switch

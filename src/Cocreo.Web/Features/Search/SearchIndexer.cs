@@ -19,9 +19,33 @@ public sealed class SearchIndexer(CocreoDbContext db)
     private const int Batch = 200;
 
     /// <summary>Re-reads these items and writes their entries, or removes the entries of what is gone or hidden.</summary>
-    public async Task RefreshAsync(IEnumerable<(SearchKind Kind, int ItemId)> items, CancellationToken cancellationToken)
+    public async Task RefreshAsync(IEnumerable<(SearchKind Kind, int ItemId)> items, CancellationToken cancellationToken) =>
+        await RefreshAsync(items, [], cancellationToken);
+
+    /// <summary>
+    /// Re-reads these items, and the comments of these debates (kind and target: a proposal hidden or shown again, an
+    /// amendment withdrawn, hidden or shown, a text's sections when it is published): whether a debate is shown decides
+    /// whether its comments are found. A proposal's debates are read with the debates of its amendments.
+    /// </summary>
+    public async Task RefreshAsync(IEnumerable<(SearchKind Kind, int ItemId)> items, IEnumerable<(string Debate, int TargetId)> debates, CancellationToken cancellationToken)
     {
         var touched = items.ToList();
+        var discussed = debates.Distinct().ToList();
+        var proposalDebates = discussed.Where(d => d.Debate == Proposals.ProcessProposalDebateTargets.DebateKind).Select(d => d.TargetId).ToList();
+        if (proposalDebates.Count > 0)
+        {
+            discussed.AddRange((await db.Set<Amendments.Amendment>().AsNoTracking()
+                    .Where(a => a.TargetKind == Proposals.ProcessProposalDebateTargets.DebateKind && proposalDebates.Contains(a.TargetId)).Select(a => a.Id).ToListAsync(cancellationToken))
+                .Select(id => (Amendments.AmendmentDebateTargets.DebateKind, id)));
+        }
+        foreach (var debate in discussed.Distinct().GroupBy(d => d.Debate))
+        {
+            foreach (var chunk in debate.Select(d => d.TargetId).Chunk(Batch))
+            {
+                touched.AddRange((await db.Set<Debate.Comment>().AsNoTracking().Where(c => c.TargetKind == debate.Key && chunk.Contains(c.TargetId)).Select(c => c.Id).ToListAsync(cancellationToken))
+                    .Select(id => (SearchKind.Comment, id)));
+            }
+        }
         // A proposal's amendments are read with it: hidden by the moderators, they leave the index with it (and come back with it).
         var proposals = touched.Where(i => i.Kind == SearchKind.Proposal).Select(i => i.ItemId).Distinct().ToList();
         if (proposals.Count > 0)
@@ -139,29 +163,95 @@ public sealed class SearchIndexer(CocreoDbContext db)
             SearchTerms.ForIndex([x.Title, Plain(x.Description), x.Location, x.Category, .. translations[x.Id].SelectMany(t => new[] { t.Title, Plain(t.Description), t.Location })]))).ToList();
     }
 
-    /// <summary>Comments of every debate (a proposal's, a process's problem), each titled by what it discusses.</summary>
+    /// <summary>
+    /// Comments of every debate (a budget project's, a proposal's, a process's problem, an amendment's, a text section's),
+    /// each titled by what it discusses, found only where its debate is shown to readers of the process: not on a
+    /// proposal the moderators hid (or that waits for them), not on an amendment that is withdrawn, hidden or on such a
+    /// proposal, not on a section of a text not yet published (nor an amendment of one).
+    /// </summary>
     private async Task<List<SearchEntry>> CommentsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
     {
+        const string ProposalDebate = Proposals.ProcessProposalDebateTargets.DebateKind;
+        const string AmendmentDebate = Amendments.AmendmentDebateTargets.DebateKind;
+        const string SectionDebate = ParticipatoryTexts.TextSectionDebateTargets.DebateKind;
         var hidden = db.Set<ModerationCase>().Where(m => m.Kind == Debate.DebateComments.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var hiddenProposals = db.Set<ModerationCase>().Where(m => m.Kind == Proposals.ProcessProposalContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var hiddenAmendments = db.Set<ModerationCase>().Where(m => m.Kind == Amendments.AmendmentContents.Kind && m.State != ModerationState.Visible).Select(m => m.ItemId);
+        var publishedSections = db.Set<ParticipatoryTexts.TextSection>()
+            .Where(s => db.Set<ParticipatoryTexts.ParticipatoryText>().Any(t => t.Id == s.TextId && t.PublishedVersion > 0)).Select(s => s.Id);
+        var shownAmendments = db.Set<Amendments.Amendment>()
+            .Where(a => a.Status != Amendments.AmendmentStatus.Withdrawn && !hiddenAmendments.Contains(a.Id)
+                && !(a.TargetKind == ProposalDebate && hiddenProposals.Contains(a.TargetId))
+                && !(a.TargetKind == SectionDebate && !publishedSections.Contains(a.TargetId)))
+            .Select(a => a.Id);
         var rows = await (
                 from c in db.Set<Debate.Comment>().AsNoTracking()
                 join p in db.Set<Process>() on c.ProcessId equals p.Id
                 where (ids == null ? c.Id > after : ids.Contains(c.Id)) && c.DeletedAt == null && !hidden.Contains(c.Id)
+                    && !(c.TargetKind == ProposalDebate && hiddenProposals.Contains(c.TargetId))
+                    && !(c.TargetKind == AmendmentDebate && !shownAmendments.Contains(c.TargetId))
+                    && !(c.TargetKind == SectionDebate && !publishedSections.Contains(c.TargetId))
                 orderby c.Id
                 select new { c.Id, c.TargetKind, c.TargetId, c.ProcessId, p.OrganisationId, c.Body, c.PostedAt })
             .Take(take).ToListAsync(cancellationToken);
-        // What each comment discusses: its title and page (a proposal, or a process's problem and purpose).
-        var proposalIds = rows.Where(r => r.TargetKind is Debate.DebateKinds.Proposal or Proposals.ProcessProposalDebateTargets.DebateKind).Select(r => r.TargetId).Distinct().ToList();
+        // What each comment discusses: its title and page (a proposal, a process's problem and purpose, an amendment, a section).
+        var proposalIds = rows.Where(r => r.TargetKind is Debate.DebateKinds.Proposal or ProposalDebate).Select(r => r.TargetId).Distinct().ToList();
         var processIds = rows.Where(r => r.TargetKind == Debate.DebateKinds.Process).Select(r => r.TargetId).Distinct().ToList();
+        var amendmentIds = rows.Where(r => r.TargetKind == AmendmentDebate).Select(r => r.TargetId).Distinct().ToList();
+        var sectionIds = rows.Where(r => r.TargetKind == SectionDebate).Select(r => r.TargetId).Distinct().ToList();
         var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title, x.ProcessId, x.BudgetId }).ToListAsync(cancellationToken))
             .Select(x => x.BudgetId is null
-                ? (Key: (Proposals.ProcessProposalDebateTargets.DebateKind, x.Id), Title: x.Title, Link: Proposals.ProposalLinks.Of(x.ProcessId, x.Id))
+                ? (Key: (ProposalDebate, x.Id), Title: x.Title, Link: Proposals.ProposalLinks.Of(x.ProcessId, x.Id))
                 : (Key: (Debate.DebateKinds.Proposal, x.Id), Title: x.Title, Link: $"/proposals/{x.Id}"))
             .Concat((await db.Set<Process>().AsNoTracking().Where(x => processIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
                 .Select(x => (Key: (Debate.DebateKinds.Process, x.Id), Title: x.Title, Link: $"/processes/{x.Id}")))
+            .Concat(await AmendmentPlacesAsync(amendmentIds, cancellationToken))
+            .Concat(await SectionPlacesAsync(sectionIds, cancellationToken))
             .ToDictionary(x => x.Key, x => (x.Title, x.Link));
         return rows.Where(c => places.ContainsKey((c.TargetKind, c.TargetId))).Select(c => Entry(SearchKind.Comment, c.Id, c.ProcessId, c.OrganisationId, places[(c.TargetKind, c.TargetId)].Title, Plain(c.Body),
             $"{places[(c.TargetKind, c.TargetId)].Link}#comment-{c.Id}", c.PostedAt, SearchTerms.ForIndex(Plain(c.Body)))).ToList();
+    }
+
+    /// <summary>Amendments discussed, titled by their amended title, or by the title of what they amend (a proposal, a text).</summary>
+    private async Task<List<((string, int) Key, string Title, string Link)>> AmendmentPlacesAsync(List<int> amendmentIds, CancellationToken cancellationToken)
+    {
+        if (amendmentIds.Count == 0)
+        {
+            return [];
+        }
+        var amendments = await db.Set<Amendments.Amendment>().AsNoTracking().Where(a => amendmentIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.BaseTitle, a.TargetKind, a.TargetId }).ToListAsync(cancellationToken);
+        var sectionIds = amendments.Where(a => a.TargetKind == ParticipatoryTexts.TextSectionDebateTargets.DebateKind).Select(a => a.TargetId).ToList();
+        var texts = await db.Set<ParticipatoryTexts.TextSection>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
+            .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new { s.Id, t.Title }).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
+        return amendments.Select(a => (Key: (Amendments.AmendmentDebateTargets.DebateKind, a.Id),
+                Title: a.Title.Length > 0 ? a.Title : a.BaseTitle.Length > 0 ? a.BaseTitle : texts.GetValueOrDefault(a.TargetId) ?? "",
+                Link: Amendments.AmendmentLinks.Of(a.Id)))
+            .ToList();
+    }
+
+    /// <summary>Sections discussed, titled as the text's last published version numbers and heads them (never the team's working draft).</summary>
+    private async Task<List<((string, int) Key, string Title, string Link)>> SectionPlacesAsync(List<int> sectionIds, CancellationToken cancellationToken)
+    {
+        if (sectionIds.Count == 0)
+        {
+            return [];
+        }
+        var sections = await db.Set<ParticipatoryTexts.TextSection>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
+            .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new { s.Id, s.TextId, t.Title, t.PublishedVersion })
+            .ToListAsync(cancellationToken);
+        var textIds = sections.Select(s => s.TextId).Distinct().ToList();
+        var wanted = sections.Select(s => (s.TextId, s.PublishedVersion)).Distinct().ToList();
+        var versions = (await db.Set<ParticipatoryTexts.TextVersion>().AsNoTracking().Where(v => textIds.Contains(v.TextId)).ToListAsync(cancellationToken))
+            .Where(v => wanted.Contains((v.TextId, v.Number)))
+            .ToDictionary(v => v.TextId);
+        return sections.Select(s =>
+        {
+            var copy = versions.TryGetValue(s.TextId, out var version) ? version.Sections.FirstOrDefault(c => c.SectionId == s.Id) : null;
+            var title = copy is null || copy.Heading.Length == 0 ? s.Title
+                : $"{s.Title} · {ParticipatoryTexts.TextNames.Number(copy.Number, ParticipatoryTexts.TextNames.HasPreamble(version!.Sections))}. {copy.Heading}";
+            return (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, s.Id), Title: title, Link: ParticipatoryTexts.TextLinks.Section(s.TextId, s.Id));
+        }).ToList();
     }
 
     private async Task<List<SearchEntry>> ContributionsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
@@ -211,9 +301,14 @@ public sealed class SearchIndexer(CocreoDbContext db)
         var places = (await db.Set<Proposal>().AsNoTracking().Where(x => proposalIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(cancellationToken))
             .Select(x => (Key: (Proposals.ProcessProposalDebateTargets.DebateKind, x.Id), x.Title))
             .Concat((await db.Set<ParticipatoryTexts.TextSection>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
-                    .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new { s.Id, s.Position, s.Heading, t.Title })
+                    .Join(db.Set<ParticipatoryTexts.ParticipatoryText>(), s => s.TextId, t => t.Id, (s, t) => new
+                    {
+                        s.Id, s.Position, s.Heading, t.Title,
+                        Preamble = db.Set<ParticipatoryTexts.TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed),
+                    })
                     .ToListAsync(cancellationToken))
-                .Select(x => (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, x.Id), Title: x.Heading.Length == 0 ? x.Title : $"{x.Title} · {x.Position}. {x.Heading}")))
+                .Select(x => (Key: (ParticipatoryTexts.TextSectionDebateTargets.DebateKind, x.Id),
+                    Title: x.Heading.Length == 0 ? x.Title : $"{x.Title} · {ParticipatoryTexts.TextNames.Number(x.Position, x.Preamble)}. {x.Heading}")))
             .ToDictionary(x => x.Key, x => x.Title);
         return rows.Where(a => places.ContainsKey((a.TargetKind, a.TargetId))).Select(a =>
         {
@@ -249,7 +344,7 @@ public sealed class SearchIndexer(CocreoDbContext db)
             {
                 continue;
             }
-            var title = copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {copy.Number}. {copy.Heading}";
+            var title = copy.Heading.Length == 0 ? s.Title : $"{s.Title} · {ParticipatoryTexts.TextNames.Number(copy.Number, ParticipatoryTexts.TextNames.HasPreamble(version.Sections))}. {copy.Heading}";
             var text = Plain(copy.Articles);
             entries.Add(Entry(SearchKind.TextSection, s.Id, s.ProcessId, s.OrganisationId, title, text, ParticipatoryTexts.TextLinks.Section(s.TextId, s.Id),
                 version.PublishedAt, SearchTerms.ForIndex([copy.Heading, text])));

@@ -19,7 +19,15 @@ public static class RefusalText
             return null;
         }
         var localizer = FeatureTextLocalizer.For(refusal.Origin ?? typeof(SharedText), localizers);
-        return refusal.Arguments is { Length: > 0 } arguments ? localizer[refusal.Text, arguments] : localizer[refusal.Text];
+        if (refusal.Arguments is not { Length: > 0 } arguments)
+        {
+            return localizer[refusal.Text];
+        }
+        // A message with a plural block ({0, plural, one {...} other {...}}) is formatted by the plural rules of the reader's language.
+        var pattern = localizer[refusal.Text].Value;
+        return pattern.Contains(", plural,", StringComparison.Ordinal)
+            ? PluralMessage.Format(System.Globalization.CultureInfo.CurrentCulture, pattern, arguments)
+            : localizer[refusal.Text, arguments];
     }
 }
 

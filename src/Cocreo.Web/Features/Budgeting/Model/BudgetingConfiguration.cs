@@ -140,7 +140,9 @@ internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<Prop
         image.Property(i => i.Content).IsRequired();
         image.Property(i => i.Thumbnail).IsRequired();
         image.Property(i => i.AltText).HasMaxLength(ImageFile.AltTextLength).IsRequired();
+        image.Property(i => i.AddedByUserId).HasMaxLength(450);
         image.HasIndex(i => i.ProposalId);
+        image.HasIndex(i => i.AddedByUserId);
     }
 }
 

@@ -30,6 +30,12 @@ public sealed class ProposalImage
 
     public DateTime AddedAt { get; private set; }
 
+    /// <summary>
+    /// The account that uploaded the picture (its author, a co-author, the budget's team), shown to moderators; null for
+    /// a picture added before uploads were recorded, or once that account was deleted (the picture stays with the proposal).
+    /// </summary>
+    public string? AddedByUserId { get; private set; }
+
     private ProposalImage()
     {
     }
@@ -56,12 +62,16 @@ public sealed class ProposalImage
     }
 
     /// <summary>For an image added to a proposal that is already saved.</summary>
-    public static ProposalImage For(int proposalId, ImageFile file, string altText, DateTime now)
+    public static ProposalImage For(int proposalId, ImageFile file, string altText, DateTime now, string? addedByUserId = null)
     {
         var image = From(file, altText, now);
         image.ProposalId = proposalId;
+        image.AddedByUserId = addedByUserId;
         return image;
     }
+
+    /// <summary>The uploader's account was deleted: the picture stays, naming nobody.</summary>
+    public void ForgetUploader() => AddedByUserId = null;
 }
 
 /// <summary>What pages show of an image, without its bytes.</summary>

@@ -24,7 +24,7 @@ public static class AddProposalImage
             {
                 throw new BudgetRuleException("TooManyImages", "NewImage", ImageFile.MaxPerProposal);
             }
-            var image = ProposalImage.For(proposal.Id, command.Image, command.AltText, change.Now);
+            var image = ProposalImage.For(proposal.Id, command.Image, command.AltText, change.Now, change.Target.Budget.Access.UserId);
             db.Add(image);
             change.Log("proposal.image-added", new { budget = proposal.BudgetId, proposal = proposal.Number, description = image.AltText });
             return new Done();

@@ -25,19 +25,26 @@ public sealed class AttachedDocument
 
     public DateTime AddedAt { get; private set; }
 
+    /// <summary>The account that uploaded it (the author or a co-author), shown to moderators; null once that account was deleted (the document stays).</summary>
+    public string? AddedByUserId { get; private set; }
+
     private AttachedDocument()
     {
     }
 
     /// <summary>A document for a saved proposal; the caller checked the bytes with <see cref="PdfFile.Check"/> and the title with <see cref="PdfFile.Title"/>.</summary>
-    public static AttachedDocument For(int proposalId, string title, byte[] content, DateTime now) => new()
+    public static AttachedDocument For(int proposalId, string title, byte[] content, DateTime now, string? addedByUserId = null) => new()
     {
         ProposalId = proposalId,
+        AddedByUserId = addedByUserId,
         Title = title,
         Content = content,
         Size = content.Length,
         AddedAt = now,
     };
+
+    /// <summary>The uploader's account was deleted: the document stays, naming nobody.</summary>
+    public void ForgetUploader() => AddedByUserId = null;
 }
 
 /// <summary>What pages show of a document, without its bytes.</summary>
@@ -151,7 +158,9 @@ internal sealed class AttachedDocumentConfiguration : IEntityTypeConfiguration<A
         document.ToTable("ProposalDocuments");
         document.Property(d => d.Title).HasMaxLength(PdfFile.TitleLength).IsRequired();
         document.Property(d => d.Content).IsRequired();
+        document.Property(d => d.AddedByUserId).HasMaxLength(450);
         document.HasIndex(d => d.ProposalId);
+        document.HasIndex(d => d.AddedByUserId);
         document.HasOne<Budgeting.Proposal>().WithMany().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
     }
 }
