@@ -22,10 +22,13 @@ public sealed class RateLimitOptions
     public int WrongWorkshopCodes { get; set; } = 20;
 
     /// <summary>
-    /// Requests this instance works on at once (0: no limit); the rest wait their turn, oldest first, up to
-    /// <see cref="RequestsWaiting"/>, beyond which they get 429. Live connections (the hub) are not counted.
+    /// Page and API reads (GET, HEAD) this instance works on at once (0: no limit); the rest wait their turn, oldest
+    /// first, up to <see cref="RequestsWaiting"/>, beyond which they get 429. Without it, 50 readers on two cores each
+    /// get a fiftieth of the processor and every request's many awaits queue behind the others': the median barely
+    /// moves but the slowest twentieth took two to three times as long (docs/benchmarks.md, the debate). Writes have
+    /// their own limit (<see cref="WritesPerMinute"/>) and are not held up; live connections (the hub) are not counted.
     /// </summary>
-    public int RequestsAtOnce { get; set; }
+    public int RequestsAtOnce { get; set; } = 4 * Environment.ProcessorCount;
 
     public int RequestsWaiting { get; set; } = 1_000;
 }
@@ -75,8 +78,8 @@ public static class RateLimits
                 })
                 : RateLimitPartition.GetNoLimiter("read"));
             options.GlobalLimiter = limits.RequestsAtOnce <= 0 ? writes : PartitionedRateLimiter.CreateChained(writes, PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments(Live.LiveHub.Path)
-                    ? RateLimitPartition.GetNoLimiter("live")
+                IsWrite(context) || context.Request.Path.StartsWithSegments(Live.LiveHub.Path)
+                    ? RateLimitPartition.GetNoLimiter("not-counted")
                     : RateLimitPartition.GetConcurrencyLimiter("at-once", _ => new ConcurrencyLimiterOptions
                     {
                         PermitLimit = limits.RequestsAtOnce,
