@@ -51,6 +51,43 @@ public abstract class DebateTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     private static List<int> Ids(JsonElement page) => page.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
 
     [Fact]
+    public async Task The_totals_follow_every_comment_and_every_moved_thread_at_once_whoever_saves_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var other = await Scenarios.ProcessWithCastAsync(app);
+        var p = cast.ProcessId;
+        async Task<(int TopLevel, int Total)> TotalsAsync(int processId)
+        {
+            var page = await ReadAsync(cast.AnonymousClient, "process", processId);
+            return (page.GetProperty("topLevel").GetInt32(), page.GetProperty("total").GetInt32());
+        }
+        Assert.Equal((0, 0), await TotalsAsync(p));
+        var root = await PostAsync(cast.ParticipantClient, "process", p, "The opening hours are the problem.");
+        Assert.Equal((1, 1), await TotalsAsync(p));
+        await PostAsync(cast.OwnerClient, "process", p, "Which hours would suit you?", root);
+        Assert.Equal((1, 2), await TotalsAsync(p));
+        await PostAsync(cast.OwnerClient, "process", p, "And the staff is too small.");
+        Assert.Equal((2, 3), await TotalsAsync(p));
+
+        // Saves outside the use cases (a seed, another instance's) move the stamp all the same: a comment written
+        // directly, then the whole debate carried into another process's (as a merge does).
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(Comment.Post("process", p, p, null, cast.Participant.Id, "Participant", "Written directly.", Alignment.Neutral, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal((3, 4), await TotalsAsync(p));
+        Assert.Equal((0, 0), await TotalsAsync(other.ProcessId));
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(4, await new DebateCarryOver(db).CarryAsync("process", p, other.ProcessId, CancellationToken.None));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal((0, 0), await TotalsAsync(p));
+        Assert.Equal((3, 4), await TotalsAsync(other.ProcessId));
+    }
+
+    [Fact]
     public async Task Replies_nest_deeper_ones_show_flat_and_count_on_their_thread()
     {
         var cast = await Scenarios.ProcessWithCastAsync(app);

@@ -38,6 +38,9 @@ public sealed class DebateCapability : Capability
         services.AddScoped<DebateTargetDirectory>();
         services.AddScoped<IDebateTargets, ProcessDebateTargets>();
         services.AddScoped<DebateThreads>();
+        services.AddSingleton<DebateStamping>();
+        services.ConfigureDbContext<Data.SqliteCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DebateStamping>()));
+        services.ConfigureDbContext<Data.PostgreSqlCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DebateStamping>()));
         services.AddScoped<DebateActions>();
         services.AddScoped<SynthesisReader>();
         services.AddScoped<DebateCarryOver>();

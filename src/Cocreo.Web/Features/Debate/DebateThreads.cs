@@ -53,7 +53,7 @@ public sealed record ThreadPage(DebateSubject Subject, DebateSort Sort, IReadOnl
 /// first replies (the whole thread when expanded). Hidden comments keep their place with the moderators' notice;
 /// comments waiting for a moderator are shown only to their authors and the moderators.
 /// </summary>
-public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory moderation, BridgingCache bridging)
+public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory moderation, BridgingCache bridging, StampedTotals totals)
 {
     /// <summary>Replies loaded for an expanded thread.</summary>
     public const int ExpandedReplies = 500;
@@ -189,9 +189,15 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
         // The top-level comments and their reply tallies (every reply at any depth counts on its thread's top-level
         // comment, and a thread moves whole), summed in one range of the "most discussed" index without reading a row:
         // grouping all comments by "top-level or not" made SQLite sort all 10,000 for every page.
-        var counted = await db.Set<Comment>().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id && c.Depth == 0)
-            .GroupBy(c => 1).Select(g => new { TopLevel = g.Count(), Replies = g.Sum(c => c.Replies) }).SingleOrDefaultAsync(cancellationToken);
-        return new ThreadPage(subject, sort, shown, next, counted?.TopLevel ?? 0, (counted?.TopLevel ?? 0) + (counted?.Replies ?? 0));
+        // Kept between changes under the debate's stamp (read first: never a total older than its stamp).
+        var stamp = await db.Set<DebateStamp>().AsNoTracking().Where(s => s.TargetKind == subject.Kind && s.TargetId == subject.Id).Select(s => (long?)s.Stamp).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        var (topLevel, answers) = await totals.GetAsync((nameof(DebateThreads), subject.Kind, subject.Id), stamp, async token =>
+        {
+            var counted = await db.Set<Comment>().Where(c => c.TargetKind == subject.Kind && c.TargetId == subject.Id && c.Depth == 0)
+                .GroupBy(c => 1).Select(g => new { TopLevel = g.Count(), Replies = g.Sum(c => c.Replies) }).SingleOrDefaultAsync(token);
+            return (counted?.TopLevel ?? 0, counted?.Replies ?? 0);
+        }, cancellationToken);
+        return new ThreadPage(subject, sort, shown, next, topLevel, topLevel + answers);
     }
 
     /// <summary>

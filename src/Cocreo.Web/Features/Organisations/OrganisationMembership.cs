@@ -32,6 +32,10 @@ public sealed class OrganisationMembership(CocreoDbContext db)
     public IQueryable<int> Listed() =>
         db.Set<Organisation>().Where(o => o.Standing == OrganisationStanding.Verified).Select(o => o.Id);
 
+    /// <summary>The suspended organisations, for a query that asks beside its own rows (a process read with its standing).</summary>
+    public IQueryable<int> Suspended() =>
+        db.Set<Organisation>().Where(o => o.Standing == OrganisationStanding.Suspended).Select(o => o.Id);
+
     public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> organisationIds, CancellationToken cancellationToken = default)
     {
         var ids = organisationIds.Distinct().ToList();

@@ -38,12 +38,11 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
         await ForAsync(user, process.Id, process.OrganisationId, cancellationToken);
 
     public async Task<ProcessAccess> ForAsync(ClaimsPrincipal user, int processId, int organisationId, CancellationToken cancellationToken = default) =>
-        await AccessAsync(user, organisationId, await organisations.StandingOfAsync(organisationId, cancellationToken),
+        await AccessAsync(user, organisationId, await organisations.StandingOfAsync(organisationId, cancellationToken) == OrganisationStanding.Suspended,
             userId => RoleOfAsync(processId, userId, cancellationToken), cancellationToken);
 
-    private async Task<ProcessAccess> AccessAsync(ClaimsPrincipal user, int organisationId, OrganisationStanding? standing, Func<string, Task<ProcessRole?>> roleOf, CancellationToken cancellationToken)
+    private async Task<ProcessAccess> AccessAsync(ClaimsPrincipal user, int organisationId, bool suspended, Func<string, Task<ProcessRole?>> roleOf, CancellationToken cancellationToken)
     {
-        var suspended = standing == OrganisationStanding.Suspended;
         var userId = user.UserId();
         if (userId is null)
         {
@@ -99,20 +98,21 @@ public sealed class ProcessAccessReader(CocreoDbContext db, ProcessDirectory dir
     public async Task<ProcessTarget?> ForChangeAsync(int processId, ClaimsPrincipal user, CancellationToken cancellationToken, string? alsoMember = null)
     {
         var userId = user.UserId();
+        var suspended = organisations.Suspended();
         var found = await db.Set<Process>()
             .Include(p => p.Members.Where(m => m.UserId == userId || m.UserId == alsoMember || m.Role == ProcessRole.Owner))
-            // One query (a handful of phases and members, and the organisation's standing), not one per collection:
+            // One query (a handful of phases and members, and whether the organisation is suspended), not one per collection:
             // every change and every debate reads it.
             .AsSingleQuery()
             .Where(p => p.Id == processId)
-            .Select(p => new { Process = p, Standing = db.Set<Organisation>().Where(o => o.Id == p.OrganisationId).Select(o => (OrganisationStanding?)o.Standing).FirstOrDefault() })
+            .Select(p => new { Process = p, Suspended = suspended.Contains(p.OrganisationId) })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is not { Process: var process })
         {
             return null;
         }
         // The person's membership came with the process.
-        var access = await AccessAsync(user, process.OrganisationId, found.Standing,
+        var access = await AccessAsync(user, process.OrganisationId, found.Suspended,
             id => Task.FromResult(process.Members.FirstOrDefault(m => m.UserId == id)?.Role), cancellationToken);
         return new ProcessTarget(process, access, await actors.ForAsync(access, cancellationToken));
     }

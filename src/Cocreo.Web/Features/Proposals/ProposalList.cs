@@ -32,7 +32,7 @@ public sealed record SimilarProposal(int Id, string Title, double Similarity, st
 /// Reads a process's proposals for the list pages and the API, the same for both: filtered, ordered and paged in the
 /// database; new proposals of a pre-moderated process are shown to their authors and the moderators only.
 /// </summary>
-public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderation, ProposalListTotals totals)
+public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderation, StampedTotals totals)
 {
     /// <summary>How alike two titles must be (trigram Jaccard of the folded text, as conversations use) to be offered as similar.</summary>
     public const double SimilarFrom = 0.3;
@@ -51,7 +51,9 @@ public sealed class ProposalList(CocreoDbContext db, ModerationDirectory moderat
         {
             query = query.Where(p => p.Status == status);
         }
-        var total = await totals.CountAsync(db, processId, (filter.Withdrawn, filter.Status, filter.Category ?? ""), query, cancellationToken);
+        // The stamp first, then the total kept under it (or counted): never a total older than its stamp.
+        var stamp = await db.Set<ProposalListStamp>().AsNoTracking().Where(s => s.ProcessId == processId).Select(s => (long?)s.Stamp).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        var total = await totals.GetAsync((nameof(ProposalList), processId, filter.Withdrawn, filter.Status, filter.Category ?? ""), stamp, query.CountAsync, cancellationToken);
         var pages = Math.Max(1, (total + ProposalLimits.PageSize - 1) / ProposalLimits.PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var skip = (page - 1) * ProposalLimits.PageSize;

@@ -40,7 +40,6 @@ public sealed class ProposalsCapability : Capability
     {
         services.AddScoped<ProposalAccess>();
         services.AddScoped<ProposalList>();
-        services.AddSingleton<ProposalListTotals>();
         services.AddSingleton<ProposalListStamping>();
         services.ConfigureDbContext<Data.SqliteCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<ProposalListStamping>()));
         services.ConfigureDbContext<Data.PostgreSqlCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<ProposalListStamping>()));

@@ -116,6 +116,8 @@ public static class PlatformRegistration
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCocreoRateLimits(configuration);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddMemoryCache();
+        services.AddSingleton<Data.StampedTotals>();
         services.AddSingleton<DateDisplay>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHttpContextAccessor();

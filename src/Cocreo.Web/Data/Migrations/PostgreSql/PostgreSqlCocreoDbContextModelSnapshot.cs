@@ -1884,6 +1884,23 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("CommentVotes", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.DebateStamp", b =>
+                {
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TargetKind", "TargetId");
+
+                    b.ToTable("DebateStamps", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Debate.DebateSynthesis", b =>
                 {
                     b.Property<int>("Id")

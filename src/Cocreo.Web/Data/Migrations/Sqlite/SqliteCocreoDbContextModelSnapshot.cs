@@ -1820,6 +1820,23 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentVotes", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Debate.DebateStamp", b =>
+                {
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TargetKind", "TargetId");
+
+                    b.ToTable("DebateStamps", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Debate.DebateSynthesis", b =>
                 {
                     b.Property<int>("Id")
