@@ -39,6 +39,27 @@ internal static partial class Mailbox
         return null;
     }
 
+    /// <summary>
+    /// The first written mail that matches, waiting a little for it: an instance's own dispatcher may have claimed the
+    /// mail a moment before the test's batch and still be writing it.
+    /// </summary>
+    public static async Task<MimeKit.MimeMessage> WaitForAsync(CocreoApp app, Func<MimeKit.MimeMessage, bool> match)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            foreach (var file in Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException("No mail written to " + app.MailFolder + " matches");
+    }
+
     /// <summary>The path and query of the first link in a mail that contains <paramref name="path"/>.</summary>
     public static string LinkTo(string body, string path) =>
         new Uri(Links().Matches(body).Select(m => m.Value).First(l => l.Contains(path, StringComparison.Ordinal))).PathAndQuery;

@@ -286,7 +286,7 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         while (await dispatcher.SendBatchAsync(CancellationToken.None) > 0)
         {
         }
-        var sent = Directory.GetFiles(App.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).First(m => m.To.Mailboxes.Any(b => b.Address == daily[1].Email));
+        var sent = await Accounts.Mailbox.WaitForAsync(App, m => m.To.Mailboxes.Any(b => b.Address == daily[1].Email));
         Assert.Equal("<" + english.Unsubscribe + ">", sent.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", sent.Headers["List-Unsubscribe-Post"]);
     }

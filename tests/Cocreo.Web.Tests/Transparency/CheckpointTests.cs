@@ -76,8 +76,8 @@ public abstract class CheckpointTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var dispatcher = app.Services.GetServices<IHostedService>().OfType<Cocreo.Web.Platform.Email.EmailDispatcher>().Single();
         await dispatcher.SendBatchAsync(CancellationToken.None);
-        var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).First(m => m.Contains(title, StringComparison.Ordinal));
-        var body = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail))).TextBody ?? "";
+        var mail = await Accounts.Mailbox.WaitForAsync(app, m => m.Subject.Contains(title, StringComparison.Ordinal) || (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
+        var body = mail.TextBody ?? "";
         var checkpoint = LogCheckpoint.Read(body[body.IndexOf('{', StringComparison.Ordinal)..(body.LastIndexOf('}') + 1)]);
 
         using var key = CheckpointKeys.FromPem(app.Services.GetRequiredService<CheckpointKey>().PublicPem);
