@@ -225,6 +225,9 @@ public abstract class BudgetLifecycleTests<TApp>(TApp app) : IClassFixture<TApp>
         var tooLong = await ElectionOnAsync(cast, approval);
         var refused = await cast.ParticipantClient.SubmitAsync($"/budgets/{approval}/vote", Selected([1, 2, 3, 4]));
         Assert.Contains("Choose at most 3 projects; you chose 4. Remove 1 to continue.", (await FormClient.ParseAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        // In Slovenian the number takes its form: 3 projekte (few), not "3 projektov".
+        var slovenian = await cast.ParticipantClient.SubmitAsync($"/budgets/{approval}/vote?culture=sl", Selected([1, 2, 3, 4]));
+        Assert.Contains("Izberite največ 3 projekte; izbrali ste 4.", (await FormClient.ParseAsync(slovenian)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(4, tooLong);
     }
 

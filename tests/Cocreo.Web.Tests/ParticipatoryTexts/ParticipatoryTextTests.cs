@@ -11,6 +11,7 @@ using AmendmentLinks = Cocreo.Web.Features.Amendments.AmendmentLinks;
 using Cocreo.Web.Tests.Budgeting;
 using Cocreo.Web.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Proposals.ProposalScenario;
 
 namespace Cocreo.Web.Tests.ParticipatoryTexts;
@@ -300,12 +301,24 @@ public abstract class ParticipatoryTextTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("2. School streets", reading.QuerySelector("#section-3 h2")!.TextContent.Trim());
         var second = await App.WithDbAsync(db => db.Set<TextSection>().AsNoTracking().SingleAsync(s => s.TextId == id && s.Position == 2));
         Assert.Equal("1. Walking first", (await cast.AnonymousClient.GetOkPageAsync(TextLinks.Section(id, second.Id))).QuerySelector("h1")!.TextContent.Trim());
+        // The API gives the same numbers, and the position besides.
+        var api = (await cast.AnonymousClient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/texts/{id}")).GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, api[0].GetProperty("number").ValueKind);
+        Assert.True(api[0].GetProperty("preamble").GetBoolean());
+        Assert.Equal((1, 2, false), (api[1].GetProperty("number").GetInt32(), api[1].GetProperty("position").GetInt32(), api[1].GetProperty("preamble").GetBoolean()));
         var slovenian = await App.NewClient().GetOkPageAsync(TextLinks.Of(id) + "?culture=sl");
         Assert.Equal("Uvod", slovenian.QuerySelector("#section-1 h2")!.TextContent.Trim());
 
         // Commented like the others.
         var posted = await ApiAsync(cast.ParticipantClient, HttpMethod.Post, $"/api/v1/debates/{TextSectionDebateTargets.DebateKind}/{preamble.Id}/comments", new { body = "Name the residents' council too.", submissionId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        // Where its comments are said to be (moderation queue, notifications): "the preamble", never "section 0".
+        using (var scope = App.Services.CreateScope())
+        {
+            var places = await scope.ServiceProvider.GetRequiredService<DebateTargetDirectory>().PlacesAsync(TextSectionDebateTargets.DebateKind, [preamble.Id, second.Id], CancellationToken.None);
+            Assert.StartsWith("A comment on the preamble of ", places[preamble.Id].Words, StringComparison.Ordinal);
+            Assert.StartsWith("A comment on section 1 of ", places[second.Id].Words, StringComparison.Ordinal);
+        }
 
         // Amended: the form has no title field; the amendment keeps the title empty whatever is sent.
         var form = await cast.ParticipantClient.GetOkPageAsync($"/amendments/new/{TextSectionDebateTargets.DebateKind}/{preamble.Id}");

@@ -49,7 +49,7 @@ public sealed class TextSectionDebateTargets(TextAccess access, CocreoDbContext 
         (await db.Set<TextSection>().AsNoTracking().Where(s => ids.Contains(s.Id))
             .Join(db.Set<ParticipatoryText>(), s => s.TextId, x => x.Id, (s, x) => new { s.Id, s.Position, s.Heading, x.Title, TextId = x.Id, x.ProcessId, Preamble = db.Set<TextSection>().Any(p => p.TextId == s.TextId && p.Position == 1 && p.Heading == "" && !p.Removed) })
             .ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => new DebatePlace(t["A comment on section {0} of “{1}”", TextNames.Number(s.Position, s.Preamble), s.Title], TextNames.InText(t, s.Title, s.Heading, s.Position, s.Preamble),
+            .ToDictionary(s => s.Id, s => new DebatePlace(s.Heading.Length == 0 ? t["A comment on the preamble of “{0}”", s.Title] : t["A comment on section {0} of “{1}”", TextNames.Number(s.Position, s.Preamble), s.Title], TextNames.InText(t, s.Title, s.Heading, s.Position, s.Preamble),
                 TextLinks.Section(s.TextId, s.Id), s.ProcessId, new { text = s.TextId, section = s.Id }));
 }
 

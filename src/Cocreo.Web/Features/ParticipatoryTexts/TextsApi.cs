@@ -42,7 +42,11 @@ public static class TextsApi
 
     public sealed record StateRequest(bool Open);
 
-    public sealed record SectionDocument(int Id, int Number, string Heading, IReadOnlyList<string> Articles, string Link, int Supports);
+    /// <summary>
+    /// A section as shown: <c>Number</c> is the number readers see (none for a preamble, and the sections after a
+    /// preamble count from 1); <c>Position</c> is its place in the text, counted from 1 with the preamble.
+    /// </summary>
+    public sealed record SectionDocument(int Id, int Position, int? Number, bool Preamble, string Heading, IReadOnlyList<string> Articles, string Link, int Supports);
 
     public sealed record VersionSummary(int Number, DateTime PublishedAt, string Note, string Link);
 
@@ -64,12 +68,19 @@ public static class TextsApi
         var versions = await access.VersionsAsync(id, cancellationToken);
         var shown = version is { } n ? RefusedException.IfMissing(versions.FirstOrDefault(v => v.Number == n)) : versions.FirstOrDefault();
         var (supports, _) = await access.SupportsAsync(id, null, cancellationToken);
-        var sections = shown?.Sections.Select(s => new SectionDocument(s.SectionId, s.Number, s.Heading, s.Articles, TextLinks.Section(id, s.SectionId), supports.GetValueOrDefault(s.SectionId))).ToList() ?? [];
+        var shownPreamble = shown is not null && TextNames.HasPreamble(shown.Sections);
+        var sections = shown?.Sections.Select(s => Section(s.SectionId, s.Number, shownPreamble, s.Heading, s.Articles, TextLinks.Section(id, s.SectionId), supports.GetValueOrDefault(s.SectionId))).ToList() ?? [];
         var draft = view.Can(TextAction.Manage)
-            ? text.Draft.Select(s => new SectionDocument(s.Id, s.Position, s.Heading, s.Articles, TextLinks.Section(id, s.Id), supports.GetValueOrDefault(s.Id))).ToList()
+            ? text.Draft.Select(s => Section(s.Id, s.Position, TextNames.HasPreamble(text.Draft), s.Heading, s.Articles, TextLinks.Section(id, s.Id), supports.GetValueOrDefault(s.Id))).ToList()
             : null;
         return TypedResults.Ok(new TextDocument(text.Id, text.ProcessId, text.Title, text.State.ToString(), shown?.Number, shown?.PublishedAt, sections,
             versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.Note, TextLinks.Version(id, v.Number))).ToList(), draft, TextLinks.Of(id)));
+    }
+
+    private static SectionDocument Section(int id, int position, bool textHasPreamble, string heading, IReadOnlyList<string> articles, string link, int supports)
+    {
+        var preamble = textHasPreamble && position == 1 && heading.Length == 0;
+        return new SectionDocument(id, position, preamble ? null : TextNames.Number(position, textHasPreamble), preamble, heading, articles, link, supports);
     }
 
     private static async Task<IResult> CompareAsync(int id, int? from, int? to, HttpContext http, TextAccess access, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -208,7 +209,7 @@ public static class BudgetingApi
             VoteStatus.Changed => TypedResults.Ok(new BallotReceipt(result.Receipt!, result.ChangeCode)),
             VoteStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["ballot"] = result.Problems!.Select(p => t[BudgetRules.BallotMessage(p.Kind), p.Values].Value).ToArray(),
+                ["ballot"] = result.Problems!.Select(p => t.Plural(BudgetRules.BallotMessage(p.Kind), p.Values)).ToArray(),
             }),
             VoteStatus.NotFound => TypedResults.NotFound(),
             VoteStatus.NotRecorded => TypedResults.Problem(t[BudgetRules.VoteMessage(VoteStatus.NotRecorded)], statusCode: StatusCodes.Status503ServiceUnavailable),

@@ -80,7 +80,7 @@ public static class BudgetRules
         "QuestionNeedsAnswers" => "The question that ends on line {0} needs at least two answers, one per line.",
         "TooManyQuestions" => "A ballot can ask at most three questions (line {0}).",
         "AnswerLine" => "Line {0}: write an answer, then optionally “|” and its share of the population in per cent (for example: 65 or older | 21).",
-        "TooManyImages" => "A proposal can have at most {0} pictures. Remove one to add another.",
+        "TooManyImages" => "A proposal can have at most {0, plural, one {# picture} other {# pictures}}. Remove one to add another.",
         "CommentEmpty" => "Write your comment.",
         "CommentTooLong" => "A comment can have at most {0} characters.",
         "CommentDeleted" => "This comment was deleted by its author.",
@@ -92,15 +92,15 @@ public static class BudgetRules
     public static string BallotMessage(BallotProblemKind kind) => kind switch
     {
         BallotProblemKind.Empty => "Choose at least one project.",
-        BallotProblemKind.TooFew => "Choose at least {0} projects; you chose {1}.",
-        BallotProblemKind.TooMany => "Choose at most {0} projects; you chose {1}. Remove {2} to continue.",
+        BallotProblemKind.TooFew => "Choose at least {0, plural, one {# project} other {# projects}}; you chose {1}.",
+        BallotProblemKind.TooMany => "Choose at most {0, plural, one {# project} other {# projects}}; you chose {1}. Remove {2} to continue.",
         BallotProblemKind.OverBudget => "Your projects cost {0} together, {1} more than the budget of {2}. Remove a project to continue.",
         BallotProblemKind.UnknownProject => "Project {0} is not on this ballot.",
         BallotProblemKind.Twice => "Project {0} appears twice on your ballot: choose each project once.",
-        BallotProblemKind.PointsTotal => "You gave {0} points; you have {1} to give. Take away {2}.",
-        BallotProblemKind.PointsPerProject => "A project can get at most {0} points; “{1}” got {2}.",
+        BallotProblemKind.PointsTotal => "You gave {0, plural, one {# point} other {# points}}; you have {1} to give. Take away {2}.",
+        BallotProblemKind.PointsPerProject => "A project can get at most {0, plural, one {# point} other {# points}}; “{1}” got {2}.",
         BallotProblemKind.PointsNotPositive => "Give each project you choose at least one point.",
-        BallotProblemKind.TooManyRanks => "Rank at most {0} projects; you ranked {1}.",
+        BallotProblemKind.TooManyRanks => "Rank at most {0, plural, one {# project} other {# projects}}; you ranked {1}.",
         BallotProblemKind.UnknownAnswer => "Choose one of the answers offered to the question “{0}”.",
         BallotProblemKind.TooManyAnswers => "Send at most one answer per question: this ballot asks {0} questions and {1} answers were sent.",
         BallotProblemKind.PointsCount => "Send one number of points for each project you choose: {0} projects were chosen and {1} numbers of points sent.",
@@ -113,7 +113,7 @@ public static class BudgetRules
     {
         CensusProblemKind.Empty => "The file is empty: its first line must name the columns (reference, and optionally name and email).",
         CensusProblemKind.NoReferenceColumn => "The first line must name a column “reference”; it names: {0}.",
-        CensusProblemKind.FieldCount => "This line has {0} fields but the first line names {1} columns.",
+        CensusProblemKind.FieldCount => "This line has {0, plural, one {# field} other {# fields}} but the first line names {1, plural, one {# column} other {# columns}}.",
         CensusProblemKind.BrokenQuotes => "A quotation mark is missing or misplaced on this line.",
         CensusProblemKind.ReferenceMissing => "The reference is empty.",
         CensusProblemKind.ReferenceTooLong => "The reference is longer than {0} characters.",
@@ -121,7 +121,7 @@ public static class BudgetRules
         CensusProblemKind.NameTooLong => "The name is longer than {0} characters.",
         CensusProblemKind.EmailInvalid => "“{0}” is not an email address.",
         CensusProblemKind.EmailTwice => "The email address {0} already appears on line {1}.",
-        CensusProblemKind.TooManyRows => "A census can list at most {0} people.",
+        CensusProblemKind.TooManyRows => "A census can list at most {0, plural, one {# person} other {# people}}.",
         _ => "This line cannot be read.",
     };
 

@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Localization;
 using System.ComponentModel.DataAnnotations;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
@@ -56,7 +57,7 @@ public sealed class PaperModel(PaperBallots paperBallots, BallotPapers papers, B
         {
             foreach (var problem in problems)
             {
-                ModelState.AddModelError("", t[BudgetRules.BallotMessage(problem.Kind), problem.Values]);
+                ModelState.AddModelError("", t.Plural(BudgetRules.BallotMessage(problem.Kind), problem.Values));
             }
             return Invalid();
         }

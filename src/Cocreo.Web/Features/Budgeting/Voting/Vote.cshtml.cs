@@ -1,3 +1,4 @@
+using Cocreo.Web.Platform.Localization;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -91,7 +92,7 @@ public sealed class VoteModel(Voting voting, BallotPapers papers, BallotTitles t
             case VoteStatus.Invalid:
                 foreach (var problem in result.Problems!)
                 {
-                    ModelState.AddModelError("", t[BudgetRules.BallotMessage(problem.Kind), problem.Values]);
+                    ModelState.AddModelError("", t.Plural(BudgetRules.BallotMessage(problem.Kind), problem.Values));
                 }
                 break;
             case VoteStatus.InvalidCode or VoteStatus.NotEligible:
