@@ -266,7 +266,7 @@ public static class RunSheetTemplates
                 if (needed > RunSheetLimits.DayMinutes)
                 {
                     problems.Add(new RunSheetProblem(RunSheetProblemKind.DoesNotFit,
-                        $"{fixedParts} need {N(needed)} minutes, more than a day ({N(RunSheetLimits.DayMinutes)} minutes): they overflow by {N(needed - RunSheetLimits.DayMinutes)} minutes. {Capital(Or(advice, needed - RunSheetLimits.DayMinutes))}"));
+                        $"{fixedParts} need {N(needed)} minutes, more than a day ({N(RunSheetLimits.DayMinutes)} minutes): they overflow by {M(needed - RunSheetLimits.DayMinutes)}. {Capital(Or(advice, needed - RunSheetLimits.DayMinutes))}"));
                 }
                 parts.RemoveAll(x => x.Optional);
                 return;
@@ -275,7 +275,7 @@ public static class RunSheetTemplates
             if (needed > length)
             {
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.DoesNotFit,
-                    $"{fixedParts} need {N(needed)} minutes, but the meeting lasts {N(length)} minutes: they overflow by {N(needed - length)} minutes. {Capital(Or(["lengthen the meeting by " + N(needed - length) + " minutes", .. advice], needed - length))}"));
+                    $"{fixedParts} need {N(needed)} minutes, but the meeting lasts {N(length)} minutes: they overflow by {M(needed - length)}. {Capital(Or(["lengthen the meeting by " + M(needed - length), .. advice], needed - length))}"));
                 return;
             }
             var spare = length - needed;
@@ -457,8 +457,9 @@ public static class RunSheetTemplates
             if (work < minimumWork)
             {
                 var fewerTeams = (int)Math.Ceiling((minimumWork - work) / (double)(pitch + 1));
+                var advice = fewerTeams < teams ? (fewerTeams == 1 ? ", or have one team fewer" : $", or have {N(fewerTeams)} teams fewer") : "";
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.DoesNotFit,
-                    $"A design sprint day needs at least {N(minimumWork)} minutes of team work; with {N(teams)} teams presenting for {N(pitch)} minutes each, the briefing, team forming, lunch and closing, only {N(Math.Max(0, work))} minutes are left in {N(total)} minutes: they overflow by {N(minimumWork - work)} minutes. Lengthen the day by {N(minimumWork - work)} minutes, shorten the demos, or have {N(fewerTeams)} fewer teams."));
+                    $"A design sprint day needs at least {N(minimumWork)} minutes of team work; with {N(teams)} teams presenting for {N(pitch)} minutes each, the briefing, team forming, lunch and closing, only {N(Math.Max(0, work))} minutes are left in {N(total)} minutes: they overflow by {M(minimumWork - work)}. Lengthen the day by {M(minimumWork - work)}, shorten the demos{advice}."));
                 return;
             }
             var first = work / 2 / 5 * 5;
@@ -470,6 +471,8 @@ public static class RunSheetTemplates
             Add(Draft("Sprint.Demos", BlockKind.Harvest, demos, ["Projector", "Microphones"], [FacilitationRole.LeadFacilitator, FacilitationRole.Presenter, FacilitationRole.Timekeeper]), demos);
             Add(Draft("Sprint.Closing", BlockKind.Plenary, 20, [], [FacilitationRole.LeadFacilitator, FacilitationRole.Harvester]), 20);
         }
+
+        private static string M(int minutes) => minutes == 1 ? "1 minute" : $"{N(minutes)} minutes";
 
         private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -494,7 +497,7 @@ public static class RunSheetTemplates
             var each = (int)Math.Ceiling(over / (double)count);
             if (minutes - each >= range.Min)
             {
-                advice.Add($"shorten the {many} by {N(each)} minute{(each == 1 ? "" : "s")} each");
+                advice.Add($"shorten the {many} by {M(each)} each");
             }
             var fewer = (int)Math.Ceiling(over / (double)(minutes + between));
             if (count - fewer >= Defaults(format)[0].Min)

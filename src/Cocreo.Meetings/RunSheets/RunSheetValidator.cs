@@ -63,7 +63,7 @@ public static class RunSheetValidator
             {
                 Add(RunSheetProblemKind.BadLiveState, $"Block {name} is marked skipped but it started; it cannot be both.", block.Id);
             }
-            if (block.CurrentMinutes < 1 || block.CurrentMinutes > RunSheetLimits.DayMinutes)
+            if (block.ExtraMinutes != 0 && (block.CurrentMinutes < 1 || block.CurrentMinutes > RunSheetLimits.DayMinutes))
             {
                 Add(RunSheetProblemKind.BadDuration, $"With its extension, block {name} would last {N(block.CurrentMinutes)} minutes; it must last between 1 minute and a day.", block.Id);
             }
@@ -80,7 +80,8 @@ public static class RunSheetValidator
                 pendingSeen = true;
             }
 
-            cursor = block.Start.AddMinutes(Math.Max(0, block.Minutes));
+            // Where the next block must start: the plan laid out from the start (so one misplaced block is one problem).
+            cursor = cursor.AddMinutes(Math.Max(0, block.Minutes));
             previous = block;
         }
         if (runningCount > 1)
