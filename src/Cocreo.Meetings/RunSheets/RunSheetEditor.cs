@@ -29,7 +29,30 @@ public static class RunSheetEditor
         }
 
         var problems = new List<RunSheetProblem>();
-        var next = command switch
+        RunSheet? next;
+        try
+        {
+            next = Run(sheet, command, problems);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A time beyond the calendar (a start in year 9999, say): refused, never a crash.
+            return new RunSheetResult(RunSheetOutcome.Refused, sheet,
+                [new RunSheetProblem(RunSheetProblemKind.BadParameter, "A time in this change is outside the calendar; check the dates and times.")]);
+        }
+        if (problems.Count == 0 && next is not null)
+        {
+            problems.AddRange(RunSheetValidator.Validate(next));
+        }
+        if (problems.Count > 0 || next is null)
+        {
+            return new RunSheetResult(RunSheetOutcome.Refused, sheet, problems);
+        }
+        return new RunSheetResult(RunSheetOutcome.Applied, next with { Version = sheet.Version + 1 }, []);
+    }
+
+    private static RunSheet? Run(RunSheet sheet, RunSheetCommand command, List<RunSheetProblem> problems) =>
+        command switch
         {
             AddBlock c => Add(sheet, c, problems),
             RemoveBlock c => Remove(sheet, c, problems),
@@ -50,16 +73,6 @@ public static class RunSheetEditor
             ReportSession c => Grid.Report(sheet, c, problems),
             _ => throw new ArgumentException($"Unknown run-sheet command {command.GetType().Name}.", nameof(command)),
         };
-        if (problems.Count == 0 && next is not null)
-        {
-            problems.AddRange(RunSheetValidator.Validate(next));
-        }
-        if (problems.Count > 0 || next is null)
-        {
-            return new RunSheetResult(RunSheetOutcome.Refused, sheet, problems);
-        }
-        return new RunSheetResult(RunSheetOutcome.Applied, next with { Version = sheet.Version + 1 }, []);
-    }
 
     /// <summary>The sheet with its blocks in this order and the planned starts laid out one after the other from the meeting's start.</summary>
     public static RunSheet Relayout(RunSheet sheet, IEnumerable<RunSheetBlock> blocks)
@@ -71,7 +84,8 @@ public static class RunSheetEditor
         foreach (var block in blocks)
         {
             laid.Add(block.Start == cursor ? block : block with { Start = cursor });
-            cursor = cursor.AddMinutes(Math.Max(0, block.Minutes));
+            // Clamped so that a wild length is refused by the validator rather than overflowing the clock.
+            cursor = cursor.AddMinutes(Math.Clamp(block.Minutes, 0, RunSheetLimits.DayMinutes + 1));
         }
         return sheet with { Blocks = laid };
     }

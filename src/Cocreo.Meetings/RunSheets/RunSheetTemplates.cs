@@ -176,6 +176,14 @@ public static class RunSheetTemplates
         public bool Optional { get; init; }
         /// <summary>An optional part that spare time reached.</summary>
         public bool Included { get; set; }
+        /// <summary>Spare time is given to this part only in portions of at least this many minutes.</summary>
+        public int MinimumStretch { get; init; }
+        /// <summary>The block to use instead when the part was stretched (a change of tables that became a coffee break).</summary>
+        public BlockDraft? StretchedDraft { get; init; }
+        /// <summary>The block as it ends up.</summary>
+        public BlockDraft Final => StretchedDraft is not null && Minutes > Base ? StretchedDraft : Draft;
+        /// <summary>The length before spare time was shared out.</summary>
+        public int Base { get; } = baseMinutes;
     }
 
     private sealed class Builder(MeetingFormat format, FormatParameters p, CultureInfo culture, List<RunSheetProblem> problems)
@@ -186,19 +194,19 @@ public static class RunSheetTemplates
 
         private string T(string key, params object[] args) => S(key, culture, args);
 
-        private int Param(int? given, string parameter, string what)
+        private int Param(int? given, string parameter, string one, string many)
         {
             var range = Defaults(format).Single(r => r.Name == parameter);
             var value = given ?? range.Default;
             if (value < range.Min)
             {
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.BadParameter,
-                    $"{Article(name)} {name} needs at least {N(range.Min)} {what}; you asked for {N(value)}."));
+                    $"{Article(name)} {name} needs at least {N(range.Min)} {(range.Min == 1 ? one : many)}; you asked for {N(value)}."));
             }
             else if (value > range.Max)
             {
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.BadParameter,
-                    $"{Article(name)} {name} can have at most {N(range.Max)} {what}; you asked for {N(value)}."));
+                    $"{Article(name)} {name} can have at most {N(range.Max)} {many}; you asked for {N(value)}."));
             }
             return value;
         }
@@ -244,8 +252,24 @@ public static class RunSheetTemplates
             Roles = roles.Select(r => new BlockRole(r)).ToList(),
         };
 
-        private void Add(BlockDraft draft, int baseMinutes, int stretch = 0, int order = 0, bool optional = false) =>
-            parts.Add(new Part(draft, baseMinutes, stretch, order) { Optional = optional });
+        private void Add(BlockDraft draft, int baseMinutes, int stretch = 0, int order = 0, bool optional = false, int minimumStretch = 0, BlockDraft? stretched = null) =>
+            parts.Add(new Part(draft, baseMinutes, stretch, order) { Optional = optional, MinimumStretch = minimumStretch, StretchedDraft = stretched });
+
+        /// <summary>
+        /// The length of the repeated blocks (rounds, slots): as given; or, when only the meeting's length is given,
+        /// as long as fits (in steps of 5 minutes, within the parameter's range) once the other blocks have their
+        /// base length and the time they may grow by (<paramref name="reserve"/>: a longer welcome, a break); or the default.
+        /// </summary>
+        private int RepeatMinutes(int? given, string parameter, string one, string many, int count, int fixedMinutes, int reserve)
+        {
+            if (given is null && p.TotalMinutes is { } total && problems.Count == 0 && count > 0)
+            {
+                var range = Defaults(format).Single(r => r.Name == parameter);
+                var fits = (total - fixedMinutes - reserve) / count / 5 * 5;
+                return Math.Clamp(fits, range.Min, range.Max);
+            }
+            return Param(given, parameter, one, many);
+        }
 
         /// <summary>Checks the total, then shares spare minutes out: by order, up to each part's stretch.</summary>
         private void Fit(string fixedParts, IReadOnlyList<string> advice)
@@ -291,6 +315,10 @@ public static class RunSheetTemplates
                     part.Included = true;
                 }
                 var take = Math.Min(spare, part.Stretch);
+                if (take < part.MinimumStretch)
+                {
+                    continue;
+                }
                 part.Minutes += take;
                 spare -= take;
             }
@@ -307,9 +335,9 @@ public static class RunSheetTemplates
                 NextBlockId = parts.Count + 1,
                 Blocks = parts.Select((part, i) => new RunSheetBlock
                 {
-                    Id = i + 1, Start = p.Start, Minutes = part.Minutes, Title = part.Draft.Title, Kind = part.Draft.Kind,
-                    Purpose = part.Draft.Purpose, Instructions = part.Draft.Instructions, Materials = part.Draft.Materials,
-                    RoundQuestion = part.Draft.RoundQuestion, Roles = part.Draft.Roles,
+                    Id = i + 1, Start = p.Start, Minutes = part.Minutes, Title = part.Final.Title, Kind = part.Final.Kind,
+                    Purpose = part.Final.Purpose, Instructions = part.Final.Instructions, Materials = part.Final.Materials,
+                    RoundQuestion = part.Final.RoundQuestion, Roles = part.Final.Roles,
                 }).ToList(),
             };
             if (gridSpaces > 0)
@@ -328,14 +356,14 @@ public static class RunSheetTemplates
 
         public void WorldCafe()
         {
-            var rounds = Param(p.Rounds, "rounds", "rounds");
-            var minutes = Param(p.RoundMinutes, "roundMinutes", "minutes per round");
+            var rounds = Param(p.Rounds, "rounds", "round", "rounds");
+            var minutes = RepeatMinutes(p.RoundMinutes, "roundMinutes", "minute per round", "minutes per round", rounds, 15 + 5 * (rounds - 1) + 20, 15 + 25);
             if (problems.Count > 0)
             {
                 return;
             }
             var questions = Questions(rounds);
-            Add(Draft("WorldCafe.Welcome", BlockKind.Plenary, 15, ["Projector", "NameTags"], [FacilitationRole.LeadFacilitator]), 15, stretch: 15, order: 0);
+            Add(Draft("WorldCafe.Welcome", BlockKind.Plenary, 15, ["Projector", "NameTags"], [FacilitationRole.LeadFacilitator]), 15, stretch: 15, order: 1);
             var breakAfter = (rounds + 1) / 2;
             for (var r = 1; r <= rounds; r++)
             {
@@ -344,11 +372,10 @@ public static class RunSheetTemplates
                     r == 1 ? "WorldCafe.Round.FirstInstructions" : "WorldCafe.Round.Instructions"), minutes);
                 if (r < rounds)
                 {
-                    Add(Draft("WorldCafe.Change", BlockKind.Break, 5, [], [FacilitationRole.Timekeeper]), 5);
-                    if (r == breakAfter)
-                    {
-                        Add(Draft("Common.Break", BlockKind.Break, 15, ["Refreshments"], []), 15, stretch: 15, order: 1, optional: true);
-                    }
+                    // Halfway, the change of tables becomes a coffee break when there is time for one.
+                    Add(Draft("WorldCafe.Change", BlockKind.Break, 5, [], [FacilitationRole.Timekeeper]), 5,
+                        stretch: r == breakAfter ? 25 : 0, order: 0, minimumStretch: 10,
+                        stretched: Draft("WorldCafe.BreakChange", BlockKind.Break, 30, ["Refreshments"], [FacilitationRole.Timekeeper]));
                 }
             }
             Add(Draft("WorldCafe.Harvest", BlockKind.Harvest, 20, ["Wall", "StickyNotes"], [FacilitationRole.LeadFacilitator, FacilitationRole.Harvester]), 20, stretch: int.MaxValue, order: 2);
@@ -358,8 +385,8 @@ public static class RunSheetTemplates
 
         public void Circle()
         {
-            var rounds = Param(p.Rounds, "rounds", "rounds");
-            var minutes = Param(p.RoundMinutes, "roundMinutes", "minutes per round");
+            var rounds = Param(p.Rounds, "rounds", "round", "rounds");
+            var minutes = RepeatMinutes(p.RoundMinutes, "roundMinutes", "minute per round", "minutes per round", rounds, 30, 5 + 10 + (rounds > 1 ? 15 : 0));
             if (problems.Count > 0)
             {
                 return;
@@ -383,8 +410,8 @@ public static class RunSheetTemplates
 
         public void Fishbowl()
         {
-            var rounds = Param(p.Rounds, "rounds", "rounds");
-            var minutes = Param(p.RoundMinutes, "roundMinutes", "minutes per round");
+            var rounds = Param(p.Rounds, "rounds", "round", "rounds");
+            var minutes = RepeatMinutes(p.RoundMinutes, "roundMinutes", "minute per round", "minutes per round", rounds, 10 + 5 * (rounds - 1) + 15, 10 + 10 * (rounds - 1));
             if (problems.Count > 0)
             {
                 return;
@@ -407,9 +434,10 @@ public static class RunSheetTemplates
 
         public void GridMeeting(bool open)
         {
-            var slots = Param(p.Slots, "slots", "session slots");
-            var minutes = Param(p.SlotMinutes, "slotMinutes", "minutes per session");
-            gridSpaces = Param(p.Spaces, "spaces", "spaces");
+            var slots = Param(p.Slots, "slots", "session slot", "session slots");
+            gridSpaces = Param(p.Spaces, "spaces", "space", "spaces");
+            var minutes = RepeatMinutes(p.SlotMinutes, "slotMinutes", "minute per session", "minutes per session", slots,
+                (open ? 20 : 15) + 30 + 10 * (slots - 1) + (open ? 30 : 20), 10 + 15);
             if (problems.Count > 0)
             {
                 return;
@@ -425,8 +453,10 @@ public static class RunSheetTemplates
                 Add(Draft($"{prefix}.Slot", BlockKind.Session, minutes, ["ReportForms", "Markers"], [FacilitationRole.Convener, FacilitationRole.Harvester], [s]), minutes);
                 if (s < slots)
                 {
+                    // Halfway, the move between spaces becomes a long break (lunch) when there is time for one.
                     Add(Draft($"{prefix}.Move", BlockKind.Break, 10, ["Refreshments"], [FacilitationRole.Timekeeper]), 10,
-                        stretch: s == lunchAfter ? 50 : 0, order: 2);
+                        stretch: s == lunchAfter ? 50 : 0, order: 2, minimumStretch: 20,
+                        stretched: Draft("Common.LongBreak", BlockKind.Break, 60, ["Refreshments"], [FacilitationRole.Timekeeper]));
                 }
             }
             Add(Draft($"{prefix}.Closing", BlockKind.Harvest, open ? 30 : 20, ["ChairsInCircle", "ReportForms"],
@@ -437,8 +467,8 @@ public static class RunSheetTemplates
 
         public void DesignSprint()
         {
-            var teams = Param(p.Teams, "teams", "teams");
-            var pitch = Param(p.PitchMinutes, "pitchMinutes", "minutes per demo");
+            var teams = Param(p.Teams, "teams", "team", "teams");
+            var pitch = Param(p.PitchMinutes, "pitchMinutes", "minute per demo", "minutes per demo");
             var total = p.TotalMinutes ?? Defaults(format).Single(r => r.Name == "totalMinutes").Default;
             if (problems.Count > 0)
             {

@@ -19,6 +19,11 @@ public static class RunSheetValidator
                 $"The run sheet has {N(blocks.Count)} blocks; a run sheet holds at most {N(RunSheetLimits.Blocks)}, so remove {N(blocks.Count - RunSheetLimits.Blocks)} or merge some.");
         }
 
+        if (sheet.Start > DateTimeOffset.MaxValue.AddYears(-1) || sheet.Start < DateTimeOffset.MinValue.AddYears(1))
+        {
+            Add(RunSheetProblemKind.BadParameter, "The meeting's start is outside the calendar; give a real date and time.");
+            return problems;
+        }
         var ids = new HashSet<int>();
         var cursor = sheet.Start;
         RunSheetBlock? previous = null;
@@ -81,7 +86,7 @@ public static class RunSheetValidator
             }
 
             // Where the next block must start: the plan laid out from the start (so one misplaced block is one problem).
-            cursor = cursor.AddMinutes(Math.Max(0, block.Minutes));
+            cursor = cursor.AddMinutes(Math.Clamp(block.Minutes, 0, RunSheetLimits.DayMinutes + 1));
             previous = block;
         }
         if (runningCount > 1)

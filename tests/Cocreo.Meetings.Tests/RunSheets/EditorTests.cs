@@ -104,6 +104,8 @@ public class EditorTests
         Refused(sheet, new AddBlock(Block("Q", 5) with { RoundQuestion = new string('q', 1001) }), RunSheetProblemKind.TextTooLong, "round question", "at most 1000");
         Refused(sheet, new AddBlock(Block("M", 5) with { Materials = Enumerable.Repeat("pen", 31).ToArray() }), RunSheetProblemKind.TextTooLong, "31 materials");
         Refused(sheet, new AddBlock(Block("At", 5), 5), RunSheetProblemKind.BadOrder, "from 0 to 1");
+        Refused(sheet, new AddBlock(Block("Huge", int.MaxValue)), RunSheetProblemKind.BadDuration, "more than a day");
+        Refused(sheet, new ChangeStart(DateTimeOffset.MaxValue.AddMinutes(-5)), RunSheetProblemKind.BadParameter, "outside the calendar");
     }
 
     [Fact]

@@ -16,6 +16,51 @@ public class TemplateTests
 
     private static int Length(RunSheet sheet) => sheet.Blocks.Sum(b => b.Minutes);
 
+    /// <summary>A template's sheet is valid, and never has two pauses in a row.</summary>
+    private static void ValidTemplate(RunSheet sheet)
+    {
+        Valid(sheet);
+        Assert.DoesNotContain(sheet.Blocks.Zip(sheet.Blocks.Skip(1)), pair => pair.First.Kind == BlockKind.Break && pair.Second.Kind == BlockKind.Break);
+        Assert.NotEqual(BlockKind.Break, sheet.Blocks[0].Kind);
+        Assert.NotEqual(BlockKind.Break, sheet.Blocks[^1].Kind);
+    }
+
+    [Fact]
+    public void Given_only_the_length_the_rounds_fill_the_time_within_their_range()
+    {
+        foreach (var format in RunSheetTemplates.Formats.Where(f => f != MeetingFormat.DesignSprint))
+        {
+            var ranges = RunSheetTemplates.Defaults(format);
+            var (count, length) = (ranges[0], ranges[1]);
+            for (var n = count.Min; n <= count.Max; n++)
+            {
+                for (var total = 30; total <= 1440; total += 37)
+                {
+                    var parameters = format is MeetingFormat.OpenSpace or MeetingFormat.Unconference ? P(total, slots: n) : P(total, rounds: n);
+                    var problems = RunSheetTemplates.Check(format, parameters);
+                    if (problems.Count > 0)
+                    {
+                        // Refused only because even the shortest rounds do not fit, and then it says by how much.
+                        var problem = Assert.Single(problems);
+                        Assert.Equal(RunSheetProblemKind.DoesNotFit, problem.Kind);
+                        Assert.Contains($"of {length.Min} minutes", problem.Message, StringComparison.Ordinal);
+                        Assert.Contains("overflow by", problem.Message, StringComparison.Ordinal);
+                        continue;
+                    }
+                    var sheet = RunSheetTemplates.Create(format, parameters);
+                    ValidTemplate(sheet);
+                    Assert.Equal(total, Length(sheet));
+                    var repeated = sheet.Blocks.Where(b => b.Kind is BlockKind.Round or BlockKind.Session).Select(b => b.Minutes).ToList();
+                    var rounds = format == MeetingFormat.Circle ? repeated.Skip(1).ToList() : repeated; // the circle's check-in is a round too
+                    Assert.Equal(n, rounds.Count);
+                    Assert.Single(rounds.Distinct());
+                    Assert.InRange(rounds[0], length.Min, length.Max);
+                    Assert.Equal(0, rounds[0] % 5);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Every_format_with_its_defaults_gives_a_valid_sheet_in_both_languages()
     {
@@ -55,7 +100,9 @@ public class TemplateTests
                         continue;
                     }
                     var sheet = RunSheetTemplates.Create(MeetingFormat.WorldCafe, P(total, rounds, minutes));
-                    Valid(sheet);
+                    ValidTemplate(sheet);
+                    // A coffee break halfway only when there are at least 10 spare minutes for it.
+                    Assert.Equal(slack >= 10, sheet.Blocks.Any(b => b.Kind == BlockKind.Break && b.Minutes > 5));
                     Assert.Equal(total ?? needed, Length(sheet));
                     var roundBlocks = sheet.Blocks.Where(b => b.Kind == BlockKind.Round).ToList();
                     Assert.Equal(rounds, roundBlocks.Count);
@@ -110,7 +157,7 @@ public class TemplateTests
                                 continue;
                             }
                             var sheet = RunSheetTemplates.Create(format, parameters);
-                            Valid(sheet);
+                            ValidTemplate(sheet);
                             if (total is not null)
                             {
                                 Assert.Equal(total, Length(sheet));
@@ -144,7 +191,7 @@ public class TemplateTests
                     foreach (var extra in new[] { 0, 1, 9, 30, 300 })
                     {
                         var sheet = RunSheetTemplates.Create(format, P(Length(shortest) + extra, rounds, minutes));
-                        Valid(sheet);
+                        ValidTemplate(sheet);
                         Assert.Equal(Length(shortest) + extra, Length(sheet));
                         var roundBlocks = sheet.Blocks.Where(b => b.Kind == BlockKind.Round && b.Minutes == minutes).ToList();
                         Assert.True(roundBlocks.Count >= rounds);
@@ -182,7 +229,7 @@ public class TemplateTests
                         continue;
                     }
                     var sheet = RunSheetTemplates.Create(MeetingFormat.DesignSprint, parameters);
-                    Valid(sheet);
+                    ValidTemplate(sheet);
                     Assert.Equal(total, Length(sheet));
                     Assert.Equal(work, sheet.Blocks.Where(b => b.Kind == BlockKind.Session).Sum(b => b.Minutes));
                     Assert.Equal(demos, sheet.Blocks.Single(b => b.Kind == BlockKind.Harvest).Minutes);
