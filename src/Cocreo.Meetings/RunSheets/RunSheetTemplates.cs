@@ -298,8 +298,11 @@ public static class RunSheetTemplates
             var length = p.TotalMinutes.Value;
             if (needed > length)
             {
+                // Lengthening is advised only while the meeting still fits in a day.
+                var tooLong = needed > RunSheetLimits.DayMinutes;
+                IReadOnlyList<string> all = tooLong ? advice : ["lengthen the meeting by " + M(needed - length), .. advice];
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.DoesNotFit,
-                    $"{fixedParts} need {N(needed)} minutes, but the meeting lasts {N(length)} minutes: they overflow by {M(needed - length)}. {Capital(Or(["lengthen the meeting by " + M(needed - length), .. advice], needed - length))}"));
+                    $"{fixedParts} need {N(needed)} minutes{(tooLong ? ", more than a day," : ",")} but the meeting lasts {N(length)} minutes: they overflow by {M(needed - length)}. {Capital(Or(all, needed - length))}"));
                 return;
             }
             var spare = length - needed;

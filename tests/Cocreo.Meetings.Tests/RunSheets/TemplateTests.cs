@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Cocreo.Meetings.RunSheets;
 using static Cocreo.Meetings.Tests.RunSheets.Sheets;
@@ -279,6 +280,59 @@ public class TemplateTests
         Valid(RunSheetTemplates.Create(MeetingFormat.WorldCafe, P(170, 4, 30)));
         Valid(RunSheetTemplates.Create(MeetingFormat.WorldCafe, P(120, 4, 30 - 13)));
         Valid(RunSheetTemplates.Create(MeetingFormat.WorldCafe, P(120, 2, 30)));
+    }
+
+    [Fact]
+    public void Every_piece_of_advice_in_a_refusal_works()
+    {
+        var followed = 0;
+        foreach (var format in RunSheetTemplates.Formats.Where(f => f != MeetingFormat.DesignSprint))
+        {
+            var ranges = RunSheetTemplates.Defaults(format);
+            var grid = format is MeetingFormat.OpenSpace or MeetingFormat.Unconference;
+            FormatParameters Make(int total, int count, int minutes) =>
+                grid ? P(total, slots: count, slotMinutes: minutes) : P(total, rounds: count, roundMinutes: minutes);
+            for (var count = ranges[0].Min; count <= ranges[0].Max; count++)
+            {
+                for (var minutes = ranges[1].Min; minutes <= ranges[1].Max; minutes += 11)
+                {
+                    for (var total = 40; total <= 900; total += 53)
+                    {
+                        var problems = RunSheetTemplates.Check(format, Make(total, count, minutes));
+                        if (problems.Count == 0)
+                        {
+                            continue;
+                        }
+                        var message = Assert.Single(problems, p => p.Kind == RunSheetProblemKind.DoesNotFit).Message;
+                        var lengthen = Regex.Match(message, @"Lengthen the meeting by (\d+) minute");
+                        if (lengthen.Success)
+                        {
+                            var longer = total + int.Parse(lengthen.Groups[1].Value, CultureInfo.InvariantCulture);
+                            Assert.Empty(RunSheetTemplates.Check(format, Make(longer, count, minutes)));
+                            // One minute less than advised is not enough: the advice is the least change.
+                            Assert.NotEmpty(RunSheetTemplates.Check(format, Make(longer - 1, count, minutes)));
+                        }
+                        else
+                        {
+                            Assert.Contains("more than a day", message, StringComparison.Ordinal);
+                        }
+                        var shorten = Regex.Match(message, @"shorten the [a-z ]+ by (\d+) minutes? each");
+                        if (shorten.Success)
+                        {
+                            Assert.Empty(RunSheetTemplates.Check(format, Make(total, count, minutes - int.Parse(shorten.Groups[1].Value, CultureInfo.InvariantCulture))));
+                        }
+                        var fewer = Regex.Match(message, @"hold (one|\d+) [a-z ]+ fewer");
+                        if (fewer.Success)
+                        {
+                            var n = fewer.Groups[1].Value == "one" ? 1 : int.Parse(fewer.Groups[1].Value, CultureInfo.InvariantCulture);
+                            Assert.Empty(RunSheetTemplates.Check(format, Make(total, count - n, minutes)));
+                        }
+                        followed++;
+                    }
+                }
+            }
+        }
+        Assert.True(followed > 200, $"only {followed} refusals checked");
     }
 
     [Fact]
