@@ -83,7 +83,7 @@ public static class RunSheetTemplates
         MeetingFormat.Fishbowl => [new("rounds", 1, 6, 2), new("roundMinutes", 10, 90, 30)],
         MeetingFormat.OpenSpace => [new("slots", 1, 12, 3), new("slotMinutes", 30, 120, 60), new("spaces", 2, RunSheetLimits.Spaces, 4)],
         MeetingFormat.Unconference => [new("slots", 1, 12, 4), new("slotMinutes", 20, 90, 45), new("spaces", 1, RunSheetLimits.Spaces, 3)],
-        MeetingFormat.DesignSprint => [new("teams", 1, 30, 5), new("pitchMinutes", 2, 20, 5), new("totalMinutes", 180, RunSheetLimits.DayMinutes, 420)],
+        MeetingFormat.DesignSprint => [new("teams", 1, 30, 5), new("pitchMinutes", 2, 20, 5), new("totalMinutes", 240, RunSheetLimits.DayMinutes, 420)],
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
     };
 
@@ -472,7 +472,7 @@ public static class RunSheetTemplates
         {
             var teams = Param(p.Teams, "teams", "team", "teams");
             var pitch = Param(p.PitchMinutes, "pitchMinutes", "minute per demo", "minutes per demo");
-            var total = p.TotalMinutes ?? Defaults(format).Single(r => r.Name == "totalMinutes").Default;
+            var total = Param(p.TotalMinutes, "totalMinutes", "minute", "minutes");
             if (problems.Count > 0)
             {
                 return;
@@ -481,18 +481,12 @@ public static class RunSheetTemplates
             var demos = teams * (pitch + 1);
             var fixedMinutes = 30 + 30 + 45 + demos + 20;
             var work = total - fixedMinutes;
-            if (total < 1 || total > RunSheetLimits.DayMinutes)
-            {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadParameter,
-                    $"The day lasts {N(total)} minutes; a run sheet lasts between 1 minute and a day ({N(RunSheetLimits.DayMinutes)} minutes)."));
-                return;
-            }
             if (work < minimumWork)
             {
                 var fewerTeams = (int)Math.Ceiling((minimumWork - work) / (double)(pitch + 1));
                 var advice = fewerTeams < teams ? (fewerTeams == 1 ? ", or have one team fewer" : $", or have {N(fewerTeams)} teams fewer") : "";
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.DoesNotFit,
-                    $"A design sprint day needs at least {N(minimumWork)} minutes of team work; with {N(teams)} teams presenting for {N(pitch)} minutes each, the briefing, team forming, lunch and closing, only {N(Math.Max(0, work))} minutes are left in {N(total)} minutes: they overflow by {M(minimumWork - work)}. Lengthen the day by {M(minimumWork - work)}, shorten the demos{advice}."));
+                    $"A design sprint day needs at least {N(minimumWork)} minutes of team work; with {N(teams)} team{(teams == 1 ? "" : "s")} presenting for {N(pitch)} minutes each, the briefing, team forming, lunch and closing, only {N(Math.Max(0, work))} minutes are left in {N(total)} minutes: they overflow by {M(minimumWork - work)}. Lengthen the day by {M(minimumWork - work)}, shorten the demos{advice}."));
                 return;
             }
             var first = work / 2 / 5 * 5;

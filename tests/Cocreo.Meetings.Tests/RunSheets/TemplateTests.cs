@@ -259,6 +259,8 @@ public class TemplateTests
             Assert.Single(RunSheetTemplates.Check(MeetingFormat.Circle, P(roundMinutes: 0))).Message, StringComparison.Ordinal);
         Assert.Contains("between 1 minute and a day",
             Assert.Single(RunSheetTemplates.Check(MeetingFormat.Fishbowl, P(total: 2000))).Message, StringComparison.Ordinal);
+        Assert.Equal("A Design sprint / hackathon day needs at least 240 minutes; you asked for 200.",
+            Assert.Single(RunSheetTemplates.Check(MeetingFormat.DesignSprint, P(total: 200))).Message);
         // Two problems at once are both reported.
         Assert.Equal(2, RunSheetTemplates.Check(MeetingFormat.WorldCafe, P(rounds: 1, roundMinutes: 500)).Count);
     }
