@@ -22,6 +22,7 @@ public static class RunSheetJson
             WriteIndented = false,
             MaxDepth = 16,
             RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
             AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

@@ -151,6 +151,13 @@ public class ValidatorAndJsonTests
         }
         Assert.Null(RunSheetJson.ReadCommand("{\"op\":\"explode\"}", out var unknown));
         Assert.Equal(RunSheetProblemKind.UnreadableJson, unknown!.Kind);
+        // A command without its values is unreadable, not a change of block 0.
+        Assert.Null(RunSheetJson.ReadCommand("{\"op\":\"removeBlock\"}", out var missing));
+        Assert.Equal(RunSheetProblemKind.UnreadableJson, missing!.Kind);
+        Assert.Null(RunSheetJson.ReadCommand("{\"op\":\"addBlock\",\"block\":null}", out var nullBlock));
+        Assert.Equal(RunSheetProblemKind.UnreadableJson, nullBlock!.Kind);
+        // Optional values may be left out.
+        Assert.Null(((AddBlock)RunSheetJson.ReadCommand("{\"op\":\"addBlock\",\"block\":{\"title\":\"Tea\",\"minutes\":10}}", out _)!).Index);
         // A command read from JSON applies like one built in code.
         var sheet = Of(10, 20);
         var extend = RunSheetJson.ReadCommand("{\"op\":\"extendBlock\",\"blockId\":1,\"minutes\":5}", out _)!;
