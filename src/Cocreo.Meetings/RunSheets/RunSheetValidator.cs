@@ -24,6 +24,18 @@ public static class RunSheetValidator
             Add(RunSheetProblemKind.BadParameter, "The meeting's start is outside the calendar; give a real date and time.");
             return problems;
         }
+        if (sheet.Version < 1)
+        {
+            Add(RunSheetProblemKind.BadParameter, $"The run sheet's version is {N(sheet.Version)}; versions start at 1.");
+        }
+        if (sheet.Language is { Length: > 16 })
+        {
+            Add(RunSheetProblemKind.TextTooLong, "The run sheet's language is not a language code (like \"en\" or \"sl\").");
+        }
+        if (sheet.Format is { } format && !Enum.IsDefined(format))
+        {
+            Add(RunSheetProblemKind.BadParameter, $"The run sheet's format ({N((int)format)}) is unknown.");
+        }
         var ids = new HashSet<int>();
         var cursor = sheet.Start;
         RunSheetBlock? previous = null;

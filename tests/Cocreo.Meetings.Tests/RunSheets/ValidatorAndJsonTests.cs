@@ -57,6 +57,8 @@ public class ValidatorAndJsonTests
         var sheet = Of(30, 20);
         Only(WithBlock(sheet, 1, b => b with { Id = sheet.Blocks[0].Id }), RunSheetProblemKind.BadBlockId, "used twice");
         Only(sheet with { NextBlockId = 2 }, RunSheetProblemKind.BadBlockId, "the id 2");
+        Only(sheet with { Version = 0 }, RunSheetProblemKind.BadParameter, "versions start at 1");
+        Only(sheet with { Language = new string('x', 17) }, RunSheetProblemKind.TextTooLong, "language code");
     }
 
     [Fact]
