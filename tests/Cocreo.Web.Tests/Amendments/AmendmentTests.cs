@@ -76,6 +76,51 @@ public abstract class AmendmentTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task A_budget_project_is_amended_like_a_proposal_until_the_team_reviews_it()
+    {
+        var cast = await Scenarios.ProcessWithCastAsync(App);
+        var budgetId = await BudgetingScenario.CreateBudgetAsync(cast.OwnerClient, cast.ProcessId);
+        var projectId = await BudgetingScenario.ProposeAsync(cast.ParticipantClient, budgetId, new Idea("Shade trees", 12_000));
+        const string project = Cocreo.Web.Features.Debate.DebateKinds.Proposal;
+        async Task<(HttpResponseMessage Response, int Id)> ProposeOnProjectAsync(FormClient client, int baseVersion, string title, string body)
+        {
+            var response = await ApiAsync(client, HttpMethod.Post, $"/api/v1/amendable/{project}/{projectId}/amendments", new { baseVersion, title, body, explanation = "Because.", submissionId = Guid.NewGuid() });
+            var id = response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32() : 0;
+            return (response, id);
+        }
+
+        // Its author edits it instead; anonymous people sign in first.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ProposeOnProjectAsync(cast.ParticipantClient, 1, "Shade trees", "Mine.")).Response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Created, (await ProposeOnProjectAsync(cast.AnonymousClient, 1, "Shade trees", "Anyone's.")).Response.StatusCode);
+        var (proposed, amendmentId) = await ProposeOnProjectAsync(cast.FacilitatorClient, 1, "Shade trees on Main street", "Please plant twelve lime trees along Main street.");
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        Assert.Contains($"Amendment {amendmentId}", (await cast.AnonymousClient.GetOkPageAsync($"/proposals/{projectId}")).QuerySelector("section.amendments")?.TextContent ?? "", StringComparison.Ordinal);
+
+        // Only its author decides; accepting gives exactly the amendment's text as version 2.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.OwnerClient, amendmentId, "accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(cast.ParticipantClient, amendmentId, "accept")).StatusCode);
+        var accepted = await App.WithDbAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.Id == projectId));
+        Assert.Equal(("Shade trees on Main street", "Please plant twelve lime trees along Main street."), (accepted.Title, accepted.Description));
+        Assert.Equal([1, 2], await App.WithDbAsync(db => db.Set<TextVersion>().Where(v => v.TargetKind == project && v.TargetId == projectId).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync()));
+
+        // The author's own edit is a version too: an amendment written before it must be brought up to date first.
+        var (_, stale) = await ProposeOnProjectAsync(cast.OwnerClient, 2, accepted.Title, accepted.Description + " With benches.");
+        var edited = await cast.ParticipantClient.SubmitAsync($"/proposals/{projectId}", new() { ["editedTitle"] = accepted.Title, ["editedDescription"] = "Please plant twelve lime trees along Main street, watered for two summers." }, handler: "EditProposal");
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(cast.ParticipantClient, stale, "accept")).StatusCode);
+        Assert.EndsWith("two summers.", (await App.WithDbAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.Id == projectId))).Description, StringComparison.Ordinal);
+
+        // Once the team has reviewed it, the text no longer changes: no new amendment, none accepted.
+        var (_, late) = await ProposeOnProjectAsync(cast.AdminClient, 3, accepted.Title, "Plant oaks instead.");
+        await BudgetingScenario.ReviewAsync(cast.OwnerClient, projectId, feasible: true, 12_000);
+        var refused = await ProposeOnProjectAsync(cast.FacilitatorClient, 3, accepted.Title, "Plant birches.");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Response.StatusCode);
+        Assert.Contains("reviewed this project", await refused.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(cast.ParticipantClient, late, "accept")).StatusCode);
+        Assert.EndsWith("two summers.", (await App.WithDbAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.Id == projectId))).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stale_amendment_is_refused_and_kept_and_rebasing_brings_it_onto_the_new_version()
     {
         var (cast, proposalId) = await ProposalAsync(App);

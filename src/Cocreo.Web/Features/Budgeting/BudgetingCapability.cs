@@ -80,6 +80,7 @@ public sealed class BudgetingCapability : Capability
         services.AddMemoryCache();
         services.AddScoped<BudgetAccess>();
         services.AddScoped<Debate.IDebateTargets, ProposalDebateTargets>();
+        services.AddScoped<Amendments.IAmendmentTargets, BudgetProjectAmendmentTargets>();
         services.AddScoped<IModeratedContent, ProposalContents>();
         services.AddScoped<Accounts.IPersonalData, BudgetingPersonalData>();
         services.AddScoped<Processes.IProcessActivity, BudgetingProcessActivity>();

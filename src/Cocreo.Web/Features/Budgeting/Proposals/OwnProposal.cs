@@ -15,14 +15,15 @@ internal static class OwnProposal
 
 /// <summary>
 /// Its author changes a proposal's title and description while the budget collects proposals and before it is
-/// reviewed; the page then says "edited", and the text it replaced is kept for the moderators. A hidden proposal
+/// reviewed; the page then says "edited", the text it replaced is kept for the moderators, and the edit is a new
+/// version of the project's text (as an accepted amendment is). A hidden proposal
 /// cannot be edited (it would come back changed unseen).
 /// </summary>
 public static class EditProposal
 {
     public sealed record Command(int ProposalId, string Title, string Description) : IProposalCommand;
 
-    public sealed class Handler(BudgetAccess budgets, ModerationDirectory moderation) : ProposalChange<Command, Done>(budgets, BudgetAction.EditOwnProposal)
+    public sealed class Handler(BudgetAccess budgets, ModerationDirectory moderation, Amendments.TextVersions versions) : ProposalChange<Command, Done>(budgets, BudgetAction.EditOwnProposal)
     {
         public override Decision Decide(ProposalTarget target, Command command) =>
             OwnProposal.Decide(target, BudgetAction.EditOwnProposal).And(() => BudgetTarget.OpenDecision(target.Proposal));
@@ -34,10 +35,16 @@ public static class EditProposal
             {
                 RefusedException.Unless(Decision.NotNow("The moderators hid this proposal: it can no longer be edited.", typeof(BudgetingPermissions)), isAuthenticated: true);
             }
+            var original = BudgetProjectAmendmentTargets.Original(proposal);
             if (proposal.Edit(change.Target.Budget.Budget, command.Title, command.Description, change.Now) is { } before)
             {
                 moderation.KeepReplacedText(ProposalContents.Kind, proposal.Id, before, deleted: false, change.Now);
+                // A new version, so that an amendment written on the text before this edit must be brought up to date
+                // before its author can accept it (it would otherwise undo the edit).
+                var version = await versions.RecordAsync(Debate.DebateKinds.Proposal, proposal.Id, change.Target.Budget.Process.Id, original,
+                    new Amendments.AmendedText(proposal.Title, proposal.Description), change.Target.Budget.Access.UserId, null, change.Now, cancellationToken);
                 change.LogAs(BudgetTarget.Participant, "proposal.edited", new { budget = proposal.BudgetId, proposal = proposal.Number, title = proposal.Title });
+                change.LogAs(BudgetTarget.Participant, "proposal.versioned", new { budget = proposal.BudgetId, proposal = proposal.Number, version });
             }
             return new Done();
         }
