@@ -8,7 +8,8 @@ namespace Cocreo.Web.Features.Proposals;
 /// Rewrites an uploaded PDF before it is stored, so that nothing in it can act when a reader opens it in a PDF viewer.
 /// The upload is opened with PDFsharp (import mode) and only its pages go into a new document: the catalog is not
 /// copied, so document-level /OpenAction, /AA, /Names (JavaScript, embedded files), /AcroForm (and XFA),
-/// /OCProperties, /Outlines, /StructTreeRoot and the XMP /Metadata are gone. Each page keeps only the keys that draw it
+/// /OCProperties, /Outlines, /StructTreeRoot and the upload's XMP /Metadata are gone (PDFsharp writes XMP of its own,
+/// made from the new document's information: title, producer, dates). Each page keeps only the keys that draw it
 /// (a list of what is allowed, not of what is not: page /AA, /PieceInfo, /Metadata and anything unknown go) and only
 /// link annotations to an http(s) address, rebuilt with nothing but their rectangle, border and address (a chained
 /// /Next action cannot ride along). Every other annotation goes: JavaScript, Launch, SubmitForm, ImportData,
@@ -84,7 +85,6 @@ public static class PdfRewriter
                     output.Info.Elements.Remove(key);
                 }
                 output.Info.Title = title;
-                output.Internals.Catalog.Elements.Remove("/Metadata");
                 using var stream = new MemoryStream();
                 output.Save(stream, closeStream: false);
                 return (stream.ToArray(), null);
