@@ -14,8 +14,9 @@ namespace Cocreo.Web.Tests.Proposals;
 
 /// <summary>
 /// Pictures and PDF documents on proposals of a process: pictures through the budget projects' pipeline (re-encoded,
-/// described, one table), documents checked by their bytes and served only as downloads, to whoever may read the
-/// proposal; refused files say why and write nothing; a double submit adds one; strangers change nothing.
+/// described, one table), documents checked by their bytes, rewritten without anything that acts in a viewer and served
+/// only as downloads, to whoever may read the proposal; refused files say why and write nothing; a double submit adds
+/// one; strangers change nothing.
 /// </summary>
 public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
 {
