@@ -17,9 +17,36 @@ namespace Cocreo.Browser.Tests;
 /// </summary>
 public sealed class ProposalAttachmentPhoneTests(ServedApp app, Chromium chromium) : IClassFixture<ServedApp>, IClassFixture<Chromium>
 {
-    private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    /// <summary>A one-page PDF with a cross-reference table (the server rewrites what it stores, so it must be readable).</summary>
+    private static readonly byte[] Pdf = OnePagePdf();
+
+    private static byte[] OnePagePdf()
+    {
+        const string stream = "BT /F1 12 Tf 40 160 Td (Planting plan) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 
     [Fact]
     public async Task A_resident_drafts_a_proposal_with_a_picture_and_a_pdf_and_removes_the_pdf_on_a_320_px_phone()
@@ -91,7 +118,10 @@ public sealed class ProposalAttachmentPhoneTests(ServedApp app, Chromium chromiu
         var served = await page.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
         Assert.Equal(200, served.Status);
         Assert.StartsWith("application/pdf", served.Headers["content-type"], StringComparison.Ordinal);
-        Assert.Equal(Pdf, await served.BodyAsync());
+        // What is served is what was stored: the upload rewritten (docs/security.md, Uploads), still a PDF.
+        var body = await served.BodyAsync();
+        Assert.Equal(await app.WithDbAsync(db => db.Set<AttachedDocument>().Where(d => d.Title == "Planting plan").Select(d => d.Content).SingleAsync()), body);
+        Assert.Null(PdfFile.Check(body));
 
         // A document too large is refused in the form at once (nothing is sent); one that is not a PDF, by the server.
         var document = page.Locator("#NewDocument");

@@ -14,8 +14,9 @@ namespace Cocreo.Web.Tests.Proposals;
 
 /// <summary>
 /// Pictures and PDF documents on proposals of a process: pictures through the budget projects' pipeline (re-encoded,
-/// described, one table), documents checked by their bytes and served only as downloads, to whoever may read the
-/// proposal; refused files say why and write nothing; a double submit adds one; strangers change nothing.
+/// described, one table), documents checked by their bytes, rewritten without anything that acts in a viewer and served
+/// only as downloads, to whoever may read the proposal; refused files say why and write nothing; a double submit adds
+/// one; strangers change nothing.
 /// </summary>
 public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CocreoApp
 {
@@ -97,7 +98,10 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         var page = await cast.AnonymousClient.GetOkPageAsync(url);
         var item = page.QuerySelector(".proposal-documents li")!;
         Assert.Contains("Načrt trga / \"final\"", item.TextContent, StringComparison.Ordinal);
-        Assert.Contains("PDF, 1 kB", item.TextContent, StringComparison.Ordinal);
+        // The size shown is the stored (rewritten) size.
+        var stored = await App.WithDbAsync(db => db.Set<AttachedDocument>().AsNoTracking().SingleAsync(d => d.ProposalId == id));
+        Assert.Equal(stored.Content.Length, stored.Size);
+        Assert.Contains($"PDF, {Math.Max(1, (int)Math.Round(stored.Size / 1024m))} kB", item.TextContent, StringComparison.Ordinal);
         var link = item.QuerySelector("a")!.GetAttribute("href")!;
 
         var served = await cast.AnonymousClient.Http.GetAsync(link);
@@ -109,7 +113,9 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Contains("filename*=UTF-8''Na%C4%8Drt-trga-final.pdf", served.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         Assert.Equal("Nacrt-trga-final.pdf", disposition.FileName?.Trim('"'));
-        Assert.Equal(Pdf, await served.Content.ReadAsByteArrayAsync());
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal(stored.Content, bytes);
+        AssertClean(bytes, "Načrt trga / \"final\"");
 
         // Found only under its own proposal.
         var other = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Another square");
@@ -361,7 +367,7 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(HttpStatusCode.Redirect, (await cast.ParticipantClient.SubmitAsync("/account/delete", new() { ["Password"] = CocreoApp.TestPassword })).StatusCode);
         var kept = await App.WithDbAsync(db => db.Set<AttachedDocument>().AsNoTracking().SingleAsync(d => d.Id == document.Id));
         Assert.Null(kept.AddedByUserId);
-        Assert.Equal(Pdf, kept.Content);
+        Assert.Equal(document.Content, kept.Content);
         Assert.Equal(cast.Facilitator.Id, await App.WithDbAsync(db => db.Set<ProposalImage>().Where(i => i.Id == image.Id).Select(i => i.AddedByUserId).SingleAsync()));
         Assert.Equal("Uploader not known", (await cast.OwnerClient.GetOkPageAsync(url)).QuerySelector(".proposal-documents .uploader")!.TextContent.Trim());
     }
@@ -395,6 +401,86 @@ public abstract class ProposalAttachmentTests<TApp>(TApp app) : IClassFixture<TA
         }
     }
 
+    [Fact]
+    public async Task Hostile_pdfs_are_stored_and_served_rewritten_through_the_page_and_the_api()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var byPage = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A new square");
+        var byApi = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "Another square");
+        foreach (var (name, bytes) in Hostile)
+        {
+            var (action, fields) = await cast.ParticipantClient.ReadFormAsync(ProposalLinks.Of(cast.ProcessId, byPage), handler: "Document");
+            fields["NewDocumentTitle"] = $"Plan {name}";
+            var added = await PostFileAsync(cast.ParticipantClient, action, fields, "NewDocument", bytes, $"{name}.pdf", contentType: "application/pdf");
+            Assert.True(added.StatusCode == HttpStatusCode.Redirect, $"{name}: {await Problems(added)}");
+            var api = await PostFileAsync(cast.ParticipantClient, $"/api/v1/process-proposals/{byApi}/documents", new() { ["NewDocumentTitle"] = $"Plan {name}" }, "NewDocument", bytes, $"{name}.pdf", api: true);
+            Assert.True(api.StatusCode == HttpStatusCode.Created, $"{name}: {(int)api.StatusCode} {await api.Content.ReadAsStringAsync()}");
+        }
+        foreach (var id in new[] { byPage, byApi })
+        {
+            var page = await cast.AnonymousClient.GetOkPageAsync(ProposalLinks.Of(cast.ProcessId, id));
+            var items = page.QuerySelectorAll(".proposal-documents li");
+            Assert.Equal(Hostile.Length, items.Length);
+            var stored = await App.WithDbAsync(db => db.Set<AttachedDocument>().AsNoTracking().Where(d => d.ProposalId == id).ToDictionaryAsync(d => d.Title));
+            foreach (var item in items)
+            {
+                var title = item.QuerySelector("a")!.TextContent.Trim();
+                var served = await cast.AnonymousClient.Http.GetAsync(item.QuerySelector("a")!.GetAttribute("href"));
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+                var bytes = await served.Content.ReadAsByteArrayAsync();
+                // What is served is what is stored, and its size is the one shown.
+                Assert.Equal(stored[title].Content, bytes);
+                Assert.Equal(bytes.Length, stored[title].Size);
+                Assert.Contains($"PDF, {Math.Max(1, (int)Math.Round(bytes.Length / 1024m))} kB", item.TextContent, StringComparison.Ordinal);
+                var links = AssertClean(bytes, title);
+                Assert.Equal(title == "Plan launch" ? new List<string> { SafeLink } : new List<string>(), links);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Encrypted_damaged_and_empty_pdfs_are_refused_with_their_reason_and_nothing_is_written()
+    {
+        var cast = await ProcessWithProposalsAsync(App);
+        var id = await PutForwardAsync(cast.ParticipantClient, cast.ProcessId, "A new square");
+        var url = ProposalLinks.Of(cast.ProcessId, id);
+        (string Name, byte[] Bytes, string Message)[] refused =
+        [
+            ("locked.pdf", EncryptedPdf(), "The PDF is protected with a password, so it cannot be checked and cleaned. Save it without a password and choose it again."),
+            ("broken.pdf", DamagedPdf, "The file cannot be read as a PDF: it is damaged or not a PDF."),
+            ("blank.pdf", EmptyPdf, "The PDF has no pages."),
+        ];
+        foreach (var (name, bytes, message) in refused)
+        {
+            var (action, fields) = await cast.ParticipantClient.ReadFormAsync(url, handler: "Document");
+            fields["NewDocumentTitle"] = "Plan";
+            var response = await PostFileAsync(cast.ParticipantClient, action, fields, "NewDocument", bytes, name, contentType: "application/pdf");
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{name}: {(int)response.StatusCode}");
+            Assert.Contains(message, ErrorOf(await FormClient.ParseAsync(response), "NewDocument"), StringComparison.Ordinal);
+            var api = await PostFileAsync(cast.ParticipantClient, $"/api/v1/process-proposals/{id}/documents", new() { ["NewDocumentTitle"] = "Plan" }, "NewDocument", bytes, name, api: true);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
+            Assert.Contains(message, (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("newDocument")[0].GetString(), StringComparison.Ordinal);
+        }
+        // With a new proposal: the proposal is not written either.
+        var (newAction, newFields) = await cast.ParticipantClient.ReadFormAsync($"/processes/{cast.ProcessId}/proposals/new");
+        newFields["Input.Title"] = "A reading garden";
+        newFields["Input.Body"] = "Benches and shade behind the library.";
+        newFields["Input.DocumentTitle"] = "Sketch of the garden";
+        var locked = await PostFileAsync(cast.ParticipantClient, newAction, newFields, "Input.Document", EncryptedPdf(), "garden.pdf", contentType: "application/pdf");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
+        Assert.Contains("Save it without a password", ErrorOf(await FormClient.ParseAsync(locked), "Input_Document"), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<Proposal>().CountAsync(p => p.ProcessId == cast.ProcessId && p.Title == "A reading garden")));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Set<AttachedDocument>().CountAsync(d => d.ProposalId == id)));
+        Assert.Empty(await LogAsync(App, cast.ProcessId, "proposal.attachment-added"));
+
+        // In Slovenian too.
+        await cast.ParticipantClient.Http.GetAsync("/culture/sl?returnUrl=/");
+        var slovenian = await PostFileAsync(cast.ParticipantClient, $"/api/v1/process-proposals/{id}/documents", new() { ["NewDocumentTitle"] = "Načrt" }, "NewDocument", EncryptedPdf(), "n.pdf", api: true);
+        Assert.Contains("Shranite ga brez gesla", await slovenian.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var damaged = await PostFileAsync(cast.ParticipantClient, $"/api/v1/process-proposals/{id}/documents", new() { ["NewDocumentTitle"] = "Načrt" }, "NewDocument", DamagedPdf, "n.pdf", api: true);
+        Assert.Contains("je poškodovana ali ni PDF", await damaged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> Problems(HttpResponseMessage response)
     {
         var page = await FormClient.ParseAsync(response);
@@ -425,6 +511,11 @@ public sealed class ProposalAttachmentDemoTests(Cocreo.Web.Tests.Fuzz.InputFuzzT
         Assert.Equal("Plan of the quiet room", link.TextContent.Trim());
         var pdf = await client.Http.GetAsync(link.GetAttribute("href"));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.Null(PdfFile.Check(await pdf.Content.ReadAsByteArrayAsync()));
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Null(PdfFile.Check(bytes));
+        // Rewritten as an upload is: one page, its text, the title, nothing that acts.
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.Equal(1, document.PageCount);
+        Assert.Equal("Plan of the quiet room", document.Info.Title);
     }
 }

@@ -96,8 +96,9 @@ public static class RemoveProcessProposalImage
 
 /// <summary>
 /// Its author or a co-author attaches a PDF document with a title. The bytes are checked (<see cref="PdfFile.Check"/>:
-/// not empty, within the limit, starting with %PDF- and ending with %%EOF), never the name or the type the browser sent;
-/// at most <see cref="PdfFile.MaxPerProposal"/> a proposal, counted inside the change. Once per submission. Logged by
+/// not empty, within the limit, starting with %PDF- and ending with %%EOF), never the name or the type the browser sent,
+/// then rewritten (<see cref="PdfRewriter"/>: only the pages and http(s) links are kept, nothing that acts in a viewer;
+/// encrypted, unreadable and empty PDFs are refused) and the rewritten bytes are stored; at most <see cref="PdfFile.MaxPerProposal"/> a proposal, counted inside the change. Once per submission. Logged by
 /// role, with ids only.
 /// </summary>
 public static class AddProcessProposalDocument
@@ -121,21 +122,16 @@ public static class AddProcessProposalDocument
             {
                 throw new ProposalRuleException("TooLong", "NewDocumentTitle", PdfFile.TitleLength);
             }
-            switch (PdfFile.Check(command.Content))
+            var (content, problem) = PdfFile.Prepare(command.Content, title);
+            if (problem is { } refused)
             {
-                case DocumentProblem.Empty:
-                    throw new ProposalRuleException("DocumentEmpty", "NewDocument");
-                case DocumentProblem.TooLarge:
-                    throw new ProposalRuleException("DocumentTooLarge", "NewDocument",
-                        (command.Content.Length / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture), PdfFile.MaxBytes / 1048576);
-                case DocumentProblem.NotPdf:
-                    throw new ProposalRuleException("DocumentNotPdf", "NewDocument");
+                throw PdfFile.Refusal(refused, command.Content.Length, "NewDocument");
             }
             if (await db.Set<AttachedDocument>().CountAsync(d => d.ProposalId == proposal.Id, cancellationToken) >= PdfFile.MaxPerProposal)
             {
                 throw new ProposalRuleException("TooManyDocuments", "NewDocument", PdfFile.MaxPerProposal);
             }
-            var document = AttachedDocument.For(proposal.Id, title, command.Content, change.Now, change.Target.Proposals.Access.UserId);
+            var document = AttachedDocument.For(proposal.Id, title, content!, change.Now, change.Target.Proposals.Access.UserId);
             db.Add(document);
             await change.SaveAsync(cancellationToken);
             change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });

@@ -108,7 +108,7 @@ public static class ProposalAttachmentsApi
         api.MapDelete("/process-proposals/{id:int}/images/{imageId:int}", RemoveImageAsync).WithName("RemoveProcessProposalImage")
             .WithSummary("Its author or a co-author removes a picture.");
         api.MapPost("/process-proposals/{id:int}/documents", AddDocumentAsync).WithName("AddProcessProposalDocument")
-            .WithSummary("Its author or a co-author attaches a PDF (multipart: NewDocument, at most 10 MB, checked to be a PDF by its bytes; NewDocumentTitle; optional submissionId). At most 5. 201 with its id; 422 with the reason (empty, too large, not a PDF, too many).")
+            .WithSummary("Its author or a co-author attaches a PDF (multipart: NewDocument, at most 10 MB, checked to be a PDF by its bytes; NewDocumentTitle; optional submissionId). At most 5. 201 with its id; Stored rewritten (pages and http(s) links only: no scripts, actions, embedded files, forms or metadata). 422 with the reason (empty, too large, not a PDF, password-protected, damaged, no pages, too many).")
             .WithMetadata(new RequestSizeLimitAttribute(ProposalAttachmentReader.MaxRequestBytes));
         api.MapDelete("/process-proposals/{id:int}/documents/{documentId:int}", RemoveDocumentAsync).WithName("RemoveProcessProposalDocument")
             .WithSummary("Its author or a co-author removes a document.");

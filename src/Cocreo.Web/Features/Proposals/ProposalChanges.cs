@@ -87,11 +87,12 @@ public static class PutForwardProposal
                 {
                     throw title.Length == 0 ? new ProposalRuleException("DocumentTitleMissing", "Input.DocumentTitle") : new ProposalRuleException("TooLong", "Input.DocumentTitle", PdfFile.TitleLength);
                 }
-                if (PdfFile.Check(content) is not null)
+                var (clean, problem) = PdfFile.Prepare(content, title);
+                if (problem is { } refused)
                 {
-                    throw new ProposalRuleException("DocumentNotPdf", "Input.Document");
+                    throw PdfFile.Refusal(refused, content.Length, "Input.Document");
                 }
-                var document = AttachedDocument.For(proposal.Id, title, content, change.Now, proposal.AuthorUserId);
+                var document = AttachedDocument.For(proposal.Id, title, clean!, change.Now, proposal.AuthorUserId);
                 db.Add(document);
                 await change.SaveAsync(cancellationToken);
                 change.LogAs(ProposalsTarget.Participant, "proposal.attachment-added", new { proposal = proposal.Id, document = document.Id });

@@ -42,12 +42,12 @@ public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
         // The quiet room's proposal: a sketch and the room's plan as a PDF, through the same checks as an upload.
         var sketch = ImageFile.Reencode(DemoAttachments.Sketch()).File!;
         var image = ProposalImage.For(proposals[1].Id, sketch, "A sketch of the quiet room: six desks in two rows by the windows, each with a lamp.", city.Time.Now, proposals[1].AuthorUserId);
-        var plan = DemoAttachments.Pdf("Quiet room for exam study: six desks, sockets at every desk, open 8:00-21:00 in exam weeks.");
-        if (PdfFile.Check(plan) is not null)
+        var (plan, problem) = PdfFile.Prepare(DemoAttachments.Pdf("Quiet room for exam study: six desks, sockets at every desk, open 8:00-21:00 in exam weeks."), "Plan of the quiet room");
+        if (problem is not null)
         {
-            throw new InvalidOperationException("The demo's PDF does not pass the document check.");
+            throw new InvalidOperationException($"The demo's PDF does not pass the document check: {problem}.");
         }
-        var document = AttachedDocument.For(proposals[1].Id, "Plan of the quiet room", plan, city.Time.Now, proposals[1].AuthorUserId);
+        var document = AttachedDocument.For(proposals[1].Id, "Plan of the quiet room", plan!, city.Time.Now, proposals[1].AuthorUserId);
         db.AddRange(image, document);
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(processId, participant, "proposal.attachment-added", new { proposal = proposals[1].Id, image = image.Id });

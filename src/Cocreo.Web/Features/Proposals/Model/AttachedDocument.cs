@@ -18,7 +18,10 @@ public sealed class AttachedDocument
     /// <summary>What the document is, in the author's words; shown in the list and the download's file name.</summary>
     public string Title { get; private set; } = "";
 
-    /// <summary>The bytes as sent, checked to be a PDF (<see cref="PdfFile"/>).</summary>
+    /// <summary>
+    /// The bytes as stored: checked to be a PDF (<see cref="PdfFile"/>) and rewritten by <see cref="PdfRewriter"/> (pages
+    /// only, nothing that acts). Documents stored before the rewriting existed are kept as they were sent.
+    /// </summary>
     public byte[] Content { get; private set; } = [];
 
     public int Size { get; private set; }
@@ -32,7 +35,7 @@ public sealed class AttachedDocument
     {
     }
 
-    /// <summary>A document for a saved proposal; the caller checked the bytes with <see cref="PdfFile.Check"/> and the title with <see cref="PdfFile.Title"/>.</summary>
+    /// <summary>A document for a saved proposal; the caller checked and rewrote the bytes with <see cref="PdfFile.Prepare"/> and checked the title.</summary>
     public static AttachedDocument For(int proposalId, string title, byte[] content, DateTime now, string? addedByUserId = null) => new()
     {
         ProposalId = proposalId,
@@ -61,6 +64,15 @@ public enum DocumentProblem
 
     /// <summary>It does not start with <c>%PDF-</c> or has no <c>%%EOF</c> near its end (a web page named x.pdf, a Word file, a cut-off PDF).</summary>
     NotPdf,
+
+    /// <summary>It is encrypted: a password is needed to open it or to change it.</summary>
+    Encrypted,
+
+    /// <summary>PDFsharp cannot read it (a damaged file, or one that only looks like a PDF).</summary>
+    Damaged,
+
+    /// <summary>It has no pages.</summary>
+    NoPages,
 }
 
 /// <summary>
@@ -102,6 +114,25 @@ public static class PdfFile
         var tail = content[Math.Max(Start.Length, content.Length - EndWindow)..];
         return tail.IndexOf(End) < 0 ? DocumentProblem.NotPdf : null;
     }
+
+    /// <summary>
+    /// The bytes to store: <see cref="Check"/>ed, then rewritten by <see cref="PdfRewriter"/> with the title as the
+    /// PDF's title; or the problem.
+    /// </summary>
+    public static (byte[]? Content, DocumentProblem? Problem) Prepare(byte[] content, string title) =>
+        Check(content) is { } problem ? (null, problem) : PdfRewriter.Rewrite(content, title);
+
+    /// <summary>The rule broken by a document's problem, for its form field.</summary>
+    public static ProposalRuleException Refusal(DocumentProblem problem, int size, string field) => problem switch
+    {
+        DocumentProblem.Empty => new ProposalRuleException("DocumentEmpty", field),
+        DocumentProblem.TooLarge => new ProposalRuleException("DocumentTooLarge", field,
+            (size / 1048576m).ToString("N1", CultureInfo.CurrentCulture), MaxBytes / 1048576),
+        DocumentProblem.Encrypted => new ProposalRuleException("DocumentEncrypted", field),
+        DocumentProblem.Damaged => new ProposalRuleException("DocumentDamaged", field),
+        DocumentProblem.NoPages => new ProposalRuleException("DocumentNoPages", field),
+        _ => new ProposalRuleException("DocumentNotPdf", field),
+    };
 
     /// <summary>
     /// The download's file name made from the title: letters, digits and single dashes, at most 80 characters, with
