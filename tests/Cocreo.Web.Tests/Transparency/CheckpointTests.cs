@@ -76,7 +76,7 @@ public abstract class CheckpointTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var dispatcher = app.Services.GetServices<IHostedService>().OfType<Cocreo.Web.Platform.Email.EmailDispatcher>().Single();
         await dispatcher.SendBatchAsync(CancellationToken.None);
-        var mail = await Accounts.Mailbox.WaitForAsync(app, m => m.Subject.Contains(title, StringComparison.Ordinal) || (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
+        var mail = await Accounts.Mailbox.WaitForAsync(app, m => (m.Subject ?? "").Contains(title, StringComparison.Ordinal) || (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
         var body = mail.TextBody ?? "";
         var checkpoint = LogCheckpoint.Read(body[body.IndexOf('{', StringComparison.Ordinal)..(body.LastIndexOf('}') + 1)]);
 
