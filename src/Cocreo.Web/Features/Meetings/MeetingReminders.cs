@@ -26,15 +26,24 @@ public sealed class MeetingOptions
 public sealed class MeetingReminders(CocreoDbContext db, MeetingMail mail, TimeProvider clock)
 {
     /// <summary>Sends (queues) the due reminders; returns how many meetings this call claimed.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken) => await SendAsync(await DueAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The meetings whose reminders are due and unclaimed as of now (read without a claim: another instance may take them first).</summary>
+    public async Task<List<Meeting>> DueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var horizon = now.AddHours(MeetingLimits.MaxReminderHours);
-        var candidates = (await db.Set<Meeting>().AsNoTracking()
+        return (await db.Set<Meeting>().AsNoTracking()
                 .Where(m => m.State == MeetingState.Scheduled && m.RemindersClaimedAt == null && m.StartsAt > now && m.StartsAt <= horizon)
                 .ToListAsync(cancellationToken))
             .Where(m => m.RemindersDue(now))
             .ToList();
+    }
+
+    /// <summary>Claims each of <paramref name="candidates"/> that is still unclaimed and queues its reminders in the claim's transaction; returns how many it claimed.</summary>
+    public async Task<int> SendAsync(IReadOnlyList<Meeting> candidates, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var claimed = 0;
         foreach (var meeting in candidates)
         {
