@@ -86,7 +86,7 @@ public static class CancelMeeting
 }
 
 /// <summary>What the log says of a meeting: what the team wrote, never who registered.</summary>
-internal static class MeetingLogData
+public static class MeetingLogData
 {
     public static object Of(Meeting meeting) => new
     {
