@@ -67,6 +67,28 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Deleting_the_account_forgets_the_needs_and_keeps_the_place_counted()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId);
+        await MeetingSteps.RegisterAsync(cast.ParticipantClient, id, Needs);
+        var registrationId = (await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id)).Id;
+
+        var response = await cast.ParticipantClient.SubmitAsync("/account/delete", new() { ["Password"] = CocreoApp.TestPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var kept = await app.WithDbAsync(db => db.Set<MeetingRegistration>().AsNoTracking().SingleAsync(r => r.Id == registrationId));
+        Assert.Null(kept.UserId);
+        Assert.False(kept.Needs.Any);
+        Assert.Null(kept.InterpretationLanguage);
+        Assert.Equal(RegistrationStatus.Registered, kept.Status);
+        var list = await cast.OwnerClient.GetOkPageAsync($"/meetings/{id}/attendance");
+        Assert.DoesNotContain("peanuts", list.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(cast.Participant.DisplayName, list.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Beyond_capacity_people_wait_in_order_and_the_first_is_promoted_and_told_when_someone_cancels()
     {
         app.RequireAvailable();
