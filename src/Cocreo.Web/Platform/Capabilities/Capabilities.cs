@@ -6,6 +6,7 @@ using Cocreo.Web.Features.Conversations;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
 using Cocreo.Web.Features.JourneyMapping;
+using Cocreo.Web.Features.Meetings;
 using Cocreo.Web.Features.Debate;
 using Cocreo.Web.Features.Moderation;
 using Cocreo.Web.Features.Notifications;
@@ -47,6 +48,7 @@ public static class Capabilities
         new DebateCapability(),
         new ParticipatoryTextsCapability(),
         new AmendmentsCapability(),
+        new MeetingsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),
