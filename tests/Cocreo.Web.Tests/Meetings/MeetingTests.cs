@@ -123,6 +123,26 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Saving_the_edit_form_unchanged_changes_and_logs_nothing_and_a_real_change_is_logged_once()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var start = DateTime.UtcNow.Date.AddDays(12).AddHours(17);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId, MeetingSteps.Fields(startsAt: start, kind: "Online"));
+        async Task<int> ChangedAsync() => await app.WithDbAsync(db => db.Set<ProcessLogEntry>().CountAsync(e => e.ProcessId == cast.ProcessId && e.Action == "meeting.changed"));
+
+        // The same form again, with spaces around the title and the room's fields still filled in for a meeting online
+        // (the form keeps them; the meeting stores none).
+        var same = MeetingSteps.Fields(startsAt: start, kind: "Online");
+        same["Input.Title"] = "  " + same["Input.Title"] + " ";
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", same)).StatusCode);
+        Assert.Equal(0, await ChangedAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", MeetingSteps.Fields(title: "Neighbourhood evening in the park", startsAt: start, kind: "Online"))).StatusCode);
+        Assert.Equal(1, await ChangedAsync());
+    }
+
+    [Fact]
     public async Task Registering_twice_keeps_one_registration()
     {
         app.RequireAvailable();

@@ -42,11 +42,15 @@ public static class ChangeMeeting
         public override async Task<Done> RunAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
             var meeting = change.Target.Meeting;
-            if (meeting.Details == command.Details with { Title = (command.Details.Title ?? "").Trim(), Description = (command.Details.Description ?? "").Trim() })
+            // Compared as stored, after the meeting's own rules have trimmed and normalised what was sent (an empty video
+            // link is stored as none, a room is kept only for a meeting in person): a form saved unchanged changes
+            // nothing and logs nothing.
+            var before = meeting.Details;
+            meeting.Change(command.Details, change.Now);
+            if (meeting.Details == before)
             {
                 return new Done();
             }
-            meeting.Change(command.Details, change.Now);
             meeting.Touch();
             await queue.PromoteAsync(meeting, change.Now, cancellationToken);
             change.Log("meeting.changed", MeetingLogData.Of(meeting));
