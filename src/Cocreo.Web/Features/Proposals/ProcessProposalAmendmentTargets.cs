@@ -74,6 +74,6 @@ public sealed class ProcessProposalAmendmentTargets(ProposalAccess access, Cocre
         db.Set<Proposal>().Where(p => p.Id == id).Select(p => p.AuthorUserId)
             .Concat(db.Set<ProposalCoAuthor>().Where(c => c.ProposalId == id && c.UserId != null && c.UserId != "").Select(c => c.UserId!));
 
-    /// <summary>A proposal's text as it is now, standing for its first version when none is stored.</summary>
+    /// <summary>A proposal's text as it is now (of a process or a budget project: one entity), standing for its first version when none is stored.</summary>
     public static VersionView Original(Proposal proposal) => new(1, proposal.Title, proposal.Description, proposal.SubmittedAt, proposal.AuthorUserId, null);
 }

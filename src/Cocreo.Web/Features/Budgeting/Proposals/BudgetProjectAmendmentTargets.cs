@@ -67,7 +67,7 @@ public sealed class BudgetProjectAmendmentTargets(BudgetAccess budgets, CocreoDb
     {
         var proposal = await db.Set<Proposal>().SingleAsync(p => p.Id == subject.Id && p.BudgetId != null, cancellationToken);
         var budget = await db.Set<Budget>().SingleAsync(b => b.Id == proposal.BudgetId, cancellationToken);
-        var before = Original(proposal);
+        var before = Proposals.ProcessProposalAmendmentTargets.Original(proposal);
         if (proposal.Edit(budget, text.Title, text.Body, by.Now) is not { } replaced)
         {
             throw new AmendmentRuleException("NoChange");
@@ -77,7 +77,4 @@ public sealed class BudgetProjectAmendmentTargets(BudgetAccess budgets, CocreoDb
     }
 
     public IQueryable<string>? ToldOfAmendments(int id) => db.Set<Proposal>().Where(p => p.Id == id && p.AuthorUserId != "").Select(p => p.AuthorUserId);
-
-    /// <summary>A project's text as it is now, standing for its first version when none is stored.</summary>
-    public static VersionView Original(Proposal proposal) => new(1, proposal.Title, proposal.Description, proposal.SubmittedAt, proposal.AuthorUserId, null);
 }

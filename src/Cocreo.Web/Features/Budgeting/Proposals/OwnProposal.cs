@@ -35,7 +35,7 @@ public static class EditProposal
             {
                 RefusedException.Unless(Decision.NotNow("The moderators hid this proposal: it can no longer be edited.", typeof(BudgetingPermissions)), isAuthenticated: true);
             }
-            var original = BudgetProjectAmendmentTargets.Original(proposal);
+            var original = Proposals.ProcessProposalAmendmentTargets.Original(proposal);
             if (proposal.Edit(change.Target.Budget.Budget, command.Title, command.Description, change.Now) is { } before)
             {
                 moderation.KeepReplacedText(ProposalContents.Kind, proposal.Id, before, deleted: false, change.Now);
