@@ -26,6 +26,12 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's folder of election keys (made when a budget's voting opens, destroyed when its ballots are opened).</summary>
     public string ElectionKeysPath { get; } = Path.Combine(Path.GetTempPath(), "cocreo-election-keys-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// The app's personal-data key file: one per database, so that a second instance on the same database (a test of
+    /// several instances) opens what the first sealed, as instances sharing one key file do.
+    /// </summary>
+    public string PersonalDataKeyPath => Path.Combine(Path.GetTempPath(), "cocreo-pd-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ConnectionString)))[..24] + ".keys");
+
     /// <summary>Extra settings a test class needs (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -46,6 +52,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             Directory.Delete(MailFolder, recursive: true);
         }
         File.Delete(SigningKeyPath);
+        File.Delete(PersonalDataKeyPath);
         if (Directory.Exists(ElectionKeysPath))
         {
             Directory.Delete(ElectionKeysPath, recursive: true);
@@ -88,6 +95,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             Cocreo.Web.Platform.Log.CheckpointKey.Create(SigningKeyPath);
         }
         builder.UseSetting("Transparency:SigningKeyPath", SigningKeyPath);
+        builder.UseSetting("PersonalData:KeyPath", PersonalDataKeyPath);
         builder.UseSetting("Budgeting:ElectionKeysPath", ElectionKeysPath);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");

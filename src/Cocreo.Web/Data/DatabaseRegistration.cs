@@ -33,14 +33,19 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
     }
 
     /// <summary>A context outside dependency injection: for start-up checks and the command line.</summary>
-    public CocreoDbContext CreateContext() => Provider == DatabaseProvider.PostgreSql
-        ? new PostgreSqlCocreoDbContext(Options<PostgreSqlCocreoDbContext>())
-        : new SqliteCocreoDbContext(Options<SqliteCocreoDbContext>());
+    /// <summary>A context outside the app's services (start-up, commands), with the interceptors given.</summary>
+    public CocreoDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => Provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlCocreoDbContext(Options<PostgreSqlCocreoDbContext>(interceptors))
+        : new SqliteCocreoDbContext(Options<SqliteCocreoDbContext>(interceptors));
 
-    private DbContextOptions<T> Options<T>() where T : DbContext
+    private DbContextOptions<T> Options<T>(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         Configure(builder);
+        if (interceptors.Length > 0)
+        {
+            builder.AddInterceptors(interceptors);
+        }
         return builder.Options;
     }
 

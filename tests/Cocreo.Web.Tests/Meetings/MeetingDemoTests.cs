@@ -16,7 +16,7 @@ public sealed class MeetingDemoTests(InputFuzzTests.DemoApp app) : IClassFixture
         var registrations = await app.WithDbAsync(db => db.Set<MeetingRegistration>().Where(r => r.MeetingId == upcoming.Id || r.MeetingId == past.Id).ToListAsync());
         Assert.Equal(upcoming.Capacity, registrations.Count(r => r.MeetingId == upcoming.Id && r.Status == RegistrationStatus.Registered));
         Assert.Equal(2, registrations.Count(r => r.MeetingId == upcoming.Id && r.Status == RegistrationStatus.Waiting));
-        Assert.Contains(registrations, r => r.MeetingId == upcoming.Id && r.SignLanguage);
+        Assert.Contains(registrations, r => r.MeetingId == upcoming.Id && r.Needs.SignLanguage);
         Assert.Equal(7, registrations.Count(r => r.MeetingId == past.Id && r.CheckedInAt != null));
 
         var visitor = app.NewClient();

@@ -4,6 +4,7 @@ using Cocreo.Web.Data;
 using Cocreo.Web.Features.Meetings;
 using Cocreo.Web.Platform.Email;
 using Cocreo.Web.Platform.Log;
+using Cocreo.Web.Platform.PersonalData;
 using Cocreo.Web.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +37,8 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("You are registered.", await MeetingSteps.StatusMessageAsync(cast.ParticipantClient, response), StringComparison.Ordinal);
         var registration = await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id);
         Assert.Equal(RegistrationStatus.Registered, registration.Status);
-        Assert.Equal("Ukrainian", registration.InterpretationLanguage);
-        Assert.True(registration.Childcare);
+        Assert.Equal("Ukrainian", registration.Needs.InterpretationLanguage);
+        Assert.True(registration.Needs.Childcare);
         // The participant's page shows their code and its QR code.
         var own = await cast.ParticipantClient.GetOkPageAsync($"/meetings/{id}");
         Assert.Contains(registration.Code, own.Body!.TextContent, StringComparison.Ordinal);
@@ -67,6 +68,67 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task The_needs_rest_sealed_in_the_database_and_a_value_left_unsealed_is_read_and_resealed()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId);
+        await MeetingSteps.RegisterAsync(cast.ParticipantClient, id, Needs);
+        var registrationId = (await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id)).Id;
+        var seal = app.Services.GetRequiredService<PersonalDataSeal>();
+
+        // What the database holds names neither the diet nor the language.
+        var stored = await StoredNeedsAsync(registrationId);
+        Assert.StartsWith($"pd1.{seal.CurrentKeyId}.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("peanuts", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ukrainian", stored, StringComparison.Ordinal);
+        Assert.Contains("No peanuts at all", (await cast.OwnerClient.GetOkPageAsync($"/meetings/{id}/attendance")).Body!.TextContent, StringComparison.Ordinal);
+
+        // A value the migration moved out of the old plain columns ("pd0:") is read, and re-sealed by `personal-data reseal`.
+        await app.WithDbAsync(db => db.Set<MeetingRegistration>().Where(r => r.Id == registrationId)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.SealedNeeds, PersonalDataSeal.Unsealed + """{"Interpretation":false,"InterpretationLanguage":null,"SignLanguage":true,"Childcare":false,"Diet":"Halal","StepFreeAccess":false,"Other":null}""")));
+        var read = await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id);
+        Assert.True(read.Needs.SignLanguage);
+        Assert.Equal("Halal", read.Needs.Diet);
+        var resealed = await app.WithDbAsync(db => PersonalDataCommandLine.ResealAsync(db, CancellationToken.None));
+        Assert.True(resealed >= 1);
+        stored = await StoredNeedsAsync(registrationId);
+        Assert.True(seal.IsCurrent(stored!));
+        Assert.DoesNotContain("Halal", stored, StringComparison.Ordinal);
+        Assert.Equal("Halal", (await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id)).Needs.Diet);
+        Assert.Equal(0, await app.WithDbAsync(db => PersonalDataCommandLine.ResealAsync(db, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_needs_are_forgotten_a_set_time_after_the_meeting_and_kept_before()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var past = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId, MeetingSteps.Fields(title: "Long past"));
+        var recent = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId, MeetingSteps.Fields(title: "Last week"));
+        await MeetingSteps.RegisterAsync(cast.ParticipantClient, past, Needs);
+        await MeetingSteps.RegisterAsync(cast.ParticipantClient, recent, Needs);
+        // Planning refuses the past; the meetings are moved there as time would move them.
+        await EndedAsync(past, DateTime.UtcNow.AddDays(-31));
+        await EndedAsync(recent, DateTime.UtcNow.AddDays(-29));
+
+        var forgotten = await app.WithDbAsync(db => new MeetingNeedsRetention(db, Microsoft.Extensions.Options.Options.Create(new MeetingOptions()), TimeProvider.System).ForgetDueAsync(CancellationToken.None));
+
+        Assert.True(forgotten >= 1);
+        var gone = await MeetingSteps.RegistrationAsync(app, past, cast.Participant.Id);
+        Assert.Null(gone.SealedNeeds);
+        Assert.False(gone.Needs.Any);
+        Assert.Equal(RegistrationStatus.Registered, gone.Status);
+        Assert.Equal("No peanuts at all", (await MeetingSteps.RegistrationAsync(app, recent, cast.Participant.Id)).Needs.Diet);
+    }
+
+    private Task<string?> StoredNeedsAsync(int registrationId) => app.WithDbAsync(db =>
+        db.Database.SqlQuery<string?>($"""SELECT "SealedNeeds" AS "Value" FROM "MeetingRegistrations" WHERE "Id" = {registrationId}""").SingleAsync());
+
+    private Task EndedAsync(int meetingId, DateTime endedAt) => app.WithDbAsync(db => db.Set<Meeting>().Where(m => m.Id == meetingId)
+        .ExecuteUpdateAsync(m => m.SetProperty(x => x.StartsAt, endedAt.AddHours(-2)).SetProperty(x => x.EndsAt, endedAt)));
+
+    [Fact]
     public async Task Deleting_the_account_forgets_the_needs_and_keeps_the_place_counted()
     {
         app.RequireAvailable();
@@ -81,7 +143,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var kept = await app.WithDbAsync(db => db.Set<MeetingRegistration>().AsNoTracking().SingleAsync(r => r.Id == registrationId));
         Assert.Null(kept.UserId);
         Assert.False(kept.Needs.Any);
-        Assert.Null(kept.InterpretationLanguage);
+        Assert.Null(kept.SealedNeeds);
         Assert.Equal(RegistrationStatus.Registered, kept.Status);
         var list = await cast.OwnerClient.GetOkPageAsync($"/meetings/{id}/attendance");
         Assert.DoesNotContain("peanuts", list.Body!.TextContent, StringComparison.Ordinal);
@@ -294,7 +356,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var waiting = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Waiting", waiting.GetProperty("status").GetString());
         Assert.Equal(1, waiting.GetProperty("waitingPosition").GetInt32());
-        Assert.True((await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id)).SignLanguage);
+        Assert.True((await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id)).Needs.SignLanguage);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiRegisterAsync(cast.AnonymousClient)).StatusCode);
     }
 }

@@ -13,6 +13,23 @@ public sealed class StartupTests
         return path;
     });
 
+    private static readonly Lazy<string> PersonalDataKey = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cocreo-startup-pd-{Guid.NewGuid():N}.keys");
+        Cocreo.Web.Platform.PersonalData.PersonalDataSeal.AddKey(path);
+        return path;
+    });
+
+    [Fact]
+    public async Task In_production_the_personal_data_key_must_exist()
+    {
+        var (exit, output) = await StartAsync(new() { ["PersonalData__KeyPath"] = "/nonexistent/personal-data.keys" });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("PersonalData:KeyPath names no key file", output, StringComparison.Ordinal);
+        Assert.Contains("personal-data create-key", output, StringComparison.Ordinal);
+        Assert.False(File.Exists("/nonexistent/personal-data.keys"));
+    }
+
     [Fact]
     public async Task In_production_the_checkpoint_signing_key_must_exist()
     {
@@ -35,6 +52,7 @@ public sealed class StartupTests
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Platform__PublicUrl"] = "https://cocreo.example.org";
         start.Environment["Transparency__SigningKeyPath"] = Key.Value;
+        start.Environment["PersonalData__KeyPath"] = PersonalDataKey.Value;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

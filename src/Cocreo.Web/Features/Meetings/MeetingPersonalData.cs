@@ -31,13 +31,13 @@ public sealed class MeetingPersonalData(CocreoDbContext db) : PersonalDataPart
             checkInCode = r.Code,
             needs = new
             {
-                interpretation = r.Interpretation,
-                interpretationLanguage = r.InterpretationLanguage,
-                signLanguage = r.SignLanguage,
-                childcare = r.Childcare,
-                diet = r.Diet,
-                stepFreeAccess = r.StepFreeAccess,
-                other = r.OtherNeeds,
+                interpretation = r.Needs.Interpretation,
+                interpretationLanguage = r.Needs.InterpretationLanguage,
+                signLanguage = r.Needs.SignLanguage,
+                childcare = r.Needs.Childcare,
+                diet = r.Needs.Diet,
+                stepFreeAccess = r.Needs.StepFreeAccess,
+                other = r.Needs.Other,
             },
         }).ToList();
     }

@@ -14,6 +14,9 @@ public sealed class MeetingOptions
 
     /// <summary>False: no background reminders (the tests send them themselves).</summary>
     public bool Background { get; set; } = true;
+
+    /// <summary>How many days after a meeting ends the needs its participants gave are forgotten.</summary>
+    public int NeedsKeptDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -69,7 +72,10 @@ public sealed class MeetingReminders(CocreoDbContext db, MeetingMail mail, TimeP
     }
 }
 
-/// <summary>Looks for due reminders every <see cref="MeetingOptions.RemindEverySeconds"/> on every instance; the claim keeps them single.</summary>
+/// <summary>
+/// Looks for due reminders every <see cref="MeetingOptions.RemindEverySeconds"/> on every instance (the claim keeps
+/// them single), and hourly forgets the needs of meetings long past (<see cref="MeetingNeedsRetention"/>).
+/// </summary>
 public sealed partial class MeetingReminderService(IServiceScopeFactory scopes, IOptions<MeetingOptions> options, TimeProvider clock, ILogger<MeetingReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,12 +84,18 @@ public sealed partial class MeetingReminderService(IServiceScopeFactory scopes, 
         {
             return;
         }
+        var forgottenAt = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<MeetingReminders>().SendDueAsync(stoppingToken);
+                if (clock.GetUtcNow().UtcDateTime - forgottenAt >= TimeSpan.FromHours(1))
+                {
+                    await scope.ServiceProvider.GetRequiredService<MeetingNeedsRetention>().ForgetDueAsync(stoppingToken);
+                    forgottenAt = clock.GetUtcNow().UtcDateTime;
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

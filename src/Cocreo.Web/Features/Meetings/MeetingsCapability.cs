@@ -35,6 +35,7 @@ public sealed class MeetingsCapability : Capability
         services.AddScoped<MeetingMail>();
         services.AddScoped<MeetingAttendance>();
         services.AddScoped<MeetingReminders>();
+        services.AddScoped<MeetingNeedsRetention>();
         services.AddScoped<MeetingListing>();
         services.AddSingleton<MeetingCalendar>();
         services.AddHostedService<MeetingReminderService>();

@@ -49,6 +49,11 @@ public static class PlatformRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddCocreoDatabase(configuration, builder.Environment);
         services.AddDataProtection().SetApplicationName("Cocreo").PersistKeysToDbContext<CocreoDbContext>();
+        services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
+        services.AddSingleton<PersonalData.PersonalDataSeal>();
+        services.AddSingleton<PersonalData.PersonalDataSealing>();
+        services.ConfigureDbContext<SqliteCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<PersonalData.PersonalDataSealing>()));
+        services.ConfigureDbContext<PostgreSqlCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<PersonalData.PersonalDataSealing>()));
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

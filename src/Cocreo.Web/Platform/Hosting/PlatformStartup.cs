@@ -16,6 +16,12 @@ public static class PlatformStartup
         }
         var transparency = builder.Configuration.GetSection(Log.TransparencyOptions.Section).Get<Log.TransparencyOptions>() ?? new Log.TransparencyOptions();
         var key = Log.CheckpointKey.PathOf(transparency, builder.Environment);
-        return !builder.Environment.IsProduction() || File.Exists(key) || DatabaseStartup.Fail(Log.CheckpointKey.MissingKey(key));
+        if (builder.Environment.IsProduction() && !File.Exists(key))
+        {
+            return DatabaseStartup.Fail(Log.CheckpointKey.MissingKey(key));
+        }
+        var personalData = builder.Configuration.GetSection(PersonalData.PersonalDataOptions.Section).Get<PersonalData.PersonalDataOptions>() ?? new PersonalData.PersonalDataOptions();
+        var sealKey = PersonalData.PersonalDataSeal.PathOf(personalData, builder.Environment);
+        return !builder.Environment.IsProduction() || File.Exists(sealKey) || DatabaseStartup.Fail(PersonalData.PersonalDataSeal.MissingKey(sealKey));
     }
 }

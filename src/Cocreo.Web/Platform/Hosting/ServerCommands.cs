@@ -10,7 +10,7 @@ namespace Cocreo.Web.Platform.Hosting;
 /// </summary>
 public static class ServerCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "transparency" or "search";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "admin" or "transparency" or "search" or "personal-data";
 
     public static Task<int> RunAsync(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter error, TextReader input)
     {
@@ -19,6 +19,7 @@ public static class ServerCommands
             AdminCommandLine.Command(configuration, environment, input),
             TransparencyCommand(configuration, environment),
             Features.Search.SearchCommandLine.Command(configuration, environment),
+            PersonalData.PersonalDataCommandLine.Command(configuration, environment),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -2675,24 +2675,10 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("Childcare")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
-
-                    b.Property<string>("Diet")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("Interpretation")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("InterpretationLanguage")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("IsWalkIn")
                         .HasColumnType("boolean");
@@ -2700,26 +2686,19 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("OtherNeeds")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTime?>("PromotedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("SignLanguage")
-                        .HasColumnType("boolean");
+                    b.Property<string>("SealedNeeds")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<bool>("StepFreeAccess")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");

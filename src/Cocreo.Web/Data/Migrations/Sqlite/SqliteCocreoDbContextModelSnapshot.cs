@@ -2575,23 +2575,9 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Childcare")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Diet")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Interpretation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InterpretationLanguage")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsWalkIn")
@@ -2600,26 +2586,19 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OtherNeeds")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("PromotedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SignLanguage")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("SealedNeeds")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("StepFreeAccess")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using Cocreo.Web.Platform.PersonalData;
 
 namespace Cocreo.Web.Features.Meetings;
 
@@ -270,7 +272,7 @@ public sealed record MeetingNeeds(bool Interpretation, string? InterpretationLan
 /// walk-in a facilitator added at the door (no account). One per account and meeting: registering again (a double
 /// submit, the Back button) finds the same registration.
 /// </summary>
-public sealed class MeetingRegistration
+public sealed class MeetingRegistration : ISealsPersonalData
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -301,15 +303,39 @@ public sealed class MeetingRegistration
     /// <summary>When the person was moved from the waiting list to a place (null if they never waited or still wait).</summary>
     public DateTime? PromotedAt { get; private set; }
 
-    public bool Interpretation { get; private set; }
-    public string? InterpretationLanguage { get; private set; }
-    public bool SignLanguage { get; private set; }
-    public bool Childcare { get; private set; }
-    public string? Diet { get; private set; }
-    public bool StepFreeAccess { get; private set; }
-    public string? OtherNeeds { get; private set; }
+    /// <summary>What the person needs, open in memory; stored only sealed (<see cref="SealedNeeds"/>).</summary>
+    public MeetingNeeds Needs { get; private set; } = MeetingNeeds.None;
 
-    public MeetingNeeds Needs => new(Interpretation, InterpretationLanguage, SignLanguage, Childcare, Diet, StepFreeAccess, OtherNeeds);
+    /// <summary>
+    /// The needs sealed with the platform's personal-data key (docs/security.md, "Personal data"): a copy of the
+    /// database alone does not tell who needs childcare or sign language. Null when there are none.
+    /// </summary>
+    public string? SealedNeeds { get; private set; }
+
+    /// <summary>The needs <see cref="SealedNeeds"/> holds, so that only a change is sealed again.</summary>
+    private MeetingNeeds sealedNeeds = MeetingNeeds.None;
+
+    private const string NeedsPurpose = "meeting-needs";
+
+    /// <summary>Letters kept as they are (the text is sealed, never put into a page), so a sealed value stays short.</summary>
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    void ISealsPersonalData.OpenPersonalData(PersonalDataSeal seal)
+    {
+        Needs = SealedNeeds is null ? MeetingNeeds.None : JsonSerializer.Deserialize<MeetingNeeds>(seal.Open(SealedNeeds, NeedsPurpose), SealedJson) ?? MeetingNeeds.None;
+        sealedNeeds = Needs;
+    }
+
+    bool ISealsPersonalData.SealPersonalData(PersonalDataSeal seal)
+    {
+        if (Needs == sealedNeeds && (SealedNeeds is null || seal.IsCurrent(SealedNeeds)))
+        {
+            return false;
+        }
+        SealedNeeds = Needs.Any ? seal.Seal(JsonSerializer.Serialize(Needs, SealedJson), NeedsPurpose) : null;
+        sealedNeeds = Needs;
+        return true;
+    }
 
     public bool IsActive => Status is RegistrationStatus.Registered or RegistrationStatus.Waiting;
 
@@ -349,6 +375,17 @@ public sealed class MeetingRegistration
     }
 
     public void ChangeNeeds(MeetingNeeds needs) => SetNeeds(needs.Tidy());
+
+    /// <summary>The needs are forgotten (the meeting is long past: they served their purpose); false when there were none.</summary>
+    public bool ForgetNeeds()
+    {
+        if (!Needs.Any)
+        {
+            return false;
+        }
+        SetNeeds(MeetingNeeds.None);
+        return true;
+    }
 
     /// <summary>Cancels; the needs are forgotten at once. False when it was cancelled already.</summary>
     public bool Cancel(DateTime now)
@@ -392,16 +429,7 @@ public sealed class MeetingRegistration
         SetNeeds(MeetingNeeds.None);
     }
 
-    private void SetNeeds(MeetingNeeds needs)
-    {
-        Interpretation = needs.Interpretation;
-        InterpretationLanguage = needs.InterpretationLanguage;
-        SignLanguage = needs.SignLanguage;
-        Childcare = needs.Childcare;
-        Diet = needs.Diet;
-        StepFreeAccess = needs.StepFreeAccess;
-        OtherNeeds = needs.Other;
-    }
+    private void SetNeeds(MeetingNeeds needs) => Needs = needs;
 
     /// <summary>Normalises a typed code (spaces, dashes, lower case) for lookup.</summary>
     public static string NormalizeCode(string? code) =>

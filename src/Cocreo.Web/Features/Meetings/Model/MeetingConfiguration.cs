@@ -38,9 +38,6 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         registration.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         registration.Property(r => r.Code).HasMaxLength(MeetingLimits.CodeLength).IsRequired();
         registration.Property(r => r.WalkInName).HasMaxLength(MeetingLimits.WalkInName);
-        registration.Property(r => r.InterpretationLanguage).HasMaxLength(MeetingLimits.NeedText);
-        registration.Property(r => r.Diet).HasMaxLength(MeetingLimits.NeedText);
-        registration.Property(r => r.OtherNeeds).HasMaxLength(MeetingLimits.NeedText);
         registration.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
         registration.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         // One registration per account and meeting: a double submit or a parallel request loses on this key and, tried again, finds the first.
@@ -48,6 +45,7 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         registration.HasIndex(r => new { r.MeetingId, r.Code }).IsUnique();
         registration.HasIndex(r => new { r.MeetingId, r.Status, r.QueuedAt });
         registration.Ignore(r => r.Needs);
+        registration.Property(r => r.SealedNeeds);
         registration.Ignore(r => r.IsActive);
     }
 }
