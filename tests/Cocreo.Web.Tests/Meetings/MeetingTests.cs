@@ -129,6 +129,36 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         .ExecuteUpdateAsync(m => m.SetProperty(x => x.StartsAt, endedAt.AddHours(-2)).SetProperty(x => x.EndsAt, endedAt)));
 
     [Fact]
+    public async Task The_process_s_followers_hear_of_a_meeting_planned_or_cancelled_and_the_registered_of_a_change()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var start = DateTime.UtcNow.Date.AddDays(12).AddHours(17);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId, MeetingSteps.Fields(title: "Market square evening", startsAt: start));
+        await Notifications.NotificationScenario.FanOutAsync(app);
+
+        var planned = await ToldAsync(cast.ProcessId, "meeting.planned");
+        Assert.Contains(planned, n => n.UserId == cast.Participant.Id && n.Link == $"/meetings/{id}" && n.Subject == "Market square evening");
+        Assert.DoesNotContain(planned, n => n.UserId == cast.OtherStaff.Id);
+
+        // Someone who does not follow the process registers; a change tells them, not the process's followers.
+        await MeetingSteps.RegisterAsync(cast.OtherStaffClient, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", MeetingSteps.Fields(title: "Market square evening", startsAt: start.AddHours(1)))).StatusCode);
+        await Notifications.NotificationScenario.FanOutAsync(app);
+        var changed = Assert.Single(await ToldAsync(cast.ProcessId, "meeting.changed"));
+        Assert.Equal(cast.OtherStaff.Id, changed.UserId);
+        var page = await cast.OtherStaffClient.GetOkPageAsync("/notifications");
+        Assert.Contains("The meeting “Market square evening” you registered for has changed", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", [], handler: "Cancel")).StatusCode);
+        await Notifications.NotificationScenario.FanOutAsync(app);
+        Assert.Contains(await ToldAsync(cast.ProcessId, "meeting.cancelled"), n => n.UserId == cast.Participant.Id);
+    }
+
+    private Task<List<Cocreo.Web.Features.Notifications.Notification>> ToldAsync(int processId, string @event) =>
+        app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().AsNoTracking().Where(n => n.ProcessId == processId && n.Event == @event).ToListAsync());
+
+    [Fact]
     public async Task Deleting_the_account_forgets_the_needs_and_keeps_the_place_counted()
     {
         app.RequireAvailable();

@@ -40,6 +40,7 @@ public sealed class MeetingsCapability : Capability
         services.AddSingleton<MeetingCalendar>();
         services.AddHostedService<MeetingReminderService>();
         services.AddScoped<Accounts.IPersonalData, MeetingPersonalData>();
+        services.AddScoped<Notifications.IFollowTargets, MeetingFollowTargets>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();
