@@ -159,6 +159,27 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().AsNoTracking().Where(n => n.ProcessId == processId && n.Event == @event).ToListAsync());
 
     [Fact]
+    public async Task The_capacity_cannot_go_below_the_places_given_and_the_refusal_says_how_many()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var start = DateTime.UtcNow.Date.AddDays(11).AddHours(17);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId, MeetingSteps.Fields(capacity: 3, startsAt: start));
+        await MeetingSteps.RegisterAsync(cast.ParticipantClient, id);
+        await MeetingSteps.RegisterAsync(cast.OtherStaffClient, id);
+
+        var smaller = await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", MeetingSteps.Fields(capacity: 1, startsAt: start));
+
+        Assert.Equal((HttpStatusCode)422, smaller.StatusCode);
+        Assert.Contains("2 people already have a place: the capacity cannot be lower.", (await FormClient.ParseAsync(smaller)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<Meeting>().Where(m => m.Id == id).Select(m => m.Capacity).SingleAsync()));
+        Assert.Equal(RegistrationStatus.Registered, (await MeetingSteps.RegistrationAsync(app, id, cast.OtherStaff.Id)).Status);
+        // Down to the places given is fine.
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.OwnerClient.SubmitAsync($"/meetings/{id}/edit", MeetingSteps.Fields(capacity: 2, startsAt: start))).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Meeting>().Where(m => m.Id == id).Select(m => m.Capacity).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Deleting_the_account_forgets_the_needs_and_keeps_the_place_counted()
     {
         app.RequireAvailable();

@@ -32,16 +32,28 @@ public static class PlanMeeting
     }
 }
 
-/// <summary>The team changes a meeting. More places (or none) give them to the waiting list in order, and tell those promoted.</summary>
+/// <summary>
+/// The team changes a meeting. More places (or none) give them to the waiting list in order, and tell those promoted;
+/// fewer places than people already have are refused (nobody loses a place they were given).
+/// </summary>
 public static class ChangeMeeting
 {
     public sealed record Command(int MeetingId, MeetingDetails Details) : IMeetingCommand;
 
-    public sealed class Handler(MeetingAccessReader meetings, MeetingQueue queue) : MeetingChange<Command, Done>(meetings, MeetingAction.Edit)
+    public sealed class Handler(MeetingAccessReader meetings, MeetingQueue queue, CocreoDbContext db) : MeetingChange<Command, Done>(meetings, MeetingAction.Edit)
     {
         public override async Task<Done> RunAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
             var meeting = change.Target.Meeting;
+            // A place once given is not taken away by a smaller room: the capacity cannot go below the places taken.
+            if (command.Details.Capacity is { } capacity && capacity != meeting.Capacity)
+            {
+                var places = await db.Set<MeetingRegistration>().CountAsync(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Registered, cancellationToken);
+                if (capacity < places)
+                {
+                    throw new MeetingRuleException("CapacityBelowPlaces", places);
+                }
+            }
             // Compared as stored, after the meeting's own rules have trimmed and normalised what was sent (an empty video
             // link is stored as none, a room is kept only for a meeting in person): a form saved unchanged changes
             // nothing and logs nothing.

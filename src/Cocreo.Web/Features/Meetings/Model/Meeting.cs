@@ -452,7 +452,7 @@ public sealed class MeetingRuleException(string code, params object[] arguments)
         "StartsInThePast" => "Input.StartsAt",
         "AddressEmpty" or "PlaceTooLong" => "Input.Address",
         "OnlineUrl" => "Input.OnlineUrl",
-        "Capacity" => "Input.Capacity",
+        "Capacity" or "CapacityBelowPlaces" => "Input.Capacity",
         "ReminderHours" => "Input.ReminderHours",
         "NeedTooLong" => "Needs.Other",
         "InterpretationLanguage" => "Needs.InterpretationLanguage",

@@ -16,6 +16,7 @@ public static class MeetingRules
         "PlaceTooLong" => "The address can have at most 300 characters, the room 100 and the accessibility notes 1,000.",
         "OnlineUrl" => "Enter the link to the video room (https://…) of an online or hybrid meeting.",
         "Capacity" => "The capacity must be a number from 1 to 100,000, or empty for no limit.",
+        "CapacityBelowPlaces" => "{0, plural, one {# person already has a place} other {# people already have a place}}: the capacity cannot be lower. Keep at least {0}, or ask people to cancel first.",
         "ReminderHours" => "The reminder must go out between 0 and 336 hours (14 days) before the start.",
         "NeedTooLong" => "Each need can be described in at most 200 characters.",
         "InterpretationLanguage" => "Say which language you need interpreted.",
