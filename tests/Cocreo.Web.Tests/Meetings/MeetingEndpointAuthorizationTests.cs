@@ -76,6 +76,14 @@ public sealed class MeetingEndpointAuthorizationTests(MeetingsSqliteApp app) : I
             }, Registrations, ApiSignedIn),
         ["api/check-in"] = new(new("POST", "/api/v1/meetings/{id:int}/check-ins"),
             async (cast, _) => new($"/api/v1/meetings/{cast.MeetingId}/check-ins", [], $"{{\"code\":\"{await cast.RegisteredCodeAsync()}\"}}"), Registrations, ApiTeam),
+        ["api/change"] = new(new("PUT", "/api/v1/meetings/{id:int}"),
+            (cast, i) => Task.FromResult(new Attempt($"/api/v1/meetings/{cast.MeetingId}", [],
+                $"{{\"title\":\"API changed {i}\",\"startsAt\":\"{DateTime.UtcNow.AddDays(6):yyyy-MM-ddTHH:mm:ssZ}\",\"endsAt\":\"{DateTime.UtcNow.AddDays(6).AddHours(2):yyyy-MM-ddTHH:mm:ssZ}\",\"kind\":\"Online\",\"onlineUrl\":\"https://video.example.org/r\",\"stepFree\":false,\"hearingLoop\":false,\"accessibleToilet\":false}}", "PUT")),
+            Log, ApiTeam),
+        ["api/cancel-meeting"] = new(new("POST", "/api/v1/meetings/{id:int}/cancel"),
+            async (cast, _) => new($"/api/v1/meetings/{await cast.NewMeetingAsync()}/cancel", [], ""), Log, ApiTeam),
+        ["api/walk-in"] = new(new("POST", "/api/v1/meetings/{id:int}/walk-ins"),
+            (cast, i) => Task.FromResult(new Attempt($"/api/v1/meetings/{cast.MeetingId}/walk-ins", [], $"{{\"name\":\"API walk-in {i}\"}}")), Registrations, ApiTeam),
     };
 
     public static IEnumerable<Endpoint> Covered => Rows.Values.Select(r => r.Endpoint);

@@ -26,6 +26,12 @@ public static class MeetingsApi
             .WithSummary("Cancels the caller's registration; a freed place goes to the first on the waiting list.").DisableAntiforgery();
         api.MapPost("/{id:int}/check-ins", CheckInAsync).WithName("CheckInAtMeeting")
             .WithSummary("The organisers check someone in by their code; a code used twice answers who and when, changing nothing.").DisableAntiforgery();
+        api.MapPut("/{id:int}", Change).WithName("ChangeMeeting")
+            .WithSummary("The process's team changes a meeting (the whole meeting, times in UTC); fewer places than given are refused.").DisableAntiforgery();
+        api.MapPost("/{id:int}/cancel", CancelMeetingAsync).WithName("CancelMeeting")
+            .WithSummary("The process's team cancels a meeting; the registered and waiting are told by e-mail. Again: changes nothing.").DisableAntiforgery();
+        api.MapPost("/{id:int}/walk-ins", WalkInAsync).WithName("AddMeetingWalkIn")
+            .WithSummary("The organisers add someone who came without registering (a name is optional), checked in at once.").DisableAntiforgery();
         endpoints.MapPost("/api/v1/processes/{processId:int}/meetings", Plan).WithTags("Meetings").WithName("PlanMeeting")
             .WithSummary("The process's team plans a meeting (times in UTC).").DisableAntiforgery();
         return endpoints;
@@ -88,11 +94,38 @@ public static class MeetingsApi
         {
             return refused;
         }
-        var details = new MeetingDetails(request.Title ?? "", request.Description ?? "", request.StartsAt.UtcDateTime, request.EndsAt.UtcDateTime, request.Kind,
-            new MeetingPlace(request.Address ?? "", request.Room ?? "", request.StepFree, request.HearingLoop, request.AccessibleToilet, request.AccessNotes ?? ""),
-            request.OnlineUrl, request.Capacity, request.RegistrationOpen ?? true, request.ReminderHours ?? 24);
-        var id = await changes.RunAsync(plan, new PlanMeeting.Command(processId, details), cancellationToken);
+        var id = await changes.RunAsync(plan, new PlanMeeting.Command(processId, request.ToDetails()), cancellationToken);
         return TypedResults.Created($"/api/v1/meetings/{id}", new { id });
+    }
+
+    private static async Task<IResult> Change(int id, PlanRequest request, HttpContext http, ChangeMeeting.Handler change, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<MeetingText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        await changes.RunAsync(change, new ChangeMeeting.Command(id, request.ToDetails()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> CancelMeetingAsync(int id, HttpContext http, CancelMeeting.Handler cancel, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<MeetingText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var outcome = await changes.RunAsync(cancel, new CancelMeeting.Command(id), cancellationToken);
+        return TypedResults.Ok(new { cancelled = true, changed = outcome.Changed });
+    }
+
+    private static async Task<IResult> WalkInAsync(int id, WalkInRequest? request, HttpContext http, AddWalkIn.Handler walkIn, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<MeetingText> t, CancellationToken cancellationToken)
+    {
+        if (await RefuseWithoutTokenAsync(http, antiforgery, t) is { } refused)
+        {
+            return refused;
+        }
+        var registration = await changes.RunAsync(walkIn, new AddWalkIn.Command(id, request?.Name), cancellationToken);
+        return TypedResults.Created($"/api/v1/meetings/{id}", new { registrationId = registration });
     }
 
     private static async Task<IResult?> RefuseWithoutTokenAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<MeetingText> t) =>
@@ -105,8 +138,15 @@ public sealed record NeedsRequest(bool Interpretation, string? InterpretationLan
 
 public sealed record CheckInRequest(string? Code, int? RegistrationId);
 
+public sealed record WalkInRequest(string? Name);
+
 public sealed record PlanRequest(string? Title, string? Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, MeetingKind Kind, string? Address, string? Room,
-    bool StepFree, bool HearingLoop, bool AccessibleToilet, string? AccessNotes, string? OnlineUrl, int? Capacity, bool? RegistrationOpen, int? ReminderHours);
+    bool StepFree, bool HearingLoop, bool AccessibleToilet, string? AccessNotes, string? OnlineUrl, int? Capacity, bool? RegistrationOpen, int? ReminderHours)
+{
+    public MeetingDetails ToDetails() => new(Title ?? "", Description ?? "", StartsAt.UtcDateTime, EndsAt.UtcDateTime, Kind,
+        new MeetingPlace(Address ?? "", Room ?? "", StepFree, HearingLoop, AccessibleToilet, AccessNotes ?? ""),
+        OnlineUrl, Capacity, RegistrationOpen ?? true, ReminderHours ?? 24);
+}
 
 public sealed record RegisterDocument(RegistrationStatus Status, int? WaitingPosition);
 
