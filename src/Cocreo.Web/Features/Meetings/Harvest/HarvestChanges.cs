@@ -172,7 +172,8 @@ public static class TurnHarvestItem
             {
                 var proposals = proposalTargets.FirstOrDefault(p => p.Kind == Proposals.ProcessProposalTargets.ProposalsKind) ?? throw new HarvestRuleException("NoProposals");
                 var title = string.IsNullOrWhiteSpace(command.Title) ? HarvestText.TitleOf(item.Text) : command.Title.Trim();
-                var from = t["From the harvest of the meeting \"{0}\" ({1}).", meeting.Title, $"/meetings/{meeting.Id}/harvest#item-{item.Id}"].Value;
+                var words = t["From the harvest of the meeting \"{0}\"", meeting.Title.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal)].Value;
+                var from = $"_[{words}](/meetings/{meeting.Id}/harvest#item-{item.Id})_";
                 var made = await proposals.ProposeAsync(meeting.ProcessId, meeting.ProcessId, new ProposalDraft(title, text + "\n\n" + from, "", "", 0, null), user, change.Now, cancellationToken);
                 outcome = new Outcome("proposal", made.ProposalId, made.Title, made.Link);
             }
