@@ -53,6 +53,8 @@ public sealed class LiveHarvestModel(HarvestAccess access, HarvestList list, Cha
     public async Task<IActionResult> OnPostReportAsync(int id, int itemId, ReportReason? reportReason, string? reportDetails, Guid reportSubmissionId,
         [FromServices] ReportContent.Handler report, [FromServices] IStringLocalizer<ModerationText> moderationText, CancellationToken cancellationToken)
     {
+        // The phone form's fields are not part of a report.
+        ModelState.Clear();
         await LoadAsync(id, HarvestAction.View, cancellationToken);
         if (!ReportForm.Check(ReportForm.Field("itemId", itemId), reportReason, reportDetails, ModelState, moderationText))
         {
