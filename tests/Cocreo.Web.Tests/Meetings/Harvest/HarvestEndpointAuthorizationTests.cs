@@ -123,7 +123,7 @@ public sealed class HarvestEndpointAuthorizationTests(MeetingsSqliteApp app) : I
                 });
                 return new($"/meetings/{cast.MeetingId}/report/edit?handler=RemovePhoto", new() { ["photoId"] = Id(photoId) });
             }, TheReport, Team),
-        ["api/post"] = new(new("POST", "/api/v1/meetings/{id:int}/harvest"),
+        ["api/post"] = new(new("POST", "/api/v1/meetings/{id:int}/harvest/"),
             (cast, i) => Task.FromResult(new Attempt($"/api/v1/meetings/{cast.MeetingId}/harvest", [], $"{{\"kind\":\"Question\",\"text\":\"API question {i}\",\"label\":\"Table 4\"}}")), Items, ApiHarvesting),
         ["api/moderation"] = new(new("POST", "/api/v1/meetings/{id:int}/harvest/moderation"),
             async (cast, i) => new($"/api/v1/meetings/{cast.MeetingId}/harvest/moderation", [], $"{{\"items\":[{await PendingAsync(cast, i)}],\"publish\":true}}"), Items, ApiTeam),

@@ -109,7 +109,18 @@ public static class HarvestDemo
         var writer = new ReportWriter(db, new MeetingAttendance(db), new DateDisplay(new ConfigurationBuilder().Build()),
             new StringLocalizer<ReportText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
         var facts = await writer.FactsAsync(walk.Id, publishedPhotosOnly: false, cancellationToken);
-        report.Publish(writer.Write(walk, report, facts), walk.EndsAt.AddHours(21));
+        // The seeder runs in the invariant culture, which has no plural rules: the report is written in the process's language.
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            var language = System.Globalization.CultureInfo.GetCultureInfo(walk.Language is "sl" ? "sl" : "en");
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (language, language);
+            report.Publish(writer.Write(walk, report, facts), walk.EndsAt.AddHours(21));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(walk.ProcessId, facilitator, "meeting.report.published", new
         {
