@@ -4,6 +4,7 @@
 //   cocreo-web-bench digest [people] [perPerson] [sqlite|postgres|both]       daily notification digest (docs/benchmarks.md)
 //   cocreo-web-bench debate [comments] [readers] [requests] [posts] [sqlite|postgres|both]   a debate of 10,000 comments (bench/debate.sh)
 //   cocreo-web-bench proposals [proposals] [readers] [requests] [sqlite|postgres|both]   a list of 10,000 proposals (bench/proposals.sh)
+//   cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]   a meeting's live harvest of 2,000 items
 //   cocreo-web-bench live [pages] [updates] [one|two]                           live updates to open pages (bench/live.sh)
 //   cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]   (bench/conversations/*.sh)
 //   cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...              participatory budgeting (bench/budgeting/*.sh)
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "debate" => await DebateBenchmark.RunAsync(args[1..]),
     "proposals" => await ProposalListBenchmark.RunAsync(args[1..]),
     "live" => await LiveBenchmark.RunAsync(args[1..]),
+    "harvest" => await HarvestBenchmark.RunAsync(args[1..]),
     "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
     "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
     "conversation-scale" => await ConversationScaleBenchmark.RunAsync(args[1..]),
@@ -33,6 +35,7 @@ static int Usage()
     Console.Error.WriteLine("       cocreo-web-bench debate [comments] [readers] [requests] [posts] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench proposals [proposals] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
+    Console.Error.WriteLine("       cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-scale URL CONVERSATION PARTICIPANTS [BURST NEXT_REQUESTS]");
     Console.Error.WriteLine("       cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...");

@@ -1,4 +1,6 @@
 using Cocreo.Web.Data;
+using Cocreo.Web.Features.Meetings.Harvest;
+using Cocreo.Web.Features.Meetings.Report;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
@@ -34,6 +36,8 @@ public static class MeetingsApi
             .WithSummary("The organisers add someone who came without registering (a name is optional), checked in at once.").DisableAntiforgery();
         endpoints.MapPost("/api/v1/processes/{processId:int}/meetings", Plan).WithTags("Meetings").WithName("PlanMeeting")
             .WithSummary("The process's team plans a meeting (times in UTC).").DisableAntiforgery();
+        endpoints.MapHarvestApi();
+        endpoints.MapReportApi();
         return endpoints;
     }
 

@@ -25,6 +25,10 @@ public sealed class MeetingsCapability : Capability
         ("meeting.changed", "Changed a meeting"),
         ("meeting.cancelled", "Cancelled a meeting"),
         ("meeting.attendance", "Recorded a meeting's attendance"),
+        ("meeting.harvest-published", "Published items of a meeting's harvest"),
+        ("meeting.harvest-hidden", "Hid items of a meeting's harvest"),
+        ("meeting.harvest-turned", "Turned a harvested item into a statement or a proposal"),
+        ("meeting.report.published", "Published a meeting's report"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -41,6 +45,8 @@ public sealed class MeetingsCapability : Capability
         services.AddHostedService<MeetingReminderService>();
         services.AddScoped<Accounts.IPersonalData, MeetingPersonalData>();
         services.AddScoped<Notifications.IFollowTargets, MeetingFollowTargets>();
+        Harvest.HarvestServices.Add(services);
+        Report.ReportServices.Add(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

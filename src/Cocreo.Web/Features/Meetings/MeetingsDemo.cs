@@ -46,6 +46,7 @@ public sealed class MeetingsDemo(CocreoDbContext db, TimeProvider clock) : IDemo
         db.Add(MeetingRegistration.WalkIn(walk.Id, "Shopkeeper from Stari trg", door.AddMinutes(10)));
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(process.Id, facilitator, "meeting.attendance", new { meeting = walk.Id, registered = 8, waiting = 0, checkedIn = 7, walkIns = 1 }, cancellationToken);
+        await Harvest.HarvestDemo.SeedAsync(db, city, walk, cancellationToken);
 
         var eveningStart = now.AddDays(10).Date.AddHours(16);
         var evening = Meeting.Plan(process.OrganisationId, process.Id, new MeetingDetails(
