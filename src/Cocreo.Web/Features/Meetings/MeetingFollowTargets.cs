@@ -6,8 +6,9 @@ namespace Cocreo.Web.Features.Meetings;
 
 /// <summary>
 /// What meetings tell notifications: a meeting planned or cancelled is news for the process's followers; a changed
-/// meeting (its time, place, room link or capacity) is news for the people registered or waiting for it. Meetings are
-/// not followed on their own (no kinds).
+/// meeting (its time, place, room link or capacity) is news for the people registered or waiting for it; a report
+/// published (the first time) for the process's followers and the people registered. Meetings are not followed on
+/// their own (no kinds).
 /// </summary>
 public sealed class MeetingFollowTargets(CocreoDbContext db) : IFollowTargets
 {
@@ -34,6 +35,16 @@ public sealed class MeetingFollowTargets(CocreoDbContext db) : IFollowTargets
                     .Where(r => r.MeetingId == meeting && r.UserId != null && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waiting))
                     .Select(r => r.UserId!),
             },
+            // The first publication of a report is news for the process's followers and for those who came; a
+            // corrected re-publication is not told again.
+            "meeting.report.published" when !data.TryGetProperty("publication", out var publication) || publication.ValueKind != JsonValueKind.Number || publication.GetInt32() <= 1 =>
+                new([], title, "", link + "/report")
+                {
+                    AlsoProcessFollowers = true,
+                    Also = db.Set<MeetingRegistration>()
+                        .Where(r => r.MeetingId == meeting && r.UserId != null && r.Status == RegistrationStatus.Registered)
+                        .Select(r => r.UserId!),
+                },
             _ => null,
         };
         return Task.FromResult(meeting == 0 ? null : followed);

@@ -39,6 +39,7 @@ public static class NotificationWords
         "amendment.rejected" => t["Your amendment to “{0}” was rejected: {1}", subject, n.Detail],
         "meeting.planned" => t["A meeting is planned in “{0}”: {1}.", processTitle, subject],
         "meeting.changed" => t["The meeting “{0}” you registered for has changed: check its time and place.", subject],
+        "meeting.report.published" => t["The report of the meeting “{0}” is published.", subject],
         "meeting.cancelled" => t["The meeting “{0}” in “{1}” is cancelled.", subject, processTitle],
         "content.hidden" => t["The moderators hid something you posted: {0}", n.Detail],
         "content.hidden-by-reports" => t["Something you posted was hidden after reports from several people, until the moderators look at it."],

@@ -90,6 +90,11 @@ public abstract class ReportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         shown = (await cast.People.AnonymousClient.GetOkPageAsync($"/meetings/{cast.MeetingId}/report")).Body!.TextContent;
         Assert.Contains("Second version.", shown, StringComparison.Ordinal);
         Assert.Equal(2, (await cast.LogAsync()).Count(e => e.Action == "meeting.report.published"));
+        // The process's followers hear of the first publication only, with a link to the report.
+        await Notifications.NotificationScenario.FanOutAsync(app);
+        var told = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Notifications.Notification>().AsNoTracking()
+            .Where(n => n.UserId == cast.People.Participant.Id && n.Event == "meeting.report.published").ToListAsync());
+        Assert.Equal($"/meetings/{cast.MeetingId}/report", Assert.Single(told).Link);
         // Only the organisers write it.
         Assert.Equal(HttpStatusCode.Forbidden, (await cast.People.ParticipantClient.Http.GetAsync(edit)).StatusCode);
     }
