@@ -25,6 +25,13 @@ public sealed class MeetingsCapability : Capability
         ("meeting.changed", "Changed a meeting"),
         ("meeting.cancelled", "Cancelled a meeting"),
         ("meeting.attendance", "Recorded a meeting's attendance"),
+        ("meeting.runsheet.created", "Made a meeting's run sheet from a format"),
+        ("meeting.runsheet.edited", "Edited a meeting's run sheet"),
+        ("meeting.runsheet.started", "Started a block of the run sheet"),
+        ("meeting.runsheet.finished", "Finished a block of the run sheet"),
+        ("meeting.runsheet.extended", "Changed the length of the running block"),
+        ("meeting.runsheet.skipped", "Skipped a block of the run sheet"),
+        ("meeting.runsheet.restored", "Brought back a skipped block"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -39,6 +46,7 @@ public sealed class MeetingsCapability : Capability
         services.AddSingleton<MeetingCalendar>();
         services.AddHostedService<MeetingReminderService>();
         services.AddScoped<Accounts.IPersonalData, MeetingPersonalData>();
+        RunSheets.RunSheetServices.AddRunSheets(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

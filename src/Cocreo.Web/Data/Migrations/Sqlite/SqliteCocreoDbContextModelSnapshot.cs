@@ -2643,6 +2643,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingRunSheets", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -4853,6 +4874,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationReport", b =>
