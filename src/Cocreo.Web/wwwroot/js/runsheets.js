@@ -36,7 +36,7 @@
   function refresh() {
     if (loading) { again = true; return; }
     loading = true;
-    fetch(window.location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+    fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('runsheet-now');
