@@ -99,10 +99,10 @@ public sealed class RunSheetBlockModel(MeetingAccessReader meetings, RunSheetSto
         var answer = await changes.RunAsync(handler, new ChangeRunSheet.Command(id, Version, command), cancellationToken);
         if (answer.Applied)
         {
-            return this.Done(Block is null ? t["The block was added at the end; move it where it belongs."] : t["The block was changed."], $"/meetings/{id}/run-sheet#block-{(Block?.Id ?? answer.Sheet!.Blocks[^1].Id)}");
+            return this.Done(Block is null ? t["The block was added at the end; move it where it belongs."] : t["The block was changed."], $"/meetings/{id}/run-sheet" + (Block is null ? "" : $"#block-{Block.Id}"));
         }
         Conflicted = answer.Outcome == RunSheetOutcome.Conflict;
-        Sheet = answer.Sheet ?? Sheet;
+        Sheet = await sheets.FindAsync(id, cancellationToken) ?? Sheet;
         ModelState.Remove(nameof(Version));
         Version = Sheet.Version;
         return new PageResult { StatusCode = RunSheetPages.Refused(answer, ModelState, t) };

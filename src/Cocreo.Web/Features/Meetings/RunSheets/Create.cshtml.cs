@@ -58,9 +58,9 @@ public sealed class RunSheetCreateModel(MeetingAccessReader meetings, RunSheetSt
         }
         foreach (var problem in answer.Problems)
         {
-            ModelState.AddModelError("", RunSheetProblemText.Describe(problem, t));
+            ModelState.AddModelError("", RunSheetRefusals.Describe(problem, t));
         }
-        Existing = answer.Sheet ?? Existing;
+        Existing = await sheets.FindAsync(id, cancellationToken);
         Input.Replaces = Existing?.Version;
         return new PageResult { StatusCode = answer.Outcome == RunSheetOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity };
     }

@@ -46,7 +46,7 @@ public sealed class RunSheetLiveModel(MeetingAccessReader meetings, RunSheetStor
         {
             return this.Done(done, $"/meetings/{id}/run-sheet/live");
         }
-        Sheet = answer.Sheet ?? Sheet;
+        Sheet = await sheets.FindAsync(id, cancellationToken);
         return new PageResult { StatusCode = RunSheetPages.Refused(answer, ModelState, t) };
     }
 

@@ -33,7 +33,7 @@ public sealed class RunSheetModel(MeetingAccessReader meetings, RunSheetStore sh
         {
             return this.Done(done, $"/meetings/{id}/run-sheet");
         }
-        Sheet = answer.Sheet ?? Sheet;
+        Sheet = await sheets.FindAsync(id, cancellationToken);
         return new PageResult { StatusCode = RunSheetPages.Refused(answer, ModelState, t) };
     }
 

@@ -16,12 +16,12 @@ public static class RunSheetApi
 {
     public static IEndpointRouteBuilder MapRunSheetApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/meetings/{id:int}/run-sheet").WithTags("Meetings");
-        api.MapGet("", GetAsync).WithName("GetRunSheet")
+        const string path = "/api/v1/meetings/{id:int}/run-sheet";
+        endpoints.MapGet(path, GetAsync).WithTags("Meetings").WithName("GetRunSheet")
             .WithSummary("The meeting's run sheet (the engine's JSON) and where the meeting stands now; the facilitators' instructions, materials and roles only for the process's team.");
-        api.MapPost("", CreateAsync).WithName("CreateRunSheet")
+        endpoints.MapPost(path, CreateAsync).WithTags("Meetings").WithName("CreateRunSheet")
             .WithSummary("The team makes the run sheet from a format (replacing one only with \"replaces\": its version, before the meeting starts).").DisableAntiforgery();
-        api.MapPost("/changes", ChangeAsync).WithName("ChangeRunSheet")
+        endpoints.MapPost(path + "/changes", ChangeAsync).WithTags("Meetings").WithName("ChangeRunSheet")
             .WithSummary("One change on a version: a plan edit (the team) or a live operation (startBlock, finishBlock, extendBlock, skipBlock, restoreBlock: the team as lead facilitator; times are the server's). 409 with the current sheet if the version is old.").DisableAntiforgery();
         return endpoints;
     }
@@ -33,7 +33,7 @@ public static class RunSheetApi
         return TypedResults.Ok(RunSheetDocument.Of(id, sheet, view.Now, view.Can(RunSheetPermissions.Live)));
     }
 
-    private static async Task<IResult> CreateAsync(int id, CreateRunSheetRequest request, HttpContext http, MeetingAccessReader meetings, CreateRunSheet.Handler create, ChangeRunner changes,
+    private static async Task<IResult> CreateAsync(int id, CreateRunSheetRequest request, HttpContext http, MeetingAccessReader meetings, RunSheetStore sheets, CreateRunSheet.Handler create, ChangeRunner changes,
         IAntiforgery antiforgery, IStringLocalizer<RunSheetText> t, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -60,12 +60,13 @@ public static class RunSheetApi
             Language = request.Language ?? view.Meeting.Language,
         };
         var answer = await changes.RunAsync(create, new CreateRunSheet.Command(id, request.Format, parameters, request.Replaces), cancellationToken);
-        return answer.Applied
-            ? TypedResults.Created($"/api/v1/meetings/{id}/run-sheet", RunSheetDocument.Of(id, answer.Sheet!, view.Now, true))
-            : Refused(id, answer, view.Now, t);
+        var current = await sheets.FindAsync(id, cancellationToken);
+        return answer.Applied && current is not null
+            ? TypedResults.Created($"/api/v1/meetings/{id}/run-sheet", RunSheetDocument.Of(id, current, view.Now, true))
+            : Refused(id, answer, current, view.Now, t);
     }
 
-    private static async Task<IResult> ChangeAsync(int id, ChangeRunSheetRequest request, HttpContext http, MeetingAccessReader meetings, ChangeRunSheet.Handler handler, ChangeRunner changes,
+    private static async Task<IResult> ChangeAsync(int id, ChangeRunSheetRequest request, HttpContext http, MeetingAccessReader meetings, RunSheetStore sheets, ChangeRunSheet.Handler handler, ChangeRunner changes,
         IAntiforgery antiforgery, IStringLocalizer<RunSheetText> t, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -80,21 +81,22 @@ public static class RunSheetApi
         }
         var answer = await changes.RunAsync(handler, new ChangeRunSheet.Command(id, request.Version, command), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return answer.Applied ? TypedResults.Ok(RunSheetDocument.Of(id, answer.Sheet!, now, true)) : Refused(id, answer, now, t);
+        var current = await sheets.FindAsync(id, cancellationToken);
+        return answer.Applied && current is not null ? TypedResults.Ok(RunSheetDocument.Of(id, current, now, true)) : Refused(id, answer, current, now, t);
     }
 
-    private static IResult Refused(int id, RunSheetAnswer answer, DateTime now, IStringLocalizer<RunSheetText> t)
+    private static IResult Refused(int id, RunSheetAnswer answer, RunSheet? current, DateTime now, IStringLocalizer<RunSheetText> t)
     {
         var conflict = answer.Outcome == RunSheetOutcome.Conflict;
         return Problem(conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
-            string.Join(" ", answer.Problems.Select(p => RunSheetProblemText.Describe(p, t)).Distinct()), answer.Problems,
-            answer.Sheet is { } sheet ? RunSheetDocument.Of(id, sheet, now, true) : null, now, t);
+            string.Join(" ", answer.Problems.Select(p => RunSheetRefusals.Describe(p, t)).Distinct()), answer.Problems,
+            current is { } sheet ? RunSheetDocument.Of(id, sheet, now, true) : null, now, t);
     }
 
     private static IResult Problem(int status, string detail, IReadOnlyList<RunSheetProblem> problems, RunSheetDocument? current, DateTime now, IStringLocalizer<RunSheetText> t) =>
         TypedResults.Problem(detail, statusCode: status, extensions: new Dictionary<string, object?>
         {
-            ["problems"] = problems.Select(p => new { kind = p.Kind.ToString(), message = RunSheetProblemText.Describe(p, t), blockId = p.BlockId }).ToList(),
+            ["problems"] = problems.Select(p => new { kind = p.Kind.ToString(), message = RunSheetRefusals.Describe(p, t), blockId = p.BlockId }).ToList(),
             ["current"] = current,
         });
 }

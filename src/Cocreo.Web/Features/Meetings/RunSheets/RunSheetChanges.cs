@@ -29,10 +29,20 @@ public static class RunSheetPermissions
     public static MeetingAction ActionFor(RunSheetCommand command) => IsLive(command) ? Live : Plan;
 }
 
-/// <summary>What a run-sheet change answers: applied (the new sheet), a conflict (the current sheet) or refused (what to change).</summary>
-public sealed record RunSheetAnswer(RunSheetOutcome Outcome, RunSheet? Sheet, IReadOnlyList<RunSheetProblem> Problems)
+/// <summary>
+/// What a run-sheet change answers: applied, a conflict or refused (what to change), with the sheet's version after
+/// it. Kept small (no sheet: pages and the API read the current one), because a form's result is stored with its
+/// one-time submission id and a repeat is answered from it.
+/// </summary>
+public sealed record RunSheetAnswer(RunSheetOutcome Outcome, long? Version, IReadOnlyList<RunSheetProblem> Problems)
 {
+    /// <summary>At most this many problems are kept (the first say what to change).</summary>
+    public const int MostProblems = 5;
+
     public bool Applied => Outcome == RunSheetOutcome.Applied;
+
+    public static RunSheetAnswer Of(RunSheetOutcome outcome, RunSheet? sheet, IEnumerable<RunSheetProblem> problems) =>
+        new(outcome, sheet?.Version, problems.Take(MostProblems).ToList());
 }
 
 /// <summary>Reads a meeting's stored run sheet.</summary>
@@ -99,19 +109,19 @@ public static class CreateRunSheet
             {
                 if (command.Replaces != stored.Version)
                 {
-                    return new RunSheetAnswer(RunSheetOutcome.Conflict, current, [new(RunSheetProblemKind.Conflict,
+                    return RunSheetAnswer.Of(RunSheetOutcome.Conflict, current, [new(RunSheetProblemKind.Conflict,
                         $"This meeting already has a run sheet (version {stored.Version}); it was changed since you loaded the page, or you did not ask to replace it.")]);
                 }
                 if (current is not null && current.Blocks.Any(b => b.ActualStart is not null))
                 {
-                    return new RunSheetAnswer(RunSheetOutcome.Refused, current, [new(RunSheetProblemKind.AlreadyStarted,
+                    return RunSheetAnswer.Of(RunSheetOutcome.Refused, current, [new(RunSheetProblemKind.AlreadyStarted,
                         "The meeting has started: its run sheet can no longer be replaced; edit it instead.")]);
                 }
             }
             var problems = RunSheetTemplates.Check(command.Format, command.Parameters);
             if (problems.Count > 0)
             {
-                return new RunSheetAnswer(RunSheetOutcome.Refused, current, problems);
+                return RunSheetAnswer.Of(RunSheetOutcome.Refused, current, problems);
             }
             var sheet = RunSheetTemplates.Create(command.Format, command.Parameters);
             if (stored is null)
@@ -125,7 +135,7 @@ public static class CreateRunSheet
             }
             change.Log("meeting.runsheet.created", new { meeting = command.MeetingId, format = command.Format.ToString(), blocks = sheet.Blocks.Count, version = sheet.Version });
             live.AfterCommit(change, command.MeetingId, sheet.Version);
-            return new RunSheetAnswer(RunSheetOutcome.Applied, sheet, []);
+            return RunSheetAnswer.Of(RunSheetOutcome.Applied, sheet, []);
         }
     }
 }
@@ -153,7 +163,7 @@ public static class ChangeRunSheet
             var sheet = stored.Read(out var unreadable);
             if (sheet is null)
             {
-                return new RunSheetAnswer(RunSheetOutcome.Refused, null, unreadable);
+                return RunSheetAnswer.Of(RunSheetOutcome.Refused, null, unreadable);
             }
             var at = new DateTimeOffset(DateTime.SpecifyKind(change.Now, DateTimeKind.Utc));
             var operation = command.Change switch
@@ -165,13 +175,13 @@ public static class ChangeRunSheet
             var result = RunSheetEditor.Apply(sheet, command.Version, operation);
             if (!result.Applied)
             {
-                return new RunSheetAnswer(result.Outcome, result.Sheet, result.Problems);
+                return RunSheetAnswer.Of(result.Outcome, result.Sheet, result.Problems);
             }
             stored.Store(result.Sheet, change.Now);
             var (action, data) = LogEntry(command.MeetingId, result.Sheet, operation);
             change.Log(action, data);
             live.AfterCommit(change, command.MeetingId, result.Sheet.Version);
-            return new RunSheetAnswer(RunSheetOutcome.Applied, result.Sheet, []);
+            return RunSheetAnswer.Of(RunSheetOutcome.Applied, result.Sheet, []);
         }
 
         /// <summary>A short entry: the meeting, the version, the block and what happened to it; the plan's texts are not copied into the log.</summary>

@@ -9,9 +9,9 @@ public static class RunSheetPages
 {
     public static int Refused(RunSheetAnswer answer, ModelStateDictionary state, IStringLocalizer<RunSheetText> T)
     {
-        foreach (var problem in answer.Problems.DistinctBy(p => RunSheetProblemText.Describe(p, T)))
+        foreach (var problem in answer.Problems.DistinctBy(p => RunSheetRefusals.Describe(p, T)))
         {
-            state.AddModelError("", RunSheetProblemText.Describe(problem, T));
+            state.AddModelError("", RunSheetRefusals.Describe(problem, T));
         }
         return answer.Outcome == RunSheetOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
     }

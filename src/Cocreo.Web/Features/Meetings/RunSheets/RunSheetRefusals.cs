@@ -7,13 +7,14 @@ namespace Cocreo.Web.Features.Meetings.RunSheets;
 /// <summary>
 /// The engine's refusals in the reader's language. The engine writes precise English (with the numbers and what to
 /// change); a reader in English gets that, a reader in another language the translated text of the problem's kind,
-/// which says what to change in general. The web checks the form's numbers against the format's ranges itself first,
+/// which says what to change in general; a conflict always gets the web's own text (it says the current plan is
+/// shown). The web checks the form's numbers against the format's ranges itself first,
 /// so those refusals come with their numbers in every language (<see cref="FormatParameterText"/>).
 /// </summary>
-public static class RunSheetProblemText
+public static class RunSheetRefusals
 {
     public static string Describe(RunSheetProblem problem, IStringLocalizer<RunSheetText> T) =>
-        Cultures.Current == "en" ? problem.Message : OfKind(problem.Kind, T);
+        Cultures.Current == "en" && problem.Kind != RunSheetProblemKind.Conflict ? problem.Message : OfKind(problem.Kind, T);
 
     public static string OfKind(RunSheetProblemKind kind, IStringLocalizer<RunSheetText> T) => kind switch
     {
