@@ -61,6 +61,8 @@ public sealed class RunSheetCreateModel(MeetingAccessReader meetings, RunSheetSt
             ModelState.AddModelError("", RunSheetRefusals.Describe(problem, t));
         }
         Existing = await sheets.FindAsync(id, cancellationToken);
+        // The form now names the current sheet: sent again, it replaces what the person has just been shown.
+        ModelState.Remove($"{nameof(Input)}.{nameof(FormatForm.Replaces)}");
         Input.Replaces = Existing?.Version;
         return new PageResult { StatusCode = answer.Outcome == RunSheetOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity };
     }

@@ -37,7 +37,7 @@ public static class RunSheetPermissions
 public sealed record RunSheetAnswer(RunSheetOutcome Outcome, long? Version, IReadOnlyList<RunSheetProblem> Problems)
 {
     /// <summary>At most this many problems are kept (the first say what to change).</summary>
-    public const int MostProblems = 5;
+    public const int MostProblems = 3;
 
     public bool Applied => Outcome == RunSheetOutcome.Applied;
 
