@@ -38,6 +38,7 @@ public static class MeetingsApi
             .WithSummary("The process's team plans a meeting (times in UTC).").DisableAntiforgery();
         endpoints.MapHarvestApi();
         endpoints.MapReportApi();
+        RunSheets.RunSheetApi.MapRunSheetApi(endpoints);
         return endpoints;
     }
 

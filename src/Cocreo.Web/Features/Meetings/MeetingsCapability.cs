@@ -29,6 +29,13 @@ public sealed class MeetingsCapability : Capability
         ("meeting.harvest-hidden", "Hid items of a meeting's harvest"),
         ("meeting.harvest-turned", "Turned a harvested item into a statement or a proposal"),
         ("meeting.report.published", "Published a meeting's report"),
+        ("meeting.runsheet.created", "Made a meeting's run sheet from a format"),
+        ("meeting.runsheet.edited", "Edited a meeting's run sheet"),
+        ("meeting.runsheet.started", "Started a block of the run sheet"),
+        ("meeting.runsheet.finished", "Finished a block of the run sheet"),
+        ("meeting.runsheet.extended", "Changed the length of the running block"),
+        ("meeting.runsheet.skipped", "Skipped a block of the run sheet"),
+        ("meeting.runsheet.restored", "Brought back a skipped block"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -47,6 +54,7 @@ public sealed class MeetingsCapability : Capability
         services.AddScoped<Notifications.IFollowTargets, MeetingFollowTargets>();
         Harvest.HarvestServices.Add(services);
         Report.ReportServices.Add(services);
+        RunSheets.RunSheetServices.AddRunSheets(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

@@ -58,6 +58,7 @@ public sealed class MeetingsDemo(CocreoDbContext db, TimeProvider clock) : IDemo
         db.Add(evening);
         await db.SaveChangesAsync(cancellationToken);
         await city.Log.AppendAsync(process.Id, facilitator, "meeting.planned", MeetingLogData.Of(evening), cancellationToken);
+        await RunSheets.RunSheetsDemo.SeedAsync(db, city, evening, facilitator, cancellationToken);
         var needs = new[]
         {
             new MeetingNeeds(false, null, true, false, null, false, null),

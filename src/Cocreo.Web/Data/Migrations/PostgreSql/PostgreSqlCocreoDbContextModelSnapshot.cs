@@ -2913,6 +2913,27 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeetingReportPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingRunSheets", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -5226,6 +5247,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReportPhoto", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
                         .WithMany()

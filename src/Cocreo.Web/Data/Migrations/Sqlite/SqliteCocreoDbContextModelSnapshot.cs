@@ -2807,6 +2807,27 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingReportPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingRunSheets", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -5058,6 +5079,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReportPhoto", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
                         .WithMany()
