@@ -51,9 +51,8 @@ public static class PlatformRegistration
         services.AddDataProtection().SetApplicationName("Cocreo").PersistKeysToDbContext<CocreoDbContext>();
         services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
         services.AddSingleton<PersonalData.PersonalDataSeal>();
-        services.AddSingleton<PersonalData.PersonalDataSealing>();
-        services.ConfigureDbContext<SqliteCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<PersonalData.PersonalDataSealing>()));
-        services.ConfigureDbContext<PostgreSqlCocreoDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<PersonalData.PersonalDataSealing>()));
+        services.ConfigureDbContext<SqliteCocreoDbContext>(options => options.AddInterceptors(PersonalData.PersonalDataSealing.FromServices));
+        services.ConfigureDbContext<PostgreSqlCocreoDbContext>(options => options.AddInterceptors(PersonalData.PersonalDataSealing.FromServices));
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

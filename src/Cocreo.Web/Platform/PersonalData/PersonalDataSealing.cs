@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cocreo.Web.Platform.PersonalData;
 
@@ -16,17 +17,29 @@ public interface ISealsPersonalData
     bool SealPersonalData(PersonalDataSeal seal);
 }
 
-/// <summary>Opens sealed personal data as entities are read and seals it as they are saved, for every query and save of the app's database.</summary>
-public sealed class PersonalDataSealing(PersonalDataSeal seal) : SaveChangesInterceptor, IMaterializationInterceptor
+/// <summary>
+/// Opens sealed personal data as entities are read and seals it as they are saved, for every query and save of the
+/// app's database. The app uses the one <see cref="FromServices"/> instance, which finds the app's
+/// <see cref="PersonalDataSeal"/> through the context's options: EF keeps an internal service provider per distinct
+/// materialization interceptor, so an instance per app would make one per app (and, in a test run of many apps, too many).
+/// </summary>
+public sealed class PersonalDataSealing(PersonalDataSeal? seal = null) : SaveChangesInterceptor, IMaterializationInterceptor
 {
+    /// <summary>The interceptor of the app's contexts: the seal is the app's own service.</summary>
+    public static PersonalDataSealing FromServices { get; } = new();
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is ISealsPersonalData sealing)
         {
-            sealing.OpenPersonalData(seal);
+            sealing.OpenPersonalData(SealOf(materializationData.Context));
         }
         return entity;
     }
+
+    private PersonalDataSeal SealOf(DbContext context) =>
+        seal ?? context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<PersonalDataSeal>()
+        ?? throw new InvalidOperationException("This database context has no personal-data seal: create it with the app's services, or give the interceptor a seal.");
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -51,7 +64,7 @@ public sealed class PersonalDataSealing(PersonalDataSeal seal) : SaveChangesInte
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged)
             {
-                changed |= entry.Entity.SealPersonalData(seal);
+                changed |= entry.Entity.SealPersonalData(SealOf(context));
             }
         }
         if (changed)
