@@ -28,6 +28,7 @@ public static class MeetingsApi
             .WithSummary("The organisers check someone in by their code; a code used twice answers who and when, changing nothing.").DisableAntiforgery();
         endpoints.MapPost("/api/v1/processes/{processId:int}/meetings", Plan).WithTags("Meetings").WithName("PlanMeeting")
             .WithSummary("The process's team plans a meeting (times in UTC).").DisableAntiforgery();
+        TablePlans.TablePlanApi.MapTablePlanApi(endpoints);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Capabilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cocreo.Web.Features.Meetings;
 
@@ -25,6 +26,8 @@ public sealed class MeetingsCapability : Capability
         ("meeting.changed", "Changed a meeting"),
         ("meeting.cancelled", "Cancelled a meeting"),
         ("meeting.attendance", "Recorded a meeting's attendance"),
+        ("meeting.attributes", "Set a meeting's attributes"),
+        ("meeting.tableplan", "Computed a meeting's table plan"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -39,6 +42,10 @@ public sealed class MeetingsCapability : Capability
         services.AddSingleton<MeetingCalendar>();
         services.AddHostedService<MeetingReminderService>();
         services.AddScoped<Accounts.IPersonalData, MeetingPersonalData>();
+        services.AddScoped<Profiles.MeetingProfiles>();
+        services.AddScoped<Accounts.IPersonalData, Profiles.ProfilePersonalData>();
+        services.AddScoped<TablePlans.TablePlanReader>();
+        services.TryAddScoped<TablePlans.ITableRoundQuestions, TablePlans.NoRoundQuestions>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();
