@@ -52,6 +52,37 @@ public static class ComputeTablePlan
 
         private async Task<Outcome> ComputeAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
+            var (result, problems, plan, present, absent) = await PlanAsync(db, profiles, command, change.Now, cancellationToken);
+            if (result is null || plan is null)
+            {
+                return new Outcome(null, problems);
+            }
+            var settings = command.Settings;
+            change.Log("meeting.tableplan", new
+            {
+                meeting = command.MeetingId,
+                people = present,
+                absent,
+                tables = settings.Tables,
+                rounds = settings.Rounds,
+                held = result.HeldRounds,
+                repeatedMeetings = plan.RepeatedMeetings,
+                boundViolations = plan.BoundViolations,
+                provenOptimal = plan.ProvenOptimal,
+            });
+            await change.SaveAsync(cancellationToken);
+            return new Outcome(result, []);
+        }
+    }
+
+    /// <summary>
+    /// Builds the request from the meeting's registrations, answers and stored plan, plans, and stores the result
+    /// (tracked, not saved). Used by the handler and by the demo.
+    /// </summary>
+    public static async Task<(StoredPlan? Result, IReadOnlyList<TablePlanProblem> Problems, TablePlan? Plan, int Present, int Absent)> PlanAsync(
+        CocreoDbContext db, MeetingProfiles profiles, Command command, DateTime now, CancellationToken cancellationToken)
+    {
+        {
             var settings = command.Settings;
             var stored = await db.Set<MeetingTablePlan>().SingleOrDefaultAsync(p => p.MeetingId == command.MeetingId, cancellationToken);
             var previous = stored?.PlanValue;
@@ -59,14 +90,14 @@ public static class ComputeTablePlan
             if (settings.Tables > MaxTables || settings.Rounds > MaxRounds)
             {
                 problems.Add(new TablePlanProblem(TablePlanProblemKind.NoTables, "Too many tables or rounds."));
-                return new Outcome(null, problems);
+                return (null, problems, null, 0, 0);
             }
             var held = Math.Max(0, command.HeldRounds);
             if (held > 0 && (previous is null || previous.Rounds.Count < held || previous.Rounds.Take(held).Any(r => r.Count != settings.Tables)))
             {
                 problems.Add(new TablePlanProblem(previous is null || previous.Rounds.Count < held ? TablePlanProblemKind.TooManyHeldRounds : TablePlanProblemKind.HeldRoundTableCount,
                     "The rounds held must be rounds of the stored plan, with the same number of tables."));
-                return new Outcome(null, problems);
+                return (null, problems, null, 0, 0);
             }
             var registrations = await db.Set<MeetingRegistration>().AsNoTracking()
                 .Where(r => r.MeetingId == command.MeetingId && r.Status == RegistrationStatus.Registered)
@@ -77,7 +108,7 @@ public static class ComputeTablePlan
             if (ids.Count > MaxPeople)
             {
                 problems.Add(new TablePlanProblem(TablePlanProblemKind.MorePeopleThanSeats, "Too many people for a plan computed on the page."));
-                return new Outcome(null, problems);
+                return (null, problems, null, 0, 0);
             }
             var present = registrations.Where(r => command.Basis == PlanBasis.Registered || r.CheckedInAt is not null).Select(r => r.Id).ToHashSet();
             var absent = ids.Where(i => !present.Contains(i)).ToList();
@@ -107,7 +138,7 @@ public static class ComputeTablePlan
             problems.AddRange(TablePlanner.Validate(request));
             if (problems.Count > 0)
             {
-                return new Outcome(null, problems);
+                return (null, problems, null, 0, 0);
             }
             TablePlan plan;
             try
@@ -116,25 +147,12 @@ public static class ComputeTablePlan
             }
             catch (TablePlanInputException e)
             {
-                return new Outcome(null, e.Problems);
+                return (null, e.Problems, null, 0, 0);
             }
             var result = Store(plan, held, present.Count, absent);
             stored ??= db.Add(MeetingTablePlan.For(command.MeetingId)).Entity;
-            stored.Store(settings, command.Basis, result, change.Now);
-            change.Log("meeting.tableplan", new
-            {
-                meeting = command.MeetingId,
-                people = present.Count,
-                absent = absent.Count,
-                tables = settings.Tables,
-                rounds = settings.Rounds,
-                held,
-                repeatedMeetings = plan.RepeatedMeetings,
-                boundViolations = plan.BoundViolations,
-                provenOptimal = plan.ProvenOptimal,
-            });
-            await change.SaveAsync(cancellationToken);
-            return new Outcome(result, []);
+            stored.Store(settings, command.Basis, result, now);
+            return (result, [], plan, present.Count, absent.Count);
         }
     }
 
