@@ -31,6 +31,13 @@ public static class ComputeTablePlan
 
     public const int MaxRounds = 12;
 
+    /// <summary>
+    /// The search inside a request stops after <see cref="TablePlanOptions.TimeLimit"/> of local search (the engine's
+    /// default budgets can take much longer on a loaded or unoptimised build); with it the same request may give a
+    /// different (still valid) plan under a different load.
+    /// </summary>
+    public static TablePlanOptions Options { get; } = new() { TimeLimit = TimeSpan.FromSeconds(4) };
+
     public sealed class Handler(MeetingAccessReader meetings, CocreoDbContext db, MeetingProfiles profiles) : MeetingChange<Command, Outcome>(meetings, MeetingAction.Organise)
     {
         public override async Task<Outcome> RunAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
@@ -143,7 +150,7 @@ public static class ComputeTablePlan
             TablePlan plan;
             try
             {
-                plan = TablePlanner.Plan(request);
+                plan = TablePlanner.Plan(request, Options);
             }
             catch (TablePlanInputException e)
             {
