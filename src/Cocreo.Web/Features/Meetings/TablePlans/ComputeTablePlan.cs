@@ -22,7 +22,7 @@ public static class ComputeTablePlan
 
     public sealed record Outcome(StoredPlan? Plan, IReadOnlyList<TablePlanProblem> Problems);
 
-    private static readonly ConcurrentDictionary<int, byte> Running = new();
+    private static readonly ConcurrentDictionary<string, byte> Running = new();
 
     /// <summary>The largest room the page plans inside a request.</summary>
     public const int MaxPeople = 400;
@@ -36,13 +36,15 @@ public static class ComputeTablePlan
     /// default budgets can take much longer on a loaded or unoptimised build); with it the same request may give a
     /// different (still valid) plan under a different load.
     /// </summary>
-    public static TablePlanOptions Options { get; } = new() { TimeLimit = TimeSpan.FromSeconds(4) };
+    public static TablePlanOptions Options { get; } = new() { TimeLimit = TimeSpan.FromSeconds(3), CpSatDeterministicTime = 2 };
 
     public sealed class Handler(MeetingAccessReader meetings, CocreoDbContext db, MeetingProfiles profiles) : MeetingChange<Command, Outcome>(meetings, MeetingAction.Organise)
     {
         public override async Task<Outcome> RunAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
-            var meetingId = command.MeetingId;
+            // Keyed by the database too: one process may serve several databases (the tests do).
+            var connection = db.Database.GetDbConnection();
+            var meetingId = $"{connection.DataSource}/{connection.Database}/{command.MeetingId}";
             if (!Running.TryAdd(meetingId, 0))
             {
                 throw new RefusedException(Refusal.Conflict("A table plan for this meeting is being computed right now: wait a moment and look again.", typeof(TablePlanText)));
