@@ -20,7 +20,8 @@ public static class ComputeTablePlan
 {
     public sealed record Command(int MeetingId, TablePlanSettings Settings, PlanBasis Basis, int HeldRounds) : IMeetingCommand;
 
-    public sealed record Outcome(StoredPlan? Plan, IReadOnlyList<TablePlanProblem> Problems);
+    /// <summary>Small on purpose: the runner stores a form submission's result (the plan itself is in <see cref="MeetingTablePlan"/>).</summary>
+    public sealed record Outcome(int? Present, IReadOnlyList<TablePlanProblem> Problems);
 
     private static readonly ConcurrentDictionary<string, byte> Running = new();
 
@@ -80,7 +81,7 @@ public static class ComputeTablePlan
                 provenOptimal = plan.ProvenOptimal,
             });
             await change.SaveAsync(cancellationToken);
-            return new Outcome(result, []);
+            return new Outcome(result.Present, []);
         }
     }
 

@@ -58,8 +58,7 @@ public sealed class TablePlanModel(MeetingAccessReader meetings, TablePlanReader
             }
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        var plan = outcome.Plan!;
-        return this.Done(t.Plural("{0, plural, one {The table plan is computed for # person.} other {The table plan is computed for # people.}}", plan.Present), $"/meetings/{id}/table-plan");
+        return this.Done(t.Plural("{0, plural, one {The table plan is computed for # person.} other {The table plan is computed for # people.}}", outcome.Present ?? 0), $"/meetings/{id}/table-plan");
     }
 
     private static string Field(TablePlanProblemKind kind) => kind switch
