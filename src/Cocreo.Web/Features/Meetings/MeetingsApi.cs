@@ -39,6 +39,7 @@ public static class MeetingsApi
         endpoints.MapHarvestApi();
         endpoints.MapReportApi();
         RunSheets.RunSheetApi.MapRunSheetApi(endpoints);
+        TablePlans.TablePlanApi.MapTablePlanApi(endpoints);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Capabilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cocreo.Web.Features.Meetings;
 
@@ -36,6 +37,8 @@ public sealed class MeetingsCapability : Capability
         ("meeting.runsheet.extended", "Changed the length of the running block"),
         ("meeting.runsheet.skipped", "Skipped a block of the run sheet"),
         ("meeting.runsheet.restored", "Brought back a skipped block"),
+        ("meeting.attributes", "Set a meeting's attributes"),
+        ("meeting.tableplan", "Computed a meeting's table plan"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -55,6 +58,10 @@ public sealed class MeetingsCapability : Capability
         Harvest.HarvestServices.Add(services);
         Report.ReportServices.Add(services);
         RunSheets.RunSheetServices.AddRunSheets(services);
+        services.AddScoped<Profiles.MeetingProfiles>();
+        services.AddScoped<Accounts.IPersonalData, Profiles.ProfilePersonalData>();
+        services.AddScoped<TablePlans.TablePlanReader>();
+        services.TryAddScoped<TablePlans.ITableRoundQuestions, TablePlans.NoRoundQuestions>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

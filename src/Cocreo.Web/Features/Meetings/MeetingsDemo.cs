@@ -71,5 +71,6 @@ public sealed class MeetingsDemo(CocreoDbContext db, TimeProvider clock) : IDemo
             db.Add(MeetingRegistration.For(evening.Id, city.Citizens[i].Id, i < needs.Length ? needs[i] : MeetingNeeds.None, hasPlace: i < 8, planned.AddHours(5 * (i + 1))));
         }
         await db.SaveChangesAsync(cancellationToken);
+        await new TablePlans.TablePlanDemo(db, clock).SeedAsync(city, process, cancellationToken);
     }
 }

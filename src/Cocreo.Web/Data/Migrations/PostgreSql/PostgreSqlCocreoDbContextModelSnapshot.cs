@@ -2825,6 +2825,45 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeetingRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingAttributeSet", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingAttributeSets", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingProfile", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReport", b =>
                 {
                     b.Property<int>("MeetingId")
@@ -2932,6 +2971,35 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.HasKey("MeetingId");
 
                     b.ToTable("MeetingRunSheets", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.TablePlans.MeetingTablePlan", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Plan")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingTablePlans", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
@@ -5237,6 +5305,24 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingAttributeSet", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingProfile", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.MeetingRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReport", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
@@ -5256,6 +5342,15 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.TablePlans.MeetingTablePlan", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
                         .WithMany()

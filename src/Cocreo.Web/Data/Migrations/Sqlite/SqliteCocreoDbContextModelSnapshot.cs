@@ -2721,6 +2721,45 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingAttributeSet", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingAttributeSets", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingProfile", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReport", b =>
                 {
                     b.Property<int>("MeetingId")
@@ -2826,6 +2865,35 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.HasKey("MeetingId");
 
                     b.ToTable("MeetingRunSheets", (string)null);
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.TablePlans.MeetingTablePlan", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingTablePlans", (string)null);
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Moderation.ModerationCase", b =>
@@ -5069,6 +5137,24 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingAttributeSet", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.Profiles.MeetingProfile", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.MeetingRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.Report.MeetingReport", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
@@ -5088,6 +5174,15 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cocreo.Web.Features.Meetings.RunSheets.MeetingRunSheet", b =>
+                {
+                    b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cocreo.Web.Features.Meetings.TablePlans.MeetingTablePlan", b =>
                 {
                     b.HasOne("Cocreo.Web.Features.Meetings.Meeting", null)
                         .WithMany()

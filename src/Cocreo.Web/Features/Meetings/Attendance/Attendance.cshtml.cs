@@ -40,10 +40,12 @@ public sealed class AttendanceModel(MeetingAccessReader meetings, MeetingAttenda
         return this.Done(message, $"/meetings/{id}/attendance{(Search is { Length: > 0 } s ? "?search=" + Uri.EscapeDataString(s) : "")}");
     }
 
-    public async Task<IActionResult> OnPostWalkInAsync(int id, string? walkInName, [FromServices] AddWalkIn.Handler walkIn, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWalkInAsync(int id, string? walkInName, List<string?>? answers, [FromServices] AddWalkIn.Handler walkIn, [FromServices] Profiles.MeetingProfiles profiles, [FromServices] Profiles.AnswerForWalkIn.Handler answer, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await changes.RunAsync(walkIn, new AddWalkIn.Command(id, walkInName), cancellationToken);
+        var checkedAnswers = Profiles.MeetingProfiles.CheckOrRefuse(await profiles.AttributesAsync(id, cancellationToken), answers);
+        var walkInId = await changes.RunAsync(walkIn, new AddWalkIn.Command(id, walkInName), cancellationToken);
+        await changes.RunAsync(answer, new Profiles.AnswerForWalkIn.Command(id, walkInId, checkedAnswers), cancellationToken);
         return this.Done(t["The walk-in was added and checked in."], $"/meetings/{id}/attendance");
     }
 

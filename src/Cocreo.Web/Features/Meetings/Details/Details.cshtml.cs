@@ -15,6 +15,10 @@ public sealed class DetailsModel(MeetingAccessReader meetings, MeetingQueue queu
     [BindProperty]
     public NeedsForm Needs { get; set; } = new();
 
+    /// <summary>The answers to the meeting's attributes, one per attribute in order (empty: prefer not to say).</summary>
+    [BindProperty]
+    public List<string?> Answers { get; set; } = [];
+
     public MeetingView View { get; private set; } = null!;
     public Meeting Meeting => View.Meeting;
     public MeetingRegistration? Registration { get; private set; }
@@ -35,14 +39,16 @@ public sealed class DetailsModel(MeetingAccessReader meetings, MeetingQueue queu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRegisterAsync(int id, [FromServices] RegisterForMeeting.Handler register, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRegisterAsync(int id, [FromServices] RegisterForMeeting.Handler register, [FromServices] Profiles.MeetingProfiles profiles, [FromServices] Profiles.AnswerAttributes.Handler answer, CancellationToken cancellationToken)
     {
         await LoadAsync(id, MeetingAction.Register, cancellationToken);
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
+        var answers = Profiles.MeetingProfiles.CheckOrRefuse(await profiles.AttributesAsync(id, cancellationToken), Answers);
         var outcome = await changes.RunAsync(register, new RegisterForMeeting.Command(id, Needs.ToNeeds()), cancellationToken);
+        await changes.RunAsync(answer, new Profiles.AnswerAttributes.Command(id, answers), cancellationToken);
         var message = outcome switch
         {
             { New: false } => t["Your registration was updated."],

@@ -72,6 +72,7 @@ public static class CancelRegistration
                 return new Outcome(false, 0);
             }
             meeting.Touch();
+            db.RemoveRange(await db.Set<Profiles.MeetingProfile>().Where(p => p.RegistrationId == registration.Id).ToListAsync(cancellationToken));
             await change.SaveAsync(cancellationToken);
             var promoted = await queue.PromoteAsync(meeting, change.Now, cancellationToken);
             return new Outcome(true, promoted);
