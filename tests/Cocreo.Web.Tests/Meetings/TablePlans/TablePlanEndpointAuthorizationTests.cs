@@ -30,7 +30,7 @@ public sealed class TablePlanEndpointAuthorizationTests(MeetingsSqliteApp app) :
         (await db.Set<MeetingTablePlan>().AsNoTracking().SingleOrDefaultAsync(p => p.MeetingId == cast.MeetingId))?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     private static Task<string> Answers(MeetingCast cast) => cast.App.WithDbAsync(async db =>
-        string.Join(",", await db.Set<MeetingProfile>().Where(p => p.MeetingId == cast.MeetingId).OrderBy(p => p.RegistrationId).Select(p => p.Answers).ToListAsync()));
+        string.Join(",", await db.Set<MeetingProfile>().Where(p => p.MeetingId == cast.MeetingId).OrderBy(p => p.RegistrationId).Select(p => p.SealedAnswers).ToListAsync()));
 
     private static async Task<MeetingCast> WithPeopleAsync(MeetingCast cast)
     {

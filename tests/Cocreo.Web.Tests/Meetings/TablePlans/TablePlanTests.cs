@@ -169,6 +169,10 @@ public abstract class TablePlanTests<TApp>(TApp app) : IClassFixture<TApp> where
         await MeetingSteps.RegisterAsync(cast.ParticipantClient, id, new() { ["Answers[0]"] = "Wholesale fishmonger" });
         var registration = await MeetingSteps.RegistrationAsync(app, id, cast.Participant.Id);
         Assert.Equal("Wholesale fishmonger", (await app.WithDbAsync(db => db.Set<MeetingProfile>().SingleAsync(p => p.RegistrationId == registration.Id))).Values["Group"]);
+        // The database holds the answer sealed (a copy of it alone does not tell the group).
+        var stored = await app.WithDbAsync(db => db.Database.SqlQuery<string>($"""SELECT "Answers" AS "Value" FROM "MeetingProfiles" WHERE "RegistrationId" = {registration.Id}""").SingleAsync());
+        Assert.StartsWith("pd1.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("fishmonger", stored, StringComparison.Ordinal);
         await TablePlanSteps.RegisterPeopleAsync(app, id, 5, _ => "Resident");
         Assert.Equal(HttpStatusCode.Redirect, (await TablePlanSteps.ComputeAsync(cast.OwnerClient, id, TablePlanSteps.Form(2, 2))).StatusCode);
 

@@ -2849,13 +2849,13 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SealedAnswers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Answers");
 
                     b.HasKey("RegistrationId");
 

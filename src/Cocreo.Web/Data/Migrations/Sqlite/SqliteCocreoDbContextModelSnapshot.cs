@@ -2745,13 +2745,13 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedAnswers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Answers");
 
                     b.HasKey("RegistrationId");
 

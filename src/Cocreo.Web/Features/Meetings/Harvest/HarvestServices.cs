@@ -9,5 +9,6 @@ public static class HarvestServices
         services.AddScoped<HarvestList>();
         services.AddSingleton<Platform.Live.ILiveTopic, HarvestLiveTopic>();
         services.AddScoped<Moderation.IModeratedContent, HarvestContents>();
+        services.AddScoped<Accounts.IPersonalData, HarvestPersonalData>();
     }
 }

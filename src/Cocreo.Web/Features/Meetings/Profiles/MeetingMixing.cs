@@ -118,11 +118,24 @@ public sealed class MeetingAttributeSet
 /// in the person's data download, deleted when they cancel or delete their account, never logged. "Prefer not to say"
 /// is the absence of an answer: nothing is stored for it.
 /// </summary>
-public sealed class MeetingProfile
+public sealed class MeetingProfile : Platform.PersonalData.ISealsPersonalData
 {
+    private const string Purpose = "meeting-answers";
+
     public int RegistrationId { get; private set; }
     public int MeetingId { get; private set; }
-    public string Answers { get; private set; } = "{}";
+
+    /// <summary>
+    /// The answers sealed with the platform's personal-data key (docs/security.md, "Personal data at rest"): a copy
+    /// of the database alone does not tell anyone's district or age band. Column <c>Answers</c>.
+    /// </summary>
+    public string SealedAnswers { get; private set; } = "";
+
+    /// <summary>The answers (attribute → value), open in memory.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The answers <see cref="SealedAnswers"/> holds, as JSON, so that only a change is sealed again.</summary>
+    private string sealedJson = "";
 
     private MeetingProfile()
     {
@@ -130,9 +143,28 @@ public sealed class MeetingProfile
 
     public static MeetingProfile For(int meetingId, int registrationId) => new() { MeetingId = meetingId, RegistrationId = registrationId };
 
-    public IReadOnlyDictionary<string, string> Values => JsonSerializer.Deserialize<Dictionary<string, string>>(Answers) ?? [];
+    public void Set(IReadOnlyDictionary<string, string> answers) => Values = new Dictionary<string, string>(answers);
 
-    public void Set(IReadOnlyDictionary<string, string> answers) => Answers = JsonSerializer.Serialize(answers);
+    void Platform.PersonalData.ISealsPersonalData.OpenPersonalData(Platform.PersonalData.PersonalDataSeal seal)
+    {
+        sealedJson = SealedAnswers.Length == 0 ? "{}" : seal.Open(SealedAnswers, Purpose);
+        Values = JsonSerializer.Deserialize<Dictionary<string, string>>(sealedJson) ?? [];
+    }
+
+    bool Platform.PersonalData.ISealsPersonalData.SealPersonalData(Platform.PersonalData.PersonalDataSeal seal)
+    {
+        var json = JsonSerializer.Serialize(Values, SealedJson);
+        if (json == sealedJson && SealedAnswers.Length > 0 && seal.IsCurrent(SealedAnswers))
+        {
+            return false;
+        }
+        SealedAnswers = seal.Seal(json, Purpose);
+        sealedJson = json;
+        return true;
+    }
+
+    /// <summary>Letters kept as they are (the text is sealed, never put into a page), so a sealed value stays short.</summary>
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 public sealed class MixingRuleException(string code, params object[] arguments) : Platform.Changes.RuleException(code)

@@ -24,7 +24,7 @@ internal sealed class MeetingProfileConfiguration : IEntityTypeConfiguration<Mee
         profile.ToTable("MeetingProfiles");
         profile.HasKey(p => p.RegistrationId);
         profile.Property(p => p.RegistrationId).ValueGeneratedNever();
-        profile.Property(p => p.Answers).HasMaxLength(2_000).IsRequired();
+        profile.Property(p => p.SealedAnswers).HasColumnName("Answers").IsRequired();
         // Deleted with the registration's row; emptied (deleted) when the registration is cancelled or its account deleted.
         profile.HasOne<MeetingRegistration>().WithMany().HasForeignKey(p => p.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         profile.HasIndex(p => p.MeetingId);
