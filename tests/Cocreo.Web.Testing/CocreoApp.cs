@@ -95,6 +95,8 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
             Cocreo.Web.Platform.Log.CheckpointKey.Create(SigningKeyPath);
         }
         builder.UseSetting("Transparency:SigningKeyPath", SigningKeyPath);
+        // Made here, as an operator makes it, so that an app started in Production (a test of production rules) finds it.
+        Cocreo.Web.Platform.PersonalData.PersonalDataSeal.EnsureKeyFile(PersonalDataKeyPath);
         builder.UseSetting("PersonalData:KeyPath", PersonalDataKeyPath);
         builder.UseSetting("Budgeting:ElectionKeysPath", ElectionKeysPath);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");

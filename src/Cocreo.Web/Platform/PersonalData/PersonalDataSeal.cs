@@ -156,6 +156,15 @@ public sealed class PersonalDataSeal
         return ring;
     }
 
+    /// <summary>Makes the key file with one key if there is none (what `personal-data create-key` does, without refusing an existing one).</summary>
+    public static void EnsureKeyFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            CreateFile(path);
+        }
+    }
+
     /// <summary>
     /// Makes a key file with one new key, unless one appears meanwhile: written aside, then moved into place, so that
     /// of two instances starting at once both end up with the one file that was first.
