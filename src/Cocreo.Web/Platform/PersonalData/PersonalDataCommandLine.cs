@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Cocreo.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Platform.PersonalData;
 

@@ -92,78 +92,76 @@ public static class ComputeTablePlan
     public static async Task<(StoredPlan? Result, IReadOnlyList<TablePlanProblem> Problems, TablePlan? Plan, int Present, int Absent)> PlanAsync(
         CocreoDbContext db, MeetingProfiles profiles, Command command, DateTime now, CancellationToken cancellationToken)
     {
+        var settings = command.Settings;
+        var stored = await db.Set<MeetingTablePlan>().SingleOrDefaultAsync(p => p.MeetingId == command.MeetingId, cancellationToken);
+        var previous = stored?.PlanValue;
+        var problems = new List<TablePlanProblem>();
+        if (settings.Tables > MaxTables || settings.Rounds > MaxRounds)
         {
-            var settings = command.Settings;
-            var stored = await db.Set<MeetingTablePlan>().SingleOrDefaultAsync(p => p.MeetingId == command.MeetingId, cancellationToken);
-            var previous = stored?.PlanValue;
-            var problems = new List<TablePlanProblem>();
-            if (settings.Tables > MaxTables || settings.Rounds > MaxRounds)
-            {
-                problems.Add(new TablePlanProblem(TablePlanProblemKind.NoTables, "Too many tables or rounds."));
-                return (null, problems, null, 0, 0);
-            }
-            var held = Math.Max(0, command.HeldRounds);
-            if (held > 0 && (previous is null || previous.Rounds.Count < held || previous.Rounds.Take(held).Any(r => r.Count != settings.Tables)))
-            {
-                problems.Add(new TablePlanProblem(previous is null || previous.Rounds.Count < held ? TablePlanProblemKind.TooManyHeldRounds : TablePlanProblemKind.HeldRoundTableCount,
-                    "The rounds held must be rounds of the stored plan, with the same number of tables."));
-                return (null, problems, null, 0, 0);
-            }
-            var registrations = await db.Set<MeetingRegistration>().AsNoTracking()
-                .Where(r => r.MeetingId == command.MeetingId && r.Status == RegistrationStatus.Registered)
-                .Select(r => new { r.Id, r.CheckedInAt }).ToListAsync(cancellationToken);
-            var heldRounds = previous is null ? [] : previous.Rounds.Take(held).ToList();
-            var inHeld = heldRounds.SelectMany(r => r.SelectMany(t => t)).ToHashSet();
-            var ids = registrations.Select(r => r.Id).Concat(inHeld).Distinct().OrderBy(i => i).ToList();
-            if (ids.Count > MaxPeople)
-            {
-                problems.Add(new TablePlanProblem(TablePlanProblemKind.MorePeopleThanSeats, "Too many people for a plan computed on the page."));
-                return (null, problems, null, 0, 0);
-            }
-            var present = registrations.Where(r => command.Basis == PlanBasis.Registered || r.CheckedInAt is not null).Select(r => r.Id).ToHashSet();
-            var absent = ids.Where(i => !present.Contains(i)).ToList();
-            var answers = await profiles.AnswersAsync(command.MeetingId, cancellationToken);
-            var attributes = await profiles.AttributesAsync(command.MeetingId, cancellationToken);
-            var mixOn = settings.MixOn.Where(name => attributes.Any(a => a.Name == name)).ToList();
-            string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
-            string ValueOf(int id, string attribute)
-            {
-                var known = attributes.First(a => a.Name == attribute).Values;
-                return answers.TryGetValue(id, out var mine) && mine.TryGetValue(attribute, out var value) && known.Any(v => v.Label == value) ? value : StoredPlan.NotSaid;
-            }
-            var request = new TablePlanRequest
-            {
-                Participants = ids.Select(id => new PlanParticipant(Key(id), mixOn.ToDictionary(a => a, a => ValueOf(id, a)))).ToList(),
-                Tables = settings.Tables,
-                Rounds = settings.Rounds,
-                SeatsPerTable = settings.SeatsPerTable,
-                Attributes = mixOn,
-                Hosts = settings.Hosts.Select((h, i) => (h, i)).Where(x => x.h is not null).Select(x => new TableHost(Key(x.h!.Value), x.i + 1)).ToList(),
-                Bounds = settings.Bounds.Select(b => new DiversityBound(b.Attribute, b.Value, b.Min, b.Max)).ToList(),
-                HeldRounds = heldRounds.Select(r => new HeldRound(r.Select(t => (IReadOnlyList<string>)t.Select(Key).ToList()).ToList())).ToList(),
-                PreviousPlan = previous?.Rounds.Select(r => new HeldRound(r.Select(t => (IReadOnlyList<string>)t.Select(Key).ToList()).ToList())).ToList(),
-                Absent = absent.Select(Key).ToList(),
-                Seed = command.MeetingId,
-            };
-            problems.AddRange(TablePlanner.Validate(request));
-            if (problems.Count > 0)
-            {
-                return (null, problems, null, 0, 0);
-            }
-            TablePlan plan;
-            try
-            {
-                plan = TablePlanner.Plan(request, Options);
-            }
-            catch (TablePlanInputException e)
-            {
-                return (null, e.Problems, null, 0, 0);
-            }
-            var result = Store(plan, held, present.Count, absent);
-            stored ??= db.Add(MeetingTablePlan.For(command.MeetingId)).Entity;
-            stored.Store(settings, command.Basis, result, now);
-            return (result, [], plan, present.Count, absent.Count);
+            problems.Add(new TablePlanProblem(TablePlanProblemKind.NoTables, "Too many tables or rounds."));
+            return (null, problems, null, 0, 0);
         }
+        var held = Math.Max(0, command.HeldRounds);
+        if (held > 0 && (previous is null || previous.Rounds.Count < held || previous.Rounds.Take(held).Any(r => r.Count != settings.Tables)))
+        {
+            problems.Add(new TablePlanProblem(previous is null || previous.Rounds.Count < held ? TablePlanProblemKind.TooManyHeldRounds : TablePlanProblemKind.HeldRoundTableCount,
+                "The rounds held must be rounds of the stored plan, with the same number of tables."));
+            return (null, problems, null, 0, 0);
+        }
+        var registrations = await db.Set<MeetingRegistration>().AsNoTracking()
+            .Where(r => r.MeetingId == command.MeetingId && r.Status == RegistrationStatus.Registered)
+            .Select(r => new { r.Id, r.CheckedInAt }).ToListAsync(cancellationToken);
+        var heldRounds = previous is null ? [] : previous.Rounds.Take(held).ToList();
+        var inHeld = heldRounds.SelectMany(r => r.SelectMany(t => t)).ToHashSet();
+        var ids = registrations.Select(r => r.Id).Concat(inHeld).Distinct().OrderBy(i => i).ToList();
+        if (ids.Count > MaxPeople)
+        {
+            problems.Add(new TablePlanProblem(TablePlanProblemKind.MorePeopleThanSeats, "Too many people for a plan computed on the page."));
+            return (null, problems, null, 0, 0);
+        }
+        var present = registrations.Where(r => command.Basis == PlanBasis.Registered || r.CheckedInAt is not null).Select(r => r.Id).ToHashSet();
+        var absent = ids.Where(i => !present.Contains(i)).ToList();
+        var answers = await profiles.AnswersAsync(command.MeetingId, cancellationToken);
+        var attributes = await profiles.AttributesAsync(command.MeetingId, cancellationToken);
+        var mixOn = settings.MixOn.Where(name => attributes.Any(a => a.Name == name)).ToList();
+        string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+        string ValueOf(int id, string attribute)
+        {
+            var known = attributes.First(a => a.Name == attribute).Values;
+            return answers.TryGetValue(id, out var mine) && mine.TryGetValue(attribute, out var value) && known.Any(v => v.Label == value) ? value : StoredPlan.NotSaid;
+        }
+        var request = new TablePlanRequest
+        {
+            Participants = ids.Select(id => new PlanParticipant(Key(id), mixOn.ToDictionary(a => a, a => ValueOf(id, a)))).ToList(),
+            Tables = settings.Tables,
+            Rounds = settings.Rounds,
+            SeatsPerTable = settings.SeatsPerTable,
+            Attributes = mixOn,
+            Hosts = settings.Hosts.Select((h, i) => (h, i)).Where(x => x.h is not null).Select(x => new TableHost(Key(x.h!.Value), x.i + 1)).ToList(),
+            Bounds = settings.Bounds.Select(b => new DiversityBound(b.Attribute, b.Value, b.Min, b.Max)).ToList(),
+            HeldRounds = heldRounds.Select(r => new HeldRound(r.Select(t => (IReadOnlyList<string>)t.Select(Key).ToList()).ToList())).ToList(),
+            PreviousPlan = previous?.Rounds.Select(r => new HeldRound(r.Select(t => (IReadOnlyList<string>)t.Select(Key).ToList()).ToList())).ToList(),
+            Absent = absent.Select(Key).ToList(),
+            Seed = command.MeetingId,
+        };
+        problems.AddRange(TablePlanner.Validate(request));
+        if (problems.Count > 0)
+        {
+            return (null, problems, null, 0, 0);
+        }
+        TablePlan plan;
+        try
+        {
+            plan = TablePlanner.Plan(request, Options);
+        }
+        catch (TablePlanInputException e)
+        {
+            return (null, e.Problems, null, 0, 0);
+        }
+        var result = Store(plan, held, present.Count, absent);
+        stored ??= db.Add(MeetingTablePlan.For(command.MeetingId)).Entity;
+        stored.Store(settings, command.Basis, result, now);
+        return (result, [], plan, present.Count, absent.Count);
     }
 
     private static StoredPlan Store(TablePlan plan, int held, int present, IReadOnlyList<int> absent)
