@@ -204,7 +204,7 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string TestPassword = "correct horse battery staple";
 
     /// <summary>A client with its own cookies that does not follow redirects, so tests see each response.</summary>
-    public FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public virtual FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task<FormClient> SignedInClientAsync(CocreoUser user)
     {

@@ -121,6 +121,8 @@ public static class PlatformRegistration
         services.AddCocreoRateLimits(configuration);
         services.AddSingleton<MarkdownRenderer>();
         services.AddMemoryCache();
+        // Only for endpoints that name a policy (e.g. the run sheet's projector part): nothing else is cached.
+        services.AddOutputCache();
         services.AddSingleton<Data.StampedTotals>();
         services.AddSingleton<DateDisplay>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -183,6 +185,8 @@ public static class PlatformRegistration
         app.UseRateLimiter();
         app.UseMiddleware<AdministratorsUseTwoFactor>();
         app.UseAuthorization();
+        // After authentication and localisation: the cache's rules look at who asks and in which language.
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");

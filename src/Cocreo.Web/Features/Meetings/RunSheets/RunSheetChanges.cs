@@ -214,6 +214,7 @@ public static class RunSheetServices
         services.AddScoped<RunSheetStore>();
         services.AddSingleton<RunSheetLive>();
         services.AddSingleton<ILiveTopic, RunSheetLiveTopic>();
+        services.AddOutputCache(RunSheetNowModel.AddCachePolicy);
         return services;
     }
 }
