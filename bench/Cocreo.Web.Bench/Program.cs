@@ -6,6 +6,7 @@
 //   cocreo-web-bench proposals [proposals] [readers] [requests] [sqlite|postgres|both]   a list of 10,000 proposals (bench/proposals.sh)
 //   cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]   a meeting's live harvest of 2,000 items
 //   cocreo-web-bench live [pages] [updates] [one|two]                           live updates to open pages (bench/live.sh)
+//   cocreo-web-bench tableplan [people] [tables] [rounds] [runs] [sqlite|postgres]  a table plan computed from the page
 //   cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres]     a run-sheet change reaching the room (bench/runsheet.sh)
 //   cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]   (bench/conversations/*.sh)
 //   cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...              participatory budgeting (bench/budgeting/*.sh)
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "proposals" => await ProposalListBenchmark.RunAsync(args[1..]),
     "live" => await LiveBenchmark.RunAsync(args[1..]),
     "runsheet" => await RunSheetFanOutBenchmark.RunAsync(args[1..]),
+    "tableplan" => await TablePlanBenchmark.RunAsync(args[1..]),
     "harvest" => await HarvestBenchmark.RunAsync(args[1..]),
     "conversation-prepare" => await ConversationBenchmark.RunAsync(args[1..]),
     "conversation-count" => await ConversationBenchmark.CountAsync(args[1..]),
@@ -38,6 +40,7 @@ static int Usage()
     Console.Error.WriteLine("       cocreo-web-bench proposals [proposals] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
     Console.Error.WriteLine("       cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres]");
+    Console.Error.WriteLine("       cocreo-web-bench tableplan [people] [tables] [rounds] [runs] [sqlite|postgres]");
     Console.Error.WriteLine("       cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-scale URL CONVERSATION PARTICIPANTS [BURST NEXT_REQUESTS]");
