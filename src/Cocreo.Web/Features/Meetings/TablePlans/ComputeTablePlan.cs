@@ -4,6 +4,7 @@ using Cocreo.Meetings.TablePlans;
 using Cocreo.Web.Data;
 using Cocreo.Web.Features.Meetings.Profiles;
 using Cocreo.Web.Platform.Changes;
+using Cocreo.Web.Platform.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cocreo.Web.Features.Meetings.TablePlans;
@@ -13,8 +14,10 @@ namespace Cocreo.Web.Features.Meetings.TablePlans;
 /// (before the day) or from those checked in (at the door: the registered who are not checked in are absent). The
 /// first <see cref="Command.HeldRounds"/> rounds of the stored plan are kept as they were, and the stored plan is
 /// passed as the previous plan so most itineraries stay. An impossible request changes nothing and returns every
-/// problem (localised by its kind). One computation per meeting at a time on an instance (a second is refused while
-/// one runs); across instances the plan's version makes the later save retry on the new plan. Logged with counts only.
+/// problem (localised by its kind). One computation per meeting at a time: a second is refused while one runs, on
+/// this instance (a set of running meetings) and on any other sharing the database (a work lease
+/// "tableplan:{meetingId}", taken before the search and given back after it), so two organisers pressing compute on
+/// two servers do not both spend the processor. Logged with counts only.
 /// </summary>
 public static class ComputeTablePlan
 {
@@ -39,7 +42,13 @@ public static class ComputeTablePlan
     /// </summary>
     public static TablePlanOptions Options { get; } = new() { TimeLimit = TimeSpan.FromSeconds(3), CpSatDeterministicTime = 2 };
 
-    public sealed class Handler(MeetingAccessReader meetings, CocreoDbContext db, MeetingProfiles profiles) : MeetingChange<Command, Outcome>(meetings, MeetingAction.Organise)
+    /// <summary>The name of the lease one instance holds while it computes a meeting's plan.</summary>
+    public static string LeaseName(int meetingId) => $"tableplan:{meetingId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Longer than any computation inside a request; a crashed instance's lease lapses after it.</summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
+
+    public sealed class Handler(MeetingAccessReader meetings, CocreoDbContext db, MeetingProfiles profiles, WorkLeases leases) : MeetingChange<Command, Outcome>(meetings, MeetingAction.Organise)
     {
         public override async Task<Outcome> RunAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
@@ -48,17 +57,32 @@ public static class ComputeTablePlan
             var meetingId = $"{connection.DataSource}/{connection.Database}/{command.MeetingId}";
             if (!Running.TryAdd(meetingId, 0))
             {
-                throw new RefusedException(Refusal.Conflict("A table plan for this meeting is being computed right now: wait a moment and look again.", typeof(TablePlanText)));
+                throw Busy();
             }
             try
             {
-                return await ComputeAsync(change, command, cancellationToken);
+                // Taken before the change saves anything (the lease's update commits on its own).
+                if (!await leases.TryTakeAsync(LeaseName(command.MeetingId), LeaseLength, cancellationToken))
+                {
+                    throw Busy();
+                }
+                try
+                {
+                    return await ComputeAsync(change, command, cancellationToken);
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(LeaseName(command.MeetingId), CancellationToken.None);
+                }
             }
             finally
             {
                 Running.TryRemove(meetingId, out _);
             }
         }
+
+        private static RefusedException Busy() =>
+            new(Refusal.Conflict("A table plan for this meeting is being computed right now: wait a moment and look again.", typeof(TablePlanText)));
 
         private async Task<Outcome> ComputeAsync(Change<MeetingTarget> change, Command command, CancellationToken cancellationToken)
         {
