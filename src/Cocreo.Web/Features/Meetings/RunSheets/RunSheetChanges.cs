@@ -212,6 +212,7 @@ public static class RunSheetServices
     public static IServiceCollection AddRunSheets(this IServiceCollection services)
     {
         services.AddScoped<RunSheetStore>();
+        services.AddScoped<RunSheetPeople>();
         services.AddSingleton<RunSheetLive>();
         services.AddSingleton<ILiveTopic, RunSheetLiveTopic>();
         return services;
