@@ -131,6 +131,12 @@ public abstract class GridTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Null(shown.QuerySelector(".os-report script"));
         Assert.Contains(cast.People.Participant.DisplayName, shown.Body!.TextContent, StringComparison.Ordinal);
 
+        // The meeting's report draft includes the session's report.
+        var draft = await cast.People.OwnerClient.GetOkPageAsync($"/meetings/{cast.MeetingId}/report/edit");
+        Assert.Contains("Open Space sessions", draft.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Market days", draft.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("market days.", draft.Body!.TextContent, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await convener.SubmitAsync(sessionPage, [], handler: "Withdraw")).StatusCode);
         Assert.Empty((await RunSheetSteps.SheetAsync(app, cast.MeetingId))!.Grid!.Sessions);
         var log = await cast.LogAsync();
