@@ -271,6 +271,28 @@ public abstract class GridTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.DoesNotContain(cast.People.Participant.DisplayName, projector.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_convener_finds_their_sessions_in_their_data_and_deleting_the_account_leaves_the_session_convened_by_nobody()
+    {
+        app.RequireAvailable();
+        var cast = await MeetingCast.CreateAsync(app);
+        var sheet = await GridSteps.OpenSpaceAsync(app, cast.People.OwnerClient, cast.MeetingId);
+        await GridSteps.RegisterAsync(app, cast.MeetingId, cast.People.Participant.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await GridSteps.PostAsync(cast.People.ParticipantClient, cast.MeetingId, GridSteps.Cell(sheet, 0, 0), "Dog park")).StatusCode);
+
+        var data = JsonDocument.Parse(await (await cast.People.ParticipantClient.Http.GetAsync("/account/my-data")).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Dog park", data.GetProperty("runSheets").EnumerateArray().Single().GetProperty("convenes").GetString());
+
+        var before = (await RunSheetSteps.SheetAsync(app, cast.MeetingId))!;
+        Assert.Equal(HttpStatusCode.Redirect, (await cast.People.ParticipantClient.SubmitAsync("/account/delete", new() { ["Password"] = CocreoApp.TestPassword })).StatusCode);
+        var after = (await RunSheetSteps.SheetAsync(app, cast.MeetingId))!;
+        var session = Assert.Single(after.Grid!.Sessions);
+        Assert.Equal("Dog park", session.Title);
+        Assert.Null(session.ConvenerId);
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.DoesNotContain(cast.People.Participant.Id, await app.WithDbAsync(db => db.Set<MeetingRunSheet>().Where(s => s.MeetingId == cast.MeetingId).Select(s => s.Json).SingleAsync()), StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<RunSheetBlock> GridCells(RunSheet sheet) => Features.Meetings.OpenSpace.GridCells.Slots(sheet);
 }
 

@@ -213,6 +213,7 @@ public static class RunSheetServices
     {
         services.AddScoped<RunSheetStore>();
         services.AddScoped<RunSheetPeople>();
+        services.AddScoped<Accounts.IPersonalData, RunSheetPersonalData>();
         services.AddSingleton<RunSheetLive>();
         services.AddSingleton<ILiveTopic, RunSheetLiveTopic>();
         return services;
