@@ -40,6 +40,7 @@ public static class MeetingsApi
         endpoints.MapReportApi();
         RunSheets.RunSheetApi.MapRunSheetApi(endpoints);
         TablePlans.TablePlanApi.MapTablePlanApi(endpoints);
+        OpenSpace.GridApi.MapGridApi(endpoints);
         return endpoints;
     }
 

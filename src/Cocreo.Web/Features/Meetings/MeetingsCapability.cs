@@ -39,6 +39,12 @@ public sealed class MeetingsCapability : Capability
         ("meeting.runsheet.restored", "Brought back a skipped block"),
         ("meeting.attributes", "Set a meeting's attributes"),
         ("meeting.tableplan", "Computed a meeting's table plan"),
+        ("meeting.grid.posted", "Posted a session onto the Open Space grid"),
+        ("meeting.grid.moved", "Moved a session on the Open Space grid"),
+        ("meeting.grid.withdrawn", "Withdrew a session from the Open Space grid"),
+        ("meeting.grid.reported", "Wrote the report of an Open Space session"),
+        ("meeting.grid.space-added", "Added a space to the Open Space grid"),
+        ("meeting.grid.space-removed", "Removed a space from the Open Space grid"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -62,6 +68,7 @@ public sealed class MeetingsCapability : Capability
         services.AddScoped<Accounts.IPersonalData, Profiles.ProfilePersonalData>();
         services.AddScoped<TablePlans.TablePlanReader>();
         services.TryAddScoped<TablePlans.ITableRoundQuestions, TablePlans.NoRoundQuestions>();
+        OpenSpace.GridServices.Add(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

@@ -72,5 +72,6 @@ public sealed class MeetingsDemo(CocreoDbContext db, TimeProvider clock) : IDemo
         }
         await db.SaveChangesAsync(cancellationToken);
         await new TablePlans.TablePlanDemo(db, clock).SeedAsync(city, process, cancellationToken);
+        await OpenSpace.OpenSpaceDemo.SeedAsync(db, city, process, facilitator, now, cancellationToken);
     }
 }

@@ -11,6 +11,9 @@ namespace Cocreo.Web.Features.Meetings.Report;
 public sealed record ReportFacts(MeetingCounts Counts, IReadOnlyList<HarvestEntry> Harvest, IReadOnlyList<(int Id, string Alt)> Photos)
 {
     public IEnumerable<HarvestEntry> Decisions => Harvest.Where(h => h.Kind == HarvestKind.Decision);
+
+    /// <summary>The Open Space sessions that have a report (title, space, report), in the grid's order of slots and spaces.</summary>
+    public IReadOnlyList<(string Title, string Space, string Report)> Sessions { get; init; } = [];
 }
 
 /// <summary>
@@ -29,7 +32,23 @@ public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendanc
             .ToListAsync(cancellationToken);
         var photos = await db.Set<MeetingReportPhoto>().AsNoTracking().Where(p => p.MeetingId == meetingId && (!publishedPhotosOnly || p.PublishedAt != null))
             .OrderBy(p => p.Id).Select(p => new ValueTuple<int, string>(p.Id, p.AltText)).ToListAsync(cancellationToken);
-        return new ReportFacts(counts, harvest, photos);
+        return new ReportFacts(counts, harvest, photos) { Sessions = await SessionReportsAsync(meetingId, cancellationToken) };
+    }
+
+    /// <summary>The reports the conveners wrote on the meeting's Open Space grid, if it has one.</summary>
+    private async Task<IReadOnlyList<(string Title, string Space, string Report)>> SessionReportsAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<RunSheets.MeetingRunSheet>().AsNoTracking().SingleOrDefaultAsync(s => s.MeetingId == meetingId, cancellationToken);
+        if (stored?.Read(out _) is not { Grid: { } grid } sheet)
+        {
+            return [];
+        }
+        var slots = sheet.Blocks.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var spaces = grid.Spaces.Select((s, i) => (s, i)).ToDictionary(x => x.s.Id, x => x);
+        return grid.Sessions.Where(s => s.Report.Trim().Length > 0)
+            .OrderBy(s => slots.GetValueOrDefault(s.SlotBlockId)).ThenBy(s => spaces.TryGetValue(s.SpaceId, out var x) ? x.i : int.MaxValue)
+            .Select(s => (s.Title, spaces.TryGetValue(s.SpaceId, out var x) ? x.s.Name : "", s.Report))
+            .ToList();
     }
 
     public string Write(Meeting meeting, MeetingReport report, ReportFacts facts)
@@ -69,6 +88,22 @@ public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendanc
                 foreach (var h in group)
                 {
                     md.Append("- **").Append(Kind(h.Kind)).Append("**: ").AppendLine(Item(h.Text));
+                }
+                md.AppendLine();
+            }
+        }
+        if (facts.Sessions.Count > 0)
+        {
+            md.Append("## ").AppendLine(t["Open Space sessions"]);
+            md.AppendLine();
+            foreach (var (title, space, text) in facts.Sessions)
+            {
+                md.Append("### ").AppendLine(Escape(title) + (space.Length > 0 ? " (" + Escape(space) + ")" : ""));
+                md.AppendLine();
+                // The conveners' headings sit under the session's.
+                foreach (var line in text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+                {
+                    md.AppendLine(line.StartsWith('#') ? "###" + line : line);
                 }
                 md.AppendLine();
             }

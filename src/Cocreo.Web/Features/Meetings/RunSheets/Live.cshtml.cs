@@ -12,10 +12,13 @@ namespace Cocreo.Web.Features.Meetings.RunSheets;
 /// buttons (start the next block, extend the current one, finish it, skip or bring back a block). Each button carries
 /// the version it was drawn on; a button pressed on an old view is refused with the current state.
 /// </summary>
-public sealed class RunSheetLiveModel(MeetingAccessReader meetings, RunSheetStore sheets, ChangeRunner changes, IStringLocalizer<RunSheetText> t) : PageModel
+public sealed class RunSheetLiveModel(MeetingAccessReader meetings, RunSheetStore sheets, RunSheetPeople people, ChangeRunner changes, IStringLocalizer<RunSheetText> t) : PageModel
 {
     public MeetingView View { get; private set; } = null!;
     public RunSheet? Sheet { get; private set; }
+
+    /// <summary>The display names of the people who take roles in the sheet ("who does what").</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -54,5 +57,6 @@ public sealed class RunSheetLiveModel(MeetingAccessReader meetings, RunSheetStor
     {
         View = await meetings.ReadAsync(id, User, RunSheetPermissions.Live, cancellationToken);
         Sheet = await sheets.FindAsync(id, cancellationToken);
+        People = Sheet is null ? People : await people.NamesAsync(Sheet, cancellationToken);
     }
 }

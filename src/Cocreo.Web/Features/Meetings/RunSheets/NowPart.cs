@@ -7,8 +7,12 @@ namespace Cocreo.Web.Features.Meetings.RunSheets;
 /// the team's texts and the live buttons when asked. The countdown is drawn by the browser from
 /// <see cref="CountdownEnd"/> and <see cref="ServerNow"/>; the page is re-fetched only when the sheet changes.
 /// </summary>
-public sealed record NowPart(int MeetingId, RunSheet Sheet, DateTime ServerNow, bool TeamTexts, bool LiveButtons)
+public sealed record NowPart(int MeetingId, RunSheet Sheet, DateTime ServerNow, bool TeamTexts, bool LiveButtons, IReadOnlyDictionary<string, string>? People = null)
 {
+    /// <summary>The roles of a block with who takes them (a display name, or null: nobody yet); none unless <see cref="People"/> was given (the team's phone view).</summary>
+    public IEnumerable<(FacilitationRole Role, string? Name)> WhoDoesWhat(RunSheetBlock block) =>
+        People is null ? [] : block.Roles.Select(r => (r.Role, r.AssigneeId is { } id && People.TryGetValue(id, out var name) ? name : null));
+
     public RunSheetNow Now { get; } = RunSheetClock.Now(Sheet, new DateTimeOffset(DateTime.SpecifyKind(ServerNow, DateTimeKind.Utc)));
 
     /// <summary>When the current block is due to end (its actual start plus its current length), or null.</summary>

@@ -212,6 +212,8 @@ public static class RunSheetServices
     public static IServiceCollection AddRunSheets(this IServiceCollection services)
     {
         services.AddScoped<RunSheetStore>();
+        services.AddScoped<RunSheetPeople>();
+        services.AddScoped<Accounts.IPersonalData, RunSheetPersonalData>();
         services.AddSingleton<RunSheetLive>();
         services.AddSingleton<ILiveTopic, RunSheetLiveTopic>();
         services.AddOutputCache(RunSheetNowModel.AddCachePolicy);
