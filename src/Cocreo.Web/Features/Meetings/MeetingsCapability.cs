@@ -62,6 +62,7 @@ public sealed class MeetingsCapability : Capability
         services.AddScoped<Accounts.IPersonalData, Profiles.ProfilePersonalData>();
         services.AddScoped<TablePlans.TablePlanReader>();
         services.TryAddScoped<TablePlans.ITableRoundQuestions, TablePlans.NoRoundQuestions>();
+        services.AddScoped<TablePlans.ITableRoundQuestions, TablePlans.RunSheetRoundQuestions>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();
