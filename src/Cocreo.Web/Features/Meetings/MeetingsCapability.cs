@@ -39,6 +39,7 @@ public sealed class MeetingsCapability : Capability
         ("meeting.runsheet.restored", "Brought back a skipped block"),
         ("meeting.attributes", "Set a meeting's attributes"),
         ("meeting.tableplan", "Computed a meeting's table plan"),
+        ("meeting.harvesters.changed", "Changed who harvests a meeting"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
