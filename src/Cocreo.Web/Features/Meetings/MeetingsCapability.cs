@@ -45,6 +45,7 @@ public sealed class MeetingsCapability : Capability
         ("meeting.grid.reported", "Wrote the report of an Open Space session"),
         ("meeting.grid.space-added", "Added a space to the Open Space grid"),
         ("meeting.grid.space-removed", "Removed a space from the Open Space grid"),
+        ("meeting.harvesters.changed", "Changed who harvests a meeting"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -69,6 +70,7 @@ public sealed class MeetingsCapability : Capability
         services.AddScoped<TablePlans.TablePlanReader>();
         services.TryAddScoped<TablePlans.ITableRoundQuestions, TablePlans.NoRoundQuestions>();
         OpenSpace.GridServices.Add(services);
+        services.AddScoped<TablePlans.ITableRoundQuestions, TablePlans.RunSheetRoundQuestions>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMeetingsApi();

@@ -29,6 +29,9 @@ public static class NameHarvester
                 return false;
             }
             db.Add(MeetingHarvester.Name(meetingId, command.UserId, change.Now));
+            // Counts only: never who.
+            var count = await db.Set<MeetingHarvester>().CountAsync(h => h.MeetingId == meetingId, cancellationToken) + 1;
+            change.Log("meeting.harvesters.changed", new { meeting = meetingId, named = 1, removed = 0, harvesters = count });
             return true;
         }
     }
@@ -50,6 +53,9 @@ public static class RemoveHarvester
                 return false;
             }
             db.Remove(harvester);
+            // Counts only: never who.
+            var count = await db.Set<MeetingHarvester>().CountAsync(h => h.MeetingId == meetingId, cancellationToken) - 1;
+            change.Log("meeting.harvesters.changed", new { meeting = meetingId, named = 0, removed = 1, harvesters = count });
             return true;
         }
     }
@@ -63,11 +69,12 @@ public static class PostHarvestItem
 {
     public sealed record Command(int MeetingId, HarvestKind Kind, string? Text, string? Label, int? BlockId, Guid SubmissionId) : IHarvestCommand, ISubmittedOnce;
 
-    public sealed class Handler(HarvestAccess access, CocreoDbContext db) : HarvestChange<Command, int>(access, HarvestAction.Post)
+    public sealed class Handler(HarvestAccess access, CocreoDbContext db, HarvestBlocks blocks) : HarvestChange<Command, int>(access, HarvestAction.Post)
     {
         public override async Task<int> RunAsync(Change<HarvestTarget> change, Command command, CancellationToken cancellationToken)
         {
             var target = change.Target.Meeting;
+            await blocks.CheckAsync(target.Meeting.Id, command.BlockId, cancellationToken);
             var item = HarvestItem.Post(target.Meeting, command.Kind, command.Text, command.Label, command.BlockId, target.Access.UserId, change.Now);
             db.Add(item);
             await change.SaveAsync(cancellationToken);

@@ -106,7 +106,7 @@ public static class HarvestDemo
             "- The team reports back at the residents' evening.\n- The decisions below have owners in the team; progress goes in the process's announcements.",
             walk.EndsAt.AddHours(20));
         db.Add(report);
-        var writer = new ReportWriter(db, new MeetingAttendance(db), new DateDisplay(new ConfigurationBuilder().Build()),
+        var writer = new ReportWriter(db, new MeetingAttendance(db), new HarvestBlocks(new RunSheets.RunSheetStore(db)), new DateDisplay(new ConfigurationBuilder().Build()),
             new StringLocalizer<ReportText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
         var facts = await writer.FactsAsync(walk.Id, publishedPhotosOnly: false, cancellationToken);
         // The seeder runs in the invariant culture, which has no plural rules: the report is written in the process's language.

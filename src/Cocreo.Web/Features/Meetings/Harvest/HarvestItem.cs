@@ -71,7 +71,7 @@ public sealed class HarvestItem
 
     public string Label { get; private set; } = "";
 
-    /// <summary>The run sheet's block (filled when run sheets are stored; null until then).</summary>
+    /// <summary>The run sheet's block it was harvested in (checked against the sheet when posted; null: none chosen).</summary>
     public int? BlockId { get; private set; }
 
     /// <summary>Who harvested it (null once the account is deleted); shown to the organisers only, never on the public page.</summary>
@@ -167,6 +167,7 @@ public sealed class HarvestRuleException(string code, params object[] arguments)
         "TextEmpty" or "TextTooLong" => "Input.Text",
         "LabelTooLong" => "Input.Label",
         "Kind" => "Input.Kind",
+        "UnknownBlock" => "Input.BlockId",
         "NotRegistered" or "AlreadyHarvester" => "harvesterId",
         _ => null,
     };

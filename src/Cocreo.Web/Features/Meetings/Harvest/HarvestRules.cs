@@ -16,6 +16,7 @@ public static class HarvestRules
         "NoConversation" => "Choose a conversation of this process that takes statements.",
         "NoProposals" => "This process does not take proposals now.",
         "TooMany" => "Choose at most 200 items at once.",
+        "UnknownBlock" => "Choose a block of this meeting's run sheet, or none.",
         _ => "This change is not allowed.",
     };
 }

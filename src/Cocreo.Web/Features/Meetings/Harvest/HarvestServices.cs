@@ -7,6 +7,8 @@ public static class HarvestServices
     {
         services.AddScoped<HarvestAccess>();
         services.AddScoped<HarvestList>();
+        services.AddScoped<HarvestBlocks>();
+        services.AddScoped<HarvestOrigins>();
         services.AddSingleton<Platform.Live.ILiveTopic, HarvestLiveTopic>();
         services.AddScoped<Moderation.IModeratedContent, HarvestContents>();
         services.AddScoped<Accounts.IPersonalData, HarvestPersonalData>();

@@ -74,6 +74,28 @@ public sealed class MeetingReport
         return true;
     }
 
+    /// <summary>
+    /// A photo was removed: its image goes from the published report at once (a trailing photos heading left without
+    /// any image goes too) and from the draft's sections where someone had placed it, so no page shows a broken
+    /// image. The publication stays the one it was (not counted as a new one).
+    /// </summary>
+    public void ForgetPhoto(int photoId)
+    {
+        var image = new System.Text.RegularExpressions.Regex($@"^[ \t]*!\[(?:[^\]\\]|\\.)*\]\(/meetings/{MeetingId}/report/photos/{photoId}\)[ \t]*(?:\r?\n(?:[ \t]*\r?\n)?|$)",
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (PublishedMarkdown is { } published)
+        {
+            var without = image.Replace(published, "");
+            if (without != published)
+            {
+                // The photos section is the last: its heading goes when its last image went.
+                without = System.Text.RegularExpressions.Regex.Replace(without.TrimEnd(), @"\n## [^\n]*$", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                PublishedMarkdown = without.TrimEnd() + "\n";
+            }
+        }
+        (Summary, Discussion, NextSteps) = (image.Replace(Summary, ""), image.Replace(Discussion, ""), image.Replace(NextSteps, ""));
+    }
+
     private static string Clean(string? text)
     {
         var value = (text ?? "").Trim();

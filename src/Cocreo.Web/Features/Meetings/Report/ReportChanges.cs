@@ -65,6 +65,11 @@ public static class RemoveReportPhoto
                 return false;
             }
             db.Remove(photo);
+            // Out of the published report and the draft at once: no broken image until the next publication.
+            if (await db.Set<MeetingReport>().SingleOrDefaultAsync(r => r.MeetingId == change.Target.Meeting.Id, cancellationToken) is { } report)
+            {
+                report.ForgetPhoto(photo.Id);
+            }
             return true;
         }
     }

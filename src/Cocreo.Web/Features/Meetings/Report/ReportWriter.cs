@@ -10,6 +10,9 @@ namespace Cocreo.Web.Features.Meetings.Report;
 /// <summary>What a report is drawn from: the attendance, the published harvest and the photos.</summary>
 public sealed record ReportFacts(MeetingCounts Counts, IReadOnlyList<HarvestEntry> Harvest, IReadOnlyList<(int Id, string Alt)> Photos)
 {
+    /// <summary>The run sheet's blocks in order (id → title), for grouping the harvest by block; empty without a run sheet.</summary>
+    public IReadOnlyList<HarvestBlock> Blocks { get; init; } = [];
+
     public IEnumerable<HarvestEntry> Decisions => Harvest.Where(h => h.Kind == HarvestKind.Decision);
 
     /// <summary>The Open Space sessions that have a report (title, space, report), in the grid's order of slots and spaces.</summary>
@@ -21,7 +24,7 @@ public sealed record ReportFacts(MeetingCounts Counts, IReadOnlyList<HarvestEntr
 /// registrations: registered, checked in, walk-ins), the decisions (harvested items of kind decision), the organisers'
 /// sections, the published harvest grouped by label, and the photos with their descriptions.
 /// </summary>
-public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendance, DateDisplay dates, IStringLocalizer<ReportText> t)
+public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendance, HarvestBlocks blocks, DateDisplay dates, IStringLocalizer<ReportText> t)
 {
     public async Task<ReportFacts> FactsAsync(int meetingId, bool publishedPhotosOnly, CancellationToken cancellationToken)
     {
@@ -32,7 +35,11 @@ public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendanc
             .ToListAsync(cancellationToken);
         var photos = await db.Set<MeetingReportPhoto>().AsNoTracking().Where(p => p.MeetingId == meetingId && (!publishedPhotosOnly || p.PublishedAt != null))
             .OrderBy(p => p.Id).Select(p => new ValueTuple<int, string>(p.Id, p.AltText)).ToListAsync(cancellationToken);
-        return new ReportFacts(counts, harvest, photos) { Sessions = await SessionReportsAsync(meetingId, cancellationToken) };
+        return new ReportFacts(counts, harvest, photos)
+        {
+            Blocks = (await blocks.ForAsync(meetingId, cancellationToken)).Blocks,
+            Sessions = await SessionReportsAsync(meetingId, cancellationToken),
+        };
     }
 
     /// <summary>The reports the conveners wrote on the meeting's Open Space grid, if it has one.</summary>
@@ -81,7 +88,24 @@ public sealed class ReportWriter(CocreoDbContext db, MeetingAttendance attendanc
         {
             md.Append("## ").AppendLine(t["The harvest"]);
             md.AppendLine();
-            foreach (var group in facts.Harvest.GroupBy(h => h.Label).OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase))
+            // Items harvested in a block of the run sheet: under the block, in the sheet's order, with their labels.
+            var inBlock = facts.Harvest.Where(h => h.BlockId is { } b && facts.Blocks.Any(x => x.Id == b)).ToList();
+            foreach (var block in facts.Blocks)
+            {
+                var items = inBlock.Where(h => h.BlockId == block.Id).ToList();
+                if (items.Count == 0)
+                {
+                    continue;
+                }
+                md.Append("### ").AppendLine(Escape(block.Title));
+                md.AppendLine();
+                foreach (var h in items)
+                {
+                    md.Append("- **").Append(Kind(h.Kind)).Append("**: ").AppendLine(Item(h.Text) + (h.Label.Length > 0 ? $" ({Escape(h.Label)})" : ""));
+                }
+                md.AppendLine();
+            }
+            foreach (var group in facts.Harvest.Except(inBlock).GroupBy(h => h.Label).OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase))
             {
                 md.Append("### ").AppendLine(group.Key.Length > 0 ? Escape(group.Key) : t["Without a label"]);
                 md.AppendLine();

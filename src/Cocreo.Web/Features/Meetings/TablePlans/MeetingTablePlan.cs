@@ -83,16 +83,22 @@ public sealed class MeetingTablePlan
     }
 }
 
-/// <summary>The questions of the rounds, when the meeting's run sheet knows them (null where it does not).</summary>
-/// <remarks>The hook for the run sheet (issue 18, item 3): it registers its own implementation; until then there are none.</remarks>
-public interface ITableRoundQuestions
+/// <summary>What a round's table card and itinerary say besides the tables: its question and when it starts (either may be unknown).</summary>
+public sealed record RoundCue(string? Question, DateTimeOffset? Start)
 {
-    Task<IReadOnlyList<string?>> QuestionsAsync(int meetingId, int rounds, CancellationToken cancellationToken);
+    public static readonly RoundCue None = new(null, null);
 }
 
-/// <summary>No questions known (the run sheet is not wired to table plans yet).</summary>
+/// <summary>The questions and start times of the rounds, when the meeting's run sheet knows them (<see cref="RoundCue.None"/> where it does not).</summary>
+/// <remarks>Fed by <see cref="RunSheetRoundQuestions"/> (the meeting's run sheet); <see cref="NoRoundQuestions"/> answers none.</remarks>
+public interface ITableRoundQuestions
+{
+    Task<IReadOnlyList<RoundCue>> QuestionsAsync(int meetingId, int rounds, CancellationToken cancellationToken);
+}
+
+/// <summary>No questions known.</summary>
 public sealed class NoRoundQuestions : ITableRoundQuestions
 {
-    public Task<IReadOnlyList<string?>> QuestionsAsync(int meetingId, int rounds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string?>>(Enumerable.Repeat<string?>(null, rounds).ToList());
+    public Task<IReadOnlyList<RoundCue>> QuestionsAsync(int meetingId, int rounds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RoundCue>>(Enumerable.Repeat(RoundCue.None, rounds).ToList());
 }

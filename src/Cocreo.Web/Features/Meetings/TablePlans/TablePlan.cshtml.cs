@@ -13,7 +13,7 @@ namespace Cocreo.Web.Features.Meetings.TablePlans;
 /// The organisers' table plan for a World Café: the request (tables, rounds, seats, hosts, what to mix on, bounds,
 /// who: registered or checked in, rounds already held), computing it, and its explanation.
 /// </summary>
-public sealed class TablePlanModel(MeetingAccessReader meetings, TablePlanReader plans, MeetingProfiles profiles, ChangeRunner changes, IStringLocalizer<TablePlanText> t) : PageModel
+public sealed class TablePlanModel(MeetingAccessReader meetings, TablePlanReader plans, MeetingProfiles profiles, ChangeRunner changes, RunSheets.RunSheetStore sheets, IStringLocalizer<TablePlanText> t) : PageModel
 {
     [BindProperty]
     public TablePlanForm Input { get; set; } = new();
@@ -22,6 +22,9 @@ public sealed class TablePlanModel(MeetingAccessReader meetings, TablePlanReader
     public TablePlanView? Plan { get; private set; }
     public IReadOnlyDictionary<int, string> Registered { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<MixingAttribute> Attributes { get; private set; } = [];
+
+    /// <summary>The form was filled from the meeting's World Café run sheet (no plan yet): its rounds and a table count for the room.</summary>
+    public bool FromRunSheet { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -33,6 +36,10 @@ public sealed class TablePlanModel(MeetingAccessReader meetings, TablePlanReader
         else
         {
             Input.MixOn = Attributes.Select(a => a.Name).ToList();
+            if (await sheets.FindAsync(id, cancellationToken) is { Format: Cocreo.Meetings.RunSheets.MeetingFormat.WorldCafe } sheet)
+            {
+                FromRunSheet = WorldCafeSetup.Fill(Input, sheet, Registered.Count);
+            }
         }
         return Page();
     }

@@ -44,6 +44,7 @@ public static class TablePlanApi
         version = view.Stored.Version,
         plan = view.Plan,
         names = view.Names,
+        rounds = view.Questions,
     };
 
     private static async Task<IResult> Compute(int id, ComputeRequest request, HttpContext http, ComputeTablePlan.Handler compute, TablePlanReader plans, ChangeRunner changes,

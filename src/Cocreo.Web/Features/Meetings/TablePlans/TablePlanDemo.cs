@@ -66,6 +66,21 @@ public sealed class TablePlanDemo(CocreoDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        // Its run sheet: a World Café of three rounds with a question each, so the table cards and itineraries show them.
+        var sheet = Cocreo.Meetings.RunSheets.RunSheetTemplates.Create(Cocreo.Meetings.RunSheets.MeetingFormat.WorldCafe, new Cocreo.Meetings.RunSheets.FormatParameters
+        {
+            Start = new DateTimeOffset(DateTime.SpecifyKind(cafe.StartsAt, DateTimeKind.Utc)),
+            TotalMinutes = (int)(cafe.EndsAt - cafe.StartsAt).TotalMinutes,
+            Rounds = 3,
+            RoundMinutes = 20,
+            RoundQuestions = ["Who are the old town's streets for today?", "What should they be for in ten years?", "What could we change this year to get there?"],
+            Language = "en",
+        });
+        db.Add(RunSheets.MeetingRunSheet.For(cafe.Id, sheet, planned));
+        await db.SaveChangesAsync(cancellationToken);
+        await city.Log.AppendAsync(process.Id, LogActor.Named(city.Facilitator.DisplayName, "facilitator"), "meeting.runsheet.created",
+            new { meeting = cafe.Id, format = nameof(Cocreo.Meetings.RunSheets.MeetingFormat.WorldCafe), blocks = sheet.Blocks.Count, version = sheet.Version }, cancellationToken);
+
         var settings = new TablePlanSettings(4, 3, 8, registrations.Take(4).Select(r => (int?)r.Id).ToList(), ["Stakeholder group", "Age band"],
             [new BoundSetting("Stakeholder group", "Resident", 1, null)]);
         var (result, problems, _, present, _) = await ComputeTablePlan.PlanAsync(db, new MeetingProfiles(db), new ComputeTablePlan.Command(cafe.Id, settings, PlanBasis.Registered, 0), now, cancellationToken);

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Cocreo.Web.Features.Meetings.TablePlans;
 
 /// <summary>A stored plan with the names of the people in it, for the organisers' pages and the table cards.</summary>
-public sealed record TablePlanView(MeetingTablePlan Stored, StoredPlan Plan, TablePlanSettings Settings, IReadOnlyDictionary<int, string> Names, IReadOnlyList<string?> Questions)
+public sealed record TablePlanView(MeetingTablePlan Stored, StoredPlan Plan, TablePlanSettings Settings, IReadOnlyDictionary<int, string> Names, IReadOnlyList<RoundCue> Questions)
 {
     public string Name(int registrationId) => Names.TryGetValue(registrationId, out var name) ? name : "";
 }
 
 /// <summary>One round of a person's itinerary: the table and its host's name.</summary>
-public sealed record ItineraryStop(int Round, int? Table, string? Host, string? Question);
+public sealed record ItineraryStop(int Round, int? Table, string? Host, string? Question, DateTimeOffset? Start = null);
 
 /// <summary>Reads table plans for the organisers, and a person's own itinerary for them alone.</summary>
 public sealed class TablePlanReader(CocreoDbContext db, ITableRoundQuestions questions)
@@ -59,7 +59,7 @@ public sealed class TablePlanReader(CocreoDbContext db, ITableRoundQuestions que
         var hostIds = tables.Select((t, r) => t is { } table && plan.Rounds[r][table - 1].FirstOrDefault() is var first && plan.Hosts.Contains(first) ? first : (int?)null).ToList();
         var names = await NamesAsync(meetingId, hostIds.OfType<int>().Distinct().ToList(), cancellationToken);
         var asked = await questions.QuestionsAsync(meetingId, plan.Rounds.Count, cancellationToken);
-        return tables.Select((t, r) => new ItineraryStop(r + 1, t, hostIds[r] is { } h ? names.GetValueOrDefault(h) : null, r < asked.Count ? asked[r] : null)).ToList();
+        return tables.Select((t, r) => new ItineraryStop(r + 1, t, hostIds[r] is { } h ? names.GetValueOrDefault(h) : null, r < asked.Count ? asked[r].Question : null, r < asked.Count ? asked[r].Start : null)).ToList();
     }
 
     private async Task<IReadOnlyDictionary<int, string>> NamesAsync(int meetingId, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
