@@ -43,7 +43,7 @@ public sealed class AmendmentPhoneTests(ServedApp app, Chromium chromium) : ICla
             return process.Id;
         });
 
-        async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(string email, int width, int height)
+        async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(string email, int width, int height, Geolocation? at = null)
         {
             var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
             {
@@ -52,6 +52,8 @@ public sealed class AmendmentPhoneTests(ServedApp app, Chromium chromium) : ICla
                 ViewportSize = new ViewportSize { Width = width, Height = height },
                 IsMobile = true,
                 HasTouch = true,
+                Geolocation = at,
+                Permissions = at is null ? null : new[] { "geolocation" },
             });
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/sign-in?culture=en");
@@ -67,15 +69,20 @@ public sealed class AmendmentPhoneTests(ServedApp app, Chromium chromium) : ICla
             Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "sideways scrolling on " + page.Url);
         }
 
-        // The resident drafts the proposal on the 320 px phone, with where it would be, in words and on the map.
-        var (residentContext, mine) = await PhoneAsync(resident.Email!, 320, 640);
+        // The resident drafts the proposal on the 320 px phone, with where it would be, in words and on the map: standing
+        // on the square, they press "Use my location" (the phone says where they are).
+        var (residentContext, mine) = await PhoneAsync(resident.Email!, 320, 640, new Geolocation { Latitude = 45.842701f, Longitude = 13.962299f, Accuracy = 10 });
         await mine.GotoAsync($"/processes/{processId}/proposals/new");
         await CheckAsync(mine);
         await mine.Locator("#Input_Title").FillAsync("Plane trees on the south side");
         await mine.Locator("#Input_Body").FillAsync("Plant four plane trees along the south side of the square, with benches under them.");
         await mine.Locator("#Input_Location").FillAsync("Main square, south side");
-        await mine.Locator("#Input_Latitude").FillAsync("45.8427");
-        await mine.Locator("#Input_Longitude").FillAsync("13.9623");
+        await mine.TabToAsync(mine.Locator("#use-my-location"));
+        await mine.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(mine.Locator("#use-my-location-status")).ToHaveTextAsync("Your location is filled in. Check it, or change it.");
+        await Assertions.Expect(mine.Locator("#Input_Latitude")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^45\\.8427\\d$"));
+        await Assertions.Expect(mine.Locator("#Input_Longitude")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^13\\.9623\\d$"));
+        await CheckAsync(mine);
         await mine.Locator("#Input_Category").SelectOptionAsync("Trees");
         await mine.Locator("main form[method='post'] button[type=submit]:not([formmethod])").ClickAsync();
         await mine.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, $"/processes/{processId}/proposals/\\d+$"));
