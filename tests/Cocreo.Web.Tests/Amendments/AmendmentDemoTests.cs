@@ -69,4 +69,15 @@ public sealed class AmendmentDemoTests(InputFuzzTests.DemoApp app) : IClassFixtu
         var projectPage = await client.GetOkPageAsync($"/proposals/{project.Id}");
         Assert.NotNull(projectPage.QuerySelector($".amendments a[href='/amendments/{amendment.Id}']"));
     }
+
+    [Fact]
+    public async Task The_demo_proposals_at_the_central_library_link_to_its_place_on_OpenStreetMap()
+    {
+        var atLibrary = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Budgeting.Proposal>().AsNoTracking()
+            .Where(p => p.BudgetId == null && p.Location == Cocreo.Web.Features.Proposals.ProposalsDemo.DemoLibrary).ToListAsync());
+        Assert.NotEmpty(atLibrary);
+        Assert.All(atLibrary, p => Assert.NotNull(p.Latitude));
+        var page = await app.NewClient().GetOkPageAsync($"/processes/{atLibrary[0].ProcessId}/proposals/{atLibrary[0].Id}");
+        Assert.Equal(Cocreo.Web.Features.Proposals.ProposalMap.Link(atLibrary[0]), page.QuerySelector("main .proposal-map a")?.GetAttribute("href"));
+    }
 }

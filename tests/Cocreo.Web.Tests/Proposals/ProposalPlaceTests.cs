@@ -5,6 +5,7 @@ using Cocreo.Web.Features.Proposals;
 using Cocreo.Web.Testing;
 using Cocreo.Web.Tests.Budgeting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cocreo.Web.Tests.Proposals.ProposalScenario;
 
 namespace Cocreo.Web.Tests.Proposals;
@@ -66,6 +67,14 @@ public abstract class ProposalPlaceTests<TApp>(TApp app) : IClassFixture<TApp> w
             Assert.Equal(46.05108, json.RootElement.GetProperty("latitude").GetDouble());
             Assert.Equal(14.50513, json.RootElement.GetProperty("longitude").GetDouble());
             Assert.Equal(link.GetAttribute("href"), json.RootElement.GetProperty("map").GetString());
+        }
+
+        // The coordinates may be where the author stood ("Use my location"): they are in the author's data export.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var part = scope.ServiceProvider.GetServices<Cocreo.Web.Features.Accounts.IPersonalData>().OfType<BudgetingPersonalData>().Single();
+            var export = JsonSerializer.Serialize(await part.ExportAsync(cast.Participant.Id, CancellationToken.None));
+            Assert.Contains("\"Latitude\":46.05108,\"Longitude\":14.50513", export, StringComparison.Ordinal);
         }
 
         // Without coordinates: none stored, no link, nulls in the API.
