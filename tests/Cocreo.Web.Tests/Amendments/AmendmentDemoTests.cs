@@ -46,4 +46,38 @@ public sealed class AmendmentDemoTests(InputFuzzTests.DemoApp app) : IClassFixtu
         var next = await client.GetOkPageAsync(older!.GetAttribute("href")!);
         Assert.NotEmpty(next.QuerySelectorAll(".amendments li"));
     }
+
+    [Fact]
+    public async Task A_project_of_the_district_budget_has_a_pending_amendment_with_a_readable_diff()
+    {
+        var project = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Budgeting.Proposal>().AsNoTracking()
+            .SingleAsync(p => p.Title == BudgetProjectAmendmentDemo.ProjectTitle && p.BudgetId != null));
+        var amendment = await app.WithDbAsync(db => db.Set<Amendment>().AsNoTracking()
+            .SingleAsync(a => a.TargetKind == Cocreo.Web.Features.Debate.DebateKinds.Proposal && a.TargetId == project.Id));
+        Assert.Equal(AmendmentStatus.Open, amendment.Status);
+        Assert.NotEqual(project.AuthorUserId, amendment.AuthorUserId);
+        // Written on the project's current text, so its author can accept it as it is.
+        Assert.Equal((project.Title, project.Description), (amendment.BaseTitle, amendment.BaseBody));
+        Assert.Contains(amendment.BodyDiff(), r => r.Kind == Cocreo.Web.Platform.Text.DiffKind.Added);
+        Assert.Contains(await app.WithDbAsync(db => db.Set<Cocreo.Web.Platform.Log.ProcessLogEntry>().Where(e => e.ProcessId == project.ProcessId && e.Action == "amendment.proposed").Select(e => e.Data).ToListAsync()),
+            d => d.Contains($"\"amendment\":{amendment.Id},", StringComparison.Ordinal));
+
+        var client = app.NewClient();
+        var page = await client.GetOkPageAsync($"/amendments/{amendment.Id}");
+        Assert.Contains("solar", string.Concat(page.QuerySelectorAll(".text-diff ins").Select(e => e.TextContent)), StringComparison.Ordinal);
+        Assert.Contains("dimmed after midnight", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var projectPage = await client.GetOkPageAsync($"/proposals/{project.Id}");
+        Assert.NotNull(projectPage.QuerySelector($".amendments a[href='/amendments/{amendment.Id}']"));
+    }
+
+    [Fact]
+    public async Task The_demo_proposals_at_the_central_library_link_to_its_place_on_OpenStreetMap()
+    {
+        var atLibrary = await app.WithDbAsync(db => db.Set<Cocreo.Web.Features.Budgeting.Proposal>().AsNoTracking()
+            .Where(p => p.BudgetId == null && p.Location == Cocreo.Web.Features.Proposals.ProposalsDemo.DemoLibrary).ToListAsync());
+        Assert.NotEmpty(atLibrary);
+        Assert.All(atLibrary, p => Assert.NotNull(p.Latitude));
+        var page = await app.NewClient().GetOkPageAsync($"/processes/{atLibrary[0].ProcessId}/proposals/{atLibrary[0].Id}");
+        Assert.Equal(Cocreo.Web.Features.Proposals.ProposalMap.Link(atLibrary[0]), page.QuerySelector("main .proposal-map a")?.GetAttribute("href"));
+    }
 }

@@ -19,6 +19,7 @@ public sealed class AmendmentsDemo(CocreoDbContext db, TextVersions versions) : 
 
     public async Task SeedAsync(DemoCity city, CancellationToken cancellationToken)
     {
+        await new BudgetProjectAmendmentDemo(db).SeedAsync(city, cancellationToken);
         var processId = city.Process("library");
         var proposal = await db.Set<Proposal>().Where(p => p.ProcessId == processId && p.BudgetId == null && p.Title == "A quiet room for exam study").SingleOrDefaultAsync(cancellationToken);
         if (proposal is null || city.Citizens.Count < 5)

@@ -31,7 +31,7 @@ public sealed class BudgetingPersonalData(CocreoDbContext db) : PersonalDataPart
             proposals = await db.Set<Proposal>().AsNoTracking()
                 .Where(p => p.AuthorUserId == userId)
                 .OrderBy(p => p.Id)
-                .Select(p => new { p.Id, process = p.ProcessId, budget = p.BudgetId, p.Number, p.Title, p.Description, p.Location, p.Category, p.EstimatedCost, p.SubmittedAt, status = p.Status.ToString() })
+                .Select(p => new { p.Id, process = p.ProcessId, budget = p.BudgetId, p.Number, p.Title, p.Description, p.Location, p.Latitude, p.Longitude, p.Category, p.EstimatedCost, p.SubmittedAt, status = p.Status.ToString() })
                 .ToListAsync(cancellationToken),
             supported = await db.Set<ProposalSupport>().AsNoTracking()
                 .Where(s => s.UserId == userId)

@@ -43,6 +43,11 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
         [StringLength(BudgetLimits.Title, ErrorMessage = "This can have at most {1} characters.")]
         public string? Location { get; set; }
 
+        /// <summary>Degrees, typed (a decimal point or comma) or filled in by "Use my location"; parsed by <see cref="ProposalRules.ParseDegrees"/>.</summary>
+        public string? Latitude { get; set; }
+
+        public string? Longitude { get; set; }
+
         public string? Category { get; set; }
 
         public IFormFile? Image { get; set; }
@@ -56,6 +61,16 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
         public string? DocumentTitle { get; set; }
 
         public Guid SubmissionId { get; set; }
+    }
+
+    /// <summary>
+    /// This page may ask the browser for the device's location ("Use my location", only when the person presses it);
+    /// every other page keeps geolocation off (<see cref="Platform.Security.SecurityHeaders"/>).
+    /// </summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        Response.Headers["Permissions-Policy"] = Platform.Security.SecurityHeaders.PermissionsPolicy("geolocation=(self)");
+        base.OnPageHandlerExecuting(context);
     }
 
     public async Task<IActionResult> OnGetAsync(int processId, bool check, CancellationToken cancellationToken)
@@ -79,14 +94,26 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
         View = await access.ReadAsync(processId, User, ProposalAction.Propose, cancellationToken);
         var image = await ProposalImageUpload.ReadAsync(Input.Image, Input.ImageAlt, "Input.Image", "Input.ImageAlt", ModelState, budgetText, cancellationToken);
         var document = await ReadDocumentAsync(cancellationToken);
+        var (latitude, longitude) = (Degrees(Input.Latitude, "Input.Latitude"), Degrees(Input.Longitude, "Input.Longitude"));
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
-        var content = new ProcessProposalContent(Input.Title, Input.Body, Input.Category ?? "", Input.Location ?? "", Platform.Localization.Cultures.Current);
+        var content = new ProcessProposalContent(Input.Title, Input.Body, Input.Category ?? "", Input.Location ?? "", Platform.Localization.Cultures.Current, latitude, longitude);
         var attachments = image is null && document is null ? null : new PutForwardProposal.FirstAttachments(image, Input.ImageAlt, document, Input.DocumentTitle);
         var id = await changes.RunAsync(putForward, new PutForwardProposal.Command(processId, content, Input.SubmissionId, attachments), cancellationToken);
         return this.Done(t["Thank you! Your proposal is published; the organisation will answer it."], ProposalLinks.Of(processId, id));
+    }
+
+    /// <summary>A typed coordinate; one that is not a number becomes the field's error (null).</summary>
+    private double? Degrees(string? typed, string field)
+    {
+        var (value, understood) = ProposalRules.ParseDegrees(typed);
+        if (!understood)
+        {
+            ModelState.AddModelError(field, t[ProposalRules.Message("CoordinateNumber")]);
+        }
+        return value;
     }
 
     /// <summary>The document sent with the form, checked by its bytes (problems become the field's errors); null when none was chosen.</summary>

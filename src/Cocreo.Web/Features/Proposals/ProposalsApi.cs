@@ -81,20 +81,21 @@ public static class ProposalsApi
     }
 
     public sealed record ProposalDocument(int Id, int ProcessId, string Title, string Body, string Category, string Location, string Status, string? Answer, DateTime SubmittedAt,
-        DateTime? AnsweredAt, bool Withdrawn, int Supports, int? MergedInto, string Link);
+        DateTime? AnsweredAt, bool Withdrawn, int Supports, int? MergedInto, string Link, double? Latitude = null, double? Longitude = null, string? Map = null);
 
     public sealed record ProposalPageDocument(IReadOnlyList<ProposalDocument> Proposals, int Total, int Page, int Pages);
 
     public sealed record SettingsRequest(bool Open, bool SupportsEnabled, int SupportLimit, string? Categories);
 
-    public sealed record ProposalRequest(string? Title, string? Body, string? Category, string? Location, Guid? SubmissionId);
+    public sealed record ProposalRequest(string? Title, string? Body, string? Category, string? Location, Guid? SubmissionId, double? Latitude = null, double? Longitude = null);
 
     public sealed record AnswerRequest(string? Status, string? Reason);
 
     public sealed record MergeRequest(int Into);
 
     private static ProposalDocument Document(Proposal p, int supports) => new(p.Id, p.ProcessId, p.Title, p.Description, p.Category, p.Location, Status(p),
-        p.ReviewReason.Length == 0 ? null : p.ReviewReason, p.SubmittedAt, p.ReviewedAt, p.IsWithdrawn, supports, p.MergedIntoId, ProposalLinks.Of(p.ProcessId, p.Id));
+        p.ReviewReason.Length == 0 ? null : p.ReviewReason, p.SubmittedAt, p.ReviewedAt, p.IsWithdrawn, supports, p.MergedIntoId, ProposalLinks.Of(p.ProcessId, p.Id),
+        p.Latitude, p.Longitude, ProposalMap.Link(p));
 
     private static string Status(Proposal p) => p.IsWithdrawn ? "Withdrawn" : p.Status.ToString();
 
@@ -143,7 +144,7 @@ public static class ProposalsApi
         {
             return refused;
         }
-        var content = new ProcessProposalContent(request!.Title ?? "", request.Body ?? "", request.Category ?? "", request.Location ?? "", Cultures.Current);
+        var content = new ProcessProposalContent(request!.Title ?? "", request.Body ?? "", request.Category ?? "", request.Location ?? "", Cultures.Current, request.Latitude, request.Longitude);
         var proposalId = await changes.RunAsync(handler, new PutForwardProposal.Command(id, content, request.SubmissionId ?? Guid.NewGuid()), cancellationToken);
         return TypedResults.Created(ProposalLinks.Of(id, proposalId), new { id = proposalId, link = ProposalLinks.Of(id, proposalId) });
     }

@@ -12,6 +12,9 @@ namespace Cocreo.Web.Features.Proposals;
 /// </summary>
 public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
 {
+    /// <summary>The proposals at the central library also have its place on the map (a link to OpenStreetMap on their pages).</summary>
+    public const string DemoLibrary = "Central library";
+
     public async Task SeedAsync(DemoCity city, CancellationToken cancellationToken)
     {
         var processId = city.Process("library");
@@ -33,7 +36,7 @@ public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
         {
             city.Time.Advance(TimeSpan.FromHours(7));
             var (title, body, category, location) = ideas[i];
-            var proposal = Proposal.PutForward(processId, settings, new ProcessProposalContent(title, body, category, location, "en"), city.Citizens[i % city.Citizens.Count].Id, city.Time.Now);
+            var proposal = Proposal.PutForward(processId, settings, new ProcessProposalContent(title, body, category, location, "en", location == DemoLibrary ? 46.05132 : null, location == DemoLibrary ? 14.50368 : null), city.Citizens[i % city.Citizens.Count].Id, city.Time.Now);
             db.Add(proposal);
             await db.SaveChangesAsync(cancellationToken);
             await city.Log.AppendAsync(processId, participant, "proposal.put-forward", new { proposal = proposal.Id, title, category });

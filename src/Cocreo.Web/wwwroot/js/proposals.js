@@ -29,3 +29,28 @@
         }, 400);
     });
 })();
+
+// "Use my location" on the proposal form: fills the latitude and longitude from the browser's geolocation when the
+// person presses it. Without JavaScript or geolocation the button stays hidden and the coordinates are typed.
+(() => {
+    const button = document.getElementById("use-my-location");
+    const place = button && button.closest("fieldset");
+    const status = document.getElementById("use-my-location-status");
+    const latitude = document.querySelector("[name='Input.Latitude']");
+    const longitude = document.querySelector("[name='Input.Longitude']");
+    if (!button || !place || !status || !latitude || !longitude || !("geolocation" in navigator)) return;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+        status.textContent = place.dataset.locating;
+        button.disabled = true;
+        navigator.geolocation.getCurrentPosition(position => {
+            latitude.value = position.coords.latitude.toFixed(5);
+            longitude.value = position.coords.longitude.toFixed(5);
+            status.textContent = place.dataset.located;
+            button.disabled = false;
+        }, () => {
+            status.textContent = place.dataset.notLocated;
+            button.disabled = false;
+        }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 60000 });
+    });
+})();

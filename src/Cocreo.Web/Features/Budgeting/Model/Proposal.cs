@@ -33,6 +33,11 @@ public sealed class Proposal
     /// <summary>Where it would be, in words (a street, a park).</summary>
     public string Location { get; private set; } = "";
 
+    /// <summary>Where it would be on a map (WGS 84 degrees, rounded to 5 decimals, about a metre): both or neither (<see cref="Proposals.ProposalRules.Coordinates"/>).</summary>
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
     public string Category { get; private set; } = "";
     public decimal EstimatedCost { get; private set; }
     public string AuthorUserId { get; private set; } = "";
@@ -291,8 +296,11 @@ public sealed class Proposal
         {
             throw new Proposals.ProposalRuleException("UnknownCategory", "Input.Category");
         }
+        var (latitude, longitude) = Proposals.ProposalRules.Coordinates(content.Latitude, content.Longitude);
         return new Proposal
         {
+            Latitude = latitude,
+            Longitude = longitude,
             ProcessId = processId,
             Title = title,
             Description = body,

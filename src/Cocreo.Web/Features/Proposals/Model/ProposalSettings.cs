@@ -56,7 +56,8 @@ public sealed class ProposalSettings
 }
 
 /// <summary>What a resident writes when they put forward a proposal of a process.</summary>
-public sealed record ProcessProposalContent(string Title, string Body, string Category, string Location, string? Language = null);
+/// <summary><see cref="Latitude"/> and <see cref="Longitude"/>: where it would be on a map, optional, both or neither.</summary>
+public sealed record ProcessProposalContent(string Title, string Body, string Category, string Location, string? Language = null, double? Latitude = null, double? Longitude = null);
 
 public static class ProposalLimits
 {
@@ -113,6 +114,10 @@ public static class ProposalRules
         "DocumentNoPages" => "The PDF has no pages. Choose a PDF with at least one page.",
         "TooManyDocuments" => "A proposal can have at most {0, plural, one {# document} other {# documents}}: remove one first.",
         "ChooseFile" => "Choose the file to add.",
+        "CoordinatesPair" => "Give both the latitude and the longitude, or leave both empty.",
+        "LatitudeRange" => "The latitude is a number of degrees from -90 to 90, such as 46.05108.",
+        "LongitudeRange" => "The longitude is a number of degrees from -180 to 180, such as 14.50513.",
+        "CoordinateNumber" => "Write the coordinate as a number of degrees, such as 46.05108.",
         _ => code,
     };
 
@@ -138,6 +143,48 @@ public static class ProposalRules
             throw new ProposalRuleException("BodyTooLong", "Input.Body", BudgetLimits.LongText);
         }
         return (t, b);
+    }
+
+    /// <summary>
+    /// A place on the map, optional: both coordinates or neither, the latitude from -90 to 90 and the longitude from
+    /// -180 to 180 (WGS 84 degrees), rounded to 5 decimals (about a metre: more would say nothing more about the place).
+    /// </summary>
+    public static (double? Latitude, double? Longitude) Coordinates(double? latitude, double? longitude)
+    {
+        if (latitude is null && longitude is null)
+        {
+            return (null, null);
+        }
+        if (latitude is not { } lat || longitude is not { } lon)
+        {
+            throw new ProposalRuleException("CoordinatesPair", latitude is null ? "Input.Latitude" : "Input.Longitude");
+        }
+        if (!double.IsFinite(lat) || lat is < -90 or > 90)
+        {
+            throw new ProposalRuleException("LatitudeRange", "Input.Latitude");
+        }
+        if (!double.IsFinite(lon) || lon is < -180 or > 180)
+        {
+            throw new ProposalRuleException("LongitudeRange", "Input.Longitude");
+        }
+        return (Math.Round(lat, 5), Math.Round(lon, 5));
+    }
+
+    /// <summary>
+    /// A coordinate as typed on a form: empty is none (null, true); a number of degrees with a decimal point or a
+    /// decimal comma (46.05108 or 46,05108, whatever the page's language) is that number; anything else is not
+    /// understood (null, false).
+    /// </summary>
+    public static (double? Value, bool Understood) ParseDegrees(string? typed)
+    {
+        var text = (typed ?? "").Trim().Replace(',', '.').Replace('\u2212', '-');
+        if (text.Length == 0)
+        {
+            return (null, true);
+        }
+        return double.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? (value, true)
+            : (null, false);
     }
 
     /// <summary>A short optional field trimmed, or the rule it breaks.</summary>
