@@ -67,6 +67,8 @@ public sealed class NewModel(ProposalAccess access, ProposalList list, ChangeRun
     /// This page may ask the browser for the device's location ("Use my location", only when the person presses it);
     /// every other page keeps geolocation off (<see cref="Platform.Security.SecurityHeaders"/>).
     /// </summary>
+    /// (Marked as no handler: an override loses the base's mark, and Razor Pages would take it for one.)
+    [NonHandler]
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         Response.Headers["Permissions-Policy"] = Platform.Security.SecurityHeaders.PermissionsPolicy("geolocation=(self)");
