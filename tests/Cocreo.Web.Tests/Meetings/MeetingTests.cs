@@ -100,6 +100,36 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task A_walk_ins_name_rests_sealed_and_a_name_left_unsealed_is_read_and_resealed()
+    {
+        app.RequireAvailable();
+        var cast = await Scenarios.ProcessWithCastAsync(app);
+        var id = await MeetingSteps.PlanAsync(cast.OwnerClient, cast.ProcessId);
+        var walkIn = await cast.FacilitatorClient.SubmitAsync($"/meetings/{id}/attendance", new() { ["walkInName"] = "Mira Žagar at the door" }, handler: "WalkIn");
+        Assert.Equal(HttpStatusCode.Redirect, walkIn.StatusCode);
+        var registrationId = await app.WithDbAsync(db => db.Set<MeetingRegistration>().Where(r => r.MeetingId == id && r.IsWalkIn).Select(r => r.Id).SingleAsync());
+        var seal = app.Services.GetRequiredService<PersonalDataSeal>();
+
+        var stored = await StoredWalkInNameAsync(registrationId);
+        Assert.StartsWith($"pd1.{seal.CurrentKeyId}.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mira", stored, StringComparison.Ordinal);
+        Assert.Contains("Mira Žagar at the door", (await cast.OwnerClient.GetOkPageAsync($"/meetings/{id}/attendance")).Body!.TextContent, StringComparison.Ordinal);
+
+        // A name the migration marked as not yet sealed ("pd0:") is read, and re-sealed by `personal-data reseal`.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "MeetingRegistrations" SET "WalkInName" = {PersonalDataSeal.Unsealed + "Old Ana"} WHERE "Id" = {registrationId}"""));
+        Assert.Contains("Old Ana", (await cast.OwnerClient.GetOkPageAsync($"/meetings/{id}/attendance")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => PersonalDataCommandLine.ResealAsync(db, CancellationToken.None)) >= 1);
+        stored = await StoredWalkInNameAsync(registrationId);
+        Assert.True(seal.IsCurrent(stored!));
+        Assert.DoesNotContain("Ana", stored, StringComparison.Ordinal);
+        var read = await app.WithDbAsync(db => db.Set<MeetingRegistration>().AsNoTracking().SingleAsync(r => r.Id == registrationId));
+        Assert.Equal("Old Ana", read.WalkInName);
+    }
+
+    private Task<string?> StoredWalkInNameAsync(int registrationId) => app.WithDbAsync(db =>
+        db.Database.SqlQuery<string?>($"""SELECT "WalkInName" AS "Value" FROM "MeetingRegistrations" WHERE "Id" = {registrationId}""").SingleAsync());
+
+    [Fact]
     public async Task The_needs_are_forgotten_a_set_time_after_the_meeting_and_kept_before()
     {
         app.RequireAvailable();

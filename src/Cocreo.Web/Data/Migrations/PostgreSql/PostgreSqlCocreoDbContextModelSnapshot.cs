@@ -2804,6 +2804,11 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
                     b.Property<string>("SealedNeeds")
                         .HasColumnType("text");
 
+                    b.Property<string>("SealedWalkInName")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .HasColumnName("WalkInName");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2811,10 +2816,6 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
-
-                    b.Property<string>("WalkInName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 

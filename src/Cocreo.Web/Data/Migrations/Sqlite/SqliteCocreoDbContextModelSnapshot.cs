@@ -2700,16 +2700,17 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
                     b.Property<string>("SealedNeeds")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SealedWalkInName")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("WalkInName");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WalkInName")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

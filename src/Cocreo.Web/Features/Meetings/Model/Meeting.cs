@@ -285,8 +285,16 @@ public sealed class MeetingRegistration : ISealsPersonalData
     /// <summary>Added at the door by a facilitator, without an account.</summary>
     public bool IsWalkIn { get; private set; }
 
-    /// <summary>A walk-in's name as the facilitator typed it (optional).</summary>
+    /// <summary>A walk-in's name as the facilitator typed it (optional), open in memory; stored only sealed (<see cref="SealedWalkInName"/>).</summary>
     public string? WalkInName { get; private set; }
+
+    /// <summary>The walk-in's name sealed with the platform's personal-data key, like the needs; null without a name.</summary>
+    public string? SealedWalkInName { get; private set; }
+
+    /// <summary>The name <see cref="SealedWalkInName"/> holds, so that only a change is sealed again.</summary>
+    private string? sealedWalkInName;
+
+    private const string WalkInNamePurpose = "meeting-walk-in-name";
 
     public RegistrationStatus Status { get; private set; }
 
@@ -324,17 +332,26 @@ public sealed class MeetingRegistration : ISealsPersonalData
     {
         Needs = SealedNeeds is null ? MeetingNeeds.None : JsonSerializer.Deserialize<MeetingNeeds>(seal.Open(SealedNeeds, NeedsPurpose), SealedJson) ?? MeetingNeeds.None;
         sealedNeeds = Needs;
+        WalkInName = SealedWalkInName is null ? null : seal.Open(SealedWalkInName, WalkInNamePurpose);
+        sealedWalkInName = WalkInName;
     }
 
     bool ISealsPersonalData.SealPersonalData(PersonalDataSeal seal)
     {
-        if (Needs == sealedNeeds && (SealedNeeds is null || seal.IsCurrent(SealedNeeds)))
+        var changed = false;
+        if (Needs != sealedNeeds || (SealedNeeds is not null && !seal.IsCurrent(SealedNeeds)))
         {
-            return false;
+            SealedNeeds = Needs.Any ? seal.Seal(JsonSerializer.Serialize(Needs, SealedJson), NeedsPurpose) : null;
+            sealedNeeds = Needs;
+            changed = true;
         }
-        SealedNeeds = Needs.Any ? seal.Seal(JsonSerializer.Serialize(Needs, SealedJson), NeedsPurpose) : null;
-        sealedNeeds = Needs;
-        return true;
+        if (WalkInName != sealedWalkInName || (SealedWalkInName is not null && !seal.IsCurrent(SealedWalkInName)))
+        {
+            SealedWalkInName = WalkInName is null ? null : seal.Seal(WalkInName, WalkInNamePurpose);
+            sealedWalkInName = WalkInName;
+            changed = true;
+        }
+        return changed;
     }
 
     public bool IsActive => Status is RegistrationStatus.Registered or RegistrationStatus.Waiting;

@@ -37,7 +37,9 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         registration.ToTable("MeetingRegistrations");
         registration.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         registration.Property(r => r.Code).HasMaxLength(MeetingLimits.CodeLength).IsRequired();
-        registration.Property(r => r.WalkInName).HasMaxLength(MeetingLimits.WalkInName);
+        // The sealed name keeps the column's name; a sealed value is longer than the name (nonce, tag, base64).
+        registration.Ignore(r => r.WalkInName);
+        registration.Property(r => r.SealedWalkInName).HasColumnName("WalkInName").HasMaxLength(800);
         registration.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
         registration.HasOne<Accounts.CocreoUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         // One registration per account and meeting: a double submit or a parallel request loses on this key and, tried again, finds the first.

@@ -67,8 +67,9 @@ public sealed class TablePlanReader(CocreoDbContext db, ITableRoundQuestions que
         var rows = await db.Set<MeetingRegistration>().AsNoTracking()
             .Where(r => r.MeetingId == meetingId && ids.Contains(r.Id))
             .GroupJoin(db.Users, r => r.UserId, u => u.Id, (r, users) => new { r, users })
-            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.r.Id, Name = u != null ? u.DisplayName : x.r.WalkInName })
+            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.r, Name = u != null ? u.DisplayName : null })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Name ?? "");
+        // The whole registration is read: a walk-in's name is sealed and opened as the record is read.
+        return rows.ToDictionary(r => r.r.Id, r => r.Name ?? r.r.WalkInName ?? "");
     }
 }
