@@ -31,7 +31,11 @@ public sealed class ProposalMigrationTests
                 await InsertAsync(connection, "Budgets", new() { ["Id"] = 3, ["ProcessId"] = 7 });
                 await InsertAsync(connection, "Proposals", new() { ["Id"] = 11, ["BudgetId"] = 3, ["Number"] = 1, ["Status"] = "Submitted" });
             }
-            await using (var db = new SqliteCocreoDbContext(options))
+            // The raw rows are not a consistent database (their other keys are zeros), so the rest of the upgrade runs
+            // with foreign keys off too. It used to inherit that from the pooled connection above, which is not
+            // guaranteed: a clean-clone run on 2026-12-08 got a fresh connection and failed on a later table rebuild.
+            var upgrade = new DbContextOptionsBuilder<SqliteCocreoDbContext>().UseSqlite($"Data Source={file};Foreign Keys=False;Pooling=False").Options;
+            await using (var db = new SqliteCocreoDbContext(upgrade))
             {
                 await db.Database.MigrateAsync();
                 // Only the two columns: the other columns of the raw row hold zeros that are not valid values of their types.
