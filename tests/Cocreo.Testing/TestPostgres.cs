@@ -40,17 +40,31 @@ public sealed class TestPostgres : IAsyncDisposable
         Assert.Skip(reason);
     }
 
-    /// <summary>Creates an empty database on the test server. Call <see cref="RequireServer"/> first in tests.</summary>
-    public static async Task<TestPostgres> CreateDatabaseAsync()
+    /// <summary>
+    /// Creates a database on the test server: empty, or a copy of <paramref name="template"/> (a database nobody is
+    /// connected to). Call <see cref="RequireServer"/> first in tests.
+    /// </summary>
+    public static async Task<TestPostgres> CreateDatabaseAsync(string? template = null)
     {
         var server = Environment.GetEnvironmentVariable(Variable)
             ?? throw new InvalidOperationException($"{Variable} is not set.");
         var name = "cocreo_test_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return new TestPostgres(server, name);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), connection);
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return new TestPostgres(server, name);
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // "source database is being accessed by other users": another copy's start, a moment ago.
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -106,7 +106,13 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>();
+            // Tests create thousands of accounts and sign-ins; the production work factor (PBKDF2, 100,000 rounds)
+            // is there against offline guessing of a stolen database, which a throwaway test database does not need.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+        });
     }
 
     /// <summary>The header with which a test says which address a request comes from (the test server has none).</summary>
@@ -203,6 +209,9 @@ public abstract class CocreoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string TestPassword = "correct horse battery staple";
 
+    /// <summary>The password hashing work factor in tests (production keeps Identity's default).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     /// <summary>A client with its own cookies that does not follow redirects, so tests see each response.</summary>
     public virtual FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
@@ -240,6 +249,8 @@ public class SqliteApp : CocreoApp
     public override string Provider => "Sqlite";
     public override string ConnectionString => $"Data Source={file}";
 
+    public override async ValueTask InitializeAsync() => await MigratedTemplates.CopySqliteAsync(file);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -264,7 +275,7 @@ public class PostgresApp : CocreoApp
     {
         if (TestPostgres.IsConfigured)
         {
-            database = await TestPostgres.CreateDatabaseAsync();
+            database = await TestPostgres.CreateDatabaseAsync(await MigratedTemplates.PostgresTemplateAsync());
         }
     }
 
