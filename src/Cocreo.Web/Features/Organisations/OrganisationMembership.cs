@@ -64,6 +64,13 @@ public sealed class OrganisationMembership(CocreoDbContext db)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The account ids of an organisation's staff (administrators too).</summary>
+    public async Task<List<string>> StaffOfAsync(int organisationId, CancellationToken cancellationToken = default) =>
+        await db.Set<OrganisationMember>().AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId)
+            .Select(m => m.UserId)
+            .ToListAsync(cancellationToken);
+
     public async Task<List<OrganisationSummary>> OrganisationsOfAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.Set<Organisation>().AsNoTracking()
             .Where(o => o.Members.Any(m => m.UserId == userId))

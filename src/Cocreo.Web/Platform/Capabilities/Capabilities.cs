@@ -2,6 +2,7 @@ using Cocreo.Web.Features.Amendments;
 using Cocreo.Web.Features.Accounts;
 using Cocreo.Web.Features.Assessments;
 using Cocreo.Web.Features.Budgeting;
+using Cocreo.Web.Features.Commitments;
 using Cocreo.Web.Features.Conversations;
 using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Home;
@@ -49,6 +50,7 @@ public static class Capabilities
         new ParticipatoryTextsCapability(),
         new AmendmentsCapability(),
         new MeetingsCapability(),
+        new CommitmentsCapability(),
         new SearchCapability(),
         new NotificationsCapability(),
         new DemoCapability(),
