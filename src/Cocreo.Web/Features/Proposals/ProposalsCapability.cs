@@ -52,7 +52,7 @@ public sealed class ProposalsCapability : Capability
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi().MapProposalAttachments();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi().MapProposalAttachments().MapProposalTranslations();
 }
 
 /// <summary>The link to a process's proposals on the process page, once its team turned them on (and for the team, to turn them on).</summary>
