@@ -112,6 +112,12 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
         ["api/translate"] = new(new("PUT", "/api/v1/process-proposals/{id:int}/translations/{language}"),
             async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/translations/sl", Method: HttpMethod.Put,
                 Json: new { title = $"Prevod {i}", body = "Zakaj." }), ApiAuthorOrTeam),
+        ["place"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}/place"),
+            async (cast, _) => new($"/processes/{cast.ProcessId}/proposals/{await cast.NewProposalAsync()}/place",
+                new() { ["Input.Latitude"] = "46.05108", ["Input.Longitude"] = "14.50513" }), Author),
+        ["api/place"] = new(new("PUT", "/api/v1/process-proposals/{id:int}/place"),
+            async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/place", Method: HttpMethod.Put,
+                Json: new { latitude = 46.05108, longitude = 14.50513 }), ApiAuthor),
         ["api/accept"] = new(new("POST", "/api/v1/proposal-invitations/{token}/acceptance"),
             async (cast, _) => new($"/api/v1/proposal-invitations/{await cast.NewInvitationAsync()}/acceptance", Method: HttpMethod.Post), ApiInvitee),
     };
