@@ -24,6 +24,8 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
     private static readonly string[] ApiSignedIn = ["401", Changed, Changed, Changed, Changed, Changed];
     private static readonly string[] Author = [SignIn, Changed, Forbidden, Forbidden, Forbidden, Forbidden];
     private static readonly string[] ApiAuthor = ["401", Changed, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly string[] AuthorOrTeam = [SignIn, Changed, Changed, Changed, Forbidden, Changed];
+    private static readonly string[] ApiAuthorOrTeam = ["401", Changed, Changed, Changed, Forbidden, Changed];
     private static readonly string[] Invitee = [SignIn, Forbidden, Changed, Changed, Changed, Changed];
     private static readonly string[] ApiInvitee = ["401", Forbidden, Changed, Changed, Changed, Changed];
 
@@ -104,6 +106,18 @@ public sealed class ProposalEndpointAuthorizationTests(SqliteApp app) : IClassFi
                 File: ("NewDocument", AttachmentScenario.Pdf, "plan.pdf")), ApiAuthor),
         ["api/remove document"] = new(new("DELETE", "/api/v1/process-proposals/{id:int}/documents/{documentId:int}"),
             async (cast, _) => { var (proposal, document) = await cast.NewAttachmentAsync(document: true); return new($"/api/v1/process-proposals/{proposal}/documents/{document}", Method: HttpMethod.Delete); }, ApiAuthor),
+        ["translate"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}/translations"),
+            async (cast, i) => new($"/processes/{cast.ProcessId}/proposals/{await cast.NewProposalAsync()}/translations",
+                new() { ["language"] = "sl", ["Input.Title"] = $"Prevod {i}", ["Input.Body"] = "Zakaj." }), AuthorOrTeam),
+        ["api/translate"] = new(new("PUT", "/api/v1/process-proposals/{id:int}/translations/{language}"),
+            async (cast, i) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/translations/sl", Method: HttpMethod.Put,
+                Json: new { title = $"Prevod {i}", body = "Zakaj." }), ApiAuthorOrTeam),
+        ["place"] = new(new("POST", "/processes/{processId:int}/proposals/{id:int}/place"),
+            async (cast, _) => new($"/processes/{cast.ProcessId}/proposals/{await cast.NewProposalAsync()}/place",
+                new() { ["Input.Latitude"] = "46.05108", ["Input.Longitude"] = "14.50513" }), Author),
+        ["api/place"] = new(new("PUT", "/api/v1/process-proposals/{id:int}/place"),
+            async (cast, _) => new($"/api/v1/process-proposals/{await cast.NewProposalAsync()}/place", Method: HttpMethod.Put,
+                Json: new { latitude = 46.05108, longitude = 14.50513 }), ApiAuthor),
         ["api/accept"] = new(new("POST", "/api/v1/proposal-invitations/{token}/acceptance"),
             async (cast, _) => new($"/api/v1/proposal-invitations/{await cast.NewInvitationAsync()}/acceptance", Method: HttpMethod.Post), ApiInvitee),
     };

@@ -102,5 +102,8 @@ public sealed class DebateActions(ChangeRunner changes, IStringLocalizer<DebateT
     }
 }
 
-/// <summary>One comment as <c>_Comment.cshtml</c> shows it: in its debate, at a heading level.</summary>
-public sealed record CommentView(DebateView Debate, ThreadItem Item, int Level);
+/// <summary>
+/// A page's threads as <c>_Comment.cshtml</c> shows them: in their debate, the top-level comments at a heading level.
+/// One view for the whole page, not one per thread (docs/debate.md, "Speed").
+/// </summary>
+public sealed record CommentsView(DebateView Debate, IReadOnlyList<ThreadRoot> Roots, int Level);

@@ -152,8 +152,9 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
 
     private async Task<ThreadPage> PageAsync(DebateSubject subject, DebateSort sort, List<Comment> roots, string? next, int? expand, CancellationToken cancellationToken)
     {
-        // The first replies of the page's threads: the small threads' all in one query (cut in memory), each large or
-        // expanded thread's first ones on its own (the thread index, so a thread of thousands reads only what is shown).
+        // The first replies of the page's threads: the small threads' all in one query (cut in memory), and the large or
+        // expanded threads' first ones in one more: a UNION ALL of one limited branch per thread, each on the thread
+        // index, so a thread of thousands reads only what is shown and a page of long threads is still one command.
         var replies = new Dictionary<int, List<Comment>>();
         var small = roots.Where(r => r.Replies > 0 && r.Replies <= SmallThread && r.Id != expand).Select(r => r.Id).ToList();
         if (small.Count > 0)
@@ -163,11 +164,19 @@ public sealed class DebateThreads(CocreoDbContext db, ModerationDirectory modera
                 replies[thread.Key] = thread.OrderBy(c => c.PostedAt).ThenBy(c => c.Id).Take(DebateLimits.RepliesShown).ToList();
             }
         }
+        IQueryable<Comment>? large = null;
         foreach (var root in roots.Where(r => r.Replies > 0 && !small.Contains(r.Id)))
         {
-            var take = root.Id == expand ? ExpandedReplies : DebateLimits.RepliesShown;
-            replies[root.Id] = await db.Set<Comment>().AsNoTracking().Where(c => c.ThreadId == root.Id)
-                .OrderBy(c => c.PostedAt).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+            var (thread, take) = (root.Id, root.Id == expand ? ExpandedReplies : DebateLimits.RepliesShown);
+            var first = db.Set<Comment>().AsNoTracking().Where(c => c.ThreadId == thread).OrderBy(c => c.PostedAt).ThenBy(c => c.Id).Take(take);
+            large = large is null ? first : large.Concat(first);
+        }
+        if (large is not null)
+        {
+            foreach (var thread in (await large.ToListAsync(cancellationToken)).GroupBy(c => c.ThreadId!.Value))
+            {
+                replies[thread.Key] = thread.OrderBy(c => c.PostedAt).ThenBy(c => c.Id).ToList();
+            }
         }
         var all = roots.Concat(replies.Values.SelectMany(r => r)).ToList();
         var ids = all.Select(c => c.Id).ToList();

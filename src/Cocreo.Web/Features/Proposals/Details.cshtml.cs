@@ -189,6 +189,9 @@ public sealed class DetailsModel(ProposalAccess access, ProposalList list, Moder
         return this.Done(sent ? t["The invitation is on its way."] : t["This address is invited already."], ProposalLinks.Of(processId, id));
     }
 
+    /// <summary>The reader may translate the proposal (its writers and the process's team: <see cref="ProposalTranslating"/>).</summary>
+    public bool CanTranslate => ProposalTranslating.Decide(View.Process.Process, View.Process.Access, View.Settings, Proposal, IsWriter, Moderation).IsAllowed;
+
     public bool Can(ProposalAction action) => View.Can(action, Proposal);
 
     public async Task<IActionResult> OnPostSupportAsync(int processId, int id, [FromServices] SupportProcessProposal.Handler support, CancellationToken cancellationToken)

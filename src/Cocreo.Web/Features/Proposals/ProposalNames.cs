@@ -26,4 +26,12 @@ public static class ProposalNames
     public static string Size(IStringLocalizer<ProposalsText> t, int bytes) => bytes < 1024 * 1024
         ? t["{0} kB", Math.Max(1, (int)Math.Round(bytes / 1024m))]
         : t["{0} MB", (bytes / 1048576m).ToString("N1", System.Globalization.CultureInfo.CurrentCulture)];
+
+    /// <summary>A content language's name: English and Slovenian in the reader's language, the others in their own.</summary>
+    public static string LanguageName(IStringLocalizer<ProposalsText> t, string code) => code switch
+    {
+        "en" => t["English"],
+        "sl" => t["Slovenian"],
+        _ => Processes.ContentLanguages.NameOf(code),
+    };
 }

@@ -34,6 +34,7 @@ public sealed class ProposalsCapability : Capability
         ("proposal.versioned", "A proposal has a new version"),
         ("proposal.attachment-added", "Added a picture or document to a proposal"),
         ("proposal.attachment-removed", "Removed a picture or document from a proposal"),
+        ("proposal.placed", "Set or changed a proposal's place on the map"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -52,7 +53,7 @@ public sealed class ProposalsCapability : Capability
         services.AddScoped<Notifications.IFollowTargets, ProcessProposalFollowTargets>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi().MapProposalAttachments();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProposalsApi().MapProposalAttachments().MapProposalTranslations().MapProposalPlace();
 }
 
 /// <summary>The link to a process's proposals on the process page, once its team turned them on (and for the team, to turn them on).</summary>

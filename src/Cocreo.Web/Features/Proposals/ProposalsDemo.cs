@@ -42,6 +42,11 @@ public sealed class ProposalsDemo(CocreoDbContext db) : IDemoSeed
             await city.Log.AppendAsync(processId, participant, "proposal.put-forward", new { proposal = proposal.Id, title, category });
             proposals.Add(proposal);
         }
+        // The quiet room's proposal in Slovenian too, translated by its author: the Slovenian interface shows it with the note.
+        proposals[1].Translate("sl", new ProposalTranslationContent("Tiha soba za učenje med izpiti",
+            "Študenti med izpitnimi tedni potrebujejo tiho sobo z mizami in vtičnicami.", "Prvo nadstropje"), ProposalTranslator.Author, city.Time.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await city.Log.AppendAsync(processId, participant, "proposal.translated", new { proposal = proposals[1].Id, language = "sl", by = "author" });
         // The quiet room's proposal: a sketch and the room's plan as a PDF, through the same checks as an upload.
         var sketch = ImageFile.Reencode(DemoAttachments.Sketch()).File!;
         var image = ProposalImage.For(proposals[1].Id, sketch, "A sketch of the quiet room: six desks in two rows by the windows, each with a lamp.", city.Time.Now, proposals[1].AuthorUserId);

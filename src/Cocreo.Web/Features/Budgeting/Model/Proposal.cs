@@ -393,6 +393,30 @@ public sealed class Proposal
         return before;
     }
 
+    /// <summary>
+    /// Its author or a co-author sets, changes or removes (both null) the place of a proposal of the process on the map,
+    /// under the rules of a new proposal (<see cref="Proposals.ProposalRules.Coordinates"/>), while it can be edited.
+    /// Returns false when it is already there.
+    /// </summary>
+    public bool PlaceInProcess(double? latitude, double? longitude)
+    {
+        if (IsBudgetProject)
+        {
+            throw new Proposals.ProposalRuleException("BudgetProject");
+        }
+        if (!IsOpen || Status is ProposalStatus.Accepted or ProposalStatus.Rejected)
+        {
+            throw new Proposals.ProposalRuleException("ProposalNotEditable");
+        }
+        var (lat, lon) = Proposals.ProposalRules.Coordinates(latitude, longitude);
+        if (lat == Latitude && lon == Longitude)
+        {
+            return false;
+        }
+        (Latitude, Longitude) = (lat, lon);
+        return true;
+    }
+
     /// <summary>Marks this proposal of the process as a duplicate of another of the same process; the caller carries the supports over.</summary>
     public void MergeIntoProposal(Proposal original)
     {

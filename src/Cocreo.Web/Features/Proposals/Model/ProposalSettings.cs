@@ -114,6 +114,8 @@ public static class ProposalRules
         "DocumentNoPages" => "The PDF has no pages. Choose a PDF with at least one page.",
         "TooManyDocuments" => "A proposal can have at most {0, plural, one {# document} other {# documents}}: remove one first.",
         "ChooseFile" => "Choose the file to add.",
+        "UnknownLanguage" => "Choose one of the languages in the list.",
+        "TranslationSameLanguage" => "Choose a language other than the one the proposal is written in.",
         "CoordinatesPair" => "Give both the latitude and the longitude, or leave both empty.",
         "LatitudeRange" => "The latitude is a number of degrees from -90 to 90, such as 46.05108.",
         "LongitudeRange" => "The longitude is a number of degrees from -180 to 180, such as 14.50513.",
