@@ -5,9 +5,9 @@
 # runsheets.js does) is recorded. "two" splits the devices over two instances sharing the database and a Redis
 # backplane (COCREO_BENCH_REDIS=host:port, e.g. a throwaway `redis-server --port 56380 --save ''`); "postgres" needs
 # COCREO_TEST_POSTGRES. Not part of ./test.sh.
-# Usage: bench/runsheet.sh [devices] [changes] [one|two] [sqlite|postgres]
+# Usage: bench/runsheet.sh [devices] [changes] [one|two] [sqlite|postgres] [now|grid] ("grid": the devices show an Open Space grid)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/Cocreo.Web.Bench -c Release -nologo -v quiet >/dev/null
-dotnet bench/Cocreo.Web.Bench/bin/Release/net10.0/cocreo-web-bench.dll runsheet "${1:-500}" "${2:-20}" "${3:-one}" "${4:-sqlite}"
+dotnet bench/Cocreo.Web.Bench/bin/Release/net10.0/cocreo-web-bench.dll runsheet "${1:-500}" "${2:-20}" "${3:-one}" "${4:-sqlite}" "${5:-now}"

@@ -7,7 +7,7 @@
 //   cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]   a meeting's live harvest of 2,000 items
 //   cocreo-web-bench live [pages] [updates] [one|two]                           live updates to open pages (bench/live.sh)
 //   cocreo-web-bench tableplan [people] [tables] [rounds] [runs] [sqlite|postgres]  a table plan computed from the page
-//   cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres]     a run-sheet change reaching the room (bench/runsheet.sh)
+//   cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres] [now|grid]   a run-sheet change reaching the room (bench/runsheet.sh)
 //   cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]   (bench/conversations/*.sh)
 //   cocreo-web-bench prepare|publish|verify PROVIDER CONNECTION ...              participatory budgeting (bench/budgeting/*.sh)
 using Cocreo.Web.Bench;
@@ -39,7 +39,7 @@ static int Usage()
     Console.Error.WriteLine("       cocreo-web-bench debate [comments] [readers] [requests] [posts] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench proposals [proposals] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench live [pages] [updates] [one|two]");
-    Console.Error.WriteLine("       cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres]");
+    Console.Error.WriteLine("       cocreo-web-bench runsheet [devices] [changes] [one|two] [sqlite|postgres] [now|grid]");
     Console.Error.WriteLine("       cocreo-web-bench tableplan [people] [tables] [rounds] [runs] [sqlite|postgres]");
     Console.Error.WriteLine("       cocreo-web-bench harvest [items] [readers] [requests] [sqlite|postgres|both]");
     Console.Error.WriteLine("       cocreo-web-bench conversation-prepare PROVIDER CONNECTION STATEMENTS [PARTICIPANTS VOTES_EACH]");

@@ -102,6 +102,8 @@ public static class RunSheetFanOutBenchmark
         var changes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var two = args.Length > 2 && args[2] == "two";
         var postgres = args.Length > 3 ? args[3] == "postgres" : Cocreo.Testing.TestPostgres.IsConfigured;
+        // "grid": the devices show an Open Space's grid (grid.js) instead of the projector's now view (runsheets.js).
+        var grid = args.Length > 4 && args[4] == "grid";
         var redis = Environment.GetEnvironmentVariable("COCREO_BENCH_REDIS");
         if (two && string.IsNullOrEmpty(redis))
         {
@@ -138,7 +140,7 @@ public static class RunSheetFanOutBenchmark
                 apps.Add(second);
                 addresses.Add(second.Start());
             }
-            Console.WriteLine($"Run-sheet fan-out: {devices} devices over {apps.Count} instance(s) ({apps[0].Provider}{(two ? ", Redis backplane" : "")}), {changes} changes.");
+            Console.WriteLine($"Run-sheet fan-out{(grid ? " to Open Space grids" : "")}: {devices} devices over {apps.Count} instance(s) ({apps[0].Provider}{(two ? ", Redis backplane" : "")}), {changes} changes.");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}. Date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}.");
 
             // A public process with a meeting today and a World Café run sheet, made through the forms.
@@ -158,13 +160,14 @@ public static class RunSheetFanOutBenchmark
                 ["Input.ReminderHours"] = "24",
             });
             var meetingId = Scenarios.IdFrom(planned, "/meetings/");
-            var made = await cast.OwnerClient.SubmitAsync($"/meetings/{meetingId}/run-sheet/new?format=WorldCafe", []);
+            var made = await cast.OwnerClient.SubmitAsync($"/meetings/{meetingId}/run-sheet/new?format={(grid ? "OpenSpace" : "WorldCafe")}", []);
             if ((int)made.StatusCode != 302)
             {
                 throw new InvalidOperationException($"the run sheet was not made: {made.StatusCode}");
             }
             var topic = LiveTopicName.For("runsheet", meetingId);
-            var nowPath = $"/meetings/{meetingId}/now";
+            var nowPath = grid ? $"/meetings/{meetingId}/grid" : $"/meetings/{meetingId}/now";
+            var marker = grid ? "grid-inner" : "now-inner";
             var partPath = nowPath + "?handler=Part";
             var livePath = $"/meetings/{meetingId}/run-sheet/live";
 
@@ -195,7 +198,7 @@ public static class RunSheetFanOutBenchmark
                             {
                                 using var response = await fetcher.GetAsync($"{partPath}&v={version}");
                                 var html = await response.Content.ReadAsStringAsync();
-                                if (!response.IsSuccessStatusCode || !html.Contains("now-inner", StringComparison.Ordinal))
+                                if (!response.IsSuccessStatusCode || !html.Contains(marker, StringComparison.Ordinal))
                                 {
                                     Interlocked.Increment(ref failures);
                                     return;
