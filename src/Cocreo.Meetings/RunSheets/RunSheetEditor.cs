@@ -67,6 +67,7 @@ public static class RunSheetEditor
             FinishBlock c => FinishLive(sheet, c, problems),
             AddSpace c => Grid.AddSpace(sheet, c, problems),
             RemoveSpace c => Grid.RemoveSpace(sheet, c, problems),
+            RenameSpace c => Grid.RenameSpace(sheet, c, problems),
             PostSession c => Grid.Post(sheet, c, problems),
             MoveSession c => Grid.Move(sheet, c, problems),
             RemoveSession c => Grid.Remove(sheet, c, problems),
@@ -470,6 +471,27 @@ public static class RunSheetEditor
                 return null;
             }
             return sheet with { Grid = grid with { Spaces = grid.Spaces.Where(s => s.Id != space.Id).ToList() } };
+        }
+
+        public static RunSheet? RenameSpace(RunSheet sheet, RenameSpace c, List<RunSheetProblem> problems)
+        {
+            if (Existing(sheet, problems) is not { } grid)
+            {
+                return null;
+            }
+            var space = grid.Spaces.FirstOrDefault(s => s.Id == c.SpaceId);
+            if (space is null)
+            {
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(c.SpaceId)}; reload the run sheet."));
+                return null;
+            }
+            var name = c.Name?.Trim() ?? "";
+            if (grid.Spaces.Any(s => s.Id != space.Id && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid already has a space called \"{Short(name)}\"; give this space another name."));
+                return null;
+            }
+            return sheet with { Grid = grid with { Spaces = grid.Spaces.Select(s => s.Id == space.Id ? s with { Name = name } : s).ToList() } };
         }
 
         private static bool CellFree(RunSheet sheet, OpenSpaceGrid grid, int slotBlockId, int spaceId, int? exceptSession, List<RunSheetProblem> problems)
