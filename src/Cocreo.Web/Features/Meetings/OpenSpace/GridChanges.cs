@@ -89,5 +89,6 @@ public static class GridServices
     {
         services.AddScoped<GridAccess>();
         services.AddOutputCache(GridModel.AddCachePolicy);
+        services.AddHostedService<OpenSpaceDemoStartup>();
     }
 }
