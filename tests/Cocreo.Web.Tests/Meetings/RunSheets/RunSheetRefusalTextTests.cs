@@ -36,13 +36,15 @@ public sealed class RunSheetRefusalTextTests
         return Assert.Single(result.Problems);
     }
 
-    private static string In(string language, RunSheetProblem problem)
+    private static string In(string language, RunSheetProblem problem) => In(language, () => RunSheetRefusals.Describe(problem, Text));
+
+    private static string In(string language, Func<string> say)
     {
         var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(language);
-            return RunSheetRefusals.Describe(problem, Text);
+            return say();
         }
         finally
         {
@@ -94,7 +96,7 @@ public sealed class RunSheetRefusalTextTests
         var problem = Refusal(sheet, new RestoreBlock(sheet.Blocks[0].Id));
 
         Assert.Null(problem.Detail);
-        Assert.Equal(RunSheetRefusals.OfKind(problem.Kind, Text), In("sl", problem));
+        Assert.Equal(In("sl", () => RunSheetRefusals.OfKind(problem.Kind, Text)), In("sl", problem));
         Assert.NotEqual(problem.Message, In("sl", problem));
     }
 }
