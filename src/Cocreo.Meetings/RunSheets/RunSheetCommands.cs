@@ -20,6 +20,7 @@ namespace Cocreo.Meetings.RunSheets;
 [JsonDerivedType(typeof(FinishBlock), "finishBlock")]
 [JsonDerivedType(typeof(AddSpace), "addSpace")]
 [JsonDerivedType(typeof(RemoveSpace), "removeSpace")]
+[JsonDerivedType(typeof(RenameSpace), "renameSpace")]
 [JsonDerivedType(typeof(PostSession), "postSession")]
 [JsonDerivedType(typeof(MoveSession), "moveSession")]
 [JsonDerivedType(typeof(RemoveSession), "removeSession")]
@@ -64,6 +65,9 @@ public sealed record AddSpace(string Name) : RunSheetCommand;
 
 /// <summary>Removes a space that has no session.</summary>
 public sealed record RemoveSpace(int SpaceId) : RunSheetCommand;
+
+/// <summary>Gives a space another name (unique in the grid, ignoring case); its sessions stay where they are.</summary>
+public sealed record RenameSpace(int SpaceId, string Name) : RunSheetCommand;
 
 /// <summary>Posts a session onto a free cell of the grid (the marketplace).</summary>
 public sealed record PostSession(int SlotBlockId, int SpaceId, string Title, string? ConvenerId = null) : RunSheetCommand;

@@ -67,6 +67,7 @@ public static class RunSheetEditor
             FinishBlock c => FinishLive(sheet, c, problems),
             AddSpace c => Grid.AddSpace(sheet, c, problems),
             RemoveSpace c => Grid.RemoveSpace(sheet, c, problems),
+            RenameSpace c => Grid.RenameSpace(sheet, c, problems),
             PostSession c => Grid.Post(sheet, c, problems),
             MoveSession c => Grid.Move(sheet, c, problems),
             RemoveSession c => Grid.Remove(sheet, c, problems),
@@ -290,13 +291,15 @@ public static class RunSheetEditor
         if (total < 1)
         {
             problems.Add(new RunSheetProblem(RunSheetProblemKind.BadDuration,
-                $"Block {Name(block)} lasts {N(block.CurrentMinutes)} minutes; it can be shortened by at most {N(block.CurrentMinutes - 1)} minutes (skip it instead), not by {N(-c.Minutes)}.", block.Id));
+                $"Block {Name(block)} lasts {N(block.CurrentMinutes)} minutes; it can be shortened by at most {N(block.CurrentMinutes - 1)} minutes (skip it instead), not by {N(-c.Minutes)}.", block.Id,
+                RunSheetDetail.Of(RunSheetDetailKind.ShortenedTooMuch, Short(block.Title), (long)block.CurrentMinutes, (long)block.CurrentMinutes - 1, -(long)c.Minutes)));
             return null;
         }
         if (total > RunSheetLimits.DayMinutes)
         {
             problems.Add(new RunSheetProblem(RunSheetProblemKind.BadDuration,
-                $"Block {Name(block)} would last {N(total)} minutes, more than a day; extend it by less.", block.Id));
+                $"Block {Name(block)} would last {N(total)} minutes, more than a day; extend it by less.", block.Id,
+                RunSheetDetail.Of(RunSheetDetailKind.ExtendedBeyondADay, Short(block.Title), total)));
             return null;
         }
         return Replace(sheet, block with { ExtraMinutes = block.ExtraMinutes + c.Minutes });
@@ -442,7 +445,8 @@ public static class RunSheetEditor
             var name = c.Name?.Trim() ?? "";
             if (grid.Spaces.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid already has a space called \"{Short(name)}\"; give the new space another name."));
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid already has a space called \"{Short(name)}\"; give the new space another name.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.SpaceNameTaken, Short(name))));
                 return null;
             }
             return sheet with
@@ -460,16 +464,41 @@ public static class RunSheetEditor
             var space = grid.Spaces.FirstOrDefault(s => s.Id == c.SpaceId);
             if (space is null)
             {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(c.SpaceId)}; reload the run sheet."));
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(c.SpaceId)}; reload the run sheet.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.UnknownSpace, c.SpaceId)));
                 return null;
             }
             var count = grid.Sessions.Count(s => s.SpaceId == space.Id);
             if (count > 0)
             {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The space \"{Short(space.Name)}\" has {N(count)} session(s); move or remove them before removing the space."));
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The space \"{Short(space.Name)}\" has {N(count)} session(s); move or remove them before removing the space.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.SpaceHasSessions, Short(space.Name), count)));
                 return null;
             }
             return sheet with { Grid = grid with { Spaces = grid.Spaces.Where(s => s.Id != space.Id).ToList() } };
+        }
+
+        public static RunSheet? RenameSpace(RunSheet sheet, RenameSpace c, List<RunSheetProblem> problems)
+        {
+            if (Existing(sheet, problems) is not { } grid)
+            {
+                return null;
+            }
+            var space = grid.Spaces.FirstOrDefault(s => s.Id == c.SpaceId);
+            if (space is null)
+            {
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(c.SpaceId)}; reload the run sheet.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.UnknownSpace, c.SpaceId)));
+                return null;
+            }
+            var name = c.Name?.Trim() ?? "";
+            if (grid.Spaces.Any(s => s.Id != space.Id && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid already has a space called \"{Short(name)}\"; give this space another name.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.SpaceNameTaken, Short(name))));
+                return null;
+            }
+            return sheet with { Grid = grid with { Spaces = grid.Spaces.Select(s => s.Id == space.Id ? s with { Name = name } : s).ToList() } };
         }
 
         private static bool CellFree(RunSheet sheet, OpenSpaceGrid grid, int slotBlockId, int spaceId, int? exceptSession, List<RunSheetProblem> problems)
@@ -486,7 +515,8 @@ public static class RunSheetEditor
             var space = grid.Spaces.FirstOrDefault(s => s.Id == spaceId);
             if (space is null)
             {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(spaceId)}; choose one of {string.Join(", ", grid.Spaces.Select(s => $"\"{Short(s.Name)}\""))}."));
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no space {N(spaceId)}; choose one of {string.Join(", ", grid.Spaces.Select(s => $"\"{Short(s.Name)}\""))}.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.UnknownSpace, spaceId)));
                 return false;
             }
             var taken = grid.Sessions.FirstOrDefault(s => s.SlotBlockId == slotBlockId && s.SpaceId == spaceId && s.Id != exceptSession);
@@ -496,7 +526,7 @@ public static class RunSheetEditor
                 problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid,
                     $"\"{Short(space.Name)}\" at {Clock(slot.Start)} already has the session \"{Short(taken.Title)}\"; "
                     + (free.Count > 0 ? $"choose a free space at that time ({string.Join(", ", free)}) or another time." : "every space is taken at that time; choose another time or add a space."),
-                    slotBlockId));
+                    slotBlockId, RunSheetDetail.Of(RunSheetDetailKind.CellTaken, Short(space.Name), Clock(slot.Start), Short(taken.Title), string.Join(", ", free), free.Count)));
                 return false;
             }
             return true;
@@ -507,7 +537,8 @@ public static class RunSheetEditor
             var session = grid.Sessions.FirstOrDefault(s => s.Id == sessionId);
             if (session is null)
             {
-                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no session {N(sessionId)} (it may have been removed); reload the run sheet."));
+                problems.Add(new RunSheetProblem(RunSheetProblemKind.BadGrid, $"The grid has no session {N(sessionId)} (it may have been removed); reload the run sheet.", null,
+                    RunSheetDetail.Of(RunSheetDetailKind.UnknownSession, sessionId)));
             }
             return session;
         }

@@ -41,8 +41,52 @@ public enum RunSheetProblemKind
     DoesNotFit,
 }
 
-/// <summary>One problem and what to change, in English (the web layer localises by <see cref="Kind"/>); <see cref="BlockId"/> when a block is at fault.</summary>
-public sealed record RunSheetProblem(RunSheetProblemKind Kind, string Message, int? BlockId = null);
+/// <summary>
+/// One problem and what to change, in English (the web layer localises by <see cref="Kind"/>, or by
+/// <see cref="Detail"/> when the problem has one, with its numbers and names); <see cref="BlockId"/> when a block is at fault.
+/// </summary>
+public sealed record RunSheetProblem(RunSheetProblemKind Kind, string Message, int? BlockId = null, RunSheetDetail? Detail = null);
+
+/// <summary>Which precise message a problem is, so another language can say it with the same numbers and names.</summary>
+public enum RunSheetDetailKind
+{
+    /// <summary>Args: space name, time (HH:mm), the session there, the free spaces at that time (quoted, comma-separated), how many are free.</summary>
+    CellTaken,
+    /// <summary>Args: space name, number of sessions in it.</summary>
+    SpaceHasSessions,
+    /// <summary>Args: the name already used.</summary>
+    SpaceNameTaken,
+    /// <summary>Args: the space id.</summary>
+    UnknownSpace,
+    /// <summary>Args: the session id.</summary>
+    UnknownSession,
+    /// <summary>Args: block title, its minutes, the most it can be shortened by, the minutes asked.</summary>
+    ShortenedTooMuch,
+    /// <summary>Args: block title, the minutes it would last.</summary>
+    ExtendedBeyondADay,
+    /// <summary>Args: number of blocks, the limit, how many too many.</summary>
+    TooManyBlocks,
+    /// <summary>Args: block title, title length, the limit.</summary>
+    TitleTooLong,
+    /// <summary>Args: block title, its minutes (less than 1).</summary>
+    TooShort,
+    /// <summary>Args: block title, its minutes, a day's minutes.</summary>
+    LongerThanADay,
+    /// <summary>Args: block title, number of materials, the limit.</summary>
+    TooManyMaterials,
+    /// <summary>Args: block title, number of roles, the limit.</summary>
+    TooManyRoles,
+    /// <summary>Args: the sheet's minutes, its start (HH:mm), its end (HH:mm), the minutes over a day.</summary>
+    SheetLongerThanADay,
+}
+
+/// <summary>A problem's kind of message and its arguments: names as strings (already shortened), numbers as <see cref="long"/>.</summary>
+public sealed record RunSheetDetail(RunSheetDetailKind Kind, IReadOnlyList<object> Args)
+{
+    /// <summary>Makes a detail from its arguments (ints are widened to long).</summary>
+    public static RunSheetDetail Of(RunSheetDetailKind kind, params object[] args) =>
+        new(kind, args.Select(a => a is int i ? (object)(long)i : a).ToList());
+}
 
 /// <summary>A template's parameters cannot give a run sheet; <see cref="Problems"/> says what to change.</summary>
 public sealed class RunSheetInputException : Exception

@@ -10,13 +10,14 @@ public static class RunSheetValidator
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var problems = new List<RunSheetProblem>();
-        void Add(RunSheetProblemKind kind, string message, int? block = null) => problems.Add(new RunSheetProblem(kind, message, block));
+        void Add(RunSheetProblemKind kind, string message, int? block = null, RunSheetDetail? detail = null) => problems.Add(new RunSheetProblem(kind, message, block, detail));
 
         var blocks = sheet.Blocks ?? [];
         if (blocks.Count > RunSheetLimits.Blocks)
         {
             Add(RunSheetProblemKind.TooManyBlocks,
-                $"The run sheet has {N(blocks.Count)} blocks; a run sheet holds at most {N(RunSheetLimits.Blocks)}, so remove {N(blocks.Count - RunSheetLimits.Blocks)} or merge some.");
+                $"The run sheet has {N(blocks.Count)} blocks; a run sheet holds at most {N(RunSheetLimits.Blocks)}, so remove {N(blocks.Count - RunSheetLimits.Blocks)} or merge some.",
+                detail: RunSheetDetail.Of(RunSheetDetailKind.TooManyBlocks, blocks.Count, RunSheetLimits.Blocks, blocks.Count - RunSheetLimits.Blocks));
         }
 
         if (sheet.Start > DateTimeOffset.MaxValue.AddYears(-1) || sheet.Start < DateTimeOffset.MinValue.AddYears(1))
@@ -110,7 +111,9 @@ public static class RunSheetValidator
         if (length > TimeSpan.FromMinutes(RunSheetLimits.DayMinutes))
         {
             Add(RunSheetProblemKind.LongerThanADay,
-                $"The run sheet lasts {Minutes(length)} ({Clock(sheet.Start)} to {Clock(cursor)}); a run sheet covers at most one day (24 hours), so shorten it by {Minutes(length - TimeSpan.FromMinutes(RunSheetLimits.DayMinutes))} or split the meeting.");
+                $"The run sheet lasts {Minutes(length)} ({Clock(sheet.Start)} to {Clock(cursor)}); a run sheet covers at most one day (24 hours), so shorten it by {Minutes(length - TimeSpan.FromMinutes(RunSheetLimits.DayMinutes))} or split the meeting.",
+                detail: RunSheetDetail.Of(RunSheetDetailKind.SheetLongerThanADay, (long)Math.Ceiling(length.TotalMinutes), Clock(sheet.Start), Clock(cursor),
+                    (long)Math.Ceiling((length - TimeSpan.FromMinutes(RunSheetLimits.DayMinutes)).TotalMinutes)));
         }
 
         if (sheet.Grid is { } grid)
@@ -123,30 +126,35 @@ public static class RunSheetValidator
     /// <summary>Checks the content of a block (used for a block and for a draft before it is added).</summary>
     internal static void CheckDraft(BlockDraft draft, string name, int? blockId, List<RunSheetProblem> problems)
     {
-        void Add(RunSheetProblemKind kind, string message) => problems.Add(new RunSheetProblem(kind, message, blockId));
+        void Add(RunSheetProblemKind kind, string message, RunSheetDetail? detail = null) => problems.Add(new RunSheetProblem(kind, message, blockId, detail));
+        var title = Short(draft.Title);
         if (string.IsNullOrWhiteSpace(draft.Title))
         {
             Add(RunSheetProblemKind.BadTitle, $"A block ({name}) has no title; give it a short title.");
         }
         else if (draft.Title.Length > RunSheetLimits.TitleLength)
         {
-            Add(RunSheetProblemKind.BadTitle, $"The title of block {name} has {N(draft.Title.Length)} characters; shorten it to at most {N(RunSheetLimits.TitleLength)} (put the rest in the purpose or instructions).");
+            Add(RunSheetProblemKind.BadTitle, $"The title of block {name} has {N(draft.Title.Length)} characters; shorten it to at most {N(RunSheetLimits.TitleLength)} (put the rest in the purpose or instructions).",
+                RunSheetDetail.Of(RunSheetDetailKind.TitleTooLong, title, draft.Title.Length, RunSheetLimits.TitleLength));
         }
         if (draft.Minutes < 1)
         {
-            Add(RunSheetProblemKind.BadDuration, $"Block {name} lasts {N(draft.Minutes)} minutes; give it at least 1 minute, or remove it.");
+            Add(RunSheetProblemKind.BadDuration, $"Block {name} lasts {N(draft.Minutes)} minutes; give it at least 1 minute, or remove it.",
+                RunSheetDetail.Of(RunSheetDetailKind.TooShort, title, draft.Minutes));
         }
         else if (draft.Minutes > RunSheetLimits.DayMinutes)
         {
-            Add(RunSheetProblemKind.BadDuration, $"Block {name} lasts {N(draft.Minutes)} minutes, more than a day ({N(RunSheetLimits.DayMinutes)} minutes); shorten it.");
+            Add(RunSheetProblemKind.BadDuration, $"Block {name} lasts {N(draft.Minutes)} minutes, more than a day ({N(RunSheetLimits.DayMinutes)} minutes); shorten it.",
+                RunSheetDetail.Of(RunSheetDetailKind.LongerThanADay, title, draft.Minutes, RunSheetLimits.DayMinutes));
         }
-        TooLong(draft.Purpose, RunSheetLimits.PurposeLength, $"The purpose of block {name}", Add);
-        TooLong(draft.Instructions, RunSheetLimits.InstructionsLength, $"The instructions of block {name}", Add);
-        TooLong(draft.RoundQuestion, RunSheetLimits.PurposeLength, $"The round question of block {name}", Add);
+        TooLong(draft.Purpose, RunSheetLimits.PurposeLength, $"The purpose of block {name}", (kind, message) => Add(kind, message));
+        TooLong(draft.Instructions, RunSheetLimits.InstructionsLength, $"The instructions of block {name}", (kind, message) => Add(kind, message));
+        TooLong(draft.RoundQuestion, RunSheetLimits.PurposeLength, $"The round question of block {name}", (kind, message) => Add(kind, message));
         var materials = draft.Materials ?? [];
         if (materials.Count > RunSheetLimits.Materials)
         {
-            Add(RunSheetProblemKind.TextTooLong, $"Block {name} lists {N(materials.Count)} materials; list at most {N(RunSheetLimits.Materials)} (group small items).");
+            Add(RunSheetProblemKind.TextTooLong, $"Block {name} lists {N(materials.Count)} materials; list at most {N(RunSheetLimits.Materials)} (group small items).",
+                RunSheetDetail.Of(RunSheetDetailKind.TooManyMaterials, title, materials.Count, RunSheetLimits.Materials));
         }
         foreach (var material in materials)
         {
@@ -154,12 +162,13 @@ public static class RunSheetValidator
             {
                 Add(RunSheetProblemKind.TextTooLong, $"Block {name} lists an empty material; remove it.");
             }
-            TooLong(material, RunSheetLimits.TitleLength, $"A material of block {name}", Add);
+            TooLong(material, RunSheetLimits.TitleLength, $"A material of block {name}", (kind, message) => Add(kind, message));
         }
         var roles = draft.Roles ?? [];
         if (roles.Count > RunSheetLimits.Roles)
         {
-            Add(RunSheetProblemKind.TextTooLong, $"Block {name} has {N(roles.Count)} roles; give it at most {N(RunSheetLimits.Roles)}.");
+            Add(RunSheetProblemKind.TextTooLong, $"Block {name} has {N(roles.Count)} roles; give it at most {N(RunSheetLimits.Roles)}.",
+                RunSheetDetail.Of(RunSheetDetailKind.TooManyRoles, title, roles.Count, RunSheetLimits.Roles));
         }
         foreach (var role in roles)
         {
@@ -167,7 +176,7 @@ public static class RunSheetValidator
             {
                 Add(RunSheetProblemKind.BadParameter, $"Block {name} has an unknown role ({N((int)role.Role)}); choose one of the listed roles.");
             }
-            TooLong(role.AssigneeId, RunSheetLimits.IdLength, $"An assignee id of block {name}", Add);
+            TooLong(role.AssigneeId, RunSheetLimits.IdLength, $"An assignee id of block {name}", (kind, message) => Add(kind, message));
         }
         if (!Enum.IsDefined(draft.Kind))
         {

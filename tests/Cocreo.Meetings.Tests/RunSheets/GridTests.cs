@@ -80,4 +80,40 @@ public class GridTests
         sheet = Ok(sheet, new PostSession(Id(sheet, "Sessions"), sheet.Grid!.Spaces[0].Id, "Topic"));
         Assert.Single(sheet.Grid!.Sessions);
     }
+
+    [Fact]
+    public void A_space_is_renamed_its_sessions_stay_and_a_duplicate_empty_or_unknown_name_is_refused()
+    {
+        var sheet = OpenSpace();
+        var slots = Slots(sheet);
+        var spaces = sheet.Grid!.Spaces;
+        sheet = Ok(sheet, new PostSession(slots[0], spaces[0].Id, "Bike lanes", "user-17"));
+
+        sheet = Ok(sheet, new RenameSpace(spaces[0].Id, "  Garden room "));
+        Assert.Equal("Garden room", sheet.Grid!.Spaces[0].Name);
+        Assert.Equal(spaces[1], sheet.Grid.Spaces[1]);
+        Assert.Equal(spaces[0].Id, Assert.Single(sheet.Grid.Sessions).SpaceId);
+        sheet = Ok(sheet, new RenameSpace(spaces[0].Id, "GARDEN ROOM"));
+
+        var duplicate = Refused(sheet, new RenameSpace(spaces[1].Id, "garden room"), RunSheetProblemKind.BadGrid, "already has a space called \"garden room\"");
+        Assert.Equal(RunSheetDetailKind.SpaceNameTaken, duplicate.Detail!.Kind);
+        Refused(sheet, new RenameSpace(spaces[1].Id, " "), RunSheetProblemKind.BadGrid, "A space's name is empty");
+        Refused(sheet, new RenameSpace(spaces[1].Id, new string('x', RunSheetLimits.TitleLength + 1)), RunSheetProblemKind.BadGrid, "longer than 200");
+        Assert.Equal(RunSheetDetailKind.UnknownSpace, Refused(sheet, new RenameSpace(999, "Hall"), RunSheetProblemKind.BadGrid, "no space 999").Detail!.Kind);
+    }
+
+    [Fact]
+    public void A_refusal_with_numbers_carries_them_as_detail_for_other_languages()
+    {
+        var sheet = OpenSpace();
+        var slots = Slots(sheet);
+        var space = sheet.Grid!.Spaces[0];
+        sheet = Ok(sheet, new PostSession(slots[0], space.Id, "Bike lanes", "user-17"));
+        sheet = Ok(sheet, new PostSession(slots[1], space.Id, "Trees", "user-18"));
+
+        var problem = Refused(sheet, new RemoveSpace(space.Id), RunSheetProblemKind.BadGrid, "has 2 session(s)");
+
+        Assert.Equal(RunSheetDetailKind.SpaceHasSessions, problem.Detail!.Kind);
+        Assert.Equal(new object[] { space.Name, 2L }, problem.Detail.Args);
+    }
 }

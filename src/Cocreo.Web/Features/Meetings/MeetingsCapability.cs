@@ -46,6 +46,7 @@ public sealed class MeetingsCapability : Capability
         ("meeting.grid.space-added", "Added a space to the Open Space grid"),
         ("meeting.grid.space-removed", "Removed a space from the Open Space grid"),
         ("meeting.harvesters.changed", "Changed who harvests a meeting"),
+        ("meeting.grid.space-renamed", "Renamed a space of the Open Space grid"),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -133,6 +133,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         Amendments.Amendment a => () => (SearchKind.Amendment, a.Id),
         ModerationCase m when m.Kind == Amendments.AmendmentContents.Kind => () => (SearchKind.Amendment, m.ItemId),
         StageExperience e => () => (SearchKind.Contribution, e.ContributionId),
+        Meetings.Harvest.HarvestItem h => () => (SearchKind.HarvestItem, h.Id),
         _ => null,
     };
 }

@@ -103,6 +103,7 @@ public sealed class SearchIndexer(CocreoDbContext db)
         SearchKind.Contribution => await ContributionsAsync(ids, after, take, cancellationToken),
         SearchKind.Amendment => await AmendmentsAsync(ids, after, take, cancellationToken),
         SearchKind.TextSection => await TextSectionsAsync(ids, after, take, cancellationToken),
+        SearchKind.HarvestItem => await HarvestItemsAsync(ids, after, take, cancellationToken),
         _ => [],
     };
 
@@ -350,6 +351,23 @@ public sealed class SearchIndexer(CocreoDbContext db)
                 version.PublishedAt, SearchTerms.ForIndex([copy.Heading, text])));
         }
         return entries;
+    }
+
+    /// <summary>
+    /// A meeting's harvested items the facilitators published (waiting, hidden or removed ones are not found), titled
+    /// by the meeting and linked to the item on the meeting's live harvest page; never who posted them.
+    /// </summary>
+    private async Task<List<SearchEntry>> HarvestItemsAsync(int[]? ids, int after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from i in db.Set<Meetings.Harvest.HarvestItem>().AsNoTracking()
+                join m in db.Set<Meetings.Meeting>() on i.MeetingId equals m.Id
+                where (ids == null ? i.Id > after : ids.Contains(i.Id)) && i.Status == Meetings.Harvest.HarvestStatus.Published
+                orderby i.Id
+                select new { i.Id, i.MeetingId, m.ProcessId, m.OrganisationId, MeetingTitle = m.Title, i.Text, i.Label, i.PostedAt })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(i => Entry(SearchKind.HarvestItem, i.Id, i.ProcessId, i.OrganisationId, i.MeetingTitle, Plain([i.Text, i.Label]),
+            $"/meetings/{i.MeetingId}/harvest#item-{i.Id}", i.PostedAt, SearchTerms.ForIndex([i.MeetingTitle, Plain(i.Text), i.Label]))).ToList();
     }
 
     private static SearchEntry Entry(SearchKind kind, int itemId, int processId, int organisationId, string title, string body, string url, DateTime occurredAt, string terms) => new()

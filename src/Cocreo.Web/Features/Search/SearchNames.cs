@@ -13,6 +13,7 @@ public static class SearchNames
         SearchKind.Contribution => t["Journey idea"],
         SearchKind.Amendment => t["Amendment"],
         SearchKind.TextSection => t["Section of a participatory text"],
+        SearchKind.HarvestItem => t["From a meeting's harvest"],
         _ => kind.ToString(),
     };
 }

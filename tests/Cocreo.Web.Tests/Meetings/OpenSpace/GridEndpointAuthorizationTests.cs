@@ -63,6 +63,10 @@ public sealed class GridEndpointAuthorizationTests(MeetingsSqliteApp app) : ICla
             (id, s, _) => new($"/api/v1/meetings/{id}/grid/spaces", [], $"{{\"version\":{s.Version},\"name\":\"Garden\"}}"), ApiTeam),
         ["api/remove-space"] = new(new("POST", "/api/v1/meetings/{id:int}/grid/spaces/{spaceId:int}/remove"), false,
             (id, s, _) => new($"/api/v1/meetings/{id}/grid/spaces/{s.Grid!.Spaces[^1].Id}/remove", [], $"{{\"version\":{s.Version}}}"), ApiTeam),
+        ["grid/rename-space"] = new(new("POST", "/meetings/{id:int}/grid", "RenameSpace"), false,
+            (id, s, _) => new($"/meetings/{id}/grid?handler=RenameSpace", new() { ["version"] = N(s.Version), ["spaceId"] = N(s.Grid!.Spaces[0].Id), ["name"] = "Garden room" }), Team),
+        ["api/rename-space"] = new(new("POST", "/api/v1/meetings/{id:int}/grid/spaces/{spaceId:int}/rename"), false,
+            (id, s, _) => new($"/api/v1/meetings/{id}/grid/spaces/{s.Grid!.Spaces[0].Id}/rename", [], $"{{\"version\":{s.Version},\"name\":\"Garden room\"}}"), ApiTeam),
     };
 
     public static IEnumerable<Endpoint> Covered => Rows.Values.Select(r => r.Endpoint);

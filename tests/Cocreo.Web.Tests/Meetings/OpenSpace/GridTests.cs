@@ -81,10 +81,13 @@ public abstract class GridTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Equal("Night buses", Assert.Single(stored.Grid!.Sessions).Title);
         Assert.Equal(1, (await cast.LogAsync()).Split(',').Count(a => a == "meeting.grid.posted"));
 
-        // In Slovenian the refusal is the grid's own text.
+        // In Slovenian the refusal says the same: the session there and the free spaces at that time.
         var sl = await cast.People.FacilitatorClient.SubmitAsync($"/meetings/{cast.MeetingId}/grid?culture=sl", new() { ["Input.Cell"] = cell, ["Input.Title"] = "Kolesarske steze" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, sl.StatusCode);
-        Assert.Contains("mesto je zasedeno", (await FormClient.ParseAsync(sl)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        var slovenian = (await FormClient.ParseAsync(sl)).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains($"„{sheet.Grid!.Spaces[0].Name}“ ob ", slovenian, StringComparison.Ordinal);
+        Assert.Contains("že ima pogovor „Night buses“; izberite enega od prostih prostorov ob tem času", slovenian, StringComparison.Ordinal);
+        Assert.Contains(sheet.Grid.Spaces[1].Name, slovenian, StringComparison.Ordinal);
     }
 
     [Fact]

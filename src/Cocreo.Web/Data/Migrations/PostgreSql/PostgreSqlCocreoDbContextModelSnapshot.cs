@@ -2726,6 +2726,8 @@ namespace Cocreo.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("AuthorUserId");
 
+                    b.HasIndex("BecameLink", "BecameId");
+
                     b.HasIndex("MeetingId", "Status", "Id");
 
                     b.ToTable("MeetingHarvestItems", (string)null);

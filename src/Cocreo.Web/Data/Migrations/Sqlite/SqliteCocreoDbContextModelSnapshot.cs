@@ -2624,6 +2624,8 @@ namespace Cocreo.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorUserId");
 
+                    b.HasIndex("BecameLink", "BecameId");
+
                     b.HasIndex("MeetingId", "Status", "Id");
 
                     b.ToTable("MeetingHarvestItems", (string)null);

@@ -34,6 +34,13 @@ public sealed class HarvestBlocks(RunSheetStore sheets)
         return new HarvestBlockChoice(sheet.Blocks.Where(b => !b.Skipped).Select(b => new HarvestBlock(b.Id, b.Title, b.Start, b.Status == BlockStatus.Running)).ToList());
     }
 
+    /// <summary>
+    /// The title of every block of the meeting's run sheet, skipped ones too (empty without a run sheet): the desk names
+    /// each item's block, and an item whose block was removed from the sheet since is said to be so.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> TitlesAsync(int meetingId, CancellationToken cancellationToken) =>
+        await sheets.FindAsync(meetingId, cancellationToken) is { } sheet ? sheet.Blocks.ToDictionary(b => b.Id, b => b.Title) : new Dictionary<int, string>();
+
     /// <summary>Refuses a block that is not in the meeting's run sheet (or a block at all when the meeting has none).</summary>
     public async Task CheckAsync(int meetingId, int? blockId, CancellationToken cancellationToken)
     {

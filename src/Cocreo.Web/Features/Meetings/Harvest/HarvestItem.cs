@@ -203,6 +203,8 @@ internal sealed class HarvestItemConfiguration : IEntityTypeConfiguration<Harves
         // The live page: a meeting's published items, newest first, paged on by id (one index range scan).
         item.HasIndex(i => new { i.MeetingId, i.Status, i.Id });
         item.HasIndex(i => i.AuthorUserId);
+        // Where a conversation's statement came from (HarvestOrigins): one index lookup per page.
+        item.HasIndex(i => new { i.BecameLink, i.BecameId });
         item.Ignore(i => i.IsPublished);
     }
 }

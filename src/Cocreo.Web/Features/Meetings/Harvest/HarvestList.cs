@@ -7,8 +7,8 @@ namespace Cocreo.Web.Features.Meetings.Harvest;
 /// <summary>A published item as the public sees it: no author.</summary>
 public sealed record HarvestEntry(int Id, HarvestKind Kind, string Text, string Label, int? BlockId, DateTime PostedAt, string? BecameKind, string? BecameTitle, string? BecameLink);
 
-/// <summary>An item as the organisers see it, with who posted it.</summary>
-public sealed record HarvestDesk(int Id, HarvestKind Kind, string Text, string Label, DateTime PostedAt, HarvestStatus Status, string? Author, string? BecameKind, string? BecameTitle, string? BecameLink);
+/// <summary>An item as the organisers see it, with who posted it and the run sheet's block it was harvested in (null: none chosen).</summary>
+public sealed record HarvestDesk(int Id, HarvestKind Kind, string Text, string Label, DateTime PostedAt, HarvestStatus Status, string? Author, string? BecameKind, string? BecameTitle, string? BecameLink, int? BlockId = null);
 
 /// <summary>A page of the published harvest, newest first, and the cursor of the next page (null: no more).</summary>
 public sealed record HarvestPage(IReadOnlyList<HarvestEntry> Items, int? Next);
@@ -39,7 +39,7 @@ public sealed class HarvestList(CocreoDbContext db)
             .OrderByDescending(i => i.Id).Take(take)
             .GroupJoin(db.Users, i => i.AuthorUserId, u => u.Id, (i, users) => new { i, users })
             .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new HarvestDesk(x.i.Id, x.i.Kind, x.i.Text, x.i.Label, x.i.PostedAt, x.i.Status, u != null ? u.DisplayName : null,
-                x.i.BecameKind, x.i.BecameTitle, x.i.BecameLink))
+                x.i.BecameKind, x.i.BecameTitle, x.i.BecameLink, x.i.BlockId))
             .ToListAsync(cancellationToken);
 
     /// <summary>How many items wait, are published and are hidden.</summary>

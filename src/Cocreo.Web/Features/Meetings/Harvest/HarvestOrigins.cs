@@ -22,4 +22,14 @@ public sealed class HarvestOrigins(CocreoDbContext db)
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.StatementId).ToDictionary(g => g.Key, g => new HarvestOrigin(g.First().MeetingId, g.First().Title));
     }
+
+    /// <summary>The meeting one statement of a conversation was harvested at, or null (one index lookup: the page shows one statement).</summary>
+    public async Task<HarvestOrigin?> StatementAsync(int conversationId, int statementId, CancellationToken cancellationToken = default)
+    {
+        var link = $"/conversations/{conversationId}";
+        return await db.Set<HarvestItem>().AsNoTracking()
+            .Where(i => i.BecameLink == link && i.BecameId == statementId && i.BecameKind == "statement")
+            .Join(db.Set<Meeting>(), i => i.MeetingId, m => m.Id, (i, m) => new HarvestOrigin(m.Id, m.Title))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 }

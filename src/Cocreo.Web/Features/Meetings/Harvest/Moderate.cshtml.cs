@@ -11,7 +11,7 @@ namespace Cocreo.Web.Features.Meetings.Harvest;
 /// The facilitators' desk: publish or hide what waits (one click each, or several at once), hide what was published,
 /// turn published items into statements or proposals, and name the harvesters.
 /// </summary>
-public sealed class ModerateHarvestModel(HarvestAccess access, HarvestList list, ChangeRunner changes, IStringLocalizer<HarvestText> t) : PageModel
+public sealed class ModerateHarvestModel(HarvestAccess access, HarvestList list, HarvestBlocks blocks, ChangeRunner changes, IStringLocalizer<HarvestText> t) : PageModel
 {
     /// <summary>Items of each list shown on the desk.</summary>
     public const int Shown = 200;
@@ -22,6 +22,12 @@ public sealed class ModerateHarvestModel(HarvestAccess access, HarvestList list,
     public List<HarvesterRow> Harvesters { get; private set; } = [];
     public List<(int Id, string Question)> Conversations { get; private set; } = [];
     public Dictionary<HarvestStatus, int> Counts { get; private set; } = [];
+
+    /// <summary>The run sheet's blocks by id, skipped ones too (an item's block not among them was removed from the sheet).</summary>
+    public IReadOnlyDictionary<int, string> BlockTitles { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>What the desk says of an item's block: its title, "block removed", or nothing when none was chosen.</summary>
+    public string? BlockOf(int? blockId) => blockId is { } id ? BlockTitles.TryGetValue(id, out var title) ? title : t["block removed"] : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -90,5 +96,6 @@ public sealed class ModerateHarvestModel(HarvestAccess access, HarvestList list,
         Harvesters = await list.HarvestersAsync(id, cancellationToken);
         Conversations = await list.ConversationsAsync(View.Meeting.Meeting.ProcessId, cancellationToken);
         Counts = await list.CountsAsync(id, cancellationToken);
+        BlockTitles = await blocks.TitlesAsync(id, cancellationToken);
     }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Cocreo.Meetings.RunSheets;
 using Cocreo.Web.Features.Meetings.RunSheets;
 using Cocreo.Web.Platform.Changes;
 using Cocreo.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace Cocreo.Web.Features.Meetings.OpenSpace;
@@ -24,7 +26,10 @@ public sealed class PostSessionForm
 /// The marketplace: the grid of slots (the run sheet's session blocks) × spaces, each cell the session posted there
 /// (title and convener's display name) or free, kept live through the run sheet's topic; the form to post a session
 /// onto a free cell, and the team's forms for the spaces. A refused change shows the current grid.
+/// When the run sheet changes, every open grid fetches only the grid's part again (<c>?handler=Part&amp;v={version}</c>,
+/// see grid.js); see <see cref="CachePolicy"/>.
 /// </summary>
+[OutputCache(PolicyName = CachePolicy)]
 public sealed class GridModel(GridAccess access, ChangeRunner changes, IStringLocalizer<GridText> t, IStringLocalizer<RunSheetText> runSheetText) : PageModel
 {
     [BindProperty]
@@ -33,11 +38,34 @@ public sealed class GridModel(GridAccess access, ChangeRunner changes, IStringLo
     public GridView View { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The grid's part for a run sheet's version, asked for by anonymous visitors (the room's phones, a screen), is the
+    /// same for all of them: each server renders it once per version and language and answers the rest of the room
+    /// from its output cache (ASP.NET Core's default rules: GET, anonymous, 200, no cookie set), for a few seconds, as
+    /// the projector's part does (<see cref="RunSheetNowModel.CachePolicy"/>). Signed-in people see their own "post
+    /// here" links and get their own part, never from the cache; the page itself is never cached.
+    /// </summary>
+    public const string CachePolicy = "OpenSpaceGridPart";
+
+    public static void AddCachePolicy(OutputCacheOptions options) =>
+        options.AddPolicy(CachePolicy, policy => policy
+            .With(c => c.HttpContext.Request.Query["handler"] == "Part" && c.HttpContext.Request.Query["v"].Count == 1)
+            .SetVaryByQuery("handler", "v")
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .Expire(TimeSpan.FromSeconds(10)));
+
     public async Task<IActionResult> OnGetAsync(int id, string? cell, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
         Input.Cell = cell;
         return Page();
+    }
+
+    /// <summary>Only the grid (<c>#grid-live</c>'s content), without the page around it.</summary>
+    public async Task<IActionResult> OnGetPartAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Partial("_Grid", new GridPart(id, View.Sheet!, Names, View.Can(GridAction.Post)));
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] ChangeGrid.Handler handler, CancellationToken cancellationToken)
@@ -69,6 +97,19 @@ public sealed class GridModel(GridAccess access, ChangeRunner changes, IStringLo
         }
         var answer = await changes.RunAsync(handler, new ChangeGrid.Command(id, version, new AddSpace(name.Trim())), cancellationToken);
         return answer.Applied ? this.Done(t["The space was added."], $"/meetings/{id}/grid#spaces") : await RefusedAsync(id, answer, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRenameSpaceAsync(int id, long version, int spaceId, string? name, [FromServices] ChangeGrid.Handler handler, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(id, cancellationToken);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > RunSheetLimits.TitleLength)
+        {
+            ModelState.AddModelError("", t["Give the space a name of 1 to 200 characters."]);
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var answer = await changes.RunAsync(handler, new ChangeGrid.Command(id, version, new RenameSpace(spaceId, name.Trim())), cancellationToken);
+        return answer.Applied ? this.Done(t["The space was renamed."], $"/meetings/{id}/grid#spaces") : await RefusedAsync(id, answer, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveSpaceAsync(int id, long version, int spaceId, [FromServices] ChangeGrid.Handler handler, CancellationToken cancellationToken)

@@ -33,6 +33,9 @@ public static class GridApi
         grid.MapPost("/spaces", (int id, AddGridSpaceRequest request, HttpContext http, GridAccess access, ChangeGrid.Handler handler, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<GridText> t, IStringLocalizer<RunSheetText> rt, CancellationToken ct) =>
                 RunAsync(id, request.Version, new AddSpace(request.Name?.Trim() ?? ""), http, access, handler, changes, antiforgery, t, rt, ct, created: true))
             .WithName("AddOpenSpaceSpace").WithSummary("The team adds a space (a column).").DisableAntiforgery();
+        grid.MapPost("/spaces/{spaceId:int}/rename", (int id, int spaceId, RenameGridSpaceRequest request, HttpContext http, GridAccess access, ChangeGrid.Handler handler, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<GridText> t, IStringLocalizer<RunSheetText> rt, CancellationToken ct) =>
+                RunAsync(id, request.Version, new RenameSpace(spaceId, request.Name?.Trim() ?? ""), http, access, handler, changes, antiforgery, t, rt, ct))
+            .WithName("RenameOpenSpaceSpace").WithSummary("The team renames a space (1 to 200 characters, unlike the grid's other spaces' names).").DisableAntiforgery();
         grid.MapPost("/spaces/{spaceId:int}/remove", (int id, int spaceId, GridVersionRequest? request, HttpContext http, GridAccess access, ChangeGrid.Handler handler, ChangeRunner changes, IAntiforgery antiforgery, IStringLocalizer<GridText> t, IStringLocalizer<RunSheetText> rt, CancellationToken ct) =>
                 RunAsync(id, request?.Version, new RemoveSpace(spaceId), http, access, handler, changes, antiforgery, t, rt, ct))
             .WithName("RemoveOpenSpaceSpace").WithSummary("The team removes a space that has no session.").DisableAntiforgery();
@@ -80,6 +83,8 @@ public sealed record ReportGridSessionRequest(long? Version, string? Report);
 public sealed record AddGridSpaceRequest(long? Version, string? Name);
 
 public sealed record GridVersionRequest(long? Version);
+
+public sealed record RenameGridSpaceRequest(long? Version, string? Name);
 
 public sealed record GridSlotDocument(int BlockId, string Title, DateTimeOffset Start, DateTimeOffset End, BlockStatus Status);
 

@@ -6,7 +6,7 @@ using Cocreo.Web.Platform.Changes;
 namespace Cocreo.Web.Features.Meetings.OpenSpace;
 
 /// <summary>
-/// One change to a meeting's Open Space grid (post, move, withdraw or report a session; add or remove a space),
+/// One change to a meeting's Open Space grid (post, move, withdraw or report a session; add, rename or remove a space),
 /// through the run sheet's own path: the engine applies it to the stored sheet on a version, the store saves it only if
 /// the version is still the one read (a compare-and-swap; a lost race starts again and is decided on fresh data), the
 /// log gets a short <c>meeting.grid.*</c> entry (ids only: no titles, no names) and the pages watching
@@ -25,7 +25,7 @@ public static class ChangeGrid
         PostSession => GridAction.Post,
         MoveSession or RemoveSession => GridAction.Convene,
         ReportSession => GridAction.Report,
-        AddSpace or RemoveSpace => GridAction.ManageSpaces,
+        AddSpace or RemoveSpace or RenameSpace => GridAction.ManageSpaces,
         _ => throw new ArgumentException($"{change.GetType().Name} is not a change of the grid.", nameof(change)),
     };
 
@@ -73,6 +73,7 @@ public static class ChangeGrid
                 ReportSession r => ("meeting.grid.reported", new { meeting, version = next.Version, session = r.SessionId, written = r.Report.Trim().Length > 0 }),
                 AddSpace => ("meeting.grid.space-added", new { meeting, version = next.Version, space = next.Grid!.NextSpaceId - 1 }),
                 RemoveSpace r => ("meeting.grid.space-removed", new { meeting, version = next.Version, space = r.SpaceId }),
+                RenameSpace r => ("meeting.grid.space-renamed", new { meeting, version = next.Version, space = r.SpaceId }),
                 _ => ("meeting.runsheet.edited", new { meeting, version = next.Version }),
             };
             change.Log(action, data);
@@ -84,5 +85,10 @@ public static class ChangeGrid
 
 public static class GridServices
 {
-    public static void Add(IServiceCollection services) => services.AddScoped<GridAccess>();
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<GridAccess>();
+        services.AddOutputCache(GridModel.AddCachePolicy);
+        services.AddHostedService<OpenSpaceDemoStartup>();
+    }
 }

@@ -4,6 +4,8 @@ using Cocreo.Web.Features.Demo;
 using Cocreo.Web.Features.Meetings.RunSheets;
 using Cocreo.Web.Features.Processes;
 using Cocreo.Web.Platform.Log;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cocreo.Web.Features.Meetings.OpenSpace;
 
@@ -12,7 +14,9 @@ namespace Cocreo.Web.Features.Meetings.OpenSpace;
 /// made and ends in the evening), made from the Open Space format with 3 session slots × 4 spaces. The opening, the
 /// marketplace and the first slot are over, the second slot is running; residents posted sessions with themselves as
 /// conveners, and the first session's convener wrote its report. A newcomer finds the grid, a session with its report,
-/// and the projector and phone views, and can post a session into a free place after registering.
+/// and the projector and phone views, and can post a session into a free place after registering. A demo database
+/// started again on a later day would show it over: on every start the demo's Open Space is moved to today as it was
+/// when made (<see cref="KeepLiveAsync"/>).
 /// </summary>
 public static class OpenSpaceDemo
 {
@@ -21,7 +25,7 @@ public static class OpenSpaceDemo
     public static async Task SeedAsync(CocreoDbContext db, DemoCity city, Process process, LogActor facilitator, DateTime now, CancellationToken cancellationToken)
     {
         var sl = process.Language == "sl";
-        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, DateTimeKind.Utc).AddMinutes(-130);
+        var start = StartFor(now);
         var sheet = RunSheetTemplates.Create(MeetingFormat.OpenSpace, new FormatParameters
         {
             Start = new DateTimeOffset(start),
@@ -96,4 +100,73 @@ public static class OpenSpaceDemo
             await city.Log.AppendAsync(process.Id, actor, action, data, cancellationToken);
         }
     }
+
+    /// <summary>When the demo's Open Space starts for a demo made at <paramref name="now"/>: the quarter hour about two hours before.</summary>
+    public static DateTime StartFor(DateTime now) =>
+        new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, DateTimeKind.Utc).AddMinutes(-130);
+
+    /// <summary>
+    /// Keeps the demo's Open Space live: when it is not running at <paramref name="now"/> (the demo database was made
+    /// on an earlier day), the meeting and its run sheet (planned and actual times alike, so the same blocks are over
+    /// and the same one runs) move by the same span to start as a fresh demo's would, in one transaction; the sheet's
+    /// version grows by one so open pages fetch it again. Only the demo's meeting (marked demo, with the demo's title)
+    /// is touched. Returns whether it moved.
+    /// </summary>
+    public static async Task<bool> KeepLiveAsync(CocreoDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking().Where(m => m.IsDemo && m.Title == Title)
+            .Select(m => new { m.Id, m.StartsAt, m.EndsAt }).FirstOrDefaultAsync(cancellationToken);
+        if (meeting is null || (meeting.StartsAt <= now && now < meeting.EndsAt))
+        {
+            return false;
+        }
+        var shift = StartFor(now) - meeting.StartsAt;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<Meeting>().Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.StartsAt, meeting.StartsAt + shift)
+            .SetProperty(m => m.EndsAt, meeting.EndsAt + shift), cancellationToken);
+        var stored = await db.Set<MeetingRunSheet>().SingleOrDefaultAsync(s => s.MeetingId == meeting.Id, cancellationToken);
+        if (stored?.Read(out _) is { } sheet)
+        {
+            stored.Store(sheet with
+            {
+                Version = sheet.Version + 1,
+                Start = sheet.Start + shift,
+                Blocks = sheet.Blocks.Select(b => b with { Start = b.Start + shift, ActualStart = b.ActualStart + shift, ActualEnd = b.ActualEnd + shift }).ToList(),
+            }, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>On start of a demo (Demo:Enabled), after the demo is seeded, keeps the demo's Open Space live (<see cref="OpenSpaceDemo.KeepLiveAsync"/>).</summary>
+public sealed partial class OpenSpaceDemoStartup(IServiceScopeFactory scopes, IOptions<DemoOptions> demo, TimeProvider clock, ILogger<OpenSpaceDemoStartup> logger) : IHostedLifecycleService
+{
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.Enabled)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await OpenSpaceDemo.KeepLiveAsync(scope.ServiceProvider.GetRequiredService<CocreoDbContext>(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogFailed(logger, error);
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the demo's Open Space live failed")]
+    private static partial void LogFailed(ILogger logger, Exception error);
 }

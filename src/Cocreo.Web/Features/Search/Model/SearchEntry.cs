@@ -13,6 +13,7 @@ public enum SearchKind
     Contribution,
     Amendment,
     TextSection,
+    HarvestItem,
 }
 
 /// <summary>
